@@ -1,0 +1,68 @@
+"""Review child-safeguarding reports against the multi-agency information-sharing policy.
+
+>>> import review
+>>> result = review.analyse("The mother was neglectful during the visit.", report_date="2024-03-20")
+>>> sorted({f["check"] for f in result["findings"]}) >= ["opinion"]
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from .document import document_object
+from .errors import E201, ReviewError
+from .pipeline import load_pipeline
+
+__all__ = ["analyse", "analyse_doc", "analyse_many", "load_pipeline", "parse_report_date", "ReviewError"]
+
+
+def parse_report_date(value: str | dt.date | None) -> dt.date | None:
+    """A report date from YYYY-MM-DD text (or a date); None stays None."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise ReviewError("E201", E201.format(value=value)) from None
+
+
+def _prepared(nlp, text: str, report_date, children) -> Doc:
+    doc = nlp.make_doc(text)
+    doc._.report_date = parse_report_date(report_date)
+    doc._.children = list(children) if children else None
+    return doc
+
+
+def analyse_doc(text: str, *, report_date=None, children: Iterable[str] | None = None,
+                rules_path: str | None = None) -> Doc:
+    """Review `text` and return the spaCy Doc with every finding in ``doc._.findings``."""
+    nlp = load_pipeline(rules_path)
+    return nlp(_prepared(nlp, text, report_date, children))
+
+
+def analyse(text: str, *, report_date=None, children: Iterable[str] | None = None,
+            rules_path: str | None = None, doc_id="text") -> dict:
+    """Review `text` and return the document object described in SPEC.md."""
+    doc = analyse_doc(text, report_date=report_date, children=children, rules_path=rules_path)
+    return document_object(doc, doc_id)
+
+
+def analyse_many(items: Iterable[tuple[object, str]], *, report_date=None,
+                 children: Iterable[str] | None = None, rules_path: str | None = None,
+                 n_process: int = 1, batch_size: int = 16) -> Iterator[dict]:
+    """Review many ``(id, text)`` pairs with ``nlp.pipe``; yields document objects in input order."""
+    nlp = load_pipeline(rules_path)
+    children = list(children) if children else None
+    ids: list = []
+
+    def docs():
+        for doc_id, text in items:
+            ids.append(doc_id)
+            yield _prepared(nlp, text, report_date, children)
+
+    for i, doc in enumerate(nlp.pipe(docs(), n_process=n_process, batch_size=batch_size)):
+        yield document_object(doc, ids[i])

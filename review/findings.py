@@ -1,0 +1,89 @@
+"""One finding type, kept in one place on the Doc: ``doc._.findings``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .rules import CheckRules, Rule
+
+SEVERITIES = ("info", "warning", "error")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One piece of feedback on a span of the text (``start == end == 0`` for the whole report)."""
+
+    check: str
+    rule: str
+    principle: str
+    severity: str
+    start: int
+    end: int
+    message: str
+    suggestion: str
+    why: str = ""
+    kind: str | None = None
+    rationale: str = ""
+    match: str = ""
+
+
+class _KeepMissing(dict):
+    """Leaves an unknown ``{placeholder}`` in a message as it is instead of failing."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _fill(template: str, values: dict) -> str:
+    return template.format_map(_KeepMissing(values))
+
+
+def is_allowed(check_rules: "CheckRules", text: str) -> bool:
+    """True when `text` contains a phrase on the check's allow-list (never flagged)."""
+    lowered = text.lower()
+    return any(phrase.lower() in lowered for phrase in check_rules.allow)
+
+
+def add_finding(
+    doc: "Doc",
+    rule: "Rule",
+    start: int,
+    end: int,
+    *,
+    why: str = "",
+    kind: str | None = None,
+    allow: "CheckRules | None" = None,
+    **format_args,
+) -> Finding | None:
+    """Record a finding of `rule` on ``doc.text[start:end]``; returns it, or None if skipped.
+
+    The rule's message and suggestion may hold ``{placeholders}``; ``{match}`` is always the
+    flagged text. A disabled rule, or flagged text containing a phrase on the allow-list of
+    `allow`, records nothing.
+    """
+    if not rule.enabled:
+        return None
+    match = doc.text[start:end]
+    if allow is not None and match and is_allowed(allow, match):
+        return None
+    values = {"match": match, **format_args}
+    finding = Finding(
+        check=rule.check,
+        rule=rule.id,
+        principle=rule.principle,
+        severity=rule.severity,
+        start=start,
+        end=end,
+        message=_fill(rule.message, values),
+        suggestion=_fill(rule.suggestion, values),
+        why=_fill(why, values),
+        kind=kind,
+        rationale=rule.rationale,
+        match=match,
+    )
+    doc._.findings.append(finding)
+    return finding

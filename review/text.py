@@ -1,0 +1,59 @@
+"""How the review divides a text: the sentences and paragraphs every check and the JSON share."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span
+
+_NEWLINE = r"(?:\r\n|\r|\n)"
+_PARAGRAPH_BREAK = re.compile(_NEWLINE + r"[ \t\f\v]*" + _NEWLINE + r"\s*")
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The sentences reported in the JSON, in order: blank ones dropped, outer whitespace trimmed.
+
+    The result is cached on the Doc (``doc.user_data``), so every check shares the same spans.
+    """
+    cached = doc.user_data.get("review_sentences")
+    if cached is not None:
+        return [doc[start:end] for start, end in cached]
+    bounds = []
+    for sent in doc.sents:
+        tokens = [t for t in sent if not t.is_space]
+        if tokens:
+            bounds.append((tokens[0].i, tokens[-1].i + 1))
+    doc.user_data["review_sentences"] = bounds
+    return [doc[start:end] for start, end in bounds]
+
+
+def sentence_index(doc: Doc, char_offset: int) -> int | None:
+    """The index in `sentences(doc)` of the sentence holding `char_offset`, or None."""
+    spans = sentences(doc)
+    starts = [s.start_char for s in spans]
+    i = bisect_right(starts, char_offset) - 1
+    if i >= 0 and char_offset < max(spans[i].end_char, spans[i].start_char + 1):
+        return i
+    return None
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: text between blank lines, outer whitespace trimmed."""
+    result = []
+    position = 0
+    for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        end = match.start() if match else len(text)
+        chunk = text[position:end]
+        stripped = chunk.strip()
+        if stripped:
+            start = position + (len(chunk) - len(chunk.lstrip()))
+            result.append((start, start + len(stripped)))
+        if match:
+            position = match.end()
+    return result
+
+
+def words(span) -> int:
+    """Number of words in a span: tokens that are not punctuation or whitespace."""
+    return sum(1 for t in span if not (t.is_punct or t.is_space))
