@@ -23,6 +23,7 @@ E105 = "{path}: {size} is over the limit of {limit} characters; split the report
 
 # Options
 E201 = "--report-date {value!r} is not a date in the form YYYY-MM-DD"
+E202 = "--max-chars must be between 1 and {limit}"
 
 # Rules
 E301 = "{source}: {problem}"

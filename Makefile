@@ -1,0 +1,29 @@
+# Two commands do all the set-up on a fresh machine with Python 3.11, make and git:
+#   make run    set up, then review a sample report from corpus/
+#   make test   set up, then run the tests (what CI runs)
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+SAMPLE := corpus/01-school-mia-before.txt
+
+.PHONY: setup run test evaluate clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+run: setup
+	$(BIN)/review check $(SAMPLE) || [ $$? -eq 1 ]
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+evaluate: setup
+	$(BIN)/python -m review.evaluate corpus
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

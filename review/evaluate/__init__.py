@@ -1,0 +1,1 @@
+"""Evaluation commands: ``python -m review.evaluate NAME`` prints the figures for one part."""

@@ -1,0 +1,99 @@
+"""The `review check` command: formats, --lines, exit statuses and bad input."""
+
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from review.cli import main
+
+JUDGEMENT = "The mother was neglectful during the visit.\n"
+CLEAN = "On 11 March 2024 at 10am I saw Mia in the school office with her class teacher.\n"
+
+
+def run(args, stdin="", monkeypatch=None, capsys=None):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8")), encoding="utf-8"))
+    status = main(["check", *args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.fixture
+def cli(monkeypatch, capsys, nlp):
+    return lambda args, stdin="": run(args, stdin, monkeypatch, capsys)
+
+
+def test_lines_jsonl_one_document_per_non_empty_line(cli):
+    status, out, _ = cli(["--lines", "--format", "jsonl", "--report-date", "2024-03-20", "-"],
+                         JUDGEMENT + "\n" + CLEAN)
+    documents = [json.loads(line) for line in out.splitlines()]
+    assert [d["id"] for d in documents] == [1, 3]
+    assert documents[0]["text"] == JUDGEMENT.strip()
+    assert any(f["check"] == "opinion" for f in documents[0]["findings"])
+    assert not [f for f in documents[1]["findings"] if f["check"] == "opinion"]
+    assert status == 1
+
+
+def test_json_is_one_array(cli, tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text(CLEAN, encoding="utf-8")
+    status, out, _ = cli(["--format", "json", str(report)])
+    documents = json.loads(out)
+    assert isinstance(documents, list) and documents[0]["id"] == str(report)
+    assert status in (0, 1)
+
+
+def test_exit_status_zero_without_findings(cli):
+    status, out, _ = cli(["--format", "jsonl", "-"], "   \n")
+    assert status == 0 and json.loads(out)["findings"] == []
+
+
+def test_text_format_names_rule_and_suggestion(cli):
+    status, out, _ = cli(["--lines", "-"], JUDGEMENT)
+    assert status == 1 and "opinion." in out and "Suggestion:" in out
+    assert "\033[" not in out  # no colour when not on a terminal
+
+
+def test_html_is_self_contained_and_escaped(cli):
+    status, out, _ = cli(["--format", "html", "-"], "<script>alert(1)</script> The mother was neglectful.")
+    assert out.startswith("<!doctype html>")
+    assert "<script>alert(1)</script>" not in out and "&lt;script&gt;" in out
+    assert "http://" not in out and "https://" not in out
+
+
+@pytest.mark.parametrize("args, message", [
+    (["missing.txt"], "missing.txt: no such file"),
+    (["--report-date", "20/03/2024", "-"], "--report-date '20/03/2024'"),
+])
+def test_bad_input_is_one_line_and_exit_two(cli, args, message):
+    status, out, err = cli(args, JUDGEMENT)
+    assert status == 2 and out == ""
+    assert message in err and err.count("\n") == 1
+
+
+def test_unreadable_file_does_not_stop_the_others(cli, tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(JUDGEMENT, encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\x00broken \x81")
+    unknown = tmp_path / "notes.pdf"
+    unknown.write_bytes(b"%PDF")
+    status, out, err = cli(["--format", "jsonl", str(bad), str(good), str(unknown)])
+    assert status == 2
+    assert [json.loads(line)["id"] for line in out.splitlines()] == [str(good)]
+    assert "bad.txt: not UTF-8 text" in err and "notes.pdf: unsupported file type" in err
+
+
+def test_corrupt_docx_is_exit_two(cli, tmp_path):
+    broken = tmp_path / "draft.docx"
+    broken.write_bytes(b"PK\x03\x04 this is not really a zip")
+    status, out, err = cli([str(broken)])
+    assert status == 2 and out == "" and "draft.docx: not a readable .docx file" in err
+
+
+def test_installed_command_runs_without_traceback():
+    result = subprocess.run([sys.executable, "-m", "review", "check", "--format", "nope"],
+                            capture_output=True, text=True)
+    assert result.returncode == 2 and "Traceback" not in result.stderr and result.stderr.count("\n") == 1
