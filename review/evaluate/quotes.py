@@ -1,0 +1,136 @@
+"""Quote finding and "is this the child's words?" on PDNC's *Anne of Green Gables*.
+
+    python -m review.evaluate quotes [--data DIR] [--limit N] [--errors N]
+
+Gold: every direct quotation of the Project Dialogism Novel Corpus paragraphs (Anne is the
+child). Prediction: `review.quotes.doc_quotes` on the base spaCy model, run over the novel in
+chunks of consecutive paragraphs (so dialogue carries across paragraphs), with
+``children=["Anne"]``. PDNC marks speech only, so the predicted quotes compared are the
+top-level ones of kind "speech" (a word quoted inside a sentence, such as she "ran" the
+Sewing Circle, is a "phrase" and not speech).
+
+Figures:
+- quote spans, relaxed overlap: a predicted quote is right if it overlaps a gold quote; a
+  gold quote is found if a predicted quote overlaps it. F1 of that precision and recall.
+- the child's words: over gold and predicted quotes, the positive class is "Anne said this"
+  (gold speaker Anne Shirley; predicted ``speaker_is_child``). A predicted child quote that
+  matches no gold quote is a false positive; a gold Anne quote not found is a false negative.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import time
+from pathlib import Path
+
+DEFAULT_DATA = Path(os.environ.get("REVIEW_SHARED", "/work/shared")) / "data" / "quotes-pdnc"
+GOLD_FILE = "pdnc_paragraphs_anne.jsonl"
+CHILD = "Anne"
+GOLD_CHILD = "Anne Shirley"
+CHUNK_PARAGRAPHS = 40
+
+
+def load_paragraphs(data_dir: Path) -> list[dict]:
+    with open(data_dir / GOLD_FILE, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def chunks(paragraphs: list[dict], size: int = CHUNK_PARAGRAPHS):
+    """Runs of consecutive paragraphs, a new run at each chapter heading or every `size` paragraphs."""
+    run: list[dict] = []
+    for paragraph in paragraphs:
+        if run and (paragraph["text"].startswith("CHAPTER") or len(run) >= size):
+            yield run
+            run = []
+        run.append(paragraph)
+    if run:
+        yield run
+
+
+def f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def evaluate(paragraphs: list[dict], nlp, errors: int = 0) -> dict:
+    from ..quotes import doc_quotes
+
+    counts = {"pred": 0, "pred_right": 0, "gold": 0, "gold_found": 0,
+              "child_tp": 0, "child_fp": 0, "child_fn": 0}
+    shown = 0
+    for run in chunks(paragraphs):
+        offsets, position = [], 0
+        for paragraph in run:
+            offsets.append(position)
+            position += len(paragraph["text"]) + 2
+        text = "\n\n".join(p["text"] for p in run)
+        doc = nlp(text)
+        doc._.children = [CHILD]
+        predicted = [q for q in doc_quotes(doc) if q.depth == 0 and q.kind == "speech"]
+        gold = [(offset + g["start"], offset + g["end"], g["speaker"])
+                for offset, paragraph in zip(offsets, run) for g in paragraph["quotes"]]
+        matched_gold: dict[int, object] = {}
+        for quote in predicted:
+            hits = [n for n, (s, e, _) in enumerate(gold) if overlaps(quote.start, quote.end, s, e)]
+            counts["pred"] += 1
+            counts["pred_right"] += bool(hits)
+            gold_is_child = any(gold[n][2] == GOLD_CHILD for n in hits)
+            if quote.speaker_is_child and not gold_is_child:
+                counts["child_fp"] += 1
+            for n in hits:
+                matched_gold.setdefault(n, quote)
+            if errors and shown < errors and hits and quote.speaker_is_child != gold_is_child:
+                shown += 1
+                print(f"  [{'FP' if quote.speaker_is_child else 'FN'}] gold={gold[hits[0]][2]!r} "
+                      f"pred={quote.speaker!r} ({quote.how}): {text[max(0, quote.start - 60):quote.end + 60]!r}")
+        for n, (start, end, speaker) in enumerate(gold):
+            counts["gold"] += 1
+            quote = matched_gold.get(n)
+            counts["gold_found"] += quote is not None
+            if speaker == GOLD_CHILD:
+                if quote is not None and quote.speaker_is_child:
+                    counts["child_tp"] += 1
+                else:
+                    counts["child_fn"] += 1
+    precision = counts["pred_right"] / counts["pred"] if counts["pred"] else 0.0
+    recall = counts["gold_found"] / counts["gold"] if counts["gold"] else 0.0
+    child_p = counts["child_tp"] / (counts["child_tp"] + counts["child_fp"]) if counts["child_tp"] + counts["child_fp"] else 0.0
+    # child_tp counts gold quotes, child_fp predicted ones: recall over gold Anne quotes
+    child_r = counts["child_tp"] / (counts["child_tp"] + counts["child_fn"]) if counts["child_tp"] + counts["child_fn"] else 0.0
+    return {**counts, "span_precision": precision, "span_recall": recall, "span_f1": f1(precision, recall),
+            "child_precision": child_p, "child_recall": child_r, "child_f1": f1(child_p, child_r)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m review.evaluate quotes", description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder with " + GOLD_FILE)
+    parser.add_argument("--limit", type=int, default=0, help="only the first N paragraphs")
+    parser.add_argument("--errors", type=int, default=0, help="print up to N child-attribution errors")
+    args = parser.parse_args(argv)
+
+    import spacy
+
+    from ..extensions import register_extensions
+    from ..pipeline import BASE_MODEL
+
+    register_extensions()
+    paragraphs = load_paragraphs(args.data)
+    if args.limit:
+        paragraphs = paragraphs[: args.limit]
+    nlp = spacy.load(BASE_MODEL)
+    began = time.perf_counter()
+    result = evaluate(paragraphs, nlp, errors=args.errors)
+    seconds = time.perf_counter() - began
+    print(f"PDNC Anne of Green Gables: {len(paragraphs)} paragraphs, {result['gold']} gold quotes, "
+          f"{result['pred']} predicted speech quotes ({seconds:.0f}s)")
+    print(f"quote spans (relaxed overlap): P={result['span_precision']:.3f} R={result['span_recall']:.3f} "
+          f"F1={result['span_f1']:.3f}   target >= 0.97")
+    print(f"Anne's words (--child Anne):   P={result['child_precision']:.3f} R={result['child_recall']:.3f} "
+          f"F1={result['child_f1']:.3f}   target >= 0.85")
+    print("reproduce: python -m review.evaluate quotes" + (f" --limit {args.limit}" if args.limit else ""))
+    return 0

@@ -1,0 +1,204 @@
+"""Quotations in a text: where they are, and (with the parse) who said them.
+
+`find_quotes(text)` is a pure function over the characters: straight and curly, double and
+single quotation marks, guillemets, nested quotes, one-word quotes and quotes in brackets.
+Apostrophes (don't, Jake's, the girls' coats, the '90s, 'em) are never quotation marks. A
+quote left open ends at the end of its sentence (or line), so it never swallows the rest of
+the report; only the typographic convention for speech running over several paragraphs (the
+next paragraph opens with the same mark) carries it to the end of its paragraph.
+
+`doc_quotes(doc)` adds the speakers (see `review.speakers`) and caches the result on the Doc,
+so every check that needs the quotes (child_voice, opinion) shares one list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+# Opening and closing characters of each kind of mark. Straight marks are both.
+DOUBLE, SINGLE, GUILLEMET = "double", "single", "guillemet"
+_OPENERS = {"“": DOUBLE, "„": DOUBLE, "‘": SINGLE, "‚": SINGLE, "«": GUILLEMET}
+_CLOSERS = {"”": DOUBLE, "’": SINGLE, "»": GUILLEMET}
+_STRAIGHT = {'"': DOUBLE, "'": SINGLE}
+# Words that begin with an apostrophe standing for dropped letters: never a quote.
+_ELISIONS = ("em", "tis", "twas", "cause", "til", "n", "s", "bout", "round")
+_BEFORE_OPENER = set("([{<—–-/") | set(_OPENERS) | set(_STRAIGHT)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+_SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)|\n")
+
+
+@dataclass
+class Quote:
+    """One quotation. `start`/`end` span exactly the words inside the marks.
+
+    `depth` is 0 for a quote in the running text, 1 for a quote inside a quote, and so on.
+    `closed` is False for a quote whose closing mark is missing. `kind` is ``"speech"`` for
+    words presented as an utterance ("No!" Mia shouted; Mia said "I want to go home") and
+    ``"phrase"`` for a word or phrase quoted inside a sentence (described as "aggressive",
+    she felt "scared all the time"). The speaker fields are filled by `review.speakers`.
+    """
+
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None
+    speaker_is_child: bool = False
+    mark: str = DOUBLE
+    depth: int = 0
+    closed: bool = True
+    kind: str = "speech"
+    speaker_start: int | None = None  # where the speaker is named (or referred to) in the text
+    speaker_end: int | None = None
+    verb: str | None = None           # the reporting verb or noun ("said", "answer"), if any
+    how: str | None = None            # how the speaker was found: "verb", "alternation", "asked", ...
+    extra: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        """The JSON form: the contract's keys first, then the extra detail."""
+        data = asdict(self)
+        data.pop("extra")
+        data.update(self.extra)
+        return data
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _classify(text: str, i: int) -> str:
+    """How the mark at `text[i]` can act: "open", "close", "either", "apostrophe"."""
+    ch = text[i]
+    prev = text[i - 1] if i > 0 else ""
+    nxt = text[i + 1] if i + 1 < len(text) else ""
+    prev_space = prev == "" or prev.isspace() or prev in _BEFORE_OPENER
+    next_space = nxt == "" or nxt.isspace()
+    if ch in ("'", "’", "‘"):
+        if _is_word_char(prev) and _is_word_char(nxt):
+            return "apostrophe"                       # don't, Jake's, rock'n'roll
+        if nxt.isdigit() and not _is_word_char(prev):
+            return "apostrophe"                       # the '90s
+        if prev_space and not next_space:
+            rest = text[i + 1:i + 7].lower()
+            word = re.match(r"[a-z]+", rest)
+            if word and word.group(0) in _ELISIONS and not re.match(r"[a-z]+['’]", rest):
+                return "apostrophe"                   # 'em, 'tis (unless closed at once: 'em')
+            return "open"
+        if ch == "‘":
+            return "open" if not next_space else "apostrophe"
+        if not prev_space and (next_space or not _is_word_char(nxt)):
+            return "close"                            # also the girls' coats: decided by the stack
+        return "apostrophe"
+    if prev_space and not next_space:
+        return "open"
+    if not prev_space and (next_space or not _is_word_char(nxt)):
+        return "close"
+    if prev_space and next_space:
+        return "either"
+    return "either"
+
+
+def _unclosed_end(text: str, start: int, limit: int) -> int:
+    """Where a quote opened at `start` and never closed ends: its sentence or line, at most `limit`."""
+    match = _SENTENCE_END.search(text, start, limit)
+    return match.end() if match and match.group(0) != "\n" else (match.start() if match else limit)
+
+
+def _paragraph_limits(text: str) -> list[tuple[int, int]]:
+    bounds, position = [], 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        bounds.append((position, match.start()))
+        position = match.end()
+    bounds.append((position, len(text)))
+    return bounds
+
+
+def _make_quote(text: str, start: int, end: int, mark: str, depth: int, closed: bool) -> Quote | None:
+    inner = text[start:end]
+    left = len(inner) - len(inner.lstrip())
+    right = len(inner.rstrip())
+    if right <= left:
+        return None
+    return Quote(start=start + left, end=start + right, text=inner[left:right], mark=mark,
+                 depth=depth, closed=closed)
+
+
+def _opens_paragraph(text: str, start: int, mark: str) -> bool:
+    stripped = text[start:].lstrip()
+    if not stripped:
+        return False
+    first = stripped[0]
+    return _OPENERS.get(first) == mark or _STRAIGHT.get(first) == mark
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Every quotation in `text`, in order of its opening mark (outer before inner)."""
+    quotes: list[tuple[int, Quote]] = []
+    paragraphs = _paragraph_limits(text)
+    for number, (p_start, p_end) in enumerate(paragraphs):
+        next_start = paragraphs[number + 1][0] if number + 1 < len(paragraphs) else None
+        stack: list[tuple[str, int, int]] = []  # (mark kind, index after the opening mark, opening index)
+
+        def close(entry, end, closed, _quotes=quotes):
+            kind, start, opened = entry
+            depth = sum(1 for e in stack if e[2] < opened)
+            quote = _make_quote(text, start, end, kind, depth, closed)
+            if quote:
+                _quotes.append((opened, quote))
+
+        def end_unclosed(entry, limit):
+            kind, start, opened = entry
+            if kind == SINGLE:
+                return  # an unmatched single mark is far more often an apostrophe than a quote
+            close(entry, _unclosed_end(text, start, limit), False)
+
+        i = p_start
+        while i < p_end:
+            ch = text[i]
+            if ch in _OPENERS or ch in _CLOSERS or ch in _STRAIGHT:
+                kind = _OPENERS.get(ch) or _CLOSERS.get(ch) or _STRAIGHT[ch]
+                role = _classify(text, i)
+                if ch in _OPENERS and role != "apostrophe":
+                    role = "open"
+                elif ch in _CLOSERS and ch != "’":
+                    role = "close"
+                open_index = next((n for n in range(len(stack) - 1, -1, -1) if stack[n][0] == kind), None)
+                if role in ("close", "either") and open_index is not None:
+                    while len(stack) > open_index + 1:        # marks opened inside and never closed
+                        end_unclosed(stack.pop(), i)
+                    close(stack.pop(), i, True)
+                elif role in ("open", "either") and not (role == "either" and kind == SINGLE):
+                    if open_index is not None and kind != SINGLE:
+                        # a second opening mark of the same kind: the first was never closed
+                        while len(stack) > open_index:
+                            end_unclosed(stack.pop(), i)
+                    stack.append((kind, i + 1, i))
+            i += 1
+        while stack:
+            entry = stack.pop()
+            if not stack and next_start is not None and _opens_paragraph(text, next_start, entry[0]) \
+                    and text[p_start:entry[2]].strip() == "":
+                close(entry, p_end, False)   # speech running on into the next paragraph
+            else:
+                end_unclosed(entry, p_end)
+    quotes.sort(key=lambda pair: (pair[0], pair[1].depth))
+    return [quote for _, quote in quotes]
+
+
+def doc_quotes(doc, rules_path: str | None = None) -> list[Quote]:
+    """The quotes of a parsed Doc with their speakers, computed once and cached on the Doc.
+
+    Uses ``doc._.children`` (set by review_context) to decide `speaker_is_child`. Any check
+    may call it; the first call does the work.
+    """
+    cached = doc.user_data.get("review_quotes")
+    if cached is not None:
+        return cached
+    from .rules import load_rules
+    from .speakers import attribute_speakers
+
+    quotes = find_quotes(doc.text)
+    rules = load_rules(rules_path).check("child_voice")
+    attribute_speakers(doc, quotes, children=list(doc._.children or []), rules=rules)
+    doc.user_data["review_quotes"] = quotes
+    return quotes
