@@ -1,12 +1,133 @@
-"""PLACEHOLDER by the lead so the skeleton runs; owned by the quotes engineer: replace freely."""
+"""Which children a report is about, and how old they are.
+
+`detect_children(doc)` reads the report's own header lines first ("Child: Mia Carter (aged 7)",
+"Subject children: Kayla Brooks (aged 11) and Jake Brooks (aged 5)", "Patient: Ruby Lewis,
+DOB 14/06/2019"); where there are none, any name given with an age or a date of birth
+("Mia (aged 7)", "Leo Hart, DOB 02/03/2023") or an anonymised "Child Q". Names are returned as
+the report's first names ("Mia"), which is how reports refer to a child; "Child Q" stays whole.
+
+`child_age_years(doc, name)` finds the child's age from "aged 7", "8 months old", "(3)" or a
+date of birth (against ``doc._.report_date``, else today), for the too-young rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
 import re
 
-_AGED = re.compile(r"\b([A-Z][a-z]+)(?: [A-Z][a-z]+)?,? \((?:aged|age) \d+")
+_NAME = r"[A-Z][a-zA-Z'’-]+(?:[ \t]+[A-Z][a-zA-Z'’-]+){0,3}"
+_HEADER = re.compile(
+    r"^[ \t]*(?:subject[ \t]+)?(?:child|children|child's name|name of child|young person|"
+    r"young people|patient|pupil|student|infant|baby)(?:\(ren\))?[ \t]*(?:'s name)?[ \t]*:[ \t]*(.+)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_WITH_AGE = re.compile(
+    rf"\b({_NAME}),?[ \t]*\((?i:aged?[ \t]*\d|\d{{1,2}}[ \t]*(?:\)|years?|yrs?|months?)|d\.?o\.?b\b)"
+    rf"|\b({_NAME}),[ \t]*(?i:aged?[ \t]+\d|d\.?o\.?b\b)"
+)
+_ANONYMISED = re.compile(r"\b(Child|Sibling|Young Person)[ \t]+([A-Z])\b")
+_TITLES = {"mr", "mrs", "miss", "ms", "mx", "dr", "master", "baby", "her", "his", "their", "my"}
+_NOT_NAMES = {"the", "a", "an", "child", "children", "date", "dob", "and", "aged", "age", "year", "years"}
+
+_AGE_PATTERNS = [
+    re.compile(r"\baged?[ \t:]*(\d{1,2}(?:\.\d)?)[ \t]*(years?|yrs?|months?|weeks?|days?)?", re.IGNORECASE),
+    re.compile(r"\b(\d{1,2}(?:\.\d)?)[ \t-]*(years?|yrs?|months?|weeks?|days?)[ \t-]*old\b", re.IGNORECASE),
+    re.compile(r"\((\d{1,2})\)"),
+]
+_DOB = re.compile(r"\b(?:d\.?o\.?b\.?|date of birth|born(?: on)?)[ \t:]*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})", re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(
+    r"(?i)\b(?:brother|sister|sibling|cousin|friend|half-brother|half-sister|stepbrother|stepsister|"
+    r"partner|boyfriend|girlfriend)[ \t]*,?[ \t]*$")
+_UNIT_YEARS = {"year": 1.0, "yr": 1.0, "month": 1 / 12, "week": 1 / 52, "day": 1 / 365}
+
+
+def _first_name(full: str) -> str | None:
+    words = [w for w in re.split(r"[ \t]+", full.strip()) if w]
+    while words and words[0].lower().strip(".") in _TITLES:
+        words.pop(0)
+    if not words or words[0].lower() in _NOT_NAMES:
+        return None
+    return words[0]
+
+
+def _names_in_header(value: str) -> list[str]:
+    """The names in the value of a "Children:" line: "Kayla Brooks (aged 11) and Jake Brooks (aged 5)"."""
+    value = re.sub(r"\([^)]*\)", " ", value)                    # (aged 7), (8 months old)
+    value = re.sub(r"\b(?:d\.?o\.?b\.?|date of birth)\b.*?(?=,|;| and |$)", " ", value, flags=re.IGNORECASE)
+    names = []
+    for part in re.split(r",|;|\band\b|&|/", value):
+        match = re.match(rf"\s*({_NAME})", part)
+        if not match:
+            continue
+        anonymised = _ANONYMISED.match(match.group(1))
+        name = anonymised.group(0) if anonymised else _first_name(match.group(1))
+        if name and name not in names and not re.fullmatch(r"(?i)year|years|reception|nursery", name):
+            names.append(name)
+    return names
 
 
 def detect_children(doc) -> list[str]:
-    names = []
-    for match in _AGED.finditer(doc.text):
-        if match.group(1) not in names:
-            names.append(match.group(1))
+    """The children a report is about, as it names them (first names, or "Child Q")."""
+    text = doc.text if hasattr(doc, "text") else str(doc)
+    names: list[str] = []
+    for match in _HEADER.finditer(text):
+        for name in _names_in_header(match.group(1)):
+            if name not in names:
+                names.append(name)
+    if names:
+        return names
+    for match in _WITH_AGE.finditer(text):
+        if _RELATIVE_BEFORE.search(text[max(0, match.start() - 30):match.start()]):
+            continue  # "her brother Connor (aged 12)": a sibling, not the subject of the report
+        name = _first_name(match.group(1) or match.group(2))
+        if name and name not in names:
+            names.append(name)
+    for match in _ANONYMISED.finditer(text):
+        if match.group(1) == "Child" and match.group(0) not in names:
+            names.append(match.group(0))
     return names
+
+
+def _years(number: str, unit: str | None) -> float:
+    unit = (unit or "year").lower().rstrip("s")
+    return float(number) * _UNIT_YEARS.get(unit, 1.0)
+
+
+def _age_from_dob(match: re.Match, today: dt.date) -> float | None:
+    day, month, year = (int(g) for g in match.groups())
+    if year < 100:
+        year += 2000 if year <= today.year % 100 else 1900
+    try:
+        born = dt.date(year, month, day)
+    except ValueError:
+        return None
+    if born > today:
+        return None
+    return (today - born).days / 365.25
+
+
+def child_age_years(doc, name: str) -> float | None:
+    """The child's age in years as the report gives it (near the child's name), else None."""
+    text = doc.text
+    report_date = getattr(getattr(doc, "_", None), "report_date", None) or dt.date.today()
+    first = re.escape(name.split()[0]) if name else ""
+    if not first:
+        return None
+    # the lines and sentences that name the child, header lines first
+    places = [m for m in re.finditer(rf"\b{first}\b[^\n]*", text)]
+    for place in places:
+        window = place.group(0)[:160]
+        dob = _DOB.search(window)
+        if dob:
+            age = _age_from_dob(dob, report_date)
+            if age is not None:
+                return round(age, 2)
+        for pattern in _AGE_PATTERNS:
+            match = pattern.search(window)
+            if match and match.start() < 80:
+                # the age must belong to this child: no other name in between ("her brother Connor (aged 12)")
+                between = window[len(name.split()[0]):match.start()]
+                if re.search(r"(?i)\b(?:brother|sister|and|mother|father|mum|dad|cousin|son|daughter|friend|with)\b", between):
+                    continue
+                return round(_years(match.group(1), match.group(2) if match.lastindex and match.lastindex > 1 else None), 2)
+    return None
