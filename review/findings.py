@@ -48,6 +48,17 @@ def is_allowed(check_rules: "CheckRules", text: str) -> bool:
     return any(phrase.lower() in lowered for phrase in check_rules.allow)
 
 
+def is_unreviewed(doc: "Doc", start: int, end: int) -> bool:
+    """True when ``[start, end)`` lies in text not reviewed as English (``doc._.unreviewed``,
+    set by the language check); a whole-report finding (0, 0) only when all the text is."""
+    ranges = doc._.get("unreviewed") if doc.has_extension("unreviewed") else None
+    if not ranges:
+        return False
+    if start == end == 0:
+        return tuple(ranges[0]) == (0, len(doc.text))
+    return any(low <= start and end <= high for low, high in ranges)
+
+
 def add_finding(
     doc: "Doc",
     rule: "Rule",
@@ -65,7 +76,7 @@ def add_finding(
     flagged text. A disabled rule, or flagged text containing a phrase on the allow-list of
     `allow`, records nothing.
     """
-    if not rule.enabled:
+    if not rule.enabled or (rule.check != "language" and is_unreviewed(doc, start, end)):
         return None
     match = doc.text[start:end]
     if allow is not None and match and is_allowed(allow, match):

