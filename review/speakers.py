@@ -29,6 +29,7 @@ _THIRD_PERSON = {"he": "m", "him": "m", "she": "f", "her": "f", "they": None, "t
 _SUBJECTS = {"nsubj", "csubj"}
 _NAME_TITLES = {"mr", "mrs", "miss", "ms", "mx", "dr", "mr.", "mrs.", "ms.", "dr."}
 _QUOTE_CHARS = set("\"'“”‘’«»„‚")
+_COLLECTIVE = {"staff", "police", "family", "team", "school", "nursery", "services", "parents", "people"}
 
 
 @dataclass
@@ -377,6 +378,9 @@ class _Attributor:
     def _fits(self, mention: Mention, gender: str | None) -> bool:
         if gender is None:
             return True
+        token = mention.token
+        if token.tag_ in ("NNS", "NNPS") or token.lower_ in _COLLECTIVE:
+            return False  # "staff", "the police", "parents": not "he" or "she"
         known = self.gender_of(mention)
         return known is None or known == gender
 

@@ -1,41 +1,268 @@
-"""PLACEHOLDER first version by the lead; owned by the quotes engineer: replace freely."""
+"""The child's voice: the child's words quoted, their wishes and feelings, and how they were heard.
+
+Pure functions first (what the report shows of the child's voice), then the component
+`review_child_voice`, which sets ``doc._.quotes`` and raises the child_voice findings:
+
+- child_voice.no_quote (document): no words of the child quoted anywhere;
+- child_voice.no_wishes (document): nothing on what the child wants, likes, fears or feels;
+- child_voice.no_circumstances (on the quote): a child's words with no when, where, who was
+  present, or whether they were said spontaneously or in answer to a question;
+- child_voice.too_young (document, info): the child is too young to speak (by the age the
+  report gives); replaces no_quote and no_wishes: ask for observations of behaviour instead.
+
+The document-level rules apply to a report (at least ``min_report_sentences`` sentences) about
+a known child; a single sentence is never told it lacks the child's voice.
+"""
+
+from __future__ import annotations
+
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
 
+from ..children import child_age_years
 from ..findings import add_finding
-from ..rules import load_rules
+from ..quotes import Quote, doc_quotes
+from ..rules import CheckRules, load_rules
+from ..speakers import Lexicons, _Attributor, child_aliases
+from ..text import sentence_index, sentences
 
-_QUOTE = re.compile(r"[\"“]([^\"”\n]+)[\"”]")
+
+def _phrase_pattern(phrases: list[str]) -> re.Pattern | None:
+    words = sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
 
 
 @dataclass
-class Quote:
-    start: int
-    end: int
-    text: str
-    speaker: str | None
-    speaker_is_child: bool
+class ChildVoice:
+    """What a report shows of the child's voice (shared by the child_voice and checklist checks)."""
+
+    child_quotes: list[Quote] = field(default_factory=list)
+    wishes_sentences: list[int] = field(default_factory=list)
+    too_young: list[tuple[str, float]] = field(default_factory=list)  # (child, age in years)
+    speaking_children: list[str] = field(default_factory=list)
+    circumstances: dict[int, list[str]] = field(default_factory=dict)  # quote index -> cues found
+    disclosure: dict[int, list[str]] = field(default_factory=dict)     # quote index -> how it was said
+
+
+class ChildResolver:
+    """Decides whether a token refers to one of the children (a name, "the child", or a pronoun)."""
+
+    def __init__(self, doc: Doc, children: list[str], rules: CheckRules):
+        self.doc = doc
+        self.aliases = child_aliases(children)
+        self.references = [r.lower() for r in rules.lexicon("child_references")]
+        self.attributor = _Attributor(doc, [], children, Lexicons.from_rules(rules))
+
+    def is_child(self, token: Token) -> bool:
+        if token.lower_ in self.aliases:
+            return True
+        if self.attributor._child_reference_at(token):
+            return True
+        if token.lower_ in ("he", "she", "they", "him", "her", "i") and token.pos_ == "PRON":
+            if token.lower_ == "i":
+                return False
+            gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(token.lower_)
+            paragraph = Quote(start=token.idx, end=token.idx, text="")
+            mention = self.attributor.nearest_person(token.idx, gender, paragraph)
+            return mention is not None and (mention.name.lower() in self.aliases or mention.name.lower().split()[0] in self.aliases
+                                            or mention.name.lower() in self.references)
+        return False
+
+
+def _subject(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return child
+    if token.dep_ == "conj" and token.i > 0:
+        previous = token.doc[token.i - 1]
+        while previous.pos_ == "ADV" and previous.i > 0:
+            previous = token.doc[previous.i - 1]
+        if previous.pos_ in ("NOUN", "PROPN", "PRON"):
+            return None  # "… and staff are worried": a subject of its own the parser missed
+    if token.dep_ in ("xcomp", "conj", "acomp") and token.head is not token:
+        return _subject(token.head)
+    return None
+
+
+def _negated(token: Token) -> bool:
+    return any(child.dep_ == "neg" for child in token.children)
+
+
+def wishes_and_feelings(doc: Doc, quotes: list[Quote], resolver: ChildResolver, rules: CheckRules,
+                        *, too_young: bool) -> list[int]:
+    """Indices of the sentences that record what the child wants, likes, fears or feels.
+
+    A child's own quote in the first person with a wish or feeling word ("I want…", "I'm
+    scared"), or a sentence whose subject is the child with a wish verb (Mia wants, likes,
+    misses…) or a feeling (Kayla is scared, feels safe). For a child too young to speak, what
+    the writer observed of the child's responses (Leo settled, turned to her for comfort).
+    """
+    wish_verbs = {w.lower() for w in rules.lexicon("wish_verbs")}
+    feelings = {w.lower() for w in rules.lexicon("feeling_words")}
+    not_wishes = {w.lower() for w in rules.lexicon("unwilling_to")}
+    observed = {w.lower() for w in rules.lexicon("observed_responses")}
+    quote_cue = _phrase_pattern(rules.lexicon("quoted_wish_cues"))
+    found: set[int] = set()
+    for quote in quotes:
+        if quote.speaker_is_child and quote_cue and quote_cue.search(quote.text):
+            index = sentence_index(doc, quote.start)
+            if index is not None:
+                found.add(index)
+    for number, sentence in enumerate(sentences(doc)):
+        if number in found:
+            continue
+        for token in sentence:
+            lemma = token.lemma_.lower()
+            candidate = False
+            if token.pos_ in ("VERB", "AUX") and lemma in wish_verbs:
+                objects = [c for c in token.children if c.dep_ in ("xcomp", "dobj", "ccomp", "prep", "acomp")]
+                candidate = (bool(objects) or lemma == "feel") and \
+                    not any(o.lemma_.lower() in not_wishes for o in objects)
+            elif token.pos_ == "ADJ" and lemma in feelings and token.dep_ in ("acomp", "xcomp", "conj", "amod", "oprd"):
+                head = token.head if token.dep_ != "amod" else None
+                candidate = head is not None and head.lemma_.lower() in ("be", "feel", "look", "become", "get", "seem", "appear")
+                if candidate and head.lemma_.lower() in ("seem", "appear", "look"):
+                    candidate = False  # "seems unhappy" is the writer's reading, not the child's feeling
+                token = head if head is not None else token
+            elif too_young and token.pos_ == "VERB" and lemma in observed:
+                candidate = True
+            if not candidate:
+                continue
+            subject = _subject(token)
+            if subject is not None and resolver.is_child(subject):
+                found.add(number)
+                break
+    return sorted(found)
+
+
+def _quote_window(doc: Doc, quote: Quote, width: int) -> tuple[int, int]:
+    """The line around a quote (in a report, a paragraph or a list item), clipped to `width` either side."""
+    text = doc.text
+    start = text.rfind("\n", 0, quote.start) + 1
+    end = text.find("\n", quote.end)
+    end = len(text) if end < 0 else end
+    return max(start, quote.start - width), min(end, quote.end + width)
+
+
+def circumstances_of(doc: Doc, quote: Quote, rules: CheckRules, others: list[Quote]) -> list[str]:
+    """What the report says around a quote about when, where, with whom and how it was said."""
+    width = int(rules.threshold("circumstances_window"))
+    start, end = _quote_window(doc, quote, width)
+    found = []
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME", "FAC", "GPE", "LOC") and start <= ent.start_char < end \
+                and not (quote.start <= ent.start_char < quote.end):
+            found.append(ent.text)
+    pattern = _phrase_pattern(rules.lexicon("circumstance_cues"))
+    if pattern:
+        outside = doc.text[start:quote.start - 1] + " " + doc.text[quote.end + 1:end]
+        found.extend(m.group(0) for m in pattern.finditer(outside))
+    # an earlier question put to the child in the same paragraph ("How did that happen?")
+    for other in others:
+        if other is not quote and start <= other.start < quote.start and other.text.rstrip().endswith("?") \
+                and not other.speaker_is_child:
+            found.append(other.text)
+    return found
+
+
+def disclosure_of(doc: Doc, quote: Quote, rules: CheckRules, others: list[Quote]) -> list[str]:
+    """How the words came to be said: in answer to a question, spontaneously, in direct work."""
+    width = int(rules.threshold("circumstances_window"))
+    start, end = _quote_window(doc, quote, width)
+    pattern = _phrase_pattern(rules.lexicon("disclosure_cues"))
+    found = []
+    if pattern:
+        outside = doc.text[start:quote.start - 1] + " " + doc.text[quote.end + 1:end]
+        found.extend(m.group(0) for m in pattern.finditer(outside))
+    for other in others:
+        if other is not quote and start <= other.start < quote.start and other.text.rstrip().endswith("?") \
+                and not other.speaker_is_child:
+            found.append(other.text)
+    return found
+
+
+def child_voice(doc: Doc, rules: CheckRules, rules_path: str | None = None) -> ChildVoice:
+    """Everything the report shows of the children's voice (computed once, cached on the Doc)."""
+    cached = doc.user_data.get("review_child_voice")
+    if cached is not None:
+        return cached
+    quotes = doc_quotes(doc, rules_path)
+    children = list(doc._.children or [])
+    voice = ChildVoice()
+    limit = rules.threshold("too_young_years")
+    for child in children:
+        age = child_age_years(doc, child)
+        if age is not None and age < limit:
+            voice.too_young.append((child, age))
+        else:
+            voice.speaking_children.append(child)
+    voice.child_quotes = [q for q in quotes if q.speaker_is_child]
+    resolver = ChildResolver(doc, children, rules)
+    voice.wishes_sentences = wishes_and_feelings(doc, quotes, resolver, rules,
+                                                 too_young=bool(voice.too_young) and not voice.speaking_children)
+    for n, quote in enumerate(quotes):
+        if quote.speaker_is_child:
+            voice.circumstances[n] = circumstances_of(doc, quote, rules, quotes)
+            voice.disclosure[n] = disclosure_of(doc, quote, rules, quotes)
+    doc.user_data["review_child_voice"] = voice
+    return voice
+
+
+def is_report(doc: Doc, rules: CheckRules) -> bool:
+    """Long enough to be judged as a whole report (document-level rules apply)."""
+    return len(sentences(doc)) >= rules.threshold("min_report_sentences")
+
+
+def _age_words(years: float) -> str:
+    if years < 1:
+        months = max(1, round(years * 12))
+        return f"{months} month{'s' if months != 1 else ''}"
+    whole = int(years)
+    return f"{whole} year{'s' if whole != 1 else ''}"
 
 
 class ChildVoiceCheck:
-    def __init__(self, rules_path=None):
+    """Sets ``doc._.quotes`` and raises the child_voice findings."""
+
+    def __init__(self, rules_path: str | None = None):
+        self.rules_path = rules_path
         self.rules = load_rules(rules_path).check("child_voice")
 
-    def __call__(self, doc):
-        quotes = []
-        for match in _QUOTE.finditer(doc.text):
-            before = doc.text[max(0, match.start() - 40):match.start()]
-            speaker = next((c for c in doc._.children if c in before), None)
-            quotes.append(Quote(match.start(1), match.end(1), match.group(1), speaker, speaker is not None))
+    def __call__(self, doc: Doc) -> Doc:
+        quotes = doc_quotes(doc, self.rules_path)
         doc._.quotes = quotes
-        if doc.text.strip() and not any(q.speaker_is_child for q in quotes):
-            add_finding(doc, self.rules.rule("child_voice.no_quote"), 0, 0)
+        if not doc.text.strip():
+            return doc
+        voice = child_voice(doc, self.rules, self.rules_path)
+        rules = self.rules
+        children = list(doc._.children or [])
+        for n, quote in enumerate(quotes):
+            if quote.speaker_is_child and quote.depth == 0 and not voice.circumstances.get(n):
+                add_finding(doc, rules.rule("child_voice.no_circumstances"), quote.start, quote.end,
+                            allow=rules, speaker=quote.speaker or "the child")
+        if not children or not is_report(doc, rules):
+            return doc
+        for child, age in voice.too_young:
+            add_finding(doc, rules.rule("child_voice.too_young"), 0, 0, child=child, age=_age_words(age))
+        if not voice.speaking_children:
+            return doc
+        if not voice.child_quotes:
+            add_finding(doc, rules.rule("child_voice.no_quote"), 0, 0)
+        if not voice.wishes_sentences:
+            add_finding(doc, rules.rule("child_voice.no_wishes"), 0, 0)
         return doc
 
 
-@Language.factory("review_child_voice", requires=["doc._.children"], assigns=["doc._.quotes"],
-                  default_config={"rules_path": None})
-def make_child_voice_check(nlp, name, rules_path):
+@Language.factory(
+    "review_child_voice",
+    requires=["doc._.children"],
+    assigns=["doc._.quotes", "doc._.findings"],
+    default_config={"rules_path": None},
+)
+def make_child_voice_check(nlp: Language, name: str, *, rules_path: str | None) -> ChildVoiceCheck:
     return ChildVoiceCheck(rules_path)
