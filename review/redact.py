@@ -1,0 +1,280 @@
+"""Redaction for sharing: replace names and identifiers in a reviewed document before it is exported.
+
+A supervisor who wants to share a real example with trainees exports it redacted: the
+children's names become "[Child A]", "[Child B]"; other people's names "[Person 1]", ...;
+dates of birth, addresses, postcodes, phone numbers, email addresses, NHS numbers and
+National Insurance numbers become a bracketed label. Every offset in the document object
+(sentences, dates, quotes, findings, events) is moved to the redacted text, and every
+other string (messages, suggestions, speakers) has the same words replaced, so nothing
+redacted survives anywhere in the export.
+
+>>> r = find_identifiers("Mia Carter (DOB 02/05/2017) lives at 14 Kestrel Lane, AB1 2CD.", children=["Mia"])
+>>> redact_text("Mia Carter (DOB 02/05/2017) lives at 14 Kestrel Lane, AB1 2CD.", r).text
+'[Child A] [Family name] (DOB [Date of birth]) lives at [Address], [Postcode].'
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# Words the base model often tags PERSON that name a role, not a person.
+ROLE_WORDS = frozenset("""
+mum mummy mom mother dad daddy father parent parents grandma grandad grandmother grandfather nan nana
+granny grandpa auntie aunt uncle brother sister stepdad stepmum step-dad step-mum partner baby child
+children son daughter nanny carer foster teacher officer doctor nurse gp dr mr mrs ms miss mx pc dc ps
+sergeant constable social worker health visitor head headteacher year reception nursery school
+""".split())
+CALENDAR_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+                           "May June July August September October November December".split())
+PLACE_WORDS = frozenset("Primary Secondary High School Academy Nursery Surgery Medical Health Centre Children's "
+                        "College Hospital".split())
+TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|PC|DC|PS|DS|Sgt|Nurse|Cllr)\.?"
+STREET_TYPES = (r"Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Court|Ct|Crescent|Place|Gardens|"
+                r"Terrace|Grove|Walk|Square|Hill|Row|Mews|Parade|Rise|View|Green|Park|Estate")
+_CAP_WORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+
+PATTERNS: dict[str, re.Pattern] = {
+    "Email": re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),
+    "Phone number": re.compile(
+        r"(?<![\w/])(?:\+44\s?\(?0?\)?\s?\d{2,4}|\(?0\d{2,4}\)?)[\s-]?\d{3,4}[\s-]?\d{3,4}(?![\w/])"),
+    "NI number": re.compile(r"\b[A-CEGHJ-PR-TW-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b"),
+    "Postcode": re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"),
+    "Address": re.compile(
+        rf"\b\d{{1,4}}[A-Za-z]?,?\s+(?:{_CAP_WORD}\s+){{0,3}}(?:{STREET_TYPES})\b"
+        rf"(?:,\s*{_CAP_WORD}(?:\s+{_CAP_WORD})?(?=\s*(?:[,.;\n]|$)))?"),
+    "Place": re.compile(
+        rf"\b(?:{_CAP_WORD}\s+){{1,3}}(?:Primary School|Secondary School|High School|School|Academy|Nursery|"
+        rf"Surgery|Medical Centre|Health Centre|Children's Centre|College|Hospital)\b"),
+}
+# A date of birth: the date after "DOB", "D.O.B.", "date of birth" or "born (on)".
+DATE_OF_BIRTH = re.compile(
+    r"(?i:\bD\.?O\.?B\.?|\bdate of birth|\bborn(?: on)?)\s*[:\-]?\s*"
+    r"(?P<date>\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4})")
+# A field label followed by a name or an address, one per line ("Mother: Jade Hart").
+NAME_FIELD = re.compile(
+    rf"(?im)^[ \t]*(?:mother|father|mum|dad|parent|carer|child|children|patient|name|partner|"
+    rf"step-?father|step-?mother|grandmother|grandfather|sibling|brother|sister)s?[ \t]*:[ \t]*"
+    rf"(?P<names>.+)$")
+ADDRESS_FIELD = re.compile(r"(?im)^[ \t]*(?:home )?address[ \t]*:[ \t]*(?P<address>.+?)[ \t]*$")
+_FULL_NAME = re.compile(rf"(?-i:{_CAP_WORD}(?:\s+{_CAP_WORD})*)")
+
+
+@dataclass(frozen=True)
+class Redaction:
+    """One piece of text to replace: ``text[start:end]`` becomes ``[label]``."""
+
+    start: int
+    end: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Redacted:
+    """A redacted text and the redactions applied to the original, in order."""
+
+    text: str
+    redactions: tuple[Redaction, ...]
+
+    def _shift(self, offset: int, *, is_end: bool) -> int:
+        shift = 0
+        for r in self.redactions:
+            replacement = len(f"[{r.label}]")
+            if offset >= r.end:
+                shift += replacement - (r.end - r.start)
+            elif offset > r.start:
+                # inside a redaction: a start moves to its beginning, an end to its end
+                return r.start + shift + (replacement if is_end else 0)
+            else:
+                break
+        return offset + shift
+
+    def map_start(self, offset: int) -> int:
+        """Where an original start offset lands in the redacted text."""
+        return self._shift(offset, is_end=False)
+
+    def map_end(self, offset: int) -> int:
+        """Where an original (exclusive) end offset lands in the redacted text."""
+        return self._shift(offset, is_end=True)
+
+
+def _valid_nhs_number(digits: str) -> bool:
+    """The NHS number's modulus-11 check digit."""
+    if len(digits) != 10 or not digits.isdigit():
+        return False
+    total = sum(int(d) * (10 - i) for i, d in enumerate(digits[:9]))
+    check = 11 - total % 11
+    check = 0 if check == 11 else check
+    return check != 10 and check == int(digits[9])
+
+
+_NHS = re.compile(r"(?<![\d/.])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d/.])")
+_NHS_LABEL = re.compile(r"(?i)\bNHS\s*(?:no\.?|number|num)?\s*[:\-]?\s*$")
+
+
+def _name_parts(name: str) -> list[str]:
+    return [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", name) if w.lower() not in ROLE_WORDS and w[0].isupper()]
+
+
+def _clean_person(text: str) -> str | None:
+    """A PERSON entity as a name: cut at a line break, role words and titles dropped."""
+    text = text.split("\n")[0].strip(" ,.;:'’\"")
+    text = re.sub(r"(?:'s|’s)$", "", text)
+    parts = _name_parts(text)
+    return " ".join(parts) if parts else None
+
+
+def find_identifiers(text: str, *, children: Iterable[str] = (), persons: Iterable[str] = (),
+                     extra_terms: Iterable[str] = ()) -> list[Redaction]:
+    """Every identifier in `text`, non-overlapping and in order.
+
+    `children` are the report's children (labelled "Child A", "Child B", ...), `persons`
+    other names (for example the base model's PERSON entities), `extra_terms` any further
+    words or phrases to remove ("Redacted"). Every whole-word, capitalised occurrence of a
+    name, or of any part of a full name, is replaced, with the same label throughout.
+    """
+    found: list[Redaction] = []
+    for label, pattern in PATTERNS.items():
+        found.extend(Redaction(m.start(), m.end(), label) for m in pattern.finditer(text))
+    for m in _NHS.finditer(text):
+        digits = "".join(m.groups())
+        if _valid_nhs_number(digits) or _NHS_LABEL.search(text[max(0, m.start() - 20):m.start()]):
+            found.append(Redaction(m.start(), m.end(), "NHS number"))
+    for m in DATE_OF_BIRTH.finditer(text):
+        found.append(Redaction(m.start("date"), m.end("date"), "Date of birth"))
+    for m in ADDRESS_FIELD.finditer(text):
+        found.append(Redaction(m.start("address"), m.end("address"), "Address"))
+
+    # Names: each child and each other person gets one label for every occurrence of their
+    # given name; family names (the last word of a full name) become "Family name".
+    labels: dict[str, str] = {}
+    for i, child in enumerate(c for c in children if c and c.strip()):
+        parts = _name_parts(child)
+        for part in parts[:1] if len(parts) > 1 else parts:
+            labels.setdefault(part, _child_label(i))
+        for part in parts[1:]:
+            labels.setdefault(part, "Family name")
+        if parts:  # "Mia Carter": a capitalised word right after the child's name is a family name
+            for m in re.finditer(rf"(?<![\w-]){re.escape(parts[0])}[ \t]+({_CAP_WORD})\b", text):
+                if m.group(1).lower() not in ROLE_WORDS and m.group(1) not in CALENDAR_WORDS:
+                    labels.setdefault(m.group(1), "Family name")
+    field_names = [name for m in NAME_FIELD.finditer(text)
+                   for chunk in re.split(r",|\band\b|\(|;", m.group("names"))
+                   for name in _FULL_NAME.findall(chunk)]
+    titled_names = [m.group(1) for m in re.finditer(rf"\b{TITLES}[ \t]+({_CAP_WORD}(?:[ \t]+{_CAP_WORD})?)", text)]
+    number = 0
+    for person in (p for p in (_clean_person(p) for p in [*field_names, *persons, *titled_names]) if p):
+        *given, family = person.split() if len(person.split()) > 1 else [person, None]
+        if family:
+            labels.setdefault(family, "Family name")
+        if given[0] not in labels:
+            number += 1
+            labels[given[0]] = f"Person {number}"
+        for part in given[1:]:
+            labels.setdefault(part, labels[given[0]])
+    for m in PATTERNS["Place"].finditer(text):
+        for part in _name_parts(m.group(0))[:-1]:
+            if part not in PLACE_WORDS:
+                labels.setdefault(part, "Place")
+    for term in extra_terms:
+        term = term.strip()
+        if term:
+            labels.setdefault(term, "Redacted")
+    for word, label in labels.items():
+        flags = re.IGNORECASE if label == "Redacted" else 0
+        for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, flags):
+            found.append(Redaction(m.start(), m.end(), label))
+    return _non_overlapping(found)
+
+
+def _non_overlapping(found: list[Redaction]) -> list[Redaction]:
+    """Longest first where redactions overlap; then in text order."""
+    chosen: list[Redaction] = []
+    for r in sorted(found, key=lambda r: (r.start, -(r.end - r.start))):
+        if r.end <= r.start:
+            continue
+        if chosen and r.start < chosen[-1].end:
+            if r.end > chosen[-1].end:  # overlapping tail: widen the earlier one
+                chosen[-1] = Redaction(chosen[-1].start, r.end, chosen[-1].label)
+            continue
+        chosen.append(r)
+    return chosen
+
+
+def redact_text(text: str, redactions: Iterable[Redaction]) -> Redacted:
+    """`text` with each redaction replaced by its bracketed label."""
+    redactions = tuple(_non_overlapping(list(redactions)))
+    pieces, position = [], 0
+    for r in redactions:
+        pieces.append(text[position:r.start])
+        pieces.append(f"[{r.label}]")
+        position = r.end
+    pieces.append(text[position:])
+    return Redacted("".join(pieces), redactions)
+
+
+def _replacer(original: str, redactions: tuple[Redaction, ...]):
+    """A function replacing, in any string, every redacted surface form (longest first)."""
+    forms = {original[r.start:r.end]: r.label for r in redactions}
+    if not forms:
+        return lambda s: s
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+    return lambda s: pattern.sub(lambda m: f"[{forms[m.group(0)]}]", s)
+
+
+def _replace_strings(value, replace):
+    if isinstance(value, str):
+        return replace(value)
+    if isinstance(value, list):
+        return [_replace_strings(v, replace) for v in value]
+    if isinstance(value, dict):
+        return {k: _replace_strings(v, replace) for k, v in value.items()}
+    return value
+
+
+def redact_document(document: dict, *, persons: Iterable[str] = (), extra_terms: Iterable[str] = ()) -> dict:
+    """A copy of a SPEC document object with every identifier replaced and every offset moved.
+
+    `persons` are names found by the base model (``entity_names(doc)``); the document's
+    own ``children`` are always redacted. The ``id`` (often a file name) becomes "report".
+    """
+    original = document["text"]
+    redactions = find_identifiers(original, children=document.get("children") or [], persons=persons,
+                                  extra_terms=extra_terms)
+    redacted = redact_text(original, redactions)
+    replace = _replacer(original, redacted.redactions)
+    result = copy.deepcopy(document)
+    for key in ("sentences", "dates", "quotes", "findings", "events"):
+        for item in result.get(key) or []:
+            if not isinstance(item, dict) or not isinstance(item.get("start"), int) or not isinstance(
+                    item.get("end"), int):
+                continue
+            start, end = item["start"], item["end"]
+            whole_document = key == "findings" and start == end == 0 and not item.get("match")
+            if whole_document:
+                continue
+            new_start, new_end = redacted.map_start(start), redacted.map_end(end)
+            for field in ("text", "match"):
+                if item.get(field) == original[start:end]:
+                    item[field] = redacted.text[new_start:new_end]
+            item["start"], item["end"] = new_start, new_end
+    body = {k: v for k, v in result.items() if k != "text"}
+    body = _replace_strings(body, replace)
+    body["children"] = [f"[{_child_label(i)}]" for i, _ in enumerate(document.get("children") or [])]
+    body["id"] = "report"
+    body["summary"] = {**body.get("summary", {}), "redacted": len(redacted.redactions)}
+    return {"id": body.pop("id"), "text": redacted.text, **body}
+
+
+def _child_label(i: int) -> str:
+    return f"Child {chr(ord('A') + i)}" if i < 26 else f"Child {i + 1}"
+
+
+def entity_names(doc) -> list[str]:
+    """The PERSON entities of a spaCy Doc, as text (for `redact_document`'s `persons`)."""
+    return [ent.text for ent in doc.ents if ent.label_ == "PERSON"]
+
+
