@@ -10,8 +10,12 @@ from pathlib import Path
 from .errors import E101, E102, E103, E104, E105, ReviewError
 
 SUFFIXES = (".txt", ".md", ".docx")
-# A .docx is a zip: refuse one whose parts would unpack to more than this (a zip bomb).
+# A .docx is a zip: refuse one whose parts would unpack to more than this (a zip bomb), or whose
+# XML (what is parsed into memory, several times its size) would unpack to more than this.
 MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024
+MAX_DOCX_XML = 64 * 1024 * 1024
+# A Word file saved with a password is not a zip but an OLE2 compound file starting with these bytes.
+OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 @dataclass(frozen=True)
@@ -34,42 +38,43 @@ def read_stdin() -> str:
     return decode(sys.stdin.buffer.read(), "standard input")
 
 
-def read_docx(path: Path) -> str:
-    """The visible text of a .docx: paragraphs and table cells in reading order, blank-line separated."""
+def _check_docx_package(path: Path) -> None:
+    """Refuse, before anything is unpacked, a file that is encrypted, not a zip, or a zip bomb."""
+    def fail(reason: str) -> ReviewError:
+        return ReviewError("E104", E104.format(path=path, reason=reason))
+
     try:
+        with path.open("rb") as file:
+            if file.read(len(OLE2_SIGNATURE)) == OLE2_SIGNATURE:
+                raise fail("it is password-protected (encrypted); save a copy without a password")
         with zipfile.ZipFile(path) as archive:
-            size = sum(info.file_size for info in archive.infolist())
-            if size > MAX_DOCX_UNCOMPRESSED:
-                raise ReviewError("E104", E104.format(path=path, reason=f"it would unpack to {size:,} bytes"))
+            parts = archive.infolist()
     except zipfile.BadZipFile:
-        raise ReviewError("E104", E104.format(path=path, reason="corrupt, or password-protected")) from None
+        raise fail("corrupt: it is not a Word package") from None
+    except OSError as error:
+        raise ReviewError("E101", E101.format(path=path, reason=error.strerror or "unreadable")) from None
+    size = sum(info.file_size for info in parts)
+    xml_size = sum(info.file_size for info in parts if info.filename.endswith((".xml", ".rels")))
+    if size > MAX_DOCX_UNCOMPRESSED or xml_size > MAX_DOCX_XML:
+        raise fail(f"it would unpack to {max(size, xml_size):,} bytes, over the limit of "
+                   f"{MAX_DOCX_UNCOMPRESSED if size > MAX_DOCX_UNCOMPRESSED else MAX_DOCX_XML:,}")
+
+
+def read_docx(path: Path) -> str:
+    """The visible text of a .docx, blank-line separated, in reading order: the page headers,
+    the body (paragraphs, tables cell by cell, content controls), the footnotes and endnotes,
+    then the page footers. Tracked changes are read as accepted (insertions in, deletions out);
+    hidden text and field codes are left out."""
+    _check_docx_package(path)
     import docx  # python-docx: imported here so plain-text reviews do not pay for it
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
+
+    from . import docx_text
 
     try:
         document = docx.Document(str(path))
-    except Exception as error:  # python-docx raises many types for a damaged package
-        raise ReviewError("E104", E104.format(path=path, reason=error.__class__.__name__)) from None
-    blocks: list[str] = []
-
-    def add_paragraph(paragraph: Paragraph) -> None:
-        text = paragraph.text.strip()
-        if text:
-            blocks.append(text)
-
-    def add_table(table: Table) -> None:
-        for row in table.rows:
-            seen = set()
-            for cell in row.cells:
-                if id(cell._tc) in seen:  # a merged cell appears once per grid column
-                    continue
-                seen.add(id(cell._tc))
-                for item in cell.iter_inner_content():
-                    add_paragraph(item) if isinstance(item, Paragraph) else add_table(item)
-
-    for item in document.iter_inner_content():
-        add_paragraph(item) if isinstance(item, Paragraph) else add_table(item)
+        blocks = docx_text.visible_blocks(document)
+    except Exception as error:  # python-docx and lxml raise many types for a damaged package
+        raise ReviewError("E104", E104.format(path=path, reason=f"damaged ({error.__class__.__name__})")) from None
     return "\n\n".join(blocks)
 
 

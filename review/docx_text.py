@@ -1,0 +1,135 @@
+"""The visible text of a Word document, in reading order, from its WordprocessingML.
+
+python-docx opens the package and finds the parts; the text is read from the XML here because
+``Paragraph.text`` drops tracked insertions (``w:ins``) and content controls (``w:sdt``).
+Tracked changes are read as if accepted: inserted and moved-to text in, deleted and moved-from
+text out. Hidden text (``w:vanish``), field codes and the fallback copies of drawings are left out.
+"""
+
+from __future__ import annotations
+
+from docx.oxml import parse_xml
+from docx.oxml.ns import qn
+
+W_P, W_TBL, W_TR, W_TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
+W_T, W_TAB, W_BR, W_CR, W_HYPHEN = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:noBreakHyphen")
+W_R, W_RPR, W_VANISH = qn("w:r"), qn("w:rPr"), qn("w:vanish")
+# Elements whose text is not on the page: deletions, field codes, drawing fallbacks, text boxes
+# (a text box floats outside the reading order), paragraph and run properties.
+SKIPPED = {qn(tag) for tag in ("w:del", "w:moveFrom", "w:delText", "w:instrText", "w:delInstrText",
+                               "w:txbxContent", "w:pPr", "w:rPr")}
+SKIPPED.add("{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback")
+# Containers of blocks that are read through: content controls, custom XML, tracked block insertions.
+PASS_THROUGH = {qn(tag) for tag in ("w:sdt", "w:sdtContent", "w:customXml", "w:ins", "w:moveTo", "w:smartTag")}
+NOTE_SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
+
+FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+ENDNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes"
+
+
+def _is_hidden(run) -> bool:
+    properties = run.find(W_RPR)
+    if properties is None:
+        return False
+    vanish = properties.find(W_VANISH)
+    return vanish is not None and vanish.get(qn("w:val"), "true") not in ("0", "false", "off")
+
+
+def paragraph_text(paragraph) -> str:
+    """The visible text of one ``w:p``: tabs as ``\\t``, line breaks as ``\\n``."""
+    pieces: list[str] = []
+
+    def walk(element) -> None:
+        for child in element:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in SKIPPED:  # comments and processing instructions
+                continue
+            if tag == W_T:
+                pieces.append(child.text or "")
+            elif tag == W_TAB:
+                pieces.append("\t")
+            elif tag in (W_BR, W_CR):
+                pieces.append("\n")
+            elif tag == W_HYPHEN:
+                pieces.append("-")
+            elif tag == W_R and _is_hidden(child):
+                continue
+            else:
+                walk(child)
+
+    walk(paragraph)
+    return "".join(pieces)
+
+
+def _children(element, tag: str):
+    """The direct children of `element` with `tag`, looking inside content controls and the like."""
+    for child in element:
+        if child.tag == tag:
+            yield child
+        elif child.tag in PASS_THROUGH:
+            yield from _children(child, tag)
+
+
+def block_texts(container) -> list[str]:
+    """The non-blank paragraphs of a body, cell, header, footer or note, tables cell by cell."""
+    blocks: list[str] = []
+
+    def walk(element) -> None:
+        for child in element:
+            tag = child.tag
+            if tag == W_P:
+                text = paragraph_text(child).strip()
+                if text:
+                    blocks.append(text)
+            elif tag == W_TBL:
+                for row in _children(child, W_TR):
+                    for cell in _children(row, W_TC):
+                        walk(cell)
+            elif tag in PASS_THROUGH:
+                walk(child)
+
+    walk(container)
+    return blocks
+
+
+def _unique_parts(parts):
+    seen = set()
+    for part in parts:
+        if part is not None and id(part) not in seen:
+            seen.add(id(part))
+            yield part
+
+
+def _page_parts(document, kind: str):
+    """The header (kind="header") or footer parts in use, in section order, each once."""
+    for section in document.sections:
+        choices = [getattr(section, kind)]
+        if section.different_first_page_header_footer:
+            choices.insert(0, getattr(section, f"first_page_{kind}"))
+        for item in choices:
+            if not item.is_linked_to_previous:
+                yield item.part
+
+
+def _notes(document, reltype: str) -> list[str]:
+    blocks: list[str] = []
+    for relationship in document.part.rels.values():
+        if relationship.reltype == reltype and not relationship.is_external:
+            root = parse_xml(relationship.target_part.blob)
+            for note in root:
+                if note.get(qn("w:type")) not in NOTE_SEPARATORS:
+                    blocks.extend(block_texts(note))
+    return blocks
+
+
+def visible_blocks(document) -> list[str]:
+    """Headers, body, footnotes, endnotes and footers of a python-docx Document, in that order."""
+    blocks: list[str] = []
+    for part in _unique_parts(_page_parts(document, "header")):
+        blocks.extend(block_texts(part.element))
+    blocks.extend(block_texts(document.element.body))
+    blocks.extend(_notes(document, FOOTNOTES))
+    blocks.extend(_notes(document, ENDNOTES))
+    for part in _unique_parts(_page_parts(document, "footer")):
+        blocks.extend(block_texts(part.element))
+    return blocks
