@@ -824,7 +824,7 @@ _TEMPORAL_WORD = re.compile(
 
 
 _SCHOOL_YEAR = re.compile(r"(?:school\s+)?year\s+\d{1,2}|reception|nursery", re.I)
-_NAMED_TIME = re.compile(r"\d|\b(?:" + _MONTH + r"|" + _FULLDAY + r")\b", re.I)
+_NAMED_TIME = re.compile(r"\b(?:" + _MONTH + r"|" + _FULLDAY + r"|" + _YEAR + r")\b|\bago\b", re.I)
 
 
 @functools.lru_cache(maxsize=8)
@@ -872,12 +872,10 @@ def _entity_candidates(doc: Doc, report: dt.date, taken: list[_Candidate], sente
         index = sentence_of(start)
         ctx = _Context(report, future[index] if index is not None else False, None)
         result = _whole_match(text, ctx)
-        if result is None:
+        if result is None and _NAMED_TIME.search(text):
             result = _dateparser_value(text, report)
         if result is None:
-            if not _NAMED_TIME.search(text):
-                continue  # "the evening", "the time": too vague to keep without a value
-            result = _Result(ent.label_, None)
+            continue  # "the evening", "6-8 week": too vague to keep without a value
         found.append(_Candidate(start, end, result, -1))
     return found
 
@@ -998,7 +996,7 @@ def sentence_anchors(doc: Doc, expressions: list[TemporalExpression]) -> list[di
     carried: TemporalExpression | None = None
     for i, span in enumerate(spans):
         heading = is_heading(text, span.text, span.start_char, span.end_char)
-        dating = [e for e in own[i] if dates_an_event(e)]
+        dating = [e for e in own[i] if dates_an_event(e) and e.value is not None]
         if heading:
             carried = dating[0] if dating else None
             result.append({"own": own[i], "carried": None, "heading": True})
@@ -1009,7 +1007,7 @@ def sentence_anchors(doc: Doc, expressions: list[TemporalExpression]) -> list[di
     # sentences before the first date of a paragraph take that date
     first_in_paragraph: dict[int, TemporalExpression] = {}
     for i, span in enumerate(spans):
-        dating = [e for e in own[i] if dates_an_event(e)]
+        dating = [e for e in own[i] if dates_an_event(e) and e.value is not None]
         if dating and not result[i]["heading"]:
             first_in_paragraph.setdefault(paragraph_of(span.start_char), dating[0])
     for i, span in enumerate(spans):

@@ -1,32 +1,114 @@
-"""PLACEHOLDER first version by the lead; owned by the temporal engineer: replace freely."""
-import re
+"""The `historic` check: historic items with no stated link to the present, and stale reports.
+
+Reads ``doc._.dates`` and ``doc._.events`` (set by ``review_date``) and raises
+
+- ``historic.no_relevance`` on a sentence whose item is historic, dated before the horizon
+  (``horizon_months`` before the report date) or worded as past ("previously", "as a child"),
+  when neither it, the ``following_sentences`` after it nor its section heading says how it relates to the present, and it has no date within the horizon. A
+  dated item is only checked when it is about a concern (``concern_words``); the span is the
+  old date, or the past marker;
+- ``historic.stale``, once for the whole report (``start == end == 0``), when the most recent
+  dated event ended more than ``stale_weeks`` before the report date. A report with undated
+  events already has ``date.undated_event`` findings asking for dates, and its staleness
+  cannot be judged, so it gets no ``historic.stale``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from ..findings import add_finding
 from ..rules import load_rules
+from ..temporal import is_heading, value_range
 from ..text import sentences
+from .date import phrase_pattern
 
-_YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """`day` moved back by whole months (the day clipped to the month's length)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = index // 12, index % 12 + 1
+    for clip in range(day.day, 27, -1) if day.day > 28 else (day.day,):
+        try:
+            return dt.date(year, month, clip)
+        except ValueError:
+            continue
+    return dt.date(year, month, 28)
 
 
 class HistoricCheck:
-    def __init__(self, rules_path=None):
+    def __init__(self, rules_path: str | None = None):
         self.rules = load_rules(rules_path).check("historic")
-        self.links = [w.lower() for w in self.rules.lexicon("present_links")]
+        self.horizon_months = int(self.rules.threshold("horizon_months"))
+        self.stale_weeks = self.rules.threshold("stale_weeks")
+        self.following = int(self.rules.threshold("following_sentences"))
+        self.past_markers = phrase_pattern(self.rules.lexicon("past_markers"))
+        self.present_links = phrase_pattern(self.rules.lexicon("present_links"))
+        self.concern_words = phrase_pattern(self.rules.lexicon("concern_words"))
 
-    def __call__(self, doc):
-        horizon_year = doc._.report_date.year - max(1, round(self.rules.threshold("horizon_months") / 12))
-        for sent in sentences(doc):
-            for ent in sent.ents:
-                year = _YEAR.search(ent.text) if ent.label_ == "DATE" else None
-                if year and int(year.group()) < horizon_year and not any(w in sent.text.lower() for w in self.links):
-                    add_finding(doc, self.rules.rule("historic.no_relevance"), ent.start_char, ent.end_char,
-                                allow=self.rules)
+    def __call__(self, doc: Doc) -> Doc:
+        report = doc._.report_date
+        horizon = months_before(report, self.horizon_months)
+        spans = sentences(doc)
+        text = doc.text
+        own: list[list] = [[] for _ in spans]
+        starts = [s.start_char for s in spans]
+        from bisect import bisect_right
+        for expr in doc._.dates or []:
+            i = bisect_right(starts, expr.start) - 1
+            if i >= 0:
+                own[i].append(expr)
+        headings = [is_heading(text, s.text, s.start_char, s.end_char) for s in spans]
+        section_heading: list[str] = []
+        current = ""
+        for span, heading in zip(spans, headings):
+            current = span.text if heading else current
+            section_heading.append(current)
+        for i, span in enumerate(spans):
+            if headings[i]:
+                continue
+            old = [e for e in own[i] if e.type in ("DATE", "TIME") and (r := value_range(e.value)) and r[1] < horizon]
+            recent = [e for e in own[i] if e.type in ("DATE", "TIME") and (r := value_range(e.value)) and r[1] >= horizon]
+            marker = self.past_markers.search(span.text) if self.past_markers else None
+            if old and not (marker or (self.concern_words and self.concern_words.search(span.text))):
+                old = []
+            if not (old or marker) or recent:
+                continue
+            if marker and not old and not any(t.pos_ in ("VERB", "AUX") for t in span):
+                continue  # an inline title ("Previous conviction."), not an item
+            window = [spans[j].text for j in range(i, min(len(spans), i + self.following + 1)) if not headings[j]]
+            window.append(section_heading[i])
+            if self.present_links and any(self.present_links.search(t) for t in window):
+                continue
+            if old:
+                start, end = old[0].start, old[0].end
+            else:
+                start, end = span.start_char + marker.start(), span.start_char + marker.end()
+            add_finding(doc, self.rules.rule("historic.no_relevance"), start, end, allow=self.rules, kind="historic")
+        self.check_stale(doc, report)
         return doc
 
+    def check_stale(self, doc: Doc, report: dt.date) -> None:
+        if any(f.rule == "date.undated_event" for f in doc._.findings):
+            return
+        ends = [r[1] for e in doc._.events or [] if (r := value_range(e.date)) and r[1] <= report]
+        if not ends:
+            return
+        latest = max(ends)
+        weeks = (report - latest).days / 7
+        if weeks > self.stale_weeks:
+            add_finding(doc, self.rules.rule("historic.stale"), 0, 0, kind="stale",
+                        latest=latest.strftime("%d/%m/%Y"), weeks=int(weeks))
 
-@Language.factory("review_historic", requires=["doc._.report_date"], assigns=["doc._.findings"],
-                  default_config={"rules_path": None})
-def make_historic_check(nlp, name, rules_path):
+
+@Language.factory(
+    "review_historic",
+    requires=["doc._.report_date", "doc._.dates", "doc._.events"],
+    assigns=["doc._.findings"],
+    default_config={"rules_path": None},
+)
+def make_historic_check(nlp: Language, name: str, *, rules_path: str | None = None) -> HistoricCheck:
     return HistoricCheck(rules_path)
