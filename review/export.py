@@ -1,0 +1,151 @@
+"""Downloads of a reviewed report, built in memory (nothing is written to disk).
+
+- `to_json`: the SPEC document object (with any dismissals).
+- `to_html`: the same self-contained page as ``review check --format html``.
+- `to_docx`: the report as a Word document with every finding as a comment anchored on the
+  text it is about, so a practitioner can fix the draft in Word.
+- `feedback_file`: the flags a reviewer marked "this flag is wrong" (and the dismissals with
+  their reasons), always redacted, for a team tuning its rules.
+
+Coaching decisions are keyed by `finding_key` and merged into a copy of the document by
+`with_coaching`: a dismissed finding keeps its place and gains ``"dismissed": {"reason": ...}``.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import io
+import json
+from collections.abc import Iterable, Mapping
+
+from .redact import redact_document
+from .render import SEVERITY_LABELS, check_label, render_html
+
+COMMENT_AUTHOR = "Safeguarding review"
+COMMENT_INITIALS = "SR"
+FEEDBACK_FORMAT = "safeguarding-review-feedback/1"
+
+
+def finding_key(finding: Mapping) -> str:
+    """A stable key for one finding of one text: its rule and offsets."""
+    return f"{finding['rule']}@{finding['start']}-{finding['end']}"
+
+
+def with_coaching(document: dict, dismissed: Mapping[str, str] | None = None) -> dict:
+    """A copy of `document` where each finding whose key is in `dismissed` carries its reason."""
+    result = copy.deepcopy(document)
+    dismissed = dismissed or {}
+    for finding in result["findings"]:
+        reason = dismissed.get(finding_key(finding))
+        if reason is not None:
+            finding["dismissed"] = {"reason": reason}
+    result["summary"] = {**result["summary"], "dismissed": sum(1 for f in result["findings"] if "dismissed" in f)}
+    return result
+
+
+def to_json(document: dict) -> bytes:
+    """The document object as UTF-8 JSON (as ``review check --format json`` writes one item)."""
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def to_html(document: dict) -> bytes:
+    """The annotated page, identical to ``review check --format html`` for this document."""
+    return render_html([document]).encode("utf-8")
+
+
+def comment_text(finding: dict) -> str:
+    """What a Word comment says about one finding."""
+    lines = [f"{check_label(finding['check'])} ({SEVERITY_LABELS.get(finding['severity'], finding['severity'])}, "
+             f"{finding['rule']}): {finding['message']}",
+             f"Suggestion: {finding['suggestion']}"]
+    if finding.get("rationale"):
+        lines.append(f"Policy: {finding['rationale']}")
+    if finding.get("dismissed"):
+        reason = finding["dismissed"].get("reason") or "no reason given"
+        lines.append(f"Dismissed by the reviewer: {reason}")
+    return "\n".join(lines)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line: each becomes one Word paragraph."""
+    result, position = [], 0
+    for line in text.split("\n"):
+        end = position + len(line)
+        stripped = line.rstrip("\r")
+        if stripped.strip():
+            result.append((position, position + len(stripped)))
+        position = end + 1
+    return result
+
+
+def to_docx(document: dict) -> bytes:
+    """The report as .docx: one paragraph per line, each finding a comment on its own text.
+
+    A finding on the whole report (no span) is a comment on the first paragraph. Runs are
+    cut at every finding boundary so each comment covers exactly the flagged words.
+    """
+    import docx  # python-docx: imported here so the CLI does not pay for it
+
+    text = document["text"]
+    findings = document["findings"]
+    word = docx.Document()
+    word.core_properties.title = "Report with review comments"
+    word.core_properties.author = COMMENT_AUTHOR
+    lines = _lines(text)
+    if not lines:
+        lines_runs: list[tuple[int, int, object]] = []
+        paragraph = word.add_paragraph()
+        lines_runs.append((0, 0, paragraph.add_run("")))
+    else:
+        bounds = {f["start"] for f in findings} | {f["end"] for f in findings}
+        lines_runs = []
+        for start, end in lines:
+            paragraph = word.add_paragraph()
+            cuts = sorted({start, end, *(b for b in bounds if start < b < end)})
+            for left, right in zip(cuts, cuts[1:]):
+                lines_runs.append((left, right, paragraph.add_run(text[left:right])))
+    for finding in findings:
+        covered = [run for left, right, run in lines_runs
+                   if finding["end"] > finding["start"] and left < finding["end"] and finding["start"] < right]
+        if not covered:  # the whole report, or a span on blank text: the first paragraph
+            covered = [lines_runs[0][2]]
+        word.add_comment(covered, text=comment_text(finding), author=COMMENT_AUTHOR, initials=COMMENT_INITIALS)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue()
+
+
+def feedback_file(document: dict, wrong: Mapping[str, str], *, persons: Iterable[str] = (),
+                  extra_terms: Iterable[str] = ()) -> bytes:
+    """The reviewer's feedback on the tool, redacted, as JSON a team can use to tune its rules.
+
+    `wrong` maps `finding_key` to the reviewer's note on a flag they judged wrong; findings
+    dismissed in `document` (see `with_coaching`) are listed with their reasons too. Each
+    item names the rule, the flagged words and their sentence, all with names and other
+    identifiers replaced (`review.redact`).
+    """
+    marked = copy.deepcopy(document)  # notes go in before redaction, so names in them are replaced too
+    for finding in marked["findings"]:
+        if finding_key(finding) in wrong:
+            finding["wrong"] = {"note": wrong[finding_key(finding)]}
+    shared = redact_document(marked, persons=persons, extra_terms=extra_terms)
+
+    def item(finding: dict, note: str) -> dict:
+        return {"rule": finding["rule"], "check": finding["check"], "severity": finding["severity"],
+                "message": finding["message"], "flagged": finding.get("match", ""),
+                "sentence": (shared["sentences"][finding["sentence"]]["text"]
+                             if finding.get("sentence") is not None else None),
+                "note": note}
+
+    wrong_flags = [item(f, f["wrong"]["note"]) for f in shared["findings"] if f.get("wrong")]
+    dismissed = [item(f, f["dismissed"].get("reason", "")) for f in shared["findings"] if f.get("dismissed")]
+    payload = {
+        "format": FEEDBACK_FORMAT,
+        "created": dt.date.today().isoformat(),
+        "report_date": document.get("report_date"),
+        "redacted": True,
+        "wrong_flags": wrong_flags,
+        "dismissed": dismissed,
+    }
+    return (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

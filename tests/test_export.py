@@ -1,0 +1,106 @@
+"""Downloads built in memory: JSON, HTML, .docx with Word comments, and the feedback file."""
+
+import io
+import json
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from review.export import feedback_file, finding_key, to_docx, to_html, to_json, with_coaching
+from review.readers import read_docx
+from review.render import render_html
+
+REPORT = ("Date of report: 20/03/2024\nChild: Mia Carter (aged 7)\n\n"
+          "Mum is a neglectful parent. A bruise was noticed on Mia's arm.\n\n"
+          "In 2016 Dad was cautioned for criminal damage. The home has been described as \"chaotic\".")
+
+
+@pytest.fixture(scope="module")
+def document(nlp):
+    import review
+
+    return review.analyse(REPORT, report_date="2024-03-20", children=["Mia"], doc_id="mia.txt")
+
+
+def anchored_text(data: bytes) -> dict[str, str]:
+    """Comment id -> the text between its commentRangeStart and commentRangeEnd."""
+    body = docx.Document(io.BytesIO(data)).element.body
+    open_ranges: dict[str, list[str]] = {}
+    result: dict[str, str] = {}
+    for element in body.iter():
+        if element.tag == qn("w:commentRangeStart"):
+            open_ranges[element.get(qn("w:id"))] = []
+        elif element.tag == qn("w:commentRangeEnd"):
+            result[element.get(qn("w:id"))] = "".join(open_ranges.pop(element.get(qn("w:id"))))
+        elif element.tag == qn("w:t"):
+            for pieces in open_ranges.values():
+                pieces.append(element.text or "")
+        elif element.tag == qn("w:p"):
+            for pieces in open_ranges.values():
+                if pieces:
+                    pieces.append("\n")
+    return result
+
+
+def test_docx_has_one_comment_per_finding_anchored_on_its_text(document):
+    data = to_docx(document)
+    word = docx.Document(io.BytesIO(data))
+    comments = {str(c.comment_id): c for c in word.comments}
+    assert len(comments) == len(document["findings"]) > 0
+    anchors = anchored_text(data)
+    by_text = {c.text.split(":")[0]: c for c in comments.values()}
+    assert by_text  # every comment names its principle and rule
+    for finding, (cid, comment) in zip(document["findings"], sorted(comments.items(), key=lambda kv: int(kv[0]))):
+        assert finding["message"] in comment.text and finding["suggestion"] in comment.text
+        assert comment.author == "Safeguarding review"
+        if finding["end"] > finding["start"]:
+            flagged = REPORT[finding["start"]:finding["end"]]
+            assert anchors[cid].replace("\n", "") == flagged.replace("\n", "")
+
+
+def test_docx_keeps_the_report_text(document, tmp_path):
+    path = tmp_path / "report.docx"
+    path.write_bytes(to_docx(document))
+    lines = [line for line in REPORT.split("\n") if line.strip()]
+    assert read_docx(path) == "\n\n".join(lines)
+
+
+def test_docx_of_an_empty_report_opens():
+    empty = {"text": "", "findings": [], "sentences": []}
+    assert docx.Document(io.BytesIO(to_docx(empty))).paragraphs is not None
+
+
+def test_dismissed_finding_is_kept_with_its_reason_in_every_download(document):
+    key = finding_key(document["findings"][-1])
+    coached = with_coaching(document, {key: "Discussed in supervision <b>ok</b>"})
+    assert coached["findings"][-1]["dismissed"] == {"reason": "Discussed in supervision <b>ok</b>"}
+    assert "dismissed" not in document["findings"][-1]  # the original is untouched
+    assert coached["summary"]["dismissed"] == 1
+    assert json.loads(to_json(coached))["findings"][-1]["dismissed"]["reason"].startswith("Discussed")
+    page = to_html(coached).decode()
+    assert "Discussed in supervision &lt;b&gt;ok&lt;/b&gt;" in page and "<b>ok</b>" not in page
+    assert "Dismissed by the reviewer: Discussed in supervision" in "".join(
+        c.text for c in docx.Document(io.BytesIO(to_docx(coached))).comments)
+
+
+def test_html_download_is_the_cli_page(document):
+    assert to_html(document).decode() == render_html([document])
+
+
+def test_feedback_file_lists_wrong_flags_redacted(document):
+    target = next(f for f in document["findings"] if f["sentence"] is not None and "Mia" in
+                  document["sentences"][f["sentence"]]["text"])
+    coached = with_coaching(document, {finding_key(document["findings"][0]): "fine for Mia Carter"})
+    payload = json.loads(feedback_file(coached, {finding_key(target): "Mia's bruise was dated elsewhere"}))
+    assert payload["format"].startswith("safeguarding-review-feedback") and payload["redacted"] is True
+    assert [f["rule"] for f in payload["wrong_flags"]] == [target["rule"]]
+    assert payload["wrong_flags"][0]["note"] == "[Child A]'s bruise was dated elsewhere"
+    assert "[Child A]" in payload["wrong_flags"][0]["sentence"]
+    assert len(payload["dismissed"]) == 1
+    assert "Mia" not in json.dumps(payload) and "Carter" not in json.dumps(payload)
+
+
+def test_feedback_file_with_nothing_marked_is_empty(document):
+    payload = json.loads(feedback_file(document, {}))
+    assert payload["wrong_flags"] == [] and payload["dismissed"] == []
