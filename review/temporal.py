@@ -973,8 +973,8 @@ def is_heading(text: str, sentence_text: str, start: int, end: int) -> bool:
 def sentence_anchors(doc: Doc, expressions: list[TemporalExpression]) -> list[dict]:
     """For each sentence of `sentences(doc)`: its own dating expressions and the date it carries.
 
-    A dated sentence dates the rest of its paragraph and what follows until another date or a
-    heading; a dated heading ("Home visit 11/03/2024") dates its section; sentences before the
+    A dated sentence dates the rest of its paragraph; a specific day also dates the paragraphs
+    that follow, until another date or a heading; a dated heading ("Home visit 11/03/2024") dates its section; sentences before the
     first date of a paragraph take that date. Returns dicts with keys ``own`` (expressions in
     the sentence), ``carried`` (a TemporalExpression or None) and ``heading`` (bool).
     """
@@ -994,16 +994,22 @@ def sentence_anchors(doc: Doc, expressions: list[TemporalExpression]) -> list[di
 
     result = []
     carried: TemporalExpression | None = None
+    section_date = False  # the carried date comes from a heading and lasts the whole section
+    paragraph = -1
     for i, span in enumerate(spans):
         heading = is_heading(text, span.text, span.start_char, span.end_char)
         dating = [e for e in own[i] if dates_an_event(e) and e.value is not None]
         if heading:
-            carried = dating[0] if dating else None
+            carried, section_date = (dating[0], True) if dating else (None, False)
             result.append({"own": own[i], "carried": None, "heading": True})
             continue
+        if paragraph_of(span.start_char) != paragraph:
+            paragraph = paragraph_of(span.start_char)
+            if carried is not None and not section_date and not _names_a_day(carried):
+                carried = None  # only a specific day carries on into the next paragraph
         result.append({"own": own[i], "carried": carried, "heading": False})
         if dating:
-            carried = dating[-1]
+            carried, section_date = dating[-1], False
     # sentences before the first date of a paragraph take that date
     first_in_paragraph: dict[int, TemporalExpression] = {}
     for i, span in enumerate(spans):
@@ -1015,6 +1021,10 @@ def sentence_anchors(doc: Doc, expressions: list[TemporalExpression]) -> list[di
             continue
         result[i]["carried"] = first_in_paragraph.get(paragraph_of(span.start_char))
     return result
+
+
+def _names_a_day(expr: TemporalExpression) -> bool:
+    return not expr.imprecise and bool(expr.value) and bool(re.match(r"\d{4}-\d{2}-\d{2}", expr.value))
 
 
 def dates_an_event(expr: TemporalExpression) -> bool:

@@ -52,15 +52,20 @@ def phrase_pattern(phrases: list[str]) -> re.Pattern | None:
 
 def is_past(verb: Token) -> bool:
     """A verb in a past form: simple past, or a participle with have/be ("has missed", "was seen")."""
-    if any(child.dep_ == "aux" and child.lower_ in MODALS for child in verb.children):
+    children = list(verb.children)
+    if verb.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass") for c in children):
+        children += list(verb.head.children)  # "has not seen Ethan or met his mother": the auxiliaries are shared
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in children):
         return False
     if verb.tag_ == "VBD":
         return True
-    if verb.tag_ == "VBN":  # "has missed", "was seen", "has been seen"; not "is made"
+    if verb.tag_ == "VBN":  # "has missed", "was seen", "has been seen"; not "is made", "has not seen"
+        if any(c.dep_ == "neg" for c in children) and any(c.lemma_ == "have" for c in children):
+            return False
         return any((c.dep_ == "aux" and c.lemma_ == "have") or (c.dep_ == "auxpass" and c.tag_ in ("VBD", "VBN"))
-                   for c in verb.children)
+                   for c in children)
     if verb.tag_ == "VB":  # "did not attend"
-        return any(c.dep_ == "aux" and c.lower_ == "did" for c in verb.children)
+        return any(c.dep_ == "aux" and c.lower_ == "did" for c in children)
     return False
 
 
@@ -104,7 +109,7 @@ class DateCheck:
                    for child in verb.children)
 
     def is_record_field(self, sent: Span) -> bool:
-        return self.record_fields is not None and bool(self.record_fields.match(sent.text.strip()))
+        return self.record_fields is not None and bool(self.record_fields.search(sent.text))
 
     def __call__(self, doc: Doc) -> Doc:
         expressions = find_temporal_expressions(doc, doc._.report_date)

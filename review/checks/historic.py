@@ -8,9 +8,7 @@ Reads ``doc._.dates`` and ``doc._.events`` (set by ``review_date``) and raises
   dated item is only checked when it is about a concern (``concern_words``); the span is the
   old date, or the past marker;
 - ``historic.stale``, once for the whole report (``start == end == 0``), when the most recent
-  dated event ended more than ``stale_weeks`` before the report date. A report with undated
-  events already has ``date.undated_event`` findings asking for dates, and its staleness
-  cannot be judged, so it gets no ``historic.stale``.
+  dated event ended more than ``stale_weeks`` before the report date.
 """
 
 from __future__ import annotations
@@ -71,7 +69,8 @@ class HistoricCheck:
             if headings[i]:
                 continue
             old = [e for e in own[i] if e.type in ("DATE", "TIME") and (r := value_range(e.value)) and r[1] < horizon]
-            recent = [e for e in own[i] if e.type in ("DATE", "TIME") and (r := value_range(e.value)) and r[1] >= horizon]
+            recent = [e for e in own[i] if e.type in ("DATE", "TIME") and e.relative != "context"
+                      and (r := value_range(e.value)) and r[1] >= horizon]
             marker = self.past_markers.search(span.text) if self.past_markers else None
             if old and not (marker or (self.concern_words and self.concern_words.search(span.text))):
                 old = []
@@ -92,8 +91,6 @@ class HistoricCheck:
         return doc
 
     def check_stale(self, doc: Doc, report: dt.date) -> None:
-        if any(f.rule == "date.undated_event" for f in doc._.findings):
-            return
         ends = [r[1] for e in doc._.events or [] if (r := value_range(e.date)) and r[1] <= report]
         if not ends:
             return
