@@ -159,7 +159,9 @@ def find_quotes(text: str) -> list[Quote]:
                 kind = _OPENERS.get(ch) or _CLOSERS.get(ch) or _STRAIGHT[ch]
                 role = _classify(text, i)
                 if ch in _OPENERS and role != "apostrophe":
-                    role = "open"
+                    same_open = any(entry[0] == kind for entry in stack)
+                    # „German“ and »Danish« styles: a usual opening mark can close
+                    role = "close" if same_open and role == "close" else "open"
                 elif ch in _CLOSERS and ch != "’":
                     role = "close"
                 open_index = next((n for n in range(len(stack) - 1, -1, -1) if stack[n][0] == kind), None)

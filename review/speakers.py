@@ -125,6 +125,8 @@ class _Attributor:
             if token.i in self.inside or token.is_space:
                 continue
             lower = token.lower_
+            if not token.text.replace(".", "").replace("-", "").isalpha():
+                continue
             if token.pos_ == "PROPN" and token.dep_ not in ("compound", "flat") or \
                     (lower in child_aliases_lower and token.dep_ not in ("compound", "flat")):
                 if token.ent_type_ and token.ent_type_ != "PERSON" and lower not in child_aliases_lower:
@@ -194,9 +196,12 @@ class _Attributor:
             if token.ent_type_ == "PERSON":
                 for ent in self.doc.ents:
                     if ent.start <= token.i < ent.end:
-                        words = [t for t in ent if t.text not in _QUOTE_CHARS and t.tag_ != "POS"]
-                        if words:
-                            return self.doc[words[0].i: words[-1].i + 1].text
+                        left, right = token.i, token.i
+                        while left > ent.start and self._name_word(self.doc[left - 1]):
+                            left -= 1
+                        while right + 1 < ent.end and self._name_word(self.doc[right + 1]):
+                            right += 1
+                        return self.doc[left: right + 1].text
             left = token.i
             while left > 0 and self.doc[left - 1].dep_ in ("compound", "flat") \
                     and self.doc[left - 1].head.i in range(left, token.i + 1) \
@@ -211,6 +216,10 @@ class _Attributor:
                 and self.doc[left - 1].head.i == token.i:
             left -= 1
         return self.doc[left: token.i + 1].text
+
+    @staticmethod
+    def _name_word(token: Token) -> bool:
+        return token.pos_ == "PROPN" and token.text.replace(".", "").isalpha()
 
     def _child_reference_at(self, token: Token) -> str | None:
         start = max(0, token.idx - 25)
@@ -265,6 +274,7 @@ class _Attributor:
         if span is None:
             return []
         chain: list[Token] = []
+        paragraph = self._paragraph_start(quote.start)
         for token in span:
             if token.head.i >= span.start and token.head.i < span.end and token.head is not token:
                 continue
@@ -272,6 +282,8 @@ class _Attributor:
             steps = 0
             while head is not None and steps < 8:
                 outside = self.inside.get(head.i) != n if n is not None else not (span.start <= head.i < span.end)
+                if self._paragraph_start(head.idx) != paragraph:
+                    break  # the parser joined two paragraphs: a verb there does not govern this quote
                 if outside and head not in chain and (self.is_speech_verb(head) or self._speech_noun_subject(head)):
                     chain.append(head)
                 if head.head is head:
@@ -363,14 +375,22 @@ class _Attributor:
             return subjects[-1]
         if candidates:
             return candidates[-1]
-        # a dialogue: the last speaker of a fitting gender who is not being addressed
-        for previous in reversed([q for q in self.top if q.end <= quote.start and q.speaker]):
-            if previous.speaker.lower() in vocatives or previous.speaker == WRITER:
-                continue
-            mention = next((m for m in self.mentions if m.name == previous.speaker), None)
-            if mention is None or self._fits(mention, gender):
-                return mention or Mention(previous.speaker, previous.speaker_start or 0,
-                                          previous.speaker_end or 0, None, self.doc[0])
+        # a dialogue: a new paragraph is a new turn, so prefer the speaker two turns back
+        previous_turns = [q for q in self.top if q.end <= quote.start and q.speaker and q.kind == "speech"
+                          and q.speaker != WRITER and quote.start - q.end < 3000]
+        if previous_turns:
+            last = previous_turns[-1]
+            same_paragraph = self._paragraph_start(last.start) == paragraph_start
+            order = [last] if same_paragraph else []
+            order += [q for q in reversed(previous_turns) if q.speaker != last.speaker]
+            order += [] if same_paragraph else [last]
+            for previous in order:
+                if previous.speaker.lower() in vocatives:
+                    continue
+                mention = next((m for m in reversed(self.mentions) if m.name == previous.speaker), None)
+                if mention is None or self._fits(mention, gender):
+                    return mention or Mention(previous.speaker, previous.speaker_start or 0,
+                                              previous.speaker_end or 0, None, self.doc[0])
         earlier = [m for m in self.mentions if m.end <= offset and self._fits(m, gender)
                    and offset - m.end < 2000]
         return earlier[-1] if earlier else None
@@ -438,8 +458,8 @@ class _Attributor:
         if outer is not None and chain:
             chain = [v for v in chain if outer.start <= v.idx < outer.end]
         if not chain:
-            if outer is not None:
-                return
+            if outer is None and n is not None and quote.kind == "speech":
+                self._beat(quote, n)
             return
         speakers = []
         for verb in chain:
@@ -467,6 +487,30 @@ class _Attributor:
                 quote.how = "reported"
             break
         quote.speaker, quote.speaker_start, quote.speaker_end = speaker, start, end
+
+    def _beat(self, quote: Quote, n: int) -> None:
+        """A person's action next to an unattributed quote: "Well, I don't know." Anne looked thoughtful."""
+        span = self.quote_tokens(quote)
+        if span is None:
+            return
+        paragraph = self._paragraph_start(quote.start)
+        after = []
+        for token in self.doc[span.end:span.end + 12]:
+            if self._paragraph_start(token.idx) != paragraph or (token.i in self.inside and self.inside[token.i] != n):
+                break
+            if token.i not in self.inside:
+                after.append(token)
+        for token in after:
+            if token.text in (".", "!", "?", ";") and token is not after[0]:
+                break
+            if token.dep_ in _SUBJECTS and token.head.pos_ in ("VERB", "AUX") and token.head.i not in self.inside:
+                if token.pos_ == "PROPN" or self._child_reference_at(token) or token.lower_ in self.lex.persons \
+                        or token.lower_ in self.lex.female or token.lower_ in self.lex.male:
+                    speaker, start, end = self.resolve(token, quote, None)
+                    if speaker and speaker != WRITER:
+                        quote.speaker, quote.speaker_start, quote.speaker_end = speaker, start, end
+                        quote.verb, quote.how = token.head.text, "action"
+                return
 
     def attribute_by_dialogue(self, quote: Quote, n: int, paragraph: int, last_paragraph: int | None,
                               turns: list[Quote]) -> None:
@@ -522,8 +566,10 @@ class _Attributor:
             return False
         for token in reversed(span):
             if token.i in self.inside:
-                continue
+                return False  # only the narration since the last quote
             if token.lemma_ in ("ask", "question", "interview") and token.pos_ == "VERB":
+                if not any(c.dep_ in _SUBJECTS for c in token.children):
+                    return False  # "…?" asked Mum: Mum asked, she was not asked
                 for child in token.children:
                     if child.dep_ in ("dobj", "dative", "nsubjpass") and child.i not in self.inside:
                         person = child

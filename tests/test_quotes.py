@@ -1,0 +1,123 @@
+"""Quotes: finding every quotation (pure text) and attributing its speaker (parse)."""
+
+import pytest
+
+from review.quotes import Quote, find_quotes
+
+
+def texts(text: str) -> list[str]:
+    return [q.text for q in find_quotes(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("", []),
+        ('Mia said "I want to stay with my aunt".', ["I want to stay with my aunt"]),
+        ("“No!” Mia shouted.", ["No!"]),
+        ("Kayla said she felt ‘scared all the time’.", ["scared all the time"]),
+        ("She said she was 'fine' (and 'happy').", ["fine", "happy"]),
+        ("He said ‘I heard “go away” from upstairs’.", ["I heard “go away” from upstairs", "go away"]),
+        ('"I said \'no\' to that," said Mum.', ["I said 'no' to that,", "no"]),
+        ("Mia said 'I don't know' and 'maybe'.", ["I don't know", "maybe"]),
+        ("He was described as «aggressive».", ["aggressive"]),
+        ("Mum („the carer“) was present.", ["the carer"]),
+    ],
+)
+def test_find_quotes_finds_every_quotation(text, expected):
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Don't touch Jake's bike, it's from the '90s.",
+        "The girls' coats were wet and we told 'em to wait.",
+        "It's Mia's and Connor's room; they've not tidied it.",
+        "Rock'n'roll was playing.",
+    ],
+)
+def test_apostrophes_are_never_quotes(text):
+    assert find_quotes(text) == []
+
+
+def test_offsets_span_exactly_the_words_inside_the_marks():
+    text = 'Mia said, " I want to go home. " Then she left.'
+    [quote] = find_quotes(text)
+    assert text[quote.start:quote.end] == quote.text == "I want to go home."
+
+
+def test_unclosed_quote_ends_with_its_sentence_not_the_report():
+    text = 'Mum said "we are leaving. Later Mia said "no" to that.\nThe next line has "more".'
+    found = find_quotes(text)
+    assert [q.text for q in found] == ["we are leaving.", "no", "more"]
+    assert found[0].closed is False and found[1].closed is True
+
+
+def test_unclosed_quote_stops_at_the_end_of_the_line():
+    text = 'Mia said "I hate it\nDad was not home.'
+    [quote] = find_quotes(text)
+    assert quote.text == "I hate it" and not quote.closed
+
+
+def test_speech_running_over_paragraphs_keeps_to_its_paragraph():
+    text = '"The first part of a long speech.\n\n"And the end," she said.'
+    assert texts(text) == ["The first part of a long speech.", "And the end,"]
+
+
+def test_nested_quote_has_depth_one():
+    outer, inner = find_quotes("He said ‘I heard “go away” from upstairs’.")
+    assert (outer.depth, inner.depth) == (0, 1)
+
+
+def test_quote_to_dict_has_the_contract_keys():
+    data = Quote(start=1, end=4, text="no!", speaker="Laura", speaker_is_child=True).to_dict()
+    assert {"start", "end", "text", "speaker", "speaker_is_child"} <= set(data)
+
+
+# ---- speakers (needs the parse) ----------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def quotes_of(base_nlp):
+    from review.extensions import register_extensions
+    from review.quotes import doc_quotes
+
+    register_extensions()
+
+    def run(text, children):
+        doc = base_nlp(text)
+        doc._.children = children
+        return [(q.text, q.speaker, q.speaker_is_child) for q in doc_quotes(doc)]
+
+    return run
+
+
+@pytest.mark.parametrize(
+    "text, children, expected",
+    [
+        ('On 12/03/2024 at 10am I visited the home and Mia said "I want to stay with my aunt".', ["Mia"],
+         [("I want to stay with my aunt", "Mia", True)]),
+        ("“No!” Mia shouted.", ["Mia"], [("No!", "Mia", True)]),
+        ('"I hate it here," said Mia.', ["Mia"], [("I hate it here,", "Mia", True)]),
+        ("Mia's first answer was 'no'.", ["Mia"], [("no", "Mia", True)]),
+        ("Kayla said she felt ‘scared all the time’.", ["Kayla"], [("scared all the time", "Kayla", True)]),
+        ("He was described as 'aggressive'.", ["Mia"], [("aggressive", None, False)]),
+        ("Dad said Mia had called him ‘a bully’.", ["Mia"], [("a bully", "Dad", False)]),
+        ('I spoke to Mia alone. She said "Daddy shouts at Mummy".', ["Mia"],
+         [("Daddy shouts at Mummy", "Mia", True)]),
+        ('I asked Mia what she wanted.\n\n"To go home."', ["Mia"], [("To go home.", "Mia", True)]),
+        ('Mum told me "she is fine". Mia said "I am not fine".', ["Mia"],
+         [("she is fine", "Mum", False), ("I am not fine", "Mia", True)]),
+        ('The young person said "leave me alone".', [], [("leave me alone", "the young person", True)]),
+        ('"Do you feel safe?" I asked.', ["Mia"], [("Do you feel safe?", "the writer", False)]),
+    ],
+)
+def test_speaker_attribution(quotes_of, text, children, expected):
+    assert quotes_of(text, children) == expected
+
+
+def test_dialogue_turns_alternate(quotes_of):
+    text = ('"Where do you sleep?" asked Mum.\n\n"In the big bed," said Mia.\n\n'
+            '"With whom?"\n\n"With Nana."')
+    speakers = [speaker for _, speaker, _ in quotes_of(text, ["Mia"])]
+    assert speakers == ["Mum", "Mia", "Mum", "Mia"]
