@@ -53,8 +53,9 @@ def phrase_pattern(phrases: list[str]) -> re.Pattern | None:
 def is_past(verb: Token) -> bool:
     """A verb in a past form: simple past, or a participle with have/be ("has missed", "was seen")."""
     children = list(verb.children)
-    if verb.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass") for c in children):
-        children += list(verb.head.children)  # "has not seen Ethan or met his mother": the auxiliaries are shared
+    if verb.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in children) \
+            and any(c.dep_ in ("aux", "auxpass") for c in verb.head.children):
+        return is_past(verb.head)  # "has not seen Ethan or met his mother": the auxiliaries are shared
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in children):
         return False
     if verb.tag_ == "VBD":

@@ -1,0 +1,129 @@
+"""review.temporal: finding and normalising temporal expressions, carried dates, the report's own date."""
+
+import datetime as dt
+
+import pytest
+
+from review.evaluate.dates import load_table
+from review.temporal import (find_temporal_expressions, sentence_anchors, stated_report_date,
+                             value_range)
+
+REPORT = dt.date(2024, 3, 12)  # a Tuesday
+
+
+def tag(base_nlp, text, report=REPORT):
+    return [(e.text, e.type, e.value) for e in find_temporal_expressions(base_nlp(text), report)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("", []),
+    ("Seen on 12/03/2024.", [("12/03/2024", "DATE", "2024-03-12")]),
+    ("Referral received 30.05.17.", [("30.05.17", "DATE", "2017-05-30")]),
+    ("Meeting held on 3.3.24 at 10am.", [("3.3.24", "DATE", "2024-03-03"), ("10am", "TIME", "2024-03-03T10:00")]),
+    ("At 7.30pm on 01/03/2024 police attended.", [("7.30pm", "TIME", "2024-03-01T19:30"), ("01/03/2024", "DATE", "2024-03-01")]),
+    ("Police attended at approximately 19:30.", [("approximately 19:30", "TIME", "2024-03-12T19:30")]),
+    ("On arrival at 10:15 the door was open.", [("10:15", "TIME", "2024-03-12T10:15")]),
+    ("Last Tuesday she was late.", [("Last Tuesday", "DATE", "2024-03-05")]),
+    ("She stayed with Nan over the weekend.", [("the weekend", "DATE", "2024-W10-WE")]),
+    ("Three years ago they moved.", [("Three years ago", "DATE", "2021")]),
+    ("This morning she was seen.", [("This morning", "TIME", "2024-03-12TMO")]),
+    ("They came to notice in early August 2013.", [("early August 2013", "DATE", "2013-08")]),
+    ("She was excluded for three days.", [("three days", "DURATION", "P3D")]),
+    ("Her brother collects her each day.", [("each day", "SET", "P1D")]),
+    ("Dad has contact weekly.", [("weekly", "SET", "P1W")]),
+    ("She is currently living with her aunt.", [("currently", "DATE", "PRESENT_REF")]),
+    ("Mum recently lost her job.", [("recently", "DATE", "PAST_REF")]),
+    ("In the 1990s the area changed.", [("the 1990s", "DATE", "199")]),
+    ("Profits rose in the fourth quarter.", [("the fourth quarter", "DATE", "2023-Q4")]),
+    ("Mia is in Year 2 at St Anne's.", []),
+    ("She scored 9/10 in her test.", []),
+    ("The room measured 3.5 by 2.4 metres.", []),
+    ("Mia was 18 months old when she was first seen.", []),
+    ("May I ask a question?", []),
+])
+def test_temporal_expressions_found_and_normalised(base_nlp, text, expected):
+    assert tag(base_nlp, text) == expected
+
+
+def test_day_first_numeric_dates_are_uk_dates(base_nlp):
+    # 04/03/2024 is 4 March, never 3 April
+    assert tag(base_nlp, "Seen on 04/03/2024.") == [("04/03/2024", "DATE", "2024-03-04")]
+
+
+def test_impossible_numeric_dates_are_not_dates(base_nlp):
+    assert tag(base_nlp, "Reference 31/02/2024 was wrong.") == []
+
+
+def test_vague_and_age_relative_anchors_are_imprecise(base_nlp):
+    doc = base_nlp("She disclosed it when she was 4 and was hurt as a baby, and again recently.")
+    found = {e.text: e for e in find_temporal_expressions(doc, REPORT)}
+    assert found["when she was 4"].imprecise and found["when she was 4"].value is None
+    assert found["as a baby"].imprecise
+    assert found["recently"].imprecise
+    assert not find_temporal_expressions(base_nlp("Seen on 12/03/2024."), REPORT)[0].imprecise
+
+
+def test_context_relative_expressions_use_the_last_date(base_nlp):
+    doc = base_nlp("On 01/03/2024 Mia was seen. The following day she was absent.")
+    values = {e.text: (e.value, e.relative) for e in find_temporal_expressions(doc, REPORT)}
+    assert values["The following day"] == ("2024-03-02", "context")
+
+
+def test_times_take_their_day_from_the_paragraph(base_nlp):
+    doc = base_nlp("On 01/03/2024 I visited. I left at 4pm.")
+    assert [e.value for e in find_temporal_expressions(doc, REPORT)] == ["2024-03-01", "2024-03-01T16:00"]
+
+
+def test_future_sentences_read_weekdays_forwards(base_nlp):
+    assert tag(base_nlp, "Mia will be seen on Friday.") == [("Friday", "DATE", "2024-03-15")]
+    assert tag(base_nlp, "Mia was seen on Friday.") == [("Friday", "DATE", "2024-03-08")]
+
+
+def test_anchor_is_the_first_day_of_the_value(base_nlp):
+    [expr] = find_temporal_expressions(base_nlp("They moved in June 2022."), REPORT)
+    assert expr.anchor == dt.date(2022, 6, 1)
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2024-03-12", (dt.date(2024, 3, 12), dt.date(2024, 3, 12))),
+    ("2024-03-12T10:00", (dt.date(2024, 3, 12), dt.date(2024, 3, 12))),
+    ("2024-02", (dt.date(2024, 2, 1), dt.date(2024, 2, 29))),
+    ("2024-W10-WE", (dt.date(2024, 3, 9), dt.date(2024, 3, 10))),
+    ("2023-Q4", (dt.date(2023, 10, 1), dt.date(2023, 12, 31))),
+    ("2016", (dt.date(2016, 1, 1), dt.date(2016, 12, 31))),
+    ("199", (dt.date(1990, 1, 1), dt.date(1999, 12, 31))),
+    ("PRESENT_REF", None),
+    ("P3D", None),
+    (None, None),
+])
+def test_value_range(value, expected):
+    assert value_range(value) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("", None),
+    ("Date of report: 20/03/2024\nChild: Mia", dt.date(2024, 3, 20)),
+    ("School report\nReport date - 20 March 2024", dt.date(2024, 3, 20)),
+    ("Date: 2024-03-20", dt.date(2024, 3, 20)),
+    ("Date of birth: 01/02/2020", None),
+    ("The date of report was not given.", None),
+    ("Date of report: 20 March", None),
+])
+def test_stated_report_date(text, expected):
+    assert stated_report_date(text) == expected
+
+
+def test_dated_paragraph_and_heading_carry_their_date(nlp):
+    text = ("Home visit 11/03/2024\n\nI saw Mia in the kitchen. She was crying.\n\n"
+            "Concerns\n\nA bruise was noticed on her arm.")
+    doc = nlp(text)
+    anchors = sentence_anchors(doc, doc._.dates)
+    carried = [a["carried"].value if a["carried"] else None for a in anchors]
+    assert carried == [None, "2024-03-11", "2024-03-11", None, None]
+
+
+@pytest.mark.parametrize("table", ["dev", "heldout"])
+def test_tables_are_well_formed(table):
+    cases = load_table(table)
+    assert len(cases) > 50
+    assert {c["set"] for c in cases} == {"report", "news"}
