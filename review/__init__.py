@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from .document import document_object
 from .errors import E201, ReviewError
+from .many import ReviewOptions, review_many
 from .pipeline import load_pipeline
 
 __all__ = ["analyse", "analyse_doc", "analyse_many", "load_pipeline", "parse_report_date", "ReviewError"]
@@ -53,16 +54,12 @@ def analyse(text: str, *, report_date=None, children: Iterable[str] | None = Non
 
 def analyse_many(items: Iterable[tuple[object, str]], *, report_date=None,
                  children: Iterable[str] | None = None, rules_path: str | None = None,
-                 n_process: int = 1, batch_size: int = 16) -> Iterator[dict]:
-    """Review many ``(id, text)`` pairs with ``nlp.pipe``; yields document objects in input order."""
-    nlp = load_pipeline(rules_path)
-    children = list(children) if children else None
-    ids: list = []
+                 n_process: int = 1, batch_size: int = 16, client=None) -> Iterator[dict]:
+    """Review many ``(id, text)`` pairs with ``nlp.pipe``; yields document objects in input order.
 
-    def docs():
-        for doc_id, text in items:
-            ids.append(doc_id)
-            yield _prepared(nlp, text, report_date, children)
-
-    for i, doc in enumerate(nlp.pipe(docs(), n_process=n_process, batch_size=batch_size)):
-        yield document_object(doc, ids[i])
+    `n_process` > 1 reviews batches of `batch_size` in that many processes; a Dask `client`
+    (``distributed.Client``) reviews them on its cluster instead. Options are checked here,
+    before the first document is read.
+    """
+    options = ReviewOptions(parse_report_date(report_date), tuple(children) if children else None, rules_path)
+    return review_many(items, options, jobs=n_process, batch_size=batch_size, client=client)

@@ -6,9 +6,12 @@ import argparse
 import json
 import os
 import sys
+from contextlib import ExitStack
 
 from . import analyse_many, parse_report_date
-from .errors import E202, ReviewError
+from .audit import SummaryTable, principles
+from .errors import E202, E203, ReviewError
+from .many import check_jobs, connect
 from .pipeline import MAX_CHARS, load_pipeline
 from .readers import expand, read_sources
 from .render import render_html, render_text
@@ -41,6 +44,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--rules", metavar="PATH", help="a rules file or folder merged over the bundled rules/")
     check.add_argument("--max-chars", type=int, default=MAX_CHARS, metavar="N",
                        help=f"refuse a document longer than N characters (default {MAX_CHARS:,})")
+    many = check.add_argument_group("many reports")
+    many.add_argument("--jobs", type=int, default=1, metavar="N",
+                      help="review in N processes (default 1); output stays in input order")
+    many.add_argument("--summary-csv", metavar="PATH",
+                      help="also write one CSV row per report: findings by severity and by principle")
+    many.add_argument("--scheduler", metavar="ADDRESS",
+                      help="review on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); "
+                           "needs the 'distributed' extra")
     return parser
 
 
@@ -48,11 +59,49 @@ def _say(message: str) -> None:
     print(f"review: {message}", file=sys.stderr)
 
 
+def _with_progress(documents, total: int):
+    """`documents`, with a progress bar on standard error when it is a terminal."""
+    if total < 2 or not sys.stderr.isatty():
+        yield from documents
+        return
+    from tqdm import tqdm
+
+    with tqdm(documents, total=total, unit="report", file=sys.stderr, leave=False) as bar:
+        for document in bar:
+            with bar.external_write_mode():
+                yield document
+
+
+def _write(documents, output_format: str, out, summary: SummaryTable | None) -> bool:
+    """Write the documents in `output_format`; True if any has a finding."""
+    any_findings = False
+    if output_format in ("json", "html"):
+        collected = []
+        for document in documents:
+            collected.append(document)
+            if summary:
+                summary.add(document)
+        any_findings = any(d["findings"] for d in collected)
+        out.write(json.dumps(collected, ensure_ascii=False, indent=2) + "\n" if output_format == "json"
+                  else render_html(collected))
+    else:
+        colour = output_format == "text" and out.isatty() and "NO_COLOR" not in os.environ
+        for document in documents:
+            any_findings = any_findings or bool(document["findings"])
+            if summary:
+                summary.add(document)
+            out.write((json.dumps(document, ensure_ascii=False) if output_format == "jsonl"
+                       else render_text(document, colour=colour)) + "\n")
+    out.flush()
+    return any_findings
+
+
 def run_check(args) -> int:
     report_date = parse_report_date(args.report_date)
     if not 1 <= args.max_chars <= MAX_CHARS:
         raise ReviewError("E202", E202.format(limit=f"{MAX_CHARS:,}"))
     rules_path = os.path.abspath(args.rules) if args.rules else None
+    check_jobs(args.jobs)
     load_pipeline(rules_path)  # validates the rules before any input is read
     sources, unreadable = [], 0
     for name in expand(args.paths):
@@ -61,22 +110,22 @@ def run_check(args) -> int:
         except ReviewError as error:
             _say(str(error))
             unreadable += 1
-    documents = analyse_many(((s.id, s.text) for s in sources), report_date=report_date,
-                             children=args.child, rules_path=rules_path)
-    out = sys.stdout
-    any_findings = False
-    if args.format in ("json", "html"):
-        collected = list(documents)
-        any_findings = any(d["findings"] for d in collected)
-        out.write(json.dumps(collected, ensure_ascii=False, indent=2) + "\n" if args.format == "json"
-                  else render_html(collected))
-    else:
-        colour = args.format == "text" and out.isatty() and "NO_COLOR" not in os.environ
-        for document in documents:
-            any_findings = any_findings or bool(document["findings"])
-            out.write((json.dumps(document, ensure_ascii=False) if args.format == "jsonl"
-                       else render_text(document, colour=colour)) + "\n")
-    out.flush()
+    with ExitStack() as stack:
+        client = stack.enter_context(connect(args.scheduler)) if args.scheduler else None
+        summary = None
+        if args.summary_csv:  # opened before any output, so a bad path stops the run cleanly
+            try:
+                csv_file = stack.enter_context(open(args.summary_csv, "w", encoding="utf-8", newline=""))
+            except OSError as error:
+                raise ReviewError("E203", E203.format(path=args.summary_csv,
+                                                      reason=error.strerror or "unwritable")) from None
+            summary = SummaryTable(csv_file, principles(rules_path))
+        batch_size = max(1, min(16, len(sources) // (4 * args.jobs)))
+        documents = analyse_many(((s.id, s.text) for s in sources), report_date=report_date,
+                                 children=args.child, rules_path=rules_path, n_process=args.jobs,
+                                 batch_size=batch_size, client=client)
+        documents = _with_progress(documents, len(sources))
+        any_findings = _write(documents, args.format, sys.stdout, summary)
     if unreadable:
         return 2
     return 1 if any_findings else 0

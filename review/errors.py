@@ -24,6 +24,10 @@ E105 = "{path}: {size} is over the limit of {limit} characters; split the report
 # Options
 E201 = "--report-date {value!r} is not a date in the form YYYY-MM-DD"
 E202 = "--max-chars must be between 1 and {limit}"
+E203 = "cannot write the summary to {path}: {reason}"
+E204 = "--jobs must be between 1 and {limit}"
+E205 = "--scheduler needs Dask's distributed package: pip install 'safeguarding-review[distributed]'"
+E206 = "cannot reach the Dask scheduler at {address} ({reason})"
 
 # Rules
 E301 = "{source}: {problem}"

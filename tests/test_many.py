@@ -1,0 +1,129 @@
+"""Reviewing many reports: --jobs, the progress bar, --summary-csv and --scheduler (Dask)."""
+
+import csv
+import io
+import json
+import sys
+
+import pytest
+
+import review
+from review.cli import main
+
+REPORTS = [
+    "The mother was neglectful during the visit. The house was dirty.",
+    "On 11 March 2024 at 10am I saw Mia in the school office with her class teacher.",
+    "Mia said “I don't want to go home” when I asked her about the weekend.",
+    "La mère a dit que l'enfant était malade depuis trois jours. Elle pleurait beaucoup.",
+    "In 2015 the family was known to services. Dad appears to be drinking again.",
+    "",
+    "Tyler (8) and Amber (5) live with their mother. Tyler said he was hungry.",
+]
+
+
+def run_cli(args, monkeypatch, capsys, stdin=""):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8")), encoding="utf-8"))
+    status = main(["check", *args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.fixture
+def cli(monkeypatch, capsys, nlp):
+    return lambda args, stdin="": run_cli(args, monkeypatch, capsys, stdin)
+
+
+@pytest.fixture
+def report_files(tmp_path):
+    paths = []
+    for number, text in enumerate(REPORTS):
+        path = tmp_path / "reports" / f"report-{number:02d}.txt"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def single_process():
+    return list(review.analyse_many(enumerate(REPORTS), report_date="2024-03-20"))
+
+
+def test_many_jobs_give_the_same_documents_in_input_order(nlp):
+    expected = single_process()
+    in_processes = list(review.analyse_many(enumerate(REPORTS), report_date="2024-03-20",
+                                            n_process=2, batch_size=2))
+    assert [d["id"] for d in in_processes] == list(range(len(REPORTS)))
+    assert in_processes == expected
+
+
+def test_many_cli_jobs_on_a_folder_match_one_process(cli, report_files):
+    folder = str(report_files[0].parent)
+    status_one, out_one, _ = cli(["--format", "jsonl", "--report-date", "2024-03-20", folder])
+    status_two, out_two, _ = cli(["--format", "jsonl", "--report-date", "2024-03-20", "--jobs", "2", folder])
+    assert out_two == out_one and status_two == status_one == 1
+    assert [json.loads(line)["id"] for line in out_two.splitlines()] == [str(p) for p in report_files]
+
+
+def test_many_summary_csv_counts_findings_per_principle(cli, report_files, tmp_path):
+    summary = tmp_path / "audit.csv"
+    status, out, _ = cli(["--format", "jsonl", "--report-date", "2024-03-20", "--summary-csv", str(summary),
+                          *map(str, report_files)])
+    documents = [json.loads(line) for line in out.splitlines()]
+    rows = list(csv.DictReader(summary.open(encoding="utf-8")))
+    assert [row["id"] for row in rows] == [d["id"] for d in documents]
+    principles = {"accurate", "adequate", "relevant", "child_views"}
+    assert principles <= set(rows[0])
+    for row, document in zip(rows, documents):
+        assert int(row["findings"]) == len(document["findings"])
+        for principle in principles:
+            assert int(row[principle]) == sum(f["principle"] == principle for f in document["findings"])
+    assert rows[3]["language"] == "fr"
+    text = summary.read_text(encoding="utf-8")
+    assert "neglectful" not in text and "Mia" not in text  # counts only, never the reports' words
+
+
+def test_many_bad_options_write_nothing_on_stdout(cli, report_files, tmp_path):
+    for args, message in [
+        (["--jobs", "0"], "E204 --jobs must be between 1"),
+        (["--summary-csv", str(tmp_path / "missing" / "audit.csv")], "E203 cannot write the summary"),
+    ]:
+        status, out, err = cli([*args, str(report_files[0])])
+        assert status == 2 and out == "" and message in err and err.count("\n") == 1
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_many_progress_bar_only_on_a_terminal(cli, report_files, monkeypatch):
+    paths = [str(p) for p in report_files]
+    _, _, err = cli(["--format", "jsonl", *paths])
+    assert err == ""
+    terminal = FakeTerminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    _, out, _ = cli(["--format", "jsonl", *paths])
+    assert f"/{len(paths)}" in terminal.getvalue() and "report" in terminal.getvalue()
+    assert len(out.splitlines()) == len(paths) and "\r" not in out  # the bar never reaches stdout
+
+
+def test_many_dask_cluster_gives_the_same_results_as_one_process(cli, report_files):
+    distributed = pytest.importorskip("distributed")
+    expected = single_process()
+    cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, protocol="tcp",
+                                       host="127.0.0.1", dashboard_address=None)
+    with cluster, distributed.Client(cluster) as client:
+        on_cluster = list(review.analyse_many(enumerate(REPORTS), report_date="2024-03-20",
+                                              client=client, batch_size=3))
+        status, out, err = cli(["--format", "jsonl", "--report-date", "2024-03-20",
+                                "--scheduler", cluster.scheduler_address, *map(str, report_files)])
+    assert on_cluster == expected
+    _, local_out, _ = cli(["--format", "jsonl", "--report-date", "2024-03-20", *map(str, report_files)])
+    assert out == local_out and status == 1
+
+
+def test_many_unreachable_scheduler_is_one_line(cli, report_files, monkeypatch):
+    pytest.importorskip("distributed")
+    monkeypatch.setattr("review.many.CONNECT_TIMEOUT", "1s")
+    status, out, err = cli(["--scheduler", "tcp://127.0.0.1:9", str(report_files[0])])
+    assert status == 2 and out == "" and "E206 cannot reach the Dask scheduler" in err and err.count("\n") == 1
