@@ -763,8 +763,8 @@ def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
         return [(0, len(doc.text))]
 
 
-def _future_flags(doc: Doc, bounds: list[tuple[int, int]]) -> list[bool]:
-    return [bool(FUTURE_CUES.search(doc.text[start:end])) for start, end in bounds]
+def _future_flags(text: str, bounds: list[tuple[int, int]]) -> list[bool]:
+    return [bool(FUTURE_CUES.search(text[start:end])) for start, end in bounds]
 
 
 def _rule_candidates(text: str, report: dt.date, sentence_of, future) -> list[_Candidate]:
@@ -859,14 +859,15 @@ def _dateparser_value(text: str, report: dt.date) -> _Result | None:
 def _entity_candidates(doc: Doc, report: dt.date, taken: list[_Candidate], sentence_of, future) -> list[_Candidate]:
     """spaCy DATE/TIME entities that no rule covers, normalised by the grammar or dateparser."""
     found = []
+    full_text = doc.text  # built from the tokens on every access: read it once
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
-        start, end = _trim(doc.text, ent.start_char, ent.end_char)
+        start, end = _trim(full_text, ent.start_char, ent.end_char)
         if end <= start or any(start < c.end and c.start < end for c in taken):
             continue
-        text = doc.text[start:end]
-        window = doc.text[max(0, start - 12):min(len(doc.text), end + 12)]
+        text = full_text[start:end]
+        window = full_text[max(0, start - 12):min(len(full_text), end + 12)]
         if _AGE_CONTEXT.search(window) or not _TEMPORAL_WORD.search(text) or _SCHOOL_YEAR.fullmatch(text):
             continue
         index = sentence_of(start)
@@ -909,7 +910,7 @@ def find_temporal_expressions(doc: Doc, report_date: dt.date | None = None) -> l
         i = bisect_right(starts, offset) - 1
         return i if i >= 0 else None
 
-    future = _future_flags(doc, bounds)
+    future = _future_flags(text, bounds)
     rule_found = _select(_rule_candidates(text, report_date, sentence_of, future))
     entity_found = _entity_candidates(doc, report_date, rule_found, sentence_of, future)
     chosen = sorted(rule_found + entity_found, key=lambda c: c.start)
