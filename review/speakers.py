@@ -370,11 +370,16 @@ class _Attributor:
         vocatives = self.vocatives(quote)
         candidates = [m for m in self.mentions if m.end <= offset and m.start >= paragraph_start
                       and self._fits(m, gender) and m.name.lower() not in vocatives]
-        subjects = [m for m in candidates if m.token.dep_ in _SUBJECTS | {"nsubjpass"}]
-        if subjects:
-            return subjects[-1]
-        if candidates:
-            return candidates[-1]
+        # a person whose gender is known to fit beats a name, a name beats a role ("her teacher"),
+        # and within each a subject beats the rest
+        known = [m for m in candidates if gender is not None and self.gender_of(m) == gender]
+        names = [m for m in candidates if m.token.pos_ == "PROPN" or m.name.lower() in child_aliases(self.children)]
+        for group in (known, names, candidates):
+            subjects = [m for m in group if m.token.dep_ in _SUBJECTS | {"nsubjpass"}]
+            if subjects:
+                return subjects[-1]
+            if group:
+                return group[-1]
         # a dialogue: a new paragraph is a new turn, so prefer the speaker two turns back
         previous_turns = [q for q in self.top if q.end <= quote.start and q.speaker and q.kind == "speech"
                           and q.speaker != WRITER and quote.start - q.end < 3000]

@@ -1,0 +1,95 @@
+"""The policy checklist: which of the policy's questions a report answers, and where."""
+
+import pytest
+
+from review.checks.checklist import ChecklistCheck
+
+GOOD = (
+    "Date of report: 20/03/2024\n"
+    "Child: Mia Carter (aged 7)\n\n"
+    "The impact on Mia is that she is tired and hungry in lessons.\n\n"
+    "Mrs Carter came to a meeting on 14/03/2024 and we agreed that Mia would come to breakfast club.\n\n"
+    "Mr Carter has not replied to my letters. This is a barrier: we cannot talk with him.\n\n"
+    "The police investigation is ongoing.\n\n"
+    "On 13/03/2024 at 1.30pm I met Mia in the quiet room with her teacher. When I asked what she "
+    'would like to change, she said, "I want breakfast at home."\n\n'
+    "In June 2021 the school referred the family. I include this because the same pattern is back.\n"
+)
+POOR = (
+    "Date of report: 20/03/2024\n"
+    "Child: Mia Carter (aged 7)\n\n"
+    "Mia's attendance is poor. Mum does not seem to think school is important. "
+    "Mia often comes to school in the same clothes. Staff are worried. "
+    "The family did not engage with the TAF.\n"
+)
+QUESTIONS = ["impact", "parents_working", "barriers", "other_investigations", "wishes_feelings",
+             "child_words", "circumstances", "how_disclosed", "historic_explained"]
+
+
+@pytest.fixture
+def checklist_of(nlp):
+    import datetime as dt
+
+    def run(text, children=None):
+        doc = nlp.make_doc(text)
+        doc._.report_date = dt.date(2024, 3, 20)
+        if children:
+            doc._.children = children
+        for _, component in nlp.pipeline:
+            doc = component(doc)
+        if "review_checklist" not in nlp.pipe_names:
+            doc = ChecklistCheck()(doc)
+        return doc
+
+    return run
+
+
+def test_checklist_lists_every_question_in_order(checklist_of):
+    doc = checklist_of(GOOD)
+    assert [entry["question"] for entry in doc._.checklist] == QUESTIONS
+
+
+def test_good_report_answers_every_question(checklist_of):
+    doc = checklist_of(GOOD)
+    unanswered = [e["question"] for e in doc._.checklist if not e["answered"]]
+    assert unanswered == []
+    assert not [f for f in doc._.findings if f.check == "checklist"]
+
+
+def test_answers_point_at_the_sentences_that_give_them(checklist_of):
+    from review.text import sentences
+
+    doc = checklist_of(GOOD)
+    entry = next(e for e in doc._.checklist if e["question"] == "impact")
+    assert any("impact on Mia" in sentences(doc)[i].text for i in entry["sentences"])
+
+
+@pytest.mark.parametrize("question", ["impact", "barriers", "other_investigations", "wishes_feelings",
+                                      "child_words", "circumstances", "how_disclosed"])
+def test_poor_report_leaves_questions_unanswered(checklist_of, question):
+    doc = checklist_of(POOR)
+    entry = next(e for e in doc._.checklist if e["question"] == question)
+    assert entry["answered"] is False
+    assert f"checklist.{question}" in {f.rule for f in doc._.findings}
+
+
+def test_parents_working_is_answered_by_a_report_of_non_engagement(checklist_of):
+    doc = checklist_of(POOR)
+    assert next(e for e in doc._.checklist if e["question"] == "parents_working")["answered"] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Amber was subject to a s47 in 2017.",  # a past enquiry is not an ongoing one
+        "The police investigation ended in 2019.",
+    ],
+)
+def test_past_investigations_do_not_answer_other_investigations(checklist_of, text):
+    doc = checklist_of(text)
+    assert next(e for e in doc._.checklist if e["question"] == "other_investigations")["answered"] is False
+
+
+def test_a_single_line_gets_no_checklist_findings(checklist_of):
+    doc = checklist_of("Mia was late today.")
+    assert not [f for f in doc._.findings if f.check == "checklist"]
