@@ -29,6 +29,8 @@ CHECK_COLOURS = {
     "language": "#f2c6e0",
 }
 OTHER_COLOUR = "#cfd8dc"
+# The principles always offered in a legend, even with no findings; other checks when they have some.
+CHECK_ORDER = ("opinion", "date", "length", "child_voice", "historic", "checklist")
 SEVERITY_LABELS = {"error": "Error", "warning": "Warning", "info": "Note"}
 _ANSI = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "dim": "\033[2m", "bold": "\033[1m",
          "reset": "\033[0m"}
@@ -106,7 +108,8 @@ CSS = """
  font-size:.9rem}
 .review .legend button{cursor:pointer}
 .review .legend button[aria-pressed=false]{opacity:.35}
-.review .card{margin:.5rem 0;padding:.5rem .75rem;border-left:.45rem solid #ccc;background:#fff;border-radius:.2rem}
+.review .card{margin:.5rem 0;padding:.5rem .75rem;border-left:.45rem solid #ccc;background:#fff;border-radius:.2rem;
+ font-size:.93rem;line-height:1.45}
 .review .card.dismissed{opacity:.55}.review .card.dismissed .msg{text-decoration:line-through}
 .review .card q{display:block;margin:.2rem 0;color:#333;font-style:italic}
 .review .rule{font-family:ui-monospace,monospace;font-size:.82em;color:#444}
@@ -114,6 +117,7 @@ CSS = """
 .review .sev-info{color:#05628a;font-weight:600}
 .review .suggestion{color:#1f5e1f}.review .rationale{color:#666;font-size:.9em}
 .review .scaffold{margin:.3rem 0;padding:.3rem .6rem;background:#f6f6f6;border-radius:.3rem;font-size:.92em}
+.review .scaffold summary{cursor:pointer;color:#333}.review .scaffold dl{margin:.3rem 0 0}
 .review .scaffold dt{font-weight:600}.review .scaffold dd{margin:0 0 .2rem 0;color:#555}
 .review table{border-collapse:collapse;margin:.4rem 0}
 .review td,.review th{border:1px solid #ddd;padding:.25rem .5rem;text-align:left;vertical-align:top}
@@ -231,8 +235,8 @@ def finding_card(i: int, finding: dict, document: dict) -> str:
         parts.append(f"<small>Why: {_e(why)}</small>")
     parts.append(f'<div class="suggestion">Suggestion: {_e(finding["suggestion"])}</div>')
     if finding["check"] == "opinion":
-        parts.append('<dl class="scaffold" aria-label="Rewrite scaffold">' + "".join(
-            f"<dt>{_e(head)}</dt><dd>{_e(prompt)}</dd>" for head, prompt in OPINION_SCAFFOLD) + "</dl>")
+        parts.append('<details class="scaffold"><summary>Rewrite scaffold</summary><dl>' + "".join(
+            f"<dt>{_e(head)}</dt><dd>{_e(prompt)}</dd>" for head, prompt in OPINION_SCAFFOLD) + "</dl></details>")
     if finding.get("rationale"):
         parts.append(f'<div class="rationale">Policy: “{_e(finding["rationale"])}”</div>')
     if is_dismissed(finding):
