@@ -333,13 +333,10 @@ def _month_day(m, ctx):
        + r")(?:,?\s+(?:of\s+)?(?P<y>" + _YEAR + r"))?", 2)
 def _month(m, ctx):
     word = m["mon"].rstrip(".")
-    if not _capitalised(word) or (word.lower() in ("may", "march", "jan", "mar", "sat", "sun", "dec") and not (
-            m["y"] or m["mod"])):
-        # bare "May", "March" (and short forms) only count after a temporal preposition
-        if not _capitalised(word) or not ctx_preceded_by_preposition(m):
-            return None
-    if not (m["y"] or m["mod"]) and not ctx_preceded_by_preposition(m) and not _capitalised(word):
+    if not _capitalised(word):
         return None
+    if not (m["y"] or m["mod"]) and not _after_temporal_preposition(m):
+        return None  # a bare "May", "April" or "June" is as often a name or a verb: only "in May", "since June"
     month = MONTHS[word.lower()]
     if m["y"]:
         year, relative = int(m["y"]), None
@@ -353,7 +350,7 @@ _TEMPORAL_PREPOSITION = re.compile(
     r"last|next|this|early|late|mid|end|since|or|the|on|for)\s*$", re.I)
 
 
-def ctx_preceded_by_preposition(m: re.Match) -> bool:
+def _after_temporal_preposition(m: re.Match) -> bool:
     before = m.string[max(0, m.start() - 20):m.start()]
     return bool(_TEMPORAL_PREPOSITION.search(before))
 
@@ -468,11 +465,6 @@ def _weekday_name(m, ctx):
     if m["part"]:
         return _Result("TIME", f"{day}T{PARTS_OF_DAY[m['part'].lower()]}", relative="report")
     return _Result("DATE", day, relative="report")
-
-
-def _trim_on(m: re.Match, result: _Result | None):
-    """Weekday spans leave out a leading 'on' (TimeML extents exclude prepositions)."""
-    return result
 
 
 # the weekend, last weekend, this weekend, next weekend
@@ -599,8 +591,6 @@ def _present_ref(m, ctx):
        r"(?:\s+(?:years?|months?|weeks?)(?:\s+old)?)?|as\s+an?\s+(?:" + AGE_WORDS + r")|at\s+the\s+age\s+of\s+\d{1,2}"
        r"|in\s+(?:her|his|their)\s+(?:childhood|teens|early\s+years|infancy))", 3)
 def _age_anchor(m, ctx):
-    if m["w"].lower().startswith(("when", "at the age")) or m["w"].lower().startswith("in"):
-        pass
     return _Result("DATE", None, imprecise=True, relative=None)
 
 
@@ -754,6 +744,8 @@ class _Candidate:
     end: int
     result: _Result
     priority: int
+    handler: _Handler | None = None   # the rule that found it (None for a spaCy entity)
+    match: re.Match | None = None
 
 
 def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
@@ -779,9 +771,7 @@ def _rule_candidates(text: str, report: dt.date, sentence_of, future) -> list[_C
             if result is None:
                 continue
             start, end = _trim(text, match.start(), match.end())
-            found.append(_Candidate(start, end, result, priority))
-            found[-1].handler = handler  # type: ignore[attr-defined]
-            found[-1].match = match  # type: ignore[attr-defined]
+            found.append(_Candidate(start, end, result, priority, handler, match))
     return found
 
 
@@ -947,7 +937,7 @@ def _resolve_context(chosen: list[_Candidate], report: dt.date, sentence_of, fut
             day = day_of_sentence.get(index) or paragraph_day or previous
             result.relative = None if index in day_of_sentence else ("context" if day else "report")
             result.value = f"{(day or report).isoformat()}{result.time_of_day}"
-        elif result.relative == "context" and hasattr(cand, "handler"):
+        elif result.relative == "context" and cand.handler is not None:
             ctx = _Context(report, future[index] if index is not None else False, previous)
             result = cand.handler(cand.match, ctx) or result
             cand.result = result
