@@ -50,9 +50,7 @@ def answer_questions(doc: Doc, rules: CheckRules, voice_rules: CheckRules, rules
     evidence["wishes_feelings"] = voice.wishes_sentences
     child_quotes = [(n, q) for n, q in enumerate(quotes) if q.speaker_is_child and q.depth == 0]
     evidence["child_words"] = _quote_sentences(doc, [q for _, q in child_quotes])
-    with_circumstances = [q for n, q in child_quotes if voice.circumstances.get(n)]
-    all_have_circumstances = child_quotes and len(with_circumstances) == len(child_quotes)
-    evidence["circumstances"] = _quote_sentences(doc, with_circumstances) if all_have_circumstances else []
+    evidence["circumstances"] = _quote_sentences(doc, [q for n, q in child_quotes if voice.circumstances.get(n)])
     evidence["how_disclosed"] = _quote_sentences(doc, [q for n, q in child_quotes if voice.disclosure.get(n)])
     for question in ("child_words", "circumstances", "how_disclosed"):
         applicable[question] = not pre_verbal

@@ -63,9 +63,7 @@ class ChildResolver:
             return True
         if self.attributor._child_reference_at(token):
             return True
-        if token.lower_ in ("he", "she", "they", "him", "her", "i") and token.pos_ == "PRON":
-            if token.lower_ == "i":
-                return False
+        if token.lower_ in ("he", "she", "him", "her") and token.pos_ == "PRON":
             gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(token.lower_)
             paragraph = Quote(start=token.idx, end=token.idx, text="")
             mention = self.attributor.nearest_person(token.idx, gender, paragraph)
@@ -140,25 +138,41 @@ def wishes_and_feelings(doc: Doc, quotes: list[Quote], resolver: ChildResolver, 
     return sorted(found)
 
 
-def _quote_window(doc: Doc, quote: Quote, width: int) -> tuple[int, int]:
-    """The line around a quote (in a report, a paragraph or a list item), clipped to `width` either side."""
+def _quote_window(doc: Doc, quote: Quote, width: int, others: list[Quote] | None = None) -> tuple[int, int]:
+    """Where to look for a quote's circumstances: its sentence, and the sentences before it on the
+    same line back to the previous quote of the child (whose circumstances are its own).
+    Clipped to `width` characters either side of the quote."""
     text = doc.text
-    start = text.rfind("\n", 0, quote.start) + 1
-    end = text.find("\n", quote.end)
-    end = len(text) if end < 0 else end
-    return max(start, quote.start - width), min(end, quote.end + width)
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    line_end = text.find("\n", quote.end)
+    line_end = len(text) if line_end < 0 else line_end
+    spans = sentences(doc)
+    first = sentence_index(doc, quote.start)
+    last = sentence_index(doc, max(quote.start, quote.end - 1))
+    if first is None or last is None:
+        return max(line_start, quote.start - width), min(line_end, quote.end + width)
+    start, end = spans[first].start_char, spans[last].end_char
+    n = first - 1
+    while n >= 0 and spans[n].start_char >= line_start and quote.start - spans[n].start_char <= width:
+        previous = spans[n]
+        if any(o is not quote and o.speaker_is_child and previous.start_char <= o.start < previous.end_char
+               for o in (others or [])):
+            break
+        start = previous.start_char
+        n -= 1
+    return max(start, line_start, quote.start - width), min(end, line_end, quote.end + width)
 
 
 def circumstances_of(doc: Doc, quote: Quote, rules: CheckRules, others: list[Quote]) -> list[str]:
     """What the report says around a quote about when, where, with whom and how it was said."""
     width = int(rules.threshold("circumstances_window"))
-    start, end = _quote_window(doc, quote, width)
+    start, end = _quote_window(doc, quote, width, others)
     found = []
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME", "FAC", "GPE", "LOC") and start <= ent.start_char < end \
                 and not (quote.start <= ent.start_char < quote.end):
             found.append(ent.text)
-    pattern = _phrase_pattern(rules.lexicon("circumstance_cues"))
+    pattern = _phrase_pattern(rules.lexicon("circumstance_cues") + rules.lexicon("disclosure_cues"))
     if pattern:
         outside = doc.text[start:quote.start - 1] + " " + doc.text[quote.end + 1:end]
         found.extend(m.group(0) for m in pattern.finditer(outside))
@@ -173,7 +187,7 @@ def circumstances_of(doc: Doc, quote: Quote, rules: CheckRules, others: list[Quo
 def disclosure_of(doc: Doc, quote: Quote, rules: CheckRules, others: list[Quote]) -> list[str]:
     """How the words came to be said: in answer to a question, spontaneously, in direct work."""
     width = int(rules.threshold("circumstances_window"))
-    start, end = _quote_window(doc, quote, width)
+    start, end = _quote_window(doc, quote, width, others)
     pattern = _phrase_pattern(rules.lexicon("disclosure_cues"))
     found = []
     if pattern:
