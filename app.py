@@ -85,9 +85,12 @@ def read_upload(name: str, data: bytes) -> str:
         return decode(data, "the uploaded file")
     # read_docx takes a path: an anonymous in-memory file gives it one without touching the disk
     descriptor = os.memfd_create("upload")
+    in_memory = f"/proc/self/fd/{descriptor}"
     try:
         os.write(descriptor, data)
-        return read_docx(Path(f"/proc/self/fd/{descriptor}"))
+        return read_docx(Path(in_memory))
+    except ReviewError as error:
+        raise ReviewError(error.code, error.message.replace(in_memory, name)) from None
     finally:
         os.close(descriptor)
 

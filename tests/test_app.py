@@ -1,0 +1,228 @@
+"""The review page's flows with Streamlit's AppTest: paste, upload, filter, coach, download, train, escape."""
+
+import io
+import json
+from pathlib import Path
+
+import docx
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import review
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+REPORT = ("Date of report: 20/03/2024\nChild: Mia Carter (aged 7)\n\n"
+          "On 18/03/2024 Mia was absent from school. Mum is a neglectful parent. Dad appeared drunk when he "
+          "came to collect Mia.\n\nIn 2015 an uncle was cautioned for shoplifting.\n\n"
+          'Mia said "I don\'t like going home".')
+XSS = '<script>alert("x")</script> <img src=x onerror="alert(1)"> **bold** [link](javascript:alert(1)) # Head'
+
+
+@pytest.fixture
+def app(nlp, monkeypatch):
+    """The page, with every file its download buttons offer captured by file name."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    downloads = {}
+    real_add = MediaFileManager.add
+
+    def add(self, data, mimetype, coordinates, file_name=None, is_for_static_download=False):
+        downloads.pop(file_name, None)  # latest last, so files() sees the newest of each kind
+        downloads[file_name] = data
+        return real_add(self, data, mimetype, coordinates, file_name, is_for_static_download)
+
+    monkeypatch.setattr(MediaFileManager, "add", add)
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.downloads = downloads
+    at.run()
+    assert not at.exception
+    return at
+
+
+def paste(at, text):
+    at.text_area(key="pasted").set_value(text).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def report_html(at) -> str:
+    return next(h.value for h in at.html if 'class="report"' in h.value)
+
+
+def all_html(at) -> str:
+    return "\n".join(h.value for h in at.html)
+
+
+def markdown_texts(at) -> list[str]:
+    return [m.value for m in [*at.markdown, *at.caption, *at.error, *at.info, *at.success, *at.warning]]
+
+
+def files(at) -> dict:
+    """The files the download buttons of the latest run offer, by kind."""
+    offered = {}
+    for name, data in at.downloads.items():
+        kind = ("feedback" if name == "review-feedback.json" else Path(name).suffix.lstrip("."))
+        offered[kind] = data
+    offered["preview"] = at.session_state["downloads"]["files"]["preview"]
+    return offered
+
+
+def test_empty_page_asks_for_a_report(app):
+    assert any("Paste a report" in m for m in markdown_texts(app))
+
+
+def test_pasted_report_is_highlighted_with_date_and_child_prefilled(app):
+    paste(app, REPORT)
+    html = report_html(app)
+    for check in ("opinion", "historic", "child_voice"):
+        assert f"mark class=\"c-{check}" in html
+    assert str(app.date_input(key="report_date").value) == "2024-03-20"
+    assert app.text_input(key="children").value == "Mia"
+    assert any(m.label == "Findings" for m in app.metric)
+
+
+def test_editing_the_report_date_re_analyses_with_it(app):
+    paste(app, REPORT)
+    app.date_input(key="report_date").set_value(__import__("datetime").date(2016, 6, 1)).run()
+    assert json.loads(files(app)["json"])["report_date"] == "2016-06-01"
+
+
+def test_filter_shows_one_principle_without_re_running_the_analysis(app, monkeypatch):
+    paste(app, REPORT)
+    calls = []
+    real = review.analyse_doc
+    monkeypatch.setattr(review, "analyse_doc", lambda *a, **k: calls.append(1) or real(*a, **k))
+    app.button_group(key="legend").set_value("opinion").run()
+    html = report_html(app)
+    assert 'class="c-opinion' in html and "c-historic" not in html and "c-child_voice" not in html
+    app.button_group(key="legend").set_value("all").run()
+    assert "c-historic" in report_html(app)
+    assert calls == []
+
+
+def _first_key(at, rule_prefix):
+    document = json.loads(files(at)["json"])
+    finding = next(f for f in document["findings"] if f["rule"].startswith(rule_prefix))
+    return f"{finding['rule']}@{finding['start']}-{finding['end']}"
+
+
+def test_dismiss_with_a_reason_is_kept_in_the_downloads_and_can_be_restored(app):
+    paste(app, REPORT)
+    key = _first_key(app, "opinion.judgement")
+    before = int(next(m for m in app.metric if m.label == "Findings").value)
+    app.text_input(key=f"note-{key}").set_value("Discussed: the GP's words").run()
+    app.button(key=f"dismiss-{key}").click().run()
+    assert int(next(m for m in app.metric if m.label == "Findings").value) == before - 1
+    document = json.loads(files(app)["json"])
+    dismissed = [f for f in document["findings"] if f.get("dismissed")]
+    assert [f["dismissed"]["reason"] for f in dismissed] == ["Discussed: the GP's words"]
+    assert "neglectful" not in report_html(app).split("<mark")[0] or "dismissed" in all_html(app)
+    assert "Dismissed by the reviewer: Discussed" in "".join(
+        c.text for c in docx.Document(io.BytesIO(files(app)["docx"])).comments)
+    app.button(key=f"restore-{key}").click().run()
+    assert not any(f.get("dismissed") for f in json.loads(files(app)["json"])["findings"])
+
+
+def test_this_flag_is_wrong_goes_into_the_redacted_feedback_file(app):
+    paste(app, REPORT)
+    key = _first_key(app, "opinion.hedge")
+    app.text_input(key=f"note-{key}").set_value("Mia's dad was seen by two staff").run()
+    app.button(key=f"wrong-{key}").click().run()
+    feedback = json.loads(files(app)["feedback"])
+    assert [f["rule"] for f in feedback["wrong_flags"]] == ["opinion.hedge"]
+    assert "Mia" not in json.dumps(feedback)
+    button = next(b for b in app.get("download_button") if b.label.startswith("Feedback file"))
+    assert not button.proto.disabled
+
+
+def test_downloads_and_redaction(app):
+    paste(app, REPORT)
+    labels = [b.label for b in app.get("download_button")]
+    assert {"Annotated HTML", "JSON", "Word with comments"} <= set(labels)
+    assert json.loads(files(app)["json"])["children"] == ["Mia"]
+    assert files(app)["html"].startswith(b"<!doctype html>")
+    assert len(docx.Document(io.BytesIO(files(app)["docx"])).comments) > 0
+    app.toggle(key="redact").set_value(True).run()
+    app.text_input(key="redact_extra").set_value("shoplifting").run()
+    shared = files(app)
+    for name in ("json", "html", "docx", "preview"):
+        assert b"Mia" not in shared[name] and b"shoplifting" not in shared[name]
+    assert json.loads(shared["json"])["children"] == ["[Child A]"]
+    assert "report-redacted-review.docx" in app.downloads
+
+
+def _upload(at, name, data, mime="text/plain"):
+    at.tabs[0]  # the page has rendered
+    at.file_uploader(key="upload").set_value((name, data, mime)).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_upload_txt_and_docx(app):
+    _upload(app, "mia.txt", REPORT.encode("utf-8"))
+    assert "c-opinion" in report_html(app)
+    word = docx.Document()
+    for line in REPORT.split("\n"):
+        word.add_paragraph(line)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    _upload(app, "mia.docx", buffer.getvalue(),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    assert "c-opinion" in report_html(app)
+    assert "mia-review.docx" in app.downloads
+
+
+def test_upload_over_the_limit_is_refused_with_a_clear_message(app):
+    _upload(app, "big.txt", b"word " * (3 * 1024 * 1024 // 5))
+    assert any("the limit is 2 MB" in e.value for e in app.error)
+    assert not [h for h in app.html if 'class="report"' in h.value]
+
+
+def test_upload_that_cannot_be_read_is_one_clear_message(app):
+    _upload(app, "notes.txt", b"\xff\xfe\x00bad")
+    assert any("Could not read the file" in e.value for e in app.error)
+
+
+def test_user_text_is_escaped_everywhere(app):
+    paste(app, "Mum is a neglectful parent. " + XSS)
+    page = all_html(app)
+    assert "<script>alert" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;alert" in page and "&lt;img src=x" in page
+    for text in markdown_texts(app):
+        assert "[link]" not in text and "**bold**" not in text
+
+
+def test_file_name_is_never_markup(app):
+    name = '<img src=x onerror=alert(1)>**x**[a](b).txt'
+    _upload(app, name, b"Mum is a neglectful parent.")
+    assert name in [t.value for t in app.text]  # shown as plain text
+    for text in markdown_texts(app) + [h.value for h in app.html]:
+        assert "<img src=x" not in text and "**x**" not in text
+    assert app.downloads
+    for file_name in app.downloads:
+        assert all(c.isalnum() or c in "._-" for c in file_name)
+
+
+def test_damaged_docx_is_one_clear_message_naming_the_file_escaped(app):
+    _upload(app, "**bad** <b>x</b>.docx", b"not a zip at all",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    errors = [e.value for e in app.error]
+    assert len(errors) == 1 and "Could not read the file" in errors[0] and "not a readable" in errors[0]
+    assert "**bad**" not in errors[0] and "<b>" not in errors[0] and "/proc/" not in errors[0]
+
+
+def test_training_mode_scores_marks_and_shows_the_pair(app):
+    app.sidebar.radio(key="mode").set_value("Training").run()
+    assert not app.exception
+    app.selectbox(key="sample").set_value("01-school-mia-before").run()
+    text = Path(APP).with_name("corpus").joinpath("01-school-mia-before.txt").read_text()
+    neglect = next(i for i, s in enumerate(review.analyse(text, report_date="2024-03-20", children=["Mia"])[
+        "sentences"]) if "neglectful parent" in s["text"])
+    app.button_group(key=f"mark-01-school-mia-before-{neglect}").set_value(["opinion"]).run()
+    app.button_group(key="mark-01-school-mia-before-whole").set_value(["child_voice"]).run()
+    app.button(key="reveal-01-school-mia-before").click().run()
+    assert not app.exception
+    caught = next(m for m in app.metric if m.label == "Expected findings caught").value
+    assert caught.startswith("3 of ")  # the label, and both whole-report child_voice items
+    assert any("Before and after" in h.value for h in app.header)
+    assert any("improved version" in s.value for s in app.subheader)
