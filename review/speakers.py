@@ -6,11 +6,14 @@ In order of trust, a quote's speaker is
    a passive labelling verb with no agent (was described as ‘aggressive’) leaves it unknown;
 2. the subject of a reporting verb next to the quote in the same paragraph ("No!" Mia shouted;
    Mia shouted: "No!");
-3. in a dialogue, the person the previous quote's speaker was talking to or asking
+3. a person's action next to the quote ("Well, I don't know." Mum looked at the clock), or the
+   subject of the narration paragraph just before a quote that opens its paragraph;
+4. in a dialogue, the person the previous quote's speaker was talking to or asking
    ("I asked Mia what she wanted." "Home."), else the speaker two turns back (turns alternate),
    or the speaker of an earlier quote in the same paragraph.
-A pronoun subject is resolved to the nearest earlier person of a fitting gender; "I" and "we"
-outside a quote are the writer. A quote reported second-hand (Dad said Mia had called him ‘a
+A pronoun subject is resolved to the nearest earlier person of a fitting gender: in the same
+paragraph first, then the subject of the narration since the previous quote, then the speaker
+two turns back in a dialogue; "I" and "we" outside a quote are the writer. A quote reported second-hand (Dad said Mia had called him ‘a
 bully’) belongs to the person reporting it: the child's voice is only the child's own words.
 """
 
@@ -91,8 +94,9 @@ def is_child_name(name: str | None, children: list[str], lexicons: Lexicons) -> 
     if lowered in child_aliases(children):
         return True
     words = [w for w in lowered.split() if w.strip(".") not in _NAME_TITLES]
-    if words and " ".join(words) in child_aliases(children):
-        return True
+    if words and (" ".join(words) in child_aliases(children) or
+                  (words[0] in child_aliases(children) and words[0] == lowered.split()[0])):
+        return True  # "Anne Shirley" for --child Anne (a title first, as in "Mrs Carter", is not the child)
     return lowered in lexicons.child_references
 
 
@@ -192,6 +196,11 @@ class _Attributor:
 
     def name_of(self, token: Token) -> str:
         """The words that name the person `token` stands for ("Mrs. Rachel Lynde", "her mother")."""
+        if token.pos_ == "PROPN" and not token.text[:1].isupper():
+            # "said Anne mournfully": the parser made the adverb the head of the name
+            names = [c for c in token.children if c.dep_ in ("compound", "flat") and c.text[:1].isupper()]
+            if names:
+                token = names[-1]
         if token.pos_ == "PROPN":
             if token.ent_type_ == "PERSON":
                 for ent in self.doc.ents:
@@ -219,7 +228,7 @@ class _Attributor:
 
     @staticmethod
     def _name_word(token: Token) -> bool:
-        return token.pos_ == "PROPN" and token.text.replace(".", "").isalpha()
+        return token.pos_ == "PROPN" and token.text.replace(".", "").isalpha() and token.text[:1].isupper()
 
     def _child_reference_at(self, token: Token) -> str | None:
         start = max(0, token.idx - 25)
@@ -380,6 +389,13 @@ class _Attributor:
                 return subjects[-1]
             if group:
                 return group[-1]
+        # the narration since the previous quote: "Anne stood up." / "Oh!" she said
+        previous_end = max((q.end for q in self.top if q.end <= quote.start), default=0)
+        focus = [m for m in self.mentions if previous_end <= m.start and m.end <= offset
+                 and self._fits(m, gender) and m.name.lower() not in vocatives
+                 and m.token.dep_ in _SUBJECTS and (m.token.pos_ == "PROPN" or self._child_reference_at(m.token))]
+        if focus:
+            return focus[-1]
         # a dialogue: a new paragraph is a new turn, so prefer the speaker two turns back
         previous_turns = [q for q in self.top if q.end <= quote.start and q.speaker and q.kind == "speech"
                           and q.speaker != WRITER and quote.start - q.end < 3000]
@@ -493,6 +509,24 @@ class _Attributor:
             break
         quote.speaker, quote.speaker_start, quote.speaker_end = speaker, start, end
 
+    def _beat_before(self, quote: Quote) -> bool:
+        """The subject of the narration paragraph just before a quote that opens its paragraph."""
+        paragraph = self._paragraph_start(quote.start)
+        if self.text[paragraph:quote.start - 1].strip():
+            return False
+        previous_end = max((q.end for q in self.top if q.end <= quote.start), default=0)
+        previous_paragraph = max((p for p in self.paragraph_starts if p < paragraph), default=None)
+        if previous_paragraph is None or previous_end > previous_paragraph:
+            return False  # the paragraph before is not plain narration
+        subjects = [m for m in self.mentions if previous_paragraph <= m.start < paragraph
+                    and m.token.dep_ in _SUBJECTS and m.token.head.pos_ in ("VERB", "AUX")]
+        if not subjects:
+            return False
+        mention = subjects[-1]
+        quote.speaker, quote.speaker_start, quote.speaker_end = mention.name, mention.start, mention.end
+        quote.how = "narration"
+        return True
+
     def _beat(self, quote: Quote, n: int) -> None:
         """A person's action next to an unattributed quote: "Well, I don't know." Anne looked thoughtful."""
         span = self.quote_tokens(quote)
@@ -526,15 +560,14 @@ class _Attributor:
             self._copy(quote, same_paragraph[-1], "continued")
             return
         if not turns:
-            self._asked(quote)
+            self._asked(quote) or self._beat_before(quote)
             return
         previous = turns[-1]
         gap = self.text[previous.end: quote.start]
         between_paragraphs = gap.count("\n\n")
         if between_paragraphs > 1 or re.search(r"\w", re.sub(r"[\"'“”‘’]", "", gap)) and \
                 not self._only_attribution(gap):
-            if self._asked(quote):
-                return
+            self._asked(quote) or self._beat_before(quote)
             return
         if self._asked(quote):
             return

@@ -116,6 +116,22 @@ def test_speaker_attribution(quotes_of, text, children, expected):
     assert quotes_of(text, children) == expected
 
 
+def test_an_action_beat_names_the_speaker(quotes_of):
+    text = 'Mia put down her pen.\n\n"I am tired."\n\n"Well, I don\'t know." Mum looked at the clock.'
+    assert [speaker for _, speaker, _ in quotes_of(text, ["Mia"])] == ["Mia", "Mum"]
+
+
+def test_a_pronoun_follows_the_narration_since_the_last_quote(quotes_of):
+    text = ('"Sit down," said Mum.\n\nMia stood by the door.\n\n'
+            '"I don\'t want to," she said.')
+    assert quotes_of(text, ["Mia"])[-1] == ("I don't want to,", "Mia", True)
+
+
+def test_full_name_of_the_child_is_the_child(quotes_of):
+    assert quotes_of('"Go away," said Mia Carter.', ["Mia"]) == [("Go away,", "Mia Carter", True)]
+    assert quotes_of('"Go away," said Mrs Carter.', ["Mia Carter"])[0][2] is False
+
+
 def test_dialogue_turns_alternate(quotes_of):
     text = ('"Where do you sleep?" asked Mum.\n\n"In the big bed," said Mia.\n\n'
             '"With whom?"\n\n"With Nana."')
