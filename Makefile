@@ -1,5 +1,5 @@
 # Two commands do all the set-up on a fresh machine with Python 3.11, make and git:
-#   make run    set up, then review a sample report from corpus/
+#   make run    set up, then start the review page (http://127.0.0.1:8501) with a sample report loaded
 #   make test   set up, then run the tests (what CI runs)
 PYTHON ?= python3.11
 VENV := .venv
@@ -17,7 +17,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 run: setup
-	$(BIN)/review check $(SAMPLE) || [ $$? -eq 1 ]
+	$(BIN)/streamlit run app.py -- --sample $(SAMPLE)
 
 test: setup
 	$(BIN)/python -m pytest -q

@@ -27,6 +27,7 @@ import review
 from review import export, redact, render, training
 from review.document import document_object
 from review.errors import ReviewError
+from review.evaluate.corpus import compare
 from review.readers import SUFFIXES, decode, read_docx
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -403,8 +404,9 @@ def training_results(name: str, marks: dict, items: list, document: dict) -> Non
         show_html("".join(f"<div>{escaped(render.check_label(c))} · "
                           f"{'whole report' if s is None else f'sentence {s + 1}'}</div>"
                           for s, c in score.unexpected))
-    tool = [f for f in document["findings"] if f["check"] in render.CHECK_LABELS and f["check"] != "checklist"]
-    st.caption(f"The review tool raised {len(tool)} findings on this report.")
+    tool = compare(document, [item.expected for item in items], name, "")
+    st.caption(f"For comparison, the review tool caught {len(tool.caught)} of {len(items)} expected findings "
+               f"and raised {len(tool.unexpected)} warnings the list does not expect.")
 
 
 def side_by_side(sample: training.Sample) -> None:

@@ -170,8 +170,9 @@ def _visible(finding: dict, checks) -> bool:
 
 
 def _tip(finding: dict) -> str:
-    return (f'<b>{_e(check_label(finding["check"]))}: {_e(finding["message"])}</b>'
-            f'<i>Suggestion: {_e(finding["suggestion"])}</i>')
+    suggestion = f'<i>Suggestion: {_e(finding["suggestion"])}</i>' if finding.get("suggestion") else ""
+    return f'<b>{_e(check_label(finding["check"]))}: {_e(finding["message"])}</b>{suggestion}'
+
 
 
 def highlighted_report(document: dict, *, checks=None) -> str:
