@@ -258,11 +258,14 @@ class _Attributor:
                 return child, False
         head = verb
         while head.dep_ in ("conj", "xcomp", "advcl") and head.head is not head:
+            from_xcomp = head.dep_ == "xcomp"
             head = head.head
             for child in head.children:
                 if child.dep_ in _SUBJECTS:
                     return child, False
                 if child.dep_ == "nsubjpass":
+                    if from_xcomp and head.lemma_ in ("hear", "overhear", "see", "record", "note"):
+                        return child, False  # "Mia was heard to say …": Mia said it
                     return None, True
         # "…," said Mia: the parser sometimes attaches the name after the verb as an object
         nxt = self.doc[verb.i + 1] if verb.i + 1 < len(self.doc) else None
@@ -479,7 +482,7 @@ class _Attributor:
         if outer is not None and chain:
             chain = [v for v in chain if outer.start <= v.idx < outer.end]
         if not chain:
-            if outer is None and n is not None and quote.kind == "speech":
+            if outer is None and n is not None and not self._according_to(quote) and quote.kind == "speech":
                 self._beat(quote, n)
             return
         speakers = []
@@ -508,6 +511,27 @@ class _Attributor:
                 quote.how = "reported"
             break
         quote.speaker, quote.speaker_start, quote.speaker_end = speaker, start, end
+
+    def _according_to(self, quote: Quote) -> bool:
+        """"According to Mia, …" and "In Mia's words, …" name the speaker of the sentence's quotes."""
+        span = self.quote_tokens(quote)
+        if span is None:
+            return False
+        for token in span.sent if span.sent.start <= span.start else []:
+            if token.i in self.inside:
+                continue
+            person = None
+            if token.lower_ == "according" and token.i + 2 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
+                person = next((c for c in self.doc[token.i + 1].children if c.dep_ == "pobj"), None)
+            elif token.lemma_.lower() in ("word", "view", "opinion") and token.head.lower_ == "in":
+                person = next((c for c in token.children if c.dep_ == "poss"), None)
+            if person is not None and person.i not in self.inside:
+                speaker, start, end = self.resolve(person, quote, None)
+                if speaker:
+                    quote.speaker, quote.speaker_start, quote.speaker_end = speaker, start, end
+                    quote.how = "according"
+                    return True
+        return False
 
     def _beat_before(self, quote: Quote) -> bool:
         """The subject of the narration paragraph just before a quote that opens its paragraph."""

@@ -110,6 +110,11 @@ def quotes_of(base_nlp):
          [("she is fine", "Mum", False), ("I am not fine", "Mia", True)]),
         ('The young person said "leave me alone".', [], [("leave me alone", "the young person", True)]),
         ('"Do you feel safe?" I asked.', ["Mia"], [("Do you feel safe?", "the writer", False)]),
+        ("According to Mia, Dad 'always shouts'.", ["Mia"], [("always shouts", "Mia", True)]),
+        ("In Mia's words, 'it's rubbish at home'.", ["Mia"], [("it's rubbish at home", "Mia", True)]),
+        ("Mia was heard to say 'shut up'.", ["Mia"], [("shut up", "Mia", True)]),
+        ("Dad reported that Mia said 'I hate you'.", ["Mia"], [("I hate you", "Dad", False)]),
+        ("Jake said 'Daddy hurt Mummy'.", ["Kayla", "Jake"], [("Daddy hurt Mummy", "Jake", True)]),
     ],
 )
 def test_speaker_attribution(quotes_of, text, children, expected):
