@@ -456,4 +456,5 @@ def main() -> None:
     (training_mode if mode == "Training" else review_mode)()
 
 
-main()
+if __name__ == "__main__":  # streamlit runs the page as __main__; tests may import it
+    main()

@@ -226,3 +226,28 @@ def test_training_mode_scores_marks_and_shows_the_pair(app):
     assert caught.startswith("3 of ")  # the label, and both whole-report child_voice items
     assert any("Before and after" in h.value for h in app.header)
     assert any("improved version" in s.value for s in app.subheader)
+
+
+def test_settings_keep_everything_on_this_machine():
+    import importlib.util
+    import tomllib
+
+    config = tomllib.loads((Path(APP).parent / ".streamlit" / "config.toml").read_text())
+    assert config["browser"]["gatherUsageStats"] is False
+    assert config["server"]["address"] == "127.0.0.1"
+    assert "fontFaces" not in config.get("theme", {})  # no font fetched from anywhere
+    spec = importlib.util.spec_from_file_location("page", APP)
+    page = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(page)  # defines the page without drawing it
+    assert config["server"]["maxUploadSize"] == page.MAX_UPLOAD_MB
+
+
+@pytest.mark.parametrize("text", ["", "**x**", "<img src=x onerror=alert(1)>", "[a](javascript:x)", "`c` # h | t"])
+def test_markdown_escaping_leaves_no_markup(text):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("page", APP)
+    page = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(page)
+    escaped = page.markdown_escaped(text)
+    assert all(ch not in escaped.replace("\\" + ch, "") for ch in "*<>[]`#|")
