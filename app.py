@@ -99,12 +99,11 @@ def read_upload(name: str, data: bytes) -> str:
 # --- coaching state -------------------------------------------------------------------------------
 
 def coaching_for(text_id: str) -> tuple[dict, dict]:
-    """The dismissed findings and "this flag is wrong" notes of this text (reset for a new text)."""
+    """The dismissed findings and "this flag is wrong" notes for this text, kept for the session
+    (coming back to a text brings its decisions back). The callbacks below edit the current ones."""
     state = st.session_state
-    if state.get("coaching_text") != text_id:
-        state.coaching_text = text_id
-        state.dismissed = {}
-        state.wrong = {}
+    store = state.setdefault("coaching", {})
+    state.dismissed, state.wrong = store.setdefault(text_id, ({}, {}))
     return state.dismissed, state.wrong
 
 

@@ -251,3 +251,14 @@ def test_markdown_escaping_leaves_no_markup(text):
     spec.loader.exec_module(page)
     escaped = page.markdown_escaped(text)
     assert all(ch not in escaped.replace("\\" + ch, "") for ch in "*<>[]`#|")
+
+
+def test_coaching_decisions_are_kept_per_text_for_the_session(app):
+    paste(app, REPORT)
+    key = _first_key(app, "opinion.judgement")
+    app.button(key=f"dismiss-{key}").click().run()
+    paste(app, "Mum is a neglectful parent and the home is chaotic.")
+    assert not any(f.get("dismissed") for f in json.loads(files(app)["json"])["findings"])
+    paste(app, REPORT)
+    assert [f["rule"] for f in json.loads(files(app)["json"])["findings"] if f.get("dismissed")] == [
+        "opinion.judgement"]
