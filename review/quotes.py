@@ -98,6 +98,14 @@ def _classify(text: str, i: int) -> str:
     return "either"
 
 
+def _plural_possessive(text: str, i: int, limit: int) -> bool:
+    """'The boys' coats are wet,' said Mum: an apostrophe after s, followed by a word, with a
+    closing mark still to come in the paragraph."""
+    if i == 0 or text[i - 1] not in "sS" or not re.match(r" [a-z]", text[i + 1:i + 3]):
+        return False
+    return any(_classify(text, j) == "close" for j in range(i + 1, limit) if text[j] in ("'", "’"))
+
+
 def _unclosed_end(text: str, start: int, limit: int) -> int:
     """Where a quote opened at `start` and never closed ends: its sentence or line, at most `limit`."""
     match = _SENTENCE_END.search(text, start, limit)
@@ -165,6 +173,9 @@ def find_quotes(text: str) -> list[Quote]:
                 elif ch in _CLOSERS and ch != "’":
                     role = "close"
                 open_index = next((n for n in range(len(stack) - 1, -1, -1) if stack[n][0] == kind), None)
+                if kind == SINGLE and role == "close" and open_index is not None \
+                        and " " in text[stack[open_index][1]:i] and _plural_possessive(text, i, p_end):
+                    role = "apostrophe"  # a one-word quote ('this' was) is never a possessive
                 if role in ("close", "either") and open_index is not None:
                     while len(stack) > open_index + 1:        # marks opened inside and never closed
                         end_unclosed(stack.pop(), i)

@@ -22,6 +22,9 @@ def texts(text: str) -> list[str]:
         ("Mia said 'I don't know' and 'maybe'.", ["I don't know", "maybe"]),
         ("He was described as «aggressive».", ["aggressive"]),
         ("Mum („the carer“) was present.", ["the carer"]),
+        ("'The boys' coats are wet,' said Mum. 'Don't bring 'em in.'",
+         ["The boys' coats are wet,", "Don't bring 'em in."]),
+        ("She was 'ever so' tired and 'this' was 'it' for us.", ["ever so", "this", "it"]),
     ],
 )
 def test_find_quotes_finds_every_quotation(text, expected):
