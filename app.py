@@ -67,14 +67,14 @@ def pipeline():
 
 
 @st.cache_data(max_entries=16, show_spinner="Reviewing the report…")
-def analysed(text: str, report_date: str | None, children: tuple[str, ...] | None) -> tuple[dict, list[str]]:
-    """The document object of `text` and the people the base model found in it (for redaction).
+def analysed(text: str, report_date: str | None, children: tuple[str, ...] | None) -> tuple[dict, dict]:
+    """The document object of `text` and the people and places the base model found (for redaction).
 
     Cached in memory per input, so a change of filter or a coaching click does not re-run it.
     """
     pipeline()
     doc = review.analyse_doc(text, report_date=report_date, children=children)
-    return document_object(doc, "report"), redact.entity_names(doc)
+    return document_object(doc, "report"), redact.entities(doc)
 
 
 def read_upload(name: str, data: bytes) -> str:
@@ -213,7 +213,7 @@ def summary_section(document: dict) -> None:
         show_html(render.checklist_table(document))
 
 
-def download_payloads(document: dict, persons: list[str], dismissed: dict, wrong: dict, *, redacted: bool,
+def download_payloads(document: dict, found: dict, dismissed: dict, wrong: dict, *, redacted: bool,
                       extra_terms: tuple[str, ...]) -> dict[str, bytes]:
     """The download files, built in memory once per state (kept in the session)."""
     state_key = (digest(document["text"]), tuple(sorted(dismissed.items())), tuple(sorted(wrong.items())),
@@ -221,26 +221,26 @@ def download_payloads(document: dict, persons: list[str], dismissed: dict, wrong
     cache = st.session_state.setdefault("downloads", {})
     if cache.get("key") != state_key:
         coached = export.with_coaching(document, dismissed)
-        shared = redact.redact_document(coached, persons=persons, extra_terms=extra_terms) if redacted else coached
+        shared = redact.redact_document(coached, **found, extra_terms=extra_terms) if redacted else coached
         cache.clear()
         cache.update(key=state_key, files={
             "html": export.to_html(shared),
             "json": export.to_json(shared),
             "docx": export.to_docx(shared),
-            "feedback": export.feedback_file(coached, wrong, persons=persons, extra_terms=extra_terms),
+            "feedback": export.feedback_file(coached, wrong, **found, extra_terms=extra_terms),
             "preview": shared["text"].encode("utf-8"),
         })
     return cache["files"]
 
 
-def downloads_section(document: dict, persons: list[str], dismissed: dict, wrong: dict, stem: str) -> None:
+def downloads_section(document: dict, found: dict, dismissed: dict, wrong: dict, stem: str) -> None:
     redacted = st.toggle("Redact names and identifiers in the downloads", key="redact",
                          help="Children become [Child A], other people [Person 1]; dates of birth, addresses, "
                               "phone numbers, emails and NHS numbers are replaced. Use it to share an example.")
     extra = st.text_input("Also redact these words (comma-separated)", key="redact_extra",
                           disabled=not redacted)
     extra_terms = tuple(t.strip() for t in extra.split(",") if t.strip()) if redacted else ()
-    files = download_payloads(document, persons, dismissed, wrong, redacted=redacted, extra_terms=extra_terms)
+    files = download_payloads(document, found, dismissed, wrong, redacted=redacted, extra_terms=extra_terms)
     name = "report-redacted" if redacted else stem
     columns = st.columns(4)
     columns[0].download_button("Annotated HTML", files["html"], f"{name}-review.html", "text/html",
@@ -324,12 +324,12 @@ def review_mode() -> None:
         st.error(f"The report is {len(text):,} characters; the limit is {MAX_CHARS:,}. Split it and review "
                  "each part.")
         return
-    detected, persons = analysed(text, None, None)
+    detected, found = analysed(text, None, None)
     report_date, children = context_inputs(text, detected)
     if report_date == detected["report_date"] and list(children) == detected["children"]:
         document = detected
     else:
-        document, persons = analysed(text, report_date, children or None)
+        document, found = analysed(text, report_date, children or None)
     dismissed, wrong = coaching_for(digest(text))
     coached = export.with_coaching(document, dismissed)
 
@@ -345,7 +345,7 @@ def review_mode() -> None:
     st.header("Summary")
     summary_section(coached)
     st.header("Downloads")
-    downloads_section(document, persons, dismissed, wrong, stem)
+    downloads_section(document, found, dismissed, wrong, stem)
 
 
 # --- training mode --------------------------------------------------------------------------------

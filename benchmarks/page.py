@@ -53,12 +53,12 @@ def render_page(document: dict) -> str:
                     render.chronology_table(document)])
 
 
-def build_downloads(document: dict, persons: list[str]) -> int:
+def build_downloads(document: dict, found: dict) -> int:
     from review import export
 
     files = [export.to_html(document), export.to_json(document), export.to_docx(document),
              export.feedback_file(document, {export.finding_key(f): "" for f in document["findings"][:5]},
-                                  persons=persons)]
+                                  **found)]
     return sum(len(f) for f in files)
 
 
@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import review
     from review.document import document_object
-    from review.redact import entity_names
+    from review.redact import entities
 
     text = build_report(args.words)
     _, load_seconds = timed(review.load_pipeline)
@@ -99,11 +99,11 @@ def main(argv: list[str] | None = None) -> int:
     for _ in range(args.repeat):
         doc, seconds = timed(review.analyse_doc, text)
         document, more = timed(document_object, doc, "report")
-        persons = entity_names(doc)
+        found = entities(doc)
         analysis.append(seconds + more)
         _, seconds = timed(render_page, document)
         page.append(seconds)
-        _, seconds = timed(build_downloads, document, persons)
+        _, seconds = timed(build_downloads, document, found)
         downloads.append(seconds)
     median = statistics.median
     total = median([a + p + d for a, p, d in zip(analysis, page, downloads)])

@@ -117,7 +117,7 @@ def to_docx(document: dict) -> bytes:
 
 
 def feedback_file(document: dict, wrong: Mapping[str, str], *, persons: Iterable[str] = (),
-                  extra_terms: Iterable[str] = ()) -> bytes:
+                  places: Iterable[str] = (), extra_terms: Iterable[str] = ()) -> bytes:
     """The reviewer's feedback on the tool, redacted, as JSON a team can use to tune its rules.
 
     `wrong` maps `finding_key` to the reviewer's note on a flag they judged wrong; findings
@@ -129,7 +129,7 @@ def feedback_file(document: dict, wrong: Mapping[str, str], *, persons: Iterable
     for finding in marked["findings"]:
         if finding_key(finding) in wrong:
             finding["wrong"] = {"note": wrong[finding_key(finding)]}
-    shared = redact_document(marked, persons=persons, extra_terms=extra_terms)
+    shared = redact_document(marked, persons=persons, places=places, extra_terms=extra_terms)
 
     def item(finding: dict, note: str) -> dict:
         return {"rule": finding["rule"], "check": finding["check"], "severity": finding["severity"],

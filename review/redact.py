@@ -30,7 +30,8 @@ sergeant constable social worker health visitor head headteacher year reception 
 CALENDAR_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
                            "May June July August September October November December".split())
 PLACE_WORDS = frozenset("Primary Secondary High School Academy Nursery Surgery Medical Health Centre Children's "
-                        "College Hospital".split())
+                        "Family Leisure College Hospital General Youth Club Police Station Library Church Mosque "
+                        "Emergency Department Ward Unit Service Services Team".split())
 TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|PC|DC|PS|DS|Sgt|Nurse|Cllr)\.?"
 STREET_TYPES = (r"Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Court|Ct|Crescent|Place|Gardens|"
                 r"Terrace|Grove|Walk|Square|Hill|Row|Mews|Parade|Rise|View|Green|Park|Estate")
@@ -47,7 +48,8 @@ PATTERNS: dict[str, re.Pattern] = {
         rf"(?:,\s*{_CAP_WORD}(?:\s+{_CAP_WORD})?(?=\s*(?:[,.;\n]|$)))?"),
     "Place": re.compile(
         rf"\b(?:{_CAP_WORD}\s+){{1,3}}(?:Primary School|Secondary School|High School|School|Academy|Nursery|"
-        rf"Surgery|Medical Centre|Health Centre|Children's Centre|College|Hospital)\b"),
+        rf"Surgery|Medical Centre|Health Centre|Children's Centre|Family Centre|Leisure Centre|College|Hospital|"
+        rf"General|Youth Club|Club|Police Station|Library|Church|Mosque)\b"),
 }
 # A date of birth: the date after "DOB", "D.O.B.", "date of birth" or "born (on)".
 DATE_OF_BIRTH = re.compile(
@@ -127,11 +129,12 @@ def _clean_person(text: str) -> str | None:
 
 
 def find_identifiers(text: str, *, children: Iterable[str] = (), persons: Iterable[str] = (),
-                     extra_terms: Iterable[str] = ()) -> list[Redaction]:
+                     places: Iterable[str] = (), extra_terms: Iterable[str] = ()) -> list[Redaction]:
     """Every identifier in `text`, non-overlapping and in order.
 
     `children` are the report's children (labelled "Child A", "Child B", ...), `persons`
-    other names (for example the base model's PERSON entities), `extra_terms` any further
+    other names (for example the base model's PERSON entities), `places` towns and other
+    places (its GPE, LOC and FAC entities), `extra_terms` any further
     words or phrases to remove ("Redacted"). Every whole-word, capitalised occurrence of a
     name, or of any part of a full name, is replaced, with the same label throughout.
     """
@@ -174,9 +177,16 @@ def find_identifiers(text: str, *, children: Iterable[str] = (), persons: Iterab
             labels[given[0]] = f"Person {number}"
         for part in given[1:]:
             labels.setdefault(part, labels[given[0]])
-    for m in PATTERNS["Place"].finditer(text):
-        for part in _name_parts(m.group(0))[:-1]:
-            if part not in PLACE_WORDS:
+    # Places: the name words of a school, surgery or club; a town after an address's last comma;
+    # the base model's places. Every later mention of those words goes too.
+    place_names = [m.group(0) for m in PATTERNS["Place"].finditer(text)]
+    place_names += [m.group(0).rsplit(",", 1)[-1] for m in PATTERNS["Address"].finditer(text) if "," in m.group(0)]
+    place_names += [m.group("address").rsplit(",", 1)[-1] for m in ADDRESS_FIELD.finditer(text)
+                    if "," in m.group("address")]
+    place_names += [p.split("\n")[0] for p in places]
+    for place in place_names:
+        for part in re.findall(_CAP_WORD, place):
+            if part not in PLACE_WORDS and part.lower() not in ROLE_WORDS and part not in CALENDAR_WORDS:
                 labels.setdefault(part, "Place")
     for term in extra_terms:
         term = term.strip()
@@ -235,15 +245,16 @@ def _replace_strings(value, replace):
     return value
 
 
-def redact_document(document: dict, *, persons: Iterable[str] = (), extra_terms: Iterable[str] = ()) -> dict:
+def redact_document(document: dict, *, persons: Iterable[str] = (), places: Iterable[str] = (),
+                    extra_terms: Iterable[str] = ()) -> dict:
     """A copy of a SPEC document object with every identifier replaced and every offset moved.
 
-    `persons` are names found by the base model (``entity_names(doc)``); the document's
+    `persons` and `places` are what the base model found (``entities(doc)``); the document's
     own ``children`` are always redacted. The ``id`` (often a file name) becomes "report".
     """
     original = document["text"]
     redactions = find_identifiers(original, children=document.get("children") or [], persons=persons,
-                                  extra_terms=extra_terms)
+                                  places=places, extra_terms=extra_terms)
     redacted = redact_text(original, redactions)
     replace = _replacer(original, redacted.redactions)
     result = copy.deepcopy(document)
@@ -278,3 +289,11 @@ def entity_names(doc) -> list[str]:
     return [ent.text for ent in doc.ents if ent.label_ == "PERSON"]
 
 
+def entities(doc) -> dict[str, list[str]]:
+    """The people and places the base model found in a Doc: ``redact_document(document, **entities(doc))``.
+
+    Places are GPE, LOC and FAC entities written in title case (all-capital ones are mostly
+    abbreviations the model mistakes for places, such as "TAF").
+    """
+    places = [ent.text for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC") and not ent.text.isupper()]
+    return {"persons": entity_names(doc), "places": places}

@@ -122,3 +122,21 @@ def test_redacting_a_reviewed_report_keeps_every_offset_consistent(review_text, 
     for finding in result["findings"]:
         assert result["text"][finding["start"]:finding["end"]] == finding["match"]
     assert len(result["findings"]) == len(document["findings"])
+
+
+def test_a_town_named_in_an_address_is_redacted_everywhere():
+    text = "Address: 14 Kestrel Lane, Danesford\n\nShe was seen at Danesford General on 11/10/2023."
+    result = _redacted(text)
+    assert "Danesford" not in result and "Kestrel" not in result
+    assert "on 11/10/2023" in result
+
+
+def test_places_from_the_model_are_redacted_but_not_abbreviations():
+    from types import SimpleNamespace
+
+    from review.redact import entities
+
+    text = "The family moved from Millbrook. A TAF was held."
+    doc = SimpleNamespace(ents=[SimpleNamespace(text="Millbrook", label_="GPE"),
+                                SimpleNamespace(text="TAF", label_="GPE")])
+    assert _redacted(text, **entities(doc)) == "The family moved from [Place]. A TAF was held."
