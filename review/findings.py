@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .text import doc_text
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -55,7 +57,7 @@ def is_unreviewed(doc: "Doc", start: int, end: int) -> bool:
     if not ranges:
         return False
     if start == end == 0:
-        return tuple(ranges[0]) == (0, len(doc.text))
+        return tuple(ranges[0]) == (0, len(doc_text(doc)))
     return any(low <= start and end <= high for low, high in ranges)
 
 
@@ -78,7 +80,7 @@ def add_finding(
     """
     if not rule.enabled or (rule.check != "language" and is_unreviewed(doc, start, end)):
         return None
-    match = doc.text[start:end]
+    match = doc_text(doc)[start:end]
     if allow is not None and match and is_allowed(allow, match):
         return None
     values = {"match": match, **format_args}

@@ -11,6 +11,15 @@ _NEWLINE = r"(?:\r\n|\r|\n)"
 _PARAGRAPH_BREAK = re.compile(_NEWLINE + r"[ \t\f\v]*" + _NEWLINE + r"\s*")
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc and cached in ``doc.user_data``: spaCy rebuilds it from
+    every token on each access, so reading it once per finding makes a long report quadratic."""
+    text = doc.user_data.get("review_text")
+    if text is None:
+        text = doc.user_data["review_text"] = doc.text
+    return text
+
+
 def sentences(doc: Doc) -> list[Span]:
     """The sentences reported in the JSON, in order: blank ones dropped, outer whitespace trimmed.
 
@@ -30,10 +39,14 @@ def sentences(doc: Doc) -> list[Span]:
 
 def sentence_index(doc: Doc, char_offset: int) -> int | None:
     """The index in `sentences(doc)` of the sentence holding `char_offset`, or None."""
-    spans = sentences(doc)
-    starts = [s.start_char for s in spans]
+    chars = doc.user_data.get("review_sentence_chars")
+    if chars is None:  # (starts, ends) in characters, cached: this is asked once per finding
+        spans = sentences(doc)
+        chars = doc.user_data["review_sentence_chars"] = ([s.start_char for s in spans],
+                                                           [s.end_char for s in spans])
+    starts, ends = chars
     i = bisect_right(starts, char_offset) - 1
-    if i >= 0 and char_offset < max(spans[i].end_char, spans[i].start_char + 1):
+    if i >= 0 and char_offset < max(ends[i], starts[i] + 1):
         return i
     return None
 

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from ..findings import add_finding
 from ..rules import CheckRules, load_rules
-from ..text import paragraphs
+from ..text import doc_text, paragraphs
 
 for _name, _default in (("language", None), ("unreviewed", None)):
     if not Doc.has_extension(_name):
@@ -102,7 +102,7 @@ class LanguageCheck:
         doc._.unreviewed = []
         if not self.rule.enabled:  # switched off in a rules file: every text is reviewed as English
             return doc
-        text = doc.text
+        text = doc_text(doc)
         language = self.foreign_language(text)
         if language is not None:
             doc._.language = language
