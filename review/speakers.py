@@ -437,17 +437,15 @@ class _Attributor:
 
     # ---- the whole pass -------------------------------------------------------------------------
     def attribute(self) -> None:
+        """Attribute every quote: top-level quotes in order (dialogue needs the earlier turns), then nested ones."""
         previous_turns: list[Quote] = []
-        last_paragraph = None
         for n, quote in enumerate(self.top):
             quote.kind = self.kind_of(quote)
             self.attribute_one(quote, n, None)
-            paragraph = self._paragraph_start(quote.start)
             if quote.speaker is None and quote.how is None:
-                self.attribute_by_dialogue(quote, n, paragraph, last_paragraph, previous_turns)
+                self.attribute_by_dialogue(quote, previous_turns)
             if quote.kind == "speech":
                 previous_turns.append(quote)
-            last_paragraph = paragraph
         for quote in self.quotes:
             if quote.depth > 0:
                 outer = next((q for q in self.top if q.start <= quote.start and quote.end <= q.end), None)
@@ -475,6 +473,10 @@ class _Attributor:
         return "phrase"
 
     def attribute_one(self, quote: Quote, n: int | None, outer: Quote | None) -> None:
+        """The speaker from the parse: the reporting verb (or speech noun) above or beside the quote.
+
+        `n` is the index of a top-level quote (None for a nested one, whose verbs must lie inside
+        `outer`, the quote that holds it)."""
         chain = self.governing_verbs(quote, n)
         if not chain and n is not None:
             verb = self.adjacent_verb(quote, n)
@@ -488,19 +490,16 @@ class _Attributor:
         speakers = []
         for verb in chain:
             owner = self._speech_noun_subject(verb)
-            if owner is not None:
-                subject, passive = owner, False
-            else:
-                subject, passive = self.subject_of(verb)
-            speakers.append((verb, subject, passive))
-        verb, subject, passive = speakers[0]
+            subject = owner if owner is not None else self.subject_of(verb)[0]
+            speakers.append((verb, subject))
+        verb, subject = speakers[0]
         quote.verb = verb.text
         quote.how = "verb"
         if subject is None:
             return
         speaker, start, end = self.resolve(subject, quote, outer)
         # second-hand: someone other than the writer reports the words ("Dad said Mia called him …")
-        for outer_verb, outer_subject, _ in speakers[1:]:
+        for outer_verb, outer_subject in speakers[1:]:
             if outer_subject is None:
                 continue
             reporter, r_start, r_end = self.resolve(outer_subject, quote, outer)
@@ -575,10 +574,13 @@ class _Attributor:
                         quote.verb, quote.how = token.head.text, "action"
                 return
 
-    def attribute_by_dialogue(self, quote: Quote, n: int, paragraph: int, last_paragraph: int | None,
-                              turns: list[Quote]) -> None:
+    def attribute_by_dialogue(self, quote: Quote, turns: list[Quote]) -> None:
+        """An unattributed utterance: same speaker as earlier in its paragraph, the person just asked,
+        the subject of the narration before it, the person addressed by the previous turn, or the
+        speaker two turns back."""
         if quote.kind != "speech":
             return
+        paragraph = self._paragraph_start(quote.start)
         same_paragraph = [q for q in turns if self._paragraph_start(q.start) == paragraph and q.speaker]
         if same_paragraph:
             self._copy(quote, same_paragraph[-1], "continued")
