@@ -213,23 +213,15 @@ def summary_section(document: dict) -> None:
         show_html(render.checklist_table(document))
 
 
-def download_payloads(document: dict, found: dict, dismissed: dict, wrong: dict, *, redacted: bool,
-                      extra_terms: tuple[str, ...]) -> dict[str, bytes]:
-    """The download files, built in memory once per state (kept in the session)."""
+def downloads_for(document: dict, found: dict, dismissed: dict, wrong: dict, *, redacted: bool,
+                  extra_terms: tuple[str, ...]) -> export.Downloads:
+    """The downloads of this state, kept in the session; each file is built when first downloaded."""
     state_key = (digest(document["text"]), tuple(sorted(dismissed.items())), tuple(sorted(wrong.items())),
                  redacted, extra_terms, document["report_date"], tuple(document["children"]))
     cache = st.session_state.setdefault("downloads", {})
     if cache.get("key") != state_key:
-        coached = export.with_coaching(document, dismissed)
-        shared = redact.redact_document(coached, **found, extra_terms=extra_terms) if redacted else coached
-        cache.clear()
-        cache.update(key=state_key, files={
-            "html": export.to_html(shared),
-            "json": export.to_json(shared),
-            "docx": export.to_docx(shared),
-            "feedback": export.feedback_file(coached, wrong, **found, extra_terms=extra_terms),
-            "preview": shared["text"].encode("utf-8"),
-        })
+        cache.update(key=state_key, files=export.Downloads(document, dismissed=dismissed, wrong=wrong,
+                                                           redacted=redacted, **found, extra_terms=extra_terms))
     return cache["files"]
 
 
@@ -240,22 +232,21 @@ def downloads_section(document: dict, found: dict, dismissed: dict, wrong: dict,
     extra = st.text_input("Also redact these words (comma-separated)", key="redact_extra",
                           disabled=not redacted)
     extra_terms = tuple(t.strip() for t in extra.split(",") if t.strip()) if redacted else ()
-    files = download_payloads(document, found, dismissed, wrong, redacted=redacted, extra_terms=extra_terms)
+    files = downloads_for(document, found, dismissed, wrong, redacted=redacted, extra_terms=extra_terms)
     name = "report-redacted" if redacted else stem
     columns = st.columns(4)
-    columns[0].download_button("Annotated HTML", files["html"], f"{name}-review.html", "text/html",
-                               on_click="ignore")
-    columns[1].download_button("JSON", files["json"], f"{name}-review.json", "application/json", on_click="ignore")
-    columns[2].download_button("Word with comments", files["docx"], f"{name}-review.docx",
+    columns[0].download_button("Annotated HTML", files.html, f"{name}-review.html", "text/html", on_click="ignore")
+    columns[1].download_button("JSON", files.json, f"{name}-review.json", "application/json", on_click="ignore")
+    columns[2].download_button("Word with comments", files.docx, f"{name}-review.docx",
                                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                                on_click="ignore")
-    columns[3].download_button(f"Feedback file ({len(wrong)} wrong, {len(dismissed)} dismissed)", files["feedback"],
+    columns[3].download_button(f"Feedback file ({len(wrong)} wrong, {len(dismissed)} dismissed)", files.feedback,
                                "review-feedback.json", "application/json", on_click="ignore",
                                disabled=not (wrong or dismissed),
                                help="The flags you marked wrong and the findings you dismissed, always redacted.")
     if redacted:
         with st.expander("Preview the redacted report"):
-            show_html(f'<div class="report">{escaped(files["preview"].decode("utf-8"))}</div>')
+            show_html(f'<div class="report">{escaped(files.shared["text"])}</div>')
 
 
 def safe_stem(name: str) -> str:

@@ -8,7 +8,8 @@ it once per server). Each repeat times, from the text alone:
 
 - analysis: the review pipeline and the document object (what `app.analysed` caches);
 - page HTML: the highlighted report, a card per finding, the summary, checklist and chronology;
-- downloads: the annotated HTML, JSON, .docx with comments and the feedback file;
+- downloads: the annotated HTML, JSON, .docx with comments and the feedback file (the page
+  builds each only when it is downloaded, so this is the worst case);
 - the page script itself in Streamlit's AppTest, first view (analysis cache cleared) and a
   change of filter (cached analysis).
 
@@ -56,10 +57,9 @@ def render_page(document: dict) -> str:
 def build_downloads(document: dict, found: dict) -> int:
     from review import export
 
-    files = [export.to_html(document), export.to_json(document), export.to_docx(document),
-             export.feedback_file(document, {export.finding_key(f): "" for f in document["findings"][:5]},
-                                  **found)]
-    return sum(len(f) for f in files)
+    wrong = {export.finding_key(f): "" for f in document["findings"][:5]}
+    files = export.Downloads(document, wrong=wrong, **found)
+    return sum(len(build()) for build in (files.html, files.json, files.docx, files.feedback))
 
 
 def app_runs(text: str, repeat: int) -> tuple[list[float], list[float]]:

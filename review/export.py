@@ -9,6 +9,7 @@
 
 Coaching decisions are keyed by `finding_key` and merged into a copy of the document by
 `with_coaching`: a dismissed finding keeps its place and gains ``"dismissed": {"reason": ...}``.
+`Downloads` builds each file of one report in one coaching state when it is first asked for.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ import copy
 import datetime as dt
 import io
 import json
+import threading
 from collections.abc import Iterable, Mapping
+from functools import cached_property
 
 from .redact import redact_document
 from .render import SEVERITY_LABELS, check_label, render_html
@@ -149,3 +152,45 @@ def feedback_file(document: dict, wrong: Mapping[str, str], *, persons: Iterable
         "dismissed": dismissed,
     }
     return (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+class Downloads:
+    """The download files of one reviewed report in one coaching state, each built when first asked for.
+
+    `dismissed` and `wrong` map `finding_key` to the reviewer's reason or note; with `redacted`
+    the HTML, JSON and .docx are built from `redact_document` (`persons`, `places` and
+    `extra_terms` as there). The feedback file is always redacted. Safe to call from the
+    thread a web server builds a download in.
+    """
+
+    def __init__(self, document: dict, *, dismissed: Mapping[str, str] | None = None,
+                 wrong: Mapping[str, str] | None = None, redacted: bool = False, persons: Iterable[str] = (),
+                 places: Iterable[str] = (), extra_terms: Iterable[str] = ()):
+        self.document = document
+        self.dismissed = dict(dismissed or {})
+        self.wrong = dict(wrong or {})
+        self.redacted = redacted
+        self.found = {"persons": list(persons), "places": list(places), "extra_terms": list(extra_terms)}
+        self._lock = threading.Lock()
+
+    @cached_property
+    def coached(self) -> dict:
+        return with_coaching(self.document, self.dismissed)
+
+    @cached_property
+    def shared(self) -> dict:
+        """The document the HTML, JSON and .docx are built from (redacted when asked)."""
+        with self._lock:
+            return redact_document(self.coached, **self.found) if self.redacted else self.coached
+
+    def html(self) -> bytes:
+        return to_html(self.shared)
+
+    def json(self) -> bytes:
+        return to_json(self.shared)
+
+    def docx(self) -> bytes:
+        return to_docx(self.shared)
+
+    def feedback(self) -> bytes:
+        return feedback_file(self.coached, self.wrong, **self.found)

@@ -24,14 +24,14 @@ def app(nlp, monkeypatch):
     from streamlit.runtime.media_file_manager import MediaFileManager
 
     downloads = {}
-    real_add = MediaFileManager.add
+    real_add_deferred = MediaFileManager.add_deferred
 
-    def add(self, data, mimetype, coordinates, file_name=None, is_for_static_download=False):
+    def add_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
         downloads.pop(file_name, None)  # latest last, so files() sees the newest of each kind
-        downloads[file_name] = data
-        return real_add(self, data, mimetype, coordinates, file_name, is_for_static_download)
+        downloads[file_name] = data_callable()  # what a click on the button would download
+        return real_add_deferred(self, data_callable, mimetype, coordinates, file_name, **kwargs)
 
-    monkeypatch.setattr(MediaFileManager, "add", add)
+    monkeypatch.setattr(MediaFileManager, "add_deferred", add_deferred)
     at = AppTest.from_file(APP, default_timeout=120)
     at.downloads = downloads
     at.run()
@@ -57,13 +57,21 @@ def markdown_texts(at) -> list[str]:
     return [m.value for m in [*at.markdown, *at.caption, *at.error, *at.info, *at.success, *at.warning]]
 
 
+def unzipped(data: bytes) -> bytes:
+    """Every part of a .docx package, uncompressed."""
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return b"".join(package.read(name) for name in package.namelist())
+
+
 def files(at) -> dict:
     """The files the download buttons of the latest run offer, by kind."""
     offered = {}
     for name, data in at.downloads.items():
         kind = ("feedback" if name == "review-feedback.json" else Path(name).suffix.lstrip("."))
         offered[kind] = data
-    offered["preview"] = at.session_state["downloads"]["files"]["preview"]
+    offered["preview"] = at.session_state["downloads"]["files"].shared["text"].encode("utf-8")
     return offered
 
 
@@ -145,6 +153,8 @@ def test_downloads_and_redaction(app):
     app.toggle(key="redact").set_value(True).run()
     app.text_input(key="redact_extra").set_value("shoplifting").run()
     shared = files(app)
+    shared["docx"] = unzipped(shared["docx"])
+    assert b"[Child A]" in shared["docx"]
     for name in ("json", "html", "docx", "preview"):
         assert b"Mia" not in shared[name] and b"shoplifting" not in shared[name]
     assert json.loads(shared["json"])["children"] == ["[Child A]"]

@@ -23,6 +23,14 @@ def document(nlp):
     return review.analyse(REPORT, report_date="2024-03-20", children=["Mia"], doc_id="mia.txt")
 
 
+def unzipped(data: bytes) -> bytes:
+    """Every part of a .docx package, uncompressed (its text and comments are XML inside a zip)."""
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return b"".join(package.read(name) for name in package.namelist())
+
+
 def anchored_text(data: bytes) -> dict[str, str]:
     """Comment id -> the text between its commentRangeStart and commentRangeEnd."""
     body = docx.Document(io.BytesIO(data)).element.body
@@ -104,3 +112,17 @@ def test_feedback_file_lists_wrong_flags_redacted(document):
 def test_feedback_file_with_nothing_marked_is_empty(document):
     payload = json.loads(feedback_file(document, {}))
     assert payload["wrong_flags"] == [] and payload["dismissed"] == []
+
+
+def test_downloads_are_built_on_demand_and_redacted_when_asked(document):
+    from review.export import Downloads
+
+    key = finding_key(document["findings"][0])
+    plain = Downloads(document, dismissed={key: "ok"})
+    assert "shared" not in vars(plain)  # nothing built yet
+    assert json.loads(plain.json())["findings"][0]["dismissed"] == {"reason": "ok"}
+    assert plain.html() == to_html(with_coaching(document, {key: "ok"}))
+    shared = Downloads(document, redacted=True, persons=["Mia Carter"])
+    for text in (shared.html(), shared.json(), unzipped(shared.docx()), shared.feedback()):
+        assert b"Mia" not in text and b"Carter" not in text
+    assert b"[Child A]" in unzipped(shared.docx())
