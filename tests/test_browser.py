@@ -82,7 +82,7 @@ def browser(tmp_path_factory):
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
             str(tmp_path_factory.mktemp("chromium-profile")), executable_path=str(CHROMIUM), headless=True,
-            args=CHROMIUM_ARGS, viewport={"width": 1400, "height": 1050})
+            args=CHROMIUM_ARGS, viewport={"width": 1400, "height": 1050}, accept_downloads=True)
         yield context
         context.close()
 
@@ -112,6 +112,16 @@ def test_pasted_report_is_highlighted_for_every_principle(page_url, browser):
     assert page.locator("mark.c-date").count() > 0
     page.get_by_role("radio", name="All principles").click()
     page.locator("mark.c-opinion").first.wait_for(timeout=30_000)
+
+    # the Word download carries the findings as comments
+    with page.expect_download(timeout=60_000) as download_info:
+        page.get_by_role("button", name="Word with comments").click()
+    download = download_info.value
+    assert download.suggested_filename == "report-review.docx"
+    import docx
+
+    comments = list(docx.Document(download.path()).comments)
+    assert comments and any("Fact and opinion" in c.text for c in comments)
 
     # nothing was fetched from anywhere but this machine
     assert requests and all(url.startswith(("http://127.0.0.1", "data:", "blob:")) for url in requests), [
