@@ -436,6 +436,10 @@ def training_mode() -> None:
         training_results(name, marks, items, document)
         if sample.pair and sample.pair in by_name:
             side_by_side(sample)
+        else:
+            st.header("The expected findings in the text")
+            pseudo = {"text": text, "findings": training.expected_as_findings(items, text), "sentences": []}
+            show_html(f'<div class="report">{render.highlighted_report(pseudo)}</div>')
 
 
 def main() -> None:

@@ -272,3 +272,15 @@ def test_coaching_decisions_are_kept_per_text_for_the_session(app):
     paste(app, REPORT)
     assert [f["rule"] for f in json.loads(files(app)["json"])["findings"] if f.get("dismissed")] == [
         "opinion.judgement"]
+
+
+def test_training_sample_without_a_pair_shows_its_expected_findings_in_the_text(app):
+    from review.training import list_samples
+
+    single = next(s for s in list_samples(Path(APP).with_name("corpus")) if not s.pair)
+    app.sidebar.radio(key="mode").set_value("Training").run()
+    app.selectbox(key="sample").set_value(single.name).run()
+    app.button(key=f"reveal-{single.name}").click().run()
+    assert not app.exception
+    assert any("expected findings in the text" in h.value for h in app.header)
+    assert any('class="report"' in h.value for h in app.html)
