@@ -20,6 +20,7 @@ bully’) belongs to the person reporting it: the child's voice is only the chil
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -111,13 +112,14 @@ class _Attributor:
         # token index -> index in self.top of the top-level quote holding it (marks included)
         self.inside: dict[int, int] = {}
         for n, quote in enumerate(self.top):
-            span = doc.char_span(max(0, quote.start - 1), min(len(doc.text), quote.end + 1),
+            span = doc.char_span(max(0, quote.start - 1), min(len(self.text), quote.end + 1),
                                  alignment_mode="expand")
             if span is None:
                 continue
             for token in span:
                 self.inside[token.i] = n
-        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n[ \t]*\n", doc.text)]
+        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n[ \t]*\n", self.text)]
+        self.person_entity = {token.i: ent for ent in doc.ents if ent.label_ == "PERSON" for token in ent}
         self.mentions = self._mentions()
         self.genders = self._name_genders()
 
@@ -203,8 +205,8 @@ class _Attributor:
                 token = names[-1]
         if token.pos_ == "PROPN":
             if token.ent_type_ == "PERSON":
-                for ent in self.doc.ents:
-                    if ent.start <= token.i < ent.end:
+                ent = self.person_entity.get(token.i)
+                if ent is not None:
                         left, right = token.i, token.i
                         while left > ent.start and self._name_word(self.doc[left - 1]):
                             left -= 1
@@ -353,11 +355,7 @@ class _Attributor:
         return None
 
     def _paragraph_start(self, offset: int) -> int:
-        start = 0
-        for candidate in self.paragraph_starts:
-            if candidate <= offset:
-                start = candidate
-        return start
+        return self.paragraph_starts[max(0, bisect_right(self.paragraph_starts, offset) - 1)]
 
     # ---- resolving a subject to a person ----------------------------------------------------
     def resolve(self, subject: Token, quote: Quote, nested_in: Quote | None) -> tuple[str | None, int | None, int | None]:

@@ -174,7 +174,8 @@ def circumstances_of(doc: Doc, quote: Quote, rules: CheckRules, others: list[Quo
             found.append(ent.text)
     pattern = _phrase_pattern(rules.lexicon("circumstance_cues") + rules.lexicon("disclosure_cues"))
     if pattern:
-        outside = doc.text[start:quote.start - 1] + " " + doc.text[quote.end + 1:end]
+        text = doc.text
+        outside = text[start:quote.start - 1] + " " + text[quote.end + 1:end]
         found.extend(m.group(0) for m in pattern.finditer(outside))
     # an earlier question put to the child in the same paragraph ("How did that happen?")
     for other in others:
@@ -191,7 +192,8 @@ def disclosure_of(doc: Doc, quote: Quote, rules: CheckRules, others: list[Quote]
     pattern = _phrase_pattern(rules.lexicon("disclosure_cues"))
     found = []
     if pattern:
-        outside = doc.text[start:quote.start - 1] + " " + doc.text[quote.end + 1:end]
+        text = doc.text
+        outside = text[start:quote.start - 1] + " " + text[quote.end + 1:end]
         found.extend(m.group(0) for m in pattern.finditer(outside))
     for other in others:
         if other is not quote and start <= other.start < quote.start and other.text.rstrip().endswith("?") \
