@@ -13,9 +13,10 @@ words are, which is what the rewrites change most:
 
 - ``words``: words in the sentence (textstat's lexicon count);
 - ``difficult_words``: words of two or more syllables not on the Dale-Chall list of 3,000
-  familiar words (textstat's ``difficult_words``);
+  familiar words (textstat's ``is_difficult_word``), names and numbers left out;
 - ``rare_word_load``: for each word, how far its Zipf frequency (wordfreq's ``small`` English
-  list: 3 = once per million words, 6 = once per thousand) falls below `RARE_BELOW`, added up.
+  list: 3 = once per million words, 6 = once per thousand) falls below `RARE_BELOW`, added up
+  over the words that are not names or numbers.
 
 The weights come from a pairwise logistic regression on the tuning part of the pairs (the
 differences of the three counts predict which version is harder); the scale is then matched
@@ -39,8 +40,8 @@ from wordfreq import zipf_frequency
 LANG = "en_US"
 RARE_BELOW = 5.5  # Zipf frequency under which a word adds to the rare-word load
 # Fitted by ``python -m review.evaluate readability --fit`` (tuning pairs only).
-GRADE_INTERCEPT = 3.943
-GRADE_WEIGHTS = {"words": 0.0775, "difficult_words": 0.5050, "rare_word_load": 0.2116}
+GRADE_INTERCEPT = 3.863
+GRADE_WEIGHTS = {"words": 0.1129, "difficult_words": 0.5330, "rare_word_load": 0.2843}
 
 
 @functools.cache
@@ -95,13 +96,36 @@ class Counts:
 NO_COUNTS = Counts(0, 0, 0, 0.0)
 
 
+@functools.lru_cache(maxsize=200_000)
+def is_difficult_word(word: str) -> bool:
+    """Two or more syllables and not on the Dale-Chall list of familiar words (textstat's test)."""
+    return textstat.is_difficult_word(word)
+
+
+def plain_words(text: str) -> list[str]:
+    """The lower-cased words of `text` that are not names or numbers.
+
+    Words are textstat's (punctuation removed); a capitalised word after the first is taken for
+    a name (Dale-Chall counts names as familiar), and a token with a digit is not a word.
+    """
+    words = textstat.remove_punctuation(text).split()
+    return [w.lower() for i, w in enumerate(words) if w.isalpha() and (i == 0 or not w[0].isupper())]
+
+
 def sentence_counts(text: str) -> Counts:
     """The grade's counts for `text` taken as one sentence."""
-    words = textstat.remove_punctuation(text).lower().split()  # textstat's own word list
+    words = textstat.remove_punctuation(text).split()  # textstat's own word list
     if not words:
         return NO_COUNTS
-    load = sum(max(0.0, RARE_BELOW - word_zipf(w)) for w in words if any(c.isalpha() for c in w))
-    return Counts(1, len(words), textstat.difficult_words(text), load)
+    plain = plain_words(text)
+    load = sum(max(0.0, RARE_BELOW - word_zipf(w)) for w in plain)
+    return Counts(1, len(words), sum(map(is_difficult_word, plain)), load)
+
+
+def rarest_words(text: str, n: int) -> list[str]:
+    """Up to `n` of the least common lower-case words of `text`, rarest first (names are left out)."""
+    candidates = {w for w in textstat.remove_punctuation(text).split() if w.isalpha() and w.islower()}
+    return sorted(candidates, key=lambda w: (word_zipf(w), w))[:n]
 
 
 def grade_from_counts(counts: Counts) -> float:

@@ -1,33 +1,364 @@
-"""PLACEHOLDER first version by the lead; owned by the readability engineer: replace freely."""
-import textstat
-from spacy.language import Language
+"""The `length` check: is the report succinct and understandable?
 
+Sets ``span._.words`` and ``span._.grade`` on every sentence of `review.text.sentences`,
+adds to ``doc._.summary`` (words, sentences, paragraphs, grade, reading_minutes,
+longest_sentence_words), and raises
+
+- ``length.sentence``: a sentence over ``sentence_words`` words, with a place to split it
+  (the clause boundary nearest its middle, from the parse);
+- ``length.hard_to_read``: a sentence of ordinary length graded above ``hard_grade``;
+- ``length.paragraph``: a paragraph over ``paragraph_words`` words;
+- ``length.run_on``: complete sentences run together: joined by only a comma (a comma
+  splice), by nothing at all, or ``run_on_joins`` or more times by 'and', 'so', 'but' ...;
+- ``length.jargon``: the first use of a glossary abbreviation that nothing before it spells out;
+- ``length.passive``: an agentless passive of a verb whose actor matters ("concerns were raised");
+- ``length.repetition``: a sentence that repeats an earlier one almost word for word;
+- ``length.report``: (info, whole report) more than ``report_words`` words.
+
+A clause here is a predicate with its own subject (``nsubj``, ``nsubjpass``, ``expl``). How it
+joins what comes before it is read from the token just before its subject: a coordinator
+('and'), a subordinator or relative word ('because', 'which': the clause is not a sentence of
+its own), a comma, other punctuation, or a plain word (nothing joins it).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .. import readability
 from ..findings import add_finding
-from ..rules import load_rules
+from ..rules import CheckRules, load_rules
 from ..text import paragraphs, sentences, words
+
+SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
+SUBORDINATE_DEPS = {"advcl", "relcl", "acl", "csubj", "csubjpass", "pcomp", "amod", "xcomp"}
+SUBORDINATE_TAGS = {"WDT", "WP", "WP$", "WRB"}
+INDEPENDENT_DEPS = {"ROOT", "conj", "parataxis", "ccomp"}
+QUOTE_MARKS = "\"“”‘’'"
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+CLAUSE_LINKS = {"ccomp", "parataxis", "conj"}   # how a second main clause hangs in the parse
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A predicate with its own subject, and how it is joined to the text before it."""
+
+    predicate: Token
+    start: Token          # first token of the clause (its subject, or the mark before it)
+    joint: Token | None   # the token just before `start` in the sentence (None: sentence start)
+    join: str             # "start" | "coordinator" | "subordinate" | "comma" | "punctuation" | "none"
+
+
+def _clause_join(predicate: Token, start: Token, joint: Token | None, coordinators: set[str],
+                 reporting_verbs: set[str]) -> str:
+    if joint is None:
+        return "start"
+    if any(child.dep_ == "mark" for child in predicate.children) or start.tag_ in SUBORDINATE_TAGS:
+        return "subordinate"
+    if predicate.dep_ in SUBORDINATE_DEPS or joint.dep_ == "mark" or joint.tag_ in SUBORDINATE_TAGS:
+        return "subordinate"
+    if joint.lower_ in coordinators or joint.dep_ == "cc" or start.lower_ in coordinators:
+        return "coordinator"   # "and she ...", ", so he ..."
+    if predicate.dep_ == "ccomp" and predicate.head.lemma_.lower() in reporting_verbs:
+        return "subordinate"   # "she told me she was tired"
+    if joint.is_punct and joint.text != ",":
+        return "punctuation"
+    # What precedes may be a clause fronted inside this one ("when he does come(,) he is ..."):
+    # then the two are one sentence, however they are punctuated.
+    previous = joint if joint.text != "," else (joint.nbor(-1) if joint.i > 0 else joint)
+    for child in predicate.children:
+        if child.i < start.i and child.left_edge.i <= previous.i <= child.right_edge.i:
+            if child.dep_ not in CLAUSE_LINKS or any(c.dep_ == "mark" for c in child.children):
+                return "subordinate"
+    return "comma" if joint.text == "," else "none"
+
+
+def is_finite(predicate: Token) -> bool:
+    """A verb with tense ("was", "says", "had gone", "will be given"), not "everyone smiling"."""
+    return predicate.tag_ in FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in predicate.children)
+
+
+def clause_start(predicate: Token) -> int:
+    """Index of the first token of the clause: its subject, or anything else of its own before it
+    ("over the summer things changed"), but not another clause fronted inside it."""
+    own = [c.left_edge.i for c in predicate.children
+           if c.i < predicate.i and c.dep_ not in ("punct", "cc") and c.dep_ not in CLAUSE_LINKS | {"advcl"}]
+    return min(own, default=predicate.i)
+
+
+def clauses(sent: Span, coordinators: set[str], reporting_verbs: set[str]) -> list[Clause]:
+    """The finite clauses of `sent` in text order, each with how it is joined to what precedes it."""
+    found = []
+    for token in sent:
+        if not is_finite(token) or not any(c.dep_ in SUBJECTS for c in token.children):
+            continue
+        first = clause_start(token)
+        if first < sent.start:
+            continue
+        start = sent.doc[first]
+        joint = sent.doc[first - 1] if first > sent.start else None
+        found.append(Clause(token, start, joint, _clause_join(token, start, joint, coordinators, reporting_verbs)))
+    return sorted(found, key=lambda c: c.start.i)
+
+
+def _is_list_of_clauses(clause: Clause, later: list[Clause]) -> bool:
+    """A comma-joined clause followed later by one joined with 'and'/'or' is a list ("A, B and C")."""
+    return any(c.join == "coordinator" and c.joint is not None and c.joint.lower_ in ("and", "or") for c in later)
+
+
+def run_ons(sent: Span, clause_list: list[Clause], min_joins: int, reporting_verbs: set[str]) -> tuple[str, list[Clause]]:
+    """How `sent` runs sentences together ("comma", "none" or "coordinator") and the joints, or ("", [])."""
+    for i, clause in enumerate(clause_list):
+        if clause.join not in ("comma", "none") or clause.predicate.lemma_.lower() in reporting_verbs:
+            continue   # "..., she said" reports speech; it is not a second sentence
+        before = [c for c in clause_list[:i] if c.join != "subordinate"]
+        if not before or _inside_quotes(sent, clause.start):
+            continue
+        if clause.join == "comma" and _is_list_of_clauses(clause, clause_list[i + 1:]):
+            continue
+        return clause.join, [clause]
+    chained = [c for c in clause_list if c.join == "coordinator"]
+    if len(chained) >= min_joins:
+        return "coordinator", chained
+    return "", []
+
+
+def _inside_quotes(sent: Span, token: Token) -> bool:
+    before = sent.doc.text[sent.start_char:token.idx]
+    return sum(before.count(mark) for mark in "\"“”") % 2 == 1
+
+
+def split_point(sent: Span, clause_list: list[Clause]) -> Token:
+    """Where to split a long sentence: the clause joint nearest its middle (else a comma, else the middle)."""
+    middle = (sent.start_char + sent.end_char) / 2
+    joints = [_joining_word(c) for c in clause_list
+              if c.join in ("coordinator", "comma", "none") or (c.join == "subordinate" and c.joint.text == ",")]
+    if not joints:
+        joints = [sent.doc[t.i + 1] for t in sent[:-1] if t.text in (",", ";") and t.i + 1 < sent.end]
+    if not joints:
+        return min(sent, key=lambda t: abs(t.idx - middle))
+    return min(joints, key=lambda t: abs(t.idx - middle))
+
+
+def _joining_word(clause: Clause) -> Token:
+    """Where a new sentence would start: the coordinator that joins the clause, else its first word."""
+    if clause.join == "coordinator" and clause.joint.lower_ != "," and not clause.joint.is_punct:
+        return clause.joint
+    return clause.start
+
+
+def _phrase_from(token: Token, end: int, n: int = 5) -> str:
+    doc = token.doc
+    last = doc[min(token.i + n, end) - 1]
+    return doc.text[token.idx:last.idx + len(last.text)]
+
+
+def hidden_agent_passives(sent: Span, verbs: set[str]) -> list[tuple[Token, Token]]:
+    """(subject, last word) of each agentless passive of a verb in `verbs` ("A bruise was noticed"),
+    in the past, perfect or future ("concerns have been raised", "consideration will be given")."""
+    found = []
+    for token in sent:
+        if token.tag_ != "VBN" or token.lemma_.lower() not in verbs:
+            continue
+        children = list(token.children)
+        if not any(_is_past_or_future(c, children) for c in children if c.dep_ == "auxpass"):
+            continue   # "he is hurt", "was not being given": a state or a habit, not an act
+        if any(c.dep_ == "agent" for c in children):
+            continue
+        subjects = [c for c in children if c.dep_ in ("nsubjpass", "csubjpass")]
+        if not subjects or token.dep_ in ("pcomp", "amod", "acl") or _inside_quotes(sent, token):
+            continue
+        found.append((subjects[0], max([token] + [c for c in children if c.dep_ == "prt"], key=lambda t: t.i)))
+    return found
+
+
+def _is_past_or_future(auxpass: Token, siblings: list[Token]) -> bool:
+    """'was'/'were', 'been' (have been) or 'be' after a modal (will be, should be)."""
+    return auxpass.tag_ in ("VBD", "VBN") or (auxpass.tag_ == "VB" and any(s.tag_ == "MD" for s in siblings))
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    abbreviation: str
+    expansions: tuple[str, ...]
+    pattern: re.Pattern
+
+
+def parse_glossary(lines: list[str]) -> list[GlossaryEntry]:
+    """Glossary lines "ABBR = expansion; other expansion" as entries with a matching pattern."""
+    entries = []
+    for line in lines:
+        abbreviation, _, expansions = line.partition("=")
+        abbreviation = abbreviation.strip()
+        if not abbreviation:
+            continue
+        pattern = re.compile(r"(?<![\w&/-])" + re.escape(abbreviation) + r"(?:s|'s|’s)?(?![\w&/-])")
+        entries.append(GlossaryEntry(abbreviation, tuple(e.strip() for e in expansions.split(";") if e.strip()), pattern))
+    return entries
+
+
+def unexplained_abbreviations(text: str, glossary: list[GlossaryEntry],
+                              sentence_end: Callable[[int], int]) -> list[tuple[GlossaryEntry, int, int]]:
+    """(entry, start, end) of the first use of each abbreviation that nothing before it explains.
+
+    A use is explained when an expansion occurs before the end of its sentence ("Child in Need
+    (CIN)", "CIN (Child in Need)"), or when the writer glosses it there: in brackets before a
+    colon or comma ("(MASH: the team that ...)") or followed by a bracket ("MASH (the hub ...)").
+    """
+    lowered = text.lower()
+    found = []
+    for entry in glossary:
+        match = entry.pattern.search(text)
+        if match is None:
+            continue
+        limit = sentence_end(match.start())
+        if any(0 <= lowered.find(e.lower()) < limit for e in entry.expansions):
+            continue
+        before, after = text[:match.start()].rstrip(), text[match.end():]
+        if (before.endswith("(") and after[:1] in (":", ",")) or after.lstrip(" ")[:1] == "(":
+            continue
+        found.append((entry, match.start(), match.start() + len(entry.abbreviation)))
+    return found
+
+
+def content_words(sent: Span) -> frozenset[str]:
+    """Lower-cased lemmas of the words that carry content (no stop words, punctuation or numbers)."""
+    return frozenset(t.lemma_.lower() for t in sent if t.is_alpha and not t.is_stop)
+
+
+def repeated_sentences(word_sets: list[frozenset[str]], min_words: int, similarity: float,
+                       max_postings: int = 50) -> list[tuple[int, int]]:
+    """(later, earlier) index pairs of near-duplicate sentences (Jaccard of content words).
+
+    Candidates come from an index of words to the sentences that use them; a word used in more
+    than `max_postings` sentences is not followed, so the work stays linear in report length.
+    """
+    index: dict[str, list[int]] = defaultdict(list)
+    pairs = []
+    for i, current in enumerate(word_sets):
+        if len(current) >= min_words:
+            shared: dict[int, int] = defaultdict(int)
+            for word in current:
+                postings = index.get(word, ())
+                if len(postings) <= max_postings:
+                    for j in postings:
+                        shared[j] += 1
+            best = max(((n / (len(current) + len(word_sets[j]) - n), j) for j, n in shared.items()), default=None)
+            if best and best[0] >= similarity:
+                pairs.append((i, best[1]))
+            for word in current:
+                index[word].append(i)
+    return pairs
 
 
 class LengthCheck:
-    def __init__(self, rules_path=None):
-        self.rules = load_rules(rules_path).check("length")
+    """Sentence and paragraph length, readability, run-ons, jargon, hidden agents and repetition."""
 
-    def __call__(self, doc):
-        max_words = self.rules.threshold("sentence_words")
-        for sent in sentences(doc):
+    def __init__(self, rules: CheckRules):
+        self.rules = rules
+        self.limits = {name: rules.threshold(name) for name in rules.thresholds}
+        self.glossary = parse_glossary(rules.lexicon("glossary"))
+        self.passive_verbs = {w.lower() for w in rules.lexicon("passive_hidden_agent")}
+        self.reporting_verbs = {w.lower() for w in rules.lexicon("reporting_verbs")}
+        self.coordinators = {w.lower() for w in rules.lexicon("coordinators")}
+
+    def _add(self, doc: Doc, rule_id: str, start: int, end: int, **values) -> None:
+        add_finding(doc, self.rules.rule(rule_id), start, end, allow=self.rules, **values)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = sentences(doc)
+        counts = []
+        for sent in spans:
             sent._.words = words(sent)
-            sent._.grade = 0.0
-            if sent._.words > max_words:
-                add_finding(doc, self.rules.rule("length.sentence"), sent.start_char, sent.end_char,
-                            words=sent._.words, allow=self.rules)
-        for start, end in paragraphs(doc.text):
-            count = len(doc.text[start:end].split())
-            if count > self.rules.threshold("paragraph_words"):
-                add_finding(doc, self.rules.rule("length.paragraph"), start, end, words=count)
-        doc._.summary.update(words=sum(s._.words for s in sentences(doc)), sentences=len(sentences(doc)), grade=0.0)
+            sent_counts = readability.sentence_counts(sent.text)
+            sent._.grade = round(readability.grade_from_counts(sent_counts), 1)
+            counts.append(sent_counts)
+        total_words = sum(s._.words for s in spans)
+        grade = round(readability.grade_from_counts(sum(counts, readability.NO_COUNTS)), 1)
+        paragraph_bounds = paragraphs(doc.text)
+        doc._.summary.update(
+            words=total_words,
+            sentences=len(spans),
+            paragraphs=len(paragraph_bounds),
+            grade=grade,
+            reading_minutes=round(total_words / self.limits["reading_words_per_minute"], 1),
+            longest_sentence_words=max((s._.words for s in spans), default=0),
+        )
+        for sent in spans:
+            self._check_sentence(doc, sent, grade)
+        self._check_paragraphs(doc, spans, paragraph_bounds)
+        self._check_jargon(doc, spans)
+        self._check_repetition(doc, spans)
+        if total_words > self.limits["report_words"]:
+            self._add(doc, "length.report", 0, 0, words=total_words, minutes=doc._.summary["reading_minutes"],
+                      usual_words=int(self.limits["report_words"]))
         return doc
 
+    def _check_sentence(self, doc: Doc, sent: Span, average_grade: float) -> None:
+        clause_list = clauses(sent, self.coordinators, self.reporting_verbs)
+        if sent._.words > self.limits["sentence_words"]:
+            split = split_point(sent, clause_list)
+            self._add(doc, "length.sentence", sent.start_char, sent.end_char, words=sent._.words,
+                      split_at=_phrase_from(split, sent.end))
+        elif sent._.grade > self.limits["hard_grade"] and sent._.words >= self.limits["hard_min_words"]:
+            hard = readability.rarest_words(sent.text, 3)
+            self._add(doc, "length.hard_to_read", sent.start_char, sent.end_char, grade=sent._.grade,
+                      average=average_grade, hard_words=", ".join(f"'{w}'" for w in hard))
+        kind, joints = run_ons(sent, clause_list, int(self.limits["run_on_joins"]), self.reporting_verbs)
+        if kind:
+            first = joints[0]
+            start = (first.joint if kind == "comma" else _joining_word(first)).idx
+            joined = {"comma": "only a comma", "none": "nothing at all"}.get(
+                kind, ", ".join(sorted({f"'{_joining_word(c).lower_}'" for c in joints})))
+            self._add(doc, "length.run_on", start, sent.end_char, clauses=len(joints) + 1, joined=joined,
+                      split_at=_phrase_from(_joining_word(first), sent.end),
+                      kind=kind)
+        for subject, verb in hidden_agent_passives(sent, self.passive_verbs):
+            start = min(subject.left_edge.idx, verb.idx)
+            self._add(doc, "length.passive", start, verb.idx + len(verb.text))
 
-@Language.factory("review_length", requires=["doc._.summary"], assigns=["span._.words", "span._.grade"],
-                  default_config={"rules_path": None})
-def make_length_check(nlp, name, rules_path):
-    return LengthCheck(rules_path)
+    def _check_paragraphs(self, doc: Doc, spans: list[Span], bounds: list[tuple[int, int]]) -> None:
+        per_paragraph = [0] * len(bounds)
+        starts = [start for start, _ in bounds]
+        for sent in spans:
+            i = bisect_right(starts, sent.start_char) - 1
+            if i >= 0:
+                per_paragraph[i] += sent._.words
+        for (start, end), count in zip(bounds, per_paragraph):
+            if count > self.limits["paragraph_words"]:
+                self._add(doc, "length.paragraph", start, end, words=count)
+
+    def _check_jargon(self, doc: Doc, spans: list[Span]) -> None:
+        ends = [s.end_char for s in spans]
+        def sentence_end(offset: int) -> int:
+            i = bisect_right(ends, offset)
+            return ends[i] if i < len(ends) else len(doc.text)
+
+        for entry, start, end in unexplained_abbreviations(doc.text, self.glossary, sentence_end):
+            self._add(doc, "length.jargon", start, end, expansion=entry.expansions[0] if entry.expansions else "...")
+
+    def _check_repetition(self, doc: Doc, spans: list[Span]) -> None:
+        word_sets = [content_words(s) for s in spans]
+        for later, earlier in repeated_sentences(word_sets, int(self.limits["repeat_min_words"]),
+                                                 self.limits["repeat_similarity"]):
+            sent = spans[later]
+            self._add(doc, "length.repetition", sent.start_char, sent.end_char, other=earlier + 1,
+                      other_text=spans[earlier].text)
+
+
+@Language.factory(
+    "review_length",
+    requires=["doc._.summary", "doc._.findings"],
+    assigns=["span._.words", "span._.grade", "doc._.summary", "doc._.findings"],
+    default_config={"rules_path": None},
+)
+def make_length_check(nlp: Language, name: str, *, rules_path: str | None = None) -> LengthCheck:
+    return LengthCheck(load_rules(rules_path).check("length"))
