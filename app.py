@@ -84,7 +84,9 @@ def read_upload(name: str, data: bytes) -> str:
         raise ReviewError("E102", f"unsupported file type {suffix or '(none)'!r}: use .txt, .md or .docx")
     if suffix != ".docx":
         return decode(data, "the uploaded file")
-    # read_docx takes a path: an anonymous in-memory file gives it one without touching the disk
+    # read_docx takes a path: an anonymous in-memory file (Linux) gives it one without touching the disk
+    if not hasattr(os, "memfd_create"):
+        raise ReviewError("E104", f"{name}: .docx uploads need Linux here; paste the text or save it as .txt")
     descriptor = os.memfd_create("upload")
     in_memory = f"/proc/self/fd/{descriptor}"
     try:
