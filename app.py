@@ -302,6 +302,8 @@ def context_inputs(text: str, detected: dict) -> tuple[str, tuple[str, ...]]:
     names = tuple(n.strip() for n in children.split(",") if n.strip())
     source = {"stated": "stated in the report", "given": "given", "today": "today: the report states none"}
     left.caption(f"Date found: {source.get(detected['summary'].get('report_date_source'), 'n/a')}")
+    right.caption("Children found in the report" if detected["children"] else
+                  "No child found in the report: enter the child's name so their words are recognised")
     return report_date.isoformat(), names
 
 
