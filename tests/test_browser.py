@@ -152,3 +152,34 @@ def test_script_in_a_report_does_not_run(page_url, browser):
     page.wait_for_timeout(500)
     assert dialogs == []
     page.close()
+
+
+def test_standalone_html_legend_toggles_a_principle(browser, tmp_path):
+    from review.render import render_html
+
+    text = "Mum is neglectful. A bruise was noticed."
+    findings = [
+        {"check": "opinion", "rule": "opinion.judgement", "principle": "accurate", "severity": "warning",
+         "start": 7, "end": 17, "match": "neglectful", "sentence": 0, "message": "judgement",
+         "suggestion": "say what you saw", "rationale": "fact and opinion"},
+        {"check": "date", "rule": "date.undated_event", "principle": "accurate", "severity": "warning",
+         "start": 30, "end": 37, "match": "noticed", "sentence": 1, "message": "no date",
+         "suggestion": "give the date", "rationale": "dates and times"},
+    ]
+    document = {"id": "r", "text": text, "report_date": "2024-03-20", "children": [], "findings": findings,
+                "sentences": [{"start": 0, "end": 18, "text": text[:18]}, {"start": 19, "end": 40, "text": text[19:]}],
+                "summary": {"words": 7, "sentences": 2, "grade": 2.0}}
+    path = tmp_path / "review.html"
+    path.write_text(render_html([document]), encoding="utf-8")
+    page = browser.new_page()
+    page.goto(path.as_uri())
+    opinion = page.locator("mark.c-opinion")
+    colour = opinion.evaluate("e => getComputedStyle(e).backgroundColor")
+    page.get_by_role("button", name="Fact and opinion").click()
+    assert opinion.evaluate("e => getComputedStyle(e).backgroundColor") != colour
+    assert not page.locator("#f0").is_visible() and page.locator("#f1").is_visible()
+    page.get_by_role("button", name="Fact and opinion").click()
+    assert opinion.evaluate("e => getComputedStyle(e).backgroundColor") == colour
+    page.locator("mark.c-date").click()
+    assert "give the date" in page.locator("mark.c-date .tip").inner_text()
+    page.close()
