@@ -226,7 +226,8 @@ def finding_card(i: int, finding: dict, document: dict) -> str:
     """
     sentence = sentence_of(finding, document)
     match = finding.get("match") or document["text"][finding["start"]:finding["end"]]
-    why = finding.get("why") or (f"Flagged text: “{match}”" if match and match != sentence else "")
+    flagged_is_news = match and match != sentence and match not in finding["message"]
+    why = finding.get("why") or (f"Flagged text: “{match}”" if flagged_is_news else "")
     parts = [f'<div class="card c-{_e(finding["check"])}{" dismissed" if is_dismissed(finding) else ""}" id="f{i}">',
              f'<span class="sev-{_e(finding["severity"])}">{_e(SEVERITY_LABELS.get(finding["severity"], ""))}</span> ',
              f'<span class="rule">{_e(finding["rule"])}</span> · {_e(check_label(finding["check"]))}',
