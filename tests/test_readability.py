@@ -1,0 +1,128 @@
+"""Readability: offline syllables, the grade, and the pairwise evaluation."""
+
+import math
+import socket
+
+import pytest
+import textstat
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from textstat.backend.counts import _count_syllables
+
+from review import readability
+from review.evaluate import readability as evaluation
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("", 0),
+    ("cat", 1),
+    ("mother", 2),
+    ("referral", 3),
+    ("safeguarding", 3),
+    ("protection", 3),
+    ("readability", 5),
+])
+def test_syllables_from_the_cmu_dictionary(word, expected):
+    assert readability.syllables(word) == expected
+
+
+def test_syllables_of_a_word_not_in_the_dictionary_come_from_pyphen():
+    assert "zorblaxingly" not in readability.cmu_dictionary()
+    assert readability.syllables("zorblaxingly") >= 3
+
+
+def test_textstat_uses_the_packaged_dictionary():
+    assert _count_syllables.get_cmudict("en_US") is readability.cmu_dictionary()
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Any attempt to open a network connection (or to run NLTK's downloader) fails the test."""
+    def refuse(*args, **kwargs):
+        raise AssertionError("tried to reach the network")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    import nltk
+    monkeypatch.setattr(nltk, "download", refuse)
+
+
+def test_syllable_counting_never_reaches_the_network(no_network):
+    _count_syllables.count_syllables.cache_clear()
+    readability.syllables.cache_clear()
+    assert textstat.syllable_count("The health visitor made an unannounced visit.") > 8
+    assert readability.syllables("unannounced") == 3
+    assert textstat.flesch_kincaid_grade("Mia said Dad had grabbed her arm.") != 0
+
+
+def test_the_pipeline_never_reaches_the_network(nlp, no_network):
+    _count_syllables.count_syllables.cache_clear()
+    doc = nlp("A referral was made to MASH on 12/03/2024. The paediatrician examined the bruising.")
+    assert doc._.summary["grade"] > 0
+
+
+@pytest.mark.parametrize("easier, harder", [
+    ("Mum said she was sorry.", "The mother subsequently expressed considerable remorse."),
+    ("He hit her.", "He hit her in the kitchen after an argument about money."),
+    ("The school told the police.", "The designated safeguarding lead notified the constabulary."),
+])
+def test_grade_scores_the_harder_version_higher(easier, harder):
+    assert readability.sentence_grade(harder) > readability.sentence_grade(easier)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "...", "12/03/2024"])
+def test_grade_of_a_text_without_words_is_the_floor(text):
+    counts = readability.sentence_counts(text)
+    assert counts.difficult_words == 0 and counts.rare_word_load == 0
+    assert readability.sentence_grade(text) <= readability.GRADE_INTERCEPT + 0.5
+
+
+def test_names_and_numbers_do_not_make_a_sentence_harder():
+    plain = readability.sentence_grade("The nurse saw the girl at home.")
+    named = readability.sentence_grade("The nurse saw Priya Ferreira-Kowalczyk at 10.15am.")
+    assert named <= plain + 1.0
+    assert readability.plain_words("Ms Priya Patel saw 2 bruises at 10.15am") == ["ms", "saw", "bruises", "at"]
+
+
+def test_text_grade_is_the_mean_of_the_sentence_grades():
+    parts = ["Mia is seven.", "The paediatrician documented extensive contusions bilaterally."]
+    mean = sum(readability.sentence_grade(s) for s in parts) / 2
+    assert readability.text_grade(parts) == pytest.approx(mean)
+    assert readability.text_grade([]) == 0.0
+
+
+def test_rarest_words_leave_out_names_and_come_rarest_first():
+    words = readability.rarest_words("Ms Patel noted the contusion and the bruise on Monday.", 2)
+    assert words[0] == "contusion"
+    assert "patel" not in words and "monday" not in words
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=200))
+def test_grade_is_a_finite_number_for_any_text(text):
+    assert math.isfinite(readability.sentence_grade(text))
+
+
+def test_load_pairs_reads_blocks_of_two_lines(tmp_path):
+    data = tmp_path / "pairs.txt"
+    data.write_text("Easy one.\nHarder one here.\n*******\nA.\nB.\n*******\nonly one line\n*******\n", encoding="utf-8")
+    assert evaluation.load_pairs(data) == [("Easy one.", "Harder one here."), ("A.", "B.")]
+
+
+def test_pairwise_accuracy_counts_ties_as_half():
+    pairs = [("a", "bb"), ("bb", "a"), ("cc", "dd")]
+    assert evaluation.pairwise_accuracy(len, pairs) == pytest.approx((1 + 0 + 0.5) / 3)
+    assert evaluation.pairwise_accuracy(len, []) == 0.0
+
+
+def test_fit_grade_learns_weights_that_rank_the_pairs():
+    pairs = [("The cat sat.", "The feline reposed contentedly."),
+             ("Mum was sad.", "The mother appeared profoundly despondent."),
+             ("He ran home.", "He subsequently absconded from the establishment."),
+             ("She ate.", "She consumed a substantial quantity of nourishment.")] * 3
+    intercept, weights = evaluation.fit_grade(pairs, steps=500)
+    assert set(weights) == set(evaluation.FEATURES)
+    grade = lambda text: intercept + sum(  # noqa: E731
+        weights[k] * getattr(readability.sentence_counts(text), k) for k in weights)
+    assert evaluation.pairwise_accuracy(grade, pairs) == 1.0
