@@ -361,6 +361,9 @@ class _Attributor:
     def resolve(self, subject: Token, quote: Quote, nested_in: Quote | None) -> tuple[str | None, int | None, int | None]:
         """(speaker, start, end) for a subject token."""
         lower = subject.lower_
+        if not lower.isalpha():
+            # a token the tokenizer glued to a quote mark: `here"--she` is "she"
+            lower = (re.findall(r"[a-z]+", lower) or [lower])[-1]
         if lower in _FIRST_PERSON:
             if nested_in is not None:
                 return nested_in.speaker, nested_in.speaker_start, nested_in.speaker_end
@@ -531,15 +534,24 @@ class _Attributor:
         return False
 
     def _beat_before(self, quote: Quote) -> bool:
-        """The subject of the narration paragraph just before a quote that opens its paragraph."""
+        """The subject of the narration just before a quote that opens its paragraph: the paragraph
+        before it, from the first sentence after that paragraph's last quote ("…" said Marilla,
+        eyeing her. Anne sighed. / "I can't.")."""
         paragraph = self._paragraph_start(quote.start)
         if self.text[paragraph:quote.start - 1].strip():
             return False
-        previous_end = max((q.end for q in self.top if q.end <= quote.start), default=0)
         previous_paragraph = max((p for p in self.paragraph_starts if p < paragraph), default=None)
-        if previous_paragraph is None or previous_end > previous_paragraph:
-            return False  # the paragraph before is not plain narration
-        subjects = [m for m in self.mentions if previous_paragraph <= m.start < paragraph
+        if previous_paragraph is None:
+            return False
+        narration_start = previous_paragraph
+        last_quote = next((q for q in reversed(self.top) if previous_paragraph <= q.start < paragraph), None)
+        if last_quote is not None:
+            span = self.quote_tokens(last_quote)
+            sentence_end = self.doc[span.end - 1].sent.end if span is not None and len(span) else None
+            if sentence_end is None or sentence_end >= len(self.doc):
+                return False
+            narration_start = max(self.doc[sentence_end].idx, last_quote.end + 1)
+        subjects = [m for m in self.mentions if narration_start <= m.start < paragraph
                     and m.token.dep_ in _SUBJECTS and m.token.head.pos_ in ("VERB", "AUX")]
         if not subjects:
             return False
@@ -603,8 +615,12 @@ class _Attributor:
             quote.speaker_end = mention.end if mention else None
             quote.how = "addressed"
             return
-        if len(turns) >= 2 and turns[-2].speaker and turns[-2].speaker != previous.speaker:
-            self._copy(quote, turns[-2], "alternation")
+        # the other person in a two-person exchange: the latest earlier speaker who is not the last one
+        if previous.speaker:
+            for earlier in reversed(turns[-6:-1]):
+                if earlier.speaker and earlier.speaker != previous.speaker:
+                    self._copy(quote, earlier, "alternation")
+                    return
 
     def _only_attribution(self, gap: str) -> bool:
         """True when the text between two quotes is just an attribution ("she said. ")."""
