@@ -10,7 +10,7 @@ longest_sentence_words), and raises
 - ``length.paragraph``: a paragraph over ``paragraph_words`` words;
 - ``length.run_on``: complete sentences run together: joined by only a comma (a comma
   splice), by nothing at all, or ``run_on_joins`` or more times by 'and', 'so', 'but' ...;
-- ``length.jargon``: the first use of a glossary abbreviation that nothing before it spells out;
+- ``length.jargon``: the first use of a glossary abbreviation, when it is not defined there;
 - ``length.passive``: an agentless passive of a verb whose actor matters ("concerns were raised");
 - ``length.repetition``: a sentence that repeats an earlier one almost word for word;
 - ``length.report``: (info, whole report) more than ``report_words`` words.
@@ -26,7 +26,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -161,20 +160,24 @@ def _phrase_from(token: Token, end: int, n: int = 5) -> str:
     return doc.text[token.idx:last.idx + len(last.text)]
 
 
-def hidden_agent_passives(sent: Span, verbs: set[str]) -> list[tuple[Token, Token]]:
-    """(subject, last word) of each agentless passive of a verb in `verbs` ("A bruise was noticed"),
-    in the past, perfect or future ("concerns have been raised", "consideration will be given")."""
+def hidden_agent_passives(sent: Span, verbs: set[str], harm_verbs: set[str]) -> list[tuple[Token, Token]]:
+    """(subject, last word) of each agentless passive of a verb in `verbs` in the past, perfect or
+    future ("A bruise was noticed", "concerns have been raised", "consideration will be given"),
+    or of a verb in `harm_verbs` in any tense ("his needs are being neglected")."""
     found = []
     for token in sent:
-        if token.tag_ != "VBN" or token.lemma_.lower() not in verbs:
+        lemma = token.lemma_.lower()
+        if token.tag_ != "VBN" or (lemma not in verbs and lemma not in harm_verbs):
             continue
         children = list(token.children)
-        if not any(_is_past_or_future(c, children) for c in children if c.dep_ == "auxpass"):
+        if not any(c.dep_ == "auxpass" for c in children):
+            continue
+        if lemma not in harm_verbs and not any(_is_past_or_future(c, children) for c in children if c.dep_ == "auxpass"):
             continue   # "he is hurt", "was not being given": a state or a habit, not an act
         if any(c.dep_ == "agent" for c in children):
             continue
         subjects = [c for c in children if c.dep_ in ("nsubjpass", "csubjpass")]
-        if not subjects or token.dep_ in ("pcomp", "amod", "acl") or _inside_quotes(sent, token):
+        if not subjects or token.dep_ in ("pcomp", "amod") or _inside_quotes(sent, token):
             continue
         found.append((subjects[0], max([token] + [c for c in children if c.dep_ == "prt"], key=lambda t: t.i)))
     return found
@@ -205,25 +208,23 @@ def parse_glossary(lines: list[str]) -> list[GlossaryEntry]:
     return entries
 
 
-def unexplained_abbreviations(text: str, glossary: list[GlossaryEntry],
-                              sentence_end: Callable[[int], int]) -> list[tuple[GlossaryEntry, int, int]]:
-    """(entry, start, end) of the first use of each abbreviation that nothing before it explains.
+def unexplained_abbreviations(text: str, glossary: list[GlossaryEntry]) -> list[tuple[GlossaryEntry, int, int]]:
+    """(entry, start, end) of each glossary abbreviation whose first use is not defined right there.
 
-    A use is explained when an expansion occurs before the end of its sentence ("Child in Need
-    (CIN)", "CIN (Child in Need)"), or when the writer glosses it there: in brackets before a
-    colon or comma ("(MASH: the team that ...)") or followed by a bracket ("MASH (the hub ...)").
+    A use is defined when the abbreviation sits in brackets after its expansion or after the
+    words it names ("Child in Need (CIN)", "(MASH: the team that ...)"), or is followed by a
+    bracket that explains it ("CIN (Child in Need)"). Later uses of a defined abbreviation are
+    fine; an abbreviation first used bare is flagged there, even if it is spelled out later.
     """
-    lowered = text.lower()
     found = []
     for entry in glossary:
         match = entry.pattern.search(text)
         if match is None:
             continue
-        limit = sentence_end(match.start())
-        if any(0 <= lowered.find(e.lower()) < limit for e in entry.expansions):
-            continue
         before, after = text[:match.start()].rstrip(), text[match.end():]
-        if (before.endswith("(") and after[:1] in (":", ",")) or after.lstrip(" ")[:1] == "(":
+        if before.endswith("(") and after[:1] in (")", ":", ","):
+            continue
+        if after.lstrip(" ")[:1] == "(":
             continue
         found.append((entry, match.start(), match.start() + len(entry.abbreviation)))
     return found
@@ -267,6 +268,7 @@ class LengthCheck:
         self.limits = {name: rules.threshold(name) for name in rules.thresholds}
         self.glossary = parse_glossary(rules.lexicon("glossary"))
         self.passive_verbs = {w.lower() for w in rules.lexicon("passive_hidden_agent")}
+        self.harm_verbs = {w.lower() for w in rules.lexicon("passive_harm")}
         self.reporting_verbs = {w.lower() for w in rules.lexicon("reporting_verbs")}
         self.coordinators = {w.lower() for w in rules.lexicon("coordinators")}
 
@@ -295,7 +297,7 @@ class LengthCheck:
         for sent in spans:
             self._check_sentence(doc, sent, grade)
         self._check_paragraphs(doc, spans, paragraph_bounds)
-        self._check_jargon(doc, spans)
+        self._check_jargon(doc)
         self._check_repetition(doc, spans)
         if total_words > self.limits["report_words"]:
             self._add(doc, "length.report", 0, 0, words=total_words, minutes=doc._.summary["reading_minutes"],
@@ -321,7 +323,7 @@ class LengthCheck:
             self._add(doc, "length.run_on", start, sent.end_char, clauses=len(joints) + 1, joined=joined,
                       split_at=_phrase_from(_joining_word(first), sent.end),
                       kind=kind)
-        for subject, verb in hidden_agent_passives(sent, self.passive_verbs):
+        for subject, verb in hidden_agent_passives(sent, self.passive_verbs, self.harm_verbs):
             start = min(subject.left_edge.idx, verb.idx)
             self._add(doc, "length.passive", start, verb.idx + len(verb.text))
 
@@ -336,13 +338,8 @@ class LengthCheck:
             if count > self.limits["paragraph_words"]:
                 self._add(doc, "length.paragraph", start, end, words=count)
 
-    def _check_jargon(self, doc: Doc, spans: list[Span]) -> None:
-        ends = [s.end_char for s in spans]
-        def sentence_end(offset: int) -> int:
-            i = bisect_right(ends, offset)
-            return ends[i] if i < len(ends) else len(doc.text)
-
-        for entry, start, end in unexplained_abbreviations(doc.text, self.glossary, sentence_end):
+    def _check_jargon(self, doc: Doc) -> None:
+        for entry, start, end in unexplained_abbreviations(doc.text, self.glossary):
             self._add(doc, "length.jargon", start, end, expansion=entry.expansions[0] if entry.expansions else "...")
 
     def _check_repetition(self, doc: Doc, spans: list[Span]) -> None:

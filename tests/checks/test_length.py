@@ -56,10 +56,13 @@ MUST_FLAG = [
     ("length.passive", "A bruise was noticed on Mia's arm."),
     ("length.passive", "A home visit was carried out and the police were informed."),
     ("length.passive", "Consideration will be given to legal steps."),
+    ("length.passive", "Mum was offered a parenting course."),
+    ("length.passive", "There are concerns that Ethan's health needs are being neglected."),
     ("length.jargon", "Mia was on a CIN plan last year."),
     ("length.jargon", "A referral was made to MASH on 12/03/2024."),
     ("length.jargon", "He was subject to a s47 in 2017."),
     ("length.jargon", "Mia is on a CIN plan. The Child in Need plan is reviewed monthly."),
+    ("length.jargon", "Report to the child protection conference.\n\nMia is subject to a CP plan."),
     ("length.hard_to_read", "The paediatrician documented bilateral periorbital haematomas, which were "
                             "inconsistent with the mechanism of injury the parents described."),
 ]
@@ -77,9 +80,11 @@ MUST_PASS = [
     "Mia was seen by the school nurse on 12/03/2024.",
     "Without being asked, Lily said, \"I do breakfast.\"",
     "He is hurt when people shout.",
+    "Jordan is being exploited by older young men.",
     "Mia's needs are not being met at home.",
     "Mia is on a Child in Need (CIN) plan. The CIN plan is reviewed monthly.",
     "Mia is on a CIN (Child in Need) plan.",
+    "Mia has a Child in Need plan (CIN). The CIN plan is reviewed monthly.",
     "I referred Mia to the Multi-Agency Safeguarding Hub (MASH: the team that receives referrals). MASH replied.",
     "Mia did PE and saw her GP about her BMI.",
     "She cried, so I stopped the lesson.",
@@ -210,7 +215,7 @@ def test_glossary_entries_parse_and_match_plurals_but_not_inside_words():
     entries = parse_glossary(["CP = child protection", "CIN = Child in Need; children in need"])
     assert entries[1].expansions == ("Child in Need", "children in need")
     text = "Both were on CP plans. ICPC held. The CIN's review."
-    found = unexplained_abbreviations(text, entries, lambda offset: len(text))
+    found = unexplained_abbreviations(text, entries)
     assert [(e.abbreviation, text[s:t]) for e, s, t in found] == [("CP", "CP"), ("CIN", "CIN")]
 
 
