@@ -1,0 +1,143 @@
+"""Whose voice a token is in, read from the dependency parse.
+
+A token is *attributed* (someone else's words, not the writer's) when it lies
+
+- inside quotation marks;
+- in the clause reported by a speech verb ("said", "told", "reported", from the
+  ``attribution_verbs`` lexicon) whose subject is someone other than the writer
+  ("Mum said he might be late"; not "I said", and not a passive with no agent:
+  "it was reported that ..." names no source);
+- in a sentence that opens or closes with a named source ("According to the school's records, ...").
+
+Everything else is in the writer's own voice. `owned_opinion` finds a first-person opinion
+marker ("in my professional opinion", "I am concerned that"), and `gives_reasons` a stated
+reason ("because", "as shown by"). `unsourced_quoted_labels` finds a short quoted label
+introduced with no source ('described as "chaotic"').
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+WRITER = frozenset({"i", "we", "me", "us"})
+REPORTED_CLAUSE = ("ccomp", "xcomp", "dobj", "advcl", "parataxis", "conj")
+_QUOTE_PAIRS = (('"', '"'), ("“", "”"), ("‘", "’"), ("'", "'"))
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """(start, end) character offsets of the words inside each pair of quotation marks in `text`.
+
+    Straight single quotes only count where they open after a space or bracket and close before
+    one, so that apostrophes ("Mia's", "don't") are never taken for quotation marks.
+    """
+    ranges = []
+    for opening, closing in _QUOTE_PAIRS:
+        if opening == "'":
+            pattern = re.compile(r"(?<![\w'])'(?=\w)([^'\n]*?\w[.!?,]?)'(?!\w)")
+        else:
+            pattern = re.compile(re.escape(opening) + r"([^" + re.escape(closing) + r"\n]+?)" + re.escape(closing))
+        for match in pattern.finditer(text):
+            if not any(s <= match.start(1) < e for s, e in ranges):
+                ranges.append((match.start(1), match.end(1)))
+    return sorted(ranges)
+
+
+@dataclass
+class Voice:
+    """Attribution for one sentence: the token indices that are someone else's words."""
+
+    attributed: set[int]
+    quoted: set[int]
+
+    def is_writers(self, token: Token) -> bool:
+        return token.i not in self.attributed
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return child
+        if child.dep_ == "agent":  # "it was reported by the school that ..."
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        return _subject(verb.head)
+    return None
+
+
+def voice_of(sent: Span, attribution_verbs: Iterable[str], source_openers: Iterable[str] = ("according to",)) -> Voice:
+    """Which tokens of `sent` are attributed to a source other than the writer."""
+    verbs = {v.lower() for v in attribution_verbs}
+    doc = sent.doc
+    quoted: set[int] = set()
+    for start, end in quoted_ranges(sent.text):
+        span = doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
+        if span is not None:
+            quoted.update(range(span.start, span.end))
+    attributed = set(quoted)
+    for token in sent:
+        if token.lemma_.lower() not in verbs or token.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = _subject(token)
+        if subject is None or subject.lower_ in WRITER or subject.lower_ == "it":
+            continue
+        clauses = [c for c in token.children if c.dep_ in REPORTED_CLAUSE and c.i > token.i]
+        if clauses:
+            for clause in clauses:
+                attributed.update(t.i for t in clause.subtree)
+        else:  # a loose parse ("Mum said: he might be late"): the rest of the sentence
+            attributed.update(range(token.i + 1, sent.end))
+    lowered = sent.text.lower()
+    for opener in source_openers:
+        if lowered.startswith(opener.lower()) or re.search(r",\s*" + re.escape(opener.lower()) + r"\b", lowered):
+            attributed.update(range(sent.start, sent.end))
+    return Voice(attributed, quoted)
+
+
+def phrase_regex(phrases: Iterable[str]) -> re.Pattern | None:
+    """One case-insensitive, word-bounded pattern matching any of `phrases` (longest first)."""
+    alternatives = sorted((re.escape(p.strip()) for p in phrases if p.strip()), key=len, reverse=True)
+    if not alternatives:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.I)
+
+
+def find_phrase(sent: Span, pattern: re.Pattern | None) -> tuple[int, int] | None:
+    """Document character offsets of the first match of `pattern` in `sent`, or None."""
+    if pattern is None:
+        return None
+    match = pattern.search(sent.text)
+    if match is None:
+        return None
+    return sent.start_char + match.start(), sent.start_char + match.end()
+
+
+def unsourced_quoted_labels(sent: Span, introducers: Iterable[str], max_words: int = 4) -> list[tuple[int, int]]:
+    """Quoted labels introduced by a verb such as "described as" that names no source.
+
+    'Her presentation was described as "odd"' returns the offsets of ``odd``; 'Her teacher
+    described her as "odd"' and 'described by her teacher as "odd"' return nothing.
+    """
+    intro = {w.lower() for w in introducers}
+    found = []
+    doc = sent.doc
+    for start, end in quoted_ranges(sent.text):
+        words = sent.text[start:end].split()
+        if not words or len(words) > max_words:
+            continue
+        span = doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
+        if span is None or span.start == sent.start:
+            continue
+        before = [t for t in doc[sent.start:span.start] if not (t.is_punct or t.is_space)]
+        verb = next((t for t in reversed(before[-4:]) if t.lemma_.lower() in intro), None)
+        if verb is None:
+            continue
+        subject = _subject(verb)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.tag_ == "VBN"
+        has_agent = any(c.dep_ == "agent" for c in verb.children) or " by " in doc[verb.i:span.start].text
+        if (passive and not has_agent) or subject is None:
+            found.append((sent.start_char + start, sent.start_char + end))
+    return found

@@ -1,0 +1,83 @@
+"""Speculation cues in the writer's own voice ("seemed drunk", "may be depressed", "it is thought").
+
+The cues are data (``rules/opinion.yaml``):
+
+- ``hedge_words``: words that hedge wherever they stand, matched by lemma ("seem", "probably");
+- ``hedge_modals``: modal verbs of possibility ("may", "might"), matched only as modals, so
+  the month "May" is not one;
+- ``hedge_modals_before``: the words after which a weaker modal ("could") hedges ("could be");
+- ``hedge_complement_verbs``: verbs that hedge only with a complement ("appeared drunk",
+  "appeared to be"), not on their own ("Mum appeared at court");
+- ``hedge_phrases``: fixed phrases ("it is thought", "is believed to", "not sure").
+
+`find_cues` returns each cue's character offsets, skipping tokens that are someone else's words
+(`review.opinion.attribution`), so "Mum said he might be late" has no cue of the writer's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .attribution import Voice, phrase_regex
+
+COMPLEMENTS = ("acomp", "xcomp", "attr", "oprd", "ccomp")
+
+
+@dataclass(frozen=True)
+class HedgeCues:
+    words: frozenset[str]
+    modals: frozenset[str]
+    weak_modals: frozenset[str]
+    weak_modal_followers: frozenset[str]
+    complement_verbs: frozenset[str]
+    phrases: tuple[str, ...]
+
+    @classmethod
+    def from_rules(cls, rules) -> "HedgeCues":
+        lex = rules.lexicons
+        lower = lambda name: frozenset(w.lower() for w in lex.get(name, []))  # noqa: E731
+        return cls(lower("hedge_words"), lower("hedge_modals"), lower("hedge_weak_modals"),
+                   lower("hedge_weak_modal_followers"), lower("hedge_complement_verbs"),
+                   tuple(lex.get("hedge_phrases", [])))
+
+    def __post_init__(self):
+        object.__setattr__(self, "_phrase_pattern", phrase_regex(self.phrases))
+
+    def token_is_cue(self, token: Token) -> bool:
+        lemma = token.lemma_.lower()
+        if token.tag_ == "MD":
+            if lemma in self.modals or token.lower_ in self.modals:
+                return True
+            if lemma in self.weak_modals or token.lower_ in self.weak_modals:
+                following = token.doc[token.i + 1:token.i + 3]
+                words = [t.lower_ for t in following if t.lower_ not in ("not", "n't", "also", "well")]
+                return bool(words) and words[0] in self.weak_modal_followers
+            return False
+        if lemma in self.words or token.lower_ in self.words:
+            return True
+        if lemma in self.complement_verbs and token.pos_ in ("VERB", "AUX"):
+            nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+            return any(c.dep_ in COMPLEMENTS for c in token.children) or (
+                nxt is not None and nxt.lower_ in ("to", "like", "that", "as"))
+        return False
+
+    def find_cues(self, sent: Span, voice: Voice | None = None) -> list[tuple[int, int]]:
+        """Character offsets of each speculation cue in `sent` in the writer's voice, in order."""
+        found = []
+        pattern = self._phrase_pattern
+        if pattern is not None:
+            for match in pattern.finditer(sent.text):
+                start, end = sent.start_char + match.start(), sent.start_char + match.end()
+                span = sent.doc.char_span(start, end, alignment_mode="expand")
+                if span is not None and (voice is None or all(voice.is_writers(t) for t in span)):
+                    found.append((start, end))
+        for token in sent:
+            if voice is not None and not voice.is_writers(token):
+                continue
+            if any(s <= token.idx < e for s, e in found):
+                continue
+            if self.token_is_cue(token):
+                found.append((token.idx, token.idx + len(token.text)))
+        return sorted(found)

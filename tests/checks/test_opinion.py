@@ -1,0 +1,126 @@
+"""The opinion check: judgements, hedges and unsourced quoted labels; attribution and owned opinions."""
+
+import pytest
+
+from review.opinion.attribution import quoted_ranges
+
+REPORT_DATE = "2024-03-20"
+
+
+def opinion(result, severity=("warning", "error")):
+    return [(f["rule"], f["match"]) for f in result["findings"] if f["check"] == "opinion" and f["severity"] in severity]
+
+
+@pytest.mark.parametrize("text, match", [
+    ("The mother was neglectful during the visit.", "neglectful"),
+    ("Mr Jones is an irresponsible parent.", "irresponsible"),
+    ("The house was filthy.", "filthy"),
+    ("Mia is a troubled child.", "troubled"),
+    ("Mum is immature and rude to staff.", "immature"),
+    ("The male was clearly intoxicated.", "clearly intoxicated"),
+    ("Mum does not engage with the service.", "does not engage"),
+])
+def test_opinion_must_flag_judgement(review_text, text, match):
+    assert ("opinion.judgement", match) in opinion(review_text(text, report_date=REPORT_DATE))
+
+
+@pytest.mark.parametrize("text, match", [
+    ("Mr Jones seemed drunk.", "seemed"),
+    ("There may be another adult living at the address.", "may"),
+    ("The mark was probably caused by a belt.", "probably"),
+    ("It is thought the children witness this regularly.", "It is thought"),
+    ("Dad appeared drunk when he came to collect Mia.", "appeared"),
+    ("The female appeared to have been assaulted.", "appeared"),
+    ("Mum's new partner is thought to be a drug user.", "is thought to"),
+    ("She is possibly self-harming.", "possibly"),
+    ("Staff think he may be involved in county lines.", "may"),
+])
+def test_opinion_must_flag_hedge(review_text, text, match):
+    assert ("opinion.hedge", match) in opinion(review_text(text, report_date=REPORT_DATE))
+
+
+@pytest.mark.parametrize("text, match", [
+    ('Her presentation was described as "odd".', "odd"),
+    ("The home has been described as 'chaotic'.", "chaotic"),
+    ("His friends are described as “dodgy” by some.", None),  # an agent, however vague, is named
+])
+def test_opinion_unattributed_quote(review_text, text, match):
+    found = [m for rule, m in opinion(review_text(text, report_date=REPORT_DATE)) if rule == "opinion.unattributed_quote"]
+    assert found == ([match] if match else [])
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "On 11 March 2024 at 10am I saw Mia in the school office with her class teacher.",
+    "At 4pm I saw that the children's bedding was wet and the heating was off.",
+    "Mr Jones told me he had been drinking since lunchtime.",
+    "According to the school's records, Mia missed 14 sessions in February.",
+    "Her aunt said that Mia is a bright girl.",
+    "Mum said he might be late.",
+    'Mia said "Daddy might be cross" and looked at the floor.',
+    'Her teacher, Mrs Shah, described her as "withdrawn" on 12/03/2024.',
+    "In my professional opinion Mia's needs are not being met, because she has missed six weeks of school "
+    "and two asthma reviews.",
+    "Mum appeared at court on 3 May 2024.",
+    "Leo weighed 6.2kg on 04/03/2024, which is on the 9th centile.",
+    "Mum told me that the house was a mess and that she might move out.",
+])
+def test_opinion_must_pass(review_text, text):
+    assert opinion(review_text(text, report_date=REPORT_DATE), severity=("info", "warning", "error")) == []
+
+
+def test_owned_opinion_without_reasons_is_an_info(review_text):
+    result = review_text("I am concerned that Mia's needs are not being met.", report_date=REPORT_DATE)
+    assert opinion(result, severity=("info", "warning", "error")) == [("opinion.owned", "I am concerned")]
+
+
+def test_owned_opinion_with_reasons_in_the_next_sentence_passes(review_text):
+    text = "In my view Mia is not safe at home. This is because Dad hit her on 12/03/2024."
+    assert opinion(review_text(text, report_date=REPORT_DATE), severity=("info", "warning", "error")) == []
+
+
+def test_findings_name_their_kind_and_trigger(review_text):
+    result = review_text('Mr Jones seemed drunk. The house was filthy. It was described as "chaotic".',
+                         report_date=REPORT_DATE)
+    found = {f["kind"]: f for f in result["findings"] if f["check"] == "opinion"}
+    assert set(found) == {"hedge", "judgement", "unattributed_quote"}
+    for finding in found.values():
+        assert finding["why"] and finding["suggestion"]
+        assert result["text"][finding["start"]:finding["end"]] == finding["match"]
+    assert "see, hear or smell" in found["hedge"]["suggestion"]
+
+
+def test_sentences_carry_opinion_probability_and_hedge(review_text):
+    result = review_text("The mother was neglectful during the visit. "
+                         "On 11 March 2024 at 10am I saw Mia in the school office with her class teacher. "
+                         "Mr Jones seemed drunk. Mum said he might be late.", report_date=REPORT_DATE)
+    judgement, fact, hedged, reported = result["sentences"]
+    assert all(0.0 <= s["opinion"] <= 1.0 for s in result["sentences"])
+    assert judgement["opinion"] > fact["opinion"]
+    assert [s["hedge"] for s in result["sentences"]] == [False, False, True, False]
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("", []),
+    ("Mia's coat and the boys' bikes", []),
+    ('She said "no" and \'go away\'.', ["no", "go away"]),
+    ("He called it “a tip”.", ["a tip"]),
+])
+def test_quoted_ranges_skip_apostrophes(text, quoted):
+    assert [text[s:e] for s, e in quoted_ranges(text)] == quoted
+
+
+def test_rules_can_switch_the_hedge_rule_off(review_text, tmp_path):
+    rules = tmp_path / "opinion.yaml"
+    rules.write_text("check: opinion\nrules:\n  - {id: opinion.hedge, enabled: false}\n", encoding="utf-8")
+    result = review_text("Mr Jones seemed drunk.", report_date=REPORT_DATE, rules_path=str(rules))
+    assert opinion(result) == []
+    assert result["sentences"][0]["hedge"] is True  # the sentence still carries the cue
+
+
+def test_bundled_model_loads_offline_and_scores():
+    from review.opinion.classifier import bundled_model_path, load_classifier
+
+    assert bundled_model_path().stat().st_size < 30_000_000
+    classifier = load_classifier()
+    assert classifier.weights and classifier.meta["trained_on"]
