@@ -29,7 +29,8 @@ from .quotes import Quote
 
 WRITER = "the writer"
 _FIRST_PERSON = {"i", "me", "we", "us", "myself", "ourselves"}
-_THIRD_PERSON = {"he": "m", "him": "m", "she": "f", "her": "f", "they": None, "them": None}
+_THIRD_PERSON = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "they": None, "them": None,
+                 "their": None}
 _SUBJECTS = {"nsubj", "csubj"}
 _NAME_TITLES = {"mr", "mrs", "miss", "ms", "mx", "dr", "mr.", "mrs.", "ms.", "dr."}
 _QUOTE_CHARS = set("\"'“”‘’«»„‚")
@@ -207,18 +208,18 @@ class _Attributor:
             if token.ent_type_ == "PERSON":
                 ent = self.person_entity.get(token.i)
                 if ent is not None:
-                        left, right = token.i, token.i
-                        while left > ent.start and self._name_word(self.doc[left - 1]):
-                            left -= 1
-                        while right + 1 < ent.end and self._name_word(self.doc[right + 1]):
-                            right += 1
-                        return self.doc[left: right + 1].text
+                    left, right = token.i, token.i
+                    while left > ent.start and self._name_word(self.doc[left - 1]):
+                        left -= 1
+                    while right + 1 < ent.end and self._name_word(self.doc[right + 1]):
+                        right += 1
+                    return self._with_title(left, right + 1)
             left = token.i
             while left > 0 and self.doc[left - 1].dep_ in ("compound", "flat") \
                     and self.doc[left - 1].head.i in range(left, token.i + 1) \
                     and self.doc[left - 1].pos_ == "PROPN":
                 left -= 1
-            return self.doc[left: token.i + 1].text
+            return self._with_title(left, token.i + 1)
         lowered = self._child_reference_at(token)
         if lowered:
             return lowered
@@ -227,6 +228,12 @@ class _Attributor:
                 and self.doc[left - 1].head.i == token.i:
             left -= 1
         return self.doc[left: token.i + 1].text
+
+    def _with_title(self, start: int, end: int) -> str:
+        """The name from token `start` to `end`, with a title just before it ("Mr Brooks", not "Brooks")."""
+        if start > 0 and self.doc[start - 1].lower_.rstrip(".") in _NAME_TITLES:
+            start -= 1
+        return self.doc[start:end].text
 
     @staticmethod
     def _name_word(token: Token) -> bool:
@@ -260,14 +267,16 @@ class _Attributor:
                 return child, False
         head = verb
         while head.dep_ in ("conj", "xcomp", "advcl") and head.head is not head:
-            from_xcomp = head.dep_ == "xcomp"
+            relation = head.dep_
             head = head.head
             for child in head.children:
                 if child.dep_ in _SUBJECTS:
                     return child, False
                 if child.dep_ == "nsubjpass":
-                    if from_xcomp and head.lemma_ in ("hear", "overhear", "see", "record", "note"):
+                    if relation == "xcomp" and head.lemma_ in ("hear", "overhear", "see", "record", "note"):
                         return child, False  # "Mia was heard to say …": Mia said it
+                    if relation == "conj":
+                        return child, False  # "he was interviewed and answered …": he answered
                     return None, True
         # "…," said Mia: the parser sometimes attaches the name after the verb as an object
         nxt = self.doc[verb.i + 1] if verb.i + 1 < len(self.doc) else None
@@ -309,6 +318,9 @@ class _Attributor:
         return chain
 
     def _speech_noun_subject(self, verb: Token) -> Token | None:
+        """The owner of the words: "Mia's answer was 'no'", "his own words about 'dropping stuff off'"."""
+        if verb.pos_ == "NOUN" and verb.lemma_.lower() in self.lex.speech_nouns:
+            return next((c for c in verb.children if c.dep_ == "poss"), None)
         if verb.lemma_ != "be":
             return None
         for child in verb.children:
