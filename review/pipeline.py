@@ -19,6 +19,7 @@ CHECK_COMPONENTS = (
     "review_date",
     "review_historic",
     "review_child_voice",
+    "review_checklist",  # last: reads what the checks above found
 )
 MAX_CHARS = 2_000_000
 
