@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import readability
 from ..findings import add_finding
 from ..rules import CheckRules, load_rules
-from ..text import paragraphs, sentences, words
+from ..text import doc_text, paragraphs, sentences, words
 
 SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
 SUBORDINATE_DEPS = {"advcl", "relcl", "acl", "csubj", "csubjpass", "pcomp", "amod", "xcomp"}
@@ -131,7 +131,7 @@ def run_ons(sent: Span, clause_list: list[Clause], min_joins: int, reporting_ver
 
 
 def _inside_quotes(sent: Span, token: Token) -> bool:
-    before = sent.doc.text[sent.start_char:token.idx]
+    before = sent.text[:token.idx - sent.start_char]
     return sum(before.count(mark) for mark in "\"“”") % 2 == 1
 
 
@@ -155,9 +155,8 @@ def _joining_word(clause: Clause) -> Token:
 
 
 def _phrase_from(token: Token, end: int, n: int = 5) -> str:
-    doc = token.doc
-    last = doc[min(token.i + n, end) - 1]
-    return doc.text[token.idx:last.idx + len(last.text)]
+    """Up to `n` words of the text from `token`, stopping before token index `end`."""
+    return token.doc[token.i:min(token.i + n, end)].text
 
 
 def hidden_agent_passives(sent: Span, verbs: set[str], harm_verbs: set[str]) -> list[tuple[Token, Token]]:
@@ -189,44 +188,43 @@ def _is_past_or_future(auxpass: Token, siblings: list[Token]) -> bool:
 
 
 @dataclass(frozen=True)
-class GlossaryEntry:
-    abbreviation: str
-    expansions: tuple[str, ...]
+class Glossary:
+    """Abbreviations and their expansions, with one pattern that finds any of them."""
+
+    expansions: dict[str, tuple[str, ...]]
     pattern: re.Pattern
 
 
-def parse_glossary(lines: list[str]) -> list[GlossaryEntry]:
-    """Glossary lines "ABBR = expansion; other expansion" as entries with a matching pattern."""
-    entries = []
+def parse_glossary(lines: list[str]) -> Glossary:
+    """Glossary lines "ABBR = expansion; other expansion". Matching is case-sensitive; a plural or
+    possessive ("CP plans", "TAF's") is a use; "CP" inside "ICPC" or "s47" inside "s470" is not."""
+    expansions = {}
     for line in lines:
-        abbreviation, _, expansions = line.partition("=")
-        abbreviation = abbreviation.strip()
-        if not abbreviation:
-            continue
-        pattern = re.compile(r"(?<![\w&/-])" + re.escape(abbreviation) + r"(?:s|'s|’s)?(?![\w&/-])")
-        entries.append(GlossaryEntry(abbreviation, tuple(e.strip() for e in expansions.split(";") if e.strip()), pattern))
-    return entries
+        abbreviation, _, spelled = line.partition("=")
+        if abbreviation.strip():
+            expansions[abbreviation.strip()] = tuple(e.strip() for e in spelled.split(";") if e.strip())
+    names = "|".join(re.escape(a) for a in sorted(expansions, key=len, reverse=True)) or "(?!)"
+    return Glossary(expansions, re.compile(r"(?<![\w&/-])(" + names + r")(?:s|'s|’s)?(?![\w&/-])"))
 
 
-def unexplained_abbreviations(text: str, glossary: list[GlossaryEntry]) -> list[tuple[GlossaryEntry, int, int]]:
-    """(entry, start, end) of each glossary abbreviation whose first use is not defined right there.
+def unexplained_abbreviations(text: str, glossary: Glossary) -> list[tuple[str, int, int]]:
+    """(abbreviation, start, end) of each glossary abbreviation whose first use is not defined there.
 
     A use is defined when the abbreviation sits in brackets after its expansion or after the
     words it names ("Child in Need (CIN)", "(MASH: the team that ...)"), or is followed by a
     bracket that explains it ("CIN (Child in Need)"). Later uses of a defined abbreviation are
     fine; an abbreviation first used bare is flagged there, even if it is spelled out later.
     """
-    found = []
-    for entry in glossary:
-        match = entry.pattern.search(text)
-        if match is None:
+    seen, found = set(), []
+    for match in glossary.pattern.finditer(text):
+        abbreviation = match.group(1)
+        if abbreviation in seen:
             continue
-        before, after = text[:match.start()].rstrip(), text[match.end():]
-        if before.endswith("(") and after[:1] in (")", ":", ","):
+        seen.add(abbreviation)
+        before, after = text[max(0, match.start() - 3):match.start()].rstrip(), text[match.end():match.end() + 3]
+        if (before.endswith("(") and after[:1] in (")", ":", ",")) or after.lstrip(" ")[:1] == "(":
             continue
-        if after.lstrip(" ")[:1] == "(":
-            continue
-        found.append((entry, match.start(), match.start() + len(entry.abbreviation)))
+        found.append((abbreviation, match.start(), match.start() + len(abbreviation)))
     return found
 
 
@@ -285,7 +283,7 @@ class LengthCheck:
             counts.append(sent_counts)
         total_words = sum(s._.words for s in spans)
         grade = round(readability.grade_from_counts(sum(counts, readability.NO_COUNTS)), 1)
-        paragraph_bounds = paragraphs(doc.text)
+        paragraph_bounds = paragraphs(doc_text(doc))
         doc._.summary.update(
             words=total_words,
             sentences=len(spans),
@@ -339,8 +337,9 @@ class LengthCheck:
                 self._add(doc, "length.paragraph", start, end, words=count)
 
     def _check_jargon(self, doc: Doc) -> None:
-        for entry, start, end in unexplained_abbreviations(doc.text, self.glossary):
-            self._add(doc, "length.jargon", start, end, expansion=entry.expansions[0] if entry.expansions else "...")
+        for abbreviation, start, end in unexplained_abbreviations(doc_text(doc), self.glossary):
+            spelled = self.glossary.expansions[abbreviation]
+            self._add(doc, "length.jargon", start, end, expansion=spelled[0] if spelled else "...")
 
     def _check_repetition(self, doc: Doc, spans: list[Span]) -> None:
         word_sets = [content_words(s) for s in spans]
