@@ -18,8 +18,9 @@ and the check raises (the trigger is the label or cue, not the whole sentence)
 - ``opinion.hedge`` (kind ``hedge``) on the first speculation cue in the writer's voice;
 - ``opinion.unattributed_quote`` (kind ``unattributed_quote``) on a short quoted label that
   no source introduces ('described as "chaotic"');
-- ``opinion.owned`` (kind ``owned``, info) on an owned opinion given with no reason, in its
-  sentence or the next ("because ...").
+- ``opinion.owned`` (kind ``owned``, info) on an owned opinion given with no reason ("because
+  ...", "I base this on ...") in its sentence or the next ``reason_window_sentences`` of its
+  paragraph; a heading ("My professional opinion") is not an opinion.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ class OpinionCheck:
         self.hedges = HedgeCues.from_rules(self.rules)
         self.judgement_probability = self.rules.threshold("judgement_probability")
         self.quoted_label_max_words = int(self.rules.threshold("quoted_label_max_words"))
+        self.reason_window = int(self.rules.threshold("reason_window_sentences"))
 
     def voice(self, sent: Span) -> Voice:
         return voice_of(sent, self.attribution_verbs, self.source_openers)
@@ -99,7 +101,7 @@ class OpinionCheck:
                     start, end, why = trigger
                     add_finding(doc, self.rules.rule("opinion.judgement"), start, end, kind="judgement",
                                 why=f"'{{match}}': {why}", allow=self.rules)
-            elif not self.gives_reasons(sent, spans[i + 1] if i + 1 < len(spans) else None, owned):
+            elif any(t.pos_ in ("VERB", "AUX") for t in sent) and not self.gives_reasons(doc, spans, i, owned):
                 add_finding(doc, self.rules.rule("opinion.owned"), *owned, kind="owned",
                             why="an owned opinion with no 'because' or evidence after it", allow=self.rules)
             if cues:
@@ -107,13 +109,15 @@ class OpinionCheck:
                             why="'{match}': a speculation cue in the writer's own voice", allow=self.rules)
         return doc
 
-    def gives_reasons(self, sent: Span, following: Span | None, owned: tuple[int, int]) -> bool:
-        """Whether a reason marker follows the owned-opinion marker, in the sentence or the next."""
+    def gives_reasons(self, doc: Doc, spans: list[Span], i: int, owned: tuple[int, int]) -> bool:
+        """Whether a reason marker follows the owned-opinion marker: in the rest of its sentence or
+        in the next ``reason_window_sentences`` sentences of the same paragraph."""
         if self.reason_markers is None:
             return False
-        if self.reason_markers.search(sent.doc.text, owned[1], sent.end_char):
-            return True
-        return following is not None and self.reason_markers.search(following.text) is not None
+        last = spans[min(i + self.reason_window, len(spans) - 1)]
+        paragraph_end = doc.text.find("\n\n", spans[i].end_char)
+        end = last.end_char if paragraph_end < 0 else min(last.end_char, paragraph_end)
+        return self.reason_markers.search(doc.text, owned[1], max(end, spans[i].end_char)) is not None
 
 
 @Language.factory(

@@ -2,12 +2,14 @@
 
 The cues are data (``rules/opinion.yaml``):
 
-- ``hedge_words``: words that hedge wherever they stand, matched by lemma ("seem", "probably");
+- ``hedge_words``: words that hedge wherever they stand, matched by lemma ("seem", "probably"),
+  except after a comparative ("more likely");
 - ``hedge_modals``: modal verbs of possibility ("may", "might"), matched only as modals, so
   the month "May" is not one;
 - ``hedge_modals_before``: the words after which a weaker modal ("could") hedges ("could be");
-- ``hedge_complement_verbs``: verbs that hedge only with a complement ("appeared drunk",
-  "appeared to be"), not on their own ("Mum appeared at court");
+- ``hedge_complement_verbs``: verbs that hedge only with an adjective or noun complement or
+  before "to be", "to have", "like", "that", "as if" ("appeared drunk", "appeared to be"),
+  not otherwise ("Mum appeared at court", "Lily is looking after her brother");
 - ``hedge_phrases``: fixed phrases ("it is thought", "is believed to", "not sure").
 
 `find_cues` returns each cue's character offsets, skipping tokens that are someone else's words
@@ -22,7 +24,8 @@ from spacy.tokens import Span, Token
 
 from .attribution import Voice, phrase_regex
 
-COMPLEMENTS = ("acomp", "xcomp", "attr", "oprd", "ccomp")
+COMPLEMENTS = ("acomp", "attr", "oprd")
+COMPARATIVES = ("more", "less", "as")
 
 
 @dataclass(frozen=True)
@@ -56,11 +59,12 @@ class HedgeCues:
                 return bool(words) and words[0] in self.weak_modal_followers
             return False
         if lemma in self.words or token.lower_ in self.words:
-            return True
+            previous = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+            return previous not in COMPARATIVES  # "more likely to have asthma" compares, it does not guess
         if lemma in self.complement_verbs and token.pos_ in ("VERB", "AUX"):
-            nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-            return any(c.dep_ in COMPLEMENTS for c in token.children) or (
-                nxt is not None and nxt.lower_ in ("to", "like", "that", "as"))
+            following = [t.lower_ for t in token.doc[token.i + 1:token.i + 3]]
+            return any(c.dep_ in COMPLEMENTS for c in token.children) or following[:1] in (["like"], ["that"]) or (
+                following in (["to", "be"], ["to", "have"], ["as", "if"], ["as", "though"]))
         return False
 
     def find_cues(self, sent: Span, voice: Voice | None = None) -> list[tuple[int, int]]:
