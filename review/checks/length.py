@@ -15,10 +15,11 @@ longest_sentence_words), and raises
 - ``length.repetition``: a sentence that repeats an earlier one almost word for word;
 - ``length.report``: (info, whole report) more than ``report_words`` words.
 
-A clause here is a predicate with its own subject (``nsubj``, ``nsubjpass``, ``expl``). How it
-joins what comes before it is read from the token just before its subject: a coordinator
-('and'), a subordinator or relative word ('because', 'which': the clause is not a sentence of
-its own), a comma, other punctuation, or a plain word (nothing joins it).
+A clause here is a finite verb with its own subject (``nsubj``, ``nsubjpass``, ``expl``). How
+it joins what comes before it is read from the parse and the token just before the clause: a
+coordinator ('and', ', so'), a subordinator or relative word ('because', 'which', or a clause
+that reports speech: not a sentence of its own), a comma, other punctuation, or a plain word
+(nothing joins it). A comma-joined clause in a list ("A, B and C") is not a comma splice.
 """
 
 from __future__ import annotations
@@ -39,10 +40,11 @@ from ..text import doc_text, paragraphs, sentences, words
 SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
 SUBORDINATE_DEPS = {"advcl", "relcl", "acl", "csubj", "csubjpass", "pcomp", "amod", "xcomp"}
 SUBORDINATE_TAGS = {"WDT", "WP", "WP$", "WRB"}
-INDEPENDENT_DEPS = {"ROOT", "conj", "parataxis", "ccomp"}
-QUOTE_MARKS = "\"“”‘’'"
+DOUBLE_QUOTES = "\"“”"
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 CLAUSE_LINKS = {"ccomp", "parataxis", "conj"}   # how a second main clause hangs in the parse
+THRESHOLDS = ("sentence_words", "paragraph_words", "hard_grade", "hard_min_words", "run_on_joins",
+              "report_words", "reading_words_per_minute", "repeat_similarity", "repeat_min_words")
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ class Clause:
     """A predicate with its own subject, and how it is joined to the text before it."""
 
     predicate: Token
-    start: Token          # first token of the clause (its subject, or the mark before it)
+    start: Token          # first token of the clause (its subject, a 'because' or an adverbial before them)
     joint: Token | None   # the token just before `start` in the sentence (None: sentence start)
     join: str             # "start" | "coordinator" | "subordinate" | "comma" | "punctuation" | "none"
 
@@ -108,8 +110,8 @@ def clauses(sent: Span, coordinators: set[str], reporting_verbs: set[str]) -> li
     return sorted(found, key=lambda c: c.start.i)
 
 
-def _is_list_of_clauses(clause: Clause, later: list[Clause]) -> bool:
-    """A comma-joined clause followed later by one joined with 'and'/'or' is a list ("A, B and C")."""
+def _is_list_of_clauses(later: list[Clause]) -> bool:
+    """True when a clause after a comma-joined one is joined with 'and'/'or': a list ("A, B and C")."""
     return any(c.join == "coordinator" and c.joint is not None and c.joint.lower_ in ("and", "or") for c in later)
 
 
@@ -121,7 +123,7 @@ def run_ons(sent: Span, clause_list: list[Clause], min_joins: int, reporting_ver
         before = [c for c in clause_list[:i] if c.join != "subordinate"]
         if not before or _inside_quotes(sent, clause.start):
             continue
-        if clause.join == "comma" and _is_list_of_clauses(clause, clause_list[i + 1:]):
+        if clause.join == "comma" and _is_list_of_clauses(clause_list[i + 1:]):
             continue
         return clause.join, [clause]
     chained = [c for c in clause_list if c.join == "coordinator"]
@@ -132,7 +134,7 @@ def run_ons(sent: Span, clause_list: list[Clause], min_joins: int, reporting_ver
 
 def _inside_quotes(sent: Span, token: Token) -> bool:
     before = sent.text[:token.idx - sent.start_char]
-    return sum(before.count(mark) for mark in "\"“”") % 2 == 1
+    return sum(before.count(mark) for mark in DOUBLE_QUOTES) % 2 == 1
 
 
 def split_point(sent: Span, clause_list: list[Clause]) -> Token:
@@ -263,7 +265,7 @@ class LengthCheck:
 
     def __init__(self, rules: CheckRules):
         self.rules = rules
-        self.limits = {name: rules.threshold(name) for name in rules.thresholds}
+        self.limits = {name: rules.threshold(name) for name in THRESHOLDS}
         self.glossary = parse_glossary(rules.lexicon("glossary"))
         self.passive_verbs = {w.lower() for w in rules.lexicon("passive_hidden_agent")}
         self.harm_verbs = {w.lower() for w in rules.lexicon("passive_harm")}
