@@ -100,20 +100,9 @@ def test_pasted_report_is_highlighted_for_every_principle(page_url, browser):
     for principle in PRINCIPLES:
         assert page.locator(f"mark.c-{principle}").count() > 0, f"no highlight for {principle}"
 
-    # hovering a highlight shows its explanation and suggestion
-    mark = page.locator("mark.c-opinion").first
-    mark.hover()
-    assert mark.locator(".tip").is_visible()
-    assert "Suggestion:" in mark.locator(".tip").inner_text()
-
-    # the legend filters to one principle without re-running the analysis
-    page.get_by_role("radio", name="Dates and times").click()
-    page.wait_for_function("document.querySelectorAll('mark.c-opinion').length === 0", timeout=30_000)
-    assert page.locator("mark.c-date").count() > 0
-    page.get_by_role("radio", name="All principles").click()
-    page.locator("mark.c-opinion").first.wait_for(timeout=30_000)
-
     # the Word download carries the findings as comments
+    page.get_by_role("button", name="Word with comments").wait_for(timeout=60_000)
+    page.wait_for_timeout(1000)  # let the page finish drawing before clicking
     with page.expect_download(timeout=60_000) as download_info:
         page.get_by_role("button", name="Word with comments").click()
     download = download_info.value
@@ -123,11 +112,25 @@ def test_pasted_report_is_highlighted_for_every_principle(page_url, browser):
     comments = list(docx.Document(download.path()).comments)
     assert comments and any("Fact and opinion" in c.text for c in comments)
 
+    # hovering a highlight shows its explanation and suggestion
+    mark = page.locator("mark.c-opinion").first
+    mark.hover()
+    assert mark.locator(".tip").is_visible()
+    assert "Suggestion:" in mark.locator(".tip").inner_text()
+
+    # the legend filters to one principle, and back to all
+    page.get_by_role("radio", name="Dates and times").click()
+    page.wait_for_function("document.querySelectorAll('mark.c-opinion').length === 0", timeout=30_000)
+    assert page.locator("mark.c-date").count() > 0
+    page.get_by_role("radio", name="All principles").click()
+    page.locator("mark.c-opinion").first.wait_for(timeout=30_000)
+
     # nothing was fetched from anywhere but this machine
     assert requests and all(url.startswith(("http://127.0.0.1", "data:", "blob:")) for url in requests), [
         u for u in requests if not u.startswith("http://127.0.0.1")]
 
     SCREENSHOT.parent.mkdir(exist_ok=True)
+    page.wait_for_timeout(1000)  # the rerun after the last click has finished drawing
     page.locator(".st-key-legend").evaluate("e => e.scrollIntoView({block: 'start'})")
     page.wait_for_timeout(300)
     page.locator("mark.c-opinion").first.hover()
