@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from .document import document_object
 from .errors import E201, ReviewError
-from .many import ReviewOptions, review_many
+from .many import ReviewOptions, analysed_doc, review_many
 from .pipeline import load_pipeline
 
 __all__ = ["analyse", "analyse_doc", "analyse_many", "load_pipeline", "parse_report_date", "ReviewError"]
@@ -31,18 +31,11 @@ def parse_report_date(value: str | dt.date | None) -> dt.date | None:
         raise ReviewError("E201", E201.format(value=value)) from None
 
 
-def _prepared(nlp, text: str, report_date, children) -> Doc:
-    doc = nlp.make_doc(text)
-    doc._.report_date = parse_report_date(report_date)
-    doc._.children = list(children) if children else None
-    return doc
-
-
 def analyse_doc(text: str, *, report_date=None, children: Iterable[str] | None = None,
                 rules_path: str | None = None) -> Doc:
     """Review `text` and return the spaCy Doc with every finding in ``doc._.findings``."""
-    nlp = load_pipeline(rules_path)
-    return nlp(_prepared(nlp, text, report_date, children))
+    options = ReviewOptions(parse_report_date(report_date), tuple(children) if children else None, rules_path)
+    return analysed_doc(load_pipeline(rules_path), text, options)
 
 
 def analyse(text: str, *, report_date=None, children: Iterable[str] | None = None,

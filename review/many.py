@@ -16,16 +16,24 @@ import datetime as dt
 import itertools
 import multiprocessing
 import os
+import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+
+from spacy.tokens import Doc
 
 from .document import document_object
 from .errors import E204, E205, E206, ReviewError
 from .pipeline import load_pipeline
 
 CONNECT_TIMEOUT = "10s"  # how long to wait for a Dask scheduler before giving up
+# Texts longer than this are parsed by the base model in pieces of at most this many characters.
+LONG_TEXT_CHARS = 20_000
+# The first component of the review proper; the ones before it are the base model's.
+FIRST_REVIEW_COMPONENT = "review_context"
+_WHITESPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -40,24 +48,67 @@ class ReviewOptions:
 def prepared_doc(nlp, text: str, options: ReviewOptions):
     """A Doc ready for the review pipeline: tokenised, with the caller's report date and children."""
     doc = nlp.make_doc(text)
+    return _with_options(doc, options)
+
+
+def _with_options(doc: Doc, options: ReviewOptions) -> Doc:
     doc._.report_date = options.report_date
     doc._.children = list(options.children) if options.children else None
     return doc
 
 
+def text_chunks(text: str, size: int = LONG_TEXT_CHARS) -> list[str]:
+    """`text` cut into pieces of at most `size` characters that join back to exactly `text`.
+
+    Each cut falls after a line break where there is one in the second half of the piece, else
+    after a space, so pieces end in whitespace and no word is cut (unless a "word" is longer
+    than half a piece).
+    """
+    pieces, start = [], 0
+    while len(text) - start > size:
+        window = text[start + size // 2: start + size]
+        newline = window.rfind("\n")
+        spaces = [m.end() for m in _WHITESPACE.finditer(window)]
+        offset = newline + 1 if newline >= 0 else (spaces[-1] if spaces else len(window))
+        cut = start + size // 2 + offset
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def analysed_doc(nlp, text: str, options: ReviewOptions) -> Doc:
+    """The reviewed Doc for one text. A long text is parsed by the base model in pieces
+    (:func:`text_chunks`) joined into one Doc before the review components run on it whole:
+    the model's memory grows with the length of what it reads at once (2 GB for 100,000 words),
+    while each check needs the whole report."""
+    if len(text) <= LONG_TEXT_CHARS:
+        return nlp(prepared_doc(nlp, text, options))
+    first_review = nlp.pipe_names.index(FIRST_REVIEW_COMPONENT)
+    parts = []
+    for piece in text_chunks(text):
+        part = nlp.make_doc(piece)
+        for _, component in nlp.pipeline[:first_review]:
+            part = component(part)
+        parts.append(part)
+    doc = _with_options(Doc.from_docs(parts, ensure_whitespace=False), options)
+    for _, component in nlp.pipeline[first_review:]:
+        doc = component(doc)
+    return doc
+
+
 def review_stream(items: Iterable[tuple[object, str]], options: ReviewOptions,
                   batch_size: int = 16) -> Iterator[dict]:
-    """Document objects for ``(id, text)`` pairs, reviewed one after another with ``nlp.pipe``."""
+    """Document objects for ``(id, text)`` pairs, in order, reviewed in this process: each batch's
+    short texts together with ``nlp.pipe``, its long ones one by one with :func:`analysed_doc`."""
     nlp = load_pipeline(options.rules_path)
-    ids: deque = deque()
-
-    def docs():
-        for doc_id, text in items:
-            ids.append(doc_id)
-            yield prepared_doc(nlp, text, options)
-
-    for doc in nlp.pipe(docs(), batch_size=batch_size):
-        yield document_object(doc, ids.popleft())
+    for batch in _batches(items, batch_size):
+        short = [i for i, (_, text) in enumerate(batch) if len(text) <= LONG_TEXT_CHARS]
+        piped = nlp.pipe((prepared_doc(nlp, batch[i][1], options) for i in short), batch_size=batch_size)
+        docs = dict(zip(short, piped))
+        for i, (doc_id, text) in enumerate(batch):
+            doc = docs.pop(i) if i in docs else analysed_doc(nlp, text, options)
+            yield document_object(doc, doc_id)
 
 
 def review_batch(batch: list[tuple[object, str]], options: ReviewOptions) -> list[dict]:
