@@ -67,10 +67,12 @@ def _clause_join(predicate: Token, start: Token, joint: Token | None, coordinato
         return "subordinate"
     if joint.lower_ in coordinators or joint.dep_ == "cc" or start.lower_ in coordinators:
         return "coordinator"   # "and she ...", ", so he ..."
+    if joint.text == "," and joint.i > 0 and joint.nbor(-1).lower_ in coordinators:
+        return "coordinator"   # "and, by 15, she ..."
     if predicate.dep_ == "ccomp" and predicate.head.lemma_.lower() in reporting_verbs:
         return "subordinate"   # "she told me she was tired"
-    if joint.is_punct and joint.text != ",":
-        return "punctuation"
+    if (joint.is_punct and joint.text != ",") or joint.is_space:
+        return "punctuation"   # a semicolon, dash, colon, bracket or a gap where a dash was lost
     # What precedes may be a clause fronted inside this one ("when he does come(,) he is ..."):
     # then the two are one sentence, however they are punctuated.
     previous = joint if joint.text != "," else (joint.nbor(-1) if joint.i > 0 else joint)
@@ -123,6 +125,9 @@ def run_ons(sent: Span, clause_list: list[Clause], min_joins: int, reporting_ver
         before = [c for c in clause_list[:i] if c.join != "subordinate"]
         if not before or _inside_quotes(sent, clause.start):
             continue
+        previous = clause_list[i - 1].predicate
+        if previous.lemma_.lower() in reporting_verbs and clause.start.i - previous.i <= 2:
+            continue   # "As he left, he said, the mission began": "he said" is an aside
         if clause.join == "comma" and _is_list_of_clauses(clause_list[i + 1:]):
             continue
         return clause.join, [clause]

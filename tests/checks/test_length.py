@@ -88,6 +88,9 @@ MUST_PASS = [
     "I referred Mia to the Multi-Agency Safeguarding Hub (MASH: the team that receives referrals). MASH replied.",
     "Mia did PE and saw her GP about her BMI.",
     "She cried, so I stopped the lesson.",
+    "Mum was upset on the phone and, by 3pm, she was calm enough to talk.",
+    "When I arrived, she said, the children were already asleep.",
+    "Dad was at work; Mum was at home with the baby.",
     "The house was cold, the fridge was empty and the children were hungry.",
 ]
 
