@@ -9,7 +9,8 @@ as textstat itself does.
 Grade. Teachers rewrote the same news sentences for two levels in OneStopEnglish; a measure is
 useful to us if it scores the harder version harder. Flesch-Kincaid ranks about 74% of those
 pairs right (ties count half), mostly through sentence length. The grade here adds how rare the
-words are, which is what the rewrites change most:
+words are, which is what the rewrites change most (about 80% on the tuning pairs and 81% on the
+held-back ones: ``python -m review.evaluate readability``):
 
 - ``words``: words in the sentence (textstat's lexicon count);
 - ``difficult_words``: words of two or more syllables not on the Dale-Chall list of 3,000
