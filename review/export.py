@@ -1,6 +1,6 @@
 """Downloads of a reviewed report, built in memory (nothing is written to disk).
 
-- `to_json`: the SPEC document object (with any dismissals).
+- `to_json`: the SPEC document object (with any dismissals), in the CLI's ``--format json`` array.
 - `to_html`: the same self-contained page as ``review check --format html``.
 - `to_docx`: the report as a Word document with every finding as a comment anchored on the
   text it is about, so a practitioner can fix the draft in Word.
@@ -48,8 +48,8 @@ def with_coaching(document: dict, dismissed: Mapping[str, str] | None = None) ->
 
 
 def to_json(document: dict) -> bytes:
-    """The document object as UTF-8 JSON (as ``review check --format json`` writes one item)."""
-    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    """A JSON array holding the document object, exactly as ``review check --format json`` writes it."""
+    return (json.dumps([document], ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def to_html(document: dict) -> bytes:

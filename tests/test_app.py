@@ -65,6 +65,13 @@ def unzipped(data: bytes) -> bytes:
         return b"".join(package.read(name) for name in package.namelist())
 
 
+def downloaded_document(at) -> dict:
+    """The JSON download: an array of one document object, as ``review check --format json``."""
+    documents = json.loads(files(at)["json"])
+    assert isinstance(documents, list) and len(documents) == 1
+    return documents[0]
+
+
 def files(at) -> dict:
     """The files the download buttons of the latest run offer, by kind."""
     offered = {}
@@ -92,7 +99,7 @@ def test_pasted_report_is_highlighted_with_date_and_child_prefilled(app):
 def test_editing_the_report_date_re_analyses_with_it(app):
     paste(app, REPORT)
     app.date_input(key="report_date").set_value(__import__("datetime").date(2016, 6, 1)).run()
-    assert json.loads(files(app)["json"])["report_date"] == "2016-06-01"
+    assert downloaded_document(app)["report_date"] == "2016-06-01"
 
 
 def test_filter_shows_one_principle_without_re_running_the_analysis(app, monkeypatch):
@@ -109,7 +116,7 @@ def test_filter_shows_one_principle_without_re_running_the_analysis(app, monkeyp
 
 
 def _first_key(at, rule_prefix):
-    document = json.loads(files(at)["json"])
+    document = downloaded_document(at)
     finding = next(f for f in document["findings"] if f["rule"].startswith(rule_prefix))
     return f"{finding['rule']}@{finding['start']}-{finding['end']}"
 
@@ -121,14 +128,14 @@ def test_dismiss_with_a_reason_is_kept_in_the_downloads_and_can_be_restored(app)
     app.text_input(key=f"note-{key}").set_value("Discussed: the GP's words").run()
     app.button(key=f"dismiss-{key}").click().run()
     assert int(next(m for m in app.metric if m.label == "Findings").value) == before - 1
-    document = json.loads(files(app)["json"])
+    document = downloaded_document(app)
     dismissed = [f for f in document["findings"] if f.get("dismissed")]
     assert [f["dismissed"]["reason"] for f in dismissed] == ["Discussed: the GP's words"]
     assert "neglectful" not in report_html(app).split("<mark")[0] or "dismissed" in all_html(app)
     assert "Dismissed by the reviewer: Discussed" in "".join(
         c.text for c in docx.Document(io.BytesIO(files(app)["docx"])).comments)
     app.button(key=f"restore-{key}").click().run()
-    assert not any(f.get("dismissed") for f in json.loads(files(app)["json"])["findings"])
+    assert not any(f.get("dismissed") for f in downloaded_document(app)["findings"])
 
 
 def test_this_flag_is_wrong_goes_into_the_redacted_feedback_file(app):
@@ -147,7 +154,7 @@ def test_downloads_and_redaction(app):
     paste(app, REPORT)
     labels = [b.label for b in app.get("download_button")]
     assert {"Annotated HTML", "JSON", "Word with comments"} <= set(labels)
-    assert json.loads(files(app)["json"])["children"] == ["Mia"]
+    assert downloaded_document(app)["children"] == ["Mia"]
     assert files(app)["html"].startswith(b"<!doctype html>")
     assert len(docx.Document(io.BytesIO(files(app)["docx"])).comments) > 0
     app.toggle(key="redact").set_value(True).run()
@@ -157,7 +164,7 @@ def test_downloads_and_redaction(app):
     assert b"[Child A]" in shared["docx"]
     for name in ("json", "html", "docx", "preview"):
         assert b"Mia" not in shared[name] and b"shoplifting" not in shared[name]
-    assert json.loads(shared["json"])["children"] == ["[Child A]"]
+    assert json.loads(shared["json"])[0]["children"] == ["[Child A]"]
     assert "report-redacted-review.docx" in app.downloads
 
 
@@ -268,9 +275,9 @@ def test_coaching_decisions_are_kept_per_text_for_the_session(app):
     key = _first_key(app, "opinion.judgement")
     app.button(key=f"dismiss-{key}").click().run()
     paste(app, "Mum is a neglectful parent and the home is chaotic.")
-    assert not any(f.get("dismissed") for f in json.loads(files(app)["json"])["findings"])
+    assert not any(f.get("dismissed") for f in downloaded_document(app)["findings"])
     paste(app, REPORT)
-    assert [f["rule"] for f in json.loads(files(app)["json"])["findings"] if f.get("dismissed")] == [
+    assert [f["rule"] for f in downloaded_document(app)["findings"] if f.get("dismissed")] == [
         "opinion.judgement"]
 
 

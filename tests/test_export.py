@@ -85,7 +85,7 @@ def test_dismissed_finding_is_kept_with_its_reason_in_every_download(document):
     assert coached["findings"][-1]["dismissed"] == {"reason": "Discussed in supervision <b>ok</b>"}
     assert "dismissed" not in document["findings"][-1]  # the original is untouched
     assert coached["summary"]["dismissed"] == 1
-    assert json.loads(to_json(coached))["findings"][-1]["dismissed"]["reason"].startswith("Discussed")
+    assert json.loads(to_json(coached))[0]["findings"][-1]["dismissed"]["reason"].startswith("Discussed")
     page = to_html(coached).decode()
     assert "Discussed in supervision &lt;b&gt;ok&lt;/b&gt;" in page and "<b>ok</b>" not in page
     assert "Dismissed by the reviewer: Discussed in supervision" in "".join(
@@ -94,6 +94,10 @@ def test_dismissed_finding_is_kept_with_its_reason_in_every_download(document):
 
 def test_html_download_is_the_cli_page(document):
     assert to_html(document).decode() == render_html([document])
+
+
+def test_json_download_is_what_the_cli_writes(document):
+    assert json.loads(to_json(document)) == [document]
 
 
 def test_feedback_file_lists_wrong_flags_redacted(document):
@@ -120,7 +124,7 @@ def test_downloads_are_built_on_demand_and_redacted_when_asked(document):
     key = finding_key(document["findings"][0])
     plain = Downloads(document, dismissed={key: "ok"})
     assert "shared" not in vars(plain)  # nothing built yet
-    assert json.loads(plain.json())["findings"][0]["dismissed"] == {"reason": "ok"}
+    assert json.loads(plain.json())[0]["findings"][0]["dismissed"] == {"reason": "ok"}
     assert plain.html() == to_html(with_coaching(document, {key: "ok"}))
     shared = Downloads(document, redacted=True, persons=["Mia Carter"])
     for text in (shared.html(), shared.json(), unzipped(shared.docx()), shared.feedback()):
