@@ -140,3 +140,11 @@ def test_places_from_the_model_are_redacted_but_not_abbreviations():
     doc = SimpleNamespace(ents=[SimpleNamespace(text="Millbrook", label_="GPE"),
                                 SimpleNamespace(text="TAF", label_="GPE")])
     assert _redacted(text, **entities(doc)) == "The family moved from [Place]. A TAF was held."
+
+
+def test_module_examples_hold():
+    import doctest
+
+    import review.redact
+
+    assert doctest.testmod(review.redact).failed == 0
