@@ -423,6 +423,8 @@ def _season(m, ctx):
         year = ctx.report.year if start + 3 <= ctx.report.month else ctx.report.year - 1
     elif rel == "next":
         year = ctx.report.year if start > ctx.report.month else ctx.report.year + 1
+    elif season == "WI":  # winter starts in December: its middle is the January after
+        year = _nearest_year(ctx.report, 1, 15) - 1
     else:
         year = _nearest_year(ctx.report, start + 1, 15)
     return _Result("DATE", f"{year}-{season}", imprecise=True, relative=None if m["y"] else "report")
@@ -701,6 +703,16 @@ def _set_adverb(m, ctx):
     return _Result("SET", values[m["w"].lower()])
 
 
+# weekdays with a plural part of the day are habitual: on Tuesday and Thursday evenings
+@_rule(r"(?:on\s+)?(?P<wd>" + _FULLDAY + r")(?:\s*(?:,|and|&|or)\s*" + _FULLDAY
+       + r")*\s+(?P<part>mornings|afternoons|evenings|nights)", 3)
+def _weekday_part_plural(m, ctx):
+    if not _capitalised(m["wd"]):
+        return None
+    part = PARTS_OF_DAY[m["part"].lower()[:-1]]
+    return _Result("SET", f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()]}T{part}")
+
+
 # plural weekdays and parts of the day used habitually: on Mondays, most afternoons
 @_rule(r"(?:most\s+|on\s+)?(?P<wd>" + _FULLDAY + r")s", 1)
 def _weekday_plural(m, ctx):
@@ -948,7 +960,7 @@ def _resolve_context(chosen: list[_Candidate], report: dt.date, sentence_of, fut
 
 # --------------------------------------------------------------------------- carried dates
 
-_HEADING_END = re.compile(r"[.!?;]\s*$")
+_HEADING_END = re.compile(r"[.!?;][\"'”’)\]]*\s*$")
 
 
 def is_heading(text: str, sentence_text: str, start: int, end: int) -> bool:
@@ -965,8 +977,8 @@ def sentence_anchors(doc: Doc, expressions: list[TemporalExpression]) -> list[di
     """For each sentence of `sentences(doc)`: its own dating expressions and the date it carries.
 
     A dated sentence dates the rest of its paragraph; a specific day also dates the paragraphs
-    that follow, until another date or a heading; a dated heading ("Home visit 11/03/2024") dates its section; sentences before the
-    first date of a paragraph take that date. Returns dicts with keys ``own`` (expressions in
+    that follow, until another date or a heading; a dated heading ("Home visit 11/03/2024") dates
+    its section; sentences before the first specific day named in a paragraph take that day. Returns dicts with keys ``own`` (expressions in
     the sentence), ``carried`` (a TemporalExpression or None) and ``heading`` (bool).
     """
     spans = sentences(doc)
@@ -1001,10 +1013,11 @@ def sentence_anchors(doc: Doc, expressions: list[TemporalExpression]) -> list[di
         result.append({"own": own[i], "carried": carried, "heading": False})
         if dating:
             carried, section_date = dating[-1], False
-    # sentences before the first date of a paragraph take that date
+    # sentences before the first day named in a paragraph take that day ("She came in upset. This was
+    # on 12/03/2024."); a bare year or month later in the paragraph is too loose to date them
     first_in_paragraph: dict[int, TemporalExpression] = {}
     for i, span in enumerate(spans):
-        dating = [e for e in own[i] if dates_an_event(e) and e.value is not None]
+        dating = [e for e in own[i] if dates_an_event(e) and e.value is not None and _names_a_day(e)]
         if dating and not result[i]["heading"]:
             first_in_paragraph.setdefault(paragraph_of(span.start_char), dating[0])
     for i, span in enumerate(spans):
@@ -1018,11 +1031,19 @@ def _names_a_day(expr: TemporalExpression) -> bool:
     return not expr.imprecise and bool(expr.value) and bool(re.match(r"\d{4}-\d{2}-\d{2}", expr.value))
 
 
+_CLOCK_TIME = re.compile(r"T\d{2}:\d{2}")
+
+
 def dates_an_event(expr: TemporalExpression) -> bool:
-    """True for an expression that says when something happened (a date or time, even a vague one)."""
+    """True for an expression that says when something happened (a date or time, even a vague one).
+
+    An expression that takes its day from the text before it ("that night", "the next day")
+    says nothing of its own: only the date it refers back to dates the event. A clock time
+    ("at 3pm") is a time of its own, whichever day it falls on.
+    """
     if expr.type not in ("DATE", "TIME") or expr.value in ("PRESENT_REF", "FUTURE_REF"):
         return False
-    if expr.relative == "context" and expr.type == "DATE":
+    if expr.relative == "context" and not (expr.value and _CLOCK_TIME.search(expr.value)):
         return False
     return expr.value is not None or expr.imprecise
 
