@@ -70,6 +70,53 @@ def is_past(verb: Token) -> bool:
     return False
 
 
+def is_present_perfect(verb: Token) -> bool:
+    """A verb in the present perfect ("has missed", "have been held"): a past left open up to now."""
+    children = list(verb.children)
+    if verb.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in children):
+        return is_present_perfect(verb.head)
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
+                                      for c in children)
+
+
+OWN_CLAUSE_EXCLUDES = {"conj", "ccomp", "advcl", "relcl", "parataxis", "acl", "csubj"}
+
+
+def clause_text(verb: Token) -> str:
+    """The words of `verb`'s own clause: its subtree without the clauses joined to or reported by it."""
+    excluded: set[int] = set()
+    for child in verb.children:
+        if child.dep_ in OWN_CLAUSE_EXCLUDES:
+            excluded.update(t.i for t in child.subtree)
+    return " ".join(t.text for t in verb.subtree if t.i not in excluded)
+
+
+def governing_verb(doc: Doc, start: int, end: int) -> Token | None:
+    """The verb whose clause the words at characters start..end belong to (None for a verbless line)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    token = span.root
+    while token.head.i != token.i and (token.pos_ not in ("VERB", "AUX") or is_non_finite(token)):
+        token = token.head
+    return token if token.pos_ in ("VERB", "AUX") else None
+
+
+def is_non_finite(verb: Token) -> bool:
+    """A gerund or infinitive with no auxiliary of its own ("about shouting", "to make"): not a clause's verb."""
+    return verb.tag_ in ("VBG", "VB") and not any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"
+                                                  for c in verb.children)
+
+
+PERIOD_PREPOSITIONS = {"over", "in", "during", "within", "throughout"}
+
+
+def anchors_a_time(doc: Doc, start: int, end: int) -> bool:
+    """A period that says when ("over the last few weeks"), not how long ("for the last few weeks")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].lower_ in PERIOD_PREPOSITIONS
+
+
 def main_verbs(sent: Span) -> list[Token]:
     """Verbs of the sentence's main clauses: its root, verbs joined to it, adverbial clauses."""
     verbs = []
@@ -91,22 +138,37 @@ class DateCheck:
         self.event_nouns = {w.lower() for w in self.rules.lexicon("event_nouns")}
         self.habitual = phrase_pattern(self.rules.lexicon("habitual_markers"))
         self.record_fields = phrase_pattern(self.rules.lexicon("record_fields"))
+        self.vague_occasions = phrase_pattern(self.rules.lexicon("vague_occasions"))
+        self.vague_periods = phrase_pattern(self.rules.lexicon("vague_periods"))
 
     def event_verb(self, sent: Span) -> Token | None:
         """The verb of a specific past event reported by `sent`, or None (habitual, general, present)."""
-        if self.habitual is not None and self.habitual.search(sent.text):
-            return None
         for verb in main_verbs(sent):
-            if not is_past(verb) or verb.lemma_ == "be":
+            if not is_past(verb) or verb.lemma_ == "be" or self.is_habitual(verb, sent):
                 continue
             if verb.lemma_.lower() in self.event_verbs or self.has_event_noun(verb):
                 return verb
         return None
 
+    def is_event_noun(self, noun: Token) -> bool:
+        """An event noun, alone or with its compounds ("referral", "core group")."""
+        compounds = " ".join(c.lower_ for c in noun.children if c.dep_ in ("compound", "amod"))
+        names = {noun.lemma_.lower(), noun.lower_}
+        return any(name in self.event_nouns or f"{compounds} {name}" in self.event_nouns for name in names)
+
     def has_event_noun(self, verb: Token) -> bool:
         """The verb's subject or object is an event noun ("A referral was made", "held a meeting")."""
-        return any(child.dep_ in ("nsubj", "nsubjpass", "dobj") and
-                   (child.lemma_.lower() in self.event_nouns or child.lower_ in self.event_nouns)
+        return any(child.dep_ in ("nsubj", "nsubjpass", "dobj") and self.is_event_noun(child)
+                   for child in verb.children)
+
+    def reports_undated_series(self, verb: Token) -> bool:
+        """A present perfect that sums up several events: "core groups have been held", "he has had
+        several A&E attendances". Its time is the time of writing, so a date carried over from an
+        earlier sentence does not date these events."""
+        if not is_present_perfect(verb):
+            return False
+        return any(child.tag_ == "NNS" and self.is_event_noun(child) and
+                   (child.dep_ == "nsubjpass" or (child.dep_ == "dobj" and verb.lemma_ == "have"))
                    for child in verb.children)
 
     def is_record_field(self, sent: Span) -> bool:
@@ -124,16 +186,14 @@ class DateCheck:
             verb = self.event_verb(sent) if not anchor["heading"] else None
             if own:
                 dating, carried = most_specific(own), False
+            elif verb is not None and self.reports_undated_series(verb):
+                dating, carried = None, False  # "core groups have been held": not dated by the sentence before
             else:
                 dating, carried = anchor["carried"], True
-            if verb is not None and dating is None:
+            vaguely_dated = self.check_imprecise(doc, sent, own, anchor["own"])
+            if verb is not None and dating is None and not vaguely_dated:
                 add_finding(doc, self.rules.rule("date.undated_event"), verb.idx, verb.idx + len(verb.text),
                             allow=self.rules, kind="undated")
-            # age-relative anchors ("as a child") are vague by nature: no request for an exact date
-            vague = [e for e in own if e.imprecise and e.value is not None]
-            if vague and len(vague) == len(own) and self.is_past_statement(sent):
-                add_finding(doc, self.rules.rule("date.imprecise"), vague[0].start, vague[0].end,
-                            allow=self.rules, kind="imprecise")
             if dating is not None and dating.anchor is not None and (verb is not None or (own and anchor["heading"])
                                                                     or (own and self.is_event_statement(sent))):
                 events.append(Event(date=dating.value, anchor=dating.anchor.isoformat(), sentence=index,
@@ -143,11 +203,41 @@ class DateCheck:
         doc._.events = events
         return doc
 
-    def is_past_statement(self, sent: Span) -> bool:
-        """A sentence about something that happened (a past-tense main verb), not a habit."""
-        if self.habitual is not None and self.habitual.search(sent.text):
-            return False
-        return any(is_past(v) for v in main_verbs(sent))
+    def check_imprecise(self, doc: Doc, sent: Span, own: list[TemporalExpression],
+                        expressions: list[TemporalExpression]) -> bool:
+        """``date.imprecise`` on the vague anchor that is all a sentence's event is dated by (True if raised).
+
+        A vague anchor is an imprecise date ("recently", "over the summer"), a vague period
+        ("over the last few months", from ``vague_periods``) or an unnumbered earlier occasion
+        ("not the first time", from ``vague_occasions``). A date or period must date a past,
+        non-habitual clause; age-relative anchors ("as a child") are vague by nature and not asked for.
+        """
+        vague = [(e.start, e.end) for e in own if e.imprecise and e.value is not None]
+        if len(vague) != len(own):
+            return  # a precise date in the sentence dates it
+        if not own and self.vague_periods is not None:
+            vague = [(e.start, e.end) for e in expressions if e.type == "DURATION"
+                     and self.vague_periods.fullmatch(e.text) and anchors_a_time(doc, e.start, e.end)]
+        vague = [(start, end) for start, end in vague if self.dates_past_clause(doc, sent, start, end)]
+        if not own and not vague and self.vague_occasions is not None:
+            found = self.vague_occasions.search(sent.text)
+            if found:
+                vague = [(sent.start_char + found.start(), sent.start_char + found.end())]
+        if vague:
+            add_finding(doc, self.rules.rule("date.imprecise"), vague[0][0], vague[0][1],
+                        allow=self.rules, kind="imprecise")
+        return bool(vague)
+
+    def dates_past_clause(self, doc: Doc, sent: Span, start: int, end: int) -> bool:
+        """The words at start..end date a clause about something that happened, not a habit."""
+        verb = governing_verb(doc, start, end)
+        return verb is not None and is_past(verb) and not self.is_habitual(verb, sent)
+
+    def is_habitual(self, verb: Token, sent: Span) -> bool:
+        """A habitual marker in the verb's own clause ("usually", "every day", "continues to")."""
+        if self.habitual is None or not self.habitual.search(sent.text):
+            return False  # no marker anywhere in the sentence: no need to find the clause
+        return bool(self.habitual.search(clause_text(verb)))
 
     def is_event_statement(self, sent: Span) -> bool:
         """A dated sentence worth a line in the chronology: it has a verb and is not habitual."""
