@@ -18,6 +18,7 @@ def no_relevance(result):
     ("Mum was in care as a child and left school with no qualifications.", "as a child"),
     ("Maternal grandfather had a conviction for assault in 1998.", "1998"),
     ("Mum has a history of anxiety and was prescribed sertraline in 2017.", "2017"),
+    ("Her brother was taken into care in 2019.", "2019"),
 ])
 def test_historic_must_flag_unlinked_history(review_text, text, match):
     assert no_relevance(review_text(text, report_date=REPORT_DATE)) == [("historic.no_relevance", match)]
