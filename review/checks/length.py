@@ -69,8 +69,9 @@ def _clause_join(predicate: Token, start: Token, joint: Token | None, coordinato
         return "coordinator"   # "and she ...", ", so he ..."
     if joint.text == "," and joint.i > 0 and joint.nbor(-1).lower_ in coordinators:
         return "coordinator"   # "and, by 15, she ..."
-    if predicate.dep_ == "ccomp" and predicate.head.lemma_.lower() in reporting_verbs:
-        return "subordinate"   # "she told me she was tired"
+    if predicate.dep_ == "ccomp" and (predicate.head.lemma_.lower() in reporting_verbs
+                                      or joint.i == predicate.head.i or joint.head.i == predicate.head.i):
+        return "subordinate"   # "she told me she was tired", "it is possible we ...": a clause as object
     if (joint.is_punct and joint.text != ",") or joint.is_space:
         return "punctuation"   # a semicolon, dash, colon, bracket or a gap where a dash was lost
     # What precedes may be a clause fronted inside this one ("when he does come(,) he is ..."):
@@ -106,6 +107,8 @@ def clauses(sent: Span, coordinators: set[str], reporting_verbs: set[str]) -> li
         first = clause_start(token)
         if first < sent.start:
             continue
+        while sent.doc[first].is_space and first < token.i:
+            first += 1   # a stray space before the subject belongs to the gap, not the clause
         start = sent.doc[first]
         joint = sent.doc[first - 1] if first > sent.start else None
         found.append(Clause(token, start, joint, _clause_join(token, start, joint, coordinators, reporting_verbs)))
@@ -120,8 +123,8 @@ def _is_list_of_clauses(later: list[Clause]) -> bool:
 def run_ons(sent: Span, clause_list: list[Clause], min_joins: int, reporting_verbs: set[str]) -> tuple[str, list[Clause]]:
     """How `sent` runs sentences together ("comma", "none" or "coordinator") and the joints, or ("", [])."""
     for i, clause in enumerate(clause_list):
-        if clause.join not in ("comma", "none") or clause.predicate.lemma_.lower() in reporting_verbs:
-            continue   # "..., she said" reports speech; it is not a second sentence
+        if clause.join not in ("comma", "none") or _is_speech_tag(clause.predicate, reporting_verbs):
+            continue   # "..., she said." reports speech; it is not a second sentence
         before = [c for c in clause_list[:i] if c.join != "subordinate"]
         if not before or _inside_quotes(sent, clause.start):
             continue
@@ -135,6 +138,12 @@ def run_ons(sent: Span, clause_list: list[Clause], min_joins: int, reporting_ver
     if len(chained) >= min_joins:
         return "coordinator", chained
     return "", []
+
+
+def _is_speech_tag(predicate: Token, reporting_verbs: set[str]) -> bool:
+    """'she said', 'he told reporters' with nothing said after it (not 'mum says she has asked him to leave')."""
+    return predicate.lemma_.lower() in reporting_verbs and not any(
+        c.dep_ in ("ccomp", "xcomp") and c.i > predicate.i for c in predicate.children)
 
 
 def _inside_quotes(sent: Span, token: Token) -> bool:

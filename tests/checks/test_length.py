@@ -51,6 +51,7 @@ MUST_FLAG = [
     ("length.run_on", "Mia got home from school her dad was asleep on the sofa she made her own tea."),
     ("length.run_on", "She was upset, she would not talk to me."),
     ("length.run_on", "Mum was tired, she had not slept for two days."),
+    ("length.run_on", "Mum says she is doing everything she can, mum says she has asked Kyle to leave."),
     ("length.passive", "The child was hit."),
     ("length.passive", "Concerns have been raised about Mia coming to school hungry."),
     ("length.passive", "A bruise was noticed on Mia's arm."),
@@ -90,6 +91,10 @@ MUST_PASS = [
     "She cried, so I stopped the lesson.",
     "Mum was upset on the phone and, by 3pm, she was calm enough to talk.",
     "When I arrived, she said, the children were already asleep.",
+    "I am doing my best, she said.",
+    "The house is always tidy, Mr Reid told the officers.",
+    "It is quite possible she was at home that night.",
+    "The police suspected he was selling drugs.",
     "Dad was at work; Mum was at home with the baby.",
     "The house was cold, the fridge was empty and the children were hungry.",
 ]
