@@ -58,6 +58,7 @@ MUST_FLAG = [
     ("length.passive", "A home visit was carried out and the police were informed."),
     ("length.passive", "Consideration will be given to legal steps."),
     ("length.passive", "Mum was offered a parenting course."),
+    ("length.passive", "Sam was spoken to in school."),
     ("length.passive", "There are concerns that Ethan's health needs are being neglected."),
     ("length.jargon", "Mia was on a CIN plan last year."),
     ("length.jargon", "A referral was made to MASH on 12/03/2024."),
