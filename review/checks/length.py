@@ -245,8 +245,9 @@ def unexplained_abbreviations(text: str, glossary: Glossary) -> list[tuple[str, 
 
 
 def content_words(sent: Span) -> frozenset[str]:
-    """Lower-cased lemmas of the words that carry content (no stop words, punctuation or numbers)."""
-    return frozenset(t.lemma_.lower() for t in sent if t.is_alpha and not t.is_stop)
+    """Lower-cased lemmas of the words that carry content: no stop words or punctuation, but numbers
+    and dates kept, so the same kind of event on two dates is not a repetition."""
+    return frozenset(t.lemma_.lower() for t in sent if not (t.is_stop or t.is_punct or t.is_space))
 
 
 def repeated_sentences(word_sets: list[frozenset[str]], min_words: int, similarity: float,

@@ -187,6 +187,12 @@ def test_different_sentences_about_the_same_people_are_not_repetition(check):
     assert not rules_found(doc, "length.repetition")
 
 
+def test_the_same_kind_of_event_on_another_date_is_not_repetition(check):
+    doc = check("Mum did not bring Ruby to her asthma review appointment on 12/03/2024.\n"
+                "Mum did not bring Ruby to her asthma review appointment on 19/03/2024.")
+    assert not rules_found(doc, "length.repetition")
+
+
 def test_repetition_index_does_not_compare_every_sentence_with_every_other():
     common = frozenset({"mum", "mia", "school", "today", "came", "home"})
     word_sets = [common | {f"unique{i}a", f"unique{i}b", f"unique{i}c"} for i in range(2000)]
