@@ -82,13 +82,19 @@ def is_present_perfect(verb: Token) -> bool:
 OWN_CLAUSE_EXCLUDES = {"conj", "ccomp", "advcl", "relcl", "parataxis", "acl", "csubj"}
 
 
-def clause_text(verb: Token) -> str:
-    """The words of `verb`'s own clause: its subtree without the clauses joined to or reported by it."""
+def clause_tokens(verb: Token) -> list[Token]:
+    """The tokens of `verb`'s own clause: its subtree without the clauses joined to or reported by it."""
     excluded: set[int] = set()
     for child in verb.children:
         if child.dep_ in OWN_CLAUSE_EXCLUDES:
             excluded.update(t.i for t in child.subtree)
-    return " ".join(t.text for t in verb.subtree if t.i not in excluded)
+    tokens = [t for t in verb.subtree if t.i not in excluded and not (t.is_punct and t.dep_ == "punct")]
+    return tokens or [verb]
+
+
+def clause_text(verb: Token) -> str:
+    """The words of `verb`'s own clause (see `clause_tokens`)."""
+    return " ".join(t.text for t in clause_tokens(verb))
 
 
 def governing_verb(doc: Doc, start: int, end: int) -> Token | None:

@@ -3,7 +3,8 @@
 Reads ``doc._.dates`` and ``doc._.events`` (set by ``review_date``) and raises
 
 - ``historic.no_relevance`` on a sentence whose item is historic, dated before the horizon
-  (``horizon_months`` before the report date) or worded as past ("previously", "as a child"),
+  (``horizon_months`` before the report date), worded as past ("previously", "as a child"), or
+  a past concern told under a history heading ("Family history", from ``history_headings``),
   when neither it, the ``following_sentences`` after it nor its section heading says how it relates to the present, and it has no date within the horizon. A
   dated item is only checked when it is about a concern (``concern_words``); the span is the
   old date, or the past marker;
@@ -22,7 +23,7 @@ from ..findings import add_finding
 from ..rules import load_rules
 from ..temporal import is_heading, value_range
 from ..text import sentences
-from .date import phrase_pattern
+from .date import is_past, main_verbs, phrase_pattern
 
 
 def months_before(day: dt.date, months: int) -> dt.date:
@@ -46,6 +47,7 @@ class HistoricCheck:
         self.past_markers = phrase_pattern(self.rules.lexicon("past_markers"))
         self.present_links = phrase_pattern(self.rules.lexicon("present_links"))
         self.concern_words = phrase_pattern(self.rules.lexicon("concern_words"))
+        self.history_headings = phrase_pattern(self.rules.lexicon("history_headings"))
 
     def __call__(self, doc: Doc) -> Doc:
         report = doc._.report_date
@@ -72,9 +74,10 @@ class HistoricCheck:
             recent = [e for e in own[i] if e.type in ("DATE", "TIME") and e.relative != "context"
                       and (r := value_range(e.value)) and r[1] >= horizon]
             marker = self.past_markers.search(span.text) if self.past_markers else None
+            under_history = self.past_under_history_heading(span, section_heading[i]) if not (old or marker) else None
             if old and not (marker or (self.concern_words and self.concern_words.search(span.text))):
                 old = []
-            if not (old or marker) or recent:
+            if not (old or marker or under_history) or recent:
                 continue
             if marker and not old and not any(t.pos_ in ("VERB", "AUX") for t in span):
                 continue  # an inline title ("Previous conviction."), not an item
@@ -84,11 +87,30 @@ class HistoricCheck:
                 continue
             if old:
                 start, end = old[0].start, old[0].end
-            else:
+            elif marker:
                 start, end = span.start_char + marker.start(), span.start_char + marker.end()
+            else:
+                start, end = under_history
             add_finding(doc, self.rules.rule("historic.no_relevance"), start, end, allow=self.rules, kind="historic")
         self.check_stale(doc, report)
         return doc
+
+    def past_under_history_heading(self, span, heading: str) -> tuple[int, int] | None:
+        """The clause of a past concern told under a history heading ("Family history"), or None.
+
+        The heading marks what follows as the past even where the sentence gives no date
+        ("Mum's older sister has had her children removed"); returns that clause's character span.
+        """
+        if not heading or self.history_headings is None or not self.history_headings.search(heading):
+            return None
+        if self.concern_words is None or not self.concern_words.search(span.text):
+            return None
+        verb = next((v for v in main_verbs(span) if is_past(v)), None)
+        if verb is None:
+            return None
+        joined = {t.i for child in verb.children if child.dep_ in ("conj", "cc") for t in child.subtree}
+        clause = [t for t in verb.subtree if t.i not in joined and not t.is_punct]
+        return clause[0].idx, clause[-1].idx + len(clause[-1].text)
 
     def check_stale(self, doc: Doc, report: dt.date) -> None:
         ends = [r[1] for e in doc._.events or [] if (r := value_range(e.date)) and r[1] <= report]

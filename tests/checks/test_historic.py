@@ -62,3 +62,19 @@ def test_horizon_is_configurable(review_text, tmp_path):
     rules.write_text("check: historic\nthresholds:\n  horizon_months: 120\n")
     text = "In 2016 Dad was cautioned for criminal damage. On 18/03/2024 Mia was seen."
     assert historic(review_text(text, report_date=REPORT_DATE, rules_path=str(rules))) == []
+
+
+def test_a_past_concern_under_a_history_heading_is_historic(review_text):
+    text = "Family history\n\nHer uncle has had his children removed by the court."
+    assert no_relevance(review_text(text, report_date=REPORT_DATE)) == [
+        ("historic.no_relevance", "Her uncle has had his children removed by the court")]
+
+
+@pytest.mark.parametrize("text", [
+    "Background\n\nDad has served a prison sentence for assault and he still drinks heavily.",
+    "Background\n\nAva lives with her mum and has a good relationship with her teachers.",
+    "Current concerns\n\nHer uncle has had his children removed by the court.",
+    "Background\n\nThe school raised a concern about Ava's attendance on 12/03/2024.",
+])
+def test_history_heading_must_pass(review_text, text):
+    assert no_relevance(review_text(text, report_date=REPORT_DATE)) == []
