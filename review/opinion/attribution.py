@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 WRITER = frozenset({"i", "we", "me", "us"})
-REPORTED_CLAUSE = ("ccomp", "xcomp", "dobj", "advcl", "parataxis", "conj")
+REPORTED_CLAUSE = ("ccomp", "xcomp", "dobj", "parataxis")
 _QUOTE_PAIRS = (('"', '"'), ("“", "”"), ("‘", "’"), ("'", "'"))
 
 

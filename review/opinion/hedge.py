@@ -6,11 +6,14 @@ The cues are data (``rules/opinion.yaml``):
   except after a comparative ("more likely");
 - ``hedge_modals``: modal verbs of possibility ("may", "might"), matched only as modals, so
   the month "May" is not one;
-- ``hedge_modals_before``: the words after which a weaker modal ("could") hedges ("could be");
+- ``hedge_weak_modals`` and ``hedge_weak_modal_followers``: a weaker modal hedges only before
+  one of these words ("could be drinking", "must have"), and not before a passive ("could be heard");
 - ``hedge_complement_verbs``: verbs that hedge only with an adjective or noun complement or
   before "to be", "to have", "like", "that", "as if" ("appeared drunk", "appeared to be"),
   not otherwise ("Mum appeared at court", "Lily is looking after her brother");
-- ``hedge_phrases``: fixed phrases ("it is thought", "is believed to", "not sure").
+- ``hedge_phrases``: fixed phrases ("it is thought", "is believed to", "not sure");
+- ``hedge_exceptions``: phrases in which a cue word does not hedge ("not possible to", "as
+  soon as possible").
 
 `find_cues` returns each cue's character offsets, skipping tokens that are someone else's words
 (`review.opinion.attribution`), so "Mum said he might be late" has no cue of the writer's.
@@ -36,6 +39,7 @@ class HedgeCues:
     weak_modal_followers: frozenset[str]
     complement_verbs: frozenset[str]
     phrases: tuple[str, ...]
+    exceptions: tuple[str, ...] = ()
 
     @classmethod
     def from_rules(cls, rules) -> "HedgeCues":
@@ -43,10 +47,11 @@ class HedgeCues:
         lower = lambda name: frozenset(w.lower() for w in lex.get(name, []))  # noqa: E731
         return cls(lower("hedge_words"), lower("hedge_modals"), lower("hedge_weak_modals"),
                    lower("hedge_weak_modal_followers"), lower("hedge_complement_verbs"),
-                   tuple(lex.get("hedge_phrases", [])))
+                   tuple(lex.get("hedge_phrases", [])), tuple(lex.get("hedge_exceptions", [])))
 
     def __post_init__(self):
         object.__setattr__(self, "_phrase_pattern", phrase_regex(self.phrases))
+        object.__setattr__(self, "_exception_pattern", phrase_regex(self.exceptions))
 
     def token_is_cue(self, token: Token) -> bool:
         lemma = token.lemma_.lower()
@@ -54,9 +59,11 @@ class HedgeCues:
             if lemma in self.modals or token.lower_ in self.modals:
                 return True
             if lemma in self.weak_modals or token.lower_ in self.weak_modals:
-                following = token.doc[token.i + 1:token.i + 3]
-                words = [t.lower_ for t in following if t.lower_ not in ("not", "n't", "also", "well")]
-                return bool(words) and words[0] in self.weak_modal_followers
+                following = [t for t in token.doc[token.i + 1:token.i + 4] if t.lower_ not in ("not", "n't", "also", "well")]
+                if not following or following[0].lower_ not in self.weak_modal_followers:
+                    return False
+                # "could be heard" reports a perception, "could be drinking" guesses
+                return not (following[0].lower_ == "be" and len(following) > 1 and following[1].tag_ == "VBN")
             return False
         if lemma in self.words or token.lower_ in self.words:
             previous = token.doc[token.i - 1].lower_ if token.i > 0 else ""
@@ -70,6 +77,8 @@ class HedgeCues:
     def find_cues(self, sent: Span, voice: Voice | None = None) -> list[tuple[int, int]]:
         """Character offsets of each speculation cue in `sent` in the writer's voice, in order."""
         found = []
+        exceptions = [(sent.start_char + m.start(), sent.start_char + m.end())
+                      for m in self._exception_pattern.finditer(sent.text)] if self._exception_pattern else []
         pattern = self._phrase_pattern
         if pattern is not None:
             for match in pattern.finditer(sent.text):
@@ -80,7 +89,7 @@ class HedgeCues:
         for token in sent:
             if voice is not None and not voice.is_writers(token):
                 continue
-            if any(s <= token.idx < e for s, e in found):
+            if any(s <= token.idx < e for s, e in found) or any(s <= token.idx < e for s, e in exceptions):
                 continue
             if self.token_is_cue(token):
                 found.append((token.idx, token.idx + len(token.text)))

@@ -34,6 +34,8 @@ def test_opinion_must_flag_judgement(review_text, text, match):
     ("Mum's new partner is thought to be a drug user.", "is thought to"),
     ("She is possibly self-harming.", "possibly"),
     ("Staff think he may be involved in county lines.", "may"),
+    ("Mr Jones told me he had been drinking and he seemed drunk.", "seemed"),  # the writer's own clause
+    ("He could be drinking again.", "could"),
 ])
 def test_opinion_must_flag_hedge(review_text, text, match):
     assert ("opinion.hedge", match) in opinion(review_text(text, report_date=REPORT_DATE))
@@ -64,6 +66,11 @@ def test_opinion_unattributed_quote(review_text, text, match):
     "Mum appeared at court on 3 May 2024.",
     "Leo weighed 6.2kg on 04/03/2024, which is on the 9th centile.",
     "Mum told me that the house was a mess and that she might move out.",
+    "The school reported that Mum was aggressive on 4 March.",
+    "Mum could be heard shouting from the street.",
+    "Children born early are more likely to have asthma.",
+    "Lily is looking after her brother in the mornings.",
+    "It was not possible to see Leo that day.",
 ])
 def test_opinion_must_pass(review_text, text):
     assert opinion(review_text(text, report_date=REPORT_DATE), severity=("info", "warning", "error")) == []
@@ -72,6 +79,16 @@ def test_opinion_must_pass(review_text, text):
 def test_owned_opinion_without_reasons_is_an_info(review_text):
     result = review_text("I am concerned that Mia's needs are not being met.", report_date=REPORT_DATE)
     assert opinion(result, severity=("info", "warning", "error")) == [("opinion.owned", "I am concerned")]
+
+
+def test_unsourced_report_is_the_writers_claim(review_text):
+    result = review_text("It was reported that Mum was aggressive.", report_date=REPORT_DATE)
+    assert opinion(result) == [("opinion.judgement", "aggressive")]
+
+
+def test_owned_opinion_heading_is_not_an_opinion(review_text):
+    text = "My professional opinion\n\nIn my professional opinion Mia is not safe. I base this on her injuries on 12/03/2024."
+    assert opinion(review_text(text, report_date=REPORT_DATE), severity=("info", "warning", "error")) == []
 
 
 def test_owned_opinion_with_reasons_in_the_next_sentence_passes(review_text):
