@@ -5,7 +5,9 @@ Every sentence of `review.text.sentences(doc)` gets
 - ``sent._.opinion``: the calibrated probability, from the trained classifier in
   ``models/opinion/`` (`review.opinion.classifier`), that the sentence states the writer's own
   opinion; only the writer's own words are scored, so "Mum said the house was a tip" scores as
-  a sourced statement;
+  a sourced statement. A sentence that carries a judgement finding or an owned opinion ("In my
+  view ...") states the writer's opinion whatever the news-trained classifier says, so its
+  probability is raised to at least ``stated_opinion_probability``;
 - ``sent._.hedge``: whether a speculation cue stands in the writer's own voice (`review.opinion.hedge`).
 
 and the check raises (the trigger is the label or cue, not the whole sentence)
@@ -55,6 +57,7 @@ class OpinionCheck:
         self.judgement_probability = self.rules.threshold("judgement_probability")
         self.quoted_label_max_words = int(self.rules.threshold("quoted_label_max_words"))
         self.reason_window = int(self.rules.threshold("reason_window_sentences"))
+        self.stated_opinion_floor = self.rules.threshold("stated_opinion_probability")
 
     def voice(self, sent: Span) -> Voice:
         return voice_of(sent, self.attribution_verbs, self.source_openers)
@@ -95,9 +98,12 @@ class OpinionCheck:
                 add_finding(doc, self.rules.rule("opinion.unattributed_quote"), start, end, kind="unattributed_quote",
                             why="a quoted label introduced with no named source", allow=self.rules)
             owned = find_phrase(sent, self.owned_markers)
+            if owned is not None and any(t.pos_ in ("VERB", "AUX") for t in sent):
+                sent._.opinion = max(sent._.opinion, self.stated_opinion_floor)
             if owned is None:
                 trigger = self.judgement_trigger(sent, voice, probability)
                 if trigger is not None:
+                    sent._.opinion = max(sent._.opinion, self.stated_opinion_floor)
                     start, end, why = trigger
                     add_finding(doc, self.rules.rule("opinion.judgement"), start, end, kind="judgement",
                                 why=f"'{{match}}': {why}", allow=self.rules)
