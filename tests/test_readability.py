@@ -85,11 +85,13 @@ def test_names_and_numbers_do_not_make_a_sentence_harder():
     assert readability.plain_words("Ms Priya Patel saw 2 bruises at 10.15am") == ["ms", "saw", "bruises", "at"]
 
 
-def test_text_grade_is_the_mean_of_the_sentence_grades():
+def test_grade_of_several_sentences_is_the_mean_of_their_grades():
     parts = ["Mia is seven.", "The paediatrician documented extensive contusions bilaterally."]
     mean = sum(readability.sentence_grade(s) for s in parts) / 2
-    assert readability.text_grade(parts) == pytest.approx(mean)
-    assert readability.text_grade([]) == 0.0
+    total = sum((readability.sentence_counts(s) for s in parts), readability.NO_COUNTS)
+    assert total.sentences == 2
+    assert readability.grade_from_counts(total) == pytest.approx(mean)
+    assert readability.grade_from_counts(readability.NO_COUNTS) == 0.0
 
 
 def test_rarest_words_leave_out_names_and_come_rarest_first():
