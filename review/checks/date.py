@@ -114,6 +114,7 @@ def is_non_finite(verb: Token) -> bool:
                                                   for c in verb.children)
 
 
+SERIES_QUANTIFIERS = {"most", "many", "several", "some", "all", "every", "each", "few", "numerous", "various"}
 PERIOD_PREPOSITIONS = {"over", "in", "during", "within", "throughout"}
 
 
@@ -215,12 +216,14 @@ class DateCheck:
 
         A vague anchor is an imprecise date ("recently", "over the summer"), a vague period
         ("over the last few months", from ``vague_periods``) or an unnumbered earlier occasion
-        ("not the first time", from ``vague_occasions``). A date or period must date a past,
+        ("not the first time", from ``vague_occasions``); a month with no day or year dating a
+        single event ("re-referred in January") is one too. A date or period must date a past,
         non-habitual clause; age-relative anchors ("as a child") are vague by nature and not asked for.
         """
-        vague = [(e.start, e.end) for e in own if e.imprecise and e.value is not None]
+        vague = [(e.start, e.end) for e in own if e.imprecise and e.value is not None
+                 or self.dates_event_by_month_alone(doc, e)]
         if len(vague) != len(own):
-            return  # a precise date in the sentence dates it
+            return False  # a precise date in the sentence dates it
         if not own and self.vague_periods is not None:
             vague = [(e.start, e.end) for e in expressions if e.type == "DURATION"
                      and self.vague_periods.fullmatch(e.text) and anchors_a_time(doc, e.start, e.end)]
@@ -233,6 +236,19 @@ class DateCheck:
             add_finding(doc, self.rules.rule("date.imprecise"), vague[0][0], vague[0][1],
                         allow=self.rules, kind="imprecise")
         return bool(vague)
+
+    def dates_event_by_month_alone(self, doc: Doc, expr: TemporalExpression) -> bool:
+        """A month named with no day or year ("re-referred in January") dating an event verb."""
+        if expr.imprecise or not re.fullmatch(r"\d{4}-\d{2}", expr.value or "") or re.search(r"\d", expr.text):
+            return False
+        span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+        if span is None or span.start == 0 or doc[span.start - 1].lower_ not in ("in", "during"):
+            return False  # "since August" bounds a period; it does not date one event
+        verb = governing_verb(doc, expr.start, expr.end)
+        if verb is None or not (verb.lemma_.lower() in self.event_verbs or self.has_event_noun(verb)):
+            return False
+        # a counted or quantified event ("three injuries", "on most days") is a series, not one event
+        return not any(t.like_num or t.lower_ in SERIES_QUANTIFIERS for t in clause_tokens(verb))
 
     def dates_past_clause(self, doc: Doc, sent: Span, start: int, end: int) -> bool:
         """The words at start..end date a clause about something that happened, not a habit."""

@@ -62,6 +62,7 @@ def test_date_must_pass(review_text, text):
     ("Her sleep has got worse over the past few weeks.", "the past few weeks"),
     ("In the last few weeks she has missed school.", "the last few weeks"),
     ("This is not the first time he has arrived late.", "not the first time"),
+    ("The family were referred to the food bank in November.", "November"),
 ])
 def test_date_must_flag_imprecise_anchors(review_text, text, match):
     result = review_text(text, report_date=REPORT_DATE)
@@ -112,3 +113,15 @@ def test_weekdays_with_a_plural_part_of_day_are_a_set(review_text):
 def test_winter_before_the_report_is_the_last_winter(review_text):
     result = review_text("Over the winter he stopped going to football.", report_date=REPORT_DATE)
     assert [d["value"] for d in result["dates"]] == ["2023-WI"]
+
+
+@pytest.mark.parametrize("text", [
+    "The family were referred to the food bank in November 2023.",
+    "On 12/11/2023 the family were referred to the food bank.",
+    "We have recorded two bruises since November.",
+    "Ollie arrived hungry on most days in November.",
+    "Mia was born in November.",
+])
+def test_date_must_pass_imprecise(review_text, text):
+    result = review_text(text, report_date=REPORT_DATE)
+    assert [f["match"] for f in result["findings"] if f["rule"] == "date.imprecise"] == []
