@@ -154,7 +154,9 @@ def test_robustness_long_report_is_parsed_in_pieces_and_reviewed_whole(review_te
 
 
 @pytest.mark.slow
-def test_robustness_one_megabyte_without_punctuation_is_reviewed(review_text):
+def test_robustness_one_megabyte_without_punctuation_is_reviewed(review_text, request):
+    if "slow" not in (request.config.getoption("markexpr") or ""):
+        pytest.skip("minutes on a 2-core machine: opt in with -m slow")
     text = ("the mother said mia was hungry and tired at school on monday " * 20_000)[:1_000_000]
     assert_valid_document(review_text(text), text)
 
