@@ -1,4 +1,5 @@
-"""No network at run time: the CLI and the pipeline review reports with every socket blocked."""
+"""No network at run time, no temporary files: the CLI and the pipeline review reports with every
+socket blocked."""
 
 import json
 import os
@@ -69,8 +70,13 @@ def test_network_cli_reviews_text_and_docx_with_sockets_blocked(blocked_env, tmp
     summary = tmp_path / "audit.csv"
     command = [sys.executable, "-m", "review", "check", "--format", "json", "--jobs", "2",
                "--summary-csv", str(summary), str(english), str(french), str(word)]
-    result = subprocess.run(command, env=blocked_env, capture_output=True, text=True, timeout=300)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    result = subprocess.run(command, env={**blocked_env, "TMPDIR": str(temporary)}, capture_output=True,
+                            text=True, timeout=300)
     assert "NETWORK ATTEMPT" not in result.stderr
+    assert list(temporary.iterdir()) == []  # no temporary files (report text never goes to disk)
+    assert "Mia" not in result.stderr and "mère" not in result.stderr
     assert result.returncode == 1, result.stderr
     documents = json.loads(result.stdout)
     assert [d["summary"]["language"] for d in documents] == ["en", "fr", "en"]
