@@ -1,7 +1,8 @@
 """End to end in a real headless browser: start the page, paste a report, see every principle highlighted.
 
 Uses Debian's chromium (`apt-get install chromium`) driven by Playwright's Python client; the
-page runs on a free port on 127.0.0.1 only. Saves docs/screenshot.png for the README.
+page runs on a free port on 127.0.0.1 only. Saves a screenshot; with REVIEW_UPDATE_SCREENSHOT=1
+it replaces docs/screenshot.png, the one the README shows.
 """
 
 import os
@@ -16,7 +17,7 @@ import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[1]
-SCREENSHOT = ROOT / "docs" / "screenshot.png"
+README_SCREENSHOT = ROOT / "docs" / "screenshot.png"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PRINCIPLES = ("opinion", "date", "length", "child_voice", "historic")
@@ -87,7 +88,7 @@ def browser(tmp_path_factory):
         context.close()
 
 
-def test_pasted_report_is_highlighted_for_every_principle(page_url, browser):
+def test_pasted_report_is_highlighted_for_every_principle(page_url, browser, tmp_path):
     page = browser.new_page()
     requests = []
     page.on("request", lambda request: requests.append(request.url))
@@ -129,12 +130,12 @@ def test_pasted_report_is_highlighted_for_every_principle(page_url, browser):
     assert requests and all(url.startswith(("http://127.0.0.1", "data:", "blob:")) for url in requests), [
         u for u in requests if not u.startswith("http://127.0.0.1")]
 
-    SCREENSHOT.parent.mkdir(exist_ok=True)
     page.wait_for_timeout(1000)  # the rerun after the last click has finished drawing
     page.locator(".st-key-legend").evaluate("e => e.scrollIntoView({block: 'start'})")
     page.wait_for_timeout(300)
     page.locator("mark.c-opinion").first.hover()
-    page.screenshot(path=str(SCREENSHOT))
+    screenshot = README_SCREENSHOT if os.environ.get("REVIEW_UPDATE_SCREENSHOT") == "1" else tmp_path / "page.png"
+    page.screenshot(path=str(screenshot))
     page.close()
 
 
