@@ -93,6 +93,26 @@ def throughput(args, base, long_text: str, batch: list[str]) -> None:
               f"{'met' if ratio >= TARGET_RATIO else 'NOT MET'}")
 
 
+# Run in a fresh process: the bare base pipeline's start-up, then the review's, phase by phase.
+STARTUP_PHASES = """
+import sys, time
+start = time.perf_counter()
+import spacy
+base = spacy.load("%s")
+base(open(sys.argv[1], encoding="utf-8").read())
+bare = time.perf_counter() - start
+start = time.perf_counter()
+import review
+imported = time.perf_counter()
+nlp = review.load_pipeline()
+loaded = time.perf_counter()
+review.analyse(open(sys.argv[1], encoding="utf-8").read())
+done = time.perf_counter()
+print(f"bare spaCy import+load+parse {bare:.2f} s | review: import {imported - start:.2f} s, "
+      f"load_pipeline {loaded - imported:.2f} s, first analyse {done - loaded:.2f} s")
+""" % BASE_MODEL
+
+
 def run_cli(args: list[str], stdin=None) -> tuple[float, int, int]:
     """Wall seconds, exit status and peak RSS (bytes) of `review check ARGS` in a fresh process."""
     command = [sys.executable, "-m", "review", "check", *args]
@@ -113,6 +133,9 @@ def startup_and_memory(args, reports: list[str], folder: Path) -> None:
     print(f"\n2. Start-up: `review check` on a 50-word text, fresh process, median of {args.repeat}: "
           f"{median:.2f} s (runs: {', '.join(f'{t:.2f}' for t in times)})  target < {TARGET_STARTUP_S:.0f} s: "
           f"{'met' if median < TARGET_STARTUP_S else 'NOT MET'}")
+    phases = subprocess.run([sys.executable, "-c", STARTUP_PHASES, str(short)], cwd=ROOT, capture_output=True,
+                            text=True).stdout.strip()
+    print(f"   where the time goes (one fresh process): {phases}")
     big = folder / "big.txt"
     big.write_text(report_of(args.memory_words, reports), encoding="utf-8")
     elapsed, status, peak = run_cli(["--format", "jsonl", "--report-date", REPORT_DATE, str(big)])
