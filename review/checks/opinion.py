@@ -73,7 +73,7 @@ class OpinionCheck:
             if token.lower_ in self.certainty_adverbs and token.head.pos_ in ("ADJ", "VERB") and token.head.i > token.i:
                 end = token.head.idx + len(token.head.text)
                 return token.idx, end, "a certainty adverb asserting a conclusion"
-            if token.lower_ in self.labels or token.lemma_.lower() in self.labels:
+            if (token.lower_ in self.labels or token.lemma_.lower() in self.labels) and not self.hedges.token_is_cue(token.head):
                 return token.idx, token.idx + len(token.text), "an evaluative label from the opinion lexicon"
         if probability >= self.judgement_probability:
             candidates = [t for t in sent if voice.is_writers(t) and t.pos_ in SUBJECTIVE_POS

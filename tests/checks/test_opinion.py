@@ -19,6 +19,9 @@ def opinion(result, severity=("warning", "error")):
     ("Mum is immature and rude to staff.", "immature"),
     ("The male was clearly intoxicated.", "clearly intoxicated"),
     ("Mum does not engage with the service.", "does not engage"),
+    ("Dad is a heavy drinker.", "heavy drinker"),
+    ("Mum lacks insight into the risks.", "lacks insight"),
+    ("She is a good mum.", "good mum"),
 ])
 def test_opinion_must_flag_judgement(review_text, text, match):
     assert ("opinion.judgement", match) in opinion(review_text(text, report_date=REPORT_DATE))
@@ -79,6 +82,11 @@ def test_opinion_must_pass(review_text, text):
 def test_owned_opinion_without_reasons_is_an_info(review_text):
     result = review_text("I am concerned that Mia's needs are not being met.", report_date=REPORT_DATE)
     assert opinion(result, severity=("info", "warning", "error")) == [("opinion.owned", "I am concerned")]
+
+
+def test_hedged_label_is_one_hedge_not_also_a_judgement(review_text):
+    assert opinion(review_text("Dad appeared drunk at the school gate.", report_date=REPORT_DATE)) == [
+        ("opinion.hedge", "appeared")]
 
 
 def test_unsourced_report_is_the_writers_claim(review_text):
