@@ -7,7 +7,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
 
-_NEWLINE = r"(?:\r\n|\r|\n)"
+_NEWLINE = r"(?>\r\n|\r|\n)"  # atomic: "\r\n" is one line end, never two
 _PARAGRAPH_BREAK = re.compile(_NEWLINE + r"[ \t\f\v]*" + _NEWLINE + r"\s*")
 
 
@@ -28,13 +28,23 @@ def sentences(doc: Doc) -> list[Span]:
     cached = doc.user_data.get("review_sentences")
     if cached is not None:
         return [doc[start:end] for start, end in cached]
-    bounds = []
+    bounds: list[tuple[int, int]] = []
     for sent in doc.sents:
         tokens = [t for t in sent if not t.is_space]
-        if tokens:
+        if not tokens:
+            continue
+        if bounds and _closes_previous(doc, bounds[-1][1], tokens):
+            bounds[-1] = (bounds[-1][0], tokens[-1].i + 1)  # '."' split after the stop: rejoin
+        else:
             bounds.append((tokens[0].i, tokens[-1].i + 1))
     doc.user_data["review_sentences"] = bounds
     return [doc[start:end] for start, end in bounds]
+
+
+def _closes_previous(doc: Doc, previous_end: int, tokens: list) -> bool:
+    """True for a 'sentence' of closing punctuation only (a quote mark, a bracket) on the same line."""
+    between = doc[previous_end:tokens[0].i].text
+    return all(t.is_punct for t in tokens) and "\n" not in between and "\r" not in between
 
 
 def sentence_index(doc: Doc, char_offset: int) -> int | None:
