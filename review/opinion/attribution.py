@@ -5,9 +5,11 @@ A token is *attributed* (someone else's words, not the writer's) when it lies
 - inside quotation marks;
 - in the clause reported by a speech verb ("said", "told", "reported", from the
   ``attribution_verbs`` lexicon) whose subject is someone other than the writer
-  ("Mum said he might be late"; not "I said", and not a passive with no agent:
-  "it was reported that ..." names no source);
-- in a sentence that opens or closes with a named source ("According to the school's records, ...").
+  ("Mum said he might be late"; not "I said", and not "it was reported that ...", which names
+  no source); a clause joined to the speech verb by "and" or "but" stays the writer's
+  ("Mum said she was fine, but she seemed anxious");
+- in a sentence that opens with a named source, or names one after a comma ("According to the
+  school's records, ...", "..., according to her teacher"): the ``source_openers`` lexicon.
 
 Everything else is in the writer's own voice. `owned_opinion` finds a first-person opinion
 marker ("in my professional opinion", "I am concerned that"), and `gives_reasons` a stated
