@@ -22,7 +22,7 @@ and the check raises (the trigger is the label or cue, not the whole sentence)
   no source introduces ('described as "chaotic"');
 - ``opinion.owned`` (kind ``owned``, info) on an owned opinion given with no reason ("because
   ...", "I base this on ...") in its sentence or the next ``reason_window_sentences`` of its
-  paragraph; a heading ("My professional opinion") is not an opinion.
+  paragraph; a heading ("My professional opinion", "Why I am worried") is not an opinion.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from ..opinion.attribution import Voice, find_phrase, phrase_regex, unsourced_qu
 from ..opinion.classifier import load_classifier
 from ..opinion.hedge import HedgeCues
 from ..rules import load_rules
+from ..temporal import is_heading
 from ..text import sentences
 
 SUBJECTIVE_POS = ("ADJ", "ADV")
@@ -98,7 +99,9 @@ class OpinionCheck:
                 add_finding(doc, self.rules.rule("opinion.unattributed_quote"), start, end, kind="unattributed_quote",
                             why="a quoted label introduced with no named source", allow=self.rules)
             owned = find_phrase(sent, self.owned_markers)
-            if owned is not None and any(t.pos_ in ("VERB", "AUX") for t in sent):
+            heading = is_heading(doc.text, sent.text, sent.start_char, sent.end_char) or not any(
+                t.pos_ in ("VERB", "AUX") for t in sent)  # "9. My professional opinion"
+            if owned is not None and not heading:
                 sent._.opinion = max(sent._.opinion, self.stated_opinion_floor)
             if owned is None:
                 trigger = self.judgement_trigger(sent, voice, probability)
@@ -107,7 +110,7 @@ class OpinionCheck:
                     start, end, why = trigger
                     add_finding(doc, self.rules.rule("opinion.judgement"), start, end, kind="judgement",
                                 why=f"'{{match}}': {why}", allow=self.rules)
-            elif any(t.pos_ in ("VERB", "AUX") for t in sent) and not self.gives_reasons(doc, spans, i, owned):
+            elif not heading and not self.gives_reasons(doc, spans, i, owned):
                 add_finding(doc, self.rules.rule("opinion.owned"), *owned, kind="owned",
                             why="an owned opinion with no 'because' or evidence after it", allow=self.rules)
             if cues:

@@ -95,7 +95,7 @@ def test_unsourced_report_is_the_writers_claim(review_text):
 
 
 def test_owned_opinion_heading_is_not_an_opinion(review_text):
-    text = "My professional opinion\n\nIn my professional opinion Mia is not safe. I base this on her injuries on 12/03/2024."
+    text = "Why I am worried\n\nIn my professional opinion Mia is not safe. I base this on her injuries on 12/03/2024."
     assert opinion(review_text(text, report_date=REPORT_DATE), severity=("info", "warning", "error")) == []
 
 
