@@ -18,7 +18,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from .features import sentence_features
+from .features import sentence_features, word_of
 
 MODEL_FILE = "classifier.json"
 
@@ -61,8 +61,6 @@ class OpinionClassifier:
 
     def word_weight(self, token: Token) -> float:
         """How much the token's own word pushes a sentence towards opinion (its unigram weight)."""
-        from .features import word_of
-
         return self.weights.get("w=" + word_of(token), 0.0)
 
 
