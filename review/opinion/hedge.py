@@ -9,8 +9,11 @@ The cues are data (``rules/opinion.yaml``):
 - ``hedge_weak_modals`` and ``hedge_weak_modal_followers``: a weaker modal hedges only before
   one of these words ("could be drinking", "must have"), and not before a passive ("could be heard");
 - ``hedge_complement_verbs``: verbs that hedge only with an adjective or noun complement or
-  before "to be", "to have", "like", "that", "as if" ("appeared drunk", "appeared to be"),
+  before "to" and a verb, "like", "that", "as if" ("appeared drunk", "appeared to be"),
   not otherwise ("Mum appeared at court", "Lily is looking after her brother");
+- ``hedge_inference_verbs``: verbs that hedge when their subject is evidence rather than a
+  person (``hedge_evidence_subjects``: "these results suggest", "the bruise indicates"; not
+  "the GP suggested a referral");
 - ``hedge_phrases``: fixed phrases ("it is thought", "is believed to", "not sure");
 - ``hedge_exceptions``: phrases in which a cue word does not hedge ("not possible to", "as
   soon as possible").
@@ -40,6 +43,8 @@ class HedgeCues:
     complement_verbs: frozenset[str]
     phrases: tuple[str, ...]
     exceptions: tuple[str, ...] = ()
+    inference_verbs: frozenset[str] = frozenset()
+    evidence_subjects: frozenset[str] = frozenset()
 
     @classmethod
     def from_rules(cls, rules) -> "HedgeCues":
@@ -47,7 +52,8 @@ class HedgeCues:
         lower = lambda name: frozenset(w.lower() for w in lex.get(name, []))  # noqa: E731
         return cls(lower("hedge_words"), lower("hedge_modals"), lower("hedge_weak_modals"),
                    lower("hedge_weak_modal_followers"), lower("hedge_complement_verbs"),
-                   tuple(lex.get("hedge_phrases", [])), tuple(lex.get("hedge_exceptions", [])))
+                   tuple(lex.get("hedge_phrases", [])), tuple(lex.get("hedge_exceptions", [])),
+                   lower("hedge_inference_verbs"), lower("hedge_evidence_subjects"))
 
     def __post_init__(self):
         object.__setattr__(self, "_phrase_pattern", phrase_regex(self.phrases))
@@ -68,10 +74,18 @@ class HedgeCues:
         if lemma in self.words or token.lower_ in self.words:
             previous = token.doc[token.i - 1].lower_ if token.i > 0 else ""
             return previous not in COMPARATIVES  # "more likely to have asthma" compares, it does not guess
-        if lemma in self.complement_verbs and token.pos_ in ("VERB", "AUX"):
-            following = [t.lower_ for t in token.doc[token.i + 1:token.i + 3]]
+        if token.pos_ not in ("VERB", "AUX"):
+            return False
+        if lemma in self.inference_verbs:
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.lemma_.lower() in self.evidence_subjects:
+                return True  # "these results suggest", "the bruise indicates"; not "the GP suggested"
+        if lemma in self.complement_verbs:
+            after = token.doc[token.i + 1:token.i + 3]
+            following = [t.lower_ for t in after]
             return any(c.dep_ in COMPLEMENTS for c in token.children) or following[:1] in (["like"], ["that"]) or (
-                following in (["to", "be"], ["to", "have"], ["as", "if"], ["as", "though"]))
+                following in (["as", "if"], ["as", "though"])) or (
+                following[:1] == ["to"] and len(after) == 2 and after[1].tag_ == "VB")
         return False
 
     def find_cues(self, sent: Span, voice: Voice | None = None) -> list[tuple[int, int]]:

@@ -39,6 +39,8 @@ def test_opinion_must_flag_judgement(review_text, text, match):
     ("Staff think he may be involved in county lines.", "may"),
     ("Mr Jones told me he had been drinking and he seemed drunk.", "seemed"),  # the writer's own clause
     ("He could be drinking again.", "could"),
+    ("The pattern of bruising suggests she was grabbed.", "suggests"),
+    ("Mum appeared to ignore Leo when he cried.", "appeared"),
 ])
 def test_opinion_must_flag_hedge(review_text, text, match):
     assert ("opinion.hedge", match) in opinion(review_text(text, report_date=REPORT_DATE))
@@ -74,6 +76,7 @@ def test_opinion_unattributed_quote(review_text, text, match):
     "Children born early are more likely to have asthma.",
     "Lily is looking after her brother in the mornings.",
     "It was not possible to see Leo that day.",
+    "The GP suggested that Mum book a review.",
 ])
 def test_opinion_must_pass(review_text, text):
     assert opinion(review_text(text, report_date=REPORT_DATE), severity=("info", "warning", "error")) == []
