@@ -77,7 +77,9 @@ class HedgeCues:
         if token.pos_ not in ("VERB", "AUX"):
             return False
         if lemma in self.inference_verbs:
-            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            verb = token.head if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX") else token
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None) or next(
+                (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None and subject.lemma_.lower() in self.evidence_subjects:
                 return True  # "these results suggest", "the bruise indicates"; not "the GP suggested"
         if lemma in self.complement_verbs:
