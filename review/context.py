@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from .children import detect_children
 from .extensions import register_extensions
 from .temporal import stated_report_date
-from .text import sentences
+from .text import doc_text, sentences
 
 register_extensions()
 
@@ -43,7 +43,7 @@ def resolve_context(doc: Doc) -> Doc:
     if doc._.report_date is not None:
         doc._.report_date_source = doc._.report_date_source or "given"
     else:
-        stated = stated_report_date(doc.text)
+        stated = stated_report_date(doc_text(doc))
         doc._.report_date = stated or dt.date.today()
         doc._.report_date_source = "stated" if stated else "today"
     if doc._.children:

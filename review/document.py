@@ -8,7 +8,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from .findings import SEVERITIES
-from .text import sentence_index, sentences
+from .text import doc_text, sentence_index, sentences
 
 CHECK_ORDER = ("opinion", "date", "length", "child_voice", "historic")
 
@@ -31,7 +31,7 @@ def _finding_order(finding) -> tuple:
 
 
 def document_object(doc: Doc, doc_id) -> dict:
-    """The SPEC.md document object for a reviewed Doc; offsets index ``doc.text`` exactly."""
+    """The SPEC.md document object for a reviewed Doc; offsets index ``doc_text(doc)`` exactly."""
     sents = sentences(doc)
     findings = []
     for finding in sorted(doc._.findings, key=_finding_order):
@@ -53,7 +53,7 @@ def document_object(doc: Doc, doc_id) -> dict:
     }
     return {
         "id": doc_id,
-        "text": doc.text,
+        "text": doc_text(doc),
         "report_date": doc._.report_date.isoformat(),
         "children": list(doc._.children or []),
         "summary": summary,

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
+from .text import doc_text
+
 # Opening and closing characters of each kind of mark. Straight marks are both.
 DOUBLE, SINGLE, GUILLEMET = "double", "single", "guillemet"
 _OPENERS = {"“": DOUBLE, "„": DOUBLE, "‘": SINGLE, "‚": SINGLE, "«": GUILLEMET}
@@ -210,7 +212,7 @@ def doc_quotes(doc, rules_path: str | None = None) -> list[Quote]:
     from .rules import load_rules
     from .speakers import attribute_speakers
 
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(doc_text(doc))
     rules = load_rules(rules_path).check("child_voice")
     attribute_speakers(doc, quotes, children=list(doc._.children or []), rules=rules)
     doc.user_data["review_quotes"] = quotes

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .quotes import Quote
+from .text import doc_text
 
 WRITER = "the writer"
 _FIRST_PERSON = {"i", "me", "we", "us", "myself", "ourselves"}
@@ -105,7 +106,7 @@ def is_child_name(name: str | None, children: list[str], lexicons: Lexicons) -> 
 class _Attributor:
     def __init__(self, doc: Doc, quotes: list[Quote], children: list[str], lexicons: Lexicons):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.quotes = quotes
         self.children = children
         self.lex = lexicons

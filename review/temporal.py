@@ -28,7 +28,7 @@ from typing import Callable
 
 from spacy.tokens import Doc
 
-from .text import paragraphs, sentences
+from .text import doc_text, paragraphs, sentences
 
 __all__ = [
     "TemporalExpression",
@@ -764,7 +764,7 @@ def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     try:
         return [(s.start_char, s.end_char) for s in sentences(doc)]
     except ValueError:  # no sentence boundaries: the whole text is one sentence
-        return [(0, len(doc.text))]
+        return [(0, len(doc_text(doc)))]
 
 
 def _future_flags(text: str, bounds: list[tuple[int, int]]) -> list[bool]:
@@ -861,7 +861,7 @@ def _dateparser_value(text: str, report: dt.date) -> _Result | None:
 def _entity_candidates(doc: Doc, report: dt.date, taken: list[_Candidate], sentence_of, future) -> list[_Candidate]:
     """spaCy DATE/TIME entities that no rule covers, normalised by the grammar or dateparser."""
     found = []
-    full_text = doc.text  # built from the tokens on every access: read it once
+    full_text = doc_text(doc)
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
@@ -903,7 +903,7 @@ def find_temporal_expressions(doc: Doc, report_date: dt.date | None = None) -> l
     if report_date is None:
         report_date = getattr(doc._, "report_date", None) if Doc.has_extension("report_date") else None
         report_date = report_date or dt.date.today()
-    text = doc.text
+    text = doc_text(doc)
     bounds = _sentence_bounds(doc)
     starts = [s for s, _ in bounds]
     from bisect import bisect_right
@@ -982,7 +982,7 @@ def sentence_anchors(doc: Doc, expressions: list[TemporalExpression]) -> list[di
     the sentence), ``carried`` (a TemporalExpression or None) and ``heading`` (bool).
     """
     spans = sentences(doc)
-    text = doc.text
+    text = doc_text(doc)
     own: list[list[TemporalExpression]] = [[] for _ in spans]
     starts = [s.start_char for s in spans]
     from bisect import bisect_right

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from ..findings import add_finding
 from ..rules import CheckRules, load_rules
-from ..text import sentence_index, sentences
+from ..text import doc_text, sentence_index, sentences
 from .child_voice import _phrase_pattern, child_voice
 
 
@@ -92,7 +92,7 @@ class ChecklistCheck:
         self.voice_rules = ruleset.check("child_voice")
 
     def __call__(self, doc: Doc) -> Doc:
-        if not doc.text.strip():
+        if not doc_text(doc).strip():
             doc._.checklist = []
             return doc
         entries = answer_questions(doc, self.rules, self.voice_rules, self.rules_path)

@@ -27,7 +27,7 @@ from ..findings import add_finding
 from ..quotes import Quote, doc_quotes
 from ..rules import CheckRules, load_rules
 from ..speakers import Lexicons, _Attributor, child_aliases
-from ..text import sentence_index, sentences
+from ..text import doc_text, sentence_index, sentences
 
 
 def _phrase_pattern(phrases: list[str]) -> re.Pattern | None:
@@ -142,7 +142,7 @@ def _quote_window(doc: Doc, quote: Quote, width: int, others: list[Quote] | None
     """Where to look for a quote's circumstances: its sentence, and the sentences before it on the
     same line back to the previous quote of the child (whose circumstances are its own).
     Clipped to `width` characters either side of the quote."""
-    text = doc.text
+    text = doc_text(doc)
     line_start = text.rfind("\n", 0, quote.start) + 1
     line_end = text.find("\n", quote.end)
     line_end = len(text) if line_end < 0 else line_end
@@ -174,7 +174,7 @@ def circumstances_of(doc: Doc, quote: Quote, rules: CheckRules, others: list[Quo
             found.append(ent.text)
     pattern = _phrase_pattern(rules.lexicon("circumstance_cues") + rules.lexicon("disclosure_cues"))
     if pattern:
-        text = doc.text
+        text = doc_text(doc)
         outside = text[start:quote.start - 1] + " " + text[quote.end + 1:end]
         found.extend(m.group(0) for m in pattern.finditer(outside))
     # an earlier question put to the child in the same paragraph ("How did that happen?")
@@ -192,7 +192,7 @@ def disclosure_of(doc: Doc, quote: Quote, rules: CheckRules, others: list[Quote]
     pattern = _phrase_pattern(rules.lexicon("disclosure_cues"))
     found = []
     if pattern:
-        text = doc.text
+        text = doc_text(doc)
         outside = text[start:quote.start - 1] + " " + text[quote.end + 1:end]
         found.extend(m.group(0) for m in pattern.finditer(outside))
     for other in others:
@@ -252,7 +252,7 @@ class ChildVoiceCheck:
     def __call__(self, doc: Doc) -> Doc:
         quotes = doc_quotes(doc, self.rules_path)
         doc._.quotes = quotes
-        if not doc.text.strip():
+        if not doc_text(doc).strip():
             return doc
         voice = child_voice(doc, self.rules, self.rules_path)
         rules = self.rules

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from ..findings import add_finding
 from ..rules import load_rules
 from ..temporal import is_heading, value_range
-from ..text import sentences
+from ..text import doc_text, sentences
 from .date import is_past, main_verbs, phrase_pattern
 
 
@@ -53,7 +53,7 @@ class HistoricCheck:
         report = doc._.report_date
         horizon = months_before(report, self.horizon_months)
         spans = sentences(doc)
-        text = doc.text
+        text = doc_text(doc)
         own: list[list] = [[] for _ in spans]
         starts = [s.start_char for s in spans]
         from bisect import bisect_right
