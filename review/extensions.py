@@ -13,6 +13,8 @@ DOC_EXTENSIONS = {
     "quotes": None,               # list[Quote]
     "checklist": None,            # list: the policy's questions and whether the report answers them
     "summary": None,              # dict: document measures (words, sentences, grade, ...)
+    "language": None,             # str: the language of the text as a whole (ISO 639-1 code)
+    "unreviewed": None,           # list[(start, end)]: text not in English, where no check records findings
 }
 SPAN_EXTENSIONS = {
     "opinion": None,   # float: probability the sentence is the writer's opinion, not fact

@@ -22,13 +22,12 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..extensions import register_extensions
 from ..findings import add_finding
 from ..rules import CheckRules, load_rules
 from ..text import doc_text, paragraphs
 
-for _name, _default in (("language", None), ("unreviewed", None)):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=_default)
+register_extensions()
 
 _WORD = re.compile(r"[^\W\d_]+")
 _LETTER = re.compile(r"[^\W\d_]")
