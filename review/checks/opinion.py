@@ -8,7 +8,8 @@ Every sentence of `review.text.sentences(doc)` gets
   a sourced statement. A sentence that carries a judgement finding or an owned opinion ("In my
   view ...") states the writer's opinion whatever the news-trained classifier says, so its
   probability is raised to at least ``stated_opinion_probability``;
-- ``sent._.hedge``: whether a speculation cue stands in the writer's own voice (`review.opinion.hedge`).
+- ``sent._.hedge``: whether a speculation or uncertainty cue stands in the writer's own voice
+  (`review.opinion.hedge`: `HedgeCues.flags`, broader than the cues the finding is raised on).
 
 and the check raises (the trigger is the label or cue, not the whole sentence)
 
@@ -36,7 +37,7 @@ from ..opinion.classifier import load_classifier
 from ..opinion.hedge import HedgeCues
 from ..rules import load_rules
 from ..temporal import is_heading
-from ..text import sentences
+from ..text import doc_text, sentences
 
 SUBJECTIVE_POS = ("ADJ", "ADV")
 
@@ -93,13 +94,13 @@ class OpinionCheck:
             probability = self.classifier.probability(own_words)
             cues = self.hedges.find_cues(sent, voice)
             sent._.opinion = round(probability, 4)
-            sent._.hedge = bool(cues)
+            sent._.hedge = bool(cues) or self.hedges.flags(sent, voice)
 
             for start, end in unsourced_quoted_labels(sent, self.quote_introducers, self.quoted_label_max_words):
                 add_finding(doc, self.rules.rule("opinion.unattributed_quote"), start, end, kind="unattributed_quote",
                             why="a quoted label introduced with no named source", allow=self.rules)
             owned = find_phrase(sent, self.owned_markers)
-            heading = is_heading(doc.text, sent.text, sent.start_char, sent.end_char) or not any(
+            heading = is_heading(doc_text(doc), sent.text, sent.start_char, sent.end_char) or not any(
                 t.pos_ in ("VERB", "AUX") for t in sent)  # "9. My professional opinion"
             if owned is not None and not heading:
                 sent._.opinion = max(sent._.opinion, self.stated_opinion_floor)
@@ -124,9 +125,9 @@ class OpinionCheck:
         if self.reason_markers is None:
             return False
         last = spans[min(i + self.reason_window, len(spans) - 1)]
-        paragraph_end = doc.text.find("\n\n", spans[i].end_char)
+        paragraph_end = doc_text(doc).find("\n\n", spans[i].end_char)
         end = last.end_char if paragraph_end < 0 else min(last.end_char, paragraph_end)
-        return self.reason_markers.search(doc.text, owned[1], max(end, spans[i].end_char)) is not None
+        return self.reason_markers.search(doc_text(doc), owned[1], max(end, spans[i].end_char)) is not None
 
 
 @Language.factory(
