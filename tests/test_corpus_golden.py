@@ -2,7 +2,8 @@
 
 Every expected finding is one test: a finding of its check must cover its sentence. Every
 well-written sample is one test: it must come back nearly clean (no more unexpected warnings
-than one per 20 sentences). The comparison is review/evaluate/corpus.py's, the same one
+than one per 20 sentences). Every report's policy checklist must answer as its companion file
+says. The comparison is review/evaluate/corpus.py's, the same one
 `python -m review.evaluate corpus` prints figures from.
 """
 
@@ -70,3 +71,10 @@ def test_well_written_sample_is_nearly_clean(reviewed, stem):
     allowed = max(1, len(document["sentences"]) // 20)
     unexpected = [f"{f['rule']}: {f['match'][:60]!r}" for f in result.unexpected]
     assert len(unexpected) <= allowed, unexpected
+
+
+@pytest.mark.parametrize("stem", [p.stem for p in REPORTS])
+def test_policy_checklist_answers_match_the_corpus(reviewed, stem):
+    document, expected, meta = reviewed[stem]
+    result = compare(document, [], stem, meta.get("quality", ""), meta.get("checklist"))
+    assert result.checklist_asked and not result.checklist_wrong, result.checklist_wrong

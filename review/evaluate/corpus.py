@@ -2,7 +2,8 @@
 
 ``python -m review.evaluate corpus [CORPUS_DIR]`` prints, for each check, how many expected
 findings are caught, how many are missed, and how many warnings the review raises that the
-corpus does not expect (with the rate per 20 sentences on the well-written samples).
+corpus does not expect (with the rate per 20 sentences on the well-written samples), and how
+many of the policy checklist's answers agree with the corpus's.
 
 An expected finding names a check (and usually a rule) and a sentence, by a substring that
 occurs once in the report (``null`` for the whole report). It is caught by a finding of the
@@ -40,6 +41,8 @@ class Comparison:
     missed: list = field(default_factory=list)      # Expected
     unexpected: list = field(default_factory=list)  # finding dicts (warning or error)
     unexpected_info: list = field(default_factory=list)
+    checklist_wrong: list = field(default_factory=list)  # (question, expected answer)
+    checklist_asked: int = 0
 
 
 def load_case(path: Path) -> tuple[str, dict, list[Expected]]:
@@ -67,8 +70,14 @@ def _overlaps(finding: dict, expected: Expected, document: dict) -> bool:
     return finding["start"] < right and left < max(finding["end"], finding["start"] + 1)
 
 
-def compare(document: dict, expected: list[Expected], name: str, quality: str) -> Comparison:
+def compare(document: dict, expected: list[Expected], name: str, quality: str,
+            checklist: dict | None = None) -> Comparison:
     result = Comparison(name, quality, len(document["sentences"]))
+    answers = {item["question"]: item["answered"] for item in document.get("checklist", [])}
+    for question, answered in (checklist or {}).items():
+        result.checklist_asked += 1
+        if answers.get(question) != answered:
+            result.checklist_wrong.append((question, answered))
     used = set()
     for item in expected:
         hits = [i for i, f in enumerate(document["findings"])
@@ -94,7 +103,7 @@ def review_corpus(corpus: Path) -> list[Comparison]:
         text, meta, expected = load_case(path)
         document = review.analyse(text, report_date=str(meta["report_date"]), children=meta.get("children"),
                                   doc_id=path.name)
-        results.append(compare(document, expected, path.stem, meta.get("quality", "")))
+        results.append(compare(document, expected, path.stem, meta.get("quality", ""), meta.get("checklist")))
     return results
 
 
@@ -122,7 +131,10 @@ def print_table(results: list[Comparison]) -> None:
         row = rows[check]
         rate = 20 * row["unexpected (good)"] / good_sentences if good_sentences else 0.0
         print(" | ".join([check, *(str(row[k]) for k in header[1:-1]), f"{rate:.2f}"]))
-    print(f"\n{len(results)} reports, {good_sentences} sentences in well-written samples.")
+    asked = sum(r.checklist_asked for r in results)
+    right = asked - sum(len(r.checklist_wrong) for r in results)
+    print(f"\npolicy checklist answers agreeing with the corpus: {right} of {asked}")
+    print(f"{len(results)} reports, {good_sentences} sentences in well-written samples.")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -138,4 +150,6 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"MISSED     {r.name}: {item.rule or item.check}: {item.sentence!r}")
             for f in r.unexpected:
                 print(f"UNEXPECTED {r.name}: {f['rule']}: {f['match'][:70]!r}")
+            for question, answered in r.checklist_wrong:
+                print(f"CHECKLIST  {r.name}: {question} should be {'answered' if answered else 'unanswered'}")
     return 0
