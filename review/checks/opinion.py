@@ -94,7 +94,7 @@ class OpinionCheck:
             probability = self.classifier.probability(own_words)
             cues = self.hedges.find_cues(sent, voice)
             sent._.opinion = round(probability, 4)
-            sent._.hedge = bool(cues) or self.hedges.flags(sent, voice)
+            sent._.hedge = bool(cues) or self.hedges.has_flag_cue(sent, voice)
 
             for start, end in unsourced_quoted_labels(sent, self.quote_introducers, self.quoted_label_max_words):
                 add_finding(doc, self.rules.rule("opinion.unattributed_quote"), start, end, kind="unattributed_quote",

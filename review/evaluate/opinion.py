@@ -6,9 +6,11 @@ Prints
   probability), scored on the whole sentence and, as the check does, on the writer's own words
   only; the expected calibration error of that probability on val; the cross-validated
   macro-F1 on NewsSD train that chose the model (from the model file);
-- hedge detection F1 (uncertain class) of the check's cue detector on the held-back fifth of the
-  CoNLL-2010 Wikipedia training sentences and of the BioScope training sentences (split by the
-  fixed seed in `review.opinion.data`; the cue lexicon was never fitted to these fifths), and for
+- hedge detection F1 (uncertain class) on the held-back fifth of the CoNLL-2010 Wikipedia
+  training sentences and of the BioScope training sentences (split by the fixed seed in
+  `review.opinion.data`; no cue list was fitted to these fifths): of the speculation cues that
+  raise the ``opinion.hedge`` finding, and of the sentence ``hedge`` flag of the JSON (those cues
+  or the flag cues learned by ``python -m review.opinion.learn_hedge_cues``), and for
   reference the F1 of a cue list learned from the other four-fifths alone (its two settings
   chosen by cross-validation there), which the check does not use: it also learns topic words
   ("cannabis", "medieval") that would misfire on reports;
@@ -119,7 +121,11 @@ def hedge_figures(nlp, check: OpinionCheck) -> None:
         sents = [doc[:] for doc in nlp.pipe([text for text, _ in held_back], batch_size=128)]
         predicted = [int(bool(check.hedges.find_cues(sent, check.voice(sent)))) for sent in sents]
         precision, recall, f1 = f1_positive(gold, predicted)
-        print(f"{label} held-back fifth ({len(gold)} sentences), the check's cue lexicon: "
+        print(f"{label} held-back fifth ({len(gold)} sentences), speculation cues (opinion.hedge finding): "
+              f"uncertain P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
+        predicted = [int(check.hedges.flags(sent, check.voice(sent))) for sent in sents]
+        precision, recall, f1 = f1_positive(gold, predicted)
+        print(f"{label} held-back fifth, the sentence hedge flag (JSON sentences[].hedge): "
               f"uncertain P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
         kept_sents = [doc[:] for doc in nlp.pipe([text for text, _ in kept], batch_size=128)]
         cues, (min_count, min_precision) = cross_validated_cue_list([cue_candidates(s) for s in kept_sents],

@@ -18,6 +18,12 @@ The cues are data (``rules/opinion.yaml``):
 - ``hedge_exceptions``: phrases in which a cue word does not hedge ("not possible to", "as
   soon as possible").
 
+Those cues raise the ``opinion.hedge`` finding. The sentence's ``hedge`` flag also counts the
+broader uncertainty cues of ``hedge_flag_words`` (matched by lemma or as written: weasel
+quantifiers and vague sources such as "some", "many", "experts", and verbs of belief such as
+"think", "believe") and ``hedge_flag_phrases``, learned from the CoNLL-2010 training sentences
+(`python -m review.opinion.learn_hedge_cues`): `flags` answers for the flag.
+
 `find_cues` returns each cue's character offsets, skipping tokens that are someone else's words
 (`review.opinion.attribution`), so "Mum said he might be late" has no cue of the writer's.
 """
@@ -45,6 +51,8 @@ class HedgeCues:
     exceptions: tuple[str, ...] = ()
     inference_verbs: frozenset[str] = frozenset()
     evidence_subjects: frozenset[str] = frozenset()
+    flag_words: frozenset[str] = frozenset()
+    flag_phrases: tuple[str, ...] = ()
 
     @classmethod
     def from_rules(cls, rules) -> "HedgeCues":
@@ -53,11 +61,13 @@ class HedgeCues:
         return cls(lower("hedge_words"), lower("hedge_modals"), lower("hedge_weak_modals"),
                    lower("hedge_weak_modal_followers"), lower("hedge_complement_verbs"),
                    tuple(lex.get("hedge_phrases", [])), tuple(lex.get("hedge_exceptions", [])),
-                   lower("hedge_inference_verbs"), lower("hedge_evidence_subjects"))
+                   lower("hedge_inference_verbs"), lower("hedge_evidence_subjects"),
+                   lower("hedge_flag_words"), tuple(lex.get("hedge_flag_phrases", [])))
 
     def __post_init__(self):
         object.__setattr__(self, "_phrase_pattern", phrase_regex(self.phrases))
         object.__setattr__(self, "_exception_pattern", phrase_regex(self.exceptions))
+        object.__setattr__(self, "_flag_phrase_pattern", phrase_regex(self.flag_phrases))
 
     def token_is_cue(self, token: Token) -> bool:
         lemma = token.lemma_.lower()
@@ -110,3 +120,21 @@ class HedgeCues:
             if self.token_is_cue(token):
                 found.append((token.idx, token.idx + len(token.text)))
         return sorted(found)
+
+    def flags(self, sent: Span, voice: Voice | None = None) -> bool:
+        """Whether `sent` carries an uncertainty cue in the writer's voice: a speculation cue of
+        `find_cues`, or one of the broader ``hedge_flag_words`` / ``hedge_flag_phrases``."""
+        return self.has_flag_cue(sent, voice) or bool(self.find_cues(sent, voice))
+
+    def has_flag_cue(self, sent: Span, voice: Voice | None = None) -> bool:
+        """Whether one of ``hedge_flag_words`` / ``hedge_flag_phrases`` stands in `sent` in the writer's voice."""
+        writers = (lambda token: True) if voice is None else voice.is_writers
+        if any(writers(t) and (t.lemma_.lower() in self.flag_words or t.lower_ in self.flag_words) for t in sent):
+            return True
+        if self._flag_phrase_pattern is not None:
+            for match in self._flag_phrase_pattern.finditer(sent.text):
+                span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
+                                          alignment_mode="expand")
+                if span is not None and all(writers(t) for t in span):
+                    return True
+        return False

@@ -152,3 +152,17 @@ def test_bundled_model_loads_offline_and_scores():
     assert bundled_model_path().stat().st_size < 30_000_000
     classifier = load_classifier()
     assert classifier.weights and classifier.meta["trained_on"]
+
+
+@pytest.mark.parametrize("text, hedge", [
+    ("Some critics argue that the school was badly run.", True),   # weasel source: a flag cue, not a finding
+    ("The cause of the fire is not clear.", True),
+    ("It is unknown whether the family moved away.", True),
+    ("Mum said some of the neighbours think he is unwell.", False),  # the source's words
+    ("At 4pm I saw that the children's bedding was wet.", False),
+])
+def test_sentence_hedge_flag_counts_broader_uncertainty_cues(review_text, text, hedge):
+    result = review_text(text, report_date=REPORT_DATE)
+    assert result["sentences"][0]["hedge"] is hedge
+    assert not [f for f in result["findings"] if f["rule"] == "opinion.hedge" and f["match"].lower() in (
+        "some", "critics", "argue", "not clear", "unknown")]
