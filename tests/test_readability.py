@@ -66,6 +66,8 @@ def test_the_pipeline_never_reaches_the_network(nlp, no_network):
     ("Mum said she was sorry.", "The mother subsequently expressed considerable remorse."),
     ("He hit her.", "He hit her in the kitchen after an argument about money."),
     ("The school told the police.", "The designated safeguarding lead notified the constabulary."),
+    ("Someone hit the child.", "The child was hit."),
+    ("Mia went home. Her dad was asleep.", "Mia went home, where her dad (who works nights) was asleep."),
 ])
 def test_grade_scores_the_harder_version_higher(easier, harder):
     assert readability.sentence_grade(harder) > readability.sentence_grade(easier)
@@ -128,3 +130,10 @@ def test_fit_grade_learns_weights_that_rank_the_pairs():
     grade = lambda text: intercept + sum(  # noqa: E731
         weights[k] * getattr(readability.sentence_counts(text), k) for k in weights)
     assert evaluation.pairwise_accuracy(grade, pairs) == 1.0
+
+
+def test_clause_marks_and_passives_are_counted():
+    counts = readability.sentence_counts("The child was hit, and the door was locked (by whom?); nobody knows.")
+    assert counts.passives == 2
+    assert counts.clause_marks == 4
+    assert readability.sentence_counts("She was happy and hit the ball.").passives == 0

@@ -23,7 +23,7 @@ from .. import readability
 
 DEFAULT_DATA = Path(os.environ.get("REVIEW_SHARED", "/work/shared")) / "data" / "readability-onestopenglish" / "ELE-INT.txt"
 TUNING_SHARE = 0.7
-FEATURES = ("words", "difficult_words", "rare_word_load")
+FEATURES = ("words", "difficult_words", "rare_word_load", "clause_marks", "passives")
 
 # Single measures, each oriented so that higher = harder.
 MEASURES: dict[str, Callable[[str], float]] = {
