@@ -172,25 +172,22 @@ def circumstances_of(doc: Doc, quote: Quote, rules: CheckRules, others: list[Quo
         if ent.label_ in ("DATE", "TIME", "FAC", "GPE", "LOC") and start <= ent.start_char < end \
                 and not (quote.start <= ent.start_char < quote.end):
             found.append(ent.text)
-    pattern = _phrase_pattern(rules.lexicon("circumstance_cues") + rules.lexicon("disclosure_cues"))
-    if pattern:
-        text = doc_text(doc)
-        outside = text[start:quote.start - 1] + " " + text[quote.end + 1:end]
-        found.extend(m.group(0) for m in pattern.finditer(outside))
-    # an earlier question put to the child in the same paragraph ("How did that happen?")
-    for other in others:
-        if other is not quote and start <= other.start < quote.start and other.text.rstrip().endswith("?") \
-                and not other.speaker_is_child:
-            found.append(other.text)
-    return found
+    cues = rules.lexicon("circumstance_cues") + rules.lexicon("disclosure_cues")
+    return found + _cues_around(doc, quote, others, start, end, cues)
 
 
 def disclosure_of(doc: Doc, quote: Quote, rules: CheckRules, others: list[Quote]) -> list[str]:
     """How the words came to be said: in answer to a question, spontaneously, in direct work."""
     width = int(rules.threshold("circumstances_window"))
     start, end = _quote_window(doc, quote, width, others)
-    pattern = _phrase_pattern(rules.lexicon("disclosure_cues"))
+    return _cues_around(doc, quote, others, start, end, rules.lexicon("disclosure_cues"))
+
+
+def _cues_around(doc: Doc, quote: Quote, others: list[Quote], start: int, end: int, cues: list[str]) -> list[str]:
+    """Cue phrases in ``text[start:end]`` outside the quote itself, then any question put to the
+    child earlier in that window by someone else ("How did that happen?")."""
     found = []
+    pattern = _phrase_pattern(cues)
     if pattern:
         text = doc_text(doc)
         outside = text[start:quote.start - 1] + " " + text[quote.end + 1:end]
