@@ -1,3 +1,6 @@
+import io
+import sys
+
 import pytest
 import spacy
 
@@ -23,5 +26,19 @@ def review_text(nlp):
 
     def run(text, report_date="2024-03-20", children=None, rules_path=None):
         return review.analyse(text, report_date=report_date, children=children, rules_path=rules_path)
+
+    return run
+
+
+@pytest.fixture
+def cli(monkeypatch, capsys, nlp):
+    """Run `review check ARGS` in-process with `stdin` as standard input: (status, stdout, stderr)."""
+    from review.cli import main
+
+    def run(args, stdin=""):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8")), encoding="utf-8"))
+        status = main(["check", *args])
+        out, err = capsys.readouterr()
+        return status, out, err
 
     return run

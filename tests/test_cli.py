@@ -1,28 +1,14 @@
 """The `review check` command: formats, --lines, exit statuses and bad input."""
 
-import io
 import json
 import subprocess
 import sys
 
 import pytest
 
-from review.cli import main
 
 JUDGEMENT = "The mother was neglectful during the visit.\n"
 CLEAN = "On 11 March 2024 at 10am I saw Mia in the school office with her class teacher.\n"
-
-
-def run(args, stdin="", monkeypatch=None, capsys=None):
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8")), encoding="utf-8"))
-    status = main(["check", *args])
-    out, err = capsys.readouterr()
-    return status, out, err
-
-
-@pytest.fixture
-def cli(monkeypatch, capsys, nlp):
-    return lambda args, stdin="": run(args, stdin, monkeypatch, capsys)
 
 
 def test_lines_jsonl_one_document_per_non_empty_line(cli):

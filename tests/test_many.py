@@ -8,7 +8,6 @@ import sys
 import pytest
 
 import review
-from review.cli import main
 
 REPORTS = [
     "The mother was neglectful during the visit. The house was dirty.",
@@ -19,18 +18,6 @@ REPORTS = [
     "",
     "Tyler (8) and Amber (5) live with their mother. Tyler said he was hungry.",
 ]
-
-
-def run_cli(args, monkeypatch, capsys, stdin=""):
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8")), encoding="utf-8"))
-    status = main(["check", *args])
-    out, err = capsys.readouterr()
-    return status, out, err
-
-
-@pytest.fixture
-def cli(monkeypatch, capsys, nlp):
-    return lambda args, stdin="": run_cli(args, monkeypatch, capsys, stdin)
 
 
 @pytest.fixture
