@@ -315,17 +315,9 @@ def _explicit_year(text: str | None, ctx: _Context) -> int | None:
     return _full_year(int(text[1:]), ctx.report) if text.startswith("'") else int(text)
 
 
-# March 12, Jan. 2, 2013, Tuesday March 5th
-@_rule(r"(?:(?P<wd>" + _DAY + r"),?\s+)?(?P<mon>" + _MONTH + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>"
-       + _YEAR + r"))?", 4)
-def _month_day(m, ctx):
-    if not _capitalised(m["mon"]):
-        return None
-    month = MONTHS[m["mon"].lower().rstrip(".")]
-    day = int(m["d"])
-    year = _explicit_year(m["y"], ctx) or _nearest_year(ctx.report, month, day)
-    value = _day_value(year, month, day)
-    return _Result("DATE", value, relative=None if m["y"] else "report") if value else None
+# March 12, Jan. 2, 2013, Tuesday March 5th: the same groups in American order
+_rule(r"(?:(?P<wd>" + _DAY + r"),?\s+)?(?P<mon>" + _MONTH + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>"
+      + _YEAR + r"))?", 4)(_day_month)
 
 
 # (early|mid|late|the end of) August 2013, June 2022, mid-April, the end of March
@@ -1077,7 +1069,7 @@ def stated_report_date(text: str) -> dt.date | None:
     return None
 
 
-_FULL_DATE_HANDLERS = (_numeric_date, _iso_date, _day_month, _month_day)
+_FULL_DATE_HANDLERS = (_numeric_date, _iso_date, _day_month)
 
 
 def stated_report_date_span(text: str) -> tuple[int, int] | None:
