@@ -9,7 +9,8 @@ Reads ``doc._.dates`` and ``doc._.events`` (set by ``review_date``) and raises
   dated item is only checked when it is about a concern (``concern_words``); the span is the
   old date, or the past marker;
 - ``historic.stale``, once for the whole report (``start == end == 0``), when the most recent
-  dated event ended more than ``stale_weeks`` before the report date.
+  dated event ended more than ``stale_weeks`` before the report date; only for a whole report
+  (at least ``min_report_sentences`` sentences), never for a single line.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ class HistoricCheck:
         self.rules = load_rules(rules_path).check("historic")
         self.horizon_months = int(self.rules.threshold("horizon_months"))
         self.stale_weeks = self.rules.threshold("stale_weeks")
+        self.min_report_sentences = self.rules.threshold("min_report_sentences")
         self.following = int(self.rules.threshold("following_sentences"))
         self.past_markers = phrase_pattern(self.rules.lexicon("past_markers"))
         self.present_links = phrase_pattern(self.rules.lexicon("present_links"))
@@ -113,6 +115,8 @@ class HistoricCheck:
         return clause[0].idx, clause[-1].idx + len(clause[-1].text)
 
     def check_stale(self, doc: Doc, report: dt.date) -> None:
+        if len(sentences(doc)) < self.min_report_sentences:  # a line or a note, not a whole report
+            return
         ends = [r[1] for e in doc._.events or [] if (r := value_range(e.date)) and r[1] <= report]
         if not ends:
             return

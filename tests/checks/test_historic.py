@@ -40,16 +40,24 @@ def test_historic_must_pass(review_text, text):
 
 def test_section_heading_can_link_history_to_now(review_text):
     text = "Earlier involvement and why it matters now\n\nIn 2016 Dad was cautioned for assault."
-    assert historic(review_text(text, report_date=REPORT_DATE)) == [
-        ("historic.stale", "")]  # the only dated event is old, so the report is also stale
+    assert historic(review_text(text, report_date=REPORT_DATE)) == []
+
+
+STALE_REPORT = ("On 20/02/2024 I carried out a home visit. Leo was asleep in his cot. Mum said he sleeps well. "
+                "The kitchen was clean. Mum asked for help with nursery places.")
 
 
 def test_stale_report_is_flagged_once_for_the_whole_document(review_text):
-    result = review_text("On 20/02/2024 a home visit was carried out.", report_date="2024-06-18")
+    result = review_text(STALE_REPORT, report_date="2024-06-18")
     stale = [f for f in result["findings"] if f["rule"] == "historic.stale"]
     assert len(stale) == 1
     assert (stale[0]["start"], stale[0]["end"], stale[0]["sentence"]) == (0, 0, None)
     assert "20/02/2024" in stale[0]["message"]
+
+
+def test_a_single_line_is_never_stale(review_text):
+    result = review_text("On 20/02/2024 a home visit was carried out.", report_date="2024-06-18")
+    assert [f for f in result["findings"] if f["rule"] == "historic.stale"] == []
 
 
 def test_recent_report_is_not_stale(review_text):
