@@ -53,7 +53,7 @@ def is_allowed(check_rules: "CheckRules", text: str) -> bool:
 def is_unreviewed(doc: "Doc", start: int, end: int) -> bool:
     """True when ``[start, end)`` lies in text not reviewed as English (``doc._.unreviewed``,
     set by the language check); a whole-report finding (0, 0) only when all the text is."""
-    ranges = doc._.get("unreviewed") if doc.has_extension("unreviewed") else None
+    ranges = doc._.unreviewed
     if not ranges:
         return False
     if start == end == 0:
