@@ -254,6 +254,15 @@ _Handler = Callable[[re.Match, _Context], "_Result | None"]
 _RULES: list[tuple[re.Pattern, _Handler, int]] = []
 
 
+def _normalised(handler: "_Handler", match: re.Match, ctx: "_Context") -> "_Result | None":
+    """The handler's result; an expression whose date falls outside the calendar ("800000 days
+    ago") is still a DATE, with no value."""
+    try:
+        return handler(match, ctx)
+    except (OverflowError, ValueError):
+        return _Result("DATE", None)
+
+
 def _rule(pattern: str, priority: int = 0):
     """Register a pattern (case-insensitive, word-bounded) and the handler that normalises it."""
     compiled = re.compile(r"(?<![\w/.:-])" + pattern + r"(?![\w]|[/:]\d|\.\d)", re.I)
@@ -771,7 +780,7 @@ def _rule_candidates(text: str, report: dt.date, sentence_of, future) -> list[_C
                 continue
             index = sentence_of(match.start())
             ctx = _Context(report, future[index] if index is not None else False, None)
-            result = handler(match, ctx)
+            result = _normalised(handler, match, ctx)
             if result is None:
                 continue
             start, end = _trim(text, match.start(), match.end())
@@ -879,7 +888,7 @@ def _whole_match(text: str, ctx: _Context) -> _Result | None:
     for pattern, handler, _ in sorted(_RULES, key=lambda r: -r[2]):
         match = pattern.fullmatch(text)
         if match:
-            result = handler(match, ctx)
+            result = _normalised(handler, match, ctx)
             if result is not None:
                 return result
     return None
@@ -1051,9 +1060,10 @@ _STATED = re.compile(
 def stated_report_date(text: str) -> dt.date | None:
     """The date a report states as its own, from a line such as "Date of report: 20/03/2024".
 
-    Looks at the first 3,000 characters. The date must start the rest of the line and give
-    its year: day-first numeric ("20/03/2024", "20.03.24"), ISO, or written ("20 March 2024",
-    "March 20, 2024"). Returns None when there is no such line.
+    Looks at the first 3,000 characters. The rest of the line must be the date alone, with its
+    year: day-first numeric ("20/03/2024", "20.03.24"), ISO, or written ("20 March 2024",
+    "March 20, 2024"), so a chronology row ("Date: 14/01/2023 home visit") is not taken for the
+    report's date. Returns None when there is no such line.
     """
     ctx = _Context(dt.date.today(), False, None)
     for line in _STATED.finditer(text[:3000]):
@@ -1062,7 +1072,7 @@ def stated_report_date(text: str) -> dt.date | None:
             if handler not in _FULL_DATE_HANDLERS:
                 continue
             found = pattern.match(candidate)
-            if found and found["y"]:
+            if found and found["y"] and not candidate[found.end():].strip(" .,;)"):
                 result = handler(found, ctx)
                 if result and result.value:
                     return dt.date.fromisoformat(result.value)

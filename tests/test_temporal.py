@@ -127,3 +127,15 @@ def test_tables_are_well_formed(table):
     cases = load_table(table)
     assert len(cases) >= 30
     assert {c["set"] for c in cases} == {"report", "news"}
+
+
+@pytest.mark.parametrize("text", ["It happened 800000 days ago.", "It will be 3000000 days from now.",
+                                  "That was 200000 weeks ago."])
+def test_a_date_outside_the_calendar_is_found_without_a_value(review_text, text):
+    dates = review_text(text)["dates"]
+    assert len(dates) == 1 and dates[0]["type"] == "DATE" and dates[0]["value"] is None
+
+
+def test_a_chronology_row_is_not_the_reports_own_date():
+    assert stated_report_date("Chronology\nDate: 14/01/2023 home visit\nOn 15/03/2024 I saw Laura.") is None
+    assert stated_report_date("Date: 14/01/2023\nOn 15/03/2024 I saw Laura.") == dt.date(2023, 1, 14)
