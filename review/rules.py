@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import string
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -163,7 +164,19 @@ def _validate_rule_entry(entry: object, check: str, source: str, *, complete: bo
     for key in ("message", "suggestion", "rationale", "principle", "description"):
         if key in entry and not isinstance(entry[key], str):
             raise _fail(source, f"{where}: {key!r} must be text")
+    for key in ("message", "suggestion"):
+        if key in entry and not _valid_template(entry[key]):
+            raise _fail(source, f"{where}: {key!r} has a broken {{placeholder}} (use names such as {{match}})")
     return entry
+
+
+def _valid_template(text: str) -> bool:
+    """True when every ``{...}`` in `text` is a named placeholder (or a doubled ``{{`` brace)."""
+    try:
+        fields = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+    except ValueError:
+        return False
+    return all(name.isidentifier() for name in fields)
 
 
 def _build_check(data: dict, source: str) -> CheckRules:
@@ -219,8 +232,13 @@ def _merge(base: CheckRules, data: dict, source: str) -> CheckRules:
             merged.rules[rule_id] = Rule(**fields)
         else:
             merged.rules[rule_id] = _make_rule(entry, base.check, merged.principle)
+    for key, known in (("thresholds", merged.thresholds), ("lexicons", merged.lexicons)):
+        unknown = set(data.get(key, {})) - set(known)
+        if unknown:
+            raise _fail(source, f"unknown {key[:-1]} {sorted(unknown)[0]!r} for check {base.check!r} "
+                                f"(known: {', '.join(sorted(known))})")
     for name, words in data.get("lexicons", {}).items():
-        existing = merged.lexicons.setdefault(name, [])
+        existing = merged.lexicons[name]
         existing.extend(w for w in words if w not in existing)
     merged.thresholds.update(data.get("thresholds", {}))
     merged.allow.extend(w for w in data.get("allow", []) if w not in merged.allow)

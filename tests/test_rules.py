@@ -34,6 +34,12 @@ def write(tmp_path, data, name="custom.yaml"):
     ({"check": "nosuch"}, "unknown check 'nosuch'"),
     ({"chek": "opinion"}, "unknown key 'chek'"),
     ("check: [unclosed", "not valid YAML"),
+    ({"check": "opinion", "rules": [{"id": "opinion.judgement", "message": "Judgement {0} here"}]},
+     "'message' has a broken {placeholder}"),
+    ({"check": "opinion", "rules": [{"id": "opinion.judgement", "suggestion": "Say { what"}]},
+     "'suggestion' has a broken {placeholder}"),
+    ({"check": "length", "thresholds": {"sentence_wrds": 3}}, "unknown threshold 'sentence_wrds'"),
+    ({"check": "length", "lexicons": {"glosary": ["FGC = Family Group Conference"]}}, "unknown lexicon 'glosary'"),
 ])
 def test_broken_rules_file_names_file_and_problem(tmp_path, data, expected):
     path = write(tmp_path, data)
