@@ -19,7 +19,7 @@ E101 = "cannot read {path}: {reason}"
 E102 = "{path}: unsupported file type {suffix!r} (use .txt, .md or .docx, or - for standard input)"
 E103 = "{path}: not UTF-8 text ({reason})"
 E104 = "{path}: not a readable .docx file ({reason})"
-E105 = "{path}: {size} is over the limit of {limit} characters; split the report or raise --max-chars"
+E105 = "{path}: {size} is over the limit of {limit} characters; split the report into parts"
 
 # Options
 E201 = "--report-date {value!r} is not a date in the form YYYY-MM-DD"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import zipfile
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from pathlib import Path
 from .errors import E101, E102, E103, E104, E105, ReviewError
 
 SUFFIXES = (".txt", ".md", ".docx")
+_LINE_END = re.compile(r"\r\n|\r|\n")  # Windows, old Mac and Unix line ends
 # A .docx is a zip: refuse one whose parts would unpack to more than this (a zip bomb), or whose
 # XML (what is parsed into memory, several times its size) would unpack to more than this.
 MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024
@@ -81,11 +83,11 @@ def read_docx(path: Path) -> str:
 def read_path(path: Path) -> str:
     """The text of one report file."""
     suffix = path.suffix.lower()
+    if not path.is_file():
+        reason = "no such file or folder" if not path.exists() else "not a file"
+        raise ReviewError("E101", E101.format(path=path, reason=reason))
     if suffix not in SUFFIXES:
         raise ReviewError("E102", E102.format(path=path, suffix=path.suffix or "(none)"))
-    if not path.is_file():
-        reason = "no such file" if not path.exists() else "not a file"
-        raise ReviewError("E101", E101.format(path=path, reason=reason))
     if suffix == ".docx":
         return read_docx(path)
     try:
@@ -96,12 +98,14 @@ def read_path(path: Path) -> str:
 
 
 def expand(paths: list[str]) -> list[str]:
-    """Paths as given, with each folder replaced by the report files inside it (sorted)."""
+    """Paths as given, with each folder replaced by the report files inside it (sorted; Word's
+    "~$" lock files of open documents left out)."""
     result = []
     for name in paths or ["-"]:
         path = Path(name)
         if name != "-" and path.is_dir():
-            result.extend(str(p) for p in sorted(path.rglob("*")) if p.suffix.lower() in SUFFIXES and p.is_file())
+            result.extend(str(p) for p in sorted(path.rglob("*"))
+                          if p.suffix.lower() in SUFFIXES and p.is_file() and not p.name.startswith("~$"))
         else:
             result.append(name)
     return result
@@ -115,8 +119,7 @@ def read_sources(name: str, *, lines: bool, max_chars: int) -> list[Source]:
             raise ReviewError("E105", E105.format(path=name, size=f"{len(text):,} characters", limit=f"{max_chars:,}"))
         return [Source(name, text)]
     sources = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        line = line.removesuffix("\r")
+    for number, line in enumerate(_LINE_END.split(text), start=1):
         if line:
             if len(line) > max_chars:
                 raise ReviewError("E105", E105.format(path=f"{name} line {number}", size=f"{len(line):,} characters",

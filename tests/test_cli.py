@@ -52,6 +52,8 @@ def test_html_is_self_contained_and_escaped(cli):
 @pytest.mark.parametrize("args, message", [
     (["missing.txt"], "missing.txt: no such file"),
     (["--report-date", "20/03/2024", "-"], "--report-date '20/03/2024'"),
+    (["--report-date", "20240320", "-"], "--report-date '20240320'"),
+    (["nosuch"], "nosuch: no such file or folder"),
 ])
 def test_bad_input_is_one_line_and_exit_two(cli, args, message):
     status, out, err = cli(args, JUDGEMENT)

@@ -81,3 +81,11 @@ def test_judgement_flagged_and_observed_fact_passes(review_text):
     assert any(f["check"] == "opinion" for f in flagged["findings"])
     clean = review_text("On 11 March 2024 at 10am I saw Mia in the school office with her class teacher.")
     assert not [f for f in clean["findings"] if f["check"] == "opinion"]
+
+
+def test_the_package_docstring_example_runs(nlp):
+    import doctest
+
+    import review
+
+    assert doctest.testmod(review).failed == 0

@@ -1,11 +1,13 @@
 """Reading .txt, .md and .docx reports: text exactly as analysed, offsets into it."""
 
+from pathlib import Path
+
 import docx
 import pytest
 
 import review
 from review.errors import ReviewError
-from review.readers import read_path, read_sources
+from review.readers import expand, read_path, read_sources
 
 
 def make_docx(path):
@@ -51,9 +53,15 @@ def test_utf8_bom_is_dropped_and_crlf_kept(tmp_path):
 
 def test_lines_skip_empty_lines_and_keep_numbers(tmp_path):
     path = tmp_path / "lines.txt"
-    path.write_text("first\n\nthird\r\n", encoding="utf-8")
+    path.write_text("first\n\nthird\r\nfourth\rfifth\r", encoding="utf-8")
     sources = read_sources(str(path), lines=True, max_chars=100)
-    assert [(s.id, s.text) for s in sources] == [(1, "first"), (3, "third")]
+    assert [(s.id, s.text) for s in sources] == [(1, "first"), (3, "third"), (4, "fourth"), (5, "fifth")]
+
+
+def test_a_folder_stands_for_its_reports_without_word_lock_files(tmp_path):
+    for name in ("b.txt", "a.docx", "~$a.docx", "notes.pdf", "c.md"):
+        (tmp_path / name).write_bytes(b"x")
+    assert [Path(p).name for p in expand([str(tmp_path)])] == ["a.docx", "b.txt", "c.md"]
 
 
 def test_over_long_document_is_refused_with_a_clear_message(tmp_path):
