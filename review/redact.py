@@ -113,7 +113,7 @@ def _valid_nhs_number(digits: str) -> bool:
     return check != 10 and check == int(digits[9])
 
 
-_NHS = re.compile(r"(?<![\d/.])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d/.])")
+_NHS = re.compile(r"(?<![\d/.])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d/]|\.\d)")  # a full stop may follow
 _NHS_LABEL = re.compile(r"(?i)\bNHS\s*(?:no\.?|number|num)?\s*[:\-]?\s*$")
 
 
@@ -268,6 +268,10 @@ def redact_document(document: dict, *, persons: Iterable[str] = (), places: Iter
             whole_document = key == "findings" and start == end == 0 and not item.get("match")
             if whole_document:
                 continue
+            if key in ("dates", "events") and any(r.start < end and start < r.end for r in redactions):
+                for field in ("value", "date", "anchor"):  # a redacted date of birth keeps no value
+                    if field in item:
+                        item[field] = None
             new_start, new_end = redacted.map_start(start), redacted.map_end(end)
             for field in ("text", "match"):
                 if item.get(field) == original[start:end]:

@@ -1,5 +1,7 @@
 """Redaction of names and identifiers in exported feedback (review/redact.py)."""
 
+import json
+
 import pytest
 
 from review.redact import Redaction, find_identifiers, redact_document, redact_text
@@ -148,3 +150,16 @@ def test_module_examples_hold():
     import review.redact
 
     assert doctest.testmod(review.redact).failed == 0
+
+
+def test_a_redacted_date_of_birth_keeps_no_value():
+    import review
+
+    document = review.analyse("Mia Carter (DOB 02/05/2017) lives with her mother.", report_date="2024-03-20")
+    redacted = redact_document(document)
+    assert "2017" not in json.dumps(redacted)
+
+
+def test_an_nhs_number_at_the_end_of_a_sentence_is_redacted():
+    text = "NHS number 943 476 5919."
+    assert redact_text(text, find_identifiers(text)).text == "NHS number [NHS number]."
