@@ -18,6 +18,7 @@ import copy
 import datetime as dt
 import io
 import json
+import re
 import threading
 from collections.abc import Iterable, Mapping
 from functools import cached_property
@@ -82,6 +83,15 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return result
 
 
+# Characters XML 1.0 cannot hold (control characters other than tab and new line), as in
+# text pasted from a PDF: Word gets a space instead, one for one, so runs keep their length.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_safe(text: str) -> str:
+    return _NOT_XML.sub(" ", text)
+
+
 def to_docx(document: dict) -> bytes:
     """The report as .docx: one paragraph per line, each finding a comment on its own text.
 
@@ -107,13 +117,14 @@ def to_docx(document: dict) -> bytes:
             paragraph = word.add_paragraph()
             cuts = sorted({start, end, *(b for b in bounds if start < b < end)})
             for left, right in zip(cuts, cuts[1:]):
-                lines_runs.append((left, right, paragraph.add_run(text[left:right])))
+                lines_runs.append((left, right, paragraph.add_run(_xml_safe(text[left:right]))))
     for finding in findings:
         covered = [run for left, right, run in lines_runs
                    if finding["end"] > finding["start"] and left < finding["end"] and finding["start"] < right]
         if not covered:  # the whole report, or a span on blank text: the first paragraph
             covered = [lines_runs[0][2]]
-        word.add_comment(covered, text=comment_text(finding), author=COMMENT_AUTHOR, initials=COMMENT_INITIALS)
+        word.add_comment(covered, text=_xml_safe(comment_text(finding)), author=COMMENT_AUTHOR,
+                         initials=COMMENT_INITIALS)
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()

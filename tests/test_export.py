@@ -130,3 +130,11 @@ def test_downloads_are_built_on_demand_and_redacted_when_asked(document):
     for text in (shared.html(), shared.json(), unzipped(shared.docx()), shared.feedback()):
         assert b"Mia" not in text and b"Carter" not in text
     assert b"[Child A]" in unzipped(shared.docx())
+
+
+def test_word_file_takes_control_characters_pasted_from_a_pdf():
+    import review
+
+    document = review.analyse("The mother was neglectful.\x0cThe father shouted\x00 on Monday.", report_date="2024-03-20")
+    word = docx.Document(io.BytesIO(to_docx(document)))
+    assert "neglectful" in "\n".join(p.text for p in word.paragraphs)
