@@ -175,13 +175,15 @@ def _tip(finding: dict) -> str:
 
 
 
-def highlighted_report(document: dict, *, checks=None) -> str:
+def highlighted_report(document: dict, *, checks=None, id_prefix: str = "f") -> str:
     """The report text as HTML, each flagged span in a <mark> coloured by its principle.
 
-    `checks` limits the highlights to those checks (None: all). Dismissed findings are not
-    highlighted. Where findings overlap, the text is cut at every boundary; a piece covered
-    by several findings is striped in all their colours, outlined, and its tooltip (shown on
-    hover, or on focus by click or keyboard) carries every explanation and suggestion.
+    `checks` limits the highlights to those checks (None: all); each mark refers to its findings'
+    cards by id, `id_prefix` + the finding's index (unique per document on a page of several).
+    Dismissed findings are not highlighted. Where findings overlap, the text is cut at every
+    boundary; a piece covered by several findings is striped in all their colours, outlined,
+    and its tooltip (shown on hover, or on focus by click or keyboard) carries every
+    explanation and suggestion.
     """
     text = document["text"]
     spans = [(i, f) for i, f in enumerate(document["findings"]) if _visible(f, checks)]
@@ -202,7 +204,7 @@ def highlighted_report(document: dict, *, checks=None) -> str:
             style = f' style="background:repeating-linear-gradient(135deg,{stripes})"'
         elif found[0] not in CHECK_COLOURS:
             style = f' style="background:{OTHER_COLOUR}"'
-        refs = " ".join(f"f{i}" for i, _ in covering)
+        refs = " ".join(f"{id_prefix}{i}" for i, _ in covering)
         label = "; ".join(f"{check_label(f['check'])}: {f['message']}" for _, f in covering)
         tips = "".join(f"<span>{_tip(f)}</span>" for _, f in covering)
         pieces.append(f'<mark class="{classes}"{style} tabindex="0" data-findings="{refs}" aria-label="{_e(label)}">'
@@ -218,7 +220,7 @@ def sentence_of(finding: dict, document: dict) -> str:
     return document["sentences"][index]["text"]
 
 
-def finding_card(i: int, finding: dict, document: dict) -> str:
+def finding_card(i: int, finding: dict, document: dict, *, id_prefix: str = "f") -> str:
     """One finding as HTML: severity, rule, the sentence, why, the suggestion and the policy line.
 
     An opinion finding also gets the rewrite scaffold (`OPINION_SCAFFOLD`); a dismissed one
@@ -228,7 +230,7 @@ def finding_card(i: int, finding: dict, document: dict) -> str:
     match = finding.get("match") or document["text"][finding["start"]:finding["end"]]
     flagged_is_news = match and match != sentence and match not in finding["message"]
     why = finding.get("why") or (f"Flagged text: “{match}”" if flagged_is_news else "")
-    parts = [f'<div class="card c-{_e(finding["check"])}{" dismissed" if is_dismissed(finding) else ""}" id="f{i}">',
+    parts = [f'<div class="card c-{_e(finding["check"])}{" dismissed" if is_dismissed(finding) else ""}" id="{id_prefix}{i}">',
              f'<span class="sev-{_e(finding["severity"])}">{_e(SEVERITY_LABELS.get(finding["severity"], ""))}</span> ',
              f'<span class="rule">{_e(finding["rule"])}</span> · {_e(check_label(finding["check"]))}',
              f'<q>{_e(sentence)}</q>' if sentence else "<q>(the whole report)</q>",
@@ -320,9 +322,10 @@ def chronology_table(document: dict) -> str:
 def render_html(documents: list[dict]) -> str:
     """One self-contained page (no external fonts, images or scripts) annotating every document."""
     sections = []
-    for document in documents:
+    for n, document in enumerate(documents):
         summary = document["summary"]
-        findings = "".join(finding_card(i, f, document) for i, f in enumerate(document["findings"]))
+        prefix = f"d{n}-f"  # card ids unique across the page's documents
+        findings = "".join(finding_card(i, f, document, id_prefix=prefix) for i, f in enumerate(document["findings"]))
         grade = summary.get("grade")
         grade_text = f"{grade:.1f}" if isinstance(grade, (int, float)) else "n/a"
         sections.append(
@@ -331,7 +334,7 @@ def render_html(documents: list[dict]) -> str:
             f"{_e(', '.join(document['children']) or 'not found')} · {_e(str(summary.get('words', 0)))} words, "
             f"{_e(str(summary.get('sentences', 0)))} sentences, reading grade {_e(grade_text)}</p>"
             f"{legend(document, buttons=True)}"
-            f'<div class="report">{highlighted_report(document)}</div>'
+            f'<div class="report">{highlighted_report(document, id_prefix=prefix)}</div>'
             f"<h2>Findings ({len(document['findings'])})</h2>{findings}"
             f"<h2>Summary</h2>{summary_table(document)}"
             f"<h2>Policy checklist</h2>{checklist_table(document)}"

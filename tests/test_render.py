@@ -110,3 +110,13 @@ def test_standalone_page_is_self_contained():
     page = render.render_html([document(finding("opinion", 7, 17))])
     assert page.startswith("<!doctype html>") and "<script>" in page
     assert "http://" not in page and "https://" not in page and "@import" not in page
+
+
+def test_a_page_of_several_reports_has_unique_finding_ids():
+    import re
+
+    import review
+
+    documents = [review.analyse("The mother was neglectful.", report_date="2024-03-20", doc_id=n) for n in (1, 2)]
+    ids = re.findall(r'id="([^"]+)"', render.render_html(documents))
+    assert ids and len(ids) == len(set(ids))
