@@ -17,7 +17,12 @@ def main() -> int:
         print(f"usage: python -m review.evaluate {{{','.join(names)}}} [options]", file=sys.stderr)
         return 2
     module = importlib.import_module(f"review.evaluate.{sys.argv[1]}")
-    return module.main(sys.argv[2:]) or 0
+    try:
+        return module.main(sys.argv[2:]) or 0
+    except FileNotFoundError as error:  # the evaluation data is not where it was looked for
+        print(f"review.evaluate: {error.filename or error}: not found (set REVIEW_DATA_DIR or pass --data)",
+              file=sys.stderr)
+        return 2
 
 
 sys.exit(main())

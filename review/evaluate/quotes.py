@@ -21,19 +21,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import time
 from pathlib import Path
 
-DEFAULT_DATA = Path(os.environ.get("REVIEW_SHARED", "/work/shared")) / "data" / "quotes-pdnc"
+from review.opinion.data import data_dir
+
 GOLD_FILE = "pdnc_paragraphs_anne.jsonl"
 CHILD = "Anne"
 GOLD_CHILD = "Anne Shirley"
 CHUNK_PARAGRAPHS = 40
 
 
-def load_paragraphs(data_dir: Path) -> list[dict]:
-    with open(data_dir / GOLD_FILE, encoding="utf-8") as handle:
+def load_paragraphs(folder: Path) -> list[dict]:
+    with open(folder / GOLD_FILE, encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
 
 
@@ -108,7 +108,7 @@ def evaluate(paragraphs: list[dict], nlp, errors: int = 0) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m review.evaluate quotes", description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder with " + GOLD_FILE)
+    parser.add_argument("--data", type=Path, help="folder with " + GOLD_FILE + " (default: in $REVIEW_DATA_DIR or ../shared/data)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N paragraphs")
     parser.add_argument("--errors", type=int, default=0, help="print up to N child-attribution errors")
     args = parser.parse_args(argv)
@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     from ..pipeline import BASE_MODEL
 
     register_extensions()
-    paragraphs = load_paragraphs(args.data)
+    paragraphs = load_paragraphs(args.data or data_dir() / "quotes-pdnc")
     if args.limit:
         paragraphs = paragraphs[: args.limit]
     nlp = spacy.load(BASE_MODEL)

@@ -12,16 +12,16 @@ part and prints them (to copy into ``review/readability.py``).
 from __future__ import annotations
 
 import argparse
-import os
 from collections.abc import Callable
 from pathlib import Path
+
+from review.opinion.data import data_dir
 
 import numpy as np
 import textstat
 
 from .. import readability
 
-DEFAULT_DATA = Path(os.environ.get("REVIEW_SHARED", "/work/shared")) / "data" / "readability-onestopenglish" / "ELE-INT.txt"
 TUNING_SHARE = 0.7
 FEATURES = ("words", "difficult_words", "rare_word_load", "clause_marks", "passives")
 
@@ -99,10 +99,10 @@ def fit_grade(pairs: list[tuple[str, str]], l2: float = 1e-3, steps: int = 3000)
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m review.evaluate readability", description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="ELE-INT.txt of OneStopEnglish")
+    parser.add_argument("--data", type=Path, help="ELE-INT.txt of OneStopEnglish" + " (default: in $REVIEW_DATA_DIR or ../shared/data)")
     parser.add_argument("--fit", action="store_true", help="refit the grade's weights on the tuning part")
     args = parser.parse_args(argv)
-    pairs = load_pairs(args.data)
+    pairs = load_pairs(args.data or data_dir() / "readability-onestopenglish" / "ELE-INT.txt")
     tuning, held_back = split(pairs)
     print(f"OneStopEnglish ELE-INT pairs: {len(pairs)} ({len(tuning)} tuning, {len(held_back)} held back)")
     print("Pairwise accuracy: the harder version scores harder (ties count half).\n")
