@@ -35,9 +35,11 @@ _AGE_PATTERNS = [
     re.compile(r"\((\d{1,2})\)"),
 ]
 _DOB = re.compile(r"\b(?:d\.?o\.?b\.?|date of birth|born(?: on)?)[ \t:]*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})", re.IGNORECASE)
-_RELATIVE_BEFORE = re.compile(
-    r"(?i)\b(?:brother|sister|sibling|cousin|friend|half-brother|half-sister|stepbrother|stepsister|"
-    r"partner|boyfriend|girlfriend)[ \t]*,?[ \t]*$")
+# Words for another person close to the child: a name or age right after one is not the child's.
+_RELATIVES = (r"brother|sister|sibling|cousin|friend|half-brother|half-sister|stepbrother|stepsister|"
+              r"step-brother|step-sister|nephew|niece|partner|boyfriend|girlfriend")
+_RELATIVE_BEFORE = re.compile(r"(?i)\b(?:" + _RELATIVES + r")[ \t]*,?[ \t]*$")
+_SOMEONE_ELSE = re.compile(r"(?i)\b(?:" + _RELATIVES + r"|and|mother|father|mum|dad|son|daughter|with)\b")
 _UNIT_YEARS = {"year": 1.0, "yr": 1.0, "month": 1 / 12, "week": 1 / 52, "day": 1 / 365}
 
 
@@ -127,7 +129,7 @@ def child_age_years(doc, name: str) -> float | None:
             if match and match.start() < 80:
                 # the age must belong to this child: no other name in between ("her brother Connor (aged 12)")
                 between = window[len(name.split()[0]):match.start()]
-                if re.search(r"(?i)\b(?:brother|sister|and|mother|father|mum|dad|cousin|son|daughter|friend|with)\b", between):
+                if _SOMEONE_ELSE.search(between):
                     continue
                 return round(_years(match.group(1), match.group(2) if match.lastindex and match.lastindex > 1 else None), 2)
     return None

@@ -44,6 +44,8 @@ def test_detect_children(text, expected):
         ("Leo is 8 months old.", "Leo", 0.67),
         ("Child: Leo Hart, DOB 02/03/2023", "Leo", 0.83),
         ("Mia lives with her brother Connor (aged 12).", "Mia", None),
+        ("Laura's stepbrother Max is 10 months old.", "Laura", None),
+        ("Mia and her niece Ava (aged 2) came in.", "Mia", None),
         ("Mia was seen.", "Mia", None),
     ],
 )
