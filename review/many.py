@@ -29,6 +29,7 @@ from .errors import E204, E205, E206, ReviewError
 from .pipeline import load_pipeline
 
 CONNECT_TIMEOUT = "10s"  # how long to wait for a Dask scheduler before giving up
+DASK_PROTOCOLS = ("tcp", "tls", "inproc", "ucx", "ws", "wss")
 # Texts longer than this are parsed by the base model in pieces of at most this many characters.
 LONG_TEXT_CHARS = 20_000
 # The first component of the review proper; the ones before it are the base model's.
@@ -153,6 +154,9 @@ def connect(address: str):
         from distributed import Client
     except ImportError:
         raise ReviewError("E205", E205) from None
+    scheme = address.split("://", 1)[0] if "://" in address else "tcp"
+    if scheme not in DASK_PROTOCOLS:  # checked first: distributed fails slowly, with a traceback
+        raise ReviewError("E206", E206.format(address=address, reason=f"unknown protocol {scheme!r}"))
     try:
         return Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as error:

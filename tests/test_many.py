@@ -114,3 +114,8 @@ def test_many_unreachable_scheduler_is_one_line(cli, report_files, monkeypatch):
     monkeypatch.setattr("review.many.CONNECT_TIMEOUT", "1s")
     status, out, err = cli(["--scheduler", "tcp://127.0.0.1:9", str(report_files[0])])
     assert status == 2 and out == "" and "E206 cannot reach the Dask scheduler" in err and err.count("\n") == 1
+
+
+def test_many_scheduler_address_with_an_unknown_protocol_is_one_line(cli, report_files):
+    status, out, err = cli(["--scheduler", "bogus://x", str(report_files[0])])
+    assert status == 2 and out == "" and "unknown protocol 'bogus'" in err and err.count("\n") == 1
