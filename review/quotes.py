@@ -14,7 +14,7 @@ so every check that needs the quotes (child_voice, opinion) shares one list.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from .text import doc_text
 
@@ -55,13 +55,6 @@ class Quote:
     verb: str | None = None           # the reporting verb or noun ("said", "answer"), if any
     how: str | None = None            # how the speaker was found: "verb", "alternation", "asked", ...
     extra: dict = field(default_factory=dict)
-
-    def to_dict(self) -> dict:
-        """The JSON form: the contract's keys first, then the extra detail."""
-        data = asdict(self)
-        data.pop("extra")
-        data.update(self.extra)
-        return data
 
 
 def _is_word_char(ch: str) -> bool:

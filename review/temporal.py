@@ -1080,9 +1080,3 @@ def stated_report_date(text: str) -> dt.date | None:
 
 
 _FULL_DATE_HANDLERS = (_numeric_date, _iso_date, _day_month)
-
-
-def stated_report_date_span(text: str) -> tuple[int, int] | None:
-    """(start, end) of the line stating the report's own date, or None."""
-    match = _STATED.search(text[:3000])
-    return (match.start(), match.end()) if match and stated_report_date(match.group(0)) else None

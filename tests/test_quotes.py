@@ -2,7 +2,7 @@
 
 import pytest
 
-from review.quotes import Quote, find_quotes
+from review.quotes import find_quotes
 
 
 def texts(text: str) -> list[str]:
@@ -71,11 +71,6 @@ def test_speech_running_over_paragraphs_keeps_to_its_paragraph():
 def test_nested_quote_has_depth_one():
     outer, inner = find_quotes("He said ‘I heard “go away” from upstairs’.")
     assert (outer.depth, inner.depth) == (0, 1)
-
-
-def test_quote_to_dict_has_the_contract_keys():
-    data = Quote(start=1, end=4, text="no!", speaker="Laura", speaker_is_child=True).to_dict()
-    assert {"start", "end", "text", "speaker", "speaker_is_child"} <= set(data)
 
 
 # ---- speakers (needs the parse) ----------------------------------------------------------------

@@ -87,10 +87,6 @@ def _subject(token: Token) -> Token | None:
     return None
 
 
-def _negated(token: Token) -> bool:
-    return any(child.dep_ == "neg" for child in token.children)
-
-
 def wishes_and_feelings(doc: Doc, quotes: list[Quote], resolver: ChildResolver, rules: CheckRules,
                         *, too_young: bool) -> list[int]:
     """Indices of the sentences that record what the child wants, likes, fears or feels.
