@@ -8,7 +8,7 @@ many of the policy checklist's answers agree with the corpus's.
 An expected finding names a check (and usually a rule) and a sentence, by a substring that
 occurs once in the report (``null`` for the whole report). It is caught by a finding of the
 same check that overlaps that sentence (or, for the whole report, any finding of that check
-and rule with no sentence). The rule is compared too and reported as "rule agrees".
+with no sentence). The rule is compared too and reported as "rule agrees".
 """
 
 from __future__ import annotations
