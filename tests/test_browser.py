@@ -181,7 +181,7 @@ def test_standalone_html_legend_toggles_a_principle(browser, tmp_path):
     colour = opinion.evaluate("e => getComputedStyle(e).backgroundColor")
     page.get_by_role("button", name="Fact and opinion").click()
     assert opinion.evaluate("e => getComputedStyle(e).backgroundColor") != colour
-    assert not page.locator("#f0").is_visible() and page.locator("#f1").is_visible()
+    assert not page.locator("#d0-f0").is_visible() and page.locator("#d0-f1").is_visible()
     page.get_by_role("button", name="Fact and opinion").click()
     assert opinion.evaluate("e => getComputedStyle(e).backgroundColor") == colour
     page.locator("mark.c-date").click()
