@@ -18,9 +18,7 @@ fresh process each, as a user meets them.
 from __future__ import annotations
 
 import argparse
-import itertools
 import os
-import re
 import statistics
 import subprocess
 import sys
@@ -35,6 +33,7 @@ import spacy  # noqa: E402
 
 import review  # noqa: E402
 from review.document import document_object  # noqa: E402
+from review.evaluate._samples import best_time, corpus_reports, report_of  # noqa: E402
 from review.pipeline import BASE_MODEL, load_pipeline  # noqa: E402
 
 REPORT_DATE = "2024-03-20"
@@ -43,34 +42,8 @@ TARGET_STARTUP_S = 3.0
 TARGET_PEAK_BYTES = 1024 ** 3
 
 
-def corpus_reports() -> list[str]:
-    return [path.read_text(encoding="utf-8") for path in sorted((ROOT / "corpus").glob("*.txt"))]
-
-
 def words(text: str) -> int:
     return len(text.split())
-
-
-def report_of(n_words: int, reports: list[str]) -> str:
-    """Whole sample reports, one after another (repeated), until the text has `n_words` words."""
-    parts, count, i = [], 0, 0
-    while count < n_words:
-        report = reports[i % len(reports)]
-        parts.append(report.strip())
-        count += words(report)
-        i += 1
-    text = "\n\n".join(parts)
-    last_word = next(itertools.islice(re.finditer(r"\S+", text), n_words - 1, None))
-    return text[: last_word.end()]  # the last report cut to give exactly n_words words
-
-
-def best_time(run, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def throughput(args, base, long_text: str, batch: list[str]) -> None:

@@ -2,8 +2,8 @@
 
     .venv/bin/python benchmarks/page.py [--words 5000] [--repeat 3]
 
-The report is built from the sample reports in corpus/ (whole paragraphs, in file order,
-until it reaches the word count). The pipeline is loaded first and not timed (the page loads
+The report is built from the sample reports in corpus/ (whole reports, in file order and
+repeated, cut to the word count). The pipeline is loaded first and not timed (the page loads
 it once per server). Each repeat times, from the text alone:
 
 - analysis: the review pipeline and the document object (what `app.analysed` caches);
@@ -30,16 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-
-def build_report(words: int) -> str:
-    paragraphs, count = [], 0
-    for path in sorted((ROOT / "corpus").glob("*.txt")):
-        for paragraph in path.read_text(encoding="utf-8").split("\n\n"):
-            if count >= words:
-                break
-            paragraphs.append(paragraph)
-            count += len(paragraph.split())
-    return "\n\n".join(paragraphs)
+from review.evaluate._samples import corpus_reports, report_of  # noqa: E402
 
 
 def timed(function, *args, **kwargs):
@@ -96,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     from review.document import document_object
     from review.redact import entities
 
-    text = build_report(args.words)
+    text = report_of(args.words, corpus_reports())
     _, load_seconds = timed(review.load_pipeline)
     review.analyse("Warm-up sentence.", report_date="2024-03-20")
     analysis, page, downloads, cpu = [], [], [], []

@@ -2,7 +2,7 @@
 
     python -m review.evaluate dates_speed [--words 5000] [--repeats 3]
 
-The report is the well-written sample reports of corpus/ joined (and repeated) up to the
+The report is the well-written sample reports of corpus/ joined (and repeated), cut to the
 word count. Times are the best of `repeats` runs: the base model (spacy.load of the base
 pipeline) on the text, then review_date (tagging, chronology, findings) and review_historic
 on the parsed Doc. The target (issue 5) is at most +30%.
@@ -13,37 +13,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import time
-from pathlib import Path
 
-import yaml
-
-CORPUS = Path(__file__).resolve().parents[2] / "corpus"
-
-
-def sample_report(words: int) -> str:
-    good = []
-    for path in sorted(CORPUS.glob("*.txt")):
-        meta = yaml.safe_load(path.with_suffix(".expected.yaml").read_text(encoding="utf-8"))
-        if meta.get("quality") == "good":
-            good.append(path.read_text(encoding="utf-8"))
-    parts, count = [], 0
-    while count < words:
-        for text in good:
-            parts.append(text)
-            count += len(text.split())
-            if count >= words:
-                break
-    return "\n\n".join(parts)
-
-
-def best_of(repeats: int, run) -> float:
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - started)
-    return min(times)
-
+from review.evaluate._samples import best_time, corpus_reports, report_of
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m review.evaluate dates_speed")
@@ -58,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
 
     nlp = spacy.load(BASE_MODEL)
     nlp.add_pipe("review_line_breaks", before="parser")
-    text = sample_report(args.words)
+    text = report_of(args.words, corpus_reports("good"))
     date_check, historic_check = DateCheck(), HistoricCheck()
 
     def prepared():
@@ -69,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
 
     doc = prepared()
     date_check(doc)  # warm up (dateparser's first use loads its data)
-    base = best_of(args.repeats, lambda: nlp(text))
+    base = best_time(lambda: nlp(text), args.repeats)
 
     def temporal():
         d = prepared()
