@@ -141,10 +141,7 @@ def pill_label(check: str, counts: dict[str, int]) -> str:
 def legend_filter(document: dict) -> list[str] | None:
     """The legend, which is also the filter: each principle in its highlight colour with its number
     of findings; pick one to highlight only it, or all. Returns the checks to show (None: all)."""
-    counts: dict[str, int] = {}
-    for finding in document["findings"]:
-        if not render.is_dismissed(finding):
-            counts[finding["check"]] = counts.get(finding["check"], 0) + 1
+    counts = render.finding_counts(document)
     options = [ALL, *(c for c in render.CHECK_LABELS if c in counts or c in render.CHECK_ORDER)]
     options += sorted(set(counts) - set(options))
     colours = "".join(f".st-key-legend button[role=radio]:nth-of-type({n + 1}){{background:{render.check_colour(c)};"

@@ -9,6 +9,7 @@ Every piece of report text is HTML-escaped here; callers pass document objects, 
 from __future__ import annotations
 
 import html
+from collections import Counter
 
 CHECK_LABELS = {
     "opinion": "Fact and opinion",
@@ -250,12 +251,14 @@ def finding_card(i: int, finding: dict, document: dict, *, id_prefix: str = "f")
     return "".join(parts)
 
 
+def finding_counts(document: dict) -> dict[str, int]:
+    """Findings per check, leaving out the ones a reviewer dismissed."""
+    return dict(Counter(f["check"] for f in document["findings"] if not is_dismissed(f)))
+
+
 def legend(document: dict, *, buttons: bool = False) -> str:
     """The principles found, each in its colour with its number of findings (buttons toggle them)."""
-    counts: dict[str, int] = {}
-    for finding in document["findings"]:
-        if not is_dismissed(finding):
-            counts[finding["check"]] = counts.get(finding["check"], 0) + 1
+    counts = finding_counts(document)
     items = []
     for check in sorted(counts, key=lambda c: (_check_order(c), c)):
         name = f"{_e(check_label(check))} ({counts[check]})"
@@ -267,10 +270,7 @@ def legend(document: dict, *, buttons: bool = False) -> str:
 def summary_table(document: dict) -> str:
     """Findings per principle, then the report's length and readability."""
     summary = document["summary"]
-    counts: dict[str, int] = {}
-    for finding in document["findings"]:
-        if not is_dismissed(finding):
-            counts[finding["check"]] = counts.get(finding["check"], 0) + 1
+    counts = finding_counts(document)
     checks = list(summary.get("findings_by_check") or {}) or list(counts)
     checks += [c for c in counts if c not in checks]
     rows = "".join(f'<tr><td><span class="swatch" style="background:{check_colour(c)}"></span>'
