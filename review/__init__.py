@@ -40,10 +40,14 @@ def parse_report_date(value: str | dt.date | None) -> dt.date | None:
         raise ReviewError("E201", E201.format(value=value)) from None
 
 
+def _options(report_date, children: Iterable[str] | None, rules_path: str | None) -> ReviewOptions:
+    return ReviewOptions(parse_report_date(report_date), tuple(children) if children else None, rules_path)
+
+
 def analyse_doc(text: str, *, report_date=None, children: Iterable[str] | None = None,
                 rules_path: str | None = None) -> Doc:
     """Review `text` and return the spaCy Doc with every finding in ``doc._.findings``."""
-    options = ReviewOptions(parse_report_date(report_date), tuple(children) if children else None, rules_path)
+    options = _options(report_date, children, rules_path)
     return analysed_doc(load_pipeline(rules_path), text, options)
 
 
@@ -63,5 +67,5 @@ def analyse_many(items: Iterable[tuple[object, str]], *, report_date=None,
     (``distributed.Client``) reviews them on its cluster instead. Options are checked here,
     before the first document is read.
     """
-    options = ReviewOptions(parse_report_date(report_date), tuple(children) if children else None, rules_path)
+    options = _options(report_date, children, rules_path)
     return review_many(items, options, jobs=n_process, batch_size=batch_size, client=client)
