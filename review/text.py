@@ -47,6 +47,12 @@ def _closes_previous(doc: Doc, previous_end: int, tokens: list) -> bool:
     return all(t.is_punct for t in tokens) and "\n" not in between and "\r" not in between
 
 
+def is_whole_report(doc: Doc, min_sentences: float) -> bool:
+    """Long enough to be judged as a whole report (a line or a short note is not): document-level
+    findings, such as "no words of the child", apply only then."""
+    return len(sentences(doc)) >= min_sentences
+
+
 def sentence_index(doc: Doc, char_offset: int) -> int | None:
     """The index in `sentences(doc)` of the sentence holding `char_offset`, or None."""
     chars = doc.user_data.get("review_sentence_chars")

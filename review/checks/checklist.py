@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from ..findings import add_finding
 from ..rules import CheckRules, load_rules
-from ..text import doc_text, sentence_index, sentences
+from ..text import doc_text, is_whole_report, sentence_index, sentences
 from .child_voice import _phrase_pattern, child_voice
 
 
@@ -97,7 +97,7 @@ class ChecklistCheck:
             return doc
         entries = answer_questions(doc, self.rules, self.voice_rules, self.rules_path)
         doc._.checklist = entries
-        if len(sentences(doc)) < self.rules.threshold("min_report_sentences"):
+        if not is_whole_report(doc, self.rules.threshold("min_report_sentences")):
             return doc
         for entry in entries:
             rule = self.rules.rules.get(entry["rule"])

@@ -27,7 +27,7 @@ from ..findings import add_finding
 from ..quotes import Quote, doc_quotes
 from ..rules import CheckRules, load_rules
 from ..speakers import Lexicons, _Attributor, child_aliases
-from ..text import doc_text, sentence_index, sentences
+from ..text import doc_text, is_whole_report, sentence_index, sentences
 
 
 def _phrase_pattern(phrases: list[str]) -> re.Pattern | None:
@@ -222,11 +222,6 @@ def child_voice(doc: Doc, rules: CheckRules, rules_path: str | None = None) -> C
     return voice
 
 
-def is_report(doc: Doc, rules: CheckRules) -> bool:
-    """Long enough to be judged as a whole report (document-level rules apply)."""
-    return len(sentences(doc)) >= rules.threshold("min_report_sentences")
-
-
 def _age_words(years: float) -> str:
     if years < 1:
         months = max(1, round(years * 12))
@@ -254,7 +249,7 @@ class ChildVoiceCheck:
             if quote.speaker_is_child and quote.depth == 0 and not voice.circumstances.get(n):
                 add_finding(doc, rules.rule("child_voice.no_circumstances"), quote.start, quote.end,
                             allow=rules, speaker=quote.speaker or "the child")
-        if not children or not is_report(doc, rules):
+        if not children or not is_whole_report(doc, rules.threshold("min_report_sentences")):
             return doc
         for child, age in voice.too_young:
             add_finding(doc, rules.rule("child_voice.too_young"), 0, 0, child=child, age=_age_words(age))

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from ..findings import add_finding
 from ..rules import load_rules
 from ..temporal import is_heading, value_range
-from ..text import doc_text, sentences
+from ..text import doc_text, is_whole_report, sentences
 from .date import is_past, main_verbs, phrase_pattern
 
 
@@ -115,7 +115,7 @@ class HistoricCheck:
         return clause[0].idx, clause[-1].idx + len(clause[-1].text)
 
     def check_stale(self, doc: Doc, report: dt.date) -> None:
-        if len(sentences(doc)) < self.min_report_sentences:  # a line or a note, not a whole report
+        if not is_whole_report(doc, self.min_report_sentences):
             return
         ends = [r[1] for e in doc._.events or [] if (r := value_range(e.date)) and r[1] <= report]
         if not ends:
