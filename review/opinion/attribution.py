@@ -6,8 +6,9 @@ A token is *attributed* (someone else's words, not the writer's) when it lies
 - in the clause reported by a speech verb ("said", "told", "reported", from the
   ``attribution_verbs`` lexicon) whose subject is someone other than the writer
   ("Mum said he might be late"; not "I said", and not "it was reported that ...", which names
-  no source); a clause joined to the speech verb by "and" or "but" stays the writer's
-  ("Mum said she was fine, but she seemed anxious");
+  no source), and what the verb describes someone "as" ("Mum described him as aggressive");
+  a clause joined to the speech verb by "and" or "but" stays the writer's ("Mum said she was
+  fine, but she seemed anxious");
 - in a sentence that opens with a named source, or names one after a comma ("According to the
   school's records, ...", "..., according to her teacher"): the ``source_openers`` lexicon.
 
@@ -86,7 +87,8 @@ def voice_of(sent: Span, attribution_verbs: Iterable[str], source_openers: Itera
         subject = _subject(token)
         if subject is None or subject.lower_ in WRITER or subject.lower_ == "it":
             continue
-        clauses = [c for c in token.children if c.dep_ in REPORTED_CLAUSE and c.i > token.i]
+        clauses = [c for c in token.children if c.i > token.i and (
+            c.dep_ in REPORTED_CLAUSE or c.left_edge.lower_ == "as")]  # "Mum described him as aggressive"
         if clauses:
             for clause in clauses:
                 attributed.update(t.i for t in clause.subtree)

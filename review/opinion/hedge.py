@@ -30,6 +30,7 @@ quantifiers and vague sources such as "some", "many", "experts", and verbs of be
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -38,6 +39,16 @@ from .attribution import Voice, phrase_regex
 
 COMPLEMENTS = ("acomp", "attr", "oprd")
 COMPARATIVES = ("more", "less", "as")
+INFLECTED_VERB = re.compile(r"(?:ed|s|ing)$")
+
+
+def lemmas_of(token: Token) -> tuple[str, ...]:
+    """The forms a cue may match: the lemma, the word as written and, for an inflected verb the
+    tagger mistook for an auxiliary ("Leo seemed withdrawn": lemma "seemed"), its bare stem."""
+    forms = (token.lemma_.lower(), token.lower_)
+    if token.pos_ == "AUX" and token.tag_ in ("VBD", "VBN", "VBZ", "VBG") and forms[0] == forms[1]:
+        forms += (INFLECTED_VERB.sub("", token.lower_),)
+    return forms
 
 
 @dataclass(frozen=True)
@@ -70,7 +81,8 @@ class HedgeCues:
         object.__setattr__(self, "_flag_phrase_pattern", phrase_regex(self.flag_phrases))
 
     def token_is_cue(self, token: Token) -> bool:
-        lemma = token.lemma_.lower()
+        forms = lemmas_of(token)
+        lemma = forms[0]
         if token.tag_ == "MD":
             if lemma in self.modals or token.lower_ in self.modals:
                 return True
@@ -81,18 +93,18 @@ class HedgeCues:
                 # "could be heard" reports a perception, "could be drinking" guesses
                 return not (following[0].lower_ == "be" and len(following) > 1 and following[1].tag_ == "VBN")
             return False
-        if lemma in self.words or token.lower_ in self.words:
+        if any(form in self.words for form in forms):
             previous = token.doc[token.i - 1].lower_ if token.i > 0 else ""
             return previous not in COMPARATIVES  # "more likely to have asthma" compares, it does not guess
         if token.pos_ not in ("VERB", "AUX"):
             return False
-        if lemma in self.inference_verbs:
+        if any(form in self.inference_verbs for form in forms):
             verb = token.head if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX") else token
             subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None) or next(
                 (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None and subject.lemma_.lower() in self.evidence_subjects:
                 return True  # "these results suggest", "the bruise indicates"; not "the GP suggested"
-        if lemma in self.complement_verbs:
+        if any(form in self.complement_verbs for form in forms):
             after = token.doc[token.i + 1:token.i + 3]
             following = [t.lower_ for t in after]
             return any(c.dep_ in COMPLEMENTS for c in token.children) or following[:1] in (["like"], ["that"]) or (
@@ -129,7 +141,7 @@ class HedgeCues:
     def has_flag_cue(self, sent: Span, voice: Voice | None = None) -> bool:
         """Whether one of ``hedge_flag_words`` / ``hedge_flag_phrases`` stands in `sent` in the writer's voice."""
         writers = (lambda token: True) if voice is None else voice.is_writers
-        if any(writers(t) and (t.lemma_.lower() in self.flag_words or t.lower_ in self.flag_words) for t in sent):
+        if any(writers(t) and self._is_flag_word(t) for t in sent):
             return True
         if self._flag_phrase_pattern is not None:
             for match in self._flag_phrase_pattern.finditer(sent.text):
@@ -138,3 +150,10 @@ class HedgeCues:
                 if span is not None and all(writers(t) for t in span):
                     return True
         return False
+
+    def _is_flag_word(self, token: Token) -> bool:
+        forms = lemmas_of(token)
+        if not any(form in self.flag_words for form in forms):
+            return False
+        # a verb such as "appear" only hedges with a complement ("appeared drunk"), as for the finding
+        return not any(form in self.complement_verbs for form in forms) or self.token_is_cue(token)

@@ -22,6 +22,7 @@ def opinion(result, severity=("warning", "error")):
     ("Dad is a heavy drinker.", "heavy drinker"),
     ("Mum lacks insight into the risks.", "lacks insight"),
     ("She is a good mum.", "good mum"),
+    ("The home was a disgrace.", "disgrace"),
 ])
 def test_opinion_must_flag_judgement(review_text, text, match):
     assert ("opinion.judgement", match) in opinion(review_text(text, report_date=REPORT_DATE))
@@ -41,6 +42,7 @@ def test_opinion_must_flag_judgement(review_text, text, match):
     ("He could be drinking again.", "could"),
     ("The pattern of bruising suggests she was grabbed.", "suggests"),
     ("Mum appeared to ignore Leo when he cried.", "appeared"),
+    ("Leo seemed withdrawn during the lesson.", "seemed"),  # "seemed" tagged as an auxiliary, lemma unset
 ])
 def test_opinion_must_flag_hedge(review_text, text, match):
     assert ("opinion.hedge", match) in opinion(review_text(text, report_date=REPORT_DATE))
@@ -77,9 +79,20 @@ def test_opinion_unattributed_quote(review_text, text, match):
     "Lily is looking after her brother in the mornings.",
     "It was not possible to see Leo that day.",
     "The GP suggested that Mum book a review.",
+    "Mum described Mr Patel as aggressive when he had been drinking.",
 ])
 def test_opinion_must_pass(review_text, text):
     assert opinion(review_text(text, report_date=REPORT_DATE), severity=("info", "warning", "error")) == []
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Leo seemed withdrawn during the lesson.", True),
+    ("Dad appeared drunk at the school gate.", True),
+    ("Mrs Khan appeared at school at 3.15pm to collect Aisha.", False),  # arrived: no complement
+    ("Mum said that Leo seemed withdrawn.", False),  # Mum's words, not the writer's
+])
+def test_sentence_hedge_flag(review_text, text, flagged):
+    assert review_text(text, report_date=REPORT_DATE)["sentences"][0]["hedge"] is flagged
 
 
 def test_owned_opinion_without_reasons_is_an_info(review_text):
