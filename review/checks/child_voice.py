@@ -6,7 +6,8 @@ Pure functions first (what the report shows of the child's voice), then the comp
 - child_voice.no_quote (document): no words of the child quoted anywhere;
 - child_voice.no_wishes (document): nothing on what the child wants, likes, fears or feels;
 - child_voice.no_circumstances (on the quote): a child's words with no when, where, who was
-  present, or whether they were said spontaneously or in answer to a question;
+  present, or whether they were said spontaneously or in answer to a question (a quote takes
+  those of the child's quote before it in the same paragraph: one conversation);
 - child_voice.too_young (document, info): the child is too young to speak (by the age the
   report gives); replaces no_quote and no_wishes: ask for observations of behaviour instead.
 
@@ -214,10 +215,17 @@ def child_voice(doc: Doc, rules: CheckRules, rules_path: str | None = None) -> C
     resolver = ChildResolver(doc, children, rules)
     voice.wishes_sentences = wishes_and_feelings(doc, quotes, resolver, rules,
                                                  too_young=bool(voice.too_young) and not voice.speaking_children)
+    text = doc_text(doc)
+    previous = None  # the child's quote before this one
     for n, quote in enumerate(quotes):
         if quote.speaker_is_child:
             voice.circumstances[n] = circumstances_of(doc, quote, rules, quotes)
             voice.disclosure[n] = disclosure_of(doc, quote, rules, quotes)
+            if previous is not None and "\n" not in text[quotes[previous].end:quote.start]:
+                # the same paragraph goes on with the same conversation ('She said she would like "..."')
+                voice.circumstances[n] = voice.circumstances[n] or voice.circumstances[previous]
+                voice.disclosure[n] = voice.disclosure[n] or voice.disclosure[previous]
+            previous = n
     doc.user_data["review_child_voice"] = voice
     return voice
 

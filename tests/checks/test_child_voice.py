@@ -36,6 +36,9 @@ def rules_of(result, check="child_voice"):
         (BABY, None, ["child_voice.too_young"]),
         ('Mia said "I hate school".', ["Mia"], ["child_voice.no_circumstances"]),
         ("Kayla said she felt ‘scared all the time’.", ["Kayla"], ["child_voice.no_circumstances"]),
+        # a new paragraph is a new account: its quote needs its own circumstances
+        ('On 10/06/2025 at 11am, in the library, Mia told me, "I make my own breakfast."\n\n'
+         'Mia said "I hate school".', ["Mia"], ["child_voice.no_circumstances"]),
     ],
 )
 def test_child_voice_must_flag(review_text, text, children, expected):
@@ -52,6 +55,9 @@ def test_child_voice_must_flag(review_text, text, children, expected):
         ("The weather was cold.", None),  # one line: the document-level rules do not apply
         ('Dad said Mia had called him ‘a bully’.', ["Mia"]),  # a parent quoting the child
         ('He was described as "aggressive".', ["Mia"]),
+        # one conversation in one paragraph: the circumstances given first hold for the quotes after
+        ('On 10/06/2025 at 11am, in the library, Mia told me, "I make my own breakfast." When I asked how '
+         'that felt, she said, "Sad." She said she would like "Mummy to get better".', ["Mia"]),
     ],
 )
 def test_child_voice_must_pass(review_text, text, children):
