@@ -7,7 +7,8 @@ Pure functions first (what the report shows of the child's voice), then the comp
 - child_voice.no_wishes (document): nothing on what the child wants, likes, fears or feels;
 - child_voice.no_circumstances (on the quote): a child's words with no when, where, who was
   present, or whether they were said spontaneously or in answer to a question (a quote takes
-  those of the child's quote before it in the same paragraph: one conversation);
+  those of the child's quote before it in the same paragraph, one conversation, unless its
+  sentence names who it was said to);
 - child_voice.too_young (document, info): the child is too young to speak (by the age the
   report gives); replaces no_quote and no_wishes: ask for observations of behaviour instead.
 
@@ -196,6 +197,16 @@ def _cues_around(doc: Doc, quote: Quote, others: list[Quote], start: int, end: i
     return found
 
 
+def names_a_listener(doc: Doc, quote: Quote) -> bool:
+    """Whether the quote's sentence names who the words were said to ("She told her key person"),
+    which makes it a conversation of its own; "she told me" and "she said" do not."""
+    index = sentence_index(doc, quote.start)
+    if index is None:
+        return False
+    return any(t.dep_ in ("dobj", "dative") and t.pos_ in ("NOUN", "PROPN") and t.head.pos_ == "VERB"
+               and t.idx < quote.start for t in sentences(doc)[index])
+
+
 def child_voice(doc: Doc, rules: CheckRules, rules_path: str | None = None) -> ChildVoice:
     """Everything the report shows of the children's voice (computed once, cached on the Doc)."""
     cached = doc.user_data.get("review_child_voice")
@@ -221,7 +232,8 @@ def child_voice(doc: Doc, rules: CheckRules, rules_path: str | None = None) -> C
         if quote.speaker_is_child:
             voice.circumstances[n] = circumstances_of(doc, quote, rules, quotes)
             voice.disclosure[n] = disclosure_of(doc, quote, rules, quotes)
-            if previous is not None and "\n" not in text[quotes[previous].end:quote.start]:
+            if previous is not None and "\n" not in text[quotes[previous].end:quote.start] \
+                    and not names_a_listener(doc, quote):
                 # the same paragraph goes on with the same conversation ('She said she would like "..."')
                 voice.circumstances[n] = voice.circumstances[n] or voice.circumstances[previous]
                 voice.disclosure[n] = voice.disclosure[n] or voice.disclosure[previous]

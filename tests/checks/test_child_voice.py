@@ -39,6 +39,10 @@ def rules_of(result, check="child_voice"):
         # a new paragraph is a new account: its quote needs its own circumstances
         ('On 10/06/2025 at 11am, in the library, Mia told me, "I make my own breakfast."\n\n'
          'Mia said "I hate school".', ["Mia"], ["child_voice.no_circumstances"]),
+        # ... and so is a quote said to someone else, named in its sentence
+        ('On 10/06/2025 at 11am, in the library, Mia told me, "I make my own breakfast." '
+         'She told her key person that she wants to "stay at school all day".', ["Mia"],
+         ["child_voice.no_circumstances"]),
     ],
 )
 def test_child_voice_must_flag(review_text, text, children, expected):
