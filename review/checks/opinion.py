@@ -15,7 +15,8 @@ and the check raises (the trigger is the label or cue, not the whole sentence)
 
 - ``opinion.judgement`` (kind ``judgement``) on an evaluative label or phrase from
   ``rules/opinion.yaml`` in the writer's voice ("The mother was neglectful"), on a certainty
-  adverb before an adjective ("clearly intoxicated"), or, where no lexicon entry matches, on the
+  adverb before an adjective ("clearly intoxicated"), on a sweeping adverb in the present simple
+  ("Mum never attends", "the children are always hungry"), or, where no lexicon entry matches, on the
   most opinion-laden adjective or adverb of a sentence the classifier rates at or above
   ``judgement_probability``; an owned opinion ("In my professional opinion ...") is exempt;
 - ``opinion.hedge`` (kind ``hedge``) on the first speculation cue in the writer's voice;
@@ -29,7 +30,7 @@ and the check raises (the trigger is the label or cue, not the whole sentence)
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..findings import add_finding
 from ..opinion.attribution import Voice, find_phrase, phrase_regex, unsourced_quoted_labels, voice_of
@@ -42,6 +43,18 @@ from ..text import doc_text, sentences
 SUBJECTIVE_POS = ("ADJ", "ADV")
 
 
+def states_a_habit(adverb: Token) -> bool:
+    """Whether `adverb` ("always", "never") modifies a verb in the present simple ("Mum never
+    attends", "the children are always hungry", "his book is never signed"): a claim about every
+    occasion. "Leo has never been registered" and "Mum never answered on 3 May" state a fact."""
+    head = adverb.head
+    if adverb.dep_ not in ("advmod", "neg") or head is adverb:
+        return False
+    if head.tag_ in ("VBZ", "VBP"):
+        return True
+    return head.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in head.children)
+
+
 class OpinionCheck:
     def __init__(self, rules_path: str | None = None, model_path: str | None = None):
         self.rules = load_rules(rules_path).check("opinion")
@@ -50,6 +63,7 @@ class OpinionCheck:
         self.labels = frozenset(w.lower() for w in lexicon("evaluative_labels"))
         self.label_phrases = phrase_regex(lexicon("evaluative_phrases"))
         self.certainty_adverbs = frozenset(w.lower() for w in lexicon("certainty_adverbs"))
+        self.sweeping_adverbs = frozenset(w.lower() for w in lexicon("sweeping_adverbs"))
         self.attribution_verbs = lexicon("attribution_verbs")
         self.source_openers = lexicon("source_openers")
         self.quote_introducers = lexicon("quote_introducers")
@@ -77,6 +91,11 @@ class OpinionCheck:
                 return token.idx, end, "a certainty adverb asserting a conclusion"
             if (token.lower_ in self.labels or token.lemma_.lower() in self.labels) and not self.hedges.token_is_cue(token.head):
                 return token.idx, token.idx + len(token.text), "an evaluative label from the opinion lexicon"
+            if token.lower_ in self.sweeping_adverbs and states_a_habit(token):
+                head = token.head
+                complement = next((c for c in head.children if c.dep_ in ("acomp", "attr") and c.i > token.i), None)
+                first, last = (token, complement) if complement is not None else sorted((token, head), key=lambda t: t.i)
+                return first.idx, last.idx + len(last.text), "a sweeping generalisation, with no instances or dates"
         if probability >= self.judgement_probability:
             candidates = [t for t in sent if voice.is_writers(t) and t.pos_ in SUBJECTIVE_POS
                           and not self.hedges.token_is_cue(t) and self.classifier.word_weight(t) > 0]

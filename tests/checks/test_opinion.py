@@ -23,6 +23,10 @@ def opinion(result, severity=("warning", "error")):
     ("Mum lacks insight into the risks.", "lacks insight"),
     ("She is a good mum.", "good mum"),
     ("The home was a disgrace.", "disgrace"),
+    ("Mum never attends appointments.", "never attends"),
+    ("The children are always hungry.", "always hungry"),
+    ("Her reading book is never signed.", "never signed"),
+    ("Ella is attention seeking.", "attention seeking"),
 ])
 def test_opinion_must_flag_judgement(review_text, text, match):
     assert ("opinion.judgement", match) in opinion(review_text(text, report_date=REPORT_DATE))
@@ -80,6 +84,10 @@ def test_opinion_unattributed_quote(review_text, text, match):
     "It was not possible to see Leo that day.",
     "The GP suggested that Mum book a review.",
     "Mum described Mr Patel as aggressive when he had been drinking.",
+    "Leo has never been registered with a GP.",  # a fact, not a claim about every occasion
+    "Mum never answered the door on 3 May 2024.",
+    'Mia said, "Mummy is always tired."',
+    "Leo was lying on the sofa when I arrived at 10am.",
 ])
 def test_opinion_must_pass(review_text, text):
     assert opinion(review_text(text, report_date=REPORT_DATE), severity=("info", "warning", "error")) == []
