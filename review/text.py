@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 
 _NEWLINE = r"(?>\r\n|\r|\n)"  # atomic: "\r\n" is one line end, never two
 _PARAGRAPH_BREAK = re.compile(_NEWLINE + r"[ \t\f\v]*" + _NEWLINE + r"\s*")
+_LINE_BREAK = re.compile(_NEWLINE + r"\s*")
 
 
 def doc_text(doc: Doc) -> str:
@@ -68,10 +69,14 @@ def sentence_index(doc: Doc, char_offset: int) -> int | None:
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph: text between blank lines, outer whitespace trimmed."""
+    """(start, end) of each paragraph: text between blank lines, outer whitespace trimmed.
+
+    A text with no blank line at all (pasted with one paragraph a line) has a paragraph a line.
+    """
     result = []
     position = 0
-    for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
+    breaks = list(_PARAGRAPH_BREAK.finditer(text)) or list(_LINE_BREAK.finditer(text))
+    for match in [*breaks, None]:
         end = match.start() if match else len(text)
         chunk = text[position:end]
         stripped = chunk.strip()

@@ -24,6 +24,8 @@ def test_sentences_are_trimmed_line_aware_and_keep_closing_quotes(nlp, text, exp
     ("One.\n\nTwo.", ["One.", "Two."]),
     ("One.\r\n\r\nTwo.\r\nStill two.", ["One.", "Two.\r\nStill two."]),
     ("  Lead.  \n \n\n  Next.  ", ["Lead.", "Next."]),
+    # no blank line anywhere: pasted one paragraph a line
+    ("First line.\nSecond line.\r\n  Third.", ["First line.", "Second line.", "Third."]),
 ])
 def test_paragraphs_split_on_blank_lines(text, expected):
     assert [text[start:end] for start, end in paragraphs(text)] == expected

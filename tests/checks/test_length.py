@@ -172,6 +172,12 @@ def test_paragraph_over_the_limit(check):
     assert "176 words" in findings[0].message
 
 
+def test_lines_of_a_text_with_no_blank_lines_are_its_paragraphs(check):
+    line = " ".join(["Mia came to school on time today and ate her lunch."] * 3)
+    doc = check("\n".join([line] * 8))  # 264 words, a paragraph a line
+    assert rules_found(doc, "length.paragraph") == []
+
+
 def test_repetition_of_the_same_information(check):
     first = "Mum does not engage with the school nurse and misses every health appointment offered to Mia."
     doc = check(f"{first} Dad works nights. Mia is often tired.\n\nMum does not engage with the school nurse and "
