@@ -3,8 +3,10 @@
 `detect_children(doc)` reads the report's own header lines first ("Child: Mia Carter (aged 7)",
 "Subject children: Kayla Brooks (aged 11) and Jake Brooks (aged 5)", "Patient: Ruby Lewis,
 DOB 14/06/2019"); where there are none, any name given with an age or a date of birth
-("Mia (aged 7)", "Leo Hart, DOB 02/03/2023") or an anonymised "Child Q". Names are returned as
-the report's first names ("Mia"), which is how reports refer to a child; "Child Q" stays whole.
+("Mia (aged 7)", "Leo Hart, DOB 02/03/2023") or an anonymised "Child Q"; where there is none of
+those, a name mentioned at least twice that owns what only a child has ("Kai's class teacher",
+"Kai's mum"; not "Ms Green's mother"). Names are returned as the report's first names
+("Mia"), which is how reports refer to a child; "Child Q" stays whole.
 
 `child_age_years(doc, name)` finds the child's age from "aged 7", "8 months old", "(3)" or a
 date of birth (against ``doc._.report_date``, else today), for the too-young rule.
@@ -40,6 +42,18 @@ _RELATIVES = (r"brother|sister|sibling|cousin|friend|half-brother|half-sister|st
               r"step-brother|step-sister|nephew|niece|partner|boyfriend|girlfriend")
 _RELATIVE_BEFORE = re.compile(r"(?i)\b(?:" + _RELATIVES + r")[ \t]*,?[ \t]*$")
 _SOMEONE_ELSE = re.compile(r"(?i)\b(?:" + _RELATIVES + r"|and|mother|father|mum|dad|son|daughter|with)\b")
+# Last resort, for a report with no header, age or date of birth: a name, mentioned at least twice,
+# that owns what only a child has ("Kai's class teacher", "Kai's mum", "Leo's cot").
+_CHILDS_POSSESSION = re.compile(
+    r"\b([A-Z][a-z]+)['’]s[ \t]+(?:(?:older|younger|elder|little|big|baby|half-|step-?)[ \t]*)?"
+    r"(?:mum|mummy|mother|dad|daddy|father|parents|class[ \t]+teacher|teacher|headteacher|school|nursery|"
+    r"attendance|bedroom|key[ \t]+(?:person|worker)|sister|brother|siblings|cot|pram|nappy|nappies|"
+    r"reading[ \t]+book|school[ \t]+uniform|classroom|year[ \t]+group|childminder)\b"
+)
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+$")
+_NOT_A_CHILDS_NAME = {"mum", "mummy", "mother", "dad", "daddy", "father", "nan", "nana", "nanny", "gran", "granny",
+                      "grandma", "grandad", "grandmother", "grandfather", "aunt", "auntie", "uncle", "the", "his",
+                      "her", "their", "baby", "child", "carer", "partner", "school", "nursery", "today"}
 _UNIT_YEARS = {"year": 1.0, "yr": 1.0, "month": 1 / 12, "week": 1 / 52, "day": 1 / 365}
 
 
@@ -87,6 +101,14 @@ def detect_children(doc) -> list[str]:
     for match in _ANONYMISED.finditer(text):
         if match.group(1) == "Child" and match.group(0) not in names:
             names.append(match.group(0))
+    if names:
+        return names
+    for match in _CHILDS_POSSESSION.finditer(text):
+        name = match.group(1)
+        titled = _TITLE_BEFORE.search(text[max(0, match.start() - 6):match.start()])
+        if name.lower() not in _NOT_A_CHILDS_NAME and name not in names and not titled \
+                and len(re.findall(rf"\b{re.escape(name)}\b", text)) >= 2:
+            names.append(name)
     return names
 
 

@@ -30,6 +30,11 @@ class FakeDoc:
         ("Child Q was seen at school.", ["Child Q"]),
         ("Mia lives with her brother Connor (aged 12).", []),
         ("Mother: Jade Hart\nThe weather was cold.", []),
+        # no header, age or date of birth: a name that owns what only a child has
+        ("Kai arrived late. Kai's class teacher saw a bruise.", ["Kai"]),
+        ("I met Ms Green. Ms Green's mother was there. Green is a name.", []),  # a titled adult
+        ("Kai's class teacher saw a bruise.", []),  # named once only
+        ("Mia (aged 7) lives with Mum. Ruby's mum and Ruby came too.", ["Mia"]),  # an age comes first
     ],
 )
 def test_detect_children(text, expected):
