@@ -132,8 +132,44 @@ def test_fit_grade_learns_weights_that_rank_the_pairs():
     assert evaluation.pairwise_accuracy(grade, pairs) == 1.0
 
 
-def test_clause_marks_and_passives_are_counted():
+def test_clause_marks_and_verb_forms_are_counted():
     counts = readability.sentence_counts("The child was hit, and the door was locked (by whom?); nobody knows.")
-    assert counts.passives == 2
     assert counts.clause_marks == 4
-    assert readability.sentence_counts("She was happy and hit the ball.").passives == 0
+    assert counts.finite_verbs == 3  # was, was, knows
+    assert counts.participles == 2  # hit, locked
+    plain = readability.sentence_counts("She was happy and hit the ball.")
+    assert (plain.finite_verbs, plain.participles) == (2, 0)
+
+
+def test_a_participle_clause_grades_harder_than_its_rewrite_as_a_finite_clause():
+    # The rewrite is longer, so length alone would call it the harder one.
+    assert readability.sentence_grade("Having finished the work, he went home.") > readability.sentence_grade(
+        "He finished the work, then he went home.")
+
+
+def test_a_tagged_sentence_is_counted_from_its_own_tags(base_nlp):
+    text = "Concerns were raised by the school, having noticed bruising."
+    doc = base_nlp(text)
+    assert readability.sentence_counts(doc[:]) == readability.sentence_counts(text)
+    assert readability.sentence_grade(doc) == pytest.approx(readability.sentence_grade(text))
+
+
+def test_hyphenated_words_and_contractions_are_words_wordfreq_knows():
+    assert readability.plain_words("The well-known nurse didn't see the child's arm") == [
+        "the", "well-known", "nurse", "didn't", "see", "the", "child", "arm"]
+    assert readability.rare_word_load("well-known") < readability.rare_word_load("wellknown")  # hyphen dropped
+    assert readability.rare_word_load("didn't") == 0.0
+
+
+def test_the_rare_word_load_tells_a_rare_word_from_an_unknown_one():
+    assert readability.rare_word_load("the") == 0.0
+    assert 0 < readability.rare_word_load("bruise") < readability.rare_word_load("paediatrician")
+    assert readability.rare_word_load("paediatrician") < readability.rare_word_load("zorblaxingly")
+
+
+def test_cross_validation_ranks_held_out_runs_by_weights_fitted_on_the_rest():
+    pairs = [("The cat sat.", "The feline reposed contentedly."),
+             ("Mum was sad.", "The mother appeared profoundly despondent."),
+             ("He ran home.", "He subsequently absconded from the establishment."),
+             ("She ate.", "She consumed a substantial quantity of nourishment.")] * 3
+    assert evaluation.cross_validated_accuracy(pairs, folds=3) == 1.0

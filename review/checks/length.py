@@ -295,7 +295,7 @@ class LengthCheck:
         counts = []
         for sent in spans:
             sent._.words = words(sent)
-            sent_counts = readability.sentence_counts(sent.text)
+            sent_counts = readability.sentence_counts(sent)
             sent._.grade = round(readability.grade_from_counts(sent_counts), 1)
             counts.append(sent_counts)
         total_words = sum(s._.words for s in spans)

@@ -6,7 +6,13 @@ Each pair is the same sentence written by teachers at two levels; a measure rank
 right when it scores the intermediate version harder (a tie counts half). The pairs are
 split in file order: the first 70% tune the review's grade (`review.readability`), the last
 30% are held back and only ever measured. ``--fit`` refits the grade's weights on the tuning
-part and prints them (to copy into ``review/readability.py``).
+part and prints them (to copy into ``review/readability.py``). ``--cv`` estimates how well a
+grade fitted this way ranks pairs it was not fitted on: the tuning part is cut, in file order,
+into `CV_FOLDS` runs of neighbouring pairs (so one article's sentences mostly fall on one
+side), and each run is scored by weights fitted on the others.
+
+The review's grade reads part-of-speech tags, so every sentence is tagged once, up front, with
+the base spaCy model (`readability.tagger`).
 """
 
 from __future__ import annotations
@@ -19,11 +25,13 @@ from review.opinion.data import data_dir
 
 import numpy as np
 import textstat
+from spacy.tokens import Doc
 
 from .. import readability
 
 TUNING_SHARE = 0.7
-FEATURES = ("words", "difficult_words", "rare_word_load", "clause_marks", "passives")
+CV_FOLDS = 10
+FEATURES = tuple(readability.GRADE_WEIGHTS)
 
 # Single measures, each oriented so that higher = harder.
 MEASURES: dict[str, Callable[[str], float]] = {
@@ -38,7 +46,7 @@ MEASURES: dict[str, Callable[[str], float]] = {
     "words": textstat.lexicon_count,
     "syllables": textstat.syllable_count,
     "difficult words": textstat.difficult_words,
-    "rare-word load": lambda t: readability.sentence_counts(t).rare_word_load,
+    "rare-word load": lambda t: sum(map(readability.rare_word_load, readability.plain_words(t))),
 }
 CHOSEN = "review grade (chosen)"
 
@@ -72,13 +80,30 @@ def pairwise_accuracy(measure: Callable[[str], float], pairs: list[tuple[str, st
     return score / len(pairs)
 
 
-def _features(text: str) -> list[float]:
-    counts = readability.sentence_counts(text)
+Sentence = str | Doc
+
+
+def _features(sentence: Sentence) -> list[float]:
+    counts = readability.sentence_counts(sentence)
     return [float(getattr(counts, name)) for name in FEATURES]
 
 
-def fit_grade(pairs: list[tuple[str, str]], l2: float = 1e-3, steps: int = 3000) -> tuple[float, dict[str, float]]:
-    """Weights that rank `pairs` (pairwise logistic regression), scaled to Flesch-Kincaid grades."""
+def _text(sentence: Sentence) -> str:
+    return sentence if isinstance(sentence, str) else sentence.text
+
+
+def tag_pairs(pairs: list[tuple[str, str]]) -> list[tuple[Doc, Doc]]:
+    """The pairs with each sentence tagged by the base model (once, in batches)."""
+    docs = iter(readability.tagger().pipe((t for pair in pairs for t in pair), batch_size=256))
+    return [(next(docs), next(docs)) for _ in pairs]
+
+
+def fit_grade(pairs: list[tuple[Sentence, Sentence]], l2: float = 1e-3,
+              steps: int = 3000) -> tuple[float, dict[str, float]]:
+    """Weights that rank `pairs` (pairwise logistic regression), scaled to Flesch-Kincaid grades.
+
+    A sentence may be a string or a tagged Doc (`tag_pairs`).
+    """
     diffs = np.array([np.subtract(_features(b), _features(a)) for a, b in pairs])
     x = np.vstack([diffs, -diffs])
     y = np.r_[np.ones(len(diffs)), np.zeros(len(diffs))]
@@ -92,31 +117,57 @@ def fit_grade(pairs: list[tuple[str, str]], l2: float = 1e-3, steps: int = 3000)
     # Match the scale to Flesch-Kincaid: fk ~ a + b * (w . features), least squares over the texts.
     texts = [t for pair in pairs for t in pair]
     raw = np.array([np.dot(w, _features(t)) for t in texts])
-    fk = np.array([textstat.flesch_kincaid_grade(t) for t in texts])
+    fk = np.array([textstat.flesch_kincaid_grade(_text(t)) for t in texts])
     b, a = np.polyfit(raw, fk, 1)
     return float(a), {name: float(b * weight) for name, weight in zip(FEATURES, w)}
+
+
+def grade_with(intercept: float, weights: dict[str, float]) -> Callable[[Sentence], float]:
+    """The grade with these weights, as a measure of one sentence."""
+    def grade(sentence: Sentence) -> float:
+        counts = readability.sentence_counts(sentence)
+        return intercept + sum(weight * getattr(counts, name) for name, weight in weights.items())
+    return grade
+
+
+def cross_validated_accuracy(pairs: list[tuple[Sentence, Sentence]], folds: int = CV_FOLDS) -> float:
+    """Mean pairwise accuracy over `folds` runs of neighbouring pairs, each scored by a fit on the rest."""
+    fold_of = [i * folds // len(pairs) for i in range(len(pairs))]
+    scores = []
+    for k in range(folds):
+        fitted = fit_grade([p for p, f in zip(pairs, fold_of) if f != k])
+        scores.append(pairwise_accuracy(grade_with(*fitted), [p for p, f in zip(pairs, fold_of) if f == k]))
+    return float(np.mean(scores))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m review.evaluate readability", description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, help="ELE-INT.txt of OneStopEnglish" + " (default: in $REVIEW_DATA_DIR or ../shared/data)")
     parser.add_argument("--fit", action="store_true", help="refit the grade's weights on the tuning part")
+    parser.add_argument("--cv", action="store_true",
+                        help=f"estimate the grade's accuracy by {CV_FOLDS}-fold cross-validation on the tuning part")
     args = parser.parse_args(argv)
     pairs = load_pairs(args.data or data_dir() / "readability-onestopenglish" / "ELE-INT.txt")
     tuning, held_back = split(pairs)
+    tagged = dict(zip(pairs, tag_pairs(pairs)))
+    tagged_tuning = [tagged[p] for p in tuning]
     print(f"OneStopEnglish ELE-INT pairs: {len(pairs)} ({len(tuning)} tuning, {len(held_back)} held back)")
     print("Pairwise accuracy: the harder version scores harder (ties count half).\n")
-    measures = {**MEASURES, CHOSEN: readability.sentence_grade}
     rows = [(name, pairwise_accuracy(m, tuning), pairwise_accuracy(m, held_back), pairwise_accuracy(m, pairs))
-            for name, m in measures.items()]
+            for name, m in MEASURES.items()]
+    rows.append((CHOSEN, *(pairwise_accuracy(readability.sentence_grade, [tagged[p] for p in part])
+                           for part in (tuning, held_back, pairs))))
     width = max(len(row[0]) for row in rows)
     print(f"{'measure':{width}}  tuning  held back  all pairs")
     for name, tune, held, everything in rows:
         print(f"{name:{width}}  {tune:6.1%}  {held:9.1%}  {everything:9.1%}")
+    if args.cv:
+        print(f"\nReview grade, {CV_FOLDS}-fold cross-validation on the tuning part: "
+              f"{cross_validated_accuracy(tagged_tuning):.1%}")
     if args.fit:
-        intercept, weights = fit_grade(tuning)
+        intercept, weights = fit_grade(tagged_tuning)
         print("\nRefitted on the tuning part:")
         print(f"GRADE_INTERCEPT = {intercept:.3f}")
         print("GRADE_WEIGHTS = {" + ", ".join(f'"{k}": {v:.4f}' for k, v in weights.items()) + "}")
-    print("\nReproduce: python -m review.evaluate readability" + (" --fit" if args.fit else ""))
+    print("\nReproduce: python -m review.evaluate readability" + " --cv" * args.cv + " --fit" * args.fit)
     return 0
