@@ -26,27 +26,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from ..quotes import find_quotes
+
 WRITER = frozenset({"i", "we", "me", "us"})
 REPORTED_CLAUSE = ("ccomp", "xcomp", "dobj", "parataxis")
-_QUOTE_PAIRS = (('"', '"'), ("“", "”"), ("‘", "’"), ("'", "'"))
 
 
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
-    """(start, end) character offsets of the words inside each pair of quotation marks in `text`.
-
-    Straight single quotes only count where they open after a space or bracket and close before
-    one, so that apostrophes ("Mia's", "don't") are never taken for quotation marks.
-    """
-    ranges = []
-    for opening, closing in _QUOTE_PAIRS:
-        if opening == "'":
-            pattern = re.compile(r"(?<![\w'])'(?=\w)([^'\n]*?\w[.!?,]?)'(?!\w)")
-        else:
-            pattern = re.compile(re.escape(opening) + r"([^" + re.escape(closing) + r"\n]+?)" + re.escape(closing))
-        for match in pattern.finditer(text):
-            if not any(s <= match.start(1) < e for s, e in ranges):
-                ranges.append((match.start(1), match.end(1)))
-    return sorted(ranges)
+    """(start, end) character offsets of the words inside each pair of quotation marks in `text`
+    (`review.quotes.find_quotes`: curly or straight, nested, apostrophes never taken for marks)."""
+    return [(quote.start, quote.end) for quote in find_quotes(text)]
 
 
 @dataclass
