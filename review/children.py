@@ -41,6 +41,7 @@ _DOB = re.compile(r"\b(?:d\.?o\.?b\.?|date of birth|born(?: on)?)[ \t:]*(\d{1,2}
 _RELATIVES = (r"brother|sister|sibling|cousin|friend|half-brother|half-sister|stepbrother|stepsister|"
               r"step-brother|step-sister|nephew|niece|partner|boyfriend|girlfriend")
 _RELATIVE_BEFORE = re.compile(r"(?i)\b(?:" + _RELATIVES + r")[ \t]*,?[ \t]*$")
+_RELATIVE_NAME = re.compile(r"(?i:\b(?:" + _RELATIVES + r"|son|daughter))[ \t]*,?[ \t]+([A-Z][a-z'’-]+)\b")
 _SOMEONE_ELSE = re.compile(r"(?i)\b(?:" + _RELATIVES + r"|and|mother|father|mum|dad|son|daughter|with)\b")
 # Last resort, for a report with no header, age or date of birth: a name, mentioned at least twice,
 # that owns what only a child has ("Kai's class teacher", "Kai's mum", "Leo's cot").
@@ -110,6 +111,14 @@ def detect_children(doc) -> list[str]:
                 and len(re.findall(rf"\b{re.escape(name)}\b", text)) >= 2:
             names.append(name)
     return names
+
+
+def names_of_people_near_the_child(text: str) -> list[str]:
+    """Every name written with an age or a date of birth, siblings' too ("her sister, Isla (aged
+    14 months)"), and every name right after a relative ("her brother Connor"): for redaction."""
+    names = [match.group(1) or match.group(2) for match in _WITH_AGE.finditer(text)]
+    names += [match.group(1) for match in _RELATIVE_NAME.finditer(text)]
+    return [name for name in names if _first_name(name)]
 
 
 def _years(number: str, unit: str | None) -> float:

@@ -21,6 +21,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .children import names_of_people_near_the_child
+
 # Words the base model often tags PERSON that name a role, not a person.
 ROLE_WORDS = frozenset("""
 mum mummy mom mother dad daddy father parent parents grandma grandad grandmother grandfather nan nana
@@ -136,7 +138,9 @@ def find_identifiers(text: str, *, children: Iterable[str] = (), persons: Iterab
     `children` are the report's children (labelled "Child A", "Child B", ...), `persons`
     other names (for example the base model's PERSON entities), `places` towns and other
     places (its GPE, LOC and FAC entities), `extra_terms` any further
-    words or phrases to remove ("Redacted"). Every whole-word, capitalised occurrence of a
+    words or phrases to remove ("Redacted"). Names in the text's own fields ("Mother: ..."),
+    after a title ("Ms Green"), with an age ("Isla (aged 2)") or after a relative ("her brother
+    Connor") are found whatever the model missed. Every whole-word, capitalised occurrence of a
     name, or of any part of a full name, is replaced, with the same label throughout.
     """
     found: list[Redaction] = []
@@ -168,8 +172,10 @@ def find_identifiers(text: str, *, children: Iterable[str] = (), persons: Iterab
                    for chunk in re.split(r",|\band\b|\(|;", m.group("names"))
                    for name in _FULL_NAME.findall(chunk)]
     titled_names = [m.group(1) for m in re.finditer(rf"\b{TITLES}[ \t]+({_CAP_WORD}(?:[ \t]+{_CAP_WORD})?)", text)]
+    near_child = [name for name in names_of_people_near_the_child(text)  # the base model may miss these
+                  if name.split()[0] not in CALENDAR_WORDS]              # ("sister, Isla (aged 2)")
     number = 0
-    for person in (p for p in (_clean_person(p) for p in [*field_names, *persons, *titled_names]) if p):
+    for person in (p for p in (_clean_person(p) for p in [*field_names, *persons, *titled_names, *near_child]) if p):
         *given, family = person.split() if len(person.split()) > 1 else [person, None]
         if family:
             labels.setdefault(family, "Family name")

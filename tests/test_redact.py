@@ -50,6 +50,14 @@ def test_children_get_one_label_each_and_family_names_are_hidden():
                       "[Child B]'s brother [Child A] is quiet.")
 
 
+def test_siblings_and_relatives_are_redacted_when_the_model_misses_them():
+    # no `persons`: as if the base model found no PERSON entity at all
+    text = "Kai's younger sister, Isla (aged 14 months), was asleep. Kai lives with his brother Connor. Isla cried."
+    result = _redacted(text, children=["Kai"])
+    assert "Isla" not in result and "Connor" not in result
+    assert result.count("[Person 1]") == 2  # Isla, both times
+
+
 def test_other_people_are_numbered_consistently():
     text = "Mother: Jade Hart\nRyan answered the door. Later Jade said Ryan had left. PC Hughes arrived."
     result = _redacted(text, children=["Leo"], persons=["Ryan"])
