@@ -267,7 +267,7 @@ class _Attributor:
             if child.dep_ in _SUBJECTS:
                 return child, False
         head = verb
-        while head.dep_ in ("conj", "xcomp", "advcl") and head.head is not head:
+        while head.dep_ in ("conj", "xcomp", "advcl") and head.head.i != head.i:
             relation = head.dep_
             head = head.head
             for child in head.children:
@@ -300,7 +300,7 @@ class _Attributor:
         chain: list[Token] = []
         paragraph = self._paragraph_start(quote.start)
         for token in span:
-            if token.head.i >= span.start and token.head.i < span.end and token.head is not token:
+            if token.head.i >= span.start and token.head.i < span.end and token.head.i != token.i:
                 continue
             head = token.head
             steps = 0
@@ -310,8 +310,12 @@ class _Attributor:
                     break  # the parser joined two paragraphs: a verb there does not govern this quote
                 if outside and head not in chain and (self.is_speech_verb(head) or self._speech_noun_subject(head)):
                     chain.append(head)
-                if head.head is head:
+                if head.head.i == head.i:
                     break
+                if head.dep_ == "conj":  # a coordinated verb ("Mum told me '…' and Mia said '…'") does
+                    head = head.head     # not report this one: climb past it to what governs both
+                    if head.head.i == head.i:
+                        break
                 head = head.head
                 steps += 1
             if chain:

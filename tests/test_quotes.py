@@ -116,6 +116,12 @@ def quotes_of(base_nlp):
          [("dropping stuff off", "Jordan", True)]),
         ("Dad reported that Mia said 'I hate you'.", ["Mia"], [("I hate you", "Dad", False)]),
         ("Jake said 'Daddy hurt Mummy'.", ["Kayla", "Jake"], [("Daddy hurt Mummy", "Jake", True)]),
+        # two speakers in one sentence: the second speech verb is coordinated with the first, not reported by it
+        ('Mum told me, "Mia is lying," and Mia said, "I\'m not."', ["Mia"],
+         [("Mia is lying,", "Mum", False), ("I'm not.", "Mia", True)]),
+        # ... while a reported clause's coordinated verbs stay second-hand
+        ('Dad said Mia called him "a bully" and told him "I hate you".', ["Mia"],
+         [("a bully", "Dad", False), ("I hate you", "Dad", False)]),
     ],
 )
 def test_speaker_attribution(quotes_of, text, children, expected):

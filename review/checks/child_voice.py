@@ -84,7 +84,7 @@ def _subject(token: Token) -> Token | None:
             previous = token.doc[previous.i - 1]
         if previous.pos_ in ("NOUN", "PROPN", "PRON"):
             return None  # "… and staff are worried": a subject of its own the parser missed
-    if token.dep_ in ("xcomp", "conj", "acomp") and token.head is not token:
+    if token.dep_ in ("xcomp", "conj", "acomp") and token.head.i != token.i:
         return _subject(token.head)
     return None
 

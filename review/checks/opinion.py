@@ -48,7 +48,7 @@ def states_a_habit(adverb: Token) -> bool:
     attends", "the children are always hungry", "his book is never signed"): a claim about every
     occasion. "Leo has never been registered" and "Mum never answered on 3 May" state a fact."""
     head = adverb.head
-    if adverb.dep_ not in ("advmod", "neg") or head is adverb:
+    if adverb.dep_ not in ("advmod", "neg") or head.i == adverb.i:
         return False
     if head.tag_ in ("VBZ", "VBP"):
         return True

@@ -55,7 +55,7 @@ def _subject(verb: Token) -> Token | None:
             return child
         if child.dep_ == "agent":  # "it was reported by the school that ..."
             return next((g for g in child.children if g.dep_ == "pobj"), None)
-    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
         return _subject(verb.head)
     return None
 
