@@ -35,6 +35,7 @@ LONG_TEXT_CHARS = 20_000
 # The first component of the review proper; the ones before it are the base model's.
 FIRST_REVIEW_COMPONENT = "review_context"
 _WHITESPACE = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
 
 
 @dataclass(frozen=True)
@@ -62,15 +63,18 @@ def text_chunks(text: str, size: int = LONG_TEXT_CHARS) -> list[str]:
     """`text` cut into pieces of at most `size` characters that join back to exactly `text`.
 
     Each cut falls after a line break where there is one in the second half of the piece, else
-    after a space, so pieces end in whitespace and no word is cut (unless a "word" is longer
-    than half a piece).
+    after the end of a sentence (". ", "? ", "! "), else after a space, so pieces end in
+    whitespace, no word is cut (unless a "word" is longer than half a piece) and, wherever the
+    text allows, no sentence either.
     """
     pieces, start = [], 0
     while len(text) - start > size:
         window = text[start + size // 2: start + size]
         newline = window.rfind("\n")
+        sentence_ends = [m.end() for m in _SENTENCE_END.finditer(window)]
         spaces = [m.end() for m in _WHITESPACE.finditer(window)]
-        offset = newline + 1 if newline >= 0 else (spaces[-1] if spaces else len(window))
+        offset = newline + 1 if newline >= 0 else (
+            sentence_ends[-1] if sentence_ends else spaces[-1] if spaces else len(window))
         cut = start + size // 2 + offset
         pieces.append(text[start:cut])
         start = cut

@@ -134,11 +134,19 @@ def test_robustness_text_without_punctuation_is_reviewed(review_text):
 
 
 @settings(max_examples=200, deadline=None)
-@given(text=st.lists(st.sampled_from(["word", " ", "\n", "\n\n", "\r\n", "x" * 30, "é😢"]), max_size=300).map("".join),
+@given(text=st.lists(st.sampled_from(["word", " ", ". ", "?” ", "\n", "\n\n", "\r\n", "x" * 30, "é😢"]),
+                     max_size=300).map("".join),
        size=st.integers(min_value=2, max_value=120))
 def test_robustness_long_text_pieces_join_back_exactly(text, size):
     pieces = text_chunks(text, size)
     assert "".join(pieces) == text and all(len(piece) <= size for piece in pieces)
+
+
+def test_robustness_a_piece_of_one_long_line_ends_at_a_sentence_end():
+    text = " ".join(["Mia came to school late today, and she said she was tired. Dad was not there."] * 40)
+    pieces = text_chunks(text, 1_000)
+    assert len(pieces) > 1 and "".join(pieces) == text
+    assert all(piece.rstrip().endswith(".") for piece in pieces)
 
 
 def test_robustness_long_report_is_parsed_in_pieces_and_reviewed_whole(review_text):
