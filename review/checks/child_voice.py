@@ -200,11 +200,11 @@ def _cues_around(doc: Doc, quote: Quote, others: list[Quote], start: int, end: i
 def names_a_listener(doc: Doc, quote: Quote) -> bool:
     """Whether the quote's sentence names who the words were said to ("She told her key person"),
     which makes it a conversation of its own; "she told me" and "she said" do not."""
-    index = sentence_index(doc, quote.start)
-    if index is None:
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None:
         return False
     return any(t.dep_ in ("dobj", "dative") and t.pos_ in ("NOUN", "PROPN") and t.head.pos_ == "VERB"
-               and t.idx < quote.start for t in sentences(doc)[index])
+               for t in doc[span.sent.start:span.start])
 
 
 def child_voice(doc: Doc, rules: CheckRules, rules_path: str | None = None) -> ChildVoice:
