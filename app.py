@@ -4,8 +4,8 @@
     streamlit run app.py -- --sample corpus/01-school-mia-before.txt   # a report pre-loaded
 
 Thin over the same pipeline as the CLI (`review.analyse_doc`); the HTML pieces come from
-`review.render`, the downloads from `review.export`, redaction from `review.redact` and the
-training mode from `review.training`. Everything stays on this machine: the pipeline is loaded
+`review.io.render`, the downloads from `review.io.export`, redaction from `review.io.redact` and the
+training mode from `review.page.trainee`. Everything stays on this machine: the pipeline is loaded
 once, each analysis is cached in memory per input, downloads are built in memory, and every
 piece of user text reaches the page HTML-escaped (never as Markdown).
 """
@@ -24,11 +24,13 @@ from pathlib import Path
 import streamlit as st
 
 import review
-from review import export, redact, render, training
-from review.document import document_object
-from review.errors import ReviewError
+from review.core.errors import ReviewError
+from review.core.registry import SCORED
 from review.evaluate.corpus import compare
-from review.readers import SUFFIXES, decode, read_docx
+from review.io import export, redact, render
+from review.io.document import document_object
+from review.io.readers import SUFFIXES, decode, read_docx
+from review.page import trainee
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 MAX_UPLOAD_MB = 2  # keep equal to server.maxUploadSize in .streamlit/config.toml
@@ -128,7 +130,7 @@ def unmark_wrong(key: str) -> None:
 # --- rendering ------------------------------------------------------------------------------------
 
 def show_html(body: str) -> None:
-    """Review HTML (already escaped by review.render) inside the shared stylesheet's scope."""
+    """Review HTML (already escaped by review.io.render) inside the shared stylesheet's scope."""
     st.html(f'<div class="review">{body}</div>')
 
 
@@ -345,19 +347,19 @@ def review_mode() -> None:
 @st.cache_data(show_spinner=False)
 def training_case(name: str) -> tuple[str, dict, list, dict]:
     """A corpus sample: text, metadata, expected items and the tool's own document object."""
-    sample = next(s for s in training.list_samples(CORPUS) if s.name == name)
-    text, meta, expected = training.load_sample(sample)
+    sample = next(s for s in trainee.list_samples(CORPUS) if s.name == name)
+    text, meta, expected = trainee.load_sample(sample)
     document, _ = analysed(text, str(meta["report_date"]), tuple(meta.get("children") or ()) or None)
-    return text, meta, training.expected_items(meta, expected, document["sentences"]), document
+    return text, meta, trainee.expected_items(meta, expected, document["sentences"]), document
 
 
 def training_marks(name: str, document: dict) -> dict:
     """Per-sentence principle pills; returns sentence index (or WHOLE_REPORT) -> checks marked."""
-    checks = list(render.CHECK_LABELS)[:5]
+    checks = list(SCORED)
     marks = {}
     with st.container(border=True):
         st.markdown("**Missing from the whole report**")
-        marks[training.WHOLE_REPORT] = st.pills("Whole report", checks, selection_mode="multi",
+        marks[trainee.WHOLE_REPORT] = st.pills("Whole report", checks, selection_mode="multi",
                                                 key=f"mark-{name}-whole", format_func=render.check_label,
                                                 label_visibility="collapsed") or []
     for i, sentence in enumerate(document["sentences"]):
@@ -371,7 +373,7 @@ def training_marks(name: str, document: dict) -> dict:
 
 
 def training_results(name: str, marks: dict, items: list, document: dict) -> None:
-    score = training.score_marks(marks, items)
+    score = trainee.score_marks(marks, items)
     if score.expected:
         st.metric("Expected findings caught", f"{len(score.caught)} of {score.expected}",
                   help="A finding counts as caught when you marked its principle on its sentence.")
@@ -400,7 +402,7 @@ def training_results(name: str, marks: dict, items: list, document: dict) -> Non
                f"and raised {len(tool.unexpected)} warnings the list does not expect.")
 
 
-def side_by_side(sample: training.Sample) -> None:
+def side_by_side(sample: trainee.Sample) -> None:
     """The two halves of a before/after pair, each highlighted with its expected findings."""
     st.header("Before and after")
     columns = st.columns(2)
@@ -408,7 +410,7 @@ def side_by_side(sample: training.Sample) -> None:
         sample.pair, sample.name]
     for column, name in zip(columns, names):
         text, meta, items, _ = training_case(name)
-        pseudo = {"text": text, "findings": training.expected_as_findings(items, text), "sentences": []}
+        pseudo = {"text": text, "findings": trainee.expected_as_findings(items, text), "sentences": []}
         with column:
             st.subheader(meta.get("title", name))
             st.caption(f"{len(items)} expected findings")
@@ -419,7 +421,7 @@ def training_mode() -> None:
     st.title("Training: review a sample report yourself")
     st.caption("Mark each sentence with the principles it breaks, and what is missing from the whole report; "
                "then reveal what a careful reviewer would flag.")
-    samples = training.list_samples(CORPUS)
+    samples = trainee.list_samples(CORPUS)
     if not samples:
         st.warning("No sample reports found in corpus/.")
         return
@@ -439,7 +441,7 @@ def training_mode() -> None:
             side_by_side(sample)
         else:
             st.header("The expected findings in the text")
-            pseudo = {"text": text, "findings": training.expected_as_findings(items, text), "sentences": []}
+            pseudo = {"text": text, "findings": trainee.expected_as_findings(items, text), "sentences": []}
             show_html(f'<div class="report">{render.highlighted_report(pseudo)}</div>')
 
 

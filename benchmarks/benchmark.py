@@ -32,9 +32,10 @@ sys.path.insert(0, str(ROOT))
 import spacy  # noqa: E402
 
 import review  # noqa: E402
-from review.document import document_object  # noqa: E402
+from review.core.model import BASE_MODEL  # noqa: E402
 from review.evaluate._samples import best_time, corpus_reports, report_of  # noqa: E402
-from review.pipeline import BASE_MODEL, load_pipeline  # noqa: E402
+from review.io.document import document_object  # noqa: E402
+from review.pipeline import load_pipeline  # noqa: E402
 
 REPORT_DATE = "2024-03-20"
 TARGET_RATIO = 0.60

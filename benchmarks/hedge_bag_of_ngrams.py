@@ -29,7 +29,7 @@ def main() -> int:
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
     from sklearn.pipeline import make_pipeline
 
-    from review.opinion import data
+    from review.evaluate import data
 
     for corpus in ("wikiweasel", "bioscope"):
         kept, _held_back = data.held_back_split(data.conll2010(corpus))

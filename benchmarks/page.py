@@ -40,7 +40,7 @@ def timed(function, *args, **kwargs):
 
 
 def render_page(document: dict) -> str:
-    from review import render
+    from review.io import render
 
     return "".join([render.highlighted_report(document),
                     *(render.finding_card(i, f, document) for i, f in enumerate(document["findings"])),
@@ -49,7 +49,7 @@ def render_page(document: dict) -> str:
 
 
 def build_downloads(document: dict, found: dict) -> int:
-    from review import export
+    from review.io import export
 
     wrong = {export.finding_key(f): "" for f in document["findings"][:5]}
     files = export.Downloads(document, wrong=wrong, **found)
@@ -84,8 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     import review
-    from review.document import document_object
-    from review.redact import entities
+    from review.io.document import document_object
+    from review.io.redact import entities
 
     text = report_of(args.words, corpus_reports())
     _, load_seconds = timed(review.load_pipeline)

@@ -14,10 +14,10 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from .document import document_object
-from .errors import E201, ReviewError
-from .many import ReviewOptions, analysed_doc, review_many
-from .pipeline import load_pipeline
+from review.batch import ReviewOptions, analysed_doc, review_many
+from review.core.errors import E201, ReviewError
+from review.io.document import document_object
+from review.pipeline import load_pipeline
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 

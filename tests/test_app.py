@@ -282,7 +282,7 @@ def test_coaching_decisions_are_kept_per_text_for_the_session(app):
 
 
 def test_training_sample_without_a_pair_shows_its_expected_findings_in_the_text(app):
-    from review.training import list_samples
+    from review.page.trainee import list_samples
 
     single = next(s for s in list_samples(Path(APP).with_name("corpus")) if not s.pair)
     app.sidebar.radio(key="mode").set_value("Training").run()

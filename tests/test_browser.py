@@ -159,7 +159,7 @@ def test_script_in_a_report_does_not_run(page_url, browser):
 
 
 def test_standalone_html_legend_toggles_a_principle(browser, tmp_path):
-    from review.render import render_html
+    from review.io.render import render_html
 
     text = "Mum is neglectful. A bruise was noticed."
     findings = [

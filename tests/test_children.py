@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from review.children import child_age_years, detect_children
+from review.nlp.children import child_age_years, detect_children
 
 
 class FakeDoc:

@@ -6,7 +6,6 @@ import sys
 
 import pytest
 
-
 JUDGEMENT = "The mother was neglectful during the visit.\n"
 CLEAN = "On 11 March 2024 at 10am I saw Mia in the school office with her class teacher.\n"
 

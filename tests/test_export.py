@@ -7,9 +7,9 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from review.export import feedback_file, finding_key, to_docx, to_html, to_json, with_coaching
-from review.readers import read_docx
-from review.render import render_html
+from review.io.export import feedback_file, finding_key, to_docx, to_html, to_json, with_coaching
+from review.io.readers import read_docx
+from review.io.render import render_html
 
 REPORT = ("Date of report: 20/03/2024\nChild: Mia Carter (aged 7)\n\n"
           "Mum is a neglectful parent. A bruise was noticed on Mia's arm.\n\n"
@@ -119,7 +119,7 @@ def test_feedback_file_with_nothing_marked_is_empty(document):
 
 
 def test_downloads_are_built_on_demand_and_redacted_when_asked(document):
-    from review.export import Downloads
+    from review.io.export import Downloads
 
     key = finding_key(document["findings"][0])
     plain = Downloads(document, dismissed={key: "ok"})

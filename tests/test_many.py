@@ -111,7 +111,7 @@ def test_many_dask_cluster_gives_the_same_results_as_one_process(cli, report_fil
 
 def test_many_unreachable_scheduler_is_one_line(cli, report_files, monkeypatch):
     pytest.importorskip("distributed")
-    monkeypatch.setattr("review.many.CONNECT_TIMEOUT", "1s")
+    monkeypatch.setattr("review.batch.CONNECT_TIMEOUT", "1s")
     status, out, err = cli(["--scheduler", "tcp://127.0.0.1:9", str(report_files[0])])
     assert status == 2 and out == "" and "E206 cannot reach the Dask scheduler" in err and err.count("\n") == 1
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from review.quotes import find_quotes
+from review.nlp.quotes import find_quotes
 
 
 def texts(text: str) -> list[str]:
@@ -77,8 +77,8 @@ def test_nested_quote_has_depth_one():
 
 @pytest.fixture(scope="module")
 def quotes_of(base_nlp):
-    from review.extensions import register_extensions
-    from review.quotes import doc_quotes
+    from review.core.extensions import register_extensions
+    from review.nlp.quotes import doc_quotes
 
     register_extensions()
 

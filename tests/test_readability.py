@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from textstat.backend.counts import _count_syllables
 
-from review import readability
 from review.evaluate import readability as evaluation
+from review.nlp import readability
 
 
 @pytest.mark.parametrize("word, expected", [

@@ -6,8 +6,8 @@ import docx
 import pytest
 
 import review
-from review.errors import ReviewError
-from review.readers import expand, read_path, read_sources
+from review.core.errors import ReviewError
+from review.io.readers import expand, read_path, read_sources
 
 
 def make_docx(path):

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from review.redact import Redaction, find_identifiers, redact_document, redact_text
+from review.io.redact import Redaction, find_identifiers, redact_document, redact_text
 
 
 def _redacted(text, **kwargs):
@@ -117,7 +117,7 @@ def test_redacted_document_leaves_no_name_in_any_field():
 
 
 def test_redacting_a_reviewed_report_keeps_every_offset_consistent(review_text, base_nlp):
-    from review.redact import entity_names
+    from review.io.redact import entity_names
 
     text = ("Date of report: 20/03/2024\nChild: Mia Carter, DOB 02/05/2017\nAddress: 14 Kestrel Lane, Danesford\n\n"
             "Mia's attendance is very poor. Mrs Carter appeared drunk one afternoon. "
@@ -144,7 +144,7 @@ def test_a_town_named_in_an_address_is_redacted_everywhere():
 def test_places_from_the_model_are_redacted_but_not_abbreviations():
     from types import SimpleNamespace
 
-    from review.redact import entities
+    from review.io.redact import entities
 
     text = "The family moved from Millbrook. A TAF was held."
     doc = SimpleNamespace(ents=[SimpleNamespace(text="Millbrook", label_="GPE"),
@@ -155,9 +155,9 @@ def test_places_from_the_model_are_redacted_but_not_abbreviations():
 def test_module_examples_hold():
     import doctest
 
-    import review.redact
+    import review.io.redact
 
-    assert doctest.testmod(review.redact).failed == 0
+    assert doctest.testmod(review.io.redact).failed == 0
 
 
 def test_a_redacted_date_of_birth_keeps_no_value():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from review import render
+from review.io import render
 
 TEXT = "Mum is neglectful. <b>Dad</b> appeared drunk one afternoon."
 

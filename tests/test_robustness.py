@@ -21,10 +21,10 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import review
-from review import readers
+from review.batch import text_chunks
 from review.cli import main
-from review.errors import ReviewError
-from review.many import text_chunks
+from review.core.errors import ReviewError
+from review.io import readers
 
 REPORT_DATE = "2024-03-20"
 

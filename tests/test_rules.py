@@ -3,8 +3,8 @@
 import pytest
 import yaml
 
-from review.errors import ReviewError
-from review.rules import load_rules
+from review.core.errors import ReviewError
+from review.core.rules import load_rules
 
 CHECKS = {"opinion", "date", "length", "child_voice", "historic"}
 

@@ -1,12 +1,11 @@
-"""review.temporal: finding and normalising temporal expressions, carried dates, the report's own date."""
+"""review.nlp.temporal: finding and normalising temporal expressions, carried dates, the report's own date."""
 
 import datetime as dt
 
 import pytest
 
 from review.evaluate.dates import load_table
-from review.temporal import (find_temporal_expressions, sentence_anchors, stated_report_date,
-                             value_range)
+from review.nlp.temporal import find_temporal_expressions, sentence_anchors, stated_report_date, value_range
 
 REPORT = dt.date(2024, 3, 12)  # a Tuesday
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from review.text import paragraphs, sentences
+from review.core.text import paragraphs, sentences
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from review.evaluate.corpus import Expected
-from review.training import (WHOLE_REPORT, expected_as_findings, expected_items, list_samples, load_sample,
-                             score_marks)
+from review.page.trainee import (WHOLE_REPORT, expected_as_findings, expected_items, list_samples, load_sample,
+                                 score_marks)
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 SENTENCES = [{"start": 0, "end": 20}, {"start": 21, "end": 50}, {"start": 51, "end": 80}]

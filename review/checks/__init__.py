@@ -1,3 +1,3 @@
 """One module per check; importing this package registers every component factory."""
 
-from . import checklist, child_voice, date, historic, language, length, opinion  # noqa: F401
+from review.checks import checklist, child_voice, date, historic, language, length, opinion  # noqa: F401

@@ -17,10 +17,10 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..findings import add_finding
-from ..rules import CheckRules, load_rules
-from ..text import doc_text, is_whole_report, sentence_index, sentences
-from .child_voice import _phrase_pattern, child_voice
+from review.checks.child_voice import _phrase_pattern, child_voice
+from review.core.findings import add_finding
+from review.core.rules import CheckRules, load_rules
+from review.core.text import doc_text, is_whole_report, sentence_index, sentences
 
 
 def sentences_matching(doc: Doc, phrases: list[str]) -> list[int]:
@@ -77,7 +77,7 @@ def answer_questions(doc: Doc, rules: CheckRules, voice_rules: CheckRules, rules
 
 
 def doc_quotes_of(doc: Doc):
-    from ..quotes import doc_quotes
+    from review.nlp.quotes import doc_quotes
 
     return doc._.quotes if doc._.quotes else doc_quotes(doc)
 

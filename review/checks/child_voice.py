@@ -24,12 +24,12 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..children import child_age_years
-from ..findings import add_finding
-from ..quotes import Quote, doc_quotes
-from ..rules import CheckRules, load_rules
-from ..speakers import Lexicons, _Attributor, child_aliases
-from ..text import doc_text, is_whole_report, sentence_index, sentences
+from review.core.findings import add_finding
+from review.core.rules import CheckRules, load_rules
+from review.core.text import doc_text, is_whole_report, sentence_index, sentences
+from review.nlp.children import child_age_years
+from review.nlp.quotes import Quote, doc_quotes
+from review.nlp.speakers import Lexicons, _Attributor, child_aliases
 
 
 def _phrase_pattern(phrases: list[str]) -> re.Pattern | None:

@@ -1,6 +1,6 @@
 """The `date` check: events with no date or time, vaguely dated events, and the chronology.
 
-Sets ``doc._.dates`` (every temporal expression, see `review.temporal`) and ``doc._.events``
+Sets ``doc._.dates`` (every temporal expression, see `review.nlp.temporal`) and ``doc._.events``
 (every dated event in date order: the chronology), and raises
 
 - ``date.undated_event`` on the verb of a sentence that reports a specific event with no date
@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..findings import add_finding
-from ..rules import load_rules
-from ..temporal import TemporalExpression, dates_an_event, find_temporal_expressions, sentence_anchors
-from ..text import sentences
+from review.core.findings import add_finding
+from review.core.rules import load_rules
+from review.core.text import sentences
+from review.nlp.temporal import TemporalExpression, dates_an_event, find_temporal_expressions, sentence_anchors
 
 MAIN_CLAUSE = {"ROOT", "conj", "advcl"}
 MODALS = {"would", "could", "should", "will", "shall", "may", "might", "must", "can", "'ll", "'d"}

@@ -20,11 +20,11 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..findings import add_finding
-from ..rules import load_rules
-from ..temporal import is_heading, value_range
-from ..text import doc_text, is_whole_report, sentences
-from .date import is_past, main_verbs, phrase_pattern
+from review.checks.date import is_past, main_verbs, phrase_pattern
+from review.core.findings import add_finding
+from review.core.rules import load_rules
+from review.core.text import doc_text, is_whole_report, sentences
+from review.nlp.temporal import is_heading, value_range
 
 
 def months_before(day: dt.date, months: int) -> dt.date:

@@ -9,7 +9,7 @@ when some text is in doubt.
 The whole report is judged first; if it is English, each paragraph is judged in turn, so a
 long passage in another language inside an English report is found too. What is not English
 is recorded in ``doc._.unreviewed`` as ``(start, end)`` character ranges, and
-:func:`review.findings.add_finding` records no finding of another check inside them.
+:func:`review.core.findings.add_finding` records no finding of another check inside them.
 """
 
 from __future__ import annotations
@@ -22,10 +22,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import register_extensions
-from ..findings import add_finding
-from ..rules import CheckRules, load_rules
-from ..text import doc_text, paragraphs
+from review.core.extensions import register_extensions
+from review.core.findings import add_finding
+from review.core.rules import CheckRules, load_rules
+from review.core.text import doc_text, paragraphs
 
 register_extensions()
 

@@ -1,6 +1,6 @@
 """The `length` check: is the report succinct and understandable?
 
-Sets ``span._.words`` and ``span._.grade`` on every sentence of `review.text.sentences`,
+Sets ``span._.words`` and ``span._.grade`` on every sentence of `review.core.text.sentences`,
 adds to ``doc._.summary`` (words, sentences, paragraphs, grade, reading_minutes,
 longest_sentence_words), and raises
 
@@ -32,10 +32,10 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .. import readability
-from ..findings import add_finding
-from ..rules import CheckRules, load_rules
-from ..text import doc_text, paragraphs, sentences, words
+from review.core.findings import add_finding
+from review.core.rules import CheckRules, load_rules
+from review.core.text import doc_text, paragraphs, sentences, words
+from review.nlp import readability
 
 SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
 SUBORDINATE_DEPS = {"advcl", "relcl", "acl", "csubj", "csubjpass", "pcomp", "amod", "xcomp"}

@@ -20,7 +20,9 @@ from pathlib import Path
 
 import yaml
 
-CHECKS = ("opinion", "date", "length", "child_voice", "historic")
+from review.core.registry import SCORED
+
+CHECKS = SCORED
 
 
 @dataclass

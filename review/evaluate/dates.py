@@ -4,7 +4,7 @@
 
 Each table holds report-style and news-style sentences with a report date (the document
 creation time) and every TIMEX3 expression expected in them ("text | TYPE | value").
-Prediction: `review.temporal.find_temporal_expressions` on the base spaCy model, with the
+Prediction: `review.nlp.temporal.find_temporal_expressions` on the base spaCy model, with the
 table's report date. Figures, as in TempEval-3:
 
 - relaxed span P/R/F1: a predicted expression is right if it overlaps an expected one;
@@ -68,7 +68,7 @@ def _prf(true_pos_pred: int, n_pred: int, true_pos_gold: int, n_gold: int) -> tu
 
 
 def evaluate(cases: list[dict], nlp, show_errors: bool = False) -> dict:
-    from review.temporal import find_temporal_expressions
+    from review.nlp.temporal import find_temporal_expressions
 
     counts = {"gold": 0, "pred": 0, "relaxed_pred": 0, "relaxed_gold": 0, "strict": 0,
               "matched": 0, "value": 0, "type": 0, "imprecise": 0}
@@ -127,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     import spacy
 
-    from review.pipeline import BASE_MODEL
+    from review.core.model import BASE_MODEL
 
     nlp = spacy.load(BASE_MODEL)
     names = ["dev", "heldout", "stress"] if args.table == "all" else [args.table]

@@ -16,6 +16,7 @@ import time
 
 from review.evaluate._samples import best_time, corpus_reports, report_of
 
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m review.evaluate dates_speed")
     parser.add_argument("--words", type=int, default=5000)
@@ -25,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from review.checks.date import DateCheck
     from review.checks.historic import HistoricCheck
-    from review.pipeline import BASE_MODEL
+    from review.core.model import BASE_MODEL
 
     nlp = spacy.load(BASE_MODEL)
     nlp.add_pipe("review_line_breaks", before="parser")

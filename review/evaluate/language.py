@@ -16,9 +16,9 @@ from pathlib import Path
 
 import yaml
 
-from ..checks.language import LanguageCheck
-from ..rules import load_rules
-from ..text import paragraphs
+from review.checks.language import LanguageCheck
+from review.core.rules import load_rules
+from review.core.text import paragraphs
 
 ROOT = Path(__file__).resolve().parents[2]
 

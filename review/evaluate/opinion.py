@@ -8,9 +8,9 @@ Prints
   macro-F1 on NewsSD train that chose the model (from the model file);
 - hedge detection F1 (uncertain class) on the held-back fifth of the CoNLL-2010 Wikipedia
   training sentences and of the BioScope training sentences (split by the fixed seed in
-  `review.opinion.data`; no cue list was fitted to these fifths): of the speculation cues that
+  `review.evaluate.data`; no cue list was fitted to these fifths): of the speculation cues that
   raise the ``opinion.hedge`` finding, and of the sentence ``hedge`` flag of the JSON (those cues
-  or the flag cues learned by ``python -m review.opinion.learn_hedge_cues``), and for
+  or the flag cues learned by ``python -m review.train.hedge_cues``), and for
   reference the F1 of a cue list learned from the other four-fifths alone (its two settings
   chosen by cross-validation there), which the check does not use: it also learns topic words
   ("cannabis", "medieval") that would misfire on reports;
@@ -30,8 +30,8 @@ from pathlib import Path
 import spacy
 
 from review.checks.opinion import OpinionCheck
-from review.opinion import data
-from review.pipeline import BASE_MODEL
+from review.core.model import BASE_MODEL
+from review.evaluate import data
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -162,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m review.evaluate opinion", description=__doc__.splitlines()[0])
     parser.add_argument("--skip", choices=("news", "hedge", "speed"), action="append", default=[])
     args = parser.parse_args(argv)
-    from review.extensions import register_extensions
+    from review.core.extensions import register_extensions
 
     register_extensions()
     nlp = spacy.load(BASE_MODEL)

@@ -4,7 +4,7 @@
 
 Each pair is the same sentence written by teachers at two levels; a measure ranks a pair
 right when it scores the intermediate version harder (a tie counts half). The pairs are
-split in file order: the first 70% tune the review's grade (`review.readability`), the last
+split in file order: the first 70% tune the review's grade (`review.nlp.readability`), the last
 30% are held back and only ever measured. ``--fit`` refits the grade's weights on the tuning
 part and prints them (to copy into ``review/readability.py``). ``--cv`` estimates how well a
 grade fitted this way ranks pairs it was not fitted on: the tuning part is cut, in file order,
@@ -21,13 +21,12 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from review.opinion.data import data_dir
-
 import numpy as np
 import textstat
 from spacy.tokens import Doc
 
-from .. import readability
+from review.evaluate.data import data_dir
+from review.nlp import readability
 
 TUNING_SHARE = 0.7
 CV_FOLDS = 10

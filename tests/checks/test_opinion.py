@@ -2,7 +2,7 @@
 
 import pytest
 
-from review.opinion.attribution import quoted_ranges
+from review.checks.opinion.attribution import quoted_ranges
 
 REPORT_DATE = "2024-03-20"
 
@@ -168,7 +168,7 @@ def test_rules_can_switch_the_hedge_rule_off(review_text, tmp_path):
 
 
 def test_bundled_model_loads_offline_and_scores():
-    from review.opinion.classifier import bundled_model_path, load_classifier
+    from review.checks.opinion.classifier import bundled_model_path, load_classifier
 
     assert bundled_model_path().stat().st_size < 30_000_000
     classifier = load_classifier()

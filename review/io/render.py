@@ -11,27 +11,13 @@ from __future__ import annotations
 import html
 from collections import Counter
 
-CHECK_LABELS = {
-    "opinion": "Fact and opinion",
-    "date": "Dates and times",
-    "length": "Succinct and clear",
-    "child_voice": "The child's voice",
-    "historic": "Historic information",
-    "checklist": "Policy checklist",
-    "language": "Language",
-}
-CHECK_COLOURS = {
-    "opinion": "#f4a6a6",
-    "date": "#f7d08a",
-    "length": "#a8d5f2",
-    "child_voice": "#b9e4b0",
-    "historic": "#d3b8f0",
-    "checklist": "#d9d9d9",
-    "language": "#f2c6e0",
-}
+from review.core.registry import CHECKS, IN_LEGEND
+
+CHECK_LABELS = {info.name: info.label for info in CHECKS}
+CHECK_COLOURS = {info.name: info.colour for info in CHECKS}
 OTHER_COLOUR = "#cfd8dc"
 # The principles always offered in a legend, even with no findings; other checks when they have some.
-CHECK_ORDER = ("opinion", "date", "length", "child_voice", "historic", "checklist")
+CHECK_ORDER = IN_LEGEND
 SEVERITY_LABELS = {"error": "Error", "warning": "Warning", "info": "Note"}
 _ANSI = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "dim": "\033[2m", "bold": "\033[1m",
          "reset": "\033[0m"}

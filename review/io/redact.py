@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .children import names_of_people_near_the_child
+from review.nlp.children import names_of_people_near_the_child
 
 # Words the base model often tags PERSON that name a role, not a person.
 ROLE_WORDS = frozenset("""

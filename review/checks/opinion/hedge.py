@@ -22,10 +22,10 @@ Those cues raise the ``opinion.hedge`` finding. The sentence's ``hedge`` flag al
 broader uncertainty cues of ``hedge_flag_words`` (matched by lemma or as written: weasel
 quantifiers and vague sources such as "some", "many", "experts", and verbs of belief such as
 "think", "believe") and ``hedge_flag_phrases``, learned from the CoNLL-2010 training sentences
-(`python -m review.opinion.learn_hedge_cues`): `flags` answers for the flag.
+(`python -m review.train.hedge_cues`): `flags` answers for the flag.
 
 `find_cues` returns each cue's character offsets, skipping tokens that are someone else's words
-(`review.opinion.attribution`), so "Mum said he might be late" has no cue of the writer's.
+(`review.checks.opinion.attribution`), so "Mum said he might be late" has no cue of the writer's.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .attribution import Voice, phrase_regex
+from review.checks.opinion.attribution import Voice, phrase_regex
 
 COMPLEMENTS = ("acomp", "attr", "oprd")
 COMPARATIVES = ("more", "less", "as")

@@ -23,8 +23,8 @@ import threading
 from collections.abc import Iterable, Mapping
 from functools import cached_property
 
-from .redact import redact_document
-from .render import SEVERITY_LABELS, check_label, render_html
+from review.io.redact import redact_document
+from review.io.render import SEVERITY_LABELS, check_label, render_html
 
 COMMENT_AUTHOR = "Safeguarding review"
 COMMENT_INITIALS = "SR"
@@ -137,7 +137,7 @@ def feedback_file(document: dict, wrong: Mapping[str, str], *, persons: Iterable
     `wrong` maps `finding_key` to the reviewer's note on a flag they judged wrong; findings
     dismissed in `document` (see `with_coaching`) are listed with their reasons too. Each
     item names the rule, the flagged words and their sentence, all with names and other
-    identifiers replaced (`review.redact`).
+    identifiers replaced (`review.io.redact`).
     """
     marked = copy.deepcopy(document)  # notes go in before redaction, so names in them are replaced too
     for finding in marked["findings"]:

@@ -144,7 +144,7 @@ def tagger():
     """The base spaCy model's tagger, to tag a sentence given as a plain string (loaded once)."""
     import spacy
 
-    from .pipeline import BASE_MODEL
+    from review.core.model import BASE_MODEL
 
     return spacy.load(BASE_MODEL, disable=["parser", "ner", "lemmatizer"])
 

@@ -28,7 +28,7 @@ from typing import Callable
 
 from spacy.tokens import Doc
 
-from .text import doc_text, paragraphs, sentences
+from review.core.text import doc_text, paragraphs, sentences
 
 __all__ = [
     "TemporalExpression",

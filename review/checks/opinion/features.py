@@ -1,6 +1,6 @@
 """The features of a sentence that the opinion classifier reads: pure functions of spaCy tokens.
 
-Training (`review.opinion.train`) and the check both call `sentence_features`, so the model
+Training (`review.train.opinion_classifier`) and the check both call `sentence_features`, so the model
 always sees the same features it was trained on. Words are lower-cased lemmas (numbers become
 ``<num>``) because one training set (Pang & Lee) is lower-cased; the parse adds part-of-speech
 tags and a few dependency shapes (an adjective as predicate, an adverb modifying it, a modal,

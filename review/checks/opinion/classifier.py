@@ -2,7 +2,7 @@
 
 ``models/opinion/classifier.json`` holds the feature weights, the intercept and the Platt
 scaling (fitted on cross-validated scores of the training set) that turns a score into a
-probability. Written by ``python -m review.opinion.train``; read here with no third-party
+probability. Written by ``python -m review.train.opinion_classifier``; read here with no third-party
 machine-learning library, so scoring is a dictionary look-up per feature.
 """
 
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from .features import sentence_features, word_of
+from review.checks.opinion.features import sentence_features, word_of
 
 MODEL_FILE = "classifier.json"
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .text import doc_text
+from review.core.text import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from .rules import CheckRules, Rule
+    from review.core.rules import CheckRules, Rule
 
 SEVERITIES = ("info", "warning", "error")
 

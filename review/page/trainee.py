@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from .evaluate.corpus import Expected, load_case
+from review.evaluate.corpus import Expected, load_case
 
 WHOLE_REPORT = None  # the mark key for "missing from the whole report"
 

@@ -8,7 +8,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import E101, E102, E103, E104, E105, ReviewError
+from review.core.errors import E101, E102, E103, E104, E105, ReviewError
 
 SUFFIXES = (".txt", ".md", ".docx")
 _LINE_END = re.compile(r"\r\n|\r|\n")  # Windows, old Mac and Unix line ends
@@ -70,7 +70,7 @@ def read_docx(path: Path) -> str:
     _check_docx_package(path)
     import docx  # python-docx: imported here so plain-text reviews do not pay for it
 
-    from . import docx_text
+    from review.io import docx_text
 
     try:
         document = docx.Document(str(path))

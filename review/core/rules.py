@@ -33,8 +33,8 @@ from pathlib import Path
 
 import yaml
 
-from .errors import E301, ReviewError
-from .findings import SEVERITIES
+from review.core.errors import E301, ReviewError
+from review.core.findings import SEVERITIES
 
 FILE_KEYS = {"check", "principle", "description", "mode", "rules", "lexicons", "thresholds", "allow"}
 RULE_KEYS = {"id", "severity", "message", "suggestion", "rationale", "enabled", "principle", "description"}

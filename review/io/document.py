@@ -7,10 +7,11 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from .findings import SEVERITIES
-from .text import doc_text, sentence_index, sentences
+from review.core.findings import SEVERITIES
+from review.core.registry import SCORED
+from review.core.text import doc_text, sentence_index, sentences
 
-CHECK_ORDER = ("opinion", "date", "length", "child_voice", "historic")
+CHECK_ORDER = SCORED
 
 
 def _plain(value):

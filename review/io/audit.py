@@ -6,8 +6,8 @@ import csv
 from collections import Counter
 from typing import TextIO
 
-from .findings import SEVERITIES
-from .rules import load_rules
+from review.core.findings import SEVERITIES
+from review.core.rules import load_rules
 
 
 def principles(rules_path: str | None = None) -> list[str]:

@@ -1,15 +1,15 @@
 """The `opinion` check: fact and opinion told apart, sentence by sentence.
 
-Every sentence of `review.text.sentences(doc)` gets
+Every sentence of `review.core.text.sentences(doc)` gets
 
 - ``sent._.opinion``: the calibrated probability, from the trained classifier in
-  ``models/opinion/`` (`review.opinion.classifier`), that the sentence states the writer's own
+  ``models/opinion/`` (`review.checks.opinion.classifier`), that the sentence states the writer's own
   opinion; only the writer's own words are scored, so "Mum said the house was a tip" scores as
   a sourced statement. A sentence that carries a judgement finding or an owned opinion ("In my
   view ...") states the writer's opinion whatever the news-trained classifier says, so its
   probability is raised to at least ``stated_opinion_probability``;
 - ``sent._.hedge``: whether a speculation or uncertainty cue stands in the writer's own voice
-  (`review.opinion.hedge`: `HedgeCues.flags`, broader than the cues the finding is raised on).
+  (`review.checks.opinion.hedge`: `HedgeCues.flags`, broader than the cues the finding is raised on).
 
 and the check raises (the trigger is the label or cue, not the whole sentence)
 
@@ -32,13 +32,13 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..findings import add_finding
-from ..opinion.attribution import Voice, find_phrase, phrase_regex, unsourced_quoted_labels, voice_of
-from ..opinion.classifier import load_classifier
-from ..opinion.hedge import HedgeCues
-from ..rules import load_rules
-from ..temporal import is_heading
-from ..text import doc_text, sentences
+from review.checks.opinion.attribution import Voice, find_phrase, phrase_regex, unsourced_quoted_labels, voice_of
+from review.checks.opinion.classifier import load_classifier
+from review.checks.opinion.hedge import HedgeCues
+from review.core.findings import add_finding
+from review.core.rules import load_rules
+from review.core.text import doc_text, sentences
+from review.nlp.temporal import is_heading
 
 SUBJECTIVE_POS = ("ADJ", "ADV")
 

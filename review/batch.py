@@ -24,9 +24,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .document import document_object
-from .errors import E204, E205, E206, ReviewError
-from .pipeline import load_pipeline
+from review.core.errors import E204, E205, E206, ReviewError
+from review.io.document import document_object
+from review.pipeline import load_pipeline
 
 CONNECT_TIMEOUT = "10s"  # how long to wait for a Dask scheduler before giving up
 DASK_PROTOCOLS = ("tcp", "tls", "inproc", "ucx", "ws", "wss")

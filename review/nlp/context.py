@@ -7,10 +7,10 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .children import detect_children
-from .extensions import register_extensions
-from .temporal import stated_report_date
-from .text import doc_text, sentences
+from review.core.extensions import register_extensions
+from review.core.text import doc_text, sentences
+from review.nlp.children import detect_children
+from review.nlp.temporal import stated_report_date
 
 register_extensions()
 

@@ -7,7 +7,7 @@ quote left open ends at the end of its sentence (or line), so it never swallows 
 the report; only the typographic convention for speech running over several paragraphs (the
 next paragraph opens with the same mark) carries it to the end of its paragraph.
 
-`doc_quotes(doc)` adds the speakers (see `review.speakers`) and caches the result on the Doc,
+`doc_quotes(doc)` adds the speakers (see `review.nlp.speakers`) and caches the result on the Doc,
 so every check that needs the quotes (child_voice, opinion) shares one list.
 """
 
@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .text import doc_text
+from review.core.text import doc_text
 
 # Opening and closing characters of each kind of mark. Straight marks are both.
 DOUBLE, SINGLE, GUILLEMET = "double", "single", "guillemet"
@@ -38,7 +38,7 @@ class Quote:
     `closed` is False for a quote whose closing mark is missing. `kind` is ``"speech"`` for
     words presented as an utterance ("No!" Mia shouted; Mia said "I want to go home") and
     ``"phrase"`` for a word or phrase quoted inside a sentence (described as "aggressive",
-    she felt "scared all the time"). The speaker fields are filled by `review.speakers`.
+    she felt "scared all the time"). The speaker fields are filled by `review.nlp.speakers`.
     """
 
     start: int
@@ -202,8 +202,8 @@ def doc_quotes(doc, rules_path: str | None = None) -> list[Quote]:
     cached = doc.user_data.get("review_quotes")
     if cached is not None:
         return cached
-    from .rules import load_rules
-    from .speakers import attribute_speakers
+    from review.core.rules import load_rules
+    from review.nlp.speakers import attribute_speakers
 
     quotes = find_quotes(doc_text(doc))
     rules = load_rules(rules_path).check("child_voice")

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .quotes import Quote
-from .text import doc_text
+from review.core.text import doc_text
+from review.nlp.quotes import Quote
 
 WRITER = "the writer"
 _FIRST_PERSON = {"i", "me", "we", "us", "myself", "ourselves"}

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..quotes import find_quotes
+from review.nlp.quotes import find_quotes
 
 WRITER = frozenset({"i", "we", "me", "us"})
 REPORTED_CLAUSE = ("ccomp", "xcomp", "dobj", "parataxis")
@@ -34,7 +34,7 @@ REPORTED_CLAUSE = ("ccomp", "xcomp", "dobj", "parataxis")
 
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
     """(start, end) character offsets of the words inside each pair of quotation marks in `text`
-    (`review.quotes.find_quotes`: curly or straight, nested, apostrophes never taken for marks)."""
+    (`review.nlp.quotes.find_quotes`: curly or straight, nested, apostrophes never taken for marks)."""
     return [(quote.start, quote.end) for quote in find_quotes(text)]
 
 
