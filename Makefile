@@ -1,6 +1,6 @@
 # Two commands do all the set-up on a fresh machine with Python 3.11, make and git:
 #   make run    set up, then start the review page (http://127.0.0.1:8501) with a sample report loaded
-#   make test   set up, then run the tests (what CI runs)
+#   make test   set up, then check the import contract (pyproject.toml) and run the tests (what CI runs)
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
@@ -20,6 +20,7 @@ run: setup
 	$(BIN)/streamlit run app.py -- --sample $(SAMPLE)
 
 test: setup
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest -q
 
 evaluate: setup

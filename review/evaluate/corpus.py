@@ -139,12 +139,27 @@ def print_table(results: list[Comparison]) -> None:
     print(f"{len(results)} reports, {good_sentences} sentences in well-written samples.")
 
 
+def print_cases(results: list[Comparison], check: str) -> None:
+    """Every sample case of one check in the corpus: caught, missed and unexpected, per report."""
+    for r in results:
+        lines = [f"  caught     {item.rule or item.check}: {item.sentence!r}" for item, _ in r.caught if item.check == check]
+        lines += [f"  MISSED     {item.rule or item.check}: {item.sentence!r}" for item in r.missed if item.check == check]
+        lines += [f"  UNEXPECTED {f['rule']}: {f['match'][:70]!r}" for f in r.unexpected if f["check"] == check]
+        if lines:
+            print(f"{r.name} ({r.quality or 'unrated'})")
+            print("\n".join(lines))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m review.evaluate corpus")
     parser.add_argument("corpus", nargs="?", default="corpus", type=Path)
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss and unexpected finding")
+    parser.add_argument("--check", choices=CHECKS, help="list this check's sample cases in the corpus, report by report")
     args = parser.parse_args(argv)
     results = review_corpus(args.corpus)
+    if args.check:
+        print_cases(results, args.check)
+        return 0
     print_table(results)
     if args.verbose:
         for r in results:

@@ -8,7 +8,7 @@ from review.evaluate.corpus import Expected
 from review.page.trainee import (WHOLE_REPORT, expected_as_findings, expected_items, list_samples, load_sample,
                                  score_marks)
 
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 SENTENCES = [{"start": 0, "end": 20}, {"start": 21, "end": 50}, {"start": 51, "end": 80}]
 META = {"findings": [{"note": "label as fact"}, {"note": "no date"}, {"note": "no words of the child"}]}
 EXPECTED = [Expected("opinion", "opinion.judgement", "x", 25, 30),
