@@ -1,13 +1,8 @@
 """Reviewing many reports: in this process, in several processes, or on a Dask cluster.
 
-Every way runs the same function, :func:`review_batch`, on batches of ``(id, text)`` pairs:
-it loads the pipeline once per process (:func:`review.pipeline.load_pipeline` is cached),
-runs ``nlp.pipe`` over the batch and returns plain document objects (SPEC.md), which travel
-between processes as they are. (spaCy's own ``nlp.pipe(n_process=N)`` sends Docs back, and the
-review's Doc extensions, dates and findings, cannot be serialised that way.)
-
-Results always come back in input order. At most a few batches per worker are in flight at
-once, so a long stream of reports is never all held in memory at the same time.
+Every way runs :func:`review_batch` on batches of ``(id, text)`` pairs and returns plain document
+objects, which travel between processes (the review's Doc extensions cannot be serialised);
+results come back in input order, with only a few batches in flight per worker.
 """
 
 from __future__ import annotations

@@ -1,16 +1,6 @@
-"""Downloads of a reviewed report, built in memory (nothing is written to disk).
-
-- `to_json`: the SPEC document object (with any dismissals), in the CLI's ``--format json`` array.
-- `to_html`: the same self-contained page as ``review check --format html``.
-- `to_docx`: the report as a Word document with every finding as a comment anchored on the
-  text it is about, so a practitioner can fix the draft in Word.
-- `feedback_file`: the flags a reviewer marked "this flag is wrong" (and the dismissals with
-  their reasons), always redacted, for a team tuning its rules.
-
-Coaching decisions are keyed by `finding_key` and merged into a copy of the document by
-`with_coaching`: a dismissed finding keeps its place and gains ``"dismissed": {"reason": ...}``.
-`Downloads` builds each file of one report in one coaching state when it is first asked for.
-"""
+"""Downloads of a reviewed report, built in memory (nothing is written to disk): JSON, HTML,
+Word with every finding as a comment on its words, and the redacted feedback file of coaching
+decisions (keyed by `finding_key`, merged by `with_coaching`)."""
 
 from __future__ import annotations
 
