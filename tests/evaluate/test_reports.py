@@ -138,10 +138,11 @@ def _reports_dev() -> Path | None:
 
 
 @pytest.mark.skipif(_reports_dev() is None, reason="../shared/data/reports-dev not present")
-def test_the_command_prints_a_line_per_check_for_a_and_b(capsys, nlp):
-    assert reports.main([str(_reports_dev())]) == 0
+def test_the_command_prints_a_line_per_check_on_the_development_series(capsys, nlp):
+    # The A-series only: the B-series is the test split, scored rarely and by hand.
+    assert reports.main([str(_reports_dev()), "--series", "A"]) == 0
     out = capsys.readouterr().out
-    assert "series A (10 reports)" in out and "series B (10 reports)" in out
+    assert "series A (10 reports)" in out and "series B" not in out
     for check in (*SCORED, "all"):
-        assert sum(line.startswith(f"{check} | ") for line in out.splitlines()) == 2, check
-    assert out.count("document child_voice: ") == 2
+        assert sum(line.startswith(f"{check} | ") for line in out.splitlines()) == 1, check
+    assert out.count("document child_voice: ") == 1
