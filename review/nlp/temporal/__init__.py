@@ -1,0 +1,22 @@
+"""Temporal expressions: find DATE, TIME, DURATION and SET expressions in a Doc and normalise them to
+TimeML TIMEX3 values, anchored on the report date or on the dates before them; UK conventions first.
+
+Parts: `vocabulary` (the words), `values` (calendar arithmetic), `grammar` (how a rule is written) and the
+rules (`calendar_dates`, `relative_dates`, `clock_times`, `sets_and_durations`), `candidates` (finding),
+`carried` (the date each sentence carries), `report_date` (the report's own date).
+"""
+
+from review.nlp.temporal.candidates import TemporalExpression, find_temporal_expressions
+from review.nlp.temporal.carried import dates_an_event, is_heading, sentence_anchors
+from review.nlp.temporal.report_date import stated_report_date
+from review.nlp.temporal.values import value_range
+
+__all__ = [
+    "TemporalExpression",
+    "dates_an_event",
+    "find_temporal_expressions",
+    "is_heading",
+    "sentence_anchors",
+    "stated_report_date",
+    "value_range",
+]

@@ -1,0 +1,208 @@
+"""Rules for dates relative to the report or to the text: today, last Tuesday, the weekend, next week,
+three years ago, recently, when she was 4, Christmas."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from review.nlp.temporal.grammar import Result, Rule, capitalised, preceded_by, rule_registry
+from review.nlp.temporal.values import iso_week, nearest_year, parse_count, parse_unit, shift_months, weekday_date
+from review.nlp.temporal.vocabulary import (AGE_WORDS, APPROXIMATELY, COUNT_WORD, FULL_WEEKDAY_WORD, HOLIDAYS,
+                                            NUMBER_WORDS, PARTS_OF_DAY, UNIT_WORD, WEEKDAYS, YEAR_DIGITS)
+
+RULES: list[Rule] = []  # in the order written: of two equal matches, the earlier rule wins
+_rule = rule_registry(RULES)
+
+
+# today, yesterday, tomorrow, tonight, (yesterday|this|tomorrow) morning, last night
+@_rule(r"(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight)"
+       r"(?:\s+(?P<part>morning|afternoon|evening|night))?", 3)
+def _deictic_day(m, ctx):
+    offsets = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}
+    word = re.sub(r"\s+", " ", m["w"].lower())
+    offset = -2 if "before" in word else 2 if "after" in word else offsets[word]
+    day = (ctx.report + dt.timedelta(days=offset)).isoformat()
+    part = m["part"] or ("night" if word == "tonight" else None)
+    if part:
+        return Result("TIME", f"{day}T{PARTS_OF_DAY[part.lower()]}", relative="report")
+    return Result("DATE", day, relative="report")
+
+
+@_rule(r"(?P<rel>this|last)\s+(?P<part>morning|afternoon|evening|night)", 3)
+def _this_part_of_day(m, ctx):
+    part = m["part"].lower()
+    if m["rel"].lower() == "last":
+        if part != "night":
+            return None
+        day = ctx.report - dt.timedelta(days=1)
+    else:
+        day = ctx.report
+    return Result("TIME", f"{day.isoformat()}T{PARTS_OF_DAY[part]}", relative="report")
+
+
+# weekdays: last Tuesday, on Friday, early Saturday, Sunday morning
+@_rule(r"(?:(?P<rel>last|next|this|early|late|on)\s+)?(?P<wd>" + FULL_WEEKDAY_WORD + r")(?:\s+(?P<part>morning|afternoon|evening|night))?", 2)
+def _weekday_name(m, ctx):
+    if not capitalised(m["wd"]):
+        return None
+    rel = (m["rel"] or "").lower()
+    direction = rel if rel in ("last", "next", "this") else ("future" if ctx.future else "past")
+    day = weekday_date(ctx.report, WEEKDAYS[m["wd"].lower()], direction).isoformat()
+    if m["part"]:
+        return Result("TIME", f"{day}T{PARTS_OF_DAY[m['part'].lower()]}", relative="report")
+    return Result("DATE", day, relative="report")
+
+
+# the weekend, last weekend, this weekend, next weekend
+@_rule(r"(?P<rel>the|last|this|next)\s+weekend", 3)
+def _weekend(m, ctx):
+    rel = m["rel"].lower()
+    saturday = weekday_date(ctx.report, 6, "past" if not ctx.future else "future")
+    if rel == "last":
+        saturday = weekday_date(ctx.report, 6, "last") if ctx.report.isoweekday() < 6 else \
+            saturday - dt.timedelta(days=7)
+    elif rel == "next":
+        saturday = weekday_date(ctx.report, 6, "next")
+    elif rel == "this":
+        saturday = weekday_date(ctx.report, 6, "this")
+    return Result("DATE", iso_week(saturday) + "-WE", relative="report")
+
+
+# last week, this month, next year, the following week (relative to context), the previous month
+@_rule(r"(?P<rel>last|this|next|the\s+following|the\s+previous|the\s+next|the\s+same|that|earlier\s+this|later\s+this)"
+       r"\s+(?P<u>week|month|year|fortnight|day|morning|afternoon|evening|night)", 2)
+def _relative_period(m, ctx):
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    unit = m["u"].lower()
+    if rel in ("the following", "the previous", "the next", "the same", "that"):
+        if ctx.previous is None:
+            return Result("DATE", None, relative="context")
+        base, relative = ctx.previous, "context"
+        step = {"the following": 1, "the next": 1, "the previous": -1, "the same": 0, "that": 0}[rel]
+    else:
+        if unit in ("day", "morning", "afternoon", "evening", "night"):
+            return None
+        base, relative = ctx.report, "report"
+        step = {"last": -1, "this": 0, "next": 1, "earlier this": 0, "later this": 0}[rel]
+    imprecise = rel in ("earlier this", "later this")
+    if unit in ("morning", "afternoon", "evening", "night"):
+        if step:
+            return None
+        return Result("TIME", f"{base.isoformat()}T{PARTS_OF_DAY[unit]}", relative=relative)
+    if unit == "day":
+        return Result("DATE", (base + dt.timedelta(days=step)).isoformat(), relative=relative)
+    if unit in ("week", "fortnight"):
+        return Result("DATE", iso_week(base + dt.timedelta(weeks=step)), imprecise, relative)
+    if unit == "month":
+        year, month = shift_months(base, step)
+        return Result("DATE", f"{year}-{month:02d}", imprecise, relative)
+    return Result("DATE", str(base.year + step), imprecise, relative)
+
+
+# the end of the year, the beginning of the month
+@_rule(r"the\s+(?:start|beginning|middle|end)\s+of\s+(?P<rel>the|this|last|next)\s+(?P<u>week|month|year)", 3)
+def _part_of_period(m, ctx):
+    step = {"the": 0, "this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+    unit = m["u"].lower()
+    if unit == "week":
+        value = iso_week(ctx.report + dt.timedelta(weeks=step))
+    elif unit == "month":
+        year, month = shift_months(ctx.report, step)
+        value = f"{year}-{month:02d}"
+    else:
+        value = str(ctx.report.year + step)
+    return Result("DATE", value, imprecise=True, relative="report")
+
+
+# three years ago, a week ago, two days later (after an earlier date), 18 months earlier
+@_rule(r"(?:" + APPROXIMATELY + r"\s+)?(?P<n>" + COUNT_WORD + r")[\s-]+(?P<u>" + UNIT_WORD + r")\s+(?P<dir>ago|earlier|later|previously|before|after|from\s+now)", 4)
+def _offset(m, ctx):
+    count = parse_count(m["n"])
+    direction = m["dir"].lower()
+    if direction in ("before", "after") and re.match(r"\s+[\w']", m.string[m.end():]):
+        return None  # "two years after the crisis began": a duration, not a date
+    sign = -1 if direction in ("ago", "earlier", "previously", "before") else 1
+    if direction in ("ago", "from now"):
+        base, relative = ctx.report, "report"
+    else:
+        if ctx.previous is None:
+            return Result("DATE", None, relative="context")
+        base, relative = ctx.previous, "context"
+    if count == "X":
+        return Result("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", imprecise=True, relative=relative)
+    letter, is_time, multiplier = parse_unit(m["u"])
+    amount = int(count * multiplier) if not isinstance(count, str) else 0
+    if is_time:
+        return Result("TIME", None, relative=relative)
+    if letter == "D":
+        return Result("DATE", (base + dt.timedelta(days=sign * amount)).isoformat(), relative=relative)
+    if letter == "W":
+        return Result("DATE", iso_week(base + dt.timedelta(weeks=sign * amount)), relative=relative)
+    if letter == "M":
+        year, month = shift_months(base, sign * amount)
+        return Result("DATE", f"{year}-{month:02d}", relative=relative)
+    if letter == "Y":
+        return Result("DATE", str(base.year + sign * amount), relative=relative)
+    if letter == "DE":
+        return Result("DATE", str(base.year + sign * amount * 10)[:3], relative=relative)
+    return None
+
+
+# some time ago, a while ago, years ago, recently, lately, the other day, in the past, recent years
+@_rule(r"(?P<w>some\s+time\s+ago|a\s+(?:long\s+|short\s+)?while\s+ago|a\s+long\s+time\s+ago|long\s+ago|years\s+ago|months\s+ago|"
+       r"weeks\s+ago|recently|lately|the\s+other\s+day|the\s+past|(?:in\s+)?recent\s+(?:years|months|weeks|days|times)|"
+       r"some\s+years\s+ago|the\s+recent\s+past|not\s+long\s+ago)", 3)
+def _past_ref(m, ctx):
+    if m["w"].lower().startswith("the") and not preceded_by(m, r"\bin\s+"):
+        return None
+    return Result("DATE", "PAST_REF", imprecise=True, relative="report")
+
+
+@_rule(r"(?P<w>the\s+(?:near\s+|distant\s+)?future)", 3)
+def _future_ref(m, ctx):
+    if not preceded_by(m, r"\bin\s+"):
+        return None
+    return Result("DATE", "FUTURE_REF", relative="report")
+
+
+# now, currently, at present, at the moment, presently, nowadays
+@_rule(r"(?P<w>now|currently|at\s+present|at\s+the\s+moment|presently|nowadays|at\s+this\s+time)", 1)
+def _present_ref(m, ctx):
+    return Result("DATE", "PRESENT_REF", relative="report")
+
+
+# when she was 4, when he was a baby, as a baby, as a child, at the age of 6, aged 4 at the time
+@_rule(r"(?P<w>when\s+(?:she|he|they|i|[A-Z][a-z]+)\s+(?:was|were)\s+(?:(?:only|just|about|around|nearly|a)\s+)*(?:\d{1,2}|"
+       + "|".join(w for w in NUMBER_WORDS if " " not in w and w not in ("a", "an")) + r"|" + AGE_WORDS + r"|younger|young|little|small)"
+       r"(?:\s+(?:years?|months?|weeks?)(?:\s+old)?)?|as\s+an?\s+(?:" + AGE_WORDS + r")|at\s+the\s+age\s+of\s+\d{1,2}"
+       r"|in\s+(?:her|his|their)\s+(?:childhood|teens|early\s+years|infancy))", 3)
+def _age_anchor(m, ctx):
+    return Result("DATE", None, imprecise=True, relative=None)
+
+
+# holidays: Christmas, Easter, New Year's Day
+@_rule(r"(?:(?P<rel>last|this|next)\s+)?(?P<h>christmas\s+day|christmas\s+eve|christmas|boxing\s+day|new\s+year's\s+(?:day|eve)|"
+       r"halloween|bonfire\s+night|valentine's\s+day|easter(?:\s+sunday)?)(?:\s+(?P<y>" + YEAR_DIGITS + r"))?", 3)
+def _holiday(m, ctx):
+    if not capitalised(m["h"]):
+        return None
+    name = re.sub(r"\s+", " ", m["h"].lower())
+    if name.startswith("easter"):
+        from dateutil.easter import easter
+        year = int(m["y"]) if m["y"] else ctx.report.year
+        day = easter(year)
+        if not m["y"] and (m["rel"] or "").lower() != "next" and day > ctx.report + dt.timedelta(days=60):
+            day = easter(year - 1)
+        return Result("DATE", day.isoformat(), relative=None if m["y"] else "report")
+    month, day = HOLIDAYS[name]
+    rel = (m["rel"] or "").lower()
+    if m["y"]:
+        year = int(m["y"])
+    elif rel == "last":
+        year = ctx.report.year - (0 if (month, day) < (ctx.report.month, ctx.report.day) else 1)
+    elif rel == "next":
+        year = ctx.report.year + (0 if (month, day) > (ctx.report.month, ctx.report.day) else 1)
+    else:
+        year = nearest_year(ctx.report, month, day)
+    return Result("DATE", f"{year}-{month:02d}-{day:02d}", relative=None if m["y"] else "report")
