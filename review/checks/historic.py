@@ -23,8 +23,8 @@ from spacy.tokens import Doc
 from review.checks.date import is_past, main_verbs, phrase_pattern
 from review.core.findings import add_finding
 from review.core.rules import load_rules
-from review.core.text import doc_text, is_whole_report, sentences
-from review.nlp.temporal import is_heading, value_range
+from review.core.text import doc_text, is_heading, is_whole_report, sentences
+from review.nlp.temporal import value_range
 
 
 def months_before(day: dt.date, months: int) -> dt.date:

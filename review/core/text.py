@@ -1,4 +1,4 @@
-"""How the review divides a text: the sentences and paragraphs every check and the JSON share."""
+"""How the review divides a text: the sentences, paragraphs and headings every check and the JSON share."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from spacy.tokens import Doc, Span
 _NEWLINE = r"(?>\r\n|\r|\n)"  # atomic: "\r\n" is one line end, never two
 _PARAGRAPH_BREAK = re.compile(_NEWLINE + r"[ \t\f\v]*" + _NEWLINE + r"\s*")
 _LINE_BREAK = re.compile(_NEWLINE + r"\s*")
+_HEADING_END = re.compile(r"[.!?;][\"'”’)\]]*\s*$")  # closing punctuation: a sentence, not a heading
+_HEADING_MAX_WORDS = 14  # a longer line reads as a sentence even without a full stop
 
 
 def doc_text(doc: Doc) -> str:
@@ -52,6 +54,16 @@ def is_whole_report(doc: Doc, min_sentences: float) -> bool:
     """Long enough to be judged as a whole report (a line or a short note is not): document-level
     findings, such as "no words of the child", apply only then."""
     return len(sentences(doc)) >= min_sentences
+
+
+def is_heading(text: str, sentence_text: str, start: int, end: int) -> bool:
+    """A sentence that is a whole short line without closing punctuation ("Home visit 11/03/2024")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    if text[line_start:start].strip() or text[end:line_end].strip():
+        return False
+    return len(sentence_text.split()) <= _HEADING_MAX_WORDS and not _HEADING_END.search(sentence_text)
 
 
 def sentence_index(doc: Doc, char_offset: int) -> int | None:

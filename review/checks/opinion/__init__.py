@@ -37,8 +37,7 @@ from review.checks.opinion.classifier import load_classifier
 from review.checks.opinion.hedge import HedgeCues
 from review.core.findings import add_finding
 from review.core.rules import load_rules
-from review.core.text import doc_text, sentences
-from review.nlp.temporal import is_heading
+from review.core.text import doc_text, is_heading, sentences
 
 SUBJECTIVE_POS = ("ADJ", "ADV")
 

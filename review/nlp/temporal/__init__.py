@@ -7,7 +7,7 @@ rules (`calendar_dates`, `relative_dates`, `clock_times`, `sets_and_durations`),
 """
 
 from review.nlp.temporal.candidates import TemporalExpression, find_temporal_expressions
-from review.nlp.temporal.carried import dates_an_event, is_heading, sentence_anchors
+from review.nlp.temporal.carried import dates_an_event, sentence_anchors
 from review.nlp.temporal.report_date import stated_report_date
 from review.nlp.temporal.values import value_range
 
@@ -15,7 +15,6 @@ __all__ = [
     "TemporalExpression",
     "dates_an_event",
     "find_temporal_expressions",
-    "is_heading",
     "sentence_anchors",
     "stated_report_date",
     "value_range",

@@ -8,29 +8,17 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc
 
-from review.core.text import doc_text, paragraphs, sentences
+from review.core.text import doc_text, is_heading, paragraphs, sentences
 from review.nlp.temporal.candidates import TemporalExpression
-
-_HEADING_END = re.compile(r"[.!?;][\"'”’)\]]*\s*$")
-
-
-def is_heading(text: str, sentence_text: str, start: int, end: int) -> bool:
-    """A sentence that is a whole short line without closing punctuation ("Home visit 11/03/2024")."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end == -1 else line_end
-    if text[line_start:start].strip() or text[end:line_end].strip():
-        return False
-    return len(sentence_text.split()) <= 14 and not _HEADING_END.search(sentence_text)
-
 
 def sentence_anchors(doc: Doc, expressions: list[TemporalExpression]) -> list[dict]:
     """For each sentence of `sentences(doc)`: its own dating expressions and the date it carries.
 
     A dated sentence dates the rest of its paragraph; a specific day also dates the paragraphs
     that follow, until another date or a heading; a dated heading ("Home visit 11/03/2024") dates
-    its section; sentences before the first specific day named in a paragraph take that day. Returns dicts with keys ``own`` (expressions in
-    the sentence), ``carried`` (a TemporalExpression or None) and ``heading`` (bool).
+    its section; sentences before the first specific day named in a paragraph take that day.
+    Returns dicts with keys ``own`` (expressions in the sentence), ``carried`` (a TemporalExpression
+    or None) and ``heading`` (bool).
     """
     spans = sentences(doc)
     text = doc_text(doc)
