@@ -100,6 +100,12 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return result
 
 
+def paragraph_index(bounds: list[tuple[int, int]], char_offset: int) -> int | None:
+    """The index in `bounds` (from `paragraphs`) of the paragraph holding `char_offset`, or None."""
+    i = bisect_right(bounds, char_offset, key=lambda paragraph: paragraph[0]) - 1
+    return i if i >= 0 and char_offset < bounds[i][1] else None
+
+
 def words(span) -> int:
     """Number of words in a span: tokens that are not punctuation or whitespace."""
     return sum(1 for t in span if not (t.is_punct or t.is_space))

@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
+from typing import Callable
 
 from spacy.tokens import Doc
 
-from review.core.text import doc_text, paragraphs, sentences
+from review.core.text import doc_text, paragraph_index, paragraphs, sentence_index, sentences
 from review.nlp.temporal import calendar_dates, clock_times, relative_dates, sets_and_durations
 from review.nlp.temporal.grammar import Context, Handler, Result, normalised
 from review.nlp.temporal.values import iso_week, value_range
@@ -52,11 +52,13 @@ class _Candidate:
     match: re.Match | None = None
 
 
-def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+def _sentence_bounds(doc: Doc) -> tuple[list[tuple[int, int]], Callable[[int], int | None]]:
+    """Each sentence's (start, end) in characters, and the index of the sentence holding an offset."""
     try:
-        return [(s.start_char, s.end_char) for s in sentences(doc)]
+        bounds = [(s.start_char, s.end_char) for s in sentences(doc)]
     except ValueError:  # no sentence boundaries: the whole text is one sentence
-        return [(0, len(doc_text(doc)))]
+        return [(0, len(doc_text(doc)))], lambda offset: 0
+    return bounds, functools.partial(sentence_index, doc)
 
 
 def _future_flags(text: str, bounds: list[tuple[int, int]]) -> list[bool]:
@@ -196,13 +198,7 @@ def find_temporal_expressions(doc: Doc, report_date: dt.date | None = None) -> l
         report_date = getattr(doc._, "report_date", None) if Doc.has_extension("report_date") else None
         report_date = report_date or dt.date.today()
     text = doc_text(doc)
-    bounds = _sentence_bounds(doc)
-    starts = [s for s, _ in bounds]
-
-    def sentence_of(offset: int) -> int | None:
-        i = bisect_right(starts, offset) - 1
-        return i if i >= 0 else None
-
+    bounds, sentence_of = _sentence_bounds(doc)
     future = _future_flags(text, bounds)
     rule_found = _select(_rule_candidates(text, report_date, sentence_of, future))
     entity_found = _entity_candidates(doc, report_date, rule_found, sentence_of, future)
@@ -231,8 +227,8 @@ def _resolve_context(chosen: list[_Candidate], report: dt.date, sentence_of, fut
     paragraph_bounds = paragraphs(text)
     current_paragraph = -1
     for cand in chosen:
-        para = next((i for i, (s, e) in enumerate(paragraph_bounds) if s <= cand.start < e), current_paragraph)
-        if para != current_paragraph:
+        para = paragraph_index(paragraph_bounds, cand.start)
+        if para is not None and para != current_paragraph:
             current_paragraph, paragraph_day = para, None
         result = cand.result
         index = sentence_of(cand.start)

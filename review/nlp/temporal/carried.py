@@ -4,12 +4,12 @@ dated heading, so that an event told without a date of its own still has one."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from spacy.tokens import Doc
 
-from review.core.text import doc_text, is_heading, paragraphs, sentences
+from review.core.text import doc_text, is_heading, paragraph_index, paragraphs, sentence_index, sentences
 from review.nlp.temporal.candidates import TemporalExpression
+
 
 def sentence_anchors(doc: Doc, expressions: list[TemporalExpression]) -> list[dict]:
     """For each sentence of `sentences(doc)`: its own dating expressions and the date it carries.
@@ -23,20 +23,19 @@ def sentence_anchors(doc: Doc, expressions: list[TemporalExpression]) -> list[di
     spans = sentences(doc)
     text = doc_text(doc)
     own: list[list[TemporalExpression]] = [[] for _ in spans]
-    starts = [s.start_char for s in spans]
     for expr in expressions:
-        i = bisect_right(starts, expr.start) - 1
-        if i >= 0:
+        i = sentence_index(doc, expr.start)
+        if i is not None:
             own[i].append(expr)
     paragraph_bounds = paragraphs(text)
 
-    def paragraph_of(offset: int) -> int:
-        return next((i for i, (s, e) in enumerate(paragraph_bounds) if s <= offset < e), -1)
+    def paragraph_of(offset: int) -> int | None:
+        return paragraph_index(paragraph_bounds, offset)
 
     result = []
     carried: TemporalExpression | None = None
     section_date = False  # the carried date comes from a heading and lasts the whole section
-    paragraph = -1
+    paragraph: int | None = None
     for i, span in enumerate(spans):
         heading = is_heading(text, span.text, span.start_char, span.end_char)
         dating = [e for e in own[i] if dates_an_event(e) and e.value is not None]
@@ -53,7 +52,7 @@ def sentence_anchors(doc: Doc, expressions: list[TemporalExpression]) -> list[di
             carried, section_date = dating[-1], False
     # sentences before the first day named in a paragraph take that day ("She came in upset. This was
     # on 12/03/2024."); a bare year or month later in the paragraph is too loose to date them
-    first_in_paragraph: dict[int, TemporalExpression] = {}
+    first_in_paragraph: dict[int | None, TemporalExpression] = {}
     for i, span in enumerate(spans):
         dating = [e for e in own[i] if dates_an_event(e) and e.value is not None and _names_a_day(e)]
         if dating and not result[i]["heading"]:
