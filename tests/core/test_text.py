@@ -1,8 +1,8 @@
-"""How a text is divided: sentences (shared by every check and the JSON) and paragraphs."""
+"""How a text is divided: sentences (shared by every check and the JSON), paragraphs and headings."""
 
 import pytest
 
-from review.core.text import paragraphs, sentences
+from review.core.text import is_heading, paragraph_index, paragraphs, sentences
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -29,3 +29,25 @@ def test_sentences_are_trimmed_line_aware_and_keep_closing_quotes(nlp, text, exp
 ])
 def test_paragraphs_split_on_blank_lines(text, expected):
     assert [text[start:end] for start, end in paragraphs(text)] == expected
+
+
+@pytest.mark.parametrize("text, offsets, expected", [
+    ("One.\n\nTwo.", [0, 3, 4, 5, 6, 9], [0, 0, None, None, 1, 1]),
+    ("", [0], [None]),
+])
+def test_paragraph_index_finds_the_paragraph_holding_an_offset(text, offsets, expected):
+    bounds = paragraphs(text)
+    assert [paragraph_index(bounds, offset) for offset in offsets] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Home visit 11/03/2024\nI saw Mia at 10am.", True),
+    ("Home visit 11/03/2024\r\nI saw Mia at 10am.", True),
+    # today's behaviour, pinned: is_heading looks for "\n" line ends only, so a line ended by a bare
+    # "\r" (which sentences() splits on) is not a heading
+    ("Home visit 11/03/2024\rI saw Mia at 10am.", False),
+    ("I saw Mia at 10am.\nShe was fine.", False),
+])
+def test_a_heading_is_a_short_whole_line_without_closing_punctuation(nlp, text, expected):
+    first = sentences(nlp(text))[0]
+    assert is_heading(text, first.text, first.start_char, first.end_char) is expected
