@@ -1,5 +1,7 @@
 """Finding temporal expressions in a Doc: rule matches and spaCy's DATE/TIME entities, the longest kept
-where they overlap, then times and "the next day" given their day from the text around them."""
+where they overlap, then times and "the next day" given their day from the text around them.
+
+dateparser only normalises an entity the grammar cannot read; it never searches the text."""
 
 from __future__ import annotations
 

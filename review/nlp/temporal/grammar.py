@@ -10,6 +10,8 @@ from typing import Callable, NamedTuple
 
 @dataclass
 class Context:
+    """What a handler may use besides its match: the report date, the sentence's tense, the last full date."""
+
     report: dt.date
     future: bool          # the sentence speaks of the future
     previous: dt.date | None  # last full date before the expression (for "the next day")
@@ -17,6 +19,8 @@ class Context:
 
 @dataclass
 class Result:
+    """A handler's reading of its match: TIMEX3 type and value, and what the value was worked out from."""
+
     type: str
     value: str | None
     imprecise: bool = False
@@ -28,6 +32,8 @@ Handler = Callable[[re.Match, Context], "Result | None"]
 
 
 class Rule(NamedTuple):
+    """A compiled pattern, the handler that normalises its matches, and its priority."""
+
     pattern: re.Pattern
     handler: Handler
     priority: int  # higher wins between equally long overlapping matches, and is tried first on a whole entity
