@@ -77,7 +77,7 @@ def answer_questions(doc: Doc, rules: CheckRules, voice_rules: CheckRules, rules
 
 
 def doc_quotes_of(doc: Doc):
-    from review.nlp.quotes import doc_quotes
+    from review.nlp.speakers import doc_quotes
 
     return doc._.quotes if doc._.quotes else doc_quotes(doc)
 

@@ -28,8 +28,8 @@ from review.core.findings import add_finding
 from review.core.rules import CheckRules, load_rules
 from review.core.text import doc_text, is_whole_report, sentence_index, sentences
 from review.nlp.children import child_age_years
-from review.nlp.quotes import Quote, doc_quotes
-from review.nlp.speakers import Lexicons, _Attributor, child_aliases
+from review.nlp.quotes import Quote
+from review.nlp.speakers import Lexicons, child_aliases, doc_quotes, person_resolver
 
 
 def _phrase_pattern(phrases: list[str]) -> re.Pattern | None:
@@ -58,17 +58,17 @@ class ChildResolver:
         self.doc = doc
         self.aliases = child_aliases(children)
         self.references = [r.lower() for r in rules.lexicon("child_references")]
-        self.attributor = _Attributor(doc, [], children, Lexicons.from_rules(rules))
+        self.people = person_resolver(doc, children, Lexicons.from_rules(rules))
 
     def is_child(self, token: Token) -> bool:
         if token.lower_ in self.aliases:
             return True
-        if self.attributor._child_reference_at(token):
+        if self.people.child_reference_at(token):
             return True
         if token.lower_ in ("he", "she", "him", "her") and token.pos_ == "PRON":
             gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(token.lower_)
             paragraph = Quote(start=token.idx, end=token.idx, text="")
-            mention = self.attributor.nearest_person(token.idx, gender, paragraph)
+            mention = self.people.nearest_person(token.idx, gender, paragraph)
             return mention is not None and (mention.name.lower() in self.aliases or mention.name.lower().split()[0] in self.aliases
                                             or mention.name.lower() in self.references)
         return False

@@ -3,7 +3,7 @@
     python -m review.evaluate quotes [--data DIR] [--limit N] [--errors N]
 
 Gold: every direct quotation of the Project Dialogism Novel Corpus paragraphs (Anne is the
-child). Prediction: `review.nlp.quotes.doc_quotes` on the base spaCy model, run over the novel in
+child). Prediction: `review.nlp.speakers.doc_quotes` on the base spaCy model, run over the novel in
 chunks of consecutive paragraphs (so dialogue carries across paragraphs), with
 ``children=["Anne"]``. PDNC marks speech only, so the predicted quotes compared are the
 top-level ones of kind "speech" (a word quoted inside a sentence, such as she "ran" the
@@ -58,7 +58,7 @@ def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
 
 
 def evaluate(paragraphs: list[dict], nlp, errors: int = 0) -> dict:
-    from review.nlp.quotes import doc_quotes
+    from review.nlp.speakers import doc_quotes
 
     counts = {"pred": 0, "pred_right": 0, "gold": 0, "gold_found": 0,
               "child_tp": 0, "child_fp": 0, "child_fn": 0}

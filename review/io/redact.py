@@ -22,12 +22,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from review.nlp.children import names_of_people_near_the_child
+from review.nlp.people import FAMILY_WORDS, NAME_TITLES, OFFICIAL_TITLES
 
 # Words the base model often tags PERSON that name a role, not a person.
-ROLE_WORDS = frozenset("""
-mum mummy mom mother dad daddy father parent parents grandma grandad grandmother grandfather nan nana
-granny grandpa auntie aunt uncle brother sister stepdad stepmum step-dad step-mum partner baby child
-children son daughter nanny carer foster teacher officer doctor nurse gp dr mr mrs ms miss mx pc dc ps
+ROLE_WORDS = FAMILY_WORDS | frozenset(NAME_TITLES) | frozenset("""
+parent parents partner baby child children carer foster teacher officer doctor nurse gp pc dc ps
 sergeant constable social worker health visitor head headteacher year reception nursery school
 """.split())
 CALENDAR_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
@@ -35,7 +34,7 @@ CALENDAR_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Su
 PLACE_WORDS = frozenset("Primary Secondary High School Academy Nursery Surgery Medical Health Centre Children's "
                         "Family Leisure College Hospital General Youth Club Police Station Library Church Mosque "
                         "Emergency Department Ward Unit Service Services Team".split())
-TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|PC|DC|PS|DS|Sgt|Nurse|Cllr)\.?"
+TITLES = r"(?:" + "|".join([t.capitalize() for t in NAME_TITLES] + list(OFFICIAL_TITLES)) + r")\.?"
 STREET_TYPES = (r"Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Court|Ct|Crescent|Place|Gardens|"
                 r"Terrace|Grove|Walk|Square|Hill|Row|Mews|Parade|Rise|View|Green|Park|Estate")
 _CAP_WORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"

@@ -17,6 +17,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from review.nlp.people import ELDER_RELATIVES, NAME_TITLES, RELATIVES_AND_FRIENDS
+
 _NAME = r"[A-Z][a-zA-Z'’-]+(?:[ \t]+[A-Z][a-zA-Z'’-]+){0,3}"
 _HEADER = re.compile(
     r"^[ \t]*(?:subject[ \t]+)?(?:child|children|child's name|name of child|young person|"
@@ -28,7 +30,8 @@ _WITH_AGE = re.compile(
     rf"|\b({_NAME}),[ \t]*(?i:aged?[ \t]+\d|d\.?o\.?b\b)"
 )
 _ANONYMISED = re.compile(r"\b(Child|Sibling|Young Person)[ \t]+([A-Z])\b")
-_TITLES = {"mr", "mrs", "miss", "ms", "mx", "dr", "master", "baby", "her", "his", "their", "my"}
+# Words before a first name that are not part of it ("Mrs Jade Hart", "baby Leo", "her Tom").
+_BEFORE_A_FIRST_NAME = set(NAME_TITLES) | {"master", "baby", "her", "his", "their", "my"}
 _NOT_NAMES = {"the", "a", "an", "child", "children", "date", "dob", "and", "aged", "age", "year", "years"}
 
 _AGE_PATTERNS = [
@@ -38,8 +41,7 @@ _AGE_PATTERNS = [
 ]
 _DOB = re.compile(r"\b(?:d\.?o\.?b\.?|date of birth|born(?: on)?)[ \t:]*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})", re.IGNORECASE)
 # Words for another person close to the child: a name or age right after one is not the child's.
-_RELATIVES = (r"brother|sister|sibling|cousin|friend|half-brother|half-sister|stepbrother|stepsister|"
-              r"step-brother|step-sister|nephew|niece|partner|boyfriend|girlfriend")
+_RELATIVES = "|".join(RELATIVES_AND_FRIENDS)
 _RELATIVE_BEFORE = re.compile(r"(?i)\b(?:" + _RELATIVES + r")[ \t]*,?[ \t]*$")
 _RELATIVE_NAME = re.compile(r"(?i:\b(?:" + _RELATIVES + r"|son|daughter))[ \t]*,?[ \t]+([A-Z][a-z'’-]+)\b")
 _SOMEONE_ELSE = re.compile(r"(?i)\b(?:" + _RELATIVES + r"|and|mother|father|mum|dad|son|daughter|with)\b")
@@ -51,16 +53,15 @@ _CHILDS_POSSESSION = re.compile(
     r"attendance|bedroom|key[ \t]+(?:person|worker)|sister|brother|siblings|cot|pram|nappy|nappies|"
     r"reading[ \t]+book|school[ \t]+uniform|classroom|year[ \t]+group|childminder)\b"
 )
-_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+$")
-_NOT_A_CHILDS_NAME = {"mum", "mummy", "mother", "dad", "daddy", "father", "nan", "nana", "nanny", "gran", "granny",
-                      "grandma", "grandad", "grandmother", "grandfather", "aunt", "auntie", "uncle", "the", "his",
-                      "her", "their", "baby", "child", "carer", "partner", "school", "nursery", "today"}
+_TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(t.capitalize() for t in NAME_TITLES) + r")\.?[ \t]+$")
+_NOT_A_CHILDS_NAME = ELDER_RELATIVES | {"the", "his", "her", "their", "baby", "child", "carer", "partner", "school",
+                                        "nursery", "today"}
 _UNIT_YEARS = {"year": 1.0, "yr": 1.0, "month": 1 / 12, "week": 1 / 52, "day": 1 / 365}
 
 
 def _first_name(full: str) -> str | None:
     words = [w for w in re.split(r"[ \t]+", full.strip()) if w]
-    while words and words[0].lower().strip(".") in _TITLES:
+    while words and words[0].lower().strip(".") in _BEFORE_A_FIRST_NAME:
         words.pop(0)
     if not words or words[0].lower() in _NOT_NAMES:
         return None

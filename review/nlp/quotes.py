@@ -1,4 +1,4 @@
-"""Quotations in a text: where they are, and (with the parse) who said them.
+"""Quotations in a text: where they are (who said them is `review.nlp.speakers`).
 
 `find_quotes(text)` is a pure function over the characters: straight and curly, double and
 single quotation marks, guillemets, nested quotes, one-word quotes and quotes in brackets.
@@ -7,16 +7,14 @@ quote left open ends at the end of its sentence (or line), so it never swallows 
 the report; only the typographic convention for speech running over several paragraphs (the
 next paragraph opens with the same mark) carries it to the end of its paragraph.
 
-`doc_quotes(doc)` adds the speakers (see `review.nlp.speakers`) and caches the result on the Doc,
-so every check that needs the quotes (child_voice, opinion) shares one list.
+`review.nlp.speakers.doc_quotes(doc)` finds a parsed Doc's quotes, adds their speakers and
+caches the result on the Doc, so every check that needs them shares one list.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-from review.core.text import doc_text
 
 # Opening and closing characters of each kind of mark. Straight marks are both.
 DOUBLE, SINGLE, GUILLEMET = "double", "single", "guillemet"
@@ -192,21 +190,3 @@ def find_quotes(text: str) -> list[Quote]:
     quotes.sort(key=lambda pair: (pair[0], pair[1].depth))
     return [quote for _, quote in quotes]
 
-
-def doc_quotes(doc, rules_path: str | None = None) -> list[Quote]:
-    """The quotes of a parsed Doc with their speakers, computed once and cached on the Doc.
-
-    Uses ``doc._.children`` (set by review_context) to decide `speaker_is_child`. Any check
-    may call it; the first call does the work.
-    """
-    cached = doc.user_data.get("review_quotes")
-    if cached is not None:
-        return cached
-    from review.core.rules import load_rules
-    from review.nlp.speakers import attribute_speakers
-
-    quotes = find_quotes(doc_text(doc))
-    rules = load_rules(rules_path).check("child_voice")
-    attribute_speakers(doc, quotes, children=list(doc._.children or []), rules=rules)
-    doc.user_data["review_quotes"] = quotes
-    return quotes

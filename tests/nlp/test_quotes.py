@@ -78,7 +78,7 @@ def test_nested_quote_has_depth_one():
 @pytest.fixture(scope="module")
 def quotes_of(base_nlp):
     from review.core.extensions import register_extensions
-    from review.nlp.quotes import doc_quotes
+    from review.nlp.speakers import doc_quotes
 
     register_extensions()
 

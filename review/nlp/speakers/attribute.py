@@ -1,0 +1,141 @@
+"""The attribution pass: every quote of a Doc, top-level ones in order (dialogue needs the earlier
+turns), then the nested ones."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from review.core.rules import load_rules
+from review.core.text import doc_text
+from review.nlp.quotes import Quote, find_quotes
+from review.nlp.speakers.dialogue import Dialogue
+from review.nlp.speakers.layout import QuoteLayout
+from review.nlp.speakers.lexicons import Lexicons
+from review.nlp.speakers.mentions import People, is_child_name
+from review.nlp.speakers.narration import Narration
+from review.nlp.speakers.resolve import WRITER, PersonResolver
+from review.nlp.speakers.verbs import ReportingVerbs
+
+
+class Attribution:
+    """One Doc's attribution: the parts that find a speaker, tried in order of trust."""
+
+    def __init__(self, doc: Doc, quotes: list[Quote], children: list[str], lexicons: Lexicons):
+        self.layout = QuoteLayout(doc, quotes)
+        self.doc = doc
+        self.children = children
+        self.lex = lexicons
+        self.people = People(self.layout, children, lexicons)
+        self.resolver = PersonResolver(self.layout, self.people)
+        self.verbs = ReportingVerbs(self.layout, lexicons)
+        self.narration = Narration(self.layout, self.people, self.resolver)
+        self.dialogue = Dialogue(self.layout, self.people, self.resolver, self.narration, lexicons)
+
+    def attribute(self) -> None:
+        """Attribute every quote: top-level quotes in order (dialogue needs the earlier turns), then nested ones."""
+        top = self.layout.top
+        previous_turns: list[Quote] = []
+        for n, quote in enumerate(top):
+            quote.kind = self.verbs.kind_of(quote)
+            self.attribute_one(quote, n, None)
+            if quote.speaker is None and quote.how is None:
+                self.dialogue.attribute(quote, previous_turns)
+            if quote.kind == "speech":
+                previous_turns.append(quote)
+        for quote in self.layout.quotes:
+            if quote.depth > 0:
+                outer = next((q for q in top if q.start <= quote.start and quote.end <= q.end), None)
+                quote.kind = "phrase"
+                self.attribute_one(quote, None, outer)
+        for quote in self.layout.quotes:
+            quote.speaker_is_child = is_child_name(quote.speaker, self.children, self.lex)
+
+    def attribute_one(self, quote: Quote, n: int | None, outer: Quote | None) -> None:
+        """The speaker from the parse: the reporting verb (or speech noun) above or beside the quote.
+
+        `n` is the index of a top-level quote (None for a nested one, whose verbs must lie inside
+        `outer`, the quote that holds it)."""
+        chain = self.verbs.governing_verbs(quote, n)
+        if not chain and n is not None:
+            verb = self.verbs.adjacent_verb(quote, n)
+            chain = [verb] if verb is not None else []
+        if outer is not None and chain:
+            chain = [v for v in chain if outer.start <= v.idx < outer.end]
+        if not chain:
+            if outer is None and n is not None and not self._according_to(quote) and quote.kind == "speech":
+                self.narration.action_after(quote, n)
+            return
+        speakers = []
+        for verb in chain:
+            owner = self.verbs.speech_noun_subject(verb)
+            subject = owner if owner is not None else self.verbs.subject_of(verb)[0]
+            speakers.append((verb, subject))
+        verb, subject = speakers[0]
+        quote.verb = verb.text
+        quote.how = "verb"
+        if subject is None:
+            return
+        speaker, start, end = self.resolver.resolve(subject, quote, outer)
+        self._second_hand(quote, outer, speakers[1:], speaker, start, end)
+
+    def _second_hand(self, quote: Quote, outer: Quote | None, reporters: list[tuple[Token, Token | None]],
+                     speaker: str | None, start: int | None, end: int | None) -> None:
+        """Set the speaker, or the person reporting the words when someone other than the writer
+        does ("Dad said Mia called him …"), keeping the words' own speaker as `reported_speaker`."""
+        for outer_verb, outer_subject in reporters:
+            if outer_subject is None:
+                continue
+            reporter, r_start, r_end = self.resolver.resolve(outer_subject, quote, outer)
+            if reporter and reporter != WRITER and reporter != speaker:
+                quote.extra["reported_speaker"] = speaker
+                speaker, start, end = reporter, r_start, r_end
+                quote.verb = outer_verb.text
+                quote.how = "reported"
+            break
+        quote.speaker, quote.speaker_start, quote.speaker_end = speaker, start, end
+
+    def _according_to(self, quote: Quote) -> bool:
+        """"According to Mia, …" and "In Mia's words, …" name the speaker of the sentence's quotes."""
+        span = self.layout.quote_tokens(quote)
+        if span is None:
+            return False
+        doc, inside = self.doc, self.layout.inside
+        for token in span.sent if span.sent.start <= span.start else []:
+            if token.i in inside:
+                continue
+            person = None
+            if token.lower_ == "according" and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "to":
+                person = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
+            elif token.lemma_.lower() in ("word", "view", "opinion") and token.head.lower_ == "in":
+                person = next((c for c in token.children if c.dep_ == "poss"), None)
+            if person is not None and person.i not in inside:
+                speaker, start, end = self.resolver.resolve(person, quote, None)
+                if speaker:
+                    quote.speaker, quote.speaker_start, quote.speaker_end = speaker, start, end
+                    quote.how = "according"
+                    return True
+        return False
+
+
+def attribute_speakers(doc: Doc, quotes: list[Quote], *, children: list[str], rules) -> list[Quote]:
+    """Fill in `speaker`, `speaker_is_child`, `kind` and the speaker's offsets of each quote in place."""
+    if not quotes:
+        return quotes
+    Attribution(doc, quotes, children, Lexicons.from_rules(rules)).attribute()
+    return quotes
+
+
+def doc_quotes(doc: Doc, rules_path: str | None = None) -> list[Quote]:
+    """The quotes of a parsed Doc with their speakers, computed once and cached on the Doc.
+
+    Uses ``doc._.children`` (set by review_context) to decide `speaker_is_child`. Any check
+    may call it; the first call does the work.
+    """
+    cached = doc.user_data.get("review_quotes")
+    if cached is not None:
+        return cached
+    quotes = find_quotes(doc_text(doc))
+    rules = load_rules(rules_path).check("child_voice")
+    attribute_speakers(doc, quotes, children=list(doc._.children or []), rules=rules)
+    doc.user_data["review_quotes"] = quotes
+    return quotes

@@ -1,0 +1,108 @@
+"""Dialogue turns: an unattributed utterance takes the speaker of an earlier turn, the person just
+asked, or the person the previous turn addressed."""
+
+from __future__ import annotations
+
+import re
+
+from review.nlp.quotes import Quote
+from review.nlp.speakers.layout import QuoteLayout
+from review.nlp.speakers.lexicons import Lexicons
+from review.nlp.speakers.mentions import SUBJECTS, People, child_aliases
+from review.nlp.speakers.narration import Narration
+from review.nlp.speakers.resolve import WRITER, PersonResolver, vocatives
+from review.nlp.speakers.tuning import ALTERNATION_TURNS, QUESTION_REACH
+
+
+def copy_speaker(quote: Quote, source: Quote, how: str) -> None:
+    """Give `quote` the speaker of `source`, found `how`."""
+    quote.speaker, quote.speaker_start, quote.speaker_end = source.speaker, source.speaker_start, source.speaker_end
+    quote.how = how
+
+
+class Dialogue:
+    """Attributes an utterance from the turns of the conversation it belongs to."""
+
+    def __init__(self, layout: QuoteLayout, people: People, resolver: PersonResolver, narration: Narration,
+                 lexicons: Lexicons):
+        self.layout = layout
+        self.people = people
+        self.resolver = resolver
+        self.narration = narration
+        self.lex = lexicons
+
+    def attribute(self, quote: Quote, turns: list[Quote]) -> None:
+        """An unattributed utterance: same speaker as earlier in its paragraph, the person just asked,
+        the subject of the narration before it, the person addressed by the previous turn, or the
+        speaker two turns back."""
+        if quote.kind != "speech":
+            return
+        paragraph = self.layout.paragraph_start(quote.start)
+        same_paragraph = [q for q in turns if self.layout.paragraph_start(q.start) == paragraph and q.speaker]
+        if same_paragraph:
+            copy_speaker(quote, same_paragraph[-1], "continued")
+            return
+        if not turns:
+            self._asked(quote) or self.narration.subject_before(quote)
+            return
+        previous = turns[-1]
+        gap = self.layout.text[previous.end: quote.start]
+        between_paragraphs = gap.count("\n\n")
+        if between_paragraphs > 1 or re.search(r"\w", re.sub(r"[\"'“”‘’]", "", gap)) and \
+                not self._only_attribution(gap):
+            self._asked(quote) or self.narration.subject_before(quote)
+            return
+        if self._asked(quote):
+            return
+        vocative = self._addressee(previous)
+        if vocative:
+            mention = next((m for m in self.people.mentions if m.name.lower() == vocative), None)
+            quote.speaker = mention.name if mention else vocative.title()
+            quote.speaker_start = mention.start if mention else None
+            quote.speaker_end = mention.end if mention else None
+            quote.how = "addressed"
+            return
+        # the other person in a two-person exchange: the latest earlier speaker who is not the last one
+        if previous.speaker:
+            for earlier in reversed(turns[-(ALTERNATION_TURNS + 1):-1]):
+                if earlier.speaker and earlier.speaker != previous.speaker:
+                    copy_speaker(quote, earlier, "alternation")
+                    return
+
+    def _only_attribution(self, gap: str) -> bool:
+        """True when the text between two quotes is just an attribution ("she said. ")."""
+        words = re.findall(r"[A-Za-z]+", gap)
+        return len(words) <= self.lex.verb_after_tokens
+
+    def _addressee(self, quote: Quote) -> str | None:
+        """A known person the quote addresses by name, other than its own speaker."""
+        names = vocatives(quote)
+        known = {m.name.lower() for m in self.people.mentions} | child_aliases(self.people.children)
+        for name in names:
+            if name in known and name != (quote.speaker or "").lower():
+                return name
+        return None
+
+    def _asked(self, quote: Quote) -> bool:
+        """The answer to a question put just before: "I asked Mia what she wanted." "Home." """
+        doc, inside = self.layout.doc, self.layout.inside
+        sentence_start = max(0, quote.start - 1)
+        span = doc.char_span(max(0, self.layout.paragraph_start(quote.start) - QUESTION_REACH), sentence_start,
+                             alignment_mode="contract")
+        if span is None:
+            return False
+        for token in reversed(span):
+            if token.i in inside:
+                return False  # only the narration since the last quote
+            if token.lemma_ in ("ask", "question", "interview") and token.pos_ == "VERB":
+                if not any(c.dep_ in SUBJECTS for c in token.children):
+                    return False  # "…?" asked Mum: Mum asked, she was not asked
+                for child in token.children:
+                    if child.dep_ in ("dobj", "dative", "nsubjpass") and child.i not in inside:
+                        speaker, start, end = self.resolver.resolve(child, quote, None)
+                        if speaker and speaker != WRITER:
+                            quote.speaker, quote.speaker_start, quote.speaker_end = speaker, start, end
+                            quote.how = "asked"
+                            return True
+                return False
+        return False

@@ -1,0 +1,33 @@
+"""The word lists of speaker attribution, read from the child_voice rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class Lexicons:
+    """Reporting verbs, speech nouns, child references, gendered and person nouns (lower case)."""
+
+    reporting: set[str]
+    labelling: set[str]
+    speech_nouns: set[str]
+    child_references: list[str]
+    female: set[str]
+    male: set[str]
+    persons: set[str]
+    verb_after_tokens: int
+
+    @classmethod
+    def from_rules(cls, rules) -> "Lexicons":
+        lower = lambda name: [w.lower() for w in rules.lexicon(name)]  # noqa: E731
+        return cls(
+            reporting=set(lower("reporting_verbs")),
+            labelling=set(lower("labelling_verbs")),
+            speech_nouns=set(lower("speech_nouns")),
+            child_references=sorted(lower("child_references"), key=len, reverse=True),
+            female=set(lower("female_nouns")),
+            male=set(lower("male_nouns")),
+            persons=set(lower("person_nouns")),
+            verb_after_tokens=int(rules.threshold("verb_after_tokens")),
+        )

@@ -1,0 +1,214 @@
+"""People mentioned outside the quotes: names, roles ("Mum") and the child, each with a gender
+where the text tells it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from review.nlp.people import FEMALE_BEFORE_NAME, GROUP_NOUNS, MALE_BEFORE_NAME, NAME_TITLES, THIRD_PERSON_GENDER
+from review.nlp.speakers.layout import QuoteLayout
+from review.nlp.speakers.lexicons import Lexicons
+from review.nlp.speakers.tuning import CHILD_REFERENCE_REACH, GENDER_VOTE_TOKENS, TITLE_GENDER_VOTES
+
+SUBJECTS = {"nsubj", "csubj"}
+# The pronouns after a name that vote for its gender; "herself" does not (it never has: kept so).
+_GENDER_VOTES = {word: gender for word, gender in THIRD_PERSON_GENDER.items() if gender} | {"himself": "m"}
+
+
+@dataclass
+class Mention:
+    """A person referred to outside the quotes: a name, a role ("Mum") or the child."""
+
+    name: str
+    start: int
+    end: int
+    gender: str | None
+    token: Token
+
+
+def child_aliases(children: list[str]) -> set[str]:
+    """The lower-case forms that name one of the children: full name, first name, "Child Q"."""
+    aliases = set()
+    for child in children:
+        name = child.strip().lower()
+        if not name:
+            continue
+        aliases.add(name)
+        parts = [p for p in re.split(r"\s+", name) if p.strip(".") not in NAME_TITLES]
+        if parts and not name.startswith(("child ", "the ")):
+            aliases.add(parts[0])
+    return aliases
+
+
+def is_child_name(name: str | None, children: list[str], lexicons: Lexicons) -> bool:
+    """True when `name` (a speaker) is one of the children, or a reference to "the child"."""
+    if not name:
+        return False
+    lowered = re.sub(r"\s+", " ", name.lower()).strip()
+    if lowered in child_aliases(children):
+        return True
+    words = [w for w in lowered.split() if w.strip(".") not in NAME_TITLES]
+    if words and (" ".join(words) in child_aliases(children) or
+                  (words[0] in child_aliases(children) and words[0] == lowered.split()[0])):
+        return True  # "Anne Shirley" for --child Anne (a title first, as in "Mrs Carter", is not the child)
+    return lowered in lexicons.child_references
+
+
+def child_reference_at(text: str, token: Token, references: list[str]) -> str | None:
+    """The child reference ("the young person") that ends at `token`, if any; `references`
+    longest first."""
+    start = max(0, token.idx - CHILD_REFERENCE_REACH)
+    window = text[start: token.idx + len(token)].lower()
+    for reference in references:
+        if window.endswith(reference) and (len(window) == len(reference)
+                                           or not window[-len(reference) - 1].isalnum()):
+            return reference
+    return None
+
+
+class People:
+    """The people mentioned outside the quotes, the names they go by and their genders."""
+
+    def __init__(self, layout: QuoteLayout, children: list[str], lexicons: Lexicons):
+        self.layout = layout
+        self.doc = layout.doc
+        self.children = children
+        self.lex = lexicons
+        self.person_entity = {token.i: ent for ent in self.doc.ents if ent.label_ == "PERSON" for token in ent}
+        self.mentions = self._mentions()
+        self.genders = self._name_genders()
+
+    def child_reference_at(self, token: Token) -> str | None:
+        """The child reference ("the child") that ends at `token`, if any."""
+        return child_reference_at(self.layout.text, token, self.lex.child_references)
+
+    def is_person_noun(self, word: str) -> bool:
+        """A role noun of the rules that can be a speaker ("teacher", "mum", "dad")."""
+        return word in self.lex.persons or word in self.lex.female or word in self.lex.male
+
+    def _mentions(self) -> list[Mention]:
+        mentions: list[Mention] = []
+        child_aliases_lower = child_aliases(self.children)
+        for token in self.doc:
+            if token.i in self.layout.inside or token.is_space:
+                continue
+            lower = token.lower_
+            if not token.text.replace(".", "").replace("-", "").isalpha():
+                continue
+            if token.pos_ == "PROPN" and token.dep_ not in ("compound", "flat") or \
+                    (lower in child_aliases_lower and token.dep_ not in ("compound", "flat")):
+                if token.ent_type_ and token.ent_type_ != "PERSON" and lower not in child_aliases_lower:
+                    continue
+                name = self.name_of(token)
+                mentions.append(Mention(name, token.idx, token.idx + len(token), self._title_gender(token), token))
+            elif token.pos_ == "NOUN" and self.is_person_noun(lower) and token.dep_ != "compound":
+                name = self.name_of(token)
+                gender = "f" if lower in self.lex.female else "m" if lower in self.lex.male else None
+                mentions.append(Mention(name, token.idx, token.idx + len(token), gender, token))
+        return mentions
+
+    def _title_gender(self, token: Token) -> str | None:
+        """The gender a name's title or role word tells ("Mrs Carter", "Aunt Sarah")."""
+        for left in token.lefts:
+            word = left.lower_.strip(".")
+            if word in self.lex.female:
+                return "f"
+            if word in self.lex.male:
+                return "m"
+        previous = self.doc[token.i - 1] if token.i > 0 else None
+        if previous is not None:
+            word = previous.lower_.strip(".")
+            if word in FEMALE_BEFORE_NAME:
+                return "f"
+            if word in MALE_BEFORE_NAME:
+                return "m"
+        return None
+
+    def _name_genders(self) -> dict[str, str]:
+        """A gender for each name, from its title and the pronouns that follow it as a subject."""
+        votes: dict[str, dict[str, int]] = {}
+        for mention in self.mentions:
+            if mention.gender:
+                votes.setdefault(mention.name, {}).setdefault(mention.gender, 0)
+                votes[mention.name][mention.gender] += TITLE_GENDER_VOTES
+            token = mention.token
+            if token.dep_ not in SUBJECTS:
+                continue
+            for later in self.doc[token.i + 1: min(len(self.doc), token.i + GENDER_VOTE_TOKENS)]:
+                if later.i in self.layout.inside:
+                    break
+                gender = _GENDER_VOTES.get(later.lower_)
+                if gender:
+                    votes.setdefault(mention.name, {}).setdefault(gender, 0)
+                    votes[mention.name][gender] += 1
+                    break
+                if later.is_sent_start:
+                    break
+        result = {}
+        for name, counts in votes.items():
+            best = max(counts, key=counts.get)
+            if counts[best] > sum(counts.values()) - counts[best]:
+                result[name] = best
+        return result
+
+    def gender_of(self, mention: Mention) -> str | None:
+        return mention.gender or self.genders.get(mention.name)
+
+    def fits(self, mention: Mention, gender: str | None) -> bool:
+        """Whether the person can be the referent of a pronoun of `gender` (None: any)."""
+        if gender is None:
+            return True
+        token = mention.token
+        if token.tag_ in ("NNS", "NNPS") or token.lower_ in GROUP_NOUNS:
+            return False  # "staff", "the police", "parents": not "he" or "she"
+        known = self.gender_of(mention)
+        return known is None or known == gender
+
+    def name_of(self, token: Token) -> str:
+        """The words that name the person `token` stands for ("Mrs. Rachel Lynde", "her mother")."""
+        if token.pos_ == "PROPN" and not token.text[:1].isupper():
+            # "said Anne mournfully": the parser made the adverb the head of the name
+            names = [c for c in token.children if c.dep_ in ("compound", "flat") and c.text[:1].isupper()]
+            if names:
+                token = names[-1]
+        if token.pos_ == "PROPN":
+            return self._proper_name(token)
+        lowered = self.child_reference_at(token)
+        if lowered:
+            return lowered
+        left = token.i
+        while left > 0 and self.doc[left - 1].dep_ in ("det", "poss", "compound", "amod") \
+                and self.doc[left - 1].head.i == token.i:
+            left -= 1
+        return self.doc[left: token.i + 1].text
+
+    def _proper_name(self, token: Token) -> str:
+        """The whole name around a proper noun: its PERSON entity's name words, else its compounds."""
+        if token.ent_type_ == "PERSON":
+            ent = self.person_entity.get(token.i)
+            if ent is not None:
+                left, right = token.i, token.i
+                while left > ent.start and _name_word(self.doc[left - 1]):
+                    left -= 1
+                while right + 1 < ent.end and _name_word(self.doc[right + 1]):
+                    right += 1
+                return self._with_title(left, right + 1)
+        left = token.i
+        while left > 0 and self.doc[left - 1].dep_ in ("compound", "flat") \
+                and self.doc[left - 1].head.i in range(left, token.i + 1) \
+                and self.doc[left - 1].pos_ == "PROPN":
+            left -= 1
+        return self._with_title(left, token.i + 1)
+
+    def _with_title(self, start: int, end: int) -> str:
+        """The name from token `start` to `end`, with a title just before it ("Mr Brooks", not "Brooks")."""
+        if start > 0 and self.doc[start - 1].lower_.rstrip(".") in NAME_TITLES:
+            start -= 1
+        return self.doc[start:end].text
+
+
+def _name_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text.replace(".", "").isalpha() and token.text[:1].isupper()

@@ -1,0 +1,124 @@
+"""From a subject token to a person: a name as written, "I" as the writer, and a pronoun as the
+nearest earlier person of a fitting gender."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from review.nlp.people import FIRST_PERSON, THIRD_PERSON_GENDER
+from review.nlp.quotes import Quote
+from review.nlp.speakers.layout import QuoteLayout
+from review.nlp.speakers.lexicons import Lexicons
+from review.nlp.speakers.mentions import SUBJECTS, Mention, People, child_aliases
+from review.nlp.speakers.tuning import DIALOGUE_TURN_REACH, EARLIER_MENTION_REACH
+
+WRITER = "the writer"
+
+
+def vocatives(quote: Quote) -> set[str]:
+    """Names the quote addresses ("Are you in earnest, Marilla?"): the speaker is someone else."""
+    names = set()
+    for match in re.finditer(r"(?:^|[,;!?] )((?:[A-Z][a-z]+\.? ?){1,3})(?=[,.!?;]|$)", quote.text):
+        names.add(match.group(1).strip().lower())
+    return names
+
+
+class PersonResolver:
+    """Finds who a subject or a pronoun stands for, among the people mentioned and the earlier speakers."""
+
+    def __init__(self, layout: QuoteLayout, people: People):
+        self.layout = layout
+        self.people = people
+
+    def child_reference_at(self, token: Token) -> str | None:
+        """The child reference ("the child", "the young person") that ends at `token`, if any."""
+        return self.people.child_reference_at(token)
+
+    def resolve(self, subject: Token, quote: Quote, nested_in: Quote | None) -> tuple[str | None, int | None, int | None]:
+        """(speaker, start, end) for a subject token; a first person inside a quote is its speaker's."""
+        lower = subject.lower_
+        if not lower.isalpha():
+            # a token the tokenizer glued to a quote mark: `here"--she` is "she"
+            lower = (re.findall(r"[a-z]+", lower) or [lower])[-1]
+        if lower in FIRST_PERSON:
+            if nested_in is not None:
+                return nested_in.speaker, nested_in.speaker_start, nested_in.speaker_end
+            return WRITER, subject.idx, subject.idx + len(subject)
+        if subject.pos_ == "PRON" or lower in THIRD_PERSON_GENDER:
+            if lower not in THIRD_PERSON_GENDER:
+                return None, None, None
+            mention = self.nearest_person(subject.idx, THIRD_PERSON_GENDER[lower], quote)
+            if mention is None:
+                return None, None, None
+            return mention.name, mention.start, mention.end
+        return self.people.name_of(subject), subject.idx, subject.idx + len(subject)
+
+    def nearest_person(self, offset: int, gender: str | None, quote: Quote | None = None) -> Mention | None:
+        """The nearest person mentioned before `offset` whose gender fits, preferring the quote's
+        paragraph (without a quote: the paragraph of `offset`), then the narration since the
+        previous quote, then the earlier turns of a dialogue."""
+        quote = quote if quote is not None else Quote(start=offset, end=offset, text="")
+        addressed = vocatives(quote)
+        found = self._in_paragraph(offset, gender, quote, addressed)
+        if found is not None:
+            return found
+        # the narration since the previous quote: "Anne stood up." / "Oh!" she said
+        mentions = self.people.mentions
+        previous_end = max((q.end for q in self.layout.top if q.end <= quote.start), default=0)
+        focus = [m for m in mentions if previous_end <= m.start and m.end <= offset
+                 and self.people.fits(m, gender) and m.name.lower() not in addressed
+                 and m.token.dep_ in SUBJECTS and (m.token.pos_ == "PROPN" or self.child_reference_at(m.token))]
+        if focus:
+            return focus[-1]
+        found = self._earlier_turn(gender, quote, addressed)
+        if found is not None:
+            return found
+        earlier = [m for m in mentions if m.end <= offset and self.people.fits(m, gender)
+                   and offset - m.end < EARLIER_MENTION_REACH]
+        return earlier[-1] if earlier else None
+
+    def _in_paragraph(self, offset: int, gender: str | None, quote: Quote, addressed: set[str]) -> Mention | None:
+        """A person whose gender is known to fit beats a name, a name beats a role ("her teacher"),
+        and within each a subject beats the rest."""
+        paragraph_start = self.layout.paragraph_start(quote.start)
+        candidates = [m for m in self.people.mentions if m.end <= offset and m.start >= paragraph_start
+                      and self.people.fits(m, gender) and m.name.lower() not in addressed]
+        known = [m for m in candidates if gender is not None and self.people.gender_of(m) == gender]
+        aliases = child_aliases(self.people.children)
+        names = [m for m in candidates if m.token.pos_ == "PROPN" or m.name.lower() in aliases]
+        for group in (known, names, candidates):
+            subjects = [m for m in group if m.token.dep_ in SUBJECTS | {"nsubjpass"}]
+            if subjects:
+                return subjects[-1]
+            if group:
+                return group[-1]
+        return None
+
+    def _earlier_turn(self, gender: str | None, quote: Quote, addressed: set[str]) -> Mention | None:
+        """In a dialogue a new paragraph is a new turn: prefer the speaker two turns back."""
+        previous_turns = [q for q in self.layout.top if q.end <= quote.start and q.speaker and q.kind == "speech"
+                          and q.speaker != WRITER and quote.start - q.end < DIALOGUE_TURN_REACH]
+        if not previous_turns:
+            return None
+        last = previous_turns[-1]
+        same_paragraph = self.layout.paragraph_start(last.start) == self.layout.paragraph_start(quote.start)
+        order = [last] if same_paragraph else []
+        order += [q for q in reversed(previous_turns) if q.speaker != last.speaker]
+        order += [] if same_paragraph else [last]
+        for previous in order:
+            if previous.speaker.lower() in addressed:
+                continue
+            mention = next((m for m in reversed(self.people.mentions) if m.name == previous.speaker), None)
+            if mention is None or self.people.fits(mention, gender):
+                return mention or Mention(previous.speaker, previous.speaker_start or 0,
+                                          previous.speaker_end or 0, None, self.layout.doc[0])
+        return None
+
+
+def person_resolver(doc: Doc, children: list[str], lexicons: Lexicons) -> PersonResolver:
+    """A resolver over the whole of `doc`, with no quotes set apart: for a check that asks who a
+    subject or pronoun outside any attribution stands for."""
+    layout = QuoteLayout(doc, [])
+    return PersonResolver(layout, People(layout, children, lexicons))

@@ -1,0 +1,177 @@
+"""The reporting verb of a quote: the speech verb (or speech noun) above it in the parse or just
+beside it, and that verb's subject."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from review.nlp.quotes import Quote
+from review.nlp.speakers.layout import QUOTE_CHARS, QuoteLayout
+from review.nlp.speakers.lexicons import Lexicons
+from review.nlp.speakers.mentions import SUBJECTS
+from review.nlp.speakers.tuning import (GOVERNING_VERB_STEPS, NAME_AFTER_VERB_TOKENS, VERB_BEFORE_LAST_TOKENS,
+                                        VERB_BEFORE_TOKENS)
+
+# Verbs of perceiving or recording whose passive subject said the words ("Mia was heard to say …").
+_PERCEIVED_SAYING = ("hear", "overhear", "see", "record", "note")
+
+
+class ReportingVerbs:
+    """Finds the verbs that report a quote and their subjects, in one Doc."""
+
+    def __init__(self, layout: QuoteLayout, lexicons: Lexicons):
+        self.layout = layout
+        self.doc = layout.doc
+        self.lex = lexicons
+
+    def is_speech_verb(self, token: Token) -> bool:
+        return token.lemma_.lower() in self.lex.reporting or token.lemma_.lower() in self.lex.labelling
+
+    def kind_of(self, quote: Quote) -> str:
+        """"speech" for an utterance standing on its own, "phrase" for words quoted inside a sentence."""
+        text = self.layout.text
+        opening = quote.start - 1
+        before = text[self.layout.paragraph_start(quote.start): max(0, opening)].rstrip()
+        if not before or before[-1] in ".!?:,;—–-([\n" or before[-1] in QUOTE_CHARS:
+            return "speech"
+        span = self.layout.quote_tokens(quote)
+        if span is not None:
+            # the quote is the complement of a reporting verb: Mia said "…"; Mum told me "…"
+            for token in span:
+                head = token.head
+                if not (span.start <= head.i < span.end) and head.lemma_.lower() in self.lex.reporting \
+                        and head.lemma_.lower() not in self.lex.labelling and head.i < span.start:
+                    return "speech"
+        if re.search(r"[.!?]\s+\S", quote.text):
+            return "speech"  # more than one sentence
+        return "phrase"
+
+    def subject_of(self, verb: Token) -> tuple[Token | None, bool]:
+        """(subject, passive): the subject of `verb`, the agent of a passive, or None."""
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        if passive:
+            for child in verb.children:
+                if child.dep_ == "agent":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            return pobj, True
+            return None, True
+        for child in verb.children:
+            if child.dep_ in SUBJECTS:
+                return child, False
+        head = verb
+        while head.dep_ in ("conj", "xcomp", "advcl") and head.head.i != head.i:
+            relation = head.dep_
+            head = head.head
+            for child in head.children:
+                if child.dep_ in SUBJECTS:
+                    return child, False
+                if child.dep_ == "nsubjpass":
+                    if relation == "xcomp" and head.lemma_ in _PERCEIVED_SAYING:
+                        return child, False  # "Mia was heard to say …": Mia said it
+                    if relation == "conj":
+                        return child, False  # "he was interviewed and answered …": he answered
+                    return None, True
+        return self._name_after(verb), False
+
+    def _name_after(self, verb: Token) -> Token | None:
+        """"…," said Mia: the parser sometimes attaches the name after the verb as an object."""
+        doc = self.doc
+        nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.pos_ in ("PROPN", "PRON") or nxt.lower_ in ("the", "her", "his")):
+            for token in doc[verb.i + 1: min(len(doc), verb.i + 1 + NAME_AFTER_VERB_TOKENS)]:
+                if token.pos_ in ("PROPN", "NOUN", "PRON"):
+                    if token.i in self.layout.inside:
+                        break
+                    return token
+        return None
+
+    def governing_verbs(self, quote: Quote, n: int | None) -> list[Token]:
+        """Speech verbs (or verbs with a speech-noun subject) above the quote in the parse, inner first."""
+        span = self.layout.quote_tokens(quote)
+        if span is None:
+            return []
+        chain: list[Token] = []
+        paragraph = self.layout.paragraph_start(quote.start)
+        for token in span:
+            if token.head.i >= span.start and token.head.i < span.end and token.head.i != token.i:
+                continue
+            head = token.head
+            steps = 0
+            while head is not None and steps < GOVERNING_VERB_STEPS:
+                outside = self.layout.inside.get(head.i) != n if n is not None \
+                    else not (span.start <= head.i < span.end)
+                if self.layout.paragraph_start(head.idx) != paragraph:
+                    break  # the parser joined two paragraphs: a verb there does not govern this quote
+                if outside and head not in chain and (self.is_speech_verb(head) or self.speech_noun_subject(head)):
+                    chain.append(head)
+                if head.head.i == head.i:
+                    break
+                if head.dep_ == "conj":  # a coordinated verb ("Mum told me '…' and Mia said '…'") does
+                    head = head.head     # not report this one: climb past it to what governs both
+                    if head.head.i == head.i:
+                        break
+                head = head.head
+                steps += 1
+            if chain:
+                break
+        return chain
+
+    def speech_noun_subject(self, verb: Token) -> Token | None:
+        """The owner of the words: "Mia's answer was 'no'", "his own words about 'dropping stuff off'"."""
+        if verb.pos_ == "NOUN" and verb.lemma_.lower() in self.lex.speech_nouns:
+            return next((c for c in verb.children if c.dep_ == "poss"), None)
+        if verb.lemma_ != "be":
+            return None
+        for child in verb.children:
+            if child.dep_ in SUBJECTS and child.lemma_.lower() in self.lex.speech_nouns:
+                for owner in child.children:
+                    if owner.dep_ == "poss":
+                        return owner
+        return None
+
+    def adjacent_verb(self, quote: Quote, n: int) -> Token | None:
+        """A speech verb just after the closing mark ("…," she said) or just before the opening one."""
+        span = self.layout.quote_tokens(quote)
+        if span is None:
+            return None
+        after = self._verb_after(quote, span, n)
+        return after if after is not None else self._verb_before(quote, span)
+
+    def _verb_after(self, quote: Quote, span, n: int) -> Token | None:
+        """A speech verb after the quote, up to the next quote or the end of the sentence."""
+        text, inside = self.layout.text, self.layout.inside
+        paragraph_end = text.find("\n\n", quote.end)
+        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+        count = 0
+        for token in self.doc[span.end:]:
+            if token.idx >= paragraph_end:
+                break
+            if token.i in inside and inside[token.i] != n:
+                break
+            if token.i in inside or token.is_space or token.text in QUOTE_CHARS:
+                continue
+            if token.text in (".", "!", "?", ";") and count > 0:
+                break
+            count += 1
+            if count > self.lex.verb_after_tokens:
+                break
+            if token.pos_ in ("VERB", "AUX") and self.is_speech_verb(token):
+                return token
+        return None
+
+    def _verb_before(self, quote: Quote, span) -> Token | None:
+        """A speech verb in the clause that introduces the quote (Mia said: "…"; Mia shouted, "…")."""
+        before = [t for t in self.doc[max(0, span.start - VERB_BEFORE_TOKENS): span.start]
+                  if not t.is_space and t.text not in QUOTE_CHARS and t.i not in self.layout.inside]
+        while before and before[-1].text in (",", ":", "—", "-", "–"):
+            before.pop()
+        if before and before[-1].idx >= self.layout.paragraph_start(quote.start):
+            for token in reversed(before[-VERB_BEFORE_LAST_TOKENS:]):
+                if token.text in (".", "!", "?", ";"):
+                    break
+                if token.pos_ in ("VERB", "AUX") and self.is_speech_verb(token):
+                    return token
+        return None

@@ -1,0 +1,79 @@
+"""Speakers: the public API of review.nlp.speakers on small texts through the whole pipeline."""
+
+import pytest
+
+from review.core.rules import load_rules
+from review.nlp.speakers import (WRITER, Lexicons, attribute_speakers, child_aliases, child_reference_at, doc_quotes,
+                                 is_child_name, person_resolver)
+
+
+@pytest.fixture(scope="module")
+def lexicons():
+    return Lexicons.from_rules(load_rules().check("child_voice"))
+
+
+def speakers(doc):
+    return [(q.text, q.speaker, q.how) for q in doc_quotes(doc)]
+
+
+def test_child_aliases_are_the_full_and_first_names_without_titles():
+    assert child_aliases(["Mia Carter", "Child Q", "Mrs Ann Lee", " "]) == {
+        "mia carter", "mia", "child q", "mrs ann lee", "ann"}
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [("Anne Shirley", True), ("anne", True), ("the young person", True), ("Anne's mum", False),
+     ("Mum", False), (None, False)],
+)
+def test_is_child_name(name, expected, lexicons):
+    assert is_child_name(name, ["Anne"], lexicons) is expected
+
+
+def test_doc_quotes_are_attributed_once_and_cached(nlp):
+    doc = nlp('Mia said "I want to go home". "Not yet," said Mum.')
+    assert doc_quotes(doc) is doc_quotes(doc)
+    assert speakers(doc) == [("I want to go home", "Mia", "verb"), ("Not yet,", "Mum", "verb")]
+
+
+def test_first_person_outside_a_quote_is_the_writer(nlp):
+    doc = nlp('"Do you feel safe?" I asked.')
+    assert [q.speaker for q in doc_quotes(doc)] == [WRITER]
+
+
+def test_a_pronoun_takes_the_nearest_person_of_its_gender(nlp):
+    doc = nlp('Mr Brooks and Mia came in. "I am tired," she said.')
+    assert speakers(doc) == [("I am tired,", "Mia", "verb")]
+
+
+def test_an_answer_belongs_to_the_person_asked(nlp):
+    doc = nlp('I asked Mia what she wanted.\n\n"To go home."')
+    [quote] = doc_quotes(doc)
+    assert (quote.speaker, quote.how, quote.speaker_is_child) == ("Mia", "asked", False)
+
+
+def test_attribute_speakers_fills_the_quotes_in_place(nlp, lexicons):
+    from review.nlp.quotes import find_quotes
+
+    doc = nlp('Dad said Mia had called him "a bully".')
+    quotes = find_quotes(doc.text)
+    assert attribute_speakers(doc, quotes, children=["Mia"], rules=load_rules().check("child_voice")) is quotes
+    assert (quotes[0].speaker, quotes[0].how, quotes[0].speaker_is_child) == ("Dad", "reported", False)
+    assert quotes[0].extra["reported_speaker"] == "Mia"
+
+
+def test_child_reference_at_a_token(nlp, lexicons):
+    doc = nlp("I spoke to the young person at school.")
+    person = next(t for t in doc if t.text == "person")
+    school = next(t for t in doc if t.text == "school")
+    assert child_reference_at(doc.text, person, lexicons.child_references) == "the young person"
+    assert child_reference_at(doc.text, school, lexicons.child_references) is None
+
+
+def test_person_resolver_finds_who_a_pronoun_stands_for(nlp, lexicons):
+    doc = nlp("Mia came home with Mr Brooks. She was tired.")
+    people = person_resolver(doc, ["Mia"], lexicons)
+    she = next(t for t in doc if t.text == "She")
+    assert people.nearest_person(she.idx, "f").name == "Mia"
+    assert people.nearest_person(she.idx, "m").name == "Mr Brooks"
+    assert people.child_reference_at(she) is None
