@@ -28,15 +28,15 @@ from review.core.findings import add_finding
 from review.core.rules import CheckRules, load_rules
 from review.core.text import doc_text, is_whole_report, sentence_index, sentences
 from review.nlp.children import child_age_years
+from review.nlp.patterns import phrase_pattern
 from review.nlp.quotes import Quote, doc_quotes
 from review.nlp.speakers import Lexicons, _Attributor, child_aliases
 
 
 def _phrase_pattern(phrases: list[str]) -> re.Pattern | None:
-    words = sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True)
-    if not words:
-        return None
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
+    """The child_voice cue pattern: a hyphen joins words ("well" is not a cue in "well-being").
+    (Kept under this name while review.checks.checklist imports it from here.)"""
+    return phrase_pattern(phrases, hyphen_joins_words=True)
 
 
 @dataclass

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from review.core.findings import add_finding
 from review.core.rules import load_rules
 from review.core.text import sentences
+from review.nlp.patterns import phrase_pattern
 from review.nlp.temporal import TemporalExpression, dates_an_event, find_temporal_expressions, sentence_anchors
 
 MAIN_CLAUSE = {"ROOT", "conj", "advcl"}
@@ -40,14 +41,6 @@ class Event:
     text: str
     carried: bool            # dated by an earlier sentence or heading, not by its own words
     imprecise: bool
-
-
-def phrase_pattern(phrases: list[str]) -> re.Pattern | None:
-    """One case-insensitive, word-bounded pattern matching any of `phrases`."""
-    if not phrases:
-        return None
-    alternatives = sorted((re.escape(p.strip()) for p in phrases), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.I)
 
 
 def is_past(verb: Token) -> bool:

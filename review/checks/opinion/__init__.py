@@ -32,12 +32,13 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from review.checks.opinion.attribution import Voice, find_phrase, phrase_regex, unsourced_quoted_labels, voice_of
+from review.checks.opinion.attribution import Voice, find_phrase, unsourced_quoted_labels, voice_of
 from review.checks.opinion.classifier import load_classifier
 from review.checks.opinion.hedge import HedgeCues
 from review.core.findings import add_finding
 from review.core.rules import load_rules
 from review.core.text import doc_text, sentences
+from review.nlp.patterns import phrase_pattern
 from review.nlp.temporal import is_heading
 
 SUBJECTIVE_POS = ("ADJ", "ADV")
@@ -61,14 +62,14 @@ class OpinionCheck:
         lexicon = self.rules.lexicon
         self.classifier = load_classifier(model_path)
         self.labels = frozenset(w.lower() for w in lexicon("evaluative_labels"))
-        self.label_phrases = phrase_regex(lexicon("evaluative_phrases"))
+        self.label_phrases = phrase_pattern(lexicon("evaluative_phrases"))
         self.certainty_adverbs = frozenset(w.lower() for w in lexicon("certainty_adverbs"))
         self.sweeping_adverbs = frozenset(w.lower() for w in lexicon("sweeping_adverbs"))
         self.attribution_verbs = lexicon("attribution_verbs")
         self.source_openers = lexicon("source_openers")
         self.quote_introducers = lexicon("quote_introducers")
-        self.owned_markers = phrase_regex(lexicon("owned_markers"))
-        self.reason_markers = phrase_regex(lexicon("reason_markers"))
+        self.owned_markers = phrase_pattern(lexicon("owned_markers"))
+        self.reason_markers = phrase_pattern(lexicon("reason_markers"))
         self.hedges = HedgeCues.from_rules(self.rules)
         self.judgement_probability = self.rules.threshold("judgement_probability")
         self.quoted_label_max_words = int(self.rules.threshold("quoted_label_max_words"))

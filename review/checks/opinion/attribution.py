@@ -90,14 +90,6 @@ def voice_of(sent: Span, attribution_verbs: Iterable[str], source_openers: Itera
     return Voice(attributed, quoted)
 
 
-def phrase_regex(phrases: Iterable[str]) -> re.Pattern | None:
-    """One case-insensitive, word-bounded pattern matching any of `phrases` (longest first)."""
-    alternatives = sorted((re.escape(p.strip()) for p in phrases if p.strip()), key=len, reverse=True)
-    if not alternatives:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.I)
-
-
 def find_phrase(sent: Span, pattern: re.Pattern | None) -> tuple[int, int] | None:
     """Document character offsets of the first match of `pattern` in `sent`, or None."""
     if pattern is None:
