@@ -28,6 +28,7 @@ from review.core.findings import add_finding
 from review.core.rules import CheckRules, load_rules
 from review.core.text import doc_text, is_whole_report, sentence_index, sentences
 from review.nlp.children import child_age_years
+from review.nlp.grammar import subject_of
 from review.nlp.patterns import phrase_pattern
 from review.nlp.quotes import Quote, doc_quotes
 from review.nlp.speakers import Lexicons, _Attributor, child_aliases
@@ -74,21 +75,6 @@ class ChildResolver:
         return False
 
 
-def _subject(token: Token) -> Token | None:
-    for child in token.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
-            return child
-    if token.dep_ == "conj" and token.i > 0:
-        previous = token.doc[token.i - 1]
-        while previous.pos_ == "ADV" and previous.i > 0:
-            previous = token.doc[previous.i - 1]
-        if previous.pos_ in ("NOUN", "PROPN", "PRON"):
-            return None  # "… and staff are worried": a subject of its own the parser missed
-    if token.dep_ in ("xcomp", "conj", "acomp") and token.head.i != token.i:
-        return _subject(token.head)
-    return None
-
-
 def wishes_and_feelings(doc: Doc, quotes: list[Quote], resolver: ChildResolver, rules: CheckRules,
                         *, too_young: bool) -> list[int]:
     """Indices of the sentences that record what the child wants, likes, fears or feels.
@@ -129,7 +115,8 @@ def wishes_and_feelings(doc: Doc, quotes: list[Quote], resolver: ChildResolver, 
                 candidate = True
             if not candidate:
                 continue
-            subject = _subject(token)
+            subject = subject_of(token, inherit_through=("xcomp", "conj", "acomp"),
+                                 conjunct_after_noun_has_own_subject=True)
             if subject is not None and resolver.is_child(subject):
                 found.add(number)
                 break

@@ -20,10 +20,10 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from review.checks.date import is_past, main_verbs
 from review.core.findings import add_finding
 from review.core.rules import load_rules
 from review.core.text import doc_text, is_whole_report, sentences
+from review.nlp.grammar import is_past, main_verbs
 from review.nlp.patterns import phrase_pattern
 from review.nlp.temporal import is_heading, value_range
 
