@@ -129,10 +129,10 @@ def test_owned_opinion_with_reasons_in_the_next_sentence_passes(review_text):
 
 
 @pytest.mark.parametrize("between, reason_counts", [
-    ("\n\n", False),      # a blank line ends the paragraph: the reason after it is not the opinion's
-    ("\r\n\r\n", True),  # today a blank line with Windows line endings does not
-    ("\n \n", True),      # nor one holding a space
-    ("\n", True),         # a line break alone keeps the paragraph going
+    ("\n\n", False),      # a blank line ends the paragraph (core.text.paragraphs): the reason after it
+    ("\r\n\r\n", False),  # is not the opinion's, with Windows line endings too,
+    ("\n \n", False),      # or a space on the blank line;
+    ("\n", False),         # a text with no blank line at all has a paragraph a line
     (" ", True),
 ])
 def test_reasons_for_an_owned_opinion_are_read_in_its_paragraph(review_text, between, reason_counts):

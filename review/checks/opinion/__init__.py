@@ -37,7 +37,7 @@ from review.checks.opinion.classifier import load_classifier
 from review.checks.opinion.hedge import HedgeCues
 from review.core.findings import add_finding
 from review.core.rules import load_rules
-from review.core.text import doc_text, sentences
+from review.core.text import doc_text, paragraphs, sentences
 from review.nlp.patterns import phrase_pattern
 from review.nlp.temporal import is_heading
 
@@ -145,9 +145,10 @@ class OpinionCheck:
         if self.reason_markers is None:
             return False
         last = spans[min(i + self.reason_window, len(spans) - 1)]
-        paragraph_end = doc_text(doc).find("\n\n", spans[i].end_char)
-        end = last.end_char if paragraph_end < 0 else min(last.end_char, paragraph_end)
-        return self.reason_markers.search(doc_text(doc), owned[1], max(end, spans[i].end_char)) is not None
+        text = doc_text(doc)
+        paragraph_end = next((end for _, end in paragraphs(text) if end >= spans[i].end_char), len(text))
+        end = min(last.end_char, paragraph_end)
+        return self.reason_markers.search(text, owned[1], max(end, spans[i].end_char)) is not None
 
 
 @Language.factory(
