@@ -28,15 +28,16 @@ from review.core.findings import add_finding
 from review.core.rules import CheckRules, load_rules
 from review.core.text import doc_text, is_whole_report, sentence_index, sentences
 from review.nlp.children import child_age_years
+from review.nlp.grammar import subject_of
+from review.nlp.patterns import phrase_pattern
 from review.nlp.quotes import Quote
 from review.nlp.speakers import Lexicons, child_aliases, doc_quotes, person_resolver
 
 
 def _phrase_pattern(phrases: list[str]) -> re.Pattern | None:
-    words = sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True)
-    if not words:
-        return None
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
+    """The child_voice cue pattern: a hyphen joins words ("well" is not a cue in "well-being").
+    (Kept under this name while review.checks.checklist imports it from here.)"""
+    return phrase_pattern(phrases, hyphen_joins_words=True)
 
 
 @dataclass
@@ -72,21 +73,6 @@ class ChildResolver:
             return mention is not None and (mention.name.lower() in self.aliases or mention.name.lower().split()[0] in self.aliases
                                             or mention.name.lower() in self.references)
         return False
-
-
-def _subject(token: Token) -> Token | None:
-    for child in token.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
-            return child
-    if token.dep_ == "conj" and token.i > 0:
-        previous = token.doc[token.i - 1]
-        while previous.pos_ == "ADV" and previous.i > 0:
-            previous = token.doc[previous.i - 1]
-        if previous.pos_ in ("NOUN", "PROPN", "PRON"):
-            return None  # "… and staff are worried": a subject of its own the parser missed
-    if token.dep_ in ("xcomp", "conj", "acomp") and token.head.i != token.i:
-        return _subject(token.head)
-    return None
 
 
 def wishes_and_feelings(doc: Doc, quotes: list[Quote], resolver: ChildResolver, rules: CheckRules,
@@ -129,7 +115,8 @@ def wishes_and_feelings(doc: Doc, quotes: list[Quote], resolver: ChildResolver, 
                 candidate = True
             if not candidate:
                 continue
-            subject = _subject(token)
+            subject = subject_of(token, inherit_through=("xcomp", "conj", "acomp"),
+                                 conjunct_after_noun_has_own_subject=True)
             if subject is not None and resolver.is_child(subject):
                 found.add(number)
                 break

@@ -22,11 +22,9 @@ from spacy.tokens import Doc, Span, Token
 from review.core.findings import add_finding
 from review.core.rules import load_rules
 from review.core.text import sentences
+from review.nlp.grammar import clause_text, clause_tokens, governing_verb, is_past, is_present_perfect, main_verbs
+from review.nlp.patterns import phrase_pattern
 from review.nlp.temporal import TemporalExpression, dates_an_event, find_temporal_expressions, sentence_anchors
-
-MAIN_CLAUSE = {"ROOT", "conj", "advcl"}
-MODALS = {"would", "could", "should", "will", "shall", "may", "might", "must", "can", "'ll", "'d"}
-
 
 @dataclass
 class Event:
@@ -42,78 +40,6 @@ class Event:
     imprecise: bool
 
 
-def phrase_pattern(phrases: list[str]) -> re.Pattern | None:
-    """One case-insensitive, word-bounded pattern matching any of `phrases`."""
-    if not phrases:
-        return None
-    alternatives = sorted((re.escape(p.strip()) for p in phrases), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.I)
-
-
-def is_past(verb: Token) -> bool:
-    """A verb in a past form: simple past, or a participle with have/be ("has missed", "was seen")."""
-    children = list(verb.children)
-    if verb.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in children) \
-            and any(c.dep_ in ("aux", "auxpass") for c in verb.head.children):
-        return is_past(verb.head)  # "has not seen Ethan or met his mother": the auxiliaries are shared
-    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in children):
-        return False
-    if verb.tag_ == "VBD":
-        return True
-    if verb.tag_ == "VBN":  # "has missed", "was seen", "has been seen"; not "is made", "has not seen"
-        if any(c.dep_ == "neg" for c in children) and any(c.lemma_ == "have" for c in children):
-            return False
-        return any((c.dep_ == "aux" and c.lemma_ == "have") or (c.dep_ == "auxpass" and c.tag_ in ("VBD", "VBN"))
-                   for c in children)
-    if verb.tag_ == "VB":  # "did not attend"
-        return any(c.dep_ == "aux" and c.lower_ == "did" for c in children)
-    return False
-
-
-def is_present_perfect(verb: Token) -> bool:
-    """A verb in the present perfect ("has missed", "have been held"): a past left open up to now."""
-    children = list(verb.children)
-    if verb.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in children):
-        return is_present_perfect(verb.head)
-    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
-                                      for c in children)
-
-
-OWN_CLAUSE_EXCLUDES = {"conj", "ccomp", "advcl", "relcl", "parataxis", "acl", "csubj"}
-
-
-def clause_tokens(verb: Token) -> list[Token]:
-    """The tokens of `verb`'s own clause: its subtree without the clauses joined to or reported by it."""
-    excluded: set[int] = set()
-    for child in verb.children:
-        if child.dep_ in OWN_CLAUSE_EXCLUDES:
-            excluded.update(t.i for t in child.subtree)
-    tokens = [t for t in verb.subtree if t.i not in excluded and not (t.is_punct and t.dep_ == "punct")]
-    return tokens or [verb]
-
-
-def clause_text(verb: Token) -> str:
-    """The words of `verb`'s own clause (see `clause_tokens`)."""
-    return " ".join(t.text for t in clause_tokens(verb))
-
-
-def governing_verb(doc: Doc, start: int, end: int) -> Token | None:
-    """The verb whose clause the words at characters start..end belong to (None for a verbless line)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    token = span.root
-    while token.head.i != token.i and (token.pos_ not in ("VERB", "AUX") or is_non_finite(token)):
-        token = token.head
-    return token if token.pos_ in ("VERB", "AUX") else None
-
-
-def is_non_finite(verb: Token) -> bool:
-    """A gerund or infinitive with no auxiliary of its own ("about shouting", "to make"): not a clause's verb."""
-    return verb.tag_ in ("VBG", "VB") and not any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"
-                                                  for c in verb.children)
-
-
 SERIES_QUANTIFIERS = {"most", "many", "several", "some", "all", "every", "each", "few", "numerous", "various"}
 PERIOD_PREPOSITIONS = {"over", "in", "during", "within", "throughout"}
 
@@ -122,18 +48,6 @@ def anchors_a_time(doc: Doc, start: int, end: int) -> bool:
     """A period that says when ("over the last few weeks"), not how long ("for the last few weeks")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and span.start > 0 and doc[span.start - 1].lower_ in PERIOD_PREPOSITIONS
-
-
-def main_verbs(sent: Span) -> list[Token]:
-    """Verbs of the sentence's main clauses: its root, verbs joined to it, adverbial clauses."""
-    verbs = []
-    for token in sent:
-        if token.pos_ not in ("VERB", "AUX") or token.dep_ not in MAIN_CLAUSE:
-            continue
-        if token.dep_ != "ROOT" and token.head.dep_ not in MAIN_CLAUSE:
-            continue
-        verbs.append(token)
-    return verbs
 
 
 class DateCheck:

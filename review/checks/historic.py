@@ -20,10 +20,11 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from review.checks.date import is_past, main_verbs, phrase_pattern
 from review.core.findings import add_finding
 from review.core.rules import load_rules
-from review.core.text import doc_text, is_heading, is_whole_report, sentences
+from review.core.text import doc_text, is_heading, is_whole_report, sentence_index, sentences
+from review.nlp.grammar import is_past, main_verbs
+from review.nlp.patterns import phrase_pattern
 from review.nlp.temporal import value_range
 
 
@@ -57,11 +58,9 @@ class HistoricCheck:
         spans = sentences(doc)
         text = doc_text(doc)
         own: list[list] = [[] for _ in spans]
-        starts = [s.start_char for s in spans]
-        from bisect import bisect_right
         for expr in doc._.dates or []:
-            i = bisect_right(starts, expr.start) - 1
-            if i >= 0:
+            i = sentence_index(doc, expr.start)
+            if i is not None:
                 own[i].append(expr)
         headings = [is_heading(text, s.text, s.start_char, s.end_char) for s in spans]
         section_heading: list[str] = []

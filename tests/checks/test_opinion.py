@@ -128,6 +128,19 @@ def test_owned_opinion_with_reasons_in_the_next_sentence_passes(review_text):
     assert opinion(review_text(text, report_date=REPORT_DATE), severity=("info", "warning", "error")) == []
 
 
+@pytest.mark.parametrize("between, reason_counts", [
+    ("\n\n", False),      # a blank line ends the paragraph (core.text.paragraphs): the reason after it
+    ("\r\n\r\n", False),  # is not the opinion's, with Windows line endings too,
+    ("\n \n", False),      # or a space on the blank line;
+    ("\n", False),         # a text with no blank line at all has a paragraph a line
+    (" ", True),
+])
+def test_reasons_for_an_owned_opinion_are_read_in_its_paragraph(review_text, between, reason_counts):
+    text = "In my view Mia is not safe at home." + between + "This is because Dad hit her on 12/03/2024."
+    found = opinion(review_text(text, report_date=REPORT_DATE), severity=("info", "warning", "error"))
+    assert found == ([] if reason_counts else [("opinion.owned", "In my view")])
+
+
 def test_findings_name_their_kind_and_trigger(review_text):
     result = review_text('Mr Jones seemed drunk. The house was filthy. It was described as "chaotic".',
                          report_date=REPORT_DATE)

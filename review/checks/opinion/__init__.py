@@ -32,12 +32,13 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from review.checks.opinion.attribution import Voice, find_phrase, phrase_regex, unsourced_quoted_labels, voice_of
+from review.checks.opinion.attribution import Voice, find_phrase, unsourced_quoted_labels, voice_of
 from review.checks.opinion.classifier import load_classifier
 from review.checks.opinion.hedge import HedgeCues
 from review.core.findings import add_finding
 from review.core.rules import load_rules
-from review.core.text import doc_text, is_heading, sentences
+from review.core.text import doc_text, is_heading, paragraphs, sentences
+from review.nlp.patterns import phrase_pattern
 
 SUBJECTIVE_POS = ("ADJ", "ADV")
 
@@ -60,14 +61,14 @@ class OpinionCheck:
         lexicon = self.rules.lexicon
         self.classifier = load_classifier(model_path)
         self.labels = frozenset(w.lower() for w in lexicon("evaluative_labels"))
-        self.label_phrases = phrase_regex(lexicon("evaluative_phrases"))
+        self.label_phrases = phrase_pattern(lexicon("evaluative_phrases"))
         self.certainty_adverbs = frozenset(w.lower() for w in lexicon("certainty_adverbs"))
         self.sweeping_adverbs = frozenset(w.lower() for w in lexicon("sweeping_adverbs"))
         self.attribution_verbs = lexicon("attribution_verbs")
         self.source_openers = lexicon("source_openers")
         self.quote_introducers = lexicon("quote_introducers")
-        self.owned_markers = phrase_regex(lexicon("owned_markers"))
-        self.reason_markers = phrase_regex(lexicon("reason_markers"))
+        self.owned_markers = phrase_pattern(lexicon("owned_markers"))
+        self.reason_markers = phrase_pattern(lexicon("reason_markers"))
         self.hedges = HedgeCues.from_rules(self.rules)
         self.judgement_probability = self.rules.threshold("judgement_probability")
         self.quoted_label_max_words = int(self.rules.threshold("quoted_label_max_words"))
@@ -143,9 +144,10 @@ class OpinionCheck:
         if self.reason_markers is None:
             return False
         last = spans[min(i + self.reason_window, len(spans) - 1)]
-        paragraph_end = doc_text(doc).find("\n\n", spans[i].end_char)
-        end = last.end_char if paragraph_end < 0 else min(last.end_char, paragraph_end)
-        return self.reason_markers.search(doc_text(doc), owned[1], max(end, spans[i].end_char)) is not None
+        text = doc_text(doc)
+        paragraph_end = next((end for _, end in paragraphs(text) if end >= spans[i].end_char), len(text))
+        end = min(last.end_char, paragraph_end)
+        return self.reason_markers.search(text, owned[1], max(end, spans[i].end_char)) is not None
 
 
 @Language.factory(

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from review.nlp.grammar import subject_of
 from review.nlp.quotes import find_quotes
 
 WRITER = frozenset({"i", "we", "me", "us"})
@@ -49,17 +50,6 @@ class Voice:
         return token.i not in self.attributed
 
 
-def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
-            return child
-        if child.dep_ == "agent":  # "it was reported by the school that ..."
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
-    if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
-        return _subject(verb.head)
-    return None
-
-
 def voice_of(sent: Span, attribution_verbs: Iterable[str], source_openers: Iterable[str] = ("according to",)) -> Voice:
     """Which tokens of `sent` are attributed to a source other than the writer."""
     verbs = {v.lower() for v in attribution_verbs}
@@ -73,7 +63,7 @@ def voice_of(sent: Span, attribution_verbs: Iterable[str], source_openers: Itera
     for token in sent:
         if token.lemma_.lower() not in verbs or token.pos_ not in ("VERB", "AUX"):
             continue
-        subject = _subject(token)
+        subject = subject_of(token, passive_agent=True)
         if subject is None or subject.lower_ in WRITER or subject.lower_ == "it":
             continue
         clauses = [c for c in token.children if c.i > token.i and (
@@ -88,14 +78,6 @@ def voice_of(sent: Span, attribution_verbs: Iterable[str], source_openers: Itera
         if lowered.startswith(opener.lower()) or re.search(r",\s*" + re.escape(opener.lower()) + r"\b", lowered):
             attributed.update(range(sent.start, sent.end))
     return Voice(attributed, quoted)
-
-
-def phrase_regex(phrases: Iterable[str]) -> re.Pattern | None:
-    """One case-insensitive, word-bounded pattern matching any of `phrases` (longest first)."""
-    alternatives = sorted((re.escape(p.strip()) for p in phrases if p.strip()), key=len, reverse=True)
-    if not alternatives:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.I)
 
 
 def find_phrase(sent: Span, pattern: re.Pattern | None) -> tuple[int, int] | None:
@@ -128,7 +110,7 @@ def unsourced_quoted_labels(sent: Span, introducers: Iterable[str], max_words: i
         verb = next((t for t in reversed(before[-4:]) if t.lemma_.lower() in intro), None)
         if verb is None:
             continue
-        subject = _subject(verb)
+        subject = subject_of(verb, passive_agent=True)
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.tag_ == "VBN"
         has_agent = any(c.dep_ == "agent" for c in verb.children) or " by " in doc[verb.i:span.start].text
         if (passive and not has_agent) or subject is None:

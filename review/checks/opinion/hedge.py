@@ -35,7 +35,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from review.checks.opinion.attribution import Voice, phrase_regex
+from review.checks.opinion.attribution import Voice
+from review.nlp.patterns import phrase_pattern
 
 COMPLEMENTS = ("acomp", "attr", "oprd")
 COMPARATIVES = ("more", "less", "as")
@@ -76,9 +77,9 @@ class HedgeCues:
                    lower("hedge_flag_words"), tuple(lex.get("hedge_flag_phrases", [])))
 
     def __post_init__(self):
-        object.__setattr__(self, "_phrase_pattern", phrase_regex(self.phrases))
-        object.__setattr__(self, "_exception_pattern", phrase_regex(self.exceptions))
-        object.__setattr__(self, "_flag_phrase_pattern", phrase_regex(self.flag_phrases))
+        object.__setattr__(self, "_phrase_pattern", phrase_pattern(self.phrases))
+        object.__setattr__(self, "_exception_pattern", phrase_pattern(self.exceptions))
+        object.__setattr__(self, "_flag_phrase_pattern", phrase_pattern(self.flag_phrases))
 
     def token_is_cue(self, token: Token) -> bool:
         forms = lemmas_of(token)
