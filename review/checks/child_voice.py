@@ -209,7 +209,7 @@ def names_a_listener(doc: Doc, quote: Quote) -> bool:
 
 def child_voice(doc: Doc, rules: CheckRules, rules_path: str | None = None) -> ChildVoice:
     """Everything the report shows of the children's voice (computed once, cached on the Doc)."""
-    cached = doc.user_data.get("review_child_voice")
+    cached = doc._.child_voice
     if cached is not None:
         return cached
     quotes = doc_quotes(doc, rules_path)
@@ -238,7 +238,7 @@ def child_voice(doc: Doc, rules: CheckRules, rules_path: str | None = None) -> C
                 voice.circumstances[n] = voice.circumstances[n] or voice.circumstances[previous]
                 voice.disclosure[n] = voice.disclosure[n] or voice.disclosure[previous]
             previous = n
-    doc.user_data["review_child_voice"] = voice
+    doc._.child_voice = voice
     return voice
 
 
