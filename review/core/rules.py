@@ -181,7 +181,7 @@ def _describe(error: ValidationError, data: dict, model: type[BaseModel]) -> str
     if kind == "extra_forbidden":
         return f"unknown key {head!r} (allowed: {', '.join(sorted(model.model_fields))})"
     if kind == "missing":
-        return "missing 'check' (the name of the check these rules belong to)" if head == "check" else f"missing {head!r}"
+        return f"missing {head!r}" + (" (the name of the check these rules belong to)" if head == "check" else "")
     if head == "mode":
         return "mode must be one of extend, replace"
     if head == "rules":

@@ -121,7 +121,8 @@ def test_a_question_added_in_a_user_rules_file_is_answered(tmp_path):
     assert plan["answered"] is True and plan["text"] == "What is the plan?"
     from review.core.text import sentences
 
-    assert [sentences(doc)[i].text.strip() for i in plan["sentences"]] == ["The plan is a review meeting on 27/03/2024."]
+    answers = [sentences(doc)[i].text.strip() for i in plan["sentences"]]
+    assert answers == ["The plan is a review meeting on 27/03/2024."]
     assert [e["question"] for e in doc._.checklist] == QUESTIONS + ["plan"]
     doc, plan = entry(GOOD)
     assert plan["answered"] is False

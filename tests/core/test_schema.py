@@ -89,8 +89,8 @@ def test_a_new_lexicon_is_accepted_only_for_a_question_that_names_it(tmp_path):
     with pytest.raises(ReviewError, match="unknown lexicon 'plan_words' for check 'checklist'"):
         load_rules(str(path))
     rule = dict(QUESTION, evidence={"kind": "phrases", "lexicons": ["plan_words"]})
-    path.write_text(yaml.safe_dump({"check": "checklist", "rules": [rule], "lexicons": {"plan_words": ["the plan is"]}}),
-                    encoding="utf-8")
+    data = {"check": "checklist", "rules": [rule], "lexicons": {"plan_words": ["the plan is"]}}
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
     rules = load_rules(str(path)).check("checklist")
     assert rules.lexicon("plan_words") == ["the plan is"]
     assert list(rules.rules)[-1] == "checklist.plan"
