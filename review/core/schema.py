@@ -1,0 +1,374 @@
+"""The schema of the rules files (``rules/*.yaml``): one pydantic model per check.
+
+Every lexicon and threshold a check reads is a field here, with a description saying what it
+is for; a bundled file missing one, or a user's file naming one the check does not have, fails
+on load. `review.core.rules` loads, merges and turns validation errors into one-line E301 messages.
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Annotated, ClassVar, Literal, get_args
+
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr,
+                      model_validator)
+from pydantic_core import PydanticCustomError
+
+Severity = Literal["info", "warning", "error"]
+SEVERITIES: tuple[str, ...] = get_args(Severity)
+
+
+def _problem(text: str) -> PydanticCustomError:
+    """A validation error whose message is `text` as it is (no pydantic prefix)."""
+    return PydanticCustomError("review", "{problem}", {"problem": text})
+
+
+def _non_empty(text: str) -> str:
+    if not text.strip():
+        raise _problem("must not be empty")
+    return text
+
+
+def _template(text: str) -> str:
+    """A message or suggestion: every ``{...}`` a named placeholder (or a doubled ``{{`` brace)."""
+    try:
+        names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+    except ValueError:
+        names = [""]
+    if not all(name.isidentifier() for name in names):
+        raise _problem("has a broken {placeholder} (use names such as {match})")
+    return text
+
+
+Phrase = Annotated[StrictStr, AfterValidator(_non_empty)]
+Phrases = list[Phrase]
+Number = Annotated[StrictInt | StrictFloat, Field(ge=0)]
+Text = Annotated[StrictStr, AfterValidator(_non_empty)]
+Template = Annotated[StrictStr, AfterValidator(_non_empty), AfterValidator(_template)]
+
+
+def lexicon(description: str):
+    """A required lexicon: a list of non-empty phrases."""
+    return Field(description=description)
+
+
+def threshold(description: str):
+    """A required threshold: a number >= 0."""
+    return Field(description=description)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# Rules -----------------------------------------------------------------------------------------
+
+
+class RulePatch(Strict):
+    """A rule entry in a user's file that changes a bundled rule: only the fields it gives."""
+
+    id: StrictStr = Field(description="CHECK.NAME, the rule's id in findings")
+    severity: Severity | None = Field(None, description="info | warning | error")
+    message: Template | None = Field(None, description="what is wrong; may use {match} and the check's placeholders")
+    suggestion: Template | None = Field(None, description="how to put it right; may use placeholders too")
+    rationale: Text | None = Field(None, description="the policy line the rule traces back to")
+    enabled: StrictBool | None = Field(None, description="false switches the rule off")
+    principle: StrictStr | None = Field(None, description="the principle its findings serve (default: the file's)")
+    description: StrictStr | None = Field(None, description="what the rule looks for")
+
+
+class RuleEntry(RulePatch):
+    """A complete rule: id, severity, message, suggestion and rationale are required."""
+
+    severity: Severity
+    message: Template
+    suggestion: Template
+    rationale: Text
+
+
+class Evidence(Strict):
+    """What answers a checklist question (the kinds `review.checks.checklist` implements)."""
+
+    kind: Literal["phrases", "child_wishes", "child_quotes", "child_quotes_with_circumstances",
+                  "child_quotes_with_disclosure"] = Field(
+        description="phrases: sentences holding a phrase of every lexicon listed; child_wishes: sentences "
+                    "recording the child's wishes and feelings; child_quotes: sentences quoting the child; "
+                    "child_quotes_with_circumstances / _with_disclosure: those quotes whose circumstances or "
+                    "way of disclosure the report gives (the child_quotes kinds do not apply to a pre-verbal child)")
+    lexicons: list[StrictStr] = Field(default_factory=list,
+                                      description="for kind phrases: the checklist lexicons that must all match "
+                                                  "in one sentence")
+    needed_if_findings_of: StrictStr | None = Field(
+        None, description="the question needs answering only when this check raised findings; otherwise it "
+                          "counts as answered")
+
+    @model_validator(mode="after")
+    def _lexicons_for_phrases(self) -> "Evidence":
+        if (self.kind == "phrases") != bool(self.lexicons):
+            raise _problem("kind 'phrases' needs 'lexicons', and only that kind takes them")
+        return self
+
+
+class QuestionEntry(RuleEntry):
+    """A checklist rule: one of the policy's questions, with the evidence that answers it."""
+
+    evidence: Evidence = Field(description="what in the report answers the question")
+
+
+class QuestionPatch(RulePatch):
+    evidence: Evidence | None = None
+
+
+# Files -----------------------------------------------------------------------------------------
+
+
+class NoThresholds(Strict):
+    """A check with no thresholds."""
+
+
+class NoLexicons(Strict):
+    """A check with no lexicons."""
+
+
+class PatchFile(Strict):
+    """A user's rules file that extends the bundled one (``mode: extend``, the default)."""
+
+    check: StrictStr = Field(description="the check these rules belong to")
+    principle: StrictStr | None = Field(None, description="the policy principle its findings serve")
+    description: StrictStr | None = None
+    mode: Literal["extend", "replace"] = Field("extend", description="replace: this file replaces the bundled one")
+    rules: list[QuestionPatch] = Field(default_factory=list, description="rules changed or added, by id")
+    lexicons: dict[StrictStr, Phrases] = Field(default_factory=dict, description="phrases added to lexicons")
+    thresholds: dict[StrictStr, Number] = Field(default_factory=dict, description="thresholds replaced")
+    allow: Phrases = Field(default_factory=list, description="phrases added to the allow-list")
+
+    @model_validator(mode="after")
+    def _ids_name_the_check(self):
+        for rule in self.rules:
+            if not rule.id.startswith(f"{self.check}.") or rule.id == f"{self.check}.":
+                raise _problem(f"rule {rule.id}: id must be '{self.check}.NAME'")
+        return self
+
+
+class CheckFile(PatchFile):
+    """A complete rules file for one check; subclasses give its lexicons and thresholds."""
+
+    name: ClassVar[str]
+    principle: StrictStr = Field(description="the policy principle its findings serve")
+    description: StrictStr = ""
+    rules: list[RuleEntry] = Field(default_factory=list, description="one entry per rule, id CHECK.NAME")
+    lexicons: NoLexicons = NoLexicons()
+    thresholds: NoThresholds = NoThresholds()
+
+    @model_validator(mode="after")
+    def _ids_once(self):
+        seen = set()
+        for rule in self.rules:
+            if rule.id in seen:
+                raise _problem(f"rule {rule.id}: defined twice")
+            seen.add(rule.id)
+        return self
+
+
+# One schema per check -------------------------------------------------------------------------
+
+
+class OpinionLexicons(Strict):
+    evaluative_labels: Phrases = lexicon("words that label a person, a home or a relationship instead of "
+                                         "describing it (matched by lemma or as written, in the writer's voice)")
+    evaluative_phrases: Phrases = lexicon("phrases that state a conclusion about someone's conduct with no example")
+    sweeping_adverbs: Phrases = lexicon("adverbs that, with a present simple verb, claim something of every occasion")
+    certainty_adverbs: Phrases = lexicon("adverbs that assert a conclusion is beyond doubt ('clearly intoxicated')")
+    attribution_verbs: Phrases = lexicon("speech verbs: the clause they report is the source's words when their "
+                                         "subject is not the writer")
+    source_openers: Phrases = lexicon("a sentence opening (or continuing after a comma) with one of these names "
+                                      "its source")
+    quote_introducers: Phrases = lexicon("verbs that introduce a quoted label; with no agent the label has no source")
+    owned_markers: Phrases = lexicon("first-person markers that own an opinion")
+    reason_markers: Phrases = lexicon("markers of a stated reason or evidence for an opinion")
+    hedge_words: Phrases = lexicon("words that hedge wherever they stand, matched by lemma (not after a comparative)")
+    hedge_modals: Phrases = lexicon("modal verbs of possibility, matched only as modals")
+    hedge_weak_modals: Phrases = lexicon("weaker modals that hedge only before one of the linguistics data's "
+                                         "hedge.weak_modal_followers")
+    hedge_complement_verbs: Phrases = lexicon("verbs that hedge only with a complement or before 'to', 'like', "
+                                              "'that', 'as if' ('appeared drunk')")
+    hedge_inference_verbs: Phrases = lexicon("verbs that hedge when their subject is evidence, not a person")
+    hedge_evidence_subjects: Phrases = lexicon("subjects that make an inference verb a hedge ('the bruise indicates')")
+    hedge_phrases: Phrases = lexicon("fixed speculation phrases ('it is thought', 'not sure')")
+    hedge_exceptions: Phrases = lexicon("phrases in which a hedge word states feasibility or a plan, not a guess")
+
+
+class OpinionThresholds(Strict):
+    judgement_probability: Number = threshold(
+        "classifier probability at or above which a sentence in the writer's voice with a subjective adjective "
+        "or adverb is a judgement even when no lexicon word matches")
+    stated_opinion_probability: Number = threshold(
+        "the least opinion probability of a sentence with a judgement finding or an owned opinion")
+    quoted_label_max_words: Number = threshold("longest quoted label (in words) checked for a missing source")
+    reason_window_sentences: Number = threshold(
+        "how many sentences after an owned opinion (in the same paragraph) may give its reasons")
+
+
+class OpinionFile(CheckFile):
+    name = "opinion"
+    lexicons: OpinionLexicons
+    thresholds: OpinionThresholds
+
+
+class DateLexicons(Strict):
+    event_verbs: Phrases = lexicon("lemmas of verbs that report a specific event (on the past-tense main verb)")
+    event_nouns: Phrases = lexicon("nouns that make a past-tense sentence an event ('A referral was made')")
+    habitual_markers: Phrases = lexicon("words and phrases that make a statement habitual or general, not one event")
+    vague_periods: Phrases = lexicon("vague periods that date an event no more closely than 'some time lately'")
+    vague_occasions: Phrases = lexicon("earlier occasions mentioned with no number or date")
+    record_fields: Phrases = lexicon("lines that give a record's fields rather than report an event")
+
+
+class DateFile(CheckFile):
+    name = "date"
+    lexicons: DateLexicons
+
+
+class LengthLexicons(Strict):
+    glossary: Phrases = lexicon("abbreviations a parent or another agency may not know, as 'ABBR = expansion; "
+                                "other expansion' (case-sensitive; the first expansion is suggested)")
+    passive_hidden_agent: Phrases = lexicon("verbs whose agentless passive in the past, perfect or future hides "
+                                            "who acted ('concerns were raised')")
+    passive_harm: Phrases = lexicon("harm done to a child, flagged as a passive in any tense")
+    reporting_verbs: Phrases = lexicon("verbs that take a clause as object without 'that': not a run-on")
+    coordinators: Phrases = lexicon("words that join clauses so that they form one sentence properly")
+
+
+class LengthThresholds(Strict):
+    sentence_words: Number = threshold("length.sentence: more words than this in one sentence")
+    paragraph_words: Number = threshold("length.paragraph: more words than this in one paragraph")
+    hard_grade: Number = threshold("length.hard_to_read: a sentence graded above this ...")
+    hard_min_words: Number = threshold("... with at least this many words")
+    run_on_joins: Number = threshold("length.run_on: independent clauses joined this many times in one sentence")
+    report_words: Number = threshold("length.report: more words than this in the whole report")
+    reading_words_per_minute: Number = threshold("reading speed behind summary.reading_minutes")
+    repeat_similarity: Number = threshold("length.repetition: share of word pairs two sentences share (Jaccard)")
+    repeat_min_words: Number = threshold("... counting only sentences with at least this many content words")
+
+
+class LengthFile(CheckFile):
+    name = "length"
+    lexicons: LengthLexicons
+    thresholds: LengthThresholds
+
+
+class ChildVoiceLexicons(Strict):
+    reporting_verbs: Phrases = lexicon("verbs that report speech or writing: their subject is the speaker")
+    speech_nouns: Phrases = lexicon("nouns whose possessor is the speaker ('Mia's first answer was \"no\"')")
+    labelling_verbs: Phrases = lexicon("verbs after which a quote names what someone was called, not an utterance")
+    child_references: Phrases = lexicon("how a report refers to the child without a name")
+    female_nouns: Phrases = lexicon("people referred to by role (and pronouns) that tell a female speaker")
+    male_nouns: Phrases = lexicon("people referred to by role (and pronouns) that tell a male speaker")
+    person_nouns: Phrases = lexicon("people referred to by role who can speak")
+    circumstance_cues: Phrases = lexicon("words that set the circumstances of a quote: when, where, who was present")
+    disclosure_cues: Phrases = lexicon("how a quote came to be said: asked, spontaneously, in direct work")
+    wish_verbs: Phrases = lexicon("verbs whose subject, when it is the child, records a wish or feeling")
+    feeling_words: Phrases = lexicon("adjectives of feeling ('Kayla is scared')")
+    unwilling_to: Phrases = lexicon("objects after which a wish verb is unwillingness to speak, not a wish")
+    observed_responses: Phrases = lexicon("for a child too young to speak: responses the writer saw")
+    quoted_wish_cues: Phrases = lexicon("a child's own words that carry a wish or a feeling")
+
+
+class ChildVoiceThresholds(Strict):
+    too_young_years: Number = threshold("below this age (in years) a child is too young to be quoted")
+    min_report_sentences: Number = threshold("the document-level rules apply to texts of at least this many sentences")
+    circumstances_window: Number = threshold("how far (in characters) around a child's quote to look for its "
+                                             "circumstances")
+    verb_after_tokens: Number = threshold("at most this many tokens between a quote's closing mark and its "
+                                          "reporting verb")
+
+
+class ChildVoiceFile(CheckFile):
+    name = "child_voice"
+    lexicons: ChildVoiceLexicons
+    thresholds: ChildVoiceThresholds
+
+
+class HistoricLexicons(Strict):
+    past_markers: Phrases = lexicon("wording that marks an item as past, whatever its date")
+    present_links: Phrases = lexicon("cues that connect an item to the present concern")
+    history_headings: Phrases = lexicon("section headings under which a past concern is historic even undated")
+    concern_words: Phrases = lexicon("what makes a dated past item a matter of concern (checked for relevance)")
+
+
+class HistoricThresholds(Strict):
+    horizon_months: Number = threshold("events dated earlier than this many months before the report are historic")
+    stale_weeks: Number = threshold("a report whose latest dated event is older than this gets historic.stale")
+    min_report_sentences: Number = threshold("historic.stale applies to texts of at least this many sentences")
+    following_sentences: Number = threshold("sentences after the item searched for a present-link cue")
+
+
+class HistoricFile(CheckFile):
+    name = "historic"
+    lexicons: HistoricLexicons
+    thresholds: HistoricThresholds
+
+
+class LanguageLexicons(Strict):
+    english_like: Phrases = lexicon("language codes (py3langid labels) read as English")
+
+
+class LanguageThresholds(Strict):
+    min_letters: Number = threshold("text with fewer letters than this is too short to tell")
+    english_stop_word_share: Number = threshold("text with at least this share of English function words is "
+                                                "English without asking the detector")
+    min_confidence: Number = threshold("the detector's probability for a language other than English must reach this")
+
+
+class LanguageFile(CheckFile):
+    name = "language"
+    lexicons: LanguageLexicons
+    thresholds: LanguageThresholds
+
+
+class ChecklistLexicons(BaseModel):
+    """The checklist's phrase lists; a user's file may add lists that its new questions' evidence names."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+    __pydantic_extra__: dict[str, Phrases]
+
+    impact: Phrases = lexicon("phrases that say what the impact on the child is")
+    parents_working: Phrases = lexicon("phrases that say whether and how the parents have worked with the writer")
+    barriers: Phrases = lexicon("phrases that name barriers to working with the family")
+    investigations: Phrases = lexicon("an investigation cue; with an 'ongoing' cue in the same sentence it answers "
+                                      "other_investigations")
+    ongoing: Phrases = lexicon("cues that an investigation is ongoing (or that there is none)")
+    historic_explanations: Phrases = lexicon("phrases that explain why historic information matters now")
+
+
+class ChecklistThresholds(Strict):
+    min_report_sentences: Number = threshold("the checklist findings apply to texts of at least this many sentences")
+
+
+class ChecklistFile(CheckFile):
+    """The checklist: its rules are the policy's questions, in order, each with its evidence."""
+
+    name = "checklist"
+    rules: list[QuestionEntry] = Field(default_factory=list, description="one rule per question, in asking order")
+    lexicons: ChecklistLexicons
+    thresholds: ChecklistThresholds
+
+    @model_validator(mode="after")
+    def _evidence_lexicons_exist(self):
+        known = set(self.lexicons.model_dump())
+        named = {name for rule in self.rules for name in rule.evidence.lexicons}
+        for rule in self.rules:
+            for name in rule.evidence.lexicons:
+                if name not in known:
+                    raise _problem(f"rule {rule.id}: evidence names lexicon {name!r}, which is missing")
+        declared = set(type(self.lexicons).model_fields)
+        for name in known - declared - named:
+            raise _problem(f"unknown lexicon {name!r} for check 'checklist' "
+                           f"(known: {', '.join(sorted(declared | named))})")
+        return self
+
+
+SCHEMAS: dict[str, type[CheckFile]] = {
+    schema.name: schema
+    for schema in (OpinionFile, DateFile, LengthFile, ChildVoiceFile, HistoricFile, LanguageFile, ChecklistFile)
+}
