@@ -38,8 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     check.add_argument("--lines", action="store_true",
                        help="every non-empty input line is its own document, id = line number")
-    check.add_argument("--report-date", metavar="YYYY-MM-DD",
-                       help="the date the report is written (default: the date it states, else today)")
+    check.add_argument("--report-date", metavar="DATE",
+                       help="the date the report is written: 20/03/2024, 20.03.2024, 20 March 2024 or "
+                            "2024-03-20, day first (default: the date it states, else today)")
     check.add_argument("--child", action="append", metavar="NAME", default=[],
                        help="the child the report is about (repeatable; default: detected from the text)")
     check.add_argument("--rules", metavar="PATH", help="a rules file or folder merged over the bundled rules/")

@@ -50,7 +50,7 @@ def test_html_is_self_contained_and_escaped(cli):
 
 @pytest.mark.parametrize("args, message", [
     (["missing.txt"], "missing.txt: no such file"),
-    (["--report-date", "20/03/2024", "-"], "--report-date '20/03/2024'"),
+    (["--report-date", "31/02/2024", "-"], "--report-date '31/02/2024'"),
     (["--report-date", "20240320", "-"], "--report-date '20240320'"),
     (["nosuch"], "nosuch: no such file or folder"),
 ])
