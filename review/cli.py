@@ -98,6 +98,14 @@ def _write(documents, output_format: str, out, summary: SummaryTable | None) -> 
     return any_findings
 
 
+def _with_encoding(documents, sources):
+    """Each document with, in its summary, the encoding its text was decoded from (where bytes were)."""
+    for document, source in zip(documents, sources):
+        if source.encoding:
+            document["summary"]["encoding"] = source.encoding
+        yield document
+
+
 def run_check(args) -> int:
     report_date = parse_report_date(args.report_date)
     if not 1 <= args.max_chars <= MAX_CHARS:
@@ -126,7 +134,7 @@ def run_check(args) -> int:
         documents = analyse_many(((s.id, s.text) for s in sources), report_date=report_date,
                                  children=args.child, rules_path=rules_path, n_process=args.jobs,
                                  batch_size=batch_size, client=client)
-        documents = _with_progress(documents, len(sources))
+        documents = _with_progress(_with_encoding(documents, sources), len(sources))
         any_findings = _write(documents, args.format, sys.stdout, summary)
     if unreadable:
         return 2

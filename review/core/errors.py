@@ -17,7 +17,7 @@ class ReviewError(Exception):
 # Input files
 E101 = "cannot read {path}: {reason}"
 E102 = "{path}: unsupported file type {suffix!r} (use .txt, .md or .docx, or - for standard input)"
-E103 = "{path}: not UTF-8 text ({reason})"
+E103 = "{path}: not text in a known encoding ({reason})"
 E104 = "{path}: not a readable .docx file ({reason})"
 E105 = "{path}: {size} is over the limit of {limit} characters; split the report into parts"
 
