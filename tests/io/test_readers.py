@@ -119,6 +119,15 @@ def test_a_folder_stands_for_its_reports_without_word_lock_files(tmp_path):
     assert [Path(p).name for p in expand([str(tmp_path)])] == ["a.docx", "b.txt", "c.md"]
 
 
+def test_a_folder_scan_skips_readme_license_and_changelog(tmp_path):
+    for name in ("README.md", "readme.txt", "License.docx", "LICENSE.txt", "CHANGELOG.md", "changelog.de.md",
+                 "report.txt", "readme-notes.txt"):
+        (tmp_path / name).write_bytes(b"x")
+    assert [Path(p).name for p in expand([str(tmp_path)])] == ["readme-notes.txt", "report.txt"]
+    named = str(tmp_path / "README.md")
+    assert expand([named]) == [named]  # a file named on the command line is still read
+
+
 def test_over_long_document_is_refused_with_a_clear_message(tmp_path):
     path = tmp_path / "long.txt"
     path.write_text("word " * 50, encoding="utf-8")
