@@ -18,6 +18,9 @@ from review.io.render import render_html, render_text
 from review.pipeline import load_pipeline
 
 FORMATS = ("text", "json", "jsonl", "html")
+STDIN_HINT = ("reading a report from standard input: paste or type it, then press Ctrl-D "
+              "(or give files: review check PATH ...)")
+CHILD_IS_A_FILE = "warning: --child {name!r} is an existing file; it is taken as the child's name, not read"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -106,6 +109,15 @@ def _with_encoding(documents, sources):
         yield document
 
 
+def _warn_of_slips(args) -> None:
+    """One line on stderr for a file given as --child, and a hint before waiting on a terminal."""
+    for name in args.child:
+        if os.path.isfile(name):
+            _say(CHILD_IS_A_FILE.format(name=name))
+    if not args.paths and sys.stdin is not None and sys.stdin.isatty():
+        _say(STDIN_HINT)
+
+
 def run_check(args) -> int:
     report_date = parse_report_date(args.report_date)
     if not 1 <= args.max_chars <= MAX_CHARS:
@@ -113,6 +125,7 @@ def run_check(args) -> int:
     rules_path = os.path.abspath(args.rules) if args.rules else None
     check_jobs(args.jobs)
     load_pipeline(rules_path)  # validates the rules before any input is read
+    _warn_of_slips(args)
     sources, unreadable = [], 0
     for name in expand(args.paths):
         try:

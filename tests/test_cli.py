@@ -112,3 +112,30 @@ def test_binary_file_is_one_line_and_exit_two(cli, tmp_path):
     status, out, err = cli([str(picture)])
     assert status == 2 and out == "" and err.count("\n") == 1
     assert "E103" in err and "photo.txt: not text in a known encoding" in err
+
+
+def test_child_given_a_file_warns_in_one_line(cli, tmp_path):
+    report = tmp_path / "01-mia.txt"
+    report.write_text(CLEAN, encoding="utf-8")
+    status, out, err = cli(["--format", "jsonl", "--child", str(report)], CLEAN)
+    assert err.count("\n") == 1 and f"--child {str(report)!r} is an existing file" in err
+    assert json.loads(out)["children"] == [str(report)]  # still taken as the name, as asked
+    _, _, err = cli(["--format", "jsonl", "--child", "Mia"], CLEAN)
+    assert err == ""
+
+
+class _Terminal(io.TextIOWrapper):
+    def isatty(self):
+        return True
+
+
+def test_hint_before_waiting_on_a_terminal(cli, monkeypatch, capsys):
+    from review.cli import main
+
+    monkeypatch.setattr(sys, "stdin", _Terminal(io.BytesIO(CLEAN.encode("utf-8")), encoding="utf-8"))
+    status = main(["check", "--format", "jsonl"])
+    _, err = capsys.readouterr()
+    assert status in (0, 1) and err.count("\n") == 1 and "reading a report from standard input" in err
+    monkeypatch.setattr(sys, "stdin", _Terminal(io.BytesIO(CLEAN.encode("utf-8")), encoding="utf-8"))
+    main(["check", "--format", "jsonl", "-"])  # asked for standard input: no hint
+    assert capsys.readouterr().err == ""
