@@ -20,12 +20,26 @@ from review.io.document import document_object
 from review.pipeline import load_pipeline
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# The UK forms practitioners type, day first: 20/03/2024, 20.03.2024 (one separator throughout),
+# 20 March 2024 and 20 Mar 2024.
+_UK_NUMERIC_DATE = re.compile(r"(\d{1,2})([/.])(\d{1,2})\2(\d{4})", re.ASCII)
+_UK_WORDED_DATE = re.compile(r"(\d{1,2}) +([A-Za-z]+) +(\d{4})", re.ASCII)
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december")
+_MONTHS = {**{name: n for n, name in enumerate(_MONTH_NAMES, 1)},
+           **{name[:3]: n for n, name in enumerate(_MONTH_NAMES, 1)}, "sept": 9}
 
 __all__ = ["analyse", "analyse_doc", "analyse_many", "load_pipeline", "parse_report_date", "ReviewError"]
 
 
 def parse_report_date(value: str | dt.date | None) -> dt.date | None:
-    """A report date from YYYY-MM-DD text (or a date or datetime); None stays None."""
+    """A report date from YYYY-MM-DD or a UK form (20/03/2024, 20.03.2024, 20 March 2024), or a
+    date or datetime; None stays None. Anything else, an impossible date included, is E201.
+
+    A strict list of forms, not dateparser: even with day-first, strict settings dateparser reads
+    03/20/2024 as 20 March and "in 3 days" as a date, and the contract refuses all but these forms.
+    Month names are English whatever the locale.
+    """
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -33,11 +47,22 @@ def parse_report_date(value: str | dt.date | None) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     try:
-        if not _ISO_DATE.fullmatch(value.strip()):
-            raise ValueError(value)
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
+        return _date_from_text(value.strip())
+    except (ValueError, KeyError):
         raise ReviewError("E201", E201.format(value=value)) from None
+
+
+def _date_from_text(text: str) -> dt.date:
+    """The date `text` states in one of the accepted forms; ValueError or KeyError otherwise."""
+    if _ISO_DATE.fullmatch(text):
+        return dt.date.fromisoformat(text)
+    if numeric := _UK_NUMERIC_DATE.fullmatch(text):
+        day, _, month, year = numeric.groups()
+        return dt.date(int(year), int(month), int(day))
+    if worded := _UK_WORDED_DATE.fullmatch(text):
+        day, month, year = worded.groups()
+        return dt.date(int(year), _MONTHS[month.lower()], int(day))
+    raise ValueError(text)
 
 
 def _options(report_date, children: Iterable[str] | None, rules_path: str | None) -> ReviewOptions:

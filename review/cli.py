@@ -18,6 +18,9 @@ from review.io.render import render_html, render_text
 from review.pipeline import load_pipeline
 
 FORMATS = ("text", "json", "jsonl", "html")
+STDIN_HINT = ("reading a report from standard input: paste or type it, then press Ctrl-D "
+              "(or give files: review check PATH ...)")
+CHILD_IS_A_FILE = "warning: --child {name!r} is an existing file; it is taken as the child's name, not read"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -38,8 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     check.add_argument("--lines", action="store_true",
                        help="every non-empty input line is its own document, id = line number")
-    check.add_argument("--report-date", metavar="YYYY-MM-DD",
-                       help="the date the report is written (default: the date it states, else today)")
+    check.add_argument("--report-date", metavar="DATE",
+                       help="the date the report is written: 20/03/2024, 20.03.2024, 20 March 2024 or "
+                            "2024-03-20, day first (default: the date it states, else today)")
     check.add_argument("--child", action="append", metavar="NAME", default=[],
                        help="the child the report is about (repeatable; default: detected from the text)")
     check.add_argument("--rules", metavar="PATH", help="a rules file or folder merged over the bundled rules/")
@@ -97,6 +101,23 @@ def _write(documents, output_format: str, out, summary: SummaryTable | None) -> 
     return any_findings
 
 
+def _with_encoding(documents, sources):
+    """Each document with, in its summary, the encoding its text was decoded from (where bytes were)."""
+    for document, source in zip(documents, sources):
+        if source.encoding:
+            document["summary"]["encoding"] = source.encoding
+        yield document
+
+
+def _warn_of_slips(args) -> None:
+    """One line on stderr for a file given as --child, and a hint before waiting on a terminal."""
+    for name in args.child:
+        if os.path.isfile(name):
+            _say(CHILD_IS_A_FILE.format(name=name))
+    if not args.paths and sys.stdin is not None and sys.stdin.isatty():
+        _say(STDIN_HINT)
+
+
 def run_check(args) -> int:
     report_date = parse_report_date(args.report_date)
     if not 1 <= args.max_chars <= MAX_CHARS:
@@ -104,6 +125,7 @@ def run_check(args) -> int:
     rules_path = os.path.abspath(args.rules) if args.rules else None
     check_jobs(args.jobs)
     load_pipeline(rules_path)  # validates the rules before any input is read
+    _warn_of_slips(args)
     sources, unreadable = [], 0
     for name in expand(args.paths):
         try:
@@ -125,7 +147,7 @@ def run_check(args) -> int:
         documents = analyse_many(((s.id, s.text) for s in sources), report_date=report_date,
                                  children=args.child, rules_path=rules_path, n_process=args.jobs,
                                  batch_size=batch_size, client=client)
-        documents = _with_progress(documents, len(sources))
+        documents = _with_progress(_with_encoding(documents, sources), len(sources))
         any_findings = _write(documents, args.format, sys.stdout, summary)
     if unreadable:
         return 2

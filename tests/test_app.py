@@ -189,6 +189,11 @@ def test_upload_txt_and_docx(app):
     assert "mia-review.docx" in app.downloads
 
 
+def test_upload_saved_in_windows_1252_is_read(app):
+    _upload(app, "mia.txt", (REPORT + "\nMum said the shoes cost \u00a320 \u2013 \u201ctoo much\u201d.").encode("cp1252"))
+    assert not app.error and "c-opinion" in report_html(app) and "\u00a320 \u2013" in report_html(app)
+
+
 def test_upload_over_the_limit_is_refused_with_a_clear_message(app):
     _upload(app, "big.txt", b"word " * (3 * 1024 * 1024 // 5))
     assert any("the limit is 2 MB" in e.value for e in app.error)
@@ -196,7 +201,7 @@ def test_upload_over_the_limit_is_refused_with_a_clear_message(app):
 
 
 def test_upload_that_cannot_be_read_is_one_clear_message(app):
-    _upload(app, "notes.txt", b"\xff\xfe\x00bad")
+    _upload(app, "notes.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))  # binary, not text
     assert any("Could not read the file" in e.value for e in app.error)
 
 

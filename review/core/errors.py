@@ -17,12 +17,12 @@ class ReviewError(Exception):
 # Input files
 E101 = "cannot read {path}: {reason}"
 E102 = "{path}: unsupported file type {suffix!r} (use .txt, .md or .docx, or - for standard input)"
-E103 = "{path}: not UTF-8 text ({reason})"
+E103 = "{path}: not text in a known encoding ({reason})"
 E104 = "{path}: not a readable .docx file ({reason})"
 E105 = "{path}: {size} is over the limit of {limit} characters; split the report into parts"
 
 # Options
-E201 = "--report-date {value!r} is not a date in the form YYYY-MM-DD"
+E201 = "--report-date {value!r} is not a date in the form 20/03/2024, 20.03.2024, 20 March 2024 or 2024-03-20"
 E202 = "--max-chars must be between 1 and {limit}"
 E203 = "cannot write the summary to {path}: {reason}"
 E204 = "--jobs must be between 1 and {limit}"

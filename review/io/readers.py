@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 import sys
 import zipfile
@@ -16,28 +17,74 @@ _LINE_END = re.compile(r"\r\n|\r|\n")  # Windows, old Mac and Unix line ends
 # XML (what is parsed into memory, several times its size) would unpack to more than this.
 MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_DOCX_XML = 64 * 1024 * 1024
+# Byte-order marks, and the codec that reads the text after one (dropping the mark).
+BYTE_ORDER_MARKS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# Files and folders named like this in a folder scan are the project's papers, not reports.
+NOT_REPORTS = {"readme", "license", "changelog"}
 # A Word file saved with a password is not a zip but an OLE2 compound file starting with these bytes.
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 @dataclass(frozen=True)
 class Source:
-    """One document to review: its id (path, "-" or line number) and its text."""
+    """One document to review: its id (path, "-" or line number), its text and the encoding its
+    bytes were decoded from (None where no bytes were decoded as text: a .docx)."""
 
     id: object
     text: str
+    encoding: str | None = None
+
+
+def decode_text(data: bytes, name: str) -> tuple[str, str]:
+    """The text in `data` and the encoding assumed: the one its byte-order mark names, else UTF-8,
+    else what charset-normalizer finds; binary data is a one-line error."""
+    for mark, encoding in BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as error:
+                raise _not_text(name, f"invalid {encoding} at byte {error.start}") from None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        encoding = _single_byte_encoding(data, name)
+        return data.decode(encoding), encoding
+
+
+def _single_byte_encoding(data: bytes, name: str) -> str:
+    """The single-byte code page charset-normalizer finds `data` written in: Windows-1252 wherever
+    it is one of the plausible readings (Word and Notepad write it for Western text, and short
+    texts fit many code pages), else its best single-byte guess. Multi-byte guesses are refused:
+    without a byte-order mark they are what it makes of binary data."""
+    from charset_normalizer import from_bytes  # imported here: UTF-8 input never needs it
+    from charset_normalizer.utils import is_multi_byte_encoding
+
+    matches = list(from_bytes(data))
+    if any("cp1252" in match.could_be_from_charset for match in matches):
+        try:
+            data.decode("cp1252")
+            return "cp1252"
+        except UnicodeDecodeError:
+            pass
+    for match in matches:
+        if not is_multi_byte_encoding(match.encoding):
+            return codecs.lookup(match.encoding).name
+    raise _not_text(name, "binary data, or a multi-byte encoding with no byte-order mark")
+
+
+def _not_text(name: str, reason: str) -> ReviewError:
+    return ReviewError("E103", E103.format(path=name, reason=reason))
 
 
 def decode(data: bytes, name: str) -> str:
-    """UTF-8 text (a leading byte-order mark dropped); anything else is a one-line error."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ReviewError("E103", E103.format(path=name, reason=f"invalid byte at position {error.start}")) from None
+    """The text in `data`, decoded as :func:`decode_text` does (for callers that do not report the
+    encoding: the page's uploader)."""
+    return decode_text(data, name)[0]
 
 
-def read_stdin() -> str:
-    return decode(sys.stdin.buffer.read(), "standard input")
+def read_stdin() -> tuple[str, str]:
+    """The text on standard input and the encoding assumed."""
+    return decode_text(sys.stdin.buffer.read(), "standard input")
 
 
 def _check_docx_package(path: Path) -> None:
@@ -80,8 +127,8 @@ def read_docx(path: Path) -> str:
     return "\n\n".join(blocks)
 
 
-def read_path(path: Path) -> str:
-    """The text of one report file."""
+def read_file(path: Path) -> tuple[str, str | None]:
+    """The text of one report file and the encoding assumed (None for a .docx)."""
     suffix = path.suffix.lower()
     if not path.is_file():
         reason = "no such file or folder" if not path.exists() else "not a file"
@@ -89,23 +136,33 @@ def read_path(path: Path) -> str:
     if suffix not in SUFFIXES:
         raise ReviewError("E102", E102.format(path=path, suffix=path.suffix or "(none)"))
     if suffix == ".docx":
-        return read_docx(path)
+        return read_docx(path), None
     try:
         data = path.read_bytes()
     except OSError as error:
         raise ReviewError("E101", E101.format(path=path, reason=error.strerror or "unreadable")) from None
-    return decode(data, str(path))
+    return decode_text(data, str(path))
+
+
+def read_path(path: Path) -> str:
+    """The text of one report file."""
+    return read_file(path)[0]
+
+
+def _is_report_file(path: Path) -> bool:
+    """A file a folder scan reviews: a report type, not Word's "~$" lock file of an open document,
+    not a README, LICENSE or CHANGELOG (whatever its case and suffix)."""
+    return (path.suffix.lower() in SUFFIXES and path.is_file() and not path.name.startswith("~$")
+            and path.name.split(".", 1)[0].lower() not in NOT_REPORTS)
 
 
 def expand(paths: list[str]) -> list[str]:
-    """Paths as given, with each folder replaced by the report files inside it (sorted; Word's
-    "~$" lock files of open documents left out)."""
+    """Paths as given, with each folder replaced by the report files inside it (sorted)."""
     result = []
     for name in paths or ["-"]:
         path = Path(name)
         if name != "-" and path.is_dir():
-            result.extend(str(p) for p in sorted(path.rglob("*"))
-                          if p.suffix.lower() in SUFFIXES and p.is_file() and not p.name.startswith("~$"))
+            result.extend(str(p) for p in sorted(path.rglob("*")) if _is_report_file(p))
         else:
             result.append(name)
     return result
@@ -113,16 +170,16 @@ def expand(paths: list[str]) -> list[str]:
 
 def read_sources(name: str, *, lines: bool, max_chars: int) -> list[Source]:
     """The documents in one input: the whole file, or with `lines` one per non-empty line."""
-    text = read_stdin() if name == "-" else read_path(Path(name))
+    text, encoding = read_stdin() if name == "-" else read_file(Path(name))
     if not lines:
         if len(text) > max_chars:
             raise ReviewError("E105", E105.format(path=name, size=f"{len(text):,} characters", limit=f"{max_chars:,}"))
-        return [Source(name, text)]
+        return [Source(name, text, encoding)]
     sources = []
     for number, line in enumerate(_LINE_END.split(text), start=1):
         if line:
             if len(line) > max_chars:
                 raise ReviewError("E105", E105.format(path=f"{name} line {number}", size=f"{len(line):,} characters",
                                                       limit=f"{max_chars:,}"))
-            sources.append(Source(number, line))
+            sources.append(Source(number, line, encoding))
     return sources

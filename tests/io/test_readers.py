@@ -7,7 +7,9 @@ import pytest
 
 import review
 from review.core.errors import ReviewError
-from review.io.readers import expand, read_path, read_sources
+from review.io.readers import decode, expand, read_file, read_path, read_sources
+
+WESTERN = "Mia\u2019s mother said \u201cI paid \u00a320 for her shoes\u201d \u2013 caf\u00e9 at 10am.\r\n"
 
 
 def make_docx(path):
@@ -51,6 +53,59 @@ def test_utf8_bom_is_dropped_and_crlf_kept(tmp_path):
     assert read_path(path) == "Line one.\r\nLine two."
 
 
+LATIN_1 = "Mia's mother said she was à la maison."
+SHORT = "It cost £5."
+
+
+@pytest.mark.parametrize("text, data, encoding", [
+    (WESTERN, WESTERN.encode("cp1252"), "cp1252"),            # Word's "Save as text", Notepad's ANSI
+    (LATIN_1, LATIN_1.encode("latin-1"), "cp1252"),
+    (SHORT, SHORT.encode("cp1252"), "cp1252"),                # too short to tell: Western wins
+    (WESTERN, WESTERN.encode("utf-16"), "utf-16"),            # with its byte-order mark
+    (WESTERN, b"\xfe\xff" + WESTERN.encode("utf-16-be"), "utf-16"),
+    (WESTERN, b"\xef\xbb\xbf" + WESTERN.encode("utf-8"), "utf-8-sig"),
+    (WESTERN, WESTERN.encode("utf-8"), "utf-8"),
+])
+def test_common_encodings_are_decoded_and_named(tmp_path, text, data, encoding):
+    path = tmp_path / "report.txt"
+    path.write_bytes(data)
+    assert read_file(path) == (text, encoding)
+
+
+def test_non_western_single_byte_text_keeps_its_code_page(tmp_path):
+    text = "Мама сказала, что Мия была дома весь день и никуда не ходила."
+    path = tmp_path / "report.txt"
+    path.write_bytes(text.encode("cp1251"))
+    assert read_file(path) == (text, "cp1251")
+
+
+@pytest.mark.parametrize("data", [
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
+    b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n" + bytes(range(128, 256)),
+    b"Hello\x00\x00 there \xa3",
+    b"\x81\x82",
+    b"\xff\xfe\x00broken \x81",                               # a UTF-16 mark, then no UTF-16
+])
+def test_binary_is_a_one_line_error(tmp_path, data):
+    path = tmp_path / "report.txt"
+    path.write_bytes(data)
+    with pytest.raises(ReviewError, match="report.txt: not text in a known encoding") as error:
+        read_path(path)
+    assert error.value.code == "E103" and "\n" not in str(error.value)
+
+
+def test_page_uploads_are_decoded_the_same_way():
+    assert decode(WESTERN.encode("cp1252"), "the uploaded file") == WESTERN
+    with pytest.raises(ReviewError, match="the uploaded file: not text"):
+        decode(b"\x00\x81\x82\xff" * 8, "the uploaded file")
+
+
+def test_docx_has_no_text_encoding(tmp_path):
+    path = tmp_path / "report.docx"
+    make_docx(path)
+    assert read_file(path)[1] is None
+
+
 def test_lines_skip_empty_lines_and_keep_numbers(tmp_path):
     path = tmp_path / "lines.txt"
     path.write_text("first\n\nthird\r\nfourth\rfifth\r", encoding="utf-8")
@@ -62,6 +117,15 @@ def test_a_folder_stands_for_its_reports_without_word_lock_files(tmp_path):
     for name in ("b.txt", "a.docx", "~$a.docx", "notes.pdf", "c.md"):
         (tmp_path / name).write_bytes(b"x")
     assert [Path(p).name for p in expand([str(tmp_path)])] == ["a.docx", "b.txt", "c.md"]
+
+
+def test_a_folder_scan_skips_readme_license_and_changelog(tmp_path):
+    for name in ("README.md", "readme.txt", "License.docx", "LICENSE.txt", "CHANGELOG.md", "changelog.de.md",
+                 "report.txt", "readme-notes.txt"):
+        (tmp_path / name).write_bytes(b"x")
+    assert [Path(p).name for p in expand([str(tmp_path)])] == ["readme-notes.txt", "report.txt"]
+    named = str(tmp_path / "README.md")
+    assert expand([named]) == [named]  # a file named on the command line is still read
 
 
 def test_over_long_document_is_refused_with_a_clear_message(tmp_path):
