@@ -20,7 +20,7 @@ MAX_DOCX_XML = 64 * 1024 * 1024
 # Byte-order marks, and the codec that reads the text after one (dropping the mark).
 BYTE_ORDER_MARKS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 # Files and folders named like this in a folder scan are the project's papers, not reports.
-NOT_REPORTS = {"readme", "license", "changelog"}
+NOT_REPORTS = {"readme", "license", "licence", "changelog"}  # a folder's own notes, not reports
 # A Word file saved with a password is not a zip but an OLE2 compound file starting with these bytes.
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -151,7 +151,7 @@ def read_path(path: Path) -> str:
 
 def _is_report_file(path: Path) -> bool:
     """A file a folder scan reviews: a report type, not Word's "~$" lock file of an open document,
-    not a README, LICENSE or CHANGELOG (whatever its case and suffix)."""
+    not a README, LICENSE, LICENCE or CHANGELOG (whatever its case and suffix)."""
     return (path.suffix.lower() in SUFFIXES and path.is_file() and not path.name.startswith("~$")
             and path.name.split(".", 1)[0].lower() not in NOT_REPORTS)
 

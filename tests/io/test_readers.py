@@ -120,7 +120,7 @@ def test_a_folder_stands_for_its_reports_without_word_lock_files(tmp_path):
 
 
 def test_a_folder_scan_skips_readme_license_and_changelog(tmp_path):
-    for name in ("README.md", "readme.txt", "License.docx", "LICENSE.txt", "CHANGELOG.md", "changelog.de.md",
+    for name in ("README.md", "readme.txt", "License.docx", "LICENSE.txt", "LICENCE.md", "CHANGELOG.md", "changelog.de.md",
                  "report.txt", "readme-notes.txt"):
         (tmp_path / name).write_bytes(b"x")
     assert [Path(p).name for p in expand([str(tmp_path)])] == ["readme-notes.txt", "report.txt"]
