@@ -142,6 +142,25 @@ def find_identifiers(text: str, *, children: Iterable[str] = (), persons: Iterab
     Connor") are found whatever the model missed. Every whole-word, capitalised occurrence of a
     name, or of any part of a full name, is replaced, with the same label throughout.
     """
+    labels: dict[str, str] = {}  # word -> label; the first label given to a word stays
+    _label_children(text, children, labels)
+    _label_other_people(text, persons, labels)
+    _label_places(text, places, labels)
+    for term in extra_terms:
+        term = term.strip()
+        if term:
+            labels.setdefault(term, "Redacted")
+    found = _identifiers_by_form(text)
+    for word, label in labels.items():
+        flags = re.IGNORECASE if label == "Redacted" else 0
+        for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, flags):
+            found.append(Redaction(m.start(), m.end(), label))
+    return _non_overlapping(found)
+
+
+def _identifiers_by_form(text: str) -> list[Redaction]:
+    """Identifiers recognised by their form: phone numbers, postcodes, emails, NHS numbers,
+    a date of birth or an address in its field."""
     found: list[Redaction] = []
     for label, pattern in PATTERNS.items():
         found.extend(Redaction(m.start(), m.end(), label) for m in pattern.finditer(text))
@@ -153,26 +172,34 @@ def find_identifiers(text: str, *, children: Iterable[str] = (), persons: Iterab
         found.append(Redaction(m.start("date"), m.end("date"), "Date of birth"))
     for m in ADDRESS_FIELD.finditer(text):
         found.append(Redaction(m.start("address"), m.end("address"), "Address"))
+    return found
 
-    # Names: each child and each other person gets one label for every occurrence of their
-    # given name; family names (the last word of a full name) become "Family name".
-    labels: dict[str, str] = {}
+
+def _label_children(text: str, children: Iterable[str], labels: dict[str, str]) -> None:
+    """Each child's given name gets "Child A", "Child B", ...; the rest of their name, and a
+    capitalised word right after their given name ("Mia Carter"), "Family name"."""
     for i, child in enumerate(c for c in children if c and c.strip()):
         parts = _name_parts(child)
         for part in parts[:1] if len(parts) > 1 else parts:
             labels.setdefault(part, _child_label(i))
         for part in parts[1:]:
             labels.setdefault(part, "Family name")
-        if parts:  # "Mia Carter": a capitalised word right after the child's name is a family name
+        if parts:
             for m in re.finditer(rf"(?<![\w-]){re.escape(parts[0])}[ \t]+({_CAP_WORD})\b", text):
                 if m.group(1).lower() not in ROLE_WORDS and m.group(1) not in CALENDAR_WORDS:
                     labels.setdefault(m.group(1), "Family name")
+
+
+def _label_other_people(text: str, persons: Iterable[str], labels: dict[str, str]) -> None:
+    """Every other person's given name gets "Person 1", "Person 2", ...; their family name
+    (the last word of a full name) "Family name". People come from the text's name fields,
+    `persons`, titles ("Ms Green") and names given beside the child's (which the model may miss)."""
     field_names = [name for m in NAME_FIELD.finditer(text)
                    for chunk in re.split(r",|\band\b|\(|;", m.group("names"))
                    for name in _FULL_NAME.findall(chunk)]
     titled_names = [m.group(1) for m in re.finditer(rf"\b{TITLES}[ \t]+({_CAP_WORD}(?:[ \t]+{_CAP_WORD})?)", text)]
-    near_child = [name for name in names_of_people_near_the_child(text)  # the base model may miss these
-                  if name.split()[0] not in CALENDAR_WORDS]              # ("sister, Isla (aged 2)")
+    near_child = [name for name in names_of_people_near_the_child(text)  # ("sister, Isla (aged 2)")
+                  if name.split()[0] not in CALENDAR_WORDS]
     number = 0
     for person in (p for p in (_clean_person(p) for p in [*field_names, *persons, *titled_names, *near_child]) if p):
         *given, family = person.split() if len(person.split()) > 1 else [person, None]
@@ -183,8 +210,11 @@ def find_identifiers(text: str, *, children: Iterable[str] = (), persons: Iterab
             labels[given[0]] = f"Person {number}"
         for part in given[1:]:
             labels.setdefault(part, labels[given[0]])
-    # Places: the name words of a school, surgery or club; a town after an address's last comma;
-    # the base model's places. Every later mention of those words goes too.
+
+
+def _label_places(text: str, places: Iterable[str], labels: dict[str, str]) -> None:
+    """The name words of a school, surgery or club, a town after an address's last comma and
+    the model's places get "Place" (so every later mention of those words goes too)."""
     place_names = [m.group(0) for m in PATTERNS["Place"].finditer(text)]
     place_names += [m.group(0).rsplit(",", 1)[-1] for m in PATTERNS["Address"].finditer(text) if "," in m.group(0)]
     place_names += [m.group("address").rsplit(",", 1)[-1] for m in ADDRESS_FIELD.finditer(text)
@@ -194,15 +224,6 @@ def find_identifiers(text: str, *, children: Iterable[str] = (), persons: Iterab
         for part in re.findall(_CAP_WORD, place):
             if part not in PLACE_WORDS and part.lower() not in ROLE_WORDS and part not in CALENDAR_WORDS:
                 labels.setdefault(part, "Place")
-    for term in extra_terms:
-        term = term.strip()
-        if term:
-            labels.setdefault(term, "Redacted")
-    for word, label in labels.items():
-        flags = re.IGNORECASE if label == "Redacted" else 0
-        for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, flags):
-            found.append(Redaction(m.start(), m.end(), label))
-    return _non_overlapping(found)
 
 
 def _non_overlapping(found: list[Redaction]) -> list[Redaction]:
