@@ -7,6 +7,7 @@ DOC_EXTENSIONS = {
     "report_date_source": None,   # "given" (--report-date), "stated" (in the text) or "today"
     "children": None,             # list[str]: the child or children the report is about
     "children_source": None,      # "given" (--child), "detected" or "none"
+    "structure": None,            # core.blocks.Structure: header fields, headings, paragraphs, items, table rows
     "findings": None,             # list[Finding]: all feedback, from every check
     "dates": None,                # list[TemporalExpression]
     "events": None,               # list: dated events in date order (the chronology)

@@ -34,11 +34,13 @@ def _finding_order(finding) -> tuple:
 def document_object(doc: Doc, doc_id) -> dict:
     """The SPEC.md document object for a reviewed Doc; offsets index ``doc_text(doc)`` exactly."""
     sents = sentences(doc)
+    structure = doc._.structure
     findings = []
     for finding in sorted(doc._.findings, key=_finding_order):
         item = _plain(finding)
         whole_document = finding.start == finding.end == 0 and finding.match == ""
         item["sentence"] = None if whole_document else sentence_index(doc, finding.start)
+        item["section"] = None if whole_document or structure is None else structure.section_of(finding.start)
         findings.append(item)
     per_check = Counter(f.check for f in doc._.findings)
     summary = {
@@ -51,6 +53,7 @@ def document_object(doc: Doc, doc_id) -> dict:
                               [*CHECK_ORDER, *sorted(set(per_check) - set(CHECK_ORDER))]},
         "report_date_source": doc._.report_date_source,
         "children_source": doc._.children_source,
+        "header_fields": _plain(structure.fields) if structure else [],
     }
     return {
         "id": doc_id,
@@ -74,5 +77,6 @@ def document_object(doc: Doc, doc_id) -> dict:
         "events": _plain(doc._.events or []),
         "quotes": _plain(doc._.quotes or []),
         "checklist": _plain(doc._.checklist or []),
+        "blocks": _plain(structure.blocks) if structure else [],
         "findings": findings,
     }

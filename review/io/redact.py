@@ -285,8 +285,9 @@ def redact_document(document: dict, *, persons: Iterable[str] = (), places: Iter
     redacted = redact_text(original, redactions)
     replace = _replacer(original, redacted.redactions)
     result = copy.deepcopy(document)
-    for key in ("sentences", "dates", "quotes", "findings", "events"):
-        for item in result.get(key) or []:
+    for key in ("sentences", "dates", "quotes", "findings", "events", "blocks", "header_fields"):
+        items = result.get("summary", {}).get(key) if key == "header_fields" else result.get(key)
+        for item in items or []:
             if not isinstance(item, dict) or not isinstance(item.get("start"), int) or not isinstance(
                     item.get("end"), int):
                 continue
@@ -303,6 +304,8 @@ def redact_document(document: dict, *, persons: Iterable[str] = (), places: Iter
                 if item.get(field) == original[start:end]:
                     item[field] = redacted.text[new_start:new_end]
             item["start"], item["end"] = new_start, new_end
+            if item.get("cells"):
+                item["cells"] = [[redacted.map_start(a), redacted.map_end(b)] for a, b in item["cells"]]
     body = {k: v for k, v in result.items() if k != "text"}
     body = _replace_strings(body, replace)
     body["children"] = [f"[{_child_label(i)}]" for i, _ in enumerate(document.get("children") or [])]

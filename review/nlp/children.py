@@ -31,7 +31,7 @@ _WITH_AGE = re.compile(
 )
 _ANONYMISED = re.compile(r"\b(Child|Sibling|Young Person)[ \t]+([A-Z])\b")
 # Words before a first name that are not part of it ("Mrs Jade Hart", "baby Leo", "her Tom").
-_BEFORE_A_FIRST_NAME = set(NAME_TITLES) | {"master", "baby", "her", "his", "their", "my"}
+_BEFORE_A_FIRST_NAME = set(NAME_TITLES) | {"master", "baby", "her", "his", "their", "my", "unborn"}
 _NOT_NAMES = {"the", "a", "an", "child", "children", "date", "dob", "and", "aged", "age", "year", "years"}
 
 _AGE_PATTERNS = [
@@ -56,6 +56,11 @@ _CHILDS_POSSESSION = re.compile(
 _TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(t.capitalize() for t in NAME_TITLES) + r")\.?[ \t]+$")
 _NOT_A_CHILDS_NAME = ELDER_RELATIVES | {"the", "his", "her", "their", "baby", "child", "carer", "partner", "school",
                                         "nursery", "today"}
+_LIVES_ELSEWHERE = re.compile(r"(?i)\b(?:not living (?:at home|with)|lives (?:with (?:his|her|their) (?:paternal |maternal )?"
+                              r"(?:grand|father|mother|dad|mum|aunt|uncle|foster)|separately|elsewhere|independently))")
+_CHOSEN_NAME = re.compile(r"(?i:\bthe name|\bnamed|\bto be called)[ \t]+([A-Z][a-z'’-]+)")
+_NAME_WITH_AGE_IN_FIELD = re.compile(r"\b([A-Z][a-z'’-]+),?[ \t]+(?:\(|aged[ \t]+)?(\d{1,2})\b(?![/.:]\d)")
+ADULT_YEARS = 18  # a header "Name:" whose date of birth makes them this old is an adult, not a child
 _UNIT_YEARS = {"year": 1.0, "yr": 1.0, "month": 1 / 12, "week": 1 / 52, "day": 1 / 365}
 
 
@@ -87,8 +92,9 @@ def _names_in_header(value: str) -> list[str]:
 def detect_children(doc) -> list[str]:
     """The children a report is about, as it names them (first names, or "Child Q")."""
     text = doc.text if hasattr(doc, "text") else str(doc)
-    names: list[str] = []
-    for match in _HEADER.finditer(text):
+    structure = getattr(getattr(doc, "_", None), "structure", None)
+    names = _children_in_header_fields(doc, structure) if structure is not None else []
+    for match in (_HEADER.finditer(text) if not names else ()):
         for name in _names_in_header(match.group(1)):
             if name not in names:
                 names.append(name)
@@ -112,6 +118,51 @@ def detect_children(doc) -> list[str]:
                 and len(re.findall(rf"\b{re.escape(name)}\b", text)) >= 2:
             names.append(name)
     return names
+
+
+def _children_in_header_fields(doc, structure) -> list[str]:
+    """The subject children, then their siblings, from the report's header fields ("Name of child:",
+    "Child(ren):", "Siblings:"), else children named with their age in another field ("partner of
+    Stacey (mother of Mia, 9, and Oscar, 6)"). Not a child: a name whose age or date of birth makes
+    them an adult, a sibling living elsewhere, an email's "Subject:" line."""
+    is_email = bool(structure.field_values("sent"))
+    today = getattr(doc._, "report_date", None) or dt.date.today()
+    names: list[str] = []
+    for key in ("child", "sibling"):
+        for field in structure.field_values(key):
+            if is_email and field.label.lower() == "subject":
+                continue
+            for entry, line in _header_entries(doc.text, field):
+                if _is_adult(line, today) or (key == "sibling" and _LIVES_ELSEWHERE.search(line)):
+                    continue
+                chosen = _CHOSEN_NAME.search(entry)  # an unborn baby: "(Chloe has chosen the name Ellis)"
+                for name in [chosen.group(1)] if chosen else _names_in_header(entry):
+                    if name not in names:
+                        names.append(name)
+    if not names:
+        for field in structure.fields:
+            for match in _NAME_WITH_AGE_IN_FIELD.finditer(field.value):
+                if int(match.group(2)) < ADULT_YEARS and match.group(1) not in names:
+                    names.append(match.group(1))
+    return names
+
+
+def _header_entries(text: str, field) -> list[tuple[str, str]]:
+    """A header field's value split into one entry per person, each as (its words, the words with
+    the rest of its line, where a date of birth or "(19)" often stands in a column of its own)."""
+    line_end = text.find("\n", field.end)
+    rest = text[field.end:len(text) if line_end < 0 else line_end]
+    entries = [entry for entry in re.split(r";|,(?=[ \t]*[A-Z][a-z])|\band\b", field.value) if entry.strip()]
+    return [(entry, entry + rest if i == len(entries) - 1 else entry) for i, entry in enumerate(entries)]
+
+
+def _is_adult(entry: str, today: dt.date) -> bool:
+    dob = _DOB.search(entry)
+    age = _age_from_dob(dob, today) if dob else None
+    if age is None:
+        bracketed = re.search(r"\((\d{1,2})\)", entry)
+        age = float(bracketed.group(1)) if bracketed else None
+    return age is not None and age >= ADULT_YEARS
 
 
 def names_of_people_near_the_child(text: str) -> list[str]:

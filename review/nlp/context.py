@@ -3,29 +3,68 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from review.core.blocks import read_structure
 from review.core.extensions import register_extensions
 from review.core.text import doc_text, sentences
 from review.nlp.children import detect_children
 from review.nlp.temporal import stated_report_date
 
 register_extensions()
+_ENDS_A_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*[ \t]*\Z")
 
 
 @Language.component("review_line_breaks")
 def mark_line_starts(doc: Doc) -> Doc:
-    """A new line always starts a new sentence (headings, list items, table cells).
+    """A new line starts a new sentence (headings, list items, table cells), unless the line
+    break only wraps a sentence (text pasted from an email): see `review.core.blocks`.
 
-    Runs before the parser, which keeps boundaries that are already set.
+    Runs before the parser, which keeps boundaries that are already set. Reads the report's
+    structure once, for every check (``doc._.structure``).
     """
+    text = doc.text  # not doc_text: a long text's pieces are joined later, and their caches with them
+    structure = doc._.structure = read_structure(text)
+    soft = set(structure.soft_breaks)
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if not token.is_space and previous.is_space and ("\n" in previous.text or "\r" in previous.text):
+        if token.is_space or not previous.is_space or not ("\n" in previous.text or "\r" in previous.text):
+            continue
+        newline = previous.idx + min(i for i in (previous.text.find("\n"), previous.text.find("\r")) if i >= 0)
+        line_end = _line_end_before(text, newline)
+        if line_end in soft:
+            if not _ENDS_A_SENTENCE.search(text, max(0, line_end - 4), line_end):
+                token.is_sent_start = False
+        else:
             token.is_sent_start = True
+    _mark_fields_and_cells(doc, structure)
     return doc
+
+
+def _mark_fields_and_cells(doc: Doc, structure) -> None:
+    """A header field line is one sentence ("Date report completed: 07/03/2025"); each table cell
+    starts a sentence of its own."""
+    starts = {token.idx: token for token in doc if not token.is_space}
+    for block in structure.blocks:
+        if block.kind == "field":
+            span = doc.char_span(block.start, block.end, alignment_mode="expand")
+            for token in (span[1:] if span is not None else ()):
+                if not token.is_space and doc[token.i - 1].text not in ("\n", "\r\n", "\r"):
+                    token.is_sent_start = False
+        for cell_start, _ in block.cells:
+            if cell_start in starts and starts[cell_start].i > 0:
+                starts[cell_start].is_sent_start = True
+
+
+def _line_end_before(text: str, newline: int) -> int:
+    """The end of a line's text before its trailing spaces."""
+    end = newline
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    return end
 
 
 @Language.component(
@@ -40,6 +79,9 @@ def resolve_context(doc: Doc) -> Doc:
     ("Date of report: 20/03/2024"), else today. The children are those given by the caller,
     else those detected in the text.
     """
+    structure = doc._.structure
+    if structure is None or structure.text_length != len(doc_text(doc)):  # read in pieces, or not read
+        doc._.structure = read_structure(doc_text(doc))
     if doc._.report_date is not None:
         doc._.report_date_source = doc._.report_date_source or "given"
     else:

@@ -57,3 +57,30 @@ def test_detect_children(text, expected):
 def test_child_age_years(text, name, expected):
     age = child_age_years(FakeDoc(text), name)
     assert age == pytest.approx(expected, abs=0.02) if expected is not None else age is None
+
+
+def _children_of(nlp, text, report_date="2024-05-14"):
+    import datetime as dt
+
+    doc = nlp.make_doc(text)
+    doc._.report_date = dt.date.fromisoformat(report_date)
+    return nlp(doc)._.children
+
+
+HEADER_CASES = [
+    ("Young person: Tyrese OKONJO-BELL     D.O.B. 11/11/2009\nSiblings: Keisha (6), Marcus (22) - lives in Leeds\n"
+     "\nTyrese was seen at the youth centre on 10/05/2024.\n", ["Tyrese", "Keisha"]),
+    ("Children in household:\n  1. Sofia NOWAK    DOB 04/04/2019   Year 1, Willowbrook Primary\n"
+     "  2. Adam NOWAK     DOB 09/09/2022   at home\n\nBoth children were seen at home.\n", ["Sofia", "Adam"]),
+    ("Name: Gary THORNE   D.O.B. 15/01/1985\nRelationship to children: father of Lola, 8, and Theo, 5\n"
+     "\nGary attended supervision on 09/05/2024.\n", ["Lola", "Theo"]),
+    ("Name of child: Unborn baby of Amy PRICE (the name Rowan has been chosen)\nSiblings: Jack, DOB 02/02/2017, "
+     "lives with his maternal grandmother\n\nAmy is 30 weeks pregnant.\n", ["Rowan"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", HEADER_CASES)
+def test_children_come_from_the_header_fields(nlp, text, expected):
+    # Written for these tests: adults by age or date of birth, siblings living elsewhere and
+    # school names are not children; an unborn baby is known by the name chosen for it.
+    assert _children_of(nlp, text) == expected

@@ -1,0 +1,344 @@
+"""The structure of a report as written: header fields, headings and their sections, paragraphs,
+list items and table rows, read once from the text so that every check takes its scope from it.
+
+Read line by line from the text alone (no parse), so it can run before the parser and tell it
+which line breaks are only hard wrapping (pasted email) rather than the end of a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_BULLET = re.compile(r"[ \t]*(?:[•●▪◦·‣∙○■□➢►✓*+-]|[–—](?=\s)|o(?=[ \t]))[ \t]+(?=\S)")
+_NUMBERED = re.compile(r"[ \t]*(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\)|\d{1,2}(?:\.\d{1,2})*\.?)[ \t]+(?=\S)")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+_HEADING_END = re.compile(r"[.!?;,][\"'”’)\]]*$")
+_CHRONOLOGY_ROW = re.compile(r"[ \t]*\d{1,2}[/.]\d{1,2}[/.]\d{2,4}[ \t]+[-–—|][ \t]+\S")
+_PIPE_CELLS = re.compile(r"[^|]+")
+_TAB_CELLS = re.compile(r"[^\t]+")
+# "Label: value" at the start of a line; the label is a few words (letters, brackets, slashes).
+_FIELD = re.compile(r"[ \t]*(?P<label>[A-Z][A-Za-z'’()/&,. -]{0,40}?)[ \t]*:[ \t]*(?P<value>\S.*?)?[ \t]*$")
+_DOB = re.compile(r"(?P<label>D\.?\s?O\.?\s?B\.?|Date of birth)[ \t]*:?[ \t]*(?P<value>\d{1,2}[/.]\d{1,2}[/.]\d{2,4})",
+                  re.IGNORECASE)
+_COLUMN_GAP = re.compile(r"[ \t]{3,}|\t")
+_CONTINUES = {"and", "or", "but", "the", "a", "an", "of", "to", "with", "in", "on", "at", "for", "by", "from",
+              "that", "as", "his", "her", "their", "is", "was", "were", "are", "has", "had", "have", "not"}
+HEADING_MAX_WORDS = 10  # a longer line reads as running text even without a full stop
+FIELD_MAX_LABEL_WORDS = 6
+QUESTION_HEADING_MAX_WORDS = 8
+WRAP_MIN_WIDTH = 45  # hard wrapping is recognised only in lines at least this long
+WRAP_SHARE = 0.6  # a wrapped line is at least this share of its paragraph's longest line
+
+# How a header label is known, whatever its wording: key -> label patterns (whole label, case-insensitive).
+FIELD_KEYS = {
+    "child": r"(?:name(?: of (?:the )?child)?|child(?:ren)?|child\(ren\)|child's name|subject(?:\(s\)| child(?:ren)?)?"
+             r"|subject children|young (?:person|people)|patient(?:s|\(s\))?|pupil|baby|unborn baby"
+             r"|child(?:ren)? in (?:the )?(?:household|family|home))",
+    "sibling": r"(?:siblings?|other children(?: in (?:the )?household)?|brothers? and sisters?|sibling\(s\))",
+    "date_of_birth": r"(?:d\.?\s?o\.?\s?b\.?|date of birth)",
+    "age": r"age",
+    "report_date": r"(?:date(?: of report| report (?:completed|written)| completed| written)?|report date"
+                   r"|completed on|dated)",
+    "meeting_date": r"(?:(?:date of )?(?:conference|meeting|review)(?: date)?|conference|(?:conference|meeting) date)",
+    "author": r"(?:author|report author(?:/role)?|report by|completed by|written by|worker|prepared by|from)",
+    "role": r"(?:role|designation|job title)",
+    "sent": r"sent",
+}
+_FIELD_KEY_PATTERNS = [(key, re.compile(rf"{pattern}", re.IGNORECASE)) for key, pattern in FIELD_KEYS.items()]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One header field: its label as written, the key it is known by (or None), and its value."""
+
+    label: str
+    key: str | None
+    value: str
+    start: int  # of the value
+    end: int
+
+
+@dataclass(frozen=True)
+class Block:
+    """One piece of the report's layout: a heading, a header field line, a paragraph, a list item
+    or a table row (with its cells), and the heading of the section it is in."""
+
+    kind: str  # heading | field | paragraph | item | row
+    start: int
+    end: int
+    heading: str | None = None  # the text of the section's heading (a heading's own: None)
+    table: int | None = None  # rows: which table (0, 1, ...) and which row of it
+    row: int | None = None
+    cells: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass
+class Structure:
+    """The blocks of a text in order, its header fields, and the line breaks that only wrap a line."""
+
+    blocks: list[Block] = field(default_factory=list)
+    fields: list[Field] = field(default_factory=list)
+    soft_breaks: list[int] = field(default_factory=list)  # offsets of line ends inside a wrapped sentence
+    text_length: int = 0  # of the text it was read from
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block holding `offset`, or None (blank lines)."""
+        starts = [b.start for b in self.blocks]
+        i = bisect_right(starts, offset) - 1
+        if i >= 0 and offset < max(self.blocks[i].end, self.blocks[i].start + 1):
+            return self.blocks[i]
+        return None
+
+    def section_of(self, offset: int) -> str | None:
+        """The heading of the section holding `offset` (None before the first heading)."""
+        block = self.block_at(offset)
+        return block.heading if block else None
+
+    def field_values(self, key: str) -> list[Field]:
+        return [f for f in self.fields if f.key == key]
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int  # without the line end
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+def _lines(text: str) -> list[_Line]:
+    lines = []
+    for m in _LINE.finditer(text):
+        if m.start() == len(text) and m.start() > 0:
+            break
+        body = m.group(0).rstrip("\r\n")
+        lines.append(_Line(m.start(), m.start() + len(body), body))
+    return lines
+
+
+def field_key(label: str) -> str | None:
+    """The key a header label is known by ("Name of child" -> "child"), or None."""
+    clean = re.sub(r"\s+", " ", label.strip().rstrip(":").strip())
+    for key, pattern in _FIELD_KEY_PATTERNS:
+        if pattern.fullmatch(clean):
+            return key
+    return None
+
+
+def is_heading_line(line: str) -> bool:
+    """A short line standing as a heading: ALL CAPS, numbered ("1. Background"), a label ending
+    in a colon ("Worries:"), a form's question, Markdown ("## Plan"), or a few words with no
+    closing punctuation."""
+    stripped = line.strip()
+    if not stripped or len(stripped.split()) > HEADING_MAX_WORDS + 2:
+        return False
+    if stripped.startswith("#"):
+        return True
+    letters = [c for c in stripped if c.isalpha()]
+    if len(letters) >= 3 and all(not c.islower() for c in letters) and len(stripped.split()) <= HEADING_MAX_WORDS + 2:
+        return not _SENTENCE_END.search(stripped) or stripped.endswith(":")
+    body = _NUMBERED.sub("", stripped, count=1) if _NUMBERED.match(stripped) else stripped
+    if body.endswith(":") and len(body.split()) <= FIELD_MAX_LABEL_WORDS + 2:
+        return True
+    if body.endswith("?") and len(body.split()) <= QUESTION_HEADING_MAX_WORDS and body[:1].isupper() \
+            and not any(mark in body for mark in "\"“”"):
+        return True  # a form's question ("What are we worried about?")
+    return (len(body.split()) <= HEADING_MAX_WORDS and not _HEADING_END.search(body)
+            and bool(body[:1]) and (body[0].isupper() or body[0].isdigit()))
+
+
+def _cells(line: _Line) -> tuple[tuple[int, int], ...]:
+    """The cells of a table-like line (tab- or pipe-separated, or a date – text chronology row)."""
+    text = line.text
+    if "\t" in text.strip():
+        pattern = _TAB_CELLS
+    elif text.count("|") >= 2 or (text.count("|") == 1 and _CHRONOLOGY_ROW.match(text)):
+        pattern = _PIPE_CELLS
+    elif _CHRONOLOGY_ROW.match(text):
+        first = re.search(r"[ \t]+[-–—][ \t]+", text)
+        return ((line.start, line.start + first.start()), (line.start + first.end(), line.end))
+    else:
+        return ()
+    cells = []
+    for m in pattern.finditer(text):
+        chunk = m.group(0)
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            cells.append((line.start + m.start() + lead, line.start + m.start() + len(chunk.rstrip())))
+    return tuple(cells) if len(cells) >= 2 else ()
+
+
+def _fields_of(line: _Line) -> list[Field]:
+    """The header fields on one line: "Label: value", several in aligned columns, and "D.O.B. date"."""
+    found: list[Field] = []
+    pieces, position = [], 0
+    for gap in _COLUMN_GAP.finditer(line.text):
+        pieces.append((position, gap.start()))
+        position = gap.end()
+    pieces.append((position, len(line.text)))
+    for left, right in pieces:
+        chunk = line.text[left:right]
+        dob = _DOB.match(chunk.strip()) if chunk.strip() else None
+        if dob:
+            lead = len(chunk) - len(chunk.lstrip())
+            start = line.start + left + lead + dob.start("value")
+            found.append(Field(dob.group("label"), "date_of_birth", dob.group("value"), start,
+                               start + len(dob.group("value"))))
+            continue
+        m = _FIELD.match(chunk)
+        if not m or len(m.group("label").split()) > FIELD_MAX_LABEL_WORDS:
+            continue
+        label, value = m.group("label").strip(), (m.group("value") or "")
+        start = line.start + left + (m.start("value") if m.group("value") else m.end())
+        found.append(Field(label, field_key(label), value, start, start + len(value)))
+    return found
+
+
+def _is_field_line(line: _Line, in_header: bool) -> bool:
+    fields = _fields_of(line)
+    if not fields:
+        return False
+    if any(f.key for f in fields):
+        return True
+    return in_header and bool(fields[0].value)
+
+
+def read_structure(text: str) -> Structure:
+    """The structure of `text`: blocks in order, header fields, and soft (wrapping) line breaks."""
+    reader = _Reader(text)
+    for line in _lines(text):
+        reader.read(line)
+    reader.close_paragraph()
+    reader.structure.text_length = len(text)
+    return reader.structure
+
+
+class _Reader:
+    """Reads a text line by line into a Structure, keeping the state a line's reading depends on."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.structure = Structure()
+        self.heading: str | None = None
+        self.in_header = True  # until the first paragraph of running text
+        self.table, self.row, self.last_kind = -1, 0, None
+        self.last_line = ""  # the text of the last non-blank line
+        self.paragraph: list[_Line] = []
+        self.list_field: Field | None = None  # a field whose values go on in the lines below ("Child(ren):")
+
+    def close_paragraph(self) -> None:
+        if self.paragraph:
+            self.structure.blocks.append(Block("paragraph", self.paragraph[0].start, self.paragraph[-1].end,
+                                               self.heading))
+            self.structure.soft_breaks.extend(_soft_breaks(self.paragraph))
+            self.paragraph = []
+
+    def add(self, kind: str, start: int, end: int, **where) -> None:
+        self.close_paragraph()
+        heading = None if kind == "heading" else self.heading
+        self.structure.blocks.append(Block(kind, start, end, heading, **where))
+        self.last_kind = kind
+
+    def extend_last(self, end: int, line_end_before: int) -> None:
+        """The line carries on the last block (a wrapped item or field): one block, a soft break."""
+        last = self.structure.blocks[-1]
+        self.structure.blocks[-1] = Block(last.kind, last.start, end, last.heading, last.table, last.row, last.cells)
+        self.structure.soft_breaks.append(line_end_before)
+        fields = self.structure.fields
+        if last.kind == "field" and fields and fields[-1].end == line_end_before:  # a wrapped value
+            value = fields[-1]
+            fields[-1] = Field(value.label, value.key, self.text[value.start:end], value.start, end)
+
+    def read(self, line: _Line) -> None:
+        if line.blank:
+            self.close_paragraph()
+            self.list_field, self.last_kind = None, None
+            return
+        stripped = line.text.strip()
+        start = line.start + (len(line.text) - len(line.text.lstrip()))
+        end = line.start + len(line.text.rstrip())
+        previous, self.last_line = self.last_line, stripped
+        previous_end = self.structure.blocks[-1].end if self.structure.blocks else 0
+        indented = line.text[:1] in " \t"
+        cells = _cells(line)
+        if cells:
+            if self.last_kind != "row":
+                self.table, self.row = self.table + 1, 0
+            self.add("row", start, end, table=self.table, row=self.row, cells=cells)
+            self.row += 1
+        elif self.list_field is not None and (indented or _NUMBERED.match(line.text) or _BULLET.match(line.text)):
+            self.read_list_value(line, start, end)
+        elif _BULLET.match(line.text) or (_NUMBERED.match(line.text) and not is_heading_line(stripped)):
+            self.list_field = None
+            self.add("item", start, end)
+        elif _is_field_line(line, self.in_header or self.last_kind == "field") and not self.paragraph:
+            self.read_fields(line, start, end)
+        elif self.last_kind in ("item", "field") and not self.paragraph and (
+                indented and self.last_kind == "item" or _continues(previous, stripped)):
+            self.extend_last(end, previous_end)
+        elif is_heading_line(stripped) and not (self.paragraph and _continues(self.paragraph[-1].text, stripped)):
+            self.list_field = None
+            self.heading = stripped
+            self.add("heading", start, end)
+        else:
+            self.list_field = None
+            self.paragraph.append(_Line(start, end, stripped))
+            self.in_header = False
+            self.last_kind = "paragraph"
+
+    def read_fields(self, line: _Line, start: int, end: int) -> None:
+        fields = _fields_of(line)
+        self.structure.fields.extend(f for f in fields if f.value)
+        first = fields[0]
+        self.list_field = first if (not first.value or first.key in ("child", "sibling")) else None
+        if first.value and self.list_field is not None:  # the first value stands on the label's line
+            self.structure.fields[-len([f for f in fields if f.value])] = _first_column(first)
+        self.add("field", start, end)
+
+    def read_list_value(self, line: _Line, start: int, end: int) -> None:
+        """A line of a list field's values: "1. Harper JONES   D.O.B. 02/08/2024" under "Child(ren):"."""
+        marker = _NUMBERED.match(line.text) or _BULLET.match(line.text)
+        value_start = line.start + marker.end() if marker else start
+        others = [f for f in _fields_of(_Line(value_start, end, self.text[value_start:end])) if f.value]
+        gap = _COLUMN_GAP.search(self.text, value_start, end)
+        value_end = gap.start() if gap else end
+        if not others or others[0].start > value_end:
+            value = self.text[value_start:value_end]
+            self.structure.fields.append(Field(self.list_field.label, self.list_field.key, value, value_start,
+                                               value_end))
+        self.structure.fields.extend(others)
+        self.add("field", start, end)
+
+
+def _first_column(field_: Field) -> Field:
+    """A field's value up to the first column gap ("Jade WILLIAMS-OKORO    DOB ..." -> the name)."""
+    gap = _COLUMN_GAP.search(field_.value)
+    if not gap:
+        return field_
+    return Field(field_.label, field_.key, field_.value[:gap.start()], field_.start, field_.start + gap.start())
+
+
+def _continues(previous: str, line: str) -> bool:
+    """True when `line` carries on the sentence of the line before it (a wrapped or broken line)."""
+    words = previous.split()
+    if not words or _SENTENCE_END.search(previous) or previous.endswith(":"):
+        return False
+    return (line[:1].islower() or previous.endswith(",") or words[-1].lower() in _CONTINUES
+            or len(previous) >= WRAP_MIN_WIDTH)
+
+
+def _soft_breaks(lines: list[_Line]) -> list[int]:
+    """Line ends inside a paragraph that only wrap the text: the paragraph is hard-wrapped (its
+    lines but the last are long and alike), or the next line carries on the sentence."""
+    if len(lines) < 2:
+        return []
+    widest = max(len(line.text) for line in lines)
+    wrapped = widest >= WRAP_MIN_WIDTH and all(len(line.text) >= WRAP_SHARE * widest for line in lines[:-1])
+    return [line.end for line, after in zip(lines, lines[1:])
+            if wrapped or _continues(line.text, after.text)]

@@ -1,0 +1,106 @@
+"""review.core.blocks: the structure of a report read from its text (fields, headings, items, rows, wrapping)."""
+
+import pytest
+
+from review.core.blocks import field_key, is_heading_line, read_structure
+
+HEADER = (
+    "BRAMBLE LANE NURSERY\n"
+    "Report to Review Child Protection Conference\n"
+    "\n"
+    "Name of child: Poppy ASHWORTH        D.O.B. 03/02/2021\n"
+    "Siblings: Finn ASHWORTH (9); Grace ASHWORTH (20) - lives independently\n"
+    "Date of report: 14/05/2024\n"
+    "Completed by: Mrs L. Quinn, Nursery Manager\n"
+    "\n"
+    "1. Attendance\n"
+    "\n"
+    "Poppy attended on 12 of 20 sessions in April.\n"
+    "\n"
+    "What are we worried about?\n"
+    "• Poppy arrived hungry on 02/05/2024.\n"
+    "- She asked for a second breakfast.\n"
+    "\n"
+    "Date\tSession\tNote\n"
+    "02/05/2024\tMorning\tHungry on arrival\n"
+)
+
+
+def test_header_fields_are_read_with_their_keys():
+    structure = read_structure(HEADER)
+    fields = {(f.key, f.value) for f in structure.fields}
+    assert ("child", "Poppy ASHWORTH") in fields
+    assert ("date_of_birth", "03/02/2021") in fields
+    assert ("report_date", "14/05/2024") in fields
+    assert ("author", "Mrs L. Quinn, Nursery Manager") in fields
+    for f in structure.fields:
+        assert HEADER[f.start:f.end] == f.value  # offsets are exact
+
+
+def test_headings_items_and_rows_and_their_sections():
+    structure = read_structure(HEADER)
+    kinds = [(b.kind, HEADER[b.start:b.end]) for b in structure.blocks if b.kind != "field"]
+    assert ("heading", "1. Attendance") in kinds
+    assert ("heading", "What are we worried about?") in kinds
+    assert ("item", "• Poppy arrived hungry on 02/05/2024.") in kinds
+    assert ("item", "- She asked for a second breakfast.") in kinds
+    rows = [b for b in structure.blocks if b.kind == "row"]
+    assert [b.row for b in rows] == [0, 1] and {b.table for b in rows} == {0}
+    assert [HEADER[s:e] for s, e in rows[1].cells] == ["02/05/2024", "Morning", "Hungry on arrival"]
+    assert structure.section_of(HEADER.index("12 of 20")) == "1. Attendance"
+    assert structure.section_of(HEADER.index("second breakfast")) == "What are we worried about?"
+
+
+def test_windows_line_endings_read_the_same():
+    crlf = HEADER.replace("\n", "\r\n")
+    plain, windows = read_structure(HEADER), read_structure(crlf)
+    assert [b.kind for b in plain.blocks] == [b.kind for b in windows.blocks]
+    assert [f.value for f in plain.fields] == [f.value for f in windows.fields]
+
+
+WRAPPED = (
+    "Sent: 14 May 2024 09:12\n"
+    "\n"
+    "I visited the family at home on 13/05/2024 and spoke with both parents\n"
+    "about the concerns raised by the school. Dad said he had been sleeping\n"
+    "on the sofa since the argument and that he would leave if asked to.\n"
+    "\n"
+    "Next steps\n"
+    "- a joint visit with the health visitor before the conference, to be\n"
+    "arranged by me;\n"
+    "- share the safety plan with the school.\n"
+)
+
+
+def test_hard_wrapped_lines_are_soft_breaks_and_list_items_stay_apart():
+    structure = read_structure(WRAPPED)
+    soft = [WRAPPED[end - 10:end] for end in structure.soft_breaks]
+    assert "h parents" in soft[0] and len(structure.soft_breaks) == 3
+    items = [WRAPPED[b.start:b.end] for b in structure.blocks if b.kind == "item"]
+    assert items == ["- a joint visit with the health visitor before the conference, to be\narranged by me;",
+                     "- share the safety plan with the school."]
+
+
+def test_short_lines_of_a_list_are_not_joined():
+    text = "Present at the meeting\nMum\nDad\nSocial worker\n"
+    assert read_structure(text).soft_breaks == []
+
+
+@pytest.mark.parametrize("label, key", [
+    ("Name of child", "child"), ("Child(ren)", "child"), ("Young person", "child"), ("Subject", "child"),
+    ("D.O.B.", "date_of_birth"), ("DOB", "date_of_birth"), ("Siblings", "sibling"),
+    ("Other children in household", "sibling"), ("Date of report", "report_date"),
+    ("Date completed", "report_date"), ("Date of conference", "meeting_date"), ("Completed by", "author"),
+    ("Favourite colour", None),
+])
+def test_field_keys(label, key):
+    assert field_key(label) == key
+
+
+@pytest.mark.parametrize("line, heading", [
+    ("BACKGROUND", True), ("2. Background", True), ("Worries:", True), ("## Plan", True),
+    ("Analysis", True), ("Mum was seen at home on 3 May.", False),
+    ("She said that she would try to come to the next meeting if she could.", False),
+])
+def test_heading_lines(line, heading):
+    assert is_heading_line(line) is heading
