@@ -149,3 +149,10 @@ def test_dialogue_turns_alternate(quotes_of):
             '"With whom?"\n\n"With Nana."')
     speakers = [speaker for _, speaker, _ in quotes_of(text, ["Mia"])]
     assert speakers == ["Mum", "Mia", "Mum", "Mia"]
+
+
+def test_a_quote_runs_over_a_line_end_in_a_text_with_no_blank_line():
+    # pinned before find_quotes reads paragraphs from core.text.paragraphs: today a text with no blank
+    # line is one paragraph, so a closed quote may run over a line end
+    assert texts('Mia said "I am\ntired" and left.') == ["I am\ntired"]
+    assert texts('Mia said "I am\n\ntired" and left.') == ["I am"]
