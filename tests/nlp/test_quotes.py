@@ -151,8 +151,9 @@ def test_dialogue_turns_alternate(quotes_of):
     assert speakers == ["Mum", "Mia", "Mum", "Mia"]
 
 
-def test_a_quote_runs_over_a_line_end_in_a_text_with_no_blank_line():
-    # pinned before find_quotes reads paragraphs from core.text.paragraphs: today a text with no blank
-    # line is one paragraph, so a closed quote may run over a line end
-    assert texts('Mia said "I am\ntired" and left.') == ["I am\ntired"]
-    assert texts('Mia said "I am\n\ntired" and left.') == ["I am"]
+def test_a_quote_keeps_to_its_paragraph_as_core_text_defines_it():
+    # a blank line with any line ending ends a paragraph; a text with no blank line has a paragraph a line
+    for text in ('Mia said "I am\n\ntired" and left.', 'Mia said "I am\r\n\r\ntired" and left.',
+                 'Mia said "I am\ntired" and left.'):
+        assert texts(text) == ["I am"]
+    assert texts('Mia said "I am\ntired" and left.\n\nShe came back.') == ["I am\ntired"]

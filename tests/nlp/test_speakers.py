@@ -79,12 +79,11 @@ def test_person_resolver_finds_who_a_pronoun_stands_for(nlp, lexicons):
     assert people.child_reference_at(she) is None
 
 
-# Paragraphs as speaker attribution sees them today (pinned before they follow core.text.paragraphs):
-# only a blank line of '\n' ends a paragraph, so a Windows blank line ('\r\n\r\n') and a text with one
-# paragraph a line keep the next utterance in the same paragraph: it continues the speaker before it.
+# Paragraphs as core.text.paragraphs defines them: a blank line with any line ending, or (in a text with
+# no blank line) each line; an utterance in a new paragraph does not continue the speaker before it.
 @pytest.mark.parametrize(
     "between, speaker, how",
-    [("\n\n", None, None), ("\r\n\r\n", "Mia", "continued"), ("\n", "Mia", "continued")],
+    [("\n\n", None, None), ("\r\n\r\n", None, None), ("\n", None, None)],
 )
 def test_a_new_paragraph_starts_a_new_turn(nlp, between, speaker, how):
     doc = nlp(f'Mia said "I am tired."{between}"Me too."')
