@@ -262,9 +262,8 @@ class ChildVoiceLexicons(Strict):
     speech_nouns: Phrases = lexicon("nouns whose possessor is the speaker ('Mia's first answer was \"no\"')")
     labelling_verbs: Phrases = lexicon("verbs after which a quote names what someone was called, not an utterance")
     child_references: Phrases = lexicon("how a report refers to the child without a name")
-    female_nouns: Phrases = lexicon("people referred to by role (and pronouns) that tell a female speaker")
-    male_nouns: Phrases = lexicon("people referred to by role (and pronouns) that tell a male speaker")
-    person_nouns: Phrases = lexicon("people referred to by role who can speak")
+    person_nouns: Phrases = lexicon("people referred to by role who can speak (the words that tell a gender are "
+                                    "review.nlp.people's)")
     circumstance_cues: Phrases = lexicon("words that set the circumstances of a quote: when, where, who was present")
     disclosure_cues: Phrases = lexicon("how a quote came to be said: asked, spontaneously, in direct work")
     wish_verbs: Phrases = lexicon("verbs whose subject, when it is the child, records a wish or feeling")

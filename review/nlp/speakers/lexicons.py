@@ -1,8 +1,11 @@
-"""The word lists of speaker attribution, read from the child_voice rules."""
+"""The word lists of speaker attribution: policy lists from the child_voice rules, gendered words from
+review.nlp.people."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from review.nlp.people import FEMALE_WORDS, MALE_WORDS
 
 
 @dataclass
@@ -26,8 +29,8 @@ class Lexicons:
             labelling=set(lower("labelling_verbs")),
             speech_nouns=set(lower("speech_nouns")),
             child_references=sorted(lower("child_references"), key=len, reverse=True),
-            female=set(lower("female_nouns")),
-            male=set(lower("male_nouns")),
+            female=set(FEMALE_WORDS),
+            male=set(MALE_WORDS),
             persons=set(lower("person_nouns")),
             verb_after_tokens=int(rules.threshold("verb_after_tokens")),
         )
