@@ -30,6 +30,7 @@ from review.core.text import doc_text, is_whole_report, sentence_index, sentence
 from review.nlp.children import child_age_years
 from review.nlp.grammar import subject_of
 from review.nlp.patterns import phrase_pattern
+from review.nlp.people import PERSONAL_PRONOUNS, THIRD_PERSON_GENDER
 from review.nlp.quotes import Quote
 from review.nlp.speakers import Lexicons, child_aliases, doc_quotes, person_resolver
 
@@ -60,8 +61,8 @@ class ChildResolver:
             return True
         if self.people.child_reference_at(token):
             return True
-        if token.lower_ in ("he", "she", "him", "her") and token.pos_ == "PRON":
-            gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(token.lower_)
+        if token.lower_ in PERSONAL_PRONOUNS and token.pos_ == "PRON":
+            gender = THIRD_PERSON_GENDER[token.lower_]
             paragraph = Quote(start=token.idx, end=token.idx, text="")
             mention = self.people.nearest_person(token.idx, gender, paragraph)
             return mention is not None and (mention.name.lower() in self.aliases or mention.name.lower().split()[0] in self.aliases

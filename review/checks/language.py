@@ -26,6 +26,7 @@ from review.core.extensions import register_extensions
 from review.core.findings import add_finding
 from review.core.rules import CheckRules, load_rules
 from review.core.text import doc_text, paragraphs
+from review.nlp.linguistics import linguistics
 
 register_extensions()
 
@@ -85,7 +86,7 @@ class LanguageCheck:
     def __init__(self, rules: CheckRules):
         self.rules = rules
         self.rule = rules.rule("language.not_english")
-        self.english_like = set(rules.lexicon("english_like"))
+        self.english_like = set(linguistics().language_detection.english_like)
         self.min_letters = rules.threshold("min_letters")
         self.stop_word_share = rules.threshold("english_stop_word_share")
         self.min_confidence = rules.threshold("min_confidence")

@@ -36,6 +36,7 @@ from review.core.findings import add_finding
 from review.core.rules import CheckRules, load_rules
 from review.core.text import doc_text, paragraphs, sentences, words
 from review.nlp import readability
+from review.nlp.linguistics import linguistics
 
 SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
 SUBORDINATE_DEPS = {"advcl", "relcl", "acl", "csubj", "csubjpass", "pcomp", "amod", "xcomp"}
@@ -45,6 +46,9 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 CLAUSE_LINKS = {"ccomp", "parataxis", "conj"}   # how a second main clause hangs in the parse
 THRESHOLDS = ("sentence_words", "paragraph_words", "hard_grade", "hard_min_words", "run_on_joins",
               "report_words", "reading_words_per_minute", "repeat_similarity", "repeat_min_words")
+# The word classes of verbs that take a clause as object without "that" ("she told me she was tired"):
+# such a clause is not a second sentence run on.
+CLAUSE_OBJECT_VERBS = ("speech_verbs", "announcing_verbs", "denial_verbs", "thinking_and_perceiving_verbs")
 
 
 @dataclass(frozen=True)
@@ -284,8 +288,9 @@ class LengthCheck:
         self.glossary = parse_glossary(rules.lexicon("glossary"))
         self.passive_verbs = {w.lower() for w in rules.lexicon("passive_hidden_agent")}
         self.harm_verbs = {w.lower() for w in rules.lexicon("passive_harm")}
-        self.reporting_verbs = {w.lower() for w in rules.lexicon("reporting_verbs")}
-        self.coordinators = {w.lower() for w in rules.lexicon("coordinators")}
+        word_classes = linguistics().word_classes
+        self.reporting_verbs = set(word_classes.union(*CLAUSE_OBJECT_VERBS))
+        self.coordinators = set(word_classes.union("coordinators"))
 
     def _add(self, doc: Doc, rule_id: str, start: int, end: int, **values) -> None:
         add_finding(doc, self.rules.rule(rule_id), start, end, allow=self.rules, **values)

@@ -179,8 +179,6 @@ class OpinionLexicons(Strict):
     evaluative_phrases: Phrases = lexicon("phrases that state a conclusion about someone's conduct with no example")
     sweeping_adverbs: Phrases = lexicon("adverbs that, with a present simple verb, claim something of every occasion")
     certainty_adverbs: Phrases = lexicon("adverbs that assert a conclusion is beyond doubt ('clearly intoxicated')")
-    attribution_verbs: Phrases = lexicon("speech verbs: the clause they report is the source's words when their "
-                                         "subject is not the writer")
     source_openers: Phrases = lexicon("a sentence opening (or continuing after a comma) with one of these names "
                                       "its source")
     quote_introducers: Phrases = lexicon("verbs that introduce a quoted label; with no agent the label has no source")
@@ -235,8 +233,6 @@ class LengthLexicons(Strict):
     passive_hidden_agent: Phrases = lexicon("verbs whose agentless passive in the past, perfect or future hides "
                                             "who acted ('concerns were raised')")
     passive_harm: Phrases = lexicon("harm done to a child, flagged as a passive in any tense")
-    reporting_verbs: Phrases = lexicon("verbs that take a clause as object without 'that': not a run-on")
-    coordinators: Phrases = lexicon("words that join clauses so that they form one sentence properly")
 
 
 class LengthThresholds(Strict):
@@ -258,13 +254,11 @@ class LengthFile(CheckFile):
 
 
 class ChildVoiceLexicons(Strict):
-    reporting_verbs: Phrases = lexicon("verbs that report speech or writing: their subject is the speaker")
     speech_nouns: Phrases = lexicon("nouns whose possessor is the speaker ('Mia's first answer was \"no\"')")
     labelling_verbs: Phrases = lexicon("verbs after which a quote names what someone was called, not an utterance")
     child_references: Phrases = lexicon("how a report refers to the child without a name")
-    female_nouns: Phrases = lexicon("people referred to by role (and pronouns) that tell a female speaker")
-    male_nouns: Phrases = lexicon("people referred to by role (and pronouns) that tell a male speaker")
-    person_nouns: Phrases = lexicon("people referred to by role who can speak")
+    person_nouns: Phrases = lexicon("people referred to by role who can speak (the words that tell a gender are "
+                                    "review.nlp.people's)")
     circumstance_cues: Phrases = lexicon("words that set the circumstances of a quote: when, where, who was present")
     disclosure_cues: Phrases = lexicon("how a quote came to be said: asked, spontaneously, in direct work")
     wish_verbs: Phrases = lexicon("verbs whose subject, when it is the child, records a wish or feeling")
@@ -309,10 +303,6 @@ class HistoricFile(CheckFile):
     thresholds: HistoricThresholds
 
 
-class LanguageLexicons(Strict):
-    english_like: Phrases = lexicon("language codes (py3langid labels) read as English")
-
-
 class LanguageThresholds(Strict):
     min_letters: Number = threshold("text with fewer letters than this is too short to tell")
     english_stop_word_share: Number = threshold("text with at least this share of English function words is "
@@ -322,7 +312,6 @@ class LanguageThresholds(Strict):
 
 class LanguageFile(CheckFile):
     name = "language"
-    lexicons: LanguageLexicons
     thresholds: LanguageThresholds
 
 

@@ -102,8 +102,15 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 def paragraph_index(bounds: list[tuple[int, int]], char_offset: int) -> int | None:
     """The index in `bounds` (from `paragraphs`) of the paragraph holding `char_offset`, or None."""
+    i = paragraph_at_or_before(bounds, char_offset)
+    return i if i is not None and char_offset < bounds[i][1] else None
+
+
+def paragraph_at_or_before(bounds: list[tuple[int, int]], char_offset: int) -> int | None:
+    """The index in `bounds` of the last paragraph starting at or before `char_offset` (so the blank
+    lines after a paragraph count as its own), or None before the first."""
     i = bisect_right(bounds, char_offset, key=lambda paragraph: paragraph[0]) - 1
-    return i if i >= 0 and char_offset < bounds[i][1] else None
+    return i if i >= 0 else None
 
 
 def words(span) -> int:

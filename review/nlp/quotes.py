@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from review.core.text import paragraphs as text_paragraphs
+
 # Opening and closing characters of each kind of mark. Straight marks are both.
 DOUBLE, SINGLE, GUILLEMET = "double", "single", "guillemet"
 _OPENERS = {"“": DOUBLE, "„": DOUBLE, "‘": SINGLE, "‚": SINGLE, "«": GUILLEMET}
@@ -24,7 +26,6 @@ _STRAIGHT = {'"': DOUBLE, "'": SINGLE}
 # Words that begin with an apostrophe standing for dropped letters: never a quote.
 _ELISIONS = ("em", "tis", "twas", "cause", "til", "n", "s", "bout", "round")
 _BEFORE_OPENER = set("([{<—–-/") | set(_OPENERS) | set(_STRAIGHT)
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)|\n")
 
 
@@ -105,15 +106,6 @@ def _unclosed_end(text: str, start: int, limit: int) -> int:
     return match.end() if match and match.group(0) != "\n" else (match.start() if match else limit)
 
 
-def _paragraph_limits(text: str) -> list[tuple[int, int]]:
-    bounds, position = [], 0
-    for match in _PARAGRAPH_BREAK.finditer(text):
-        bounds.append((position, match.start()))
-        position = match.end()
-    bounds.append((position, len(text)))
-    return bounds
-
-
 def _make_quote(text: str, start: int, end: int, mark: str, depth: int, closed: bool) -> Quote | None:
     inner = text[start:end]
     left = len(inner) - len(inner.lstrip())
@@ -135,7 +127,7 @@ def _opens_paragraph(text: str, start: int, mark: str) -> bool:
 def find_quotes(text: str) -> list[Quote]:
     """Every quotation in `text`, in order of its opening mark (outer before inner)."""
     quotes: list[tuple[int, Quote]] = []
-    paragraphs = _paragraph_limits(text)
+    paragraphs = text_paragraphs(text)
     for number, (p_start, p_end) in enumerate(paragraphs):
         next_start = paragraphs[number + 1][0] if number + 1 < len(paragraphs) else None
         stack: list[tuple[str, int, int]] = []  # (mark kind, index after the opening mark, opening index)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from review.core.text import is_heading, paragraph_index, paragraphs, sentences
+from review.core.text import is_heading, paragraph_at_or_before, paragraph_index, paragraphs, sentences
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -38,6 +38,17 @@ def test_paragraphs_split_on_blank_lines(text, expected):
 def test_paragraph_index_finds_the_paragraph_holding_an_offset(text, offsets, expected):
     bounds = paragraphs(text)
     assert [paragraph_index(bounds, offset) for offset in offsets] == expected
+
+
+@pytest.mark.parametrize("text, offsets, expected", [
+    # the blank lines after a paragraph belong to it; before the first paragraph there is none
+    ("One.\r\n\r\nTwo.", [0, 4, 5, 7, 8, 12], [0, 0, 0, 0, 1, 1]),
+    ("  One.\nTwo.", [0, 2, 7], [None, 0, 1]),
+    ("", [0], [None]),
+])
+def test_paragraph_at_or_before_counts_the_blank_lines_after_a_paragraph_as_its_own(text, offsets, expected):
+    bounds = paragraphs(text)
+    assert [paragraph_at_or_before(bounds, offset) for offset in offsets] == expected
 
 
 @pytest.mark.parametrize("text, expected", [

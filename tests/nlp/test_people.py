@@ -46,3 +46,35 @@ def test_a_title_before_a_name_tells_its_gender(nlp, text, speaker):
 def test_a_group_is_never_he_or_she(nlp):
     doc = nlp('Mia met the staff. "Go away," she said.')
     assert [q.speaker for q in doc._.quotes] == ["Mia"]
+
+
+def test_gendered_words_are_the_titles_family_and_person_words_and_pronouns_of_that_gender():
+    assert people.FEMALE_WORDS.isdisjoint(people.MALE_WORDS)
+    assert people.MOTHERS | people.GRANDMOTHERS | people.AUNTS | people.FEMALE_TITLES <= people.FEMALE_WORDS
+    assert people.FATHERS | people.GRANDFATHERS | people.UNCLES | people.MALE_TITLES <= people.MALE_WORDS
+    assert people.FEMALE_TITLES | people.MALE_TITLES <= set(people.NAME_TITLES)
+    assert {"she", "her", "herself"} <= people.FEMALE_WORDS and {"he", "him", "his", "himself"} <= people.MALE_WORDS
+    # every family word with a gender has it (sibling, cousin and parent have none)
+    assert people.FAMILY_WORDS - people.FEMALE_WORDS - people.MALE_WORDS == {"step-dad", "step-mum"}
+
+
+def test_personal_pronouns_have_a_gender():
+    assert {people.THIRD_PERSON_GENDER[p] for p in people.PERSONAL_PRONOUNS} == {"f", "m"}
+
+
+def test_speaker_genders_come_from_people():
+    from review.core.rules import load_rules
+    from review.nlp.speakers import Lexicons
+
+    lexicons = Lexicons.from_rules(load_rules().check("child_voice"))
+    assert (lexicons.female, lexicons.male) == (set(people.FEMALE_WORDS), set(people.MALE_WORDS))
+    assert not {"female_nouns", "male_nouns"} & set(load_rules().check("child_voice").lexicons)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Mia came in with her nephew. "Hello," he said.', "her nephew"),
+    ('Tom came in with the girl. "Hello," she said.', "the girl"),
+])
+def test_a_gendered_role_word_is_a_speaker_of_that_gender(nlp, text, speaker):
+    doc = nlp(text)
+    assert [q.speaker for q in doc._.quotes] == [speaker]

@@ -149,3 +149,11 @@ def test_dialogue_turns_alternate(quotes_of):
             '"With whom?"\n\n"With Nana."')
     speakers = [speaker for _, speaker, _ in quotes_of(text, ["Mia"])]
     assert speakers == ["Mum", "Mia", "Mum", "Mia"]
+
+
+def test_a_quote_keeps_to_its_paragraph_as_core_text_defines_it():
+    # a blank line with any line ending ends a paragraph; a text with no blank line has a paragraph a line
+    for text in ('Mia said "I am\n\ntired" and left.', 'Mia said "I am\r\n\r\ntired" and left.',
+                 'Mia said "I am\ntired" and left.'):
+        assert texts(text) == ["I am"]
+    assert texts('Mia said "I am\ntired" and left.\n\nShe came back.') == ["I am\ntired"]

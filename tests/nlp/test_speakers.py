@@ -77,3 +77,14 @@ def test_person_resolver_finds_who_a_pronoun_stands_for(nlp, lexicons):
     assert people.nearest_person(she.idx, "f").name == "Mia"
     assert people.nearest_person(she.idx, "m").name == "Mr Brooks"
     assert people.child_reference_at(she) is None
+
+
+# Paragraphs as core.text.paragraphs defines them: a blank line with any line ending, or (in a text with
+# no blank line) each line; an utterance in a new paragraph does not continue the speaker before it.
+@pytest.mark.parametrize(
+    "between, speaker, how",
+    [("\n\n", None, None), ("\r\n\r\n", None, None), ("\n", None, None)],
+)
+def test_a_new_paragraph_starts_a_new_turn(nlp, between, speaker, how):
+    doc = nlp(f'Mia said "I am tired."{between}"Me too."')
+    assert speakers(doc)[-1] == ("Me too.", speaker, how)

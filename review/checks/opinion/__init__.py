@@ -38,6 +38,7 @@ from review.checks.opinion.hedge import HedgeCues
 from review.core.findings import add_finding
 from review.core.rules import load_rules
 from review.core.text import doc_text, is_heading, paragraphs, sentences
+from review.nlp.linguistics import linguistics
 from review.nlp.patterns import phrase_pattern
 
 SUBJECTIVE_POS = ("ADJ", "ADV")
@@ -55,6 +56,10 @@ def states_a_habit(adverb: Token) -> bool:
     return head.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in head.children)
 
 
+# The word classes of verbs whose clause is the source's words when their subject is not the writer.
+ATTRIBUTION_VERBS = ("speech_verbs", "sharing_verbs", "denial_verbs", "recording_verbs")
+
+
 class OpinionCheck:
     def __init__(self, rules_path: str | None = None, model_path: str | None = None):
         self.rules = load_rules(rules_path).check("opinion")
@@ -64,7 +69,7 @@ class OpinionCheck:
         self.label_phrases = phrase_pattern(lexicon("evaluative_phrases"))
         self.certainty_adverbs = frozenset(w.lower() for w in lexicon("certainty_adverbs"))
         self.sweeping_adverbs = frozenset(w.lower() for w in lexicon("sweeping_adverbs"))
-        self.attribution_verbs = lexicon("attribution_verbs")
+        self.attribution_verbs = linguistics().word_classes.union(*ATTRIBUTION_VERBS)
         self.source_openers = lexicon("source_openers")
         self.quote_introducers = lexicon("quote_introducers")
         self.owned_markers = phrase_pattern(lexicon("owned_markers"))

@@ -4,7 +4,7 @@ A token is *attributed* (someone else's words, not the writer's) when it lies
 
 - inside quotation marks;
 - in the clause reported by a speech verb ("said", "told", "reported", from the
-  ``attribution_verbs`` lexicon) whose subject is someone other than the writer
+  opinion check's ATTRIBUTION_VERBS word classes) whose subject is someone other than the writer
   ("Mum said he might be late"; not "I said", and not "it was reported that ...", which names
   no source), and what the verb describes someone "as" ("Mum described him as aggressive");
   a clause joined to the speech verb by "and" or "but" stays the writer's ("Mum said she was

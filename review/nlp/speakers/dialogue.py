@@ -47,7 +47,7 @@ class Dialogue:
             return
         previous = turns[-1]
         gap = self.layout.text[previous.end: quote.start]
-        between_paragraphs = gap.count("\n\n")
+        between_paragraphs = self.layout.paragraph_breaks(previous.end, quote.start)
         if between_paragraphs > 1 or re.search(r"\w", re.sub(r"[\"'“”‘’]", "", gap)) and \
                 not self._only_attribution(gap):
             self._asked(quote) or self.narration.subject_before(quote)

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
-
 from spacy.tokens import Doc, Span
 
-from review.core.text import doc_text
+from review.core.text import doc_text, paragraph_at_or_before, paragraphs
 from review.nlp.quotes import Quote
 
 # Quotation marks as the tokenizer leaves them, straight and typographic.
@@ -15,7 +12,7 @@ QUOTE_CHARS = set("\"'“”‘’«»„‚")
 
 
 class QuoteLayout:
-    """The Doc's text, its top-level quotes, which tokens each holds, and where paragraphs start."""
+    """The Doc's text, its top-level quotes, which tokens each holds, and its paragraphs (core.text's)."""
 
     def __init__(self, doc: Doc, quotes: list[Quote]):
         self.doc = doc
@@ -31,11 +28,26 @@ class QuoteLayout:
                 continue
             for token in span:
                 self.inside[token.i] = n
-        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n[ \t]*\n", self.text)]
+        self.paragraphs = paragraphs(self.text) or [(0, 0)]
+        self.paragraph_starts = [start for start, _ in self.paragraphs]
+
+    def _paragraph(self, offset: int) -> tuple[int, int]:
+        """(start, end) of the paragraph holding `offset`, or of the one before the blank lines holding
+        it; leading blank lines count as the first paragraph's."""
+        return self.paragraphs[paragraph_at_or_before(self.paragraphs, offset) or 0]
 
     def paragraph_start(self, offset: int) -> int:
         """Where the paragraph holding character `offset` starts."""
-        return self.paragraph_starts[max(0, bisect_right(self.paragraph_starts, offset) - 1)]
+        return self._paragraph(offset)[0]
+
+    def paragraph_end(self, offset: int) -> int:
+        """Where the paragraph holding character `offset` ends."""
+        return self._paragraph(offset)[1]
+
+    def paragraph_breaks(self, start: int, end: int) -> int:
+        """How many paragraphs begin after character `start` and by `end`: the breaks between them."""
+        first, last = (paragraph_at_or_before(self.paragraphs, offset) or 0 for offset in (start, end))
+        return last - first
 
     def quote_tokens(self, quote: Quote) -> Span | None:
         """The tokens of the quote's words (marks excluded where the tokenizer split them off)."""

@@ -1,8 +1,15 @@
-"""The word lists of speaker attribution, read from the child_voice rules."""
+"""The word lists of speaker attribution: policy lists from the child_voice rules, gendered words from
+review.nlp.people and reporting verbs from the linguistics data."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from review.nlp.linguistics import linguistics
+from review.nlp.people import FEMALE_WORDS, MALE_WORDS
+
+# The word classes of verbs that report a quote: their subject is its speaker.
+REPORTING_VERBS = ("speech_verbs", "announcing_verbs", "sharing_verbs", "quoting_verbs")
 
 
 @dataclass
@@ -22,12 +29,12 @@ class Lexicons:
     def from_rules(cls, rules) -> "Lexicons":
         lower = lambda name: [w.lower() for w in rules.lexicon(name)]  # noqa: E731
         return cls(
-            reporting=set(lower("reporting_verbs")),
+            reporting=set(linguistics().word_classes.union(*REPORTING_VERBS)),
             labelling=set(lower("labelling_verbs")),
             speech_nouns=set(lower("speech_nouns")),
             child_references=sorted(lower("child_references"), key=len, reverse=True),
-            female=set(lower("female_nouns")),
-            male=set(lower("male_nouns")),
+            female=set(FEMALE_WORDS),
+            male=set(MALE_WORDS),
             persons=set(lower("person_nouns")),
             verb_after_tokens=int(rules.threshold("verb_after_tokens")),
         )

@@ -142,9 +142,8 @@ class ReportingVerbs:
 
     def _verb_after(self, quote: Quote, span, n: int) -> Token | None:
         """A speech verb after the quote, up to the next quote or the end of the sentence."""
-        text, inside = self.layout.text, self.layout.inside
-        paragraph_end = text.find("\n\n", quote.end)
-        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+        inside = self.layout.inside
+        paragraph_end = self.layout.paragraph_end(quote.end)
         count = 0
         for token in self.doc[span.end:]:
             if token.idx >= paragraph_end:
