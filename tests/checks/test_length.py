@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 import spacy
+from case_tables import cases, documents
 
 from review.checks.length import LengthCheck, parse_glossary, repeated_sentences, unexplained_abbreviations
 from review.core.rules import load_rules
@@ -39,76 +40,17 @@ def rules_found(doc, rule):
     return [f for f in doc._.findings if f.rule == rule]
 
 
-LONG_SENTENCE = (
-    "Mia often comes to school in the same clothes as the day before and her hair is not brushed and she says "
-    "she is hungry so staff give her toast at breakfast club and she has also been late a lot this term and her "
-    "reading book is never signed."
-)
-
-MUST_FLAG = [
-    ("length.sentence", LONG_SENTENCE),
-    ("length.run_on", LONG_SENTENCE),
-    ("length.run_on", "Mia got home from school her dad was asleep on the sofa she made her own tea."),
-    ("length.run_on", "She was upset, she would not talk to me."),
-    ("length.run_on", "Mum was tired, she had not slept for two days."),
-    ("length.run_on", "Mum says she is doing everything she can, mum says she has asked Kyle to leave."),
-    ("length.passive", "The child was hit."),
-    ("length.passive", "Concerns have been raised about Mia coming to school hungry."),
-    ("length.passive", "A bruise was noticed on Mia's arm."),
-    ("length.passive", "A home visit was carried out and the police were informed."),
-    ("length.passive", "Consideration will be given to legal steps."),
-    ("length.passive", "Mum was offered a parenting course."),
-    ("length.passive", "Sam was spoken to in school."),
-    ("length.passive", "There are concerns that Ethan's health needs are being neglected."),
-    ("length.jargon", "Mia was on a CIN plan last year."),
-    ("length.jargon", "A referral was made to MASH on 12/03/2024."),
-    ("length.jargon", "He was subject to a s47 in 2017."),
-    ("length.jargon", "Mia is on a CIN plan. The Child in Need plan is reviewed monthly."),
-    ("length.jargon", "Report to the child protection conference.\n\nMia is subject to a CP plan."),
-    ("length.hard_to_read", "The paediatrician documented bilateral periorbital haematomas, which were "
-                            "inconsistent with the mechanism of injury the parents described."),
-]
-
-MUST_PASS = [
-    "",
-    "Mia is seven.",
-    "I smelt alcohol on his breath, his speech was slurred and he held the railings to keep his balance.",
-    'When I asked about him, she said, "Daddy is cross when he has his drinks."',
-    "She told me she was tired.",
-    "I think she is hungry.",
-    "When he does come he is on his phone the whole time.",
-    "He used to be a nice lad but over the summer things have changed.",
-    "Mr Brooks was arrested and interviewed on 28/04/2024.",
-    "Mia was seen by the school nurse on 12/03/2024.",
-    "Without being asked, Lily said, \"I do breakfast.\"",
-    "He is hurt when people shout.",
-    "Jordan is being exploited by older young men.",
-    "Mia's needs are not being met at home.",
-    "Mia is on a Child in Need (CIN) plan. The CIN plan is reviewed monthly.",
-    "Mia is on a CIN (Child in Need) plan.",
-    "Mia has a Child in Need plan (CIN). The CIN plan is reviewed monthly.",
-    "I referred Mia to the Multi-Agency Safeguarding Hub (MASH: the team that receives referrals). MASH replied.",
-    "Mia did PE and saw her GP about her BMI.",
-    "She cried, so I stopped the lesson.",
-    "Mum was upset on the phone and, by 3pm, she was calm enough to talk.",
-    "When I arrived, she said, the children were already asleep.",
-    "I am doing my best, she said.",
-    "The house is always tidy, Mr Reid told the officers.",
-    "It is quite possible she was at home that night.",
-    "The police suspected he was selling drugs.",
-    "Dad was at work; Mum was at home with the baby.",
-    "The house was cold, the fridge was empty and the children were hungry.",
-]
+LONG_SENTENCE = documents("length")["long_sentence"]
 
 
-@pytest.mark.parametrize("rule, text", MUST_FLAG)
-def test_length_flags(check, rule, text):
-    assert rules_found(check(text), rule), f"{rule} not raised on {text!r}"
+@pytest.mark.parametrize("case", cases("length", "must_flag"))
+def test_length_flags(check, case):
+    assert rules_found(check(case.text), case.rule), f"{case.rule} not raised on {case.text!r}"
 
 
-@pytest.mark.parametrize("text", MUST_PASS)
-def test_length_passes(check, text):
-    findings = [(f.rule, f.match) for f in check(text)._.findings]
+@pytest.mark.parametrize("case", cases("length", "must_pass"))
+def test_length_passes(check, case):
+    findings = [(f.rule, f.match) for f in check(case.text)._.findings]
     assert findings == []
 
 

@@ -1,6 +1,7 @@
 """The opinion check: judgements, hedges and unsourced quoted labels; attribution and owned opinions."""
 
 import pytest
+from case_tables import cases
 
 from review.checks.opinion.attribution import quoted_ranges
 
@@ -11,86 +12,26 @@ def opinion(result, severity=("warning", "error")):
     return [(f["rule"], f["match"]) for f in result["findings"] if f["check"] == "opinion" and f["severity"] in severity]
 
 
-@pytest.mark.parametrize("text, match", [
-    ("The mother was neglectful during the visit.", "neglectful"),
-    ("Mr Jones is an irresponsible parent.", "irresponsible"),
-    ("The house was filthy.", "filthy"),
-    ("Mia is a troubled child.", "troubled"),
-    ("Mum is immature and rude to staff.", "immature"),
-    ("The male was clearly intoxicated.", "clearly intoxicated"),
-    ("Mum does not engage with the service.", "does not engage"),
-    ("Dad is a heavy drinker.", "heavy drinker"),
-    ("Mum lacks insight into the risks.", "lacks insight"),
-    ("She is a good mum.", "good mum"),
-    ("The home was a disgrace.", "disgrace"),
-    ("Mum never attends appointments.", "never attends"),
-    ("The children are always hungry.", "always hungry"),
-    ("Her reading book is never signed.", "never signed"),
-    ("Ella is attention seeking.", "attention seeking"),
-])
-def test_opinion_must_flag_judgement(review_text, text, match):
-    assert ("opinion.judgement", match) in opinion(review_text(text, report_date=REPORT_DATE))
+@pytest.mark.parametrize("case", cases("opinion", "must_flag", rule="opinion.judgement"))
+def test_opinion_must_flag_judgement(review_text, case):
+    assert (case.rule, case.match) in opinion(review_text(case.text, **case.options))
 
 
-@pytest.mark.parametrize("text, match", [
-    ("Mr Jones seemed drunk.", "seemed"),
-    ("There may be another adult living at the address.", "may"),
-    ("The mark was probably caused by a belt.", "probably"),
-    ("It is thought the children witness this regularly.", "It is thought"),
-    ("Dad appeared drunk when he came to collect Mia.", "appeared"),
-    ("The female appeared to have been assaulted.", "appeared"),
-    ("Mum's new partner is thought to be a drug user.", "is thought to"),
-    ("She is possibly self-harming.", "possibly"),
-    ("Staff think he may be involved in county lines.", "may"),
-    ("Mr Jones told me he had been drinking and he seemed drunk.", "seemed"),  # the writer's own clause
-    ("He could be drinking again.", "could"),
-    ("The pattern of bruising suggests she was grabbed.", "suggests"),
-    ("Mum appeared to ignore Leo when he cried.", "appeared"),
-    ("Leo seemed withdrawn during the lesson.", "seemed"),  # "seemed" tagged as an auxiliary, lemma unset
-])
-def test_opinion_must_flag_hedge(review_text, text, match):
-    assert ("opinion.hedge", match) in opinion(review_text(text, report_date=REPORT_DATE))
+@pytest.mark.parametrize("case", cases("opinion", "must_flag", rule="opinion.hedge"))
+def test_opinion_must_flag_hedge(review_text, case):
+    assert (case.rule, case.match) in opinion(review_text(case.text, **case.options))
 
 
-@pytest.mark.parametrize("text, match", [
-    ('Her presentation was described as "odd".', "odd"),
-    ("The home has been described as 'chaotic'.", "chaotic"),
-    ("His friends are described as “dodgy” by some.", None),  # an agent, however vague, is named
-])
-def test_opinion_unattributed_quote(review_text, text, match):
-    found = [m for rule, m in opinion(review_text(text, report_date=REPORT_DATE)) if rule == "opinion.unattributed_quote"]
-    assert found == ([match] if match else [])
+@pytest.mark.parametrize("case", cases("opinion", "must_flag", rule="opinion.unattributed_quote"))
+def test_opinion_unattributed_quote(review_text, case):
+    found = [m for rule, m in opinion(review_text(case.text, **case.options)) if rule == case.rule]
+    assert found == [case.match]
 
 
-@pytest.mark.parametrize("text", [
-    "",
-    "On 11 March 2024 at 10am I saw Mia in the school office with her class teacher.",
-    "At 4pm I saw that the children's bedding was wet and the heating was off.",
-    "Mr Jones told me he had been drinking since lunchtime.",
-    "According to the school's records, Mia missed 14 sessions in February.",
-    "Her aunt said that Mia is a bright girl.",
-    "Mum said he might be late.",
-    'Mia said "Daddy might be cross" and looked at the floor.',
-    'Her teacher, Mrs Shah, described her as "withdrawn" on 12/03/2024.',
-    "In my professional opinion Mia's needs are not being met, because she has missed six weeks of school "
-    "and two asthma reviews.",
-    "Mum appeared at court on 3 May 2024.",
-    "Leo weighed 6.2kg on 04/03/2024, which is on the 9th centile.",
-    "Mum told me that the house was a mess and that she might move out.",
-    "The school reported that Mum was aggressive on 4 March.",
-    "Mum could be heard shouting from the street.",
-    "Children born early are more likely to have asthma.",
-    "Lily is looking after her brother in the mornings.",
-    "It was not possible to see Leo that day.",
-    "The GP suggested that Mum book a review.",
-    "Mum described Mr Patel as aggressive when he had been drinking.",
-    "Leo has never been registered with a GP.",  # a fact, not a claim about every occasion
-    "Mum never answered the door on 3 May 2024.",
-    'Mia said, "Mummy is always tired."',
-    "Leo was lying on the sofa when I arrived at 10am.",
-])
-def test_opinion_must_pass(review_text, text):
-    assert opinion(review_text(text, report_date=REPORT_DATE), severity=("info", "warning", "error")) == []
+@pytest.mark.parametrize("case", cases("opinion", "must_pass"))
+def test_opinion_must_pass(review_text, case):
+    result = review_text(case.text, **case.options)
+    assert case.unwanted(f["rule"] for f in result["findings"]) == []
 
 
 @pytest.mark.parametrize("text, flagged", [
@@ -116,16 +57,6 @@ def test_hedged_label_is_one_hedge_not_also_a_judgement(review_text):
 def test_unsourced_report_is_the_writers_claim(review_text):
     result = review_text("It was reported that Mum was aggressive.", report_date=REPORT_DATE)
     assert opinion(result) == [("opinion.judgement", "aggressive")]
-
-
-def test_owned_opinion_heading_is_not_an_opinion(review_text):
-    text = "Why I am worried\n\nIn my professional opinion Mia is not safe. I base this on her injuries on 12/03/2024."
-    assert opinion(review_text(text, report_date=REPORT_DATE), severity=("info", "warning", "error")) == []
-
-
-def test_owned_opinion_with_reasons_in_the_next_sentence_passes(review_text):
-    text = "In my view Mia is not safe at home. This is because Dad hit her on 12/03/2024."
-    assert opinion(review_text(text, report_date=REPORT_DATE), severity=("info", "warning", "error")) == []
 
 
 @pytest.mark.parametrize("between, reason_counts", [
