@@ -10,7 +10,7 @@ from contextlib import ExitStack
 
 from review import analyse_many, parse_report_date
 from review.batch import check_jobs, connect
-from review.core.errors import E202, E203, ReviewError
+from review.core.errors import E202, E203, E900, ReviewError
 from review.core.model import MAX_CHARS
 from review.io.audit import SummaryTable, principles
 from review.io.readers import expand, read_sources
@@ -97,6 +97,12 @@ def _write(documents, output_format: str, out, summary: SummaryTable | None) -> 
     return any_findings
 
 
+def _report_failure(doc_id, error: str):
+    """One line on stderr for a report whose review failed (the others go on); returns its id."""
+    _say(f"E900 {doc_id}: {E900.format(error=error)}")
+    return doc_id
+
+
 def run_check(args) -> int:
     report_date = parse_report_date(args.report_date)
     if not 1 <= args.max_chars <= MAX_CHARS:
@@ -122,12 +128,14 @@ def run_check(args) -> int:
                                                       reason=error.strerror or "unwritable")) from None
             summary = SummaryTable(csv_file, principles(rules_path))
         batch_size = max(1, min(16, len(sources) // (4 * args.jobs)))
+        failed = []
         documents = analyse_many(((s.id, s.text) for s in sources), report_date=report_date,
                                  children=args.child, rules_path=rules_path, n_process=args.jobs,
-                                 batch_size=batch_size, client=client)
+                                 batch_size=batch_size, client=client,
+                                 on_error=lambda doc_id, error: failed.append(_report_failure(doc_id, error)))
         documents = _with_progress(documents, len(sources))
         any_findings = _write(documents, args.format, sys.stdout, summary)
-    if unreadable:
+    if unreadable or failed:
         return 2
     return 1 if any_findings else 0
 
@@ -144,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 1
     except Exception as error:  # never a traceback: say what failed, not the report's text
-        _say(f"E900 internal error ({error.__class__.__name__}); please report it with the command you ran")
+        _say(f"E900 {E900.format(error=error.__class__.__name__)}")
         return 2
 
 

@@ -31,3 +31,6 @@ E206 = "cannot reach the Dask scheduler at {address} ({reason})"
 
 # Rules
 E301 = "{source}: {problem}"
+
+# Internal errors: a bug in this program, never the user's fault
+E900 = "internal error ({error}); please report it with the command you ran"
