@@ -10,12 +10,14 @@ from contextlib import ExitStack
 
 from review import analyse_many, parse_report_date
 from review.batch import check_jobs, connect
-from review.core.errors import E202, E203, E900, ReviewError
+from review.core.errors import E202, E203, E207, E208, E900, ReviewError
 from review.core.model import MAX_CHARS
 from review.io.audit import SummaryTable, principles
 from review.io.readers import expand, read_sources
 from review.io.render import render_html, render_text
 from review.pipeline import load_pipeline
+from review.serve import (DEFAULT_HOST, DEFAULT_MAX_BYTES, DEFAULT_MAX_CONCURRENT, DEFAULT_PORT, TOKEN_ENV,
+                          ServiceSettings, read_token)
 
 FORMATS = ("text", "json", "jsonl", "html")
 
@@ -53,7 +55,25 @@ def build_parser() -> argparse.ArgumentParser:
     many.add_argument("--scheduler", metavar="ADDRESS",
                       help="review on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); "
                            "needs the 'distributed' extra")
+    _add_serve_command(commands)
     return parser
+
+
+def _add_serve_command(commands) -> None:
+    serve = commands.add_parser("serve", help="answer reviews over HTTP on this machine (POST /check)",
+                                description="A local review service holding one warm pipeline: GET /health, "
+                                            "POST /check with {\"text\": ...} (see the README).")
+    serve.add_argument("--host", default=DEFAULT_HOST,
+                       help=f"address to listen on (default {DEFAULT_HOST}: this machine only)")
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
+    serve.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
+                       help=f"refuse a request body over N bytes with 413 (default {DEFAULT_MAX_BYTES:,})")
+    serve.add_argument("--max-concurrent", type=int, default=DEFAULT_MAX_CONCURRENT, metavar="N",
+                       help="requests in hand at once (reviewed one at a time, the rest wait their turn); "
+                            f"one more is answered 503 (default {DEFAULT_MAX_CONCURRENT})")
+    serve.add_argument("--token-file", metavar="PATH",
+                       help=f"require 'Authorization: Bearer TOKEN' with the token in PATH (or in ${TOKEN_ENV})")
+    serve.add_argument("--rules", metavar="PATH", help="a rules file or folder merged over the bundled rules/")
 
 
 def _say(message: str) -> None:
@@ -103,6 +123,22 @@ def _report_failure(doc_id, error: str):
     return doc_id
 
 
+def run_serve(args) -> int:
+    from review.serve.app import serve  # only this command needs the web server stack
+
+    if not 1 <= args.port <= 65535:
+        raise ReviewError("E207", E207)
+    for option, value in (("--max-bytes", args.max_bytes), ("--max-concurrent", args.max_concurrent)):
+        if value < 1:
+            raise ReviewError("E208", E208.format(option=option))
+    rules_path = os.path.abspath(args.rules) if args.rules else None
+    load_pipeline(rules_path)  # validates the rules before anything is served
+    settings = ServiceSettings(max_bytes=args.max_bytes, max_concurrent=args.max_concurrent,
+                               token=read_token(args.token_file), rules_path=rules_path)
+    serve(args.host, args.port, settings)
+    return 0
+
+
 def run_check(args) -> int:
     report_date = parse_report_date(args.report_date)
     if not 1 <= args.max_chars <= MAX_CHARS:
@@ -143,7 +179,7 @@ def run_check(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return run_check(args)
+        return run_serve(args) if args.command == "serve" else run_check(args)
     except ReviewError as error:
         _say(str(error))
         return 2
