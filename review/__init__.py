@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc
 
@@ -85,12 +85,15 @@ def analyse(text: str, *, report_date=None, children: Iterable[str] | None = Non
 
 def analyse_many(items: Iterable[tuple[object, str]], *, report_date=None,
                  children: Iterable[str] | None = None, rules_path: str | None = None,
-                 n_process: int = 1, batch_size: int = 16, client=None) -> Iterator[dict]:
+                 n_process: int = 1, batch_size: int = 16, client=None,
+                 on_error: Callable[[object, str], None] | None = None) -> Iterator[dict]:
     """Review many ``(id, text)`` pairs with ``nlp.pipe``; yields document objects in input order.
 
     `n_process` > 1 reviews batches of `batch_size` in that many processes; a Dask `client`
     (``distributed.Client``) reviews them on its cluster instead. Options are checked here,
-    before the first document is read.
+    before the first document is read. Without `on_error` an unexpected error in one report
+    stops the run; with it, that report is left out, ``on_error(id, error type)`` is called
+    and the rest are reviewed.
     """
     options = _options(report_date, children, rules_path)
-    return review_many(items, options, jobs=n_process, batch_size=batch_size, client=client)
+    return review_many(items, options, jobs=n_process, batch_size=batch_size, client=client, on_error=on_error)

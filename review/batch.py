@@ -7,6 +7,7 @@ results come back in input order, with only a few batches in flight per worker.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import multiprocessing
@@ -40,6 +41,16 @@ class ReviewOptions:
     report_date: dt.date | None = None
     children: tuple[str, ...] | None = None
     rules_path: str | None = None
+    keep_going: bool = False  # a report whose review fails becomes a ReviewFailure; the rest go on
+
+
+@dataclass(frozen=True)
+class ReviewFailure:
+    """In place of a document: a report whose review raised an unexpected error (its type only,
+    since an error's message may quote the report)."""
+
+    id: object
+    error: str
 
 
 def prepared_doc(nlp, text: str, options: ReviewOptions):
@@ -98,20 +109,38 @@ def analysed_doc(nlp, text: str, options: ReviewOptions) -> Doc:
 
 
 def review_stream(items: Iterable[tuple[object, str]], options: ReviewOptions,
-                  batch_size: int = 16) -> Iterator[dict]:
+                  batch_size: int = 16) -> Iterator[dict | ReviewFailure]:
     """Document objects for ``(id, text)`` pairs, in order, reviewed in this process: each batch's
     short texts together with ``nlp.pipe``, its long ones one by one with :func:`analysed_doc`."""
     nlp = load_pipeline(options.rules_path)
     for batch in _batches(items, batch_size):
-        short = [i for i, (_, text) in enumerate(batch) if len(text) <= LONG_TEXT_CHARS]
-        piped = nlp.pipe((prepared_doc(nlp, batch[i][1], options) for i in short), batch_size=batch_size)
-        docs = dict(zip(short, piped))
-        for i, (doc_id, text) in enumerate(batch):
-            doc = docs.pop(i) if i in docs else analysed_doc(nlp, text, options)
-            yield document_object(doc, doc_id)
+        if not options.keep_going:
+            yield from _batch_documents(nlp, batch, options, batch_size)
+            continue
+        try:
+            yield from list(_batch_documents(nlp, batch, options, batch_size))
+        except Exception:  # one report failed somewhere in the batch: review each alone to isolate it
+            yield from (_document_or_failure(nlp, doc_id, text, options) for doc_id, text in batch)
 
 
-def review_batch(batch: list[tuple[object, str]], options: ReviewOptions) -> list[dict]:
+def _batch_documents(nlp, batch: list[tuple[object, str]], options: ReviewOptions,
+                     batch_size: int) -> Iterator[dict]:
+    short = [i for i, (_, text) in enumerate(batch) if len(text) <= LONG_TEXT_CHARS]
+    piped = nlp.pipe((prepared_doc(nlp, batch[i][1], options) for i in short), batch_size=batch_size)
+    docs = dict(zip(short, piped))
+    for i, (doc_id, text) in enumerate(batch):
+        doc = docs.pop(i) if i in docs else analysed_doc(nlp, text, options)
+        yield document_object(doc, doc_id)
+
+
+def _document_or_failure(nlp, doc_id, text: str, options: ReviewOptions) -> dict | ReviewFailure:
+    try:
+        return document_object(analysed_doc(nlp, text, options), doc_id)
+    except Exception as error:
+        return ReviewFailure(doc_id, error.__class__.__name__)
+
+
+def review_batch(batch: list[tuple[object, str]], options: ReviewOptions) -> list[dict | ReviewFailure]:
     """Review one batch; the unit of work sent to a worker process or a Dask worker."""
     return list(review_stream(batch, options, batch_size=max(1, len(batch))))
 
@@ -177,12 +206,26 @@ def check_jobs(jobs: int) -> None:
 
 
 def review_many(items: Iterable[tuple[object, str]], options: ReviewOptions, *, jobs: int = 1,
-                batch_size: int = 16, client=None) -> Iterator[dict]:
+                batch_size: int = 16, client=None,
+                on_error: Callable[[object, str], None] | None = None) -> Iterator[dict]:
     """Document objects for ``(id, text)`` pairs, in input order: in this process (``jobs=1``),
-    in `jobs` processes, or on the Dask cluster behind `client`."""
+    in `jobs` processes, or on the Dask cluster behind `client`. With `on_error`, a report whose
+    review raises is left out and ``on_error(id, error type)`` called; the others go on."""
     check_jobs(jobs)
+    if on_error is not None:
+        options = dataclasses.replace(options, keep_going=True)
     if client is not None:
-        return review_on_cluster(items, options, client, batch_size)
-    if jobs > 1:
-        return review_in_processes(items, options, jobs, batch_size)
-    return review_stream(items, options, batch_size)
+        documents = review_on_cluster(items, options, client, batch_size)
+    elif jobs > 1:
+        documents = review_in_processes(items, options, jobs, batch_size)
+    else:
+        documents = review_stream(items, options, batch_size)
+    return documents if on_error is None else _reporting_failures(documents, on_error)
+
+
+def _reporting_failures(results: Iterable[dict | ReviewFailure], on_error: Callable[[object, str], None]):
+    for result in results:
+        if isinstance(result, ReviewFailure):
+            on_error(result.id, result.error)
+        else:
+            yield result

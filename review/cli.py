@@ -10,12 +10,14 @@ from contextlib import ExitStack
 
 from review import analyse_many, parse_report_date
 from review.batch import check_jobs, connect
-from review.core.errors import E202, E203, ReviewError
+from review.core.errors import E202, E203, E207, E208, E900, ReviewError
 from review.core.model import MAX_CHARS
 from review.io.audit import SummaryTable, principles
 from review.io.readers import expand, read_sources
 from review.io.render import render_html, render_text
 from review.pipeline import load_pipeline
+from review.serve import (DEFAULT_HOST, DEFAULT_MAX_BYTES, DEFAULT_MAX_CONCURRENT, DEFAULT_PORT, TOKEN_ENV,
+                          ServiceSettings, read_token)
 
 FORMATS = ("text", "json", "jsonl", "html")
 STDIN_HINT = ("reading a report from standard input: paste or type it, then press Ctrl-D "
@@ -57,7 +59,25 @@ def build_parser() -> argparse.ArgumentParser:
     many.add_argument("--scheduler", metavar="ADDRESS",
                       help="review on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); "
                            "needs the 'distributed' extra")
+    _add_serve_command(commands)
     return parser
+
+
+def _add_serve_command(commands) -> None:
+    serve = commands.add_parser("serve", help="answer reviews over HTTP on this machine (POST /check)",
+                                description="A local review service holding one warm pipeline: GET /health, "
+                                            "POST /check with {\"text\": ...} (see the README).")
+    serve.add_argument("--host", default=DEFAULT_HOST,
+                       help=f"address to listen on (default {DEFAULT_HOST}: this machine only)")
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
+    serve.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
+                       help=f"refuse a request body over N bytes with 413 (default {DEFAULT_MAX_BYTES:,})")
+    serve.add_argument("--max-concurrent", type=int, default=DEFAULT_MAX_CONCURRENT, metavar="N",
+                       help="requests in hand at once (reviewed one at a time, the rest wait their turn); "
+                            f"one more is answered 503 (default {DEFAULT_MAX_CONCURRENT})")
+    serve.add_argument("--token-file", metavar="PATH",
+                       help=f"require 'Authorization: Bearer TOKEN' with the token in PATH (or in ${TOKEN_ENV})")
+    serve.add_argument("--rules", metavar="PATH", help="a rules file or folder merged over the bundled rules/")
 
 
 def _say(message: str) -> None:
@@ -103,9 +123,10 @@ def _write(documents, output_format: str, out, summary: SummaryTable | None) -> 
 
 def _with_encoding(documents, sources):
     """Each document with, in its summary, the encoding its text was decoded from (where bytes were)."""
-    for document, source in zip(documents, sources):
-        if source.encoding:
-            document["summary"]["encoding"] = source.encoding
+    encodings = {source.id: source.encoding for source in sources}
+    for document in documents:  # by id: a report whose review failed (E900) is not among them
+        if encodings.get(document["id"]):
+            document["summary"]["encoding"] = encodings[document["id"]]
         yield document
 
 
@@ -116,6 +137,28 @@ def _warn_of_slips(args) -> None:
             _say(CHILD_IS_A_FILE.format(name=name))
     if not args.paths and sys.stdin is not None and sys.stdin.isatty():
         _say(STDIN_HINT)
+
+
+def _report_failure(doc_id, error: str):
+    """One line on stderr for a report whose review failed (the others go on); returns its id."""
+    _say(f"E900 {doc_id}: {E900.format(error=error)}")
+    return doc_id
+
+
+def run_serve(args) -> int:
+    from review.serve.app import serve  # only this command needs the web server stack
+
+    if not 1 <= args.port <= 65535:
+        raise ReviewError("E207", E207)
+    for option, value in (("--max-bytes", args.max_bytes), ("--max-concurrent", args.max_concurrent)):
+        if value < 1:
+            raise ReviewError("E208", E208.format(option=option))
+    rules_path = os.path.abspath(args.rules) if args.rules else None
+    load_pipeline(rules_path)  # validates the rules before anything is served
+    settings = ServiceSettings(max_bytes=args.max_bytes, max_concurrent=args.max_concurrent,
+                               token=read_token(args.token_file), rules_path=rules_path)
+    serve(args.host, args.port, settings)
+    return 0
 
 
 def run_check(args) -> int:
@@ -144,12 +187,14 @@ def run_check(args) -> int:
                                                       reason=error.strerror or "unwritable")) from None
             summary = SummaryTable(csv_file, principles(rules_path))
         batch_size = max(1, min(16, len(sources) // (4 * args.jobs)))
+        failed = []
         documents = analyse_many(((s.id, s.text) for s in sources), report_date=report_date,
                                  children=args.child, rules_path=rules_path, n_process=args.jobs,
-                                 batch_size=batch_size, client=client)
+                                 batch_size=batch_size, client=client,
+                                 on_error=lambda doc_id, error: failed.append(_report_failure(doc_id, error)))
         documents = _with_progress(_with_encoding(documents, sources), len(sources))
         any_findings = _write(documents, args.format, sys.stdout, summary)
-    if unreadable:
+    if unreadable or failed:
         return 2
     return 1 if any_findings else 0
 
@@ -157,7 +202,7 @@ def run_check(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return run_check(args)
+        return run_serve(args) if args.command == "serve" else run_check(args)
     except ReviewError as error:
         _say(str(error))
         return 2
@@ -166,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 1
     except Exception as error:  # never a traceback: say what failed, not the report's text
-        _say(f"E900 internal error ({error.__class__.__name__}); please report it with the command you ran")
+        _say(f"E900 {E900.format(error=error.__class__.__name__)}")
         return 2
 
 

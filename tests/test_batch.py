@@ -119,3 +119,45 @@ def test_many_unreachable_scheduler_is_one_line(cli, report_files, monkeypatch):
 def test_many_scheduler_address_with_an_unknown_protocol_is_one_line(cli, report_files):
     status, out, err = cli(["--scheduler", "bogus://x", str(report_files[0])])
     assert status == 2 and out == "" and "unknown protocol 'bogus'" in err and err.count("\n") == 1
+
+
+@pytest.fixture
+def failing_check(monkeypatch):
+    """The historic check raises on any report that says BOOM, as a bug in a check would."""
+    from review.checks.historic import HistoricCheck
+
+    reviewing = HistoricCheck.__call__
+
+    def call(self, doc):
+        if "BOOM" in doc.text:
+            raise RuntimeError("BOOM in " + doc.text)
+        return reviewing(self, doc)
+
+    monkeypatch.setattr(HistoricCheck, "__call__", call)
+
+
+def test_many_an_internal_error_skips_that_report_only(cli, report_files, failing_check):
+    bad = report_files[2]
+    bad.write_text("Mia said BOOM when the door slammed.", encoding="utf-8")
+    good = [str(p) for p in report_files if p != bad]
+    _, expected, _ = cli(["--format", "jsonl", "--report-date", "2024-03-20", *good])
+    status, out, err = cli(["--format", "jsonl", "--report-date", "2024-03-20", *map(str, report_files)])
+    assert status == 2 and out == expected
+    assert err == (f"review: E900 {bad}: internal error (RuntimeError); please report it with the command "
+                   "you ran\n")
+
+
+def test_many_an_internal_error_in_lines_and_processes(cli, nlp, failing_check):
+    lines = "Mia was seen at school.\nBOOM went the door.\n\nTyler said he was hungry.\n"
+    status, out, err = cli(["--lines", "--format", "jsonl", "--report-date", "2024-03-20"], stdin=lines)
+    assert status == 2 and [json.loads(line)["id"] for line in out.splitlines()] == [1, 4]
+    assert err.startswith("review: E900 2: internal error (RuntimeError)") and err.count("\n") == 1
+    texts = ["Mia was seen at school.", "BOOM went the door.", "Tyler said he was hungry.", "Mum was out."]
+    failed = []
+    in_processes = list(review.analyse_many(enumerate(texts), report_date="2024-03-20", n_process=2,
+                                            batch_size=2, on_error=lambda *failure: failed.append(failure)))
+    assert [d["id"] for d in in_processes] == [0, 2, 3] and failed == [(1, "RuntimeError")]
+    good = [(i, text) for i, text in enumerate(texts) if i != 1]
+    assert in_processes == list(review.analyse_many(good, report_date="2024-03-20"))
+    with pytest.raises(RuntimeError):  # without on_error, the API stops as before
+        list(review.analyse_many(enumerate(texts), report_date="2024-03-20"))
