@@ -32,6 +32,7 @@ from review.core.model import MAX_CHARS
 from review.serve import DEFAULT_HOST, DEFAULT_PORT, ServiceSettings, is_loopback
 
 REQUEST_ID = "request"
+JSON_ENCODING = "utf-8"
 FIELDS = ("text", "report_date", "children")
 WARM_UP_TEXT = "On 11 March 2024 at 10am I saw Mia at school. She said “I'm fine”. Mum appears tired."
 # One review at a time: the pipeline is not safe for parallel calls. Reviews run in a worker
@@ -117,11 +118,14 @@ async def read_body(request: Request, limit: int) -> bytes:
 
 def review_text(text: str, report_date: dt.date | None, children: list[str] | None,
                 rules_path: str | None = None) -> dict:
-    """The document object for one text, by the same call as ``review check`` (id "request")."""
+    """The document object for one text, by the same call as ``review check`` (id "request"). Its
+    text came as JSON, which is UTF-8 (RFC 8259), and the summary says so as the CLI's does."""
     with _PIPELINE_LOCK:
         documents = analyse_many([(REQUEST_ID, text)], report_date=report_date, children=children,
                                  rules_path=rules_path)
-        return next(iter(documents))
+        document = next(iter(documents))
+    document["summary"]["encoding"] = JSON_ENCODING
+    return document
 
 
 class ReviewService:
