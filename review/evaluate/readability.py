@@ -6,7 +6,7 @@ Each pair is the same sentence written by teachers at two levels; a measure rank
 right when it scores the intermediate version harder (a tie counts half). The pairs are
 split in file order: the first 70% tune the review's grade (`review.nlp.readability`), the last
 30% are held back and only ever measured. ``--fit`` refits the grade's weights on the tuning
-part and prints them (to copy into ``review/readability.py``). ``--cv`` estimates how well a
+part and prints them (to copy into ``readability.grade_weights`` of ``review/nlp/linguistics.yaml``). ``--cv`` estimates how well a
 grade fitted this way ranks pairs it was not fitted on: the tuning part is cut, in file order,
 into `CV_FOLDS` runs of neighbouring pairs (so one article's sentences mostly fall on one
 side), and each run is scored by weights fitted on the others.
