@@ -1,17 +1,6 @@
 """The policy's questions as a checklist: does the report answer each one, and where?
 
-The questions are the checklist's rules (rules/checklist.yaml), in order, each with the
-``evidence`` that answers it (`review.core.schema.Evidence`). Sets ``doc._.checklist`` to one
-entry per question::
-
-    {"question": "impact", "answered": true, "applicable": true, "sentences": [2, 7],
-     "rule": "checklist.impact", "text": "<the policy's question>"}
-
-and raises an info finding ``checklist.<question>`` for each applicable question left
-unanswered (only on a report of at least ``min_report_sentences`` sentences). It reads what the
-child_voice check left on the Doc (``doc._.child_voice``, ``doc._.quotes``) and the findings of
-the checks before it, so it runs last.
-"""
+How it works: docs/internals.md, `review.checks.checklist`."""
 
 from __future__ import annotations
 

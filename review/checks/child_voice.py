@@ -1,20 +1,6 @@
 """The child's voice: the child's words quoted, their wishes and feelings, and how they were heard.
 
-Pure functions first (what the report shows of the child's voice), then the component
-`review_child_voice`, which sets ``doc._.quotes`` and raises the child_voice findings:
-
-- child_voice.no_quote (document): no words of the child quoted anywhere;
-- child_voice.no_wishes (document): nothing on what the child wants, likes, fears or feels;
-- child_voice.no_circumstances (on the quote): a child's words with no when, where, who was
-  present, or whether they were said spontaneously or in answer to a question (a quote takes
-  those of the child's quote before it in the same paragraph, one conversation, unless its
-  sentence names who it was said to);
-- child_voice.too_young (document, info): the child is too young to speak (by the age the
-  report gives); replaces no_quote and no_wishes: ask for observations of behaviour instead.
-
-The document-level rules apply to a report (at least ``min_report_sentences`` sentences) about
-a known child; a single sentence is never told it lacks the child's voice.
-"""
+How it works: docs/internals.md, `review.checks.child_voice`."""
 
 from __future__ import annotations
 

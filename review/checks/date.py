@@ -1,15 +1,6 @@
 """The `date` check: events with no date or time, vaguely dated events, and the chronology.
 
-Sets ``doc._.dates`` (every temporal expression, see `review.nlp.temporal`) and ``doc._.events``
-(every dated event in date order: the chronology), and raises
-
-- ``date.undated_event`` on the verb of a sentence that reports a specific event with no date
-  or time of its own and none carried over from its paragraph or section heading;
-- ``date.imprecise`` on a vague anchor ("recently", "in early August") that is all a past
-  event is dated by.
-
-What counts as an event, and as a habitual or general statement, is in ``rules/date.yaml``.
-"""
+How it works: docs/internals.md, `review.checks.date`."""
 
 from __future__ import annotations
 

@@ -1,17 +1,6 @@
 """The `historic` check: historic items with no stated link to the present, and stale reports.
 
-Reads ``doc._.dates`` and ``doc._.events`` (set by ``review_date``) and raises
-
-- ``historic.no_relevance`` on a sentence whose item is historic, dated before the horizon
-  (``horizon_months`` before the report date), worded as past ("previously", "as a child"), or
-  a past concern told under a history heading ("Family history", from ``history_headings``),
-  when neither it, the ``following_sentences`` after it nor its section heading says how it relates to the present, and it has no date within the horizon. A
-  dated item is only checked when it is about a concern (``concern_words``); the span is the
-  old date, or the past marker;
-- ``historic.stale``, once for the whole report (``start == end == 0``), when the most recent
-  dated event ended more than ``stale_weeks`` before the report date; only for a whole report
-  (at least ``min_report_sentences`` sentences), never for a single line.
-"""
+How it works: docs/internals.md, `review.checks.historic`."""
 
 from __future__ import annotations
 

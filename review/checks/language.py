@@ -1,16 +1,6 @@
 """The ``language`` check: text that is not English is named, and not reviewed as English.
 
-The detector is py3langid (a modern fork of langid.py: a naive Bayes model over byte n-grams,
-shipped inside the package, offline, deterministic). Most English text never reaches it: a
-text whose words are a quarter or more English function words ("the", "was", "she", from
-spaCy's English stop-word list) is English at once, so the detector's model is loaded only
-when some text is in doubt.
-
-The whole report is judged first; if it is English, each paragraph is judged in turn, so a
-long passage in another language inside an English report is found too. What is not English
-is recorded in ``doc._.unreviewed`` as ``(start, end)`` character ranges, and
-:func:`review.core.findings.add_finding` records no finding of another check inside them.
-"""
+How it works: docs/internals.md, `review.checks.language`."""
 
 from __future__ import annotations
 

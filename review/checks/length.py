@@ -1,26 +1,6 @@
 """The `length` check: is the report succinct and understandable?
 
-Sets ``span._.words`` and ``span._.grade`` on every sentence of `review.core.text.sentences`,
-adds to ``doc._.summary`` (words, sentences, paragraphs, grade, reading_minutes,
-longest_sentence_words), and raises
-
-- ``length.sentence``: a sentence over ``sentence_words`` words, with a place to split it
-  (the clause boundary nearest its middle, from the parse);
-- ``length.hard_to_read``: a sentence of ordinary length graded above ``hard_grade``;
-- ``length.paragraph``: a paragraph over ``paragraph_words`` words;
-- ``length.run_on``: complete sentences run together: joined by only a comma (a comma
-  splice), by nothing at all, or ``run_on_joins`` or more times by 'and', 'so', 'but' ...;
-- ``length.jargon``: the first use of a glossary abbreviation, when it is not defined there;
-- ``length.passive``: an agentless passive of a verb whose actor matters ("concerns were raised");
-- ``length.repetition``: a sentence that repeats an earlier one almost word for word;
-- ``length.report``: (info, whole report) more than ``report_words`` words.
-
-A clause here is a finite verb with its own subject (``nsubj``, ``nsubjpass``, ``expl``). How
-it joins what comes before it is read from the parse and the token just before the clause: a
-coordinator ('and', ', so'), a subordinator or relative word ('because', 'which', or a clause
-that reports speech: not a sentence of its own), a comma, other punctuation, or a plain word
-(nothing joins it). A comma-joined clause in a list ("A, B and C") is not a comma splice.
-"""
+How it works: docs/internals.md, `review.checks.length`."""
 
 from __future__ import annotations
 

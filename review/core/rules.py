@@ -1,30 +1,6 @@
 """The checks' rules as data: loading, validating and merging the YAML files in ``rules/``.
 
-Each file describes one check::
-
-    check: opinion                 # one of the checks the package implements
-    principle: accurate            # the policy principle its findings serve
-    rules:                         # one entry per rule, id CHECK.NAME
-      - id: opinion.judgement
-        severity: warning          # info | warning | error
-        message: "..."             # may use {match} and the check's own placeholders
-        suggestion: "..."
-        rationale: "..."           # the policy line the rule traces back to
-        enabled: true              # optional
-    lexicons: {name: [phrases]}    # the check's word lists
-    thresholds: {name: number}     # the check's numbers
-    allow: [phrases]               # text containing one of these is never flagged
-
-The checklist's rules are the policy's questions, each with the ``evidence`` that answers it
-(see `review.core.schema.Evidence`). Which lexicons and thresholds each check has, and what each
-is for, is `review.core.schema`.
-
-A user's ``--rules`` file or folder is merged over the bundled rules: a rule with a known id
-changes only the fields it gives (``{id: length.sentence, enabled: false}`` switches it off),
-thresholds replace the bundled value, lexicons and ``allow`` add to the bundled lists, and
-``mode: replace`` in a file replaces the bundled file for that check altogether.
-Every problem is reported as one line naming the file and the rule.
-"""
+How it works: docs/internals.md, `review.core.rules`."""
 
 from __future__ import annotations
 

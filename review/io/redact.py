@@ -1,18 +1,6 @@
 """Redaction for sharing: replace names and identifiers in a reviewed document before it is exported.
 
-A supervisor who wants to share a real example with trainees exports it redacted: the
-children's names become "[Child A]", "[Child B]"; other people's names "[Person 1]", ...,
-and family names "[Family name]"; schools, surgeries, clubs and towns "[Place]"; dates of
-birth, addresses, postcodes, phone numbers, email addresses, NHS numbers and National
-Insurance numbers a bracketed label of their own. Every offset in the document object
-(sentences, dates, quotes, findings, events) is moved to the redacted text, and every
-other string (messages, suggestions, speakers) has the same words replaced, so nothing
-redacted survives anywhere in the export.
-
->>> r = find_identifiers("Mia Carter (DOB 02/05/2017) lives at 14 Kestrel Lane, AB1 2CD.", children=["Mia"])
->>> redact_text("Mia Carter (DOB 02/05/2017) lives at 14 Kestrel Lane, AB1 2CD.", r).text
-'[Child A] [Family name] (DOB [Date of birth]) lives at [Address], [Postcode].'
-"""
+How it works: docs/internals.md, `review.io.redact`."""
 
 from __future__ import annotations
 

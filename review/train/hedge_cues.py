@@ -1,21 +1,6 @@
 """``python -m review.train.hedge_cues``: learn the sentence ``hedge`` flag's cue lists.
 
-The candidates are words and phrases of the hedging word classes only (`CANDIDATE_WORDS`,
-`CANDIDATE_PHRASES`: verbs of belief and inference, speculative adjectives, adverbs and nouns,
-weasel quantifiers and vague sources), so no topic word can be learned. A candidate is kept
-when, in the CoNLL-2010 Task 1 training sentences of both corpora (Wikipedia and BioScope)
-less the fifth that evaluation holds back (`review.evaluate.data.held_back_split`), it occurs in
-at least `min_count` sentences in the writer's voice and its smoothed share of uncertain
-sentences, (u + 1) / (n + 4), is at least `min_share` in the two corpora together. (Asking it
-of each corpus as well lowered the cross-validated F1 on Wikipedia from 0.58 to 0.47: the
-weasel quantifiers "some" and "many" do not hedge in biomedical papers.) Those two numbers are chosen by 5-fold
-cross-validation on the same sentences (mean of the two corpora's uncertain-class F1 of the
-flag: the check's speculation cues or a learned cue). The words of the speculation-cue lexicons
-of ``rules/opinion.yaml`` ("appear", "suggest", "probably"), which the finding matches only in
-context, are candidates too, matched here wherever they stand; modal verbs are left to those
-lexicons (the month "May" is no cue). Prints the two lists for ``hedge.flag_words`` and ``hedge.flag_phrases``
-of review/nlp/linguistics.yaml; the held-back fifth is never read here. Needs ``../shared/data/``; a few minutes on one core.
-"""
+How it works: docs/internals.md, `review.train.hedge_cues`."""
 
 from __future__ import annotations
 

@@ -1,13 +1,6 @@
 """``python -m review.train.opinion_classifier``: rebuild ``models/opinion/classifier.json``.
 
-A logistic regression over `review.checks.opinion.features.sentence_features`, trained on the
-NewsSD-ENG train split (731 news sentences), optionally with Pang & Lee's 10,000 review/plot
-sentences added at a sample weight from `PANG_LEE_WEIGHTS` (0 leaves them out). The
-regularisation strength and that weight are chosen by 5-fold cross-validation on NewsSD train
-only (macro-F1); NewsSD val is never looked at here.
-Classes are weighted to balance, and a Platt scaling fitted on the cross-validated scores turns
-the score into a probability. Needs scikit-learn (a training-only dependency).
-"""
+How it works: docs/internals.md, `review.train.opinion_classifier`."""
 
 from __future__ import annotations
 

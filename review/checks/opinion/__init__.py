@@ -1,31 +1,6 @@
 """The `opinion` check: fact and opinion told apart, sentence by sentence.
 
-Every sentence of `review.core.text.sentences(doc)` gets
-
-- ``sent._.opinion``: the calibrated probability, from the trained classifier in
-  ``models/opinion/`` (`review.checks.opinion.classifier`), that the sentence states the writer's own
-  opinion; only the writer's own words are scored, so "Mum said the house was a tip" scores as
-  a sourced statement. A sentence that carries a judgement finding or an owned opinion ("In my
-  view ...") states the writer's opinion whatever the news-trained classifier says, so its
-  probability is raised to at least ``stated_opinion_probability``;
-- ``sent._.hedge``: whether a speculation or uncertainty cue stands in the writer's own voice
-  (`review.checks.opinion.hedge`: `HedgeCues.flags`, broader than the cues the finding is raised on).
-
-and the check raises (the trigger is the label or cue, not the whole sentence)
-
-- ``opinion.judgement`` (kind ``judgement``) on an evaluative label or phrase from
-  ``rules/opinion.yaml`` in the writer's voice ("The mother was neglectful"), on a certainty
-  adverb before an adjective ("clearly intoxicated"), on a sweeping adverb in the present simple
-  ("Mum never attends", "the children are always hungry"), or, where no lexicon entry matches, on the
-  most opinion-laden adjective or adverb of a sentence the classifier rates at or above
-  ``judgement_probability``; an owned opinion ("In my professional opinion ...") is exempt;
-- ``opinion.hedge`` (kind ``hedge``) on the first speculation cue in the writer's voice;
-- ``opinion.unattributed_quote`` (kind ``unattributed_quote``) on a short quoted label that
-  no source introduces ('described as "chaotic"');
-- ``opinion.owned`` (kind ``owned``, info) on an owned opinion given with no reason ("because
-  ...", "I base this on ...") in its sentence or the next ``reason_window_sentences`` of its
-  paragraph; a heading ("My professional opinion", "Why I am worried") is not an opinion.
-"""
+How it works: docs/internals.md, `review.checks.opinion`."""
 
 from __future__ import annotations
 

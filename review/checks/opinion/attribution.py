@@ -1,22 +1,6 @@
 """Whose voice a token is in, read from the dependency parse.
 
-A token is *attributed* (someone else's words, not the writer's) when it lies
-
-- inside quotation marks;
-- in the clause reported by a speech verb ("said", "told", "reported", from the
-  opinion check's ATTRIBUTION_VERBS word classes) whose subject is someone other than the writer
-  ("Mum said he might be late"; not "I said", and not "it was reported that ...", which names
-  no source), and what the verb describes someone "as" ("Mum described him as aggressive");
-  a clause joined to the speech verb by "and" or "but" stays the writer's ("Mum said she was
-  fine, but she seemed anxious");
-- in a sentence that opens with a named source, or names one after a comma ("According to the
-  school's records, ...", "..., according to her teacher"): the ``source_openers`` lexicon.
-
-Everything else is in the writer's own voice. `owned_opinion` finds a first-person opinion
-marker ("in my professional opinion", "I am concerned that"), and `gives_reasons` a stated
-reason ("because", "as shown by"). `unsourced_quoted_labels` finds a short quoted label
-introduced with no source ('described as "chaotic"').
-"""
+How it works: docs/internals.md, `review.checks.opinion.attribution`."""
 
 from __future__ import annotations
 

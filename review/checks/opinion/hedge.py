@@ -1,33 +1,6 @@
 """Speculation cues in the writer's own voice ("seemed drunk", "may be depressed", "it is thought").
 
-The cues are data: policy lists in ``rules/opinion.yaml``, grammar settings and learned cues in
-``review/nlp/linguistics.yaml`` (``hedge.*``):
-
-- ``hedge_words``: words that hedge wherever they stand, matched by lemma ("seem", "probably"),
-  except after a comparative ("more likely");
-- ``hedge_modals``: modal verbs of possibility ("may", "might"), matched only as modals, so
-  the month "May" is not one;
-- ``hedge_weak_modals`` and ``hedge.weak_modal_followers``: a weaker modal hedges only before
-  one of these words ("could be drinking", "must have"), and not before a passive ("could be heard");
-- ``hedge_complement_verbs``: verbs that hedge only with an adjective or noun complement or
-  before "to" and a verb, "like", "that", "as if" ("appeared drunk", "appeared to be"),
-  not otherwise ("Mum appeared at court", "Lily is looking after her brother");
-- ``hedge_inference_verbs``: verbs that hedge when their subject is evidence rather than a
-  person (``hedge_evidence_subjects``: "these results suggest", "the bruise indicates"; not
-  "the GP suggested a referral");
-- ``hedge_phrases``: fixed phrases ("it is thought", "is believed to", "not sure");
-- ``hedge_exceptions``: phrases in which a cue word does not hedge ("not possible to", "as
-  soon as possible").
-
-Those cues raise the ``opinion.hedge`` finding. The sentence's ``hedge`` flag also counts the
-broader uncertainty cues of ``hedge.flag_words`` (matched by lemma or as written: weasel
-quantifiers and vague sources such as "some", "many", "experts", and verbs of belief such as
-"think", "believe") and ``hedge.flag_phrases``, learned from the CoNLL-2010 training sentences
-(`python -m review.train.hedge_cues`): `flags` answers for the flag.
-
-`find_cues` returns each cue's character offsets, skipping tokens that are someone else's words
-(`review.checks.opinion.attribution`), so "Mum said he might be late" has no cue of the writer's.
-"""
+How it works: docs/internals.md, `review.checks.opinion.hedge`."""
 
 from __future__ import annotations
 
