@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from review.serve import ServiceSettings, is_loopback, read_token
+from review.serve import ServiceSettings
 from review.serve import app as service_app
+from review.serve import is_loopback, read_token
 
 with warnings.catch_warnings():  # Starlette 1.10 asks for httpx2 in its TestClient; httpx 0.28 works as before
     warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")

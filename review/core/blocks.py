@@ -23,12 +23,17 @@ _TAB_CELLS = re.compile(r"[^\t]+")
 _FIELD = re.compile(r"[ \t]*(?P<label>[A-Z][A-Za-z'’()/&,. -]{0,40}?)[ \t]*:[ \t]*(?P<value>\S.*?)?[ \t]*$")
 _DOB = re.compile(r"(?P<label>D\.?\s?O\.?\s?B\.?|Date of birth)[ \t]*:?[ \t]*(?P<value>\d{1,2}[/.]\d{1,2}[/.]\d{2,4})",
                   re.IGNORECASE)
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b")
+_LETTER_LINE = re.compile(r"(?i)(?:dear\b|\d{1,2}(?:st|nd|rd|th)?[ \t]+[a-z]+[ \t]+\d{4}$|\d+[ \t]+[a-z]"
+                          r"|(?:kind|best|warm)?[ \t]*regards\b|yours[ \t]+(?:sincerely|faithfully)|many thanks)")
+_CLOSING = re.compile(r"(?i)(?:kind|best|warm|many)?[ \t]*(?:regards|wishes|thanks)[,.]?$|yours[ \t]+(?:sincerely|faithfully)")
 _COLUMN_GAP = re.compile(r"[ \t]{3,}|\t")
 _CONTINUES = {"and", "or", "but", "the", "a", "an", "of", "to", "with", "in", "on", "at", "for", "by", "from",
               "that", "as", "his", "her", "their", "is", "was", "were", "are", "has", "had", "have", "not"}
 HEADING_MAX_WORDS = 10  # a longer line reads as running text even without a full stop
 FIELD_MAX_LABEL_WORDS = 6
 QUESTION_HEADING_MAX_WORDS = 8
+ADDRESS_MAX_WORDS, ADDRESS_MAX_LINES = 10, 7
 WRAP_MIN_WIDTH = 45  # hard wrapping is recognised only in lines at least this long
 WRAP_SHARE = 0.6  # a wrapped line is at least this share of its paragraph's longest line
 
@@ -36,8 +41,9 @@ WRAP_SHARE = 0.6  # a wrapped line is at least this share of its paragraph's lon
 FIELD_KEYS = {
     "child": r"(?:name(?: of (?:the )?child)?|child(?:ren)?|child\(ren\)|child's name|subject(?:\(s\)| child(?:ren)?)?"
              r"|subject children|young (?:person|people)|patient(?:s|\(s\))?|pupil|baby|unborn baby"
-             r"|child(?:ren)? in (?:the )?(?:household|family|home))",
-    "sibling": r"(?:siblings?|other children(?: in (?:the )?household)?|brothers? and sisters?|sibling\(s\))",
+             r"|child(?:ren)? in (?:the )?(?:household|family|home)|household(?: members)?|re)",
+    "sibling": r"(?:siblings?|other children(?: in (?:the )?household)?|brothers? and sisters?|sibling\(s\)"
+               r"|also placed)",
     "date_of_birth": r"(?:d\.?\s?o\.?\s?b\.?|date of birth)",
     "age": r"age",
     "report_date": r"(?:date(?: of report| report (?:completed|written)| completed| written)?|report date"
@@ -66,7 +72,7 @@ class Block:
     """One piece of the report's layout: a heading, a header field line, a paragraph, a list item
     or a table row (with its cells), and the heading of the section it is in."""
 
-    kind: str  # heading | field | paragraph | item | row
+    kind: str  # heading | field | paragraph | item | row | address | signature
     start: int
     end: int
     heading: str | None = None  # the text of the section's heading (a heading's own: None)
@@ -140,6 +146,8 @@ def is_heading_line(line: str) -> bool:
         return False
     if stripped.startswith("#"):
         return True
+    if _LETTER_LINE.match(stripped) or _POSTCODE.search(stripped):
+        return False  # a date line, a salutation or a sign-off of a letter, an address
     letters = [c for c in stripped if c.isalpha()]
     if len(letters) >= 3 and all(not c.islower() for c in letters) and len(stripped.split()) <= HEADING_MAX_WORDS + 2:
         return not _SENTENCE_END.search(stripped) or stripped.endswith(":")
@@ -149,6 +157,8 @@ def is_heading_line(line: str) -> bool:
     if body.endswith("?") and len(body.split()) <= QUESTION_HEADING_MAX_WORDS and body[:1].isupper() \
             and not any(mark in body for mark in "\"“”"):
         return True  # a form's question ("What are we worried about?")
+    if "," in body and body == stripped:
+        return False  # a list of words ("The Chair, Initial Child Protection Conference") is no heading
     return (len(body.split()) <= HEADING_MAX_WORDS and not _HEADING_END.search(body)
             and bool(body[:1]) and (body[0].isupper() or body[0].isdigit()))
 
@@ -212,8 +222,13 @@ def _is_field_line(line: _Line, in_header: bool) -> bool:
 def read_structure(text: str) -> Structure:
     """The structure of `text`: blocks in order, header fields, and soft (wrapping) line breaks."""
     reader = _Reader(text)
-    for line in _lines(text):
-        reader.read(line)
+    lines = _lines(text)
+    addresses = _address_lines(lines)
+    for i, line in enumerate(lines):
+        if i in addresses:
+            reader.add("address", line.start, line.end)
+        else:
+            reader.read(line)
     reader.close_paragraph()
     reader.structure.text_length = len(text)
     return reader.structure
@@ -231,6 +246,7 @@ class _Reader:
         self.last_line = ""  # the text of the last non-blank line
         self.paragraph: list[_Line] = []
         self.list_field: Field | None = None  # a field whose values go on in the lines below ("Child(ren):")
+        self.signed = False
 
     def close_paragraph(self) -> None:
         if self.paragraph:
@@ -282,6 +298,9 @@ class _Reader:
         elif self.last_kind in ("item", "field") and not self.paragraph and (
                 indented and self.last_kind == "item" or _continues(previous, stripped)):
             self.extend_last(end, previous_end)
+        elif _CLOSING.match(stripped) or self.signed:
+            self.signed = True  # the rest of a letter or email after "Kind regards" is its signature
+            self.add("signature", start, end)
         elif is_heading_line(stripped) and not (self.paragraph and _continues(self.paragraph[-1].text, stripped)):
             self.list_field = None
             self.heading = stripped
@@ -314,6 +333,21 @@ class _Reader:
                                                value_end))
         self.structure.fields.extend(others)
         self.add("field", start, end)
+
+
+def _address_lines(lines: list[_Line]) -> set[int]:
+    """The lines of a postal address (a letter's, a letterhead's): a run of short lines, one of
+    them ending in a postcode."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate([*lines, _Line(0, 0, "")]):
+        if not line.blank and len(line.text.split()) <= ADDRESS_MAX_WORDS and not _FIELD.match(line.text):
+            run.append(i)
+            continue
+        if 2 <= len(run) <= ADDRESS_MAX_LINES and any(_POSTCODE.search(lines[j].text) for j in run):
+            found.update(run)
+        run = []
+    return found
 
 
 def _first_column(field_: Field) -> Field:

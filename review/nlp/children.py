@@ -47,9 +47,13 @@ _TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(t.capitalize() for t in NAME_TITL
 _NOT_A_CHILDS_NAME = ELDER_RELATIVES | {"the", "his", "her", "their", "baby", "child", "carer", "partner", "school",
                                         "nursery", "today"}
 _LIVES_ELSEWHERE = re.compile(r"(?i)\b(?:not living (?:at home|with)|lives (?:with (?:his|her|their) (?:paternal |maternal )?"
-                              r"(?:grand|father|mother|dad|mum|aunt|uncle|foster)|separately|elsewhere|independently))")
+                              r"(?:grand|father|mother|dad|mum|aunt|uncle|foster)|separately|elsewhere|independently|(?-i:in [A-Z]))"
+                              r"|placed (?:at|in|with)|in (?:foster )?care\b)")
+_UNBORN = re.compile(r"(?i)[ \t]*unborn\b")
+UNBORN_BABY = "Unborn baby"  # how an unborn child with no chosen name is named
+_PARENT_OF = re.compile(r"(?i)\b(?:mother|father|mum|dad|parent|carer)s? of[ \t]+")
+_NAME_WITH_AGE = re.compile(r"\b([A-Z][a-z'’-]+)(?:,[ \t]*|[ \t]*\(|[ \t]+aged[ \t]+)(\d{1,2})\b(?![/.:]\d)")
 _CHOSEN_NAME = re.compile(r"(?i:\bthe name|\bnamed|\bto be called)[ \t]+([A-Z][a-z'’-]+)")
-_NAME_WITH_AGE_IN_FIELD = re.compile(r"\b([A-Z][a-z'’-]+),?[ \t]+(?:\(|aged[ \t]+)?(\d{1,2})\b(?![/.:]\d)")
 ADULT_YEARS = 18  # a header "Name:" whose date of birth makes them this old is an adult, not a child
 _UNIT_YEARS = {"year": 1.0, "yr": 1.0, "month": 1 / 12, "week": 1 / 52, "day": 1 / 365}
 
@@ -112,9 +116,9 @@ def detect_children(doc) -> list[str]:
 
 def _children_in_header_fields(doc, structure) -> list[str]:
     """The subject children, then their siblings, from the report's header fields ("Name of child:",
-    "Child(ren):", "Siblings:"), else children named with their age in another field ("partner of
-    Stacey (mother of Mia, 9, and Oscar, 6)"). Not a child: a name whose age or date of birth makes
-    them an adult, a sibling living elsewhere, an email's "Subject:" line."""
+    "Child(ren):", "Siblings:", "Household:"), else children named with their age after a parent
+    ("partner of Stacey (mother of Mia, 9, and Oscar, 6)"). Not a child: a name whose age or date
+    of birth makes them an adult, a sibling living elsewhere, an email's "Subject:" line."""
     is_email = bool(structure.field_values("sent"))
     today = getattr(doc._, "report_date", None) or dt.date.today()
     names: list[str] = []
@@ -122,35 +126,53 @@ def _children_in_header_fields(doc, structure) -> list[str]:
         for field in structure.field_values(key):
             if is_email and field.label.lower() == "subject":
                 continue
-            for entry, line in _header_entries(doc.text, field):
+            for entry, line in _header_entries(doc.text, structure, field):
                 if _is_adult(line, today) or (key == "sibling" and _LIVES_ELSEWHERE.search(line)):
                     continue
-                chosen = _CHOSEN_NAME.search(entry)  # an unborn baby: "(Chloe has chosen the name Ellis)"
-                for name in [chosen.group(1)] if chosen else _names_in_header(entry):
+                for name in _names_of_entry(entry):
                     if name not in names:
                         names.append(name)
     if not names:
-        for field in structure.fields:
-            for match in _NAME_WITH_AGE_IN_FIELD.finditer(field.value):
+        for parent in _PARENT_OF.finditer(doc.text):
+            for match in _NAME_WITH_AGE.finditer(doc.text, parent.end(), parent.end() + 60):
                 if int(match.group(2)) < ADULT_YEARS and match.group(1) not in names:
                     names.append(match.group(1))
     return names
 
 
-def _header_entries(text: str, field) -> list[tuple[str, str]]:
+def _names_of_entry(entry: str) -> list[str]:
+    """The child named by one header entry; an unborn baby by the name chosen for it, if any."""
+    if _UNBORN.match(entry):
+        chosen = _CHOSEN_NAME.search(entry)
+        return [chosen.group(1) if chosen else UNBORN_BABY]
+    return [name for name in _names_in_header(entry) if not name.isupper()]  # "NHS number ..." is no name
+
+
+def _header_entries(text: str, structure, field) -> list[tuple[str, str]]:
     """A header field's value split into one entry per person, each as (its words, the words with
-    the rest of its line, where a date of birth or "(19)" often stands in a column of its own)."""
+    what else its line and the next field say of them: a date of birth, "(19)", where they live)."""
     line_end = text.find("\n", field.end)
     rest = text[field.end:len(text) if line_end < 0 else line_end]
-    entries = [entry for entry in re.split(r";|,(?=[ \t]*[A-Z][a-z])|\band\b", field.value) if entry.strip()]
-    return [(entry, entry + rest if i == len(entries) - 1 else entry) for i, entry in enumerate(entries)]
+    following = [f for f in structure.fields if f.start > field.end]
+    if following and following[0].key == "date_of_birth" and following[0].start > field.end + len(rest):
+        rest += " DOB " + following[0].value  # "Name: Liam Harker" with "DOB: 23/10/1994" on the next line
+    value = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group(0)), field.value)  # "(Year 2, Larchfield Primary)"
+    entries, start = [], 0
+    for m in re.finditer(r";|,(?=[ \t]*[A-Z][a-z])|\band\b", value):
+        entries.append((start, m.start()))
+        start = m.end()
+    entries.append((start, len(value)))
+    result = [(field.value[a:b], field.value[a:b]) for a, b in entries if field.value[a:b].strip()]
+    if result:
+        result[-1] = (result[-1][0], result[-1][1] + rest)
+    return result
 
 
 def _is_adult(entry: str, today: dt.date) -> bool:
     dob = _DOB.search(entry)
     age = _age_from_dob(dob, today) if dob else None
     if age is None:
-        bracketed = re.search(r"\((\d{1,2})\)", entry)
+        bracketed = re.search(r"\((\d{1,2})(?:[ \t]*(?:years?|yrs?)(?:[ \t]+old)?)?[ \t]*[,)]", entry)
         age = float(bracketed.group(1)) if bracketed else None
     return age is not None and age >= ADULT_YEARS
 

@@ -26,8 +26,8 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from review import analyse_many, parse_report_date
-from review.core.errors import (E210, E601, E602, E603, E604, E605, E606, E607, E608, E609, E610, E611,
-                                E612, E900, ReviewError)
+from review.core.errors import (E210, E601, E602, E603, E604, E605, E606, E607, E608, E609, E610, E611, E612, E900,
+                                ReviewError)
 from review.core.model import MAX_CHARS
 from review.serve import DEFAULT_HOST, DEFAULT_PORT, ServiceSettings, is_loopback
 

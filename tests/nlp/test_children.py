@@ -84,3 +84,8 @@ def test_children_come_from_the_header_fields(nlp, text, expected):
     # Written for these tests: adults by age or date of birth, siblings living elsewhere and
     # school names are not children; an unborn baby is known by the name chosen for it.
     assert _children_of(nlp, text) == expected
+
+
+def test_a_sibling_aged_in_months_is_a_child_and_one_aged_nineteen_is_not(nlp):
+    text = "Name of child: Ruby KNOX (7)\nSiblings: Ivy KNOX (18 months), Sam KNOX (19)\n\nRuby was seen at school.\n"
+    assert _children_of(nlp, text) == ["Ruby", "Ivy"]
