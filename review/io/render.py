@@ -69,7 +69,9 @@ def render_text(document: dict, *, colour: bool = False) -> str:
             where = f"{line}:{col}"
         match = text[finding["start"]:finding["end"]]
         quoted = f'  "{match[:60]}{"…" if len(match) > 60 else ""}"' if match else ""
-        lines.append(f"  {where:<8} {paint(finding['severity'], finding['severity']):<7}  {finding['rule']}{quoted}")
+        section = f"  (in “{finding['section']}”)" if finding.get("section") else ""
+        lines.append(f"  {where:<8} {paint(finding['severity'], finding['severity']):<7}  {finding['rule']}{quoted}"
+                     + paint("dim", section))
         lines.append(f"           {finding['message']}")
         lines.append(paint("dim", f"           Suggestion: {finding['suggestion']}"))
     return "\n".join(lines)

@@ -70,9 +70,11 @@ def outputs() -> dict[str, str]:
     folder = reports_dev_dir()
     if folder:
         for path in sorted(folder.glob("*.txt")):
-            head = json.loads(path.with_suffix(".gold.jsonl").read_text(encoding="utf-8").splitlines()[0])
+            gold = [json.loads(line) for line in path.with_suffix(".gold.jsonl").read_text(encoding="utf-8").splitlines()
+                    if line.strip()]
+            report_date = next((line["report_date"] for line in gold if line.get("report_date")), None)
             text = path.read_bytes().decode("utf-8")
-            one(f"reports-dev/{path.name}", text, head.get("report_date"))
+            one(f"reports-dev/{path.name}", text, report_date)
     for n, sentence in enumerate(data_sentences()):
         one(f"tests-data/{n}", sentence, "2024-03-20")
     return out
