@@ -5,16 +5,20 @@ How it works: docs/internals.md, `review.checks.historic`."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
+from review.core.blocks import Block, Structure
 from review.core.findings import add_finding
 from review.core.rules import load_rules
-from review.core.text import doc_text, is_heading, is_whole_report, sentence_index, sentences
+from review.core.text import doc_text, is_heading, is_whole_report, sentences
 from review.nlp.grammar import is_past, main_verbs
 from review.nlp.patterns import phrase_pattern
 from review.nlp.temporal import value_range
+
+NOT_ITEMS = ("heading", "address", "signature")  # blocks that never hold a historic item
 
 
 def months_before(day: dt.date, months: int) -> dt.date:
@@ -29,6 +33,35 @@ def months_before(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, 28)
 
 
+def is_age_anchor(expr) -> bool:
+    """A time told by someone's age ("when he was a teenager", "as a child"): the past of a life."""
+    return expr.type == "DATE" and expr.value is None and expr.imprecise
+
+
+def continues_subject(item: Span, later: Span) -> bool:
+    """Whether `later` goes on about the subject of `item`: its subject is a pronoun or a name in `item`."""
+    names = {t.lower_ for t in item if t.pos_ == "PROPN"}
+    return any(t.dep_ in ("nsubj", "nsubjpass") and (t.pos_ == "PRON" or t.lower_ in names) for t in later)
+
+
+@dataclass
+class Item:
+    """One place a historic item may be told: a sentence, or a whole table row (its cells together)."""
+
+    span: Span
+    block: Block | None
+    row: bool = False
+
+
+@dataclass
+class Historic:
+    """An item found historic: where to flag it and the old dates it names."""
+
+    start: int
+    end: int
+    old: list
+
+
 class HistoricCheck:
     def __init__(self, rules_path: str | None = None):
         self.rules = load_rules(rules_path).check("historic")
@@ -37,53 +70,139 @@ class HistoricCheck:
         self.min_report_sentences = self.rules.threshold("min_report_sentences")
         self.following = int(self.rules.threshold("following_sentences"))
         self.past_markers = phrase_pattern(self.rules.lexicon("past_markers"))
+        self.past_times = phrase_pattern(self.rules.lexicon("past_times"))
         self.present_links = phrase_pattern(self.rules.lexicon("present_links"))
+        self.present_cues = phrase_pattern(self.rules.lexicon("present_cues"))
         self.concern_words = phrase_pattern(self.rules.lexicon("concern_words"))
         self.history_headings = phrase_pattern(self.rules.lexicon("history_headings"))
 
     def __call__(self, doc: Doc) -> Doc:
-        report = doc._.report_date
-        horizon = months_before(report, self.horizon_months)
-        spans = sentences(doc)
-        text = doc_text(doc)
-        own: list[list] = [[] for _ in spans]
-        for expr in doc._.dates or []:
-            i = sentence_index(doc, expr.start)
-            if i is not None:
-                own[i].append(expr)
-        headings = [is_heading(text, s.text, s.start_char, s.end_char) for s in spans]
-        section_heading: list[str] = []
-        current = ""
-        for span, heading in zip(spans, headings):
-            current = span.text if heading else current
-            section_heading.append(current)
-        for i, span in enumerate(spans):
-            if headings[i]:
+        dated = doc._.report_date_source != "today"
+        horizon = months_before(doc._.report_date, self.horizon_months) if dated else None
+        structure: Structure | None = doc._.structure
+        items = self.items(doc, structure)
+        found = [self.historic(doc, item, horizon, structure) for item in items]
+        for n, historic in enumerate(found):
+            if historic is None or self.is_linked(doc, items, found, n, structure):
                 continue
-            old = [e for e in own[i] if e.type in ("DATE", "TIME") and (r := value_range(e.value)) and r[1] < horizon]
-            recent = [e for e in own[i] if e.type in ("DATE", "TIME") and e.relative != "context"
-                      and (r := value_range(e.value)) and r[1] >= horizon]
-            marker = self.past_markers.search(span.text) if self.past_markers else None
-            under_history = self.past_under_history_heading(span, section_heading[i]) if not (old or marker) else None
-            if old and not (marker or (self.concern_words and self.concern_words.search(span.text))):
-                old = []
-            if not (old or marker or under_history) or recent:
+            if any(self.told_again(doc, items, found, n, e, horizon, structure) for e in historic.old):
                 continue
-            if marker and not old and not any(t.pos_ in ("VERB", "AUX") for t in span):
-                continue  # an inline title ("Previous conviction."), not an item
-            window = [spans[j].text for j in range(i, min(len(spans), i + self.following + 1)) if not headings[j]]
-            window.append(section_heading[i])
-            if self.present_links and any(self.present_links.search(t) for t in window):
-                continue
-            if old:
-                start, end = old[0].start, old[0].end
-            elif marker:
-                start, end = span.start_char + marker.start(), span.start_char + marker.end()
-            else:
-                start, end = under_history
-            add_finding(doc, self.rules.rule("historic.no_relevance"), start, end, allow=self.rules, kind="historic")
-        self.check_stale(doc, report)
+            add_finding(doc, self.rules.rule("historic.no_relevance"), historic.start, historic.end,
+                        allow=self.rules, kind="historic")
+        if dated:
+            self.check_stale(doc, doc._.report_date)
+        else:
+            self.note_unknown_date(doc)
         return doc
+
+    @staticmethod
+    def items(doc: Doc, structure: Structure | None) -> list[Item]:
+        """The sentences outside headings, with each table row taken whole instead of its sentences."""
+        text = doc_text(doc)
+        items: list[Item] = []
+        seen_rows: set[int] = set()
+        for span in sentences(doc):
+            block = structure.block_at(span.start_char) if structure else None
+            if block is not None and block.kind == "row":
+                if block.start not in seen_rows:
+                    seen_rows.add(block.start)
+                    row = doc.char_span(block.start, block.end, alignment_mode="expand")
+                    if row is not None:
+                        items.append(Item(row, block, row=True))
+                continue
+            if (block is not None and block.kind in NOT_ITEMS) or is_heading(text, span.text, span.start_char,
+                                                                                 span.end_char):
+                continue
+            items.append(Item(span, block))
+        return items
+
+    def historic(self, doc: Doc, item: Item, horizon: dt.date | None, structure: Structure | None) -> Historic | None:
+        """Where `item` is historic (a concern with an old or vague past time, past wording, or a past
+        concern under a history heading), or None; with no horizon (no report date) nothing is
+        historic by its date."""
+        span = item.span
+        own = [e for e in doc._.dates or [] if span.start_char <= e.start < span.end_char]
+        timed = [(e, r) for e in own if e.type in ("DATE", "TIME") and (r := value_range(e.value))]
+        old = [e for e, r in timed if horizon is not None and r[1] < horizon]
+        if horizon is not None and any(r[1] >= horizon and e.relative != "context" for e, r in timed):
+            return None  # it also names a recent time
+        marker = self.past_marker(span, own)
+        vague = self.past_times.search(span.text) if self.past_times else None
+        if not (marker or self.says(self.concern_words, span.text)):
+            old, vague = [], None  # an old or vague time alone, of neutral background ("moved to Leeds")
+        if old:
+            return Historic(old[0].start, old[0].end, old)
+        if marker is None and vague is not None:
+            marker = span.start_char + vague.start(), span.start_char + vague.end()
+        heading = (structure.section_of(span.start_char) if structure else None) or ""
+        if marker is not None:
+            if not any(t.pos_ in ("VERB", "AUX") for t in span):
+                return None  # an inline title ("Previous conviction."), not an item
+            return Historic(*marker, [])
+        clause = self.past_under_history_heading(span, heading)
+        return Historic(*clause, []) if clause else None
+
+    def past_marker(self, span: Span, own: list) -> tuple[int, int] | None:
+        """The wording that marks `span` as past: a past_markers phrase or an age ("when she was 15")."""
+        found = self.past_markers.search(span.text) if self.past_markers else None
+        if found:
+            return span.start_char + found.start(), span.start_char + found.end()
+        age = next((e for e in own if is_age_anchor(e)), None)
+        return (age.start, age.end) if age else None
+
+    def is_linked(self, doc: Doc, items: list[Item], found: list, n: int, structure: Structure | None) -> bool:
+        """Whether item `n` is tied to the present: a present cue in it, in its section's heading or in
+        the next sentence of its paragraph about the same person; or a statement of relevance in it,
+        later in its paragraph, in its heading, or closing its section."""
+        item = items[n]
+        text = doc_text(doc)
+        heading = (item.block.heading if item.block else None) or ""
+        if any(self.says(self.present_cues, t) or self.says(self.present_links, t) for t in (item.span.text, heading)):
+            return True
+        if item.block is None or structure is None or item.row:
+            return False
+        following = [later for later in items[n + 1:n + 1 + self.following] if later.block == item.block]
+        if any(self.says(self.present_cues, later.span.text) and continues_subject(item.span, later.span)
+               for later in following):
+            return True
+        if self.says(self.present_links, text[item.span.end_char:item.block.end]):
+            return True
+        closing = self.section_closing(structure, item.block)
+        if closing is None or any(f and closing.start <= f.start < closing.end for f in found):
+            return False  # a closing paragraph with history of its own speaks of that history
+        return self.says(self.present_links, text[closing.start:closing.end])
+
+    def told_again(self, doc: Doc, items: list[Item], found: list, n: int, expr, horizon, structure) -> bool:
+        """Whether the time `expr` names falls within an old time of another, linked item: the same
+        past told again (a chronology row and the paragraph that explains it)."""
+        r = value_range(expr.value)
+        if not r or horizon is None:
+            return False
+        for m, other in enumerate(items):
+            if m == n:
+                continue
+            spans = [value_range(e.value) for e in doc._.dates or []
+                     if other.span.start_char <= e.start < other.span.end_char and e.type == "DATE"]
+            if any(s and s[0] <= r[0] and r[1] <= s[1] < horizon for s in spans) \
+                    and self.is_linked(doc, items, found, m, structure):
+                return True
+        return False
+
+    @staticmethod
+    def says(pattern, text: str) -> bool:
+        return bool(pattern and text and pattern.search(text))
+
+    @staticmethod
+    def section_closing(structure: Structure, block: Block) -> Block | None:
+        """The last paragraph of `block`'s section when it comes after `block`, or None."""
+        blocks = structure.blocks
+        last = None
+        for later in blocks[blocks.index(block) + 1:]:
+            if later.kind == "heading" or later.heading != block.heading:
+                break
+            if later.kind == "paragraph":
+                last = later
+        return last
 
     def past_under_history_heading(self, span, heading: str) -> tuple[int, int] | None:
         """The clause of a past concern told under a history heading ("Family history"), or None.
@@ -113,6 +232,12 @@ class HistoricCheck:
         if weeks > self.stale_weeks:
             add_finding(doc, self.rules.rule("historic.stale"), 0, 0, kind="stale",
                         latest=latest.strftime("%d/%m/%Y"), weeks=int(weeks))
+
+    def note_unknown_date(self, doc: Doc) -> None:
+        """Once for the whole report: with no report date, what is historic cannot be told by date."""
+        has_dates = any(e.type == "DATE" and value_range(e.value) for e in doc._.dates or [])
+        if has_dates or is_whole_report(doc, self.min_report_sentences):
+            add_finding(doc, self.rules.rule("historic.report_date_unknown"), 0, 0, kind="report_date")
 
 
 @Language.factory(

@@ -285,7 +285,10 @@ class ChildVoiceFile(CheckFile):
 
 class HistoricLexicons(Strict):
     past_markers: Phrases = lexicon("wording that marks an item as past, whatever its date")
-    present_links: Phrases = lexicon("cues that connect an item to the present concern")
+    past_times: Phrases = lexicon("vague past times: like an old date, historic only in an item about a worry")
+    present_links: Phrases = lexicon("statements that tie an item to the present concern, read across its paragraph "
+                                     "and its section's closing paragraph")
+    present_cues: Phrases = lexicon("words that place an item in the present, read in its sentence and the next")
     history_headings: Phrases = lexicon("section headings under which a past concern is historic even undated")
     concern_words: Phrases = lexicon("what makes a dated past item a matter of concern (checked for relevance)")
 
@@ -294,7 +297,7 @@ class HistoricThresholds(Strict):
     horizon_months: Number = threshold("events dated earlier than this many months before the report are historic")
     stale_weeks: Number = threshold("a report whose latest dated event is older than this gets historic.stale")
     min_report_sentences: Number = threshold("historic.stale applies to texts of at least this many sentences")
-    following_sentences: Number = threshold("sentences after the item searched for a present-link cue")
+    following_sentences: Number = threshold("sentences after the item (in its paragraph) searched for a present cue")
 
 
 class HistoricFile(CheckFile):

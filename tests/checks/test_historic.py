@@ -1,6 +1,9 @@
 """The historic check: historic items with no link to the present, and stale reports."""
 
+from pathlib import Path
+
 import pytest
+import yaml
 from case_tables import cases
 
 REPORT_DATE = "2024-03-20"
@@ -42,3 +45,46 @@ def test_horizon_is_configurable(review_text, tmp_path):
     rules.write_text("check: historic\nthresholds:\n  horizon_months: 120\n")
     text = "In 2016 Dad was cautioned for criminal damage. On 18/03/2024 Mia was seen."
     assert historic(review_text(text, report_date=REPORT_DATE, rules_path=str(rules))) == []
+
+
+def test_no_report_date_is_said_once_and_nothing_is_historic_by_date_alone(review_text):
+    text = ("Dad was cautioned for assault in 2016. Mum was in care as a child. On 12/03/2024 I visited the home. "
+            "Leo was asleep in his cot. Mum asked for help with nursery places.")
+    found = historic(review_text(text, report_date=None))
+    assert found == [("historic.report_date_unknown", ""), ("historic.no_relevance", "as a child")]
+
+
+def test_a_given_report_date_is_not_said_to_be_unknown(review_text):
+    rules = [rule for rule, _ in historic(review_text("Dad was cautioned for assault in 2016."))]
+    assert "historic.report_date_unknown" not in rules
+
+
+INDEPENDENT = Path(__file__).parents[1] / "data" / "independent" / "historic_patterns.yaml"
+INDEPENDENT_GAPS = {
+    "Dad was bullied at secondary school": "a parent's schooling told with no date or age is not read as the past",
+    "Back in 2004 Dad spent six months": "a vague past time counts only for a concern, and 'psychiatric unit' is "
+                                         "not among the concern words",
+    "Nan was a foster carer for Wyndham": "a past role told only by its length ('for over ten years') is not read as past",
+}
+
+
+def independent_cases(kind):
+    """The independently written pattern sentences of `kind`, known gaps as strict xfails."""
+    data = yaml.safe_load(INDEPENDENT.read_text(encoding="utf-8"))
+    params = []
+    for case in data[kind]:
+        gaps = INDEPENDENT_GAPS if kind == "must_flag" else {}
+        gap = next((why for start, why in gaps.items() if case["text"].startswith(start)), None)
+        marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
+        params.append(pytest.param(case["text"], data["report_date"], marks=marks, id=case["text"][:50]))
+    return params
+
+
+@pytest.mark.parametrize(("text", "report_date"), independent_cases("must_flag"))
+def test_independent_history_with_no_link_is_flagged(review_text, text, report_date):
+    assert no_relevance(review_text(text, report_date=report_date))
+
+
+@pytest.mark.parametrize(("text", "report_date"), independent_cases("must_pass"))
+def test_independent_history_with_its_link_passes(review_text, text, report_date):
+    assert no_relevance(review_text(text, report_date=report_date)) == []
