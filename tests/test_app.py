@@ -189,6 +189,25 @@ def test_upload_txt_and_docx(app):
     assert "mia-review.docx" in app.downloads
 
 
+def test_uploaded_docx_comes_back_as_itself_with_comments(app):
+    word = docx.Document()
+    word.sections[0].header.paragraphs[0].text = "Confidential"
+    word.add_heading("Report on Mia", level=1)
+    for line in REPORT.split("\n"):
+        word.add_paragraph(line)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    _upload(app, "mia.docx", buffer.getvalue(),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    back = docx.Document(io.BytesIO(files(app)["docx"]))
+    assert back.paragraphs[0].style.name == "Heading 1" and back.sections[0].header.paragraphs[0].text == "Confidential"
+    assert len(back.comments) > 1 and sum(c.text.startswith("Review notes on the whole report") for c in back.comments) == 1
+    app.toggle(key="redact").set_value(True).run()  # a redacted copy cannot be the user's own document
+    shared = docx.Document(io.BytesIO(files(app)["docx"]))
+    assert "Heading 1" not in {p.style.name for p in shared.paragraphs} and "Mia" not in "".join(
+        p.text for p in shared.paragraphs)
+
+
 def test_upload_saved_in_windows_1252_is_read(app):
     _upload(app, "mia.txt", (REPORT + "\nMum said the shoes cost \u00a320 \u2013 \u201ctoo much\u201d.").encode("cp1252"))
     assert not app.error and "c-opinion" in report_html(app) and "\u00a320 \u2013" in report_html(app)
