@@ -51,7 +51,8 @@ class Piece:
     """One element of visible text (``w:t``, ``w:tab``, …) and where it lies in the review's text.
 
     `origin` is the review-text offset of the element's first character and `length` its length;
-    `start` and `end` bound what of it is in the text (a paragraph's outer whitespace is not);
+    `start` and `end` bound what of it is in the text (a paragraph's outer whitespace is not: there
+    `start` >= `end`, and `origin` may overlap the text of the paragraph before);
     `block` is its paragraph's (start, end), `kind` its story ("body", "header", …), `run` its ``w:r``.
     """
 
@@ -66,12 +67,12 @@ class Piece:
 
 
 def paragraph_pieces(paragraph, origin: int, block: tuple[int, int], kind: str) -> list[Piece]:
-    """The pieces of one ``w:p`` whose text begins at review-text offset `origin` (only those in `block`)."""
+    """The pieces of one ``w:p`` whose text begins at review-text offset `origin` and whose text
+    without its outer whitespace is `block`."""
     pieces = []
     for text, element, run in docx_text.paragraph_pieces(paragraph):
         start, end = max(origin, block[0]), min(origin + len(text), block[1])
-        if start < end:
-            pieces.append(Piece(origin, len(text), start, end, block, element, run, kind))
+        pieces.append(Piece(origin, len(text), start, end, block, element, run, kind))
         origin += len(text)
     return pieces
 
@@ -271,7 +272,8 @@ def add_comments(word, pieces: list[Piece], findings: list[dict]) -> None:
             comment(covered[0].run, covered[-1].run, comment_text(finding))
             continue
         notes.append(finding)
-        story = next((p.kind for p in pieces if p.start < finding["end"] and finding["start"] < p.end), None)
+        story = next((p.kind for p in pieces if p.start < p.end and p.start < finding["end"]
+                      and finding["start"] < p.end), None)
         if story not in (None, "body"):
             where[id(finding)] = story
     if notes:

@@ -54,9 +54,10 @@ def comments_by_anchor(data: bytes) -> list[tuple[str, str]]:
             open_ranges[element.get(qn("w:id"))] = []
         elif element.tag == qn("w:commentRangeEnd"):
             anchored[element.get(qn("w:id"))] = "".join(open_ranges.pop(element.get(qn("w:id"))))
-        elif element.tag == qn("w:t"):
+        elif element.tag in (qn("w:t"), qn("w:tab"), qn("w:br")):
+            shown = {qn("w:tab"): "\t", qn("w:br"): "\n"}.get(element.tag, element.text or "")
             for pieces in open_ranges.values():
-                pieces.append(element.text or "")
+                pieces.append(shown)
         elif element.tag == qn("w:p"):
             for pieces in open_ranges.values():
                 if pieces:
@@ -248,3 +249,53 @@ def test_cli_an_unwritable_output_is_one_line_and_exit_two(cli, tmp_path):
     status, _, err = cli(["--format", "docx", "--output", str(tmp_path / "file" / "out.docx")],
                          stdin="Mum is a neglectful parent.")
     assert status == 2 and err.startswith("review: cannot write ") and err.count("\n") == 1
+
+
+def _xml(fragment: str):
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    return parse_xml(fragment.replace(">", f' {nsdecls("w")}>', 1))
+
+
+def awkward_docx(path: Path) -> Path:
+    """Runs that hold tabs, breaks and several texts, tracked changes, hidden text, a hyperlink,
+    outer whitespace, and a comment the author made already."""
+    word = docx.Document()
+    paragraph = word.add_paragraph()
+    paragraph._p.append(_xml('<w:r><w:t xml:space="preserve">  Mum said\tshe</w:t><w:br/>'
+                             '<w:t xml:space="preserve">was tired. </w:t></w:r>'))
+    paragraph._p.append(_xml('<w:ins w:id="1" w:author="DSL" w:date="2024-03-12T09:00:00Z"><w:r><w:rPr><w:i/>'
+                             '</w:rPr><w:t xml:space="preserve">Very tired </w:t></w:r></w:ins>'))
+    paragraph._p.append(_xml('<w:del w:id="2" w:author="DSL" w:date="2024-03-12T09:00:00Z"><w:r>'
+                             '<w:delText xml:space="preserve">and cross </w:delText></w:r></w:del>'))
+    paragraph._p.append(_xml("<w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden words</w:t></w:r>"))
+    paragraph._p.append(_xml('<w:hyperlink w:anchor="x"><w:r><w:t xml:space="preserve">at school </w:t></w:r>'
+                             '</w:hyperlink>'))
+    paragraph.add_run("today.\t ")
+    earlier = word.add_paragraph("An earlier comment stays.")
+    word.add_comment(earlier.runs, text="Check this", author="Team manager", initials="TM")
+    word.save(path)
+    return path
+
+
+def test_every_word_can_carry_its_own_comment_in_an_awkward_document(tmp_path):
+    source = awkward_docx(tmp_path / "awkward.docx")
+    text = read_docx(source)
+    assert text == "Mum said\tshe\nwas tired. Very tired at school today.\n\nAn earlier comment stays."
+    import re
+
+    findings = [{"rule": "test.word", "check": "length", "severity": "info", "message": f"word {m.group()}",
+                 "suggestion": "none", "match": m.group(), "start": m.start(), "end": m.end()}
+                for m in re.finditer(r"[A-Za-z.]+(?: tired)?", text)]
+    across = (text.index("said"), text.index("was") + 3)  # over a tab and a line break
+    findings.append({**findings[0], "match": text[across[0]:across[1]], "start": across[0], "end": across[1]})
+    output = to_docx({"text": text, "findings": findings}, source.read_bytes())
+    comments = comments_by_anchor(output)
+    assert comments[0] == ("An earlier comment stays.", "Check this")
+    assert [anchor for anchor, _ in comments[1:]] == [f["match"] for f in findings]
+    assert all(f"(Note, test.word): {f['message']}\n" in said for f, (_, said) in zip(findings, comments[1:]))
+    assert read_docx(_saved(tmp_path / "out.docx", output)) == text
+    italic = [r for r in docx.Document(io.BytesIO(output)).element.body.iter(qn("w:r"))
+              if r.find(qn("w:rPr")) is not None and r.find(qn("w:rPr")).find(qn("w:i")) is not None]
+    assert "".join(t.text for r in italic for t in r.iter(qn("w:t"))) == "Very tired "
