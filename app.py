@@ -215,25 +215,28 @@ def summary_section(document: dict) -> None:
 
 
 def downloads_for(document: dict, found: dict, dismissed: dict, wrong: dict, *, redacted: bool,
-                  extra_terms: tuple[str, ...]) -> export.Downloads:
+                  extra_terms: tuple[str, ...], original: bytes | None) -> export.Downloads:
     """The downloads of this state, kept in the session; each file is built when first downloaded."""
     state_key = (digest(document["text"]), tuple(sorted(dismissed.items())), tuple(sorted(wrong.items())),
-                 redacted, extra_terms, document["report_date"], tuple(document["children"]))
+                 redacted, extra_terms, document["report_date"], tuple(document["children"]), original)
     cache = st.session_state.setdefault("downloads", {})
     if cache.get("key") != state_key:
         cache.update(key=state_key, files=export.Downloads(document, dismissed=dismissed, wrong=wrong,
-                                                           redacted=redacted, **found, extra_terms=extra_terms))
+                                                           redacted=redacted, **found, extra_terms=extra_terms,
+                                                           original=original))
     return cache["files"]
 
 
-def downloads_section(document: dict, found: dict, dismissed: dict, wrong: dict, stem: str) -> None:
+def downloads_section(document: dict, found: dict, dismissed: dict, wrong: dict, stem: str,
+                      original: bytes | None) -> None:
     redacted = st.toggle("Redact names and identifiers in the downloads", key="redact",
                          help="Children become [Child A], other people [Person 1]; dates of birth, addresses, "
                               "phone numbers, emails and NHS numbers are replaced. Use it to share an example.")
     extra = st.text_input("Also redact these words (comma-separated)", key="redact_extra",
                           disabled=not redacted)
     extra_terms = tuple(t.strip() for t in extra.split(",") if t.strip()) if redacted else ()
-    files = downloads_for(document, found, dismissed, wrong, redacted=redacted, extra_terms=extra_terms)
+    files = downloads_for(document, found, dismissed, wrong, redacted=redacted, extra_terms=extra_terms,
+                          original=original)
     name = "report-redacted" if redacted else stem
     columns = st.columns(4)
     columns[0].download_button("Annotated HTML", files.html, f"{name}-review.html", "text/html", on_click="ignore")
@@ -258,8 +261,9 @@ def safe_stem(name: str) -> str:
 
 # --- review mode ----------------------------------------------------------------------------------
 
-def report_input() -> tuple[str, str]:
-    """The report text and a file stem for downloads, from the paste box or an upload."""
+def report_input() -> tuple[str, str, bytes | None]:
+    """The report text and a file stem for downloads, from the paste box or an upload, and an
+    uploaded .docx itself (the Word download is then that document with the comments added)."""
     if "pasted" not in st.session_state:
         sample = sample_argument()
         st.session_state.pasted = sample.read_text(encoding="utf-8") if sample and sample.is_file() else ""
@@ -274,16 +278,17 @@ def report_input() -> tuple[str, str]:
         if uploaded.size > MAX_UPLOAD_MB * 1024 * 1024:
             st.error(f"That file is {uploaded.size / 1024 / 1024:.1f} MB; the limit is {MAX_UPLOAD_MB} MB. "
                      "Save the report as plain text, or split it, and try again.")
-            return "", "report"
+            return "", "report", None
         try:
             text = read_upload(uploaded.name, uploaded.getvalue())
         except ReviewError as error:
             st.error(f"Could not read the file: {markdown_escaped(error.message)}")
-            return "", "report"
+            return "", "report", None
         st.caption("Reviewing the uploaded file:")
         st.text(uploaded.name)
-        return text, safe_stem(uploaded.name)
-    return pasted, "report"
+        original = uploaded.getvalue() if Path(uploaded.name).suffix.lower() == ".docx" else None
+        return text, safe_stem(uploaded.name), original
+    return pasted, "report", None
 
 
 def context_inputs(text: str, detected: dict) -> tuple[str, tuple[str, ...]]:
@@ -310,7 +315,7 @@ def review_mode() -> None:
     st.title("Review a safeguarding report")
     st.caption("Feedback sentence by sentence against the multi-agency information-sharing policy. "
                "Nothing leaves this computer.")
-    text, stem = report_input()
+    text, stem, original = report_input()
     if not text.strip():
         st.info("Paste a report or upload a file to review it.")
         return
@@ -339,7 +344,7 @@ def review_mode() -> None:
     st.header("Summary")
     summary_section(coached)
     st.header("Downloads")
-    downloads_section(document, found, dismissed, wrong, stem)
+    downloads_section(document, found, dismissed, wrong, stem, original)
 
 
 # --- training mode --------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from contextlib import ExitStack
+from pathlib import Path
 
 from review import analyse_many, parse_report_date
 from review.batch import check_jobs, connect
@@ -19,10 +20,12 @@ from review.pipeline import load_pipeline
 from review.serve import (DEFAULT_HOST, DEFAULT_MAX_BYTES, DEFAULT_MAX_CONCURRENT, DEFAULT_PORT, TOKEN_ENV,
                           ServiceSettings, read_token)
 
-FORMATS = ("text", "json", "jsonl", "html")
+FORMATS = ("text", "json", "jsonl", "html", "docx")
 STDIN_HINT = ("reading a report from standard input: paste or type it, then press Ctrl-D "
               "(or give files: review check PATH ...)")
 CHILD_IS_A_FILE = "warning: --child {name!r} is an existing file; it is taken as the child's name, not read"
+CANNOT_WRITE = "cannot write {path}: {reason}"
+STDIN_NAME = "standard-input"  # the Word output's name for standard input among several inputs
 
 
 class _Parser(argparse.ArgumentParser):
@@ -40,7 +43,12 @@ def build_parser() -> argparse.ArgumentParser:
                                 description="Review .txt, .md or .docx reports (or standard input).")
     check.add_argument("paths", nargs="*", metavar="PATH",
                        help="report files or folders; '-' or nothing reads standard input")
-    check.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    check.add_argument("--format", choices=FORMATS, default="text",
+                       help="output format (default: text); docx writes Word files, see --output")
+    check.add_argument("--output", metavar="PATH",
+                       help="with --format docx: the Word file to write, every finding a comment on its words "
+                            "(a .docx input comes back as itself with comments); with several inputs or a folder, "
+                            "a folder, where each output keeps its input's name")
     check.add_argument("--lines", action="store_true",
                        help="every non-empty input line is its own document, id = line number")
     check.add_argument("--report-date", metavar="DATE",
@@ -121,6 +129,57 @@ def _write(documents, output_format: str, out, summary: SummaryTable | None) -> 
     return any_findings
 
 
+def word_targets(paths: list[str], output: str) -> dict[str, Path]:
+    """The Word file each input is written to: `output` itself for one file or standard input; for
+    several inputs, a folder, or an existing folder as `output`, a file in the folder `output` with
+    its input's name (and, from a folder, its place under it) and the suffix .docx."""
+    folder = Path(output)
+    if len(paths) <= 1 and not folder.is_dir() and not any(p != "-" and Path(p).is_dir() for p in paths):
+        return {name: folder for name in expand(paths)}
+    targets = {}
+    for given in paths or ["-"]:
+        if given != "-" and Path(given).is_dir():
+            targets.update((name, folder / Path(name).relative_to(given).with_suffix(".docx"))
+                           for name in expand([given]))
+        else:
+            targets[given] = folder / (f"{STDIN_NAME}.docx" if given == "-" else Path(given).with_suffix(".docx").name)
+    return targets
+
+
+def _target_clash(targets: dict[str, Path]) -> str | None:
+    """What is wrong where two inputs would be written to one file, or an output would replace its input."""
+    written: dict[Path, str] = {}
+    for name, target in targets.items():
+        resolved = target.resolve()
+        if name != "-" and Path(name).resolve() == resolved:
+            return f"--output would write over the input {name}; give another file or folder"
+        if resolved in written:
+            return f"{written[resolved]} and {name} would both be written to {target}; review them separately"
+        written[resolved] = name
+    return None
+
+
+def _write_word(documents, targets: dict[str, Path], summary: SummaryTable | None) -> tuple[bool, int]:
+    """Write each document as Word to its target (a .docx input: itself with comments); returns
+    whether any has a finding and how many could not be written."""
+    from review.io.word import to_docx  # python-docx: only this format needs it
+
+    any_findings, unwritable = False, 0
+    for document in documents:
+        any_findings = any_findings or bool(document["findings"])
+        if summary:
+            summary.add(document)
+        name, target = document["id"], targets[document["id"]]
+        try:
+            original = Path(name).read_bytes() if name != "-" and name.lower().endswith(".docx") else None
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(to_docx(document, original))
+        except OSError as error:
+            _say(CANNOT_WRITE.format(path=target, reason=error.strerror or "unwritable"))
+            unwritable += 1
+    return any_findings, unwritable
+
+
 def _with_encoding(documents, sources):
     """Each document with, in its summary, the encoding its text was decoded from (where bytes were)."""
     encodings = {source.id: source.encoding for source in sources}
@@ -168,6 +227,11 @@ def run_check(args) -> int:
     rules_path = os.path.abspath(args.rules) if args.rules else None
     check_jobs(args.jobs)
     load_pipeline(rules_path)  # validates the rules before any input is read
+    targets = word_targets(args.paths, args.output) if args.format == "docx" else {}
+    clash = _target_clash(targets)
+    if clash:
+        _say(clash)
+        return 2
     _warn_of_slips(args)
     sources, unreadable = [], 0
     for name in expand(args.paths):
@@ -193,14 +257,34 @@ def run_check(args) -> int:
                                  batch_size=batch_size, client=client,
                                  on_error=lambda doc_id, error: failed.append(_report_failure(doc_id, error)))
         documents = _with_progress(_with_encoding(documents, sources), len(sources))
-        any_findings = _write(documents, args.format, sys.stdout, summary)
-    if unreadable or failed:
+        if args.format == "docx":
+            any_findings, unwritable = _write_word(documents, targets, summary)
+        else:
+            any_findings, unwritable = _write(documents, args.format, sys.stdout, summary), 0
+    if unreadable or failed or unwritable:
         return 2
     return 1 if any_findings else 0
 
 
+def _output_mistake(args) -> str | None:
+    """What is wrong in how --format docx and --output are given together, if anything."""
+    if args.command != "check":
+        return None
+    if args.format == "docx" and not args.output:
+        return "--format docx needs --output PATH: the Word file to write, or a folder for several inputs"
+    if args.output and args.format != "docx":
+        return "--output is only for --format docx; the other formats are written to standard output"
+    if args.format == "docx" and args.lines:
+        return "--format docx cannot be used with --lines: each report is one Word document"
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    mistake = _output_mistake(args)
+    if mistake:
+        parser.error(mistake)
     try:
         return run_serve(args) if args.command == "serve" else run_check(args)
     except ReviewError as error:

@@ -15,6 +15,7 @@ REPORT = ("Date of report: 20/03/2024\nChild: Mia Carter (aged 7)\n\n"
           "On 18/03/2024 Mia was absent from school. Mum is a neglectful parent. Dad appeared drunk when he "
           "came to collect Mia.\n\nIn 2015 an uncle was cautioned for shoplifting.\n\n"
           'Mia said "I don\'t like going home".')
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XSS = '<script>alert("x")</script> <img src=x onerror="alert(1)"> **bold** [link](javascript:alert(1)) # Head'
 
 
@@ -175,18 +176,39 @@ def _upload(at, name, data, mime="text/plain"):
     return at
 
 
-def test_upload_txt_and_docx(app):
-    _upload(app, "mia.txt", REPORT.encode("utf-8"))
-    assert "c-opinion" in report_html(app)
+def report_docx(heading: str | None = None, header: str | None = None) -> bytes:
+    """REPORT as a .docx, a paragraph per line, with a Heading 1 and a page header if given."""
     word = docx.Document()
+    if header:
+        word.sections[0].header.paragraphs[0].text = header
+    if heading:
+        word.add_heading(heading, level=1)
     for line in REPORT.split("\n"):
         word.add_paragraph(line)
     buffer = io.BytesIO()
     word.save(buffer)
-    _upload(app, "mia.docx", buffer.getvalue(),
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    return buffer.getvalue()
+
+
+def test_upload_txt_and_docx(app):
+    _upload(app, "mia.txt", REPORT.encode("utf-8"))
+    assert "c-opinion" in report_html(app)
+    _upload(app, "mia.docx", report_docx(), DOCX)
     assert "c-opinion" in report_html(app)
     assert "mia-review.docx" in app.downloads
+
+
+def test_uploaded_docx_comes_back_as_itself_with_comments(app):
+    _upload(app, "mia.docx", report_docx(heading="Report on Mia", header="Confidential"), DOCX)
+    back = docx.Document(io.BytesIO(files(app)["docx"]))
+    assert back.paragraphs[0].style.name == "Heading 1"
+    assert back.sections[0].header.paragraphs[0].text == "Confidential"
+    summaries = [c for c in back.comments if c.text.startswith("Review notes on the whole report")]
+    assert len(back.comments) > 1 and len(summaries) == 1
+    app.toggle(key="redact").set_value(True).run()  # a redacted copy cannot be the user's own document
+    shared = docx.Document(io.BytesIO(files(app)["docx"]))
+    assert "Heading 1" not in {p.style.name for p in shared.paragraphs} and "Mia" not in "".join(
+        p.text for p in shared.paragraphs)
 
 
 def test_upload_saved_in_windows_1252_is_read(app):

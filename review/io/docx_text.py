@@ -35,30 +35,36 @@ def _is_hidden(run) -> bool:
     return vanish is not None and vanish.get(qn("w:val"), "true") not in ("0", "false", "off")
 
 
-def paragraph_text(paragraph) -> str:
-    """The visible text of one ``w:p``: tabs as ``\\t``, line breaks as ``\\n``."""
-    pieces: list[str] = []
+def paragraph_pieces(paragraph) -> list[tuple[str, object, object]]:
+    """The visible text of one ``w:p`` piece by piece, in order: (text, the element it comes from
+    (``w:t``, ``w:tab``, ``w:br``, …), the ``w:r`` that holds it or None)."""
+    pieces: list[tuple[str, object, object]] = []
 
-    def walk(element) -> None:
+    def walk(element, run) -> None:
         for child in element:
             tag = child.tag
             if not isinstance(tag, str) or tag in SKIPPED:  # comments and processing instructions
                 continue
             if tag == W_T:
-                pieces.append(child.text or "")
+                pieces.append((child.text or "", child, run))
             elif tag == W_TAB:
-                pieces.append("\t")
+                pieces.append(("\t", child, run))
             elif tag in (W_BR, W_CR):
-                pieces.append("\n")
+                pieces.append(("\n", child, run))
             elif tag == W_HYPHEN:
-                pieces.append("-")
+                pieces.append(("-", child, run))
             elif tag == W_R and _is_hidden(child):
                 continue
             else:
-                walk(child)
+                walk(child, child if tag == W_R else run)
 
-    walk(paragraph)
-    return "".join(pieces)
+    walk(paragraph, None)
+    return pieces
+
+
+def paragraph_text(paragraph) -> str:
+    """The visible text of one ``w:p``: tabs as ``\\t``, line breaks as ``\\n``."""
+    return "".join(text for text, _, _ in paragraph_pieces(paragraph))
 
 
 def _children(element, tag: str):
@@ -70,26 +76,23 @@ def _children(element, tag: str):
             yield from _children(child, tag)
 
 
+def paragraphs(container):
+    """Every ``w:p`` of a body, cell, header, footer or note in reading order, tables cell by cell."""
+    for child in container:
+        tag = child.tag
+        if tag == W_P:
+            yield child
+        elif tag == W_TBL:
+            for row in _children(child, W_TR):
+                for cell in _children(row, W_TC):
+                    yield from paragraphs(cell)
+        elif tag in PASS_THROUGH:
+            yield from paragraphs(child)
+
+
 def block_texts(container) -> list[str]:
     """The non-blank paragraphs of a body, cell, header, footer or note, tables cell by cell."""
-    blocks: list[str] = []
-
-    def walk(element) -> None:
-        for child in element:
-            tag = child.tag
-            if tag == W_P:
-                text = paragraph_text(child).strip()
-                if text:
-                    blocks.append(text)
-            elif tag == W_TBL:
-                for row in _children(child, W_TR):
-                    for cell in _children(row, W_TC):
-                        walk(cell)
-            elif tag in PASS_THROUGH:
-                walk(child)
-
-    walk(container)
-    return blocks
+    return [text for paragraph in paragraphs(container) if (text := paragraph_text(paragraph).strip())]
 
 
 def _unique_parts(parts):
@@ -111,25 +114,26 @@ def _page_parts(document, kind: str):
                 yield item.part
 
 
-def _notes(document, reltype: str) -> list[str]:
-    blocks: list[str] = []
+def _notes(document, reltype: str):
+    """The footnotes (or endnotes) of `document` other than Word's separators, each a ``w:footnote``."""
     for relationship in document.part.rels.values():
         if relationship.reltype == reltype and not relationship.is_external:
             root = parse_xml(relationship.target_part.blob)
-            for note in root:
-                if note.get(qn("w:type")) not in NOTE_SEPARATORS:
-                    blocks.extend(block_texts(note))
-    return blocks
+            yield from (note for note in root if note.get(qn("w:type")) not in NOTE_SEPARATORS)
+
+
+def stories(document):
+    """(kind, container) for each part of the page in reading order: "header", "body",
+    "footnote", "endnote", "footer". Only the body is the live document; notes are read copies."""
+    for part in _unique_parts(_page_parts(document, "header")):
+        yield "header", part.element
+    yield "body", document.element.body
+    yield from (("footnote", note) for note in _notes(document, FOOTNOTES))
+    yield from (("endnote", note) for note in _notes(document, ENDNOTES))
+    for part in _unique_parts(_page_parts(document, "footer")):
+        yield "footer", part.element
 
 
 def visible_blocks(document) -> list[str]:
     """Headers, body, footnotes, endnotes and footers of a python-docx Document, in that order."""
-    blocks: list[str] = []
-    for part in _unique_parts(_page_parts(document, "header")):
-        blocks.extend(block_texts(part.element))
-    blocks.extend(block_texts(document.element.body))
-    blocks.extend(_notes(document, FOOTNOTES))
-    blocks.extend(_notes(document, ENDNOTES))
-    for part in _unique_parts(_page_parts(document, "footer")):
-        blocks.extend(block_texts(part.element))
-    return blocks
+    return [text for _, container in stories(document) for text in block_texts(container)]

@@ -1,23 +1,20 @@
 """Downloads of a reviewed report, built in memory (nothing is written to disk): JSON, HTML,
-Word with every finding as a comment on its words, and the redacted feedback file of coaching
+Word with every finding as a comment on its words (`review.io.word`), and the redacted feedback file of coaching
 decisions (keyed by `finding_key`, merged by `with_coaching`)."""
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
-import io
 import json
-import re
 import threading
 from collections.abc import Iterable, Mapping
 from functools import cached_property
 
 from review.io.redact import redact_document
-from review.io.render import SEVERITY_LABELS, check_label, render_html
+from review.io.render import render_html
+from review.io.word import to_docx
 
-COMMENT_AUTHOR = "Safeguarding review"
-COMMENT_INITIALS = "SR"
 FEEDBACK_FORMAT = "safeguarding-review-feedback/1"
 
 
@@ -46,78 +43,6 @@ def to_json(document: dict) -> bytes:
 def to_html(document: dict) -> bytes:
     """The annotated page, identical to ``review check --format html`` for this document."""
     return render_html([document]).encode("utf-8")
-
-
-def comment_text(finding: dict) -> str:
-    """What a Word comment says about one finding."""
-    lines = [f"{check_label(finding['check'])} ({SEVERITY_LABELS.get(finding['severity'], finding['severity'])}, "
-             f"{finding['rule']}): {finding['message']}",
-             f"Suggestion: {finding['suggestion']}"]
-    if finding.get("rationale"):
-        lines.append(f"Policy: {finding['rationale']}")
-    if finding.get("dismissed"):
-        reason = finding["dismissed"].get("reason") or "no reason given"
-        lines.append(f"Dismissed by the reviewer: {reason}")
-    return "\n".join(lines)
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every non-blank line: each becomes one Word paragraph."""
-    result, position = [], 0
-    for line in text.split("\n"):
-        end = position + len(line)
-        stripped = line.rstrip("\r")
-        if stripped.strip():
-            result.append((position, position + len(stripped)))
-        position = end + 1
-    return result
-
-
-# Characters XML 1.0 cannot hold (control characters other than tab and new line), as in
-# text pasted from a PDF: Word gets a space instead, one for one, so runs keep their length.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _xml_safe(text: str) -> str:
-    return _NOT_XML.sub(" ", text)
-
-
-def to_docx(document: dict) -> bytes:
-    """The report as .docx: one paragraph per line, each finding a comment on its own text.
-
-    A finding on the whole report (no span) is a comment on the first paragraph. Runs are
-    cut at every finding boundary so each comment covers exactly the flagged words.
-    """
-    import docx  # python-docx: imported here so the CLI does not pay for it
-
-    text = document["text"]
-    findings = document["findings"]
-    word = docx.Document()
-    word.core_properties.title = "Report with review comments"
-    word.core_properties.author = COMMENT_AUTHOR
-    lines = _lines(text)
-    if not lines:
-        lines_runs: list[tuple[int, int, object]] = []
-        paragraph = word.add_paragraph()
-        lines_runs.append((0, 0, paragraph.add_run("")))
-    else:
-        bounds = {f["start"] for f in findings} | {f["end"] for f in findings}
-        lines_runs = []
-        for start, end in lines:
-            paragraph = word.add_paragraph()
-            cuts = sorted({start, end, *(b for b in bounds if start < b < end)})
-            for left, right in zip(cuts, cuts[1:]):
-                lines_runs.append((left, right, paragraph.add_run(_xml_safe(text[left:right]))))
-    for finding in findings:
-        covered = [run for left, right, run in lines_runs
-                   if finding["end"] > finding["start"] and left < finding["end"] and finding["start"] < right]
-        if not covered:  # the whole report, or a span on blank text: the first paragraph
-            covered = [lines_runs[0][2]]
-        word.add_comment(covered, text=_xml_safe(comment_text(finding)), author=COMMENT_AUTHOR,
-                         initials=COMMENT_INITIALS)
-    buffer = io.BytesIO()
-    word.save(buffer)
-    return buffer.getvalue()
 
 
 def feedback_file(document: dict, wrong: Mapping[str, str], *, persons: Iterable[str] = (),
@@ -160,14 +85,16 @@ class Downloads:
 
     `dismissed` and `wrong` map `finding_key` to the reviewer's reason or note; with `redacted`
     the HTML, JSON and .docx are built from `redact_document` (`persons`, `places` and
-    `extra_terms` as there). The feedback file is always redacted. Safe to call from the
-    thread a web server builds a download in.
+    `extra_terms` as there). `original` is the .docx the report was read from, if it was: the
+    Word download is then that document with comments (a plain one when redacted). The feedback
+    file is always redacted. Safe to call from the thread a web server builds a download in.
     """
 
     def __init__(self, document: dict, *, dismissed: Mapping[str, str] | None = None,
                  wrong: Mapping[str, str] | None = None, redacted: bool = False, persons: Iterable[str] = (),
-                 places: Iterable[str] = (), extra_terms: Iterable[str] = ()):
+                 places: Iterable[str] = (), extra_terms: Iterable[str] = (), original: bytes | None = None):
         self.document = document
+        self.original = original
         self.dismissed = dict(dismissed or {})
         self.wrong = dict(wrong or {})
         self.redacted = redacted
@@ -191,7 +118,7 @@ class Downloads:
         return to_json(self.shared)
 
     def docx(self) -> bytes:
-        return to_docx(self.shared)
+        return to_docx(self.shared, original=None if self.redacted else self.original)
 
     def feedback(self) -> bytes:
         return feedback_file(self.coached, self.wrong, **self.found)
