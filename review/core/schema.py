@@ -182,6 +182,12 @@ class OpinionLexicons(Strict):
     source_openers: Phrases = lexicon("a sentence opening (or continuing after a comma) with one of these names "
                                       "its source")
     quote_introducers: Phrases = lexicon("verbs that introduce a quoted label; with no agent the label has no source")
+    person_nouns: Phrases = lexicon("nouns for a person: a judgement of one with 'be' characterises a person")
+    degree_adverbs: Phrases = lexicon("adverbs of degree: an adjective they grade is a quality judged")
+    status_adjectives: Phrases = lexicon("adjectives of age, status, order or kinship, which place a person "
+                                         "and do not judge one")
+    evidence_verbs: Phrases = lexicon("verbs that draw an inference from the evidence their subject names")
+    risk_nouns: Phrases = lexicon("nouns of risk: 'is a risk to', 'is at high risk of' state a conclusion")
     owned_markers: Phrases = lexicon("first-person markers that own an opinion")
     reason_markers: Phrases = lexicon("markers of a stated reason or evidence for an opinion")
     hedge_words: Phrases = lexicon("words that hedge wherever they stand, matched by lemma (not after a comparative)")
@@ -190,8 +196,8 @@ class OpinionLexicons(Strict):
                                          "hedge.weak_modal_followers")
     hedge_complement_verbs: Phrases = lexicon("verbs that hedge only with a complement or before 'to', 'like', "
                                               "'that', 'as if' ('appeared drunk')")
-    hedge_inference_verbs: Phrases = lexicon("verbs that hedge when their subject is evidence, not a person")
-    hedge_evidence_subjects: Phrases = lexicon("subjects that make an inference verb a hedge ('the bruise indicates')")
+    hedge_inference_verbs: Phrases = lexicon("verbs that hedge when their subject names no particular evidence "
+                                             "('Intelligence suggests'; not 'this suggests')")
     hedge_phrases: Phrases = lexicon("fixed speculation phrases ('it is thought', 'not sure')")
     hedge_exceptions: Phrases = lexicon("phrases in which a hedge word states feasibility or a plan, not a guess")
 

@@ -9,7 +9,9 @@ from spacy.tokens import Doc, Span, Token
 
 from review.checks.opinion.attribution import Voice, find_phrase, unsourced_quoted_labels, voice_of
 from review.checks.opinion.classifier import load_classifier
-from review.checks.opinion.hedge import HedgeCues
+from review.checks.opinion.evidence import elaborated_after_colon, gives_specifics, states_a_reason
+from review.checks.opinion.hedge import HedgeCues, names_no_evidence
+from review.checks.opinion.labels import PersonJudgements, Trigger
 from review.core.findings import add_finding
 from review.core.rules import load_rules
 from review.core.text import doc_text, is_heading, paragraphs, sentences
@@ -24,11 +26,23 @@ def states_a_habit(adverb: Token) -> bool:
     attends", "the children are always hungry", "his book is never signed"): a claim about every
     occasion. "Leo has never been registered" and "Mum never answered on 3 May" state a fact."""
     head = adverb.head
-    if adverb.dep_ not in ("advmod", "neg") or head.i == adverb.i:
+    if adverb.dep_ not in ("advmod", "neg") or head.i == adverb.i or states_a_goal(head):
         return False
     if head.tag_ in ("VBZ", "VBP"):
         return True
     return head.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in head.children)
+
+
+def states_a_goal(verb: Token) -> bool:
+    """'so that a sober adult is always responsible', 'to ensure he is never alone': a clause of
+    purpose states what should happen, not what does."""
+    for clause in (verb, *verb.ancestors):
+        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+        if "so" in marks or ("that" in marks and clause.head.lemma_ in ("so", "ensure")):
+            return True
+        if clause.dep_ in ("ccomp", "xcomp") and clause.head.lemma_ == "ensure":
+            return True
+    return False
 
 
 # The word classes of verbs whose clause is the source's words when their subject is not the writer.
@@ -50,6 +64,9 @@ class OpinionCheck:
         self.owned_markers = phrase_pattern(lexicon("owned_markers"))
         self.reason_markers = phrase_pattern(lexicon("reason_markers"))
         self.hedges = HedgeCues.from_rules(self.rules)
+        self.evidence_verbs = frozenset(w.lower() for w in lexicon("evidence_verbs"))
+        self.person_judgements = PersonJudgements(*(frozenset(w.lower() for w in lexicon(name)) for name in (
+            "person_nouns", "degree_adverbs", "status_adjectives", "risk_nouns")))
         self.judgement_probability = self.rules.threshold("judgement_probability")
         self.quoted_label_max_words = int(self.rules.threshold("quoted_label_max_words"))
         self.reason_window = int(self.rules.threshold("reason_window_sentences"))
@@ -58,32 +75,92 @@ class OpinionCheck:
     def voice(self, sent: Span) -> Voice:
         return voice_of(sent, self.attribution_verbs, self.source_openers)
 
-    def judgement_trigger(self, sent: Span, voice: Voice, probability: float) -> tuple[int, int, str] | None:
-        """(start, end, why) of the label, phrase or word that makes `sent` a judgement, or None."""
+    def judgement_triggers(self, sent: Span, voice: Voice, evidenced: bool) -> list[Trigger]:
+        """(start, end, why) of each label, phrase or pattern that makes `sent` a judgement."""
         phrase = find_phrase(sent, self.label_phrases)
+        found: list[Trigger] = []
         if phrase and all(voice.is_writers(t) for t in sent.doc.char_span(*phrase, alignment_mode="expand")):
-            return (*phrase, "an evaluative phrase from the opinion lexicon")
+            found.append((*phrase, "an evaluative phrase from the opinion lexicon"))
+        colon = elaborated_after_colon(sent)
         for token in sent:
             if not voice.is_writers(token) or token.pos_ not in ("ADJ", "NOUN", "VERB", "ADV"):
                 continue
-            if token.lower_ in self.certainty_adverbs and token.head.pos_ in ("ADJ", "VERB") and token.head.i > token.i:
-                end = token.head.idx + len(token.head.text)
-                return token.idx, end, "a certainty adverb asserting a conclusion"
-            if (token.lower_ in self.labels or token.lemma_.lower() in self.labels) and not self.hedges.token_is_cue(token.head):
-                return token.idx, token.idx + len(token.text), "an evaluative label from the opinion lexicon"
-            if token.lower_ in self.sweeping_adverbs and states_a_habit(token):
+            if any(s <= token.idx < e for s, e, _ in found) or self.inferred_from_evidence(token):
+                continue
+            if token.lower_ in self.certainty_adverbs and not colon:
+                asserted = self.asserted_by(token)
+                if asserted is not None:
+                    found.append((token.idx, asserted.idx + len(asserted.text),
+                                  "a certainty adverb asserting a conclusion"))
+            elif self.is_label(token) and not colon and not (evidenced and token.tag_ in ("JJR", "RBR")):
+                found.append((token.idx, token.idx + len(token.text), "an evaluative label from the opinion lexicon"))
+            elif token.lower_ in self.sweeping_adverbs and states_a_habit(token):
                 head = token.head
                 complement = next((c for c in head.children if c.dep_ in ("acomp", "attr") and c.i > token.i), None)
                 first, last = (token, complement) if complement is not None else sorted((token, head), key=lambda t: t.i)
-                return first.idx, last.idx + len(last.text), "a sweeping generalisation, with no instances or dates"
-        if probability >= self.judgement_probability:
-            candidates = [t for t in sent if voice.is_writers(t) and t.pos_ in SUBJECTIVE_POS
-                          and not self.hedges.token_is_cue(t) and self.classifier.word_weight(t) > 0]
-            if candidates:
-                token = max(candidates, key=self.classifier.word_weight)
-                return (token.idx, token.idx + len(token.text),
-                        f"the classifier rates the sentence {probability:.2f} opinion; strongest word")
+                found.append((first.idx, last.idx + len(last.text), "a sweeping generalisation, with no instances or dates"))
+        if not evidenced and not colon:
+            found += [t for t in self.person_judgements.find(sent, voice.is_writers)
+                      if not any(s <= t[0] < e or t[0] <= s < t[1] for s, e, _ in found)]
+        return sorted(found)
+
+    def is_label(self, token: Token) -> bool:
+        """A lexicon label judging a person, a home or a relationship (not "dirty dishes")."""
+        if token.lower_ not in self.labels and token.lemma_.lower() not in self.labels:
+            return False
+        return not self.hedges.token_is_cue(token.head) and not self.person_judgements.describes_a_thing(token)
+
+    @staticmethod
+    def asserted_by(adverb: Token) -> Token | None:
+        """The conclusion a certainty adverb asserts: "clearly intoxicated", "clearly being groomed",
+        "is clearly depressed" (the adverb on the verb "be": its complement)."""
+        head = adverb.head
+        if head.pos_ in ("ADJ", "VERB") and head.i > adverb.i:
+            return head
+        if head.lemma_ == "be":
+            return next((c for c in head.children if c.dep_ in ("acomp", "attr") and c.i > adverb.i), None)
         return None
+
+    def inferred_from_evidence(self, token: Token) -> bool:
+        """Whether `token` is in what an inference verb concludes from evidence its subject names
+        ("it suggests his abusive behaviour is continuing", "her hunger shows her needs are not met")."""
+        for verb in token.ancestors:
+            if verb.lemma_.lower() in self.evidence_verbs and verb.pos_ == "VERB":
+                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                return subject is not None and subject.i < token.i and not names_no_evidence(subject)
+        return False
+
+    def owned_feeling(self, sent: Span) -> tuple[int, int] | None:
+        """'I am more worried about Alfie', 'we are very concerned': an owned marker ("I am worried")
+        with a degree adverb inside it, read from the parse. Offsets of the words, or None."""
+        for token in sent:
+            if token.dep_ != "acomp" or token.head.lemma_ != "be":
+                continue
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.i < token.i and self.owned_markers is not None and self.owned_markers.fullmatch(
+                    f"{subject.text} {token.head.text} {token.text}"):
+                return subject.idx, token.idx + len(token.text)
+        return None
+
+    def reasoned_cue(self, sent: Span, cue: tuple[int, int]) -> bool:
+        """Whether the speculation cue at `cue` has its basis: a reason in its sentence that is not
+        itself the guess, or evidence it is inferred from ("her score suggests the pattern may repeat")."""
+        token = sent.doc.char_span(*cue, alignment_mode="expand")[0]
+        return states_a_reason(sent, self.reason_markers, claim=token) or self.inferred_from_evidence(token)
+
+    def evidenced(self, spans: list[Span], i: int) -> bool:
+        """Whether sentence `i` or the next one, in the same paragraph, list item or row, gives a
+        reason or particulars (a date, a count, a quote, what the writer saw)."""
+        sent = spans[i]
+        if states_a_reason(sent, self.reason_markers) or gives_specifics(sent):
+            return True
+        if i + 1 >= len(spans):
+            return False
+        following = spans[i + 1]
+        structure = sent.doc._.structure
+        if structure is not None and structure.block_at(sent.start_char) is not structure.block_at(following.start_char):
+            return False
+        return states_a_reason(following, self.reason_markers) or gives_specifics(following)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = sentences(doc)
@@ -98,25 +175,40 @@ class OpinionCheck:
             for start, end in unsourced_quoted_labels(sent, self.quote_introducers, self.quoted_label_max_words):
                 add_finding(doc, self.rules.rule("opinion.unattributed_quote"), start, end, kind="unattributed_quote",
                             why="a quoted label introduced with no named source", allow=self.rules)
-            owned = find_phrase(sent, self.owned_markers)
+            owned = find_phrase(sent, self.owned_markers) or self.owned_feeling(sent)
             heading = is_heading(doc_text(doc), sent.text, sent.start_char, sent.end_char) or not any(
                 t.pos_ in ("VERB", "AUX") for t in sent)  # "9. My professional opinion"
             if owned is not None and not heading:
                 sent._.opinion = max(sent._.opinion, self.stated_opinion_floor)
             if owned is None:
-                trigger = self.judgement_trigger(sent, voice, probability)
-                if trigger is not None:
-                    sent._.opinion = max(sent._.opinion, self.stated_opinion_floor)
-                    start, end, why = trigger
-                    add_finding(doc, self.rules.rule("opinion.judgement"), start, end, kind="judgement",
-                                why=f"'{{match}}': {why}", allow=self.rules)
+                self.add_judgements(doc, sent, voice, probability, self.evidenced(spans, i))
             elif not heading and not self.gives_reasons(doc, spans, i, owned):
                 add_finding(doc, self.rules.rule("opinion.owned"), *owned, kind="owned",
                             why="an owned opinion with no 'because' or evidence after it", allow=self.rules)
-            if cues:
-                add_finding(doc, self.rules.rule("opinion.hedge"), *cues[0], kind="hedge",
+            # A hedge inside an owned opinion is the owned opinion's (its reasons are the owned rule's
+            # to ask for); a hedge with its reason in the sentence is reasoned, not speculation.
+            cue = next((c for c in cues if not self.reasoned_cue(sent, c)), None) if owned is None else None
+            if cue is not None:
+                add_finding(doc, self.rules.rule("opinion.hedge"), *cue, kind="hedge",
                             why="'{match}': a speculation cue in the writer's own voice", allow=self.rules)
         return doc
+
+    def add_judgements(self, doc: Doc, sent: Span, voice: Voice, probability: float, evidenced: bool) -> None:
+        """One finding per judgement in `sent`; else, a sentence the classifier rates as opinion,
+        at its most subjective word."""
+        triggers = self.judgement_triggers(sent, voice, evidenced)
+        if not triggers and probability >= self.judgement_probability:
+            candidates = [t for t in sent if voice.is_writers(t) and t.pos_ in SUBJECTIVE_POS
+                          and not self.hedges.token_is_cue(t) and self.classifier.word_weight(t) > 0]
+            if candidates:
+                token = max(candidates, key=self.classifier.word_weight)
+                triggers = [(token.idx, token.idx + len(token.text),
+                             f"the classifier rates the sentence {probability:.2f} opinion; strongest word")]
+        if triggers:
+            sent._.opinion = max(sent._.opinion, self.stated_opinion_floor)
+        for start, end, why in triggers:
+            add_finding(doc, self.rules.rule("opinion.judgement"), start, end, kind="judgement",
+                        why=f"'{{match}}': {why}", allow=self.rules)
 
     def gives_reasons(self, doc: Doc, spans: list[Span], i: int, owned: tuple[int, int]) -> bool:
         """Whether a reason marker follows the owned-opinion marker: in the rest of its sentence or

@@ -27,6 +27,34 @@ def lemmas_of(token: Token) -> tuple[str, ...]:
     return forms
 
 
+def is_month(token: Token) -> bool:
+    """"May" in a date ("on 2 May 2024", "in May"): written with a capital inside the sentence, or
+    beside a number."""
+    doc = token.doc
+    if token.lower_ != "may":
+        return False
+    beside = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+    return any(t.like_num for t in beside) or (token.text == "May" and not token.is_sent_start)
+
+
+def proposes(noun: Token) -> bool:
+    """Whether a hedge word used as a noun puts forward a proposition: "the possibility that ...",
+    "a possibility of harm", "it is a possibility", "my guess is"; "the suspect" names a person."""
+    if noun.dep_ in ("attr", "nsubj") and noun.head.lemma_ == "be":
+        return True
+    return any(c.dep_ in ("acl", "relcl", "ccomp") and any(m.lower_ in ("that", "whether") for m in c.children)
+               or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children)
+
+
+def names_no_evidence(subject: Token) -> bool:
+    """A subject that names no particular evidence: a bare noun ("Intelligence suggests", "reports
+    indicate"). A pronoun for what was just said ("this suggests", "which indicates") or a noun
+    with a determiner or an owner ("these results", "Kayden's words") points at evidence given."""
+    if subject.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in subject.children)
+
+
 @dataclass(frozen=True)
 class HedgeCues:
     words: frozenset[str]
@@ -37,7 +65,6 @@ class HedgeCues:
     phrases: tuple[str, ...]
     exceptions: tuple[str, ...] = ()
     inference_verbs: frozenset[str] = frozenset()
-    evidence_subjects: frozenset[str] = frozenset()
     flag_words: frozenset[str] = frozenset()
     flag_phrases: tuple[str, ...] = ()
 
@@ -49,7 +76,7 @@ class HedgeCues:
         return cls(lower(lex("hedge_words")), lower(lex("hedge_modals")), lower(lex("hedge_weak_modals")),
                    lower(settings.weak_modal_followers), lower(lex("hedge_complement_verbs")),
                    tuple(lex("hedge_phrases")), tuple(lex("hedge_exceptions")),
-                   lower(lex("hedge_inference_verbs")), lower(lex("hedge_evidence_subjects")),
+                   lower(lex("hedge_inference_verbs")),
                    lower(settings.flag_words), tuple(settings.flag_phrases))
 
     def __post_init__(self):
@@ -61,6 +88,8 @@ class HedgeCues:
         forms = lemmas_of(token)
         lemma = forms[0]
         if token.tag_ == "MD":
+            if is_month(token):
+                return False
             if lemma in self.modals or token.lower_ in self.modals:
                 return True
             if lemma in self.weak_modals or token.lower_ in self.weak_modals:
@@ -71,6 +100,8 @@ class HedgeCues:
                 return not (following[0].lower_ == "be" and len(following) > 1 and following[1].tag_ == "VBN")
             return False
         if any(form in self.words for form in forms):
+            if token.dep_ == "amod" or (token.pos_ in ("NOUN", "PROPN") and not proposes(token)):
+                return False  # "possible abuse", "the suspect": a category or a person, not a guess
             previous = token.doc[token.i - 1].lower_ if token.i > 0 else ""
             return previous not in COMPARATIVES  # "more likely to have asthma" compares, it does not guess
         if token.pos_ not in ("VERB", "AUX"):
@@ -79,8 +110,8 @@ class HedgeCues:
             verb = token.head if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX") else token
             subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None) or next(
                 (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None and subject.lemma_.lower() in self.evidence_subjects:
-                return True  # "these results suggest", "the bruise indicates"; not "the GP suggested"
+            if subject is not None and names_no_evidence(subject):
+                return True  # "Intelligence suggests"; not "this suggests", "Kayden's words suggest"
         if any(form in self.complement_verbs for form in forms):
             after = token.doc[token.i + 1:token.i + 3]
             following = [t.lower_ for t in after]

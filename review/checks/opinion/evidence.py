@@ -1,0 +1,82 @@
+"""Whether a sentence gives the basis of what it claims: a stated reason, the evidence after a
+colon, or specifics (a date, a time, a count, something the writer saw or heard, a quote)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from review.nlp.people import FIRST_PERSON
+
+# Conjunctions that open a clause giving a reason when they mark an adverbial clause ("as he smells
+# of it", "since she told me"); "because" gives one wherever it stands.
+REASON_CONJUNCTIONS = ("as", "since")
+# Verbs of the writer's own senses: "I saw", "we heard", "I noticed".
+PERCEPTION_VERBS = frozenset({"see", "hear", "notice", "observe", "watch", "smell", "witness", "find"})
+SPECIFIC_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "ORDINAL"})
+DIGIT = re.compile(r"\d")
+
+
+def states_a_reason(sent: Span, reason_markers: re.Pattern | None, claim: int | None = None) -> bool:
+    """Whether `sent` gives a reason: a reason marker ("because", "based on"), an adverbial clause
+    opened by "as" or "since", or a colon followed by a clause that elaborates what came before.
+    With `claim` (a token), only a reason that is not itself the claim counts (`supports`)."""
+    if any(claim is None or supports(marker, claim) for marker in reason_starts(sent, reason_markers)):
+        return True
+    return elaborated_after_colon(sent)
+
+
+def supports(marker: Token, claim: Token) -> bool:
+    """Whether the reason opened by `marker` is a reason for `claim`: the claim comes before it, or
+    after it in a clause with no subject of its own, joined to the main clause ("The baby is
+    exposed to smoke, because ..., and may be exposed to ..."). After it with a subject of its own,
+    the claim is part of the reason ("as his weight is a concern and he may be developing ...")."""
+    if claim.i < marker.i:
+        return True
+    verb = claim
+    while verb.dep_ in ("aux", "auxpass", "neg", "advmod") and verb.head.i != verb.i:
+        verb = verb.head
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
+def reason_starts(sent: Span, reason_markers: re.Pattern | None) -> list[Token]:
+    """The first word of each reason in `sent`: of a reason marker, or "as"/"since" opening an
+    adverbial clause."""
+    starts = []
+    if reason_markers is not None:
+        for match in reason_markers.finditer(sent.text):
+            span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
+                                      alignment_mode="expand")
+            if span is not None and len(span):
+                starts.append(span[0])
+    starts += [t for t in sent if t.dep_ == "mark" and t.lower_ in REASON_CONJUNCTIONS and t.head.dep_ == "advcl"]
+    return starts
+
+
+def elaborated_after_colon(sent: Span) -> bool:
+    """'Her care appears good: she is on the 50th centile ...': a colon inside the sentence with
+    a clause after it (a verb of its own), not a label's colon at the start of a line."""
+    for token in sent[1:-1]:
+        if token.text == ":" and token.i > sent.start + 2:
+            after = sent.doc[token.i + 1:sent.end]
+            if any(t.pos_ in ("VERB", "AUX") for t in after) and len(after) >= 4:
+                return True
+    return False
+
+
+def writer_perceives(token: Token) -> bool:
+    """'I saw', 'we heard': a verb of the senses whose subject is the writer."""
+    if token.lemma_.lower() not in PERCEPTION_VERBS or token.pos_ != "VERB":
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in token.children)
+
+
+def gives_specifics(sent: Span) -> bool:
+    """Whether `sent` gives particulars a reader can check: a date, time, count or measure, a
+    quotation, or something the writer saw or heard."""
+    if DIGIT.search(sent.text) or any(t.ent_type_ in SPECIFIC_ENTITIES for t in sent):
+        return True
+    if any(t.text in ('"', "“", "”") for t in sent):
+        return True
+    return any(writer_perceives(t) for t in sent)
