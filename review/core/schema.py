@@ -236,9 +236,14 @@ class DateFile(CheckFile):
 class LengthLexicons(Strict):
     glossary: Phrases = lexicon("abbreviations a parent or another agency may not know, as 'ABBR = expansion; "
                                 "other expansion' (case-sensitive; the first expansion is suggested)")
+    known_abbreviations: Phrases = lexicon("abbreviations every reader knows ('GP', 'NHS', 'A&E'): never flagged")
     passive_hidden_agent: Phrases = lexicon("verbs whose agentless passive in the past, perfect or future hides "
                                             "who acted ('concerns were raised')")
     passive_harm: Phrases = lexicon("harm done to a child, flagged as a passive in any tense")
+    passive_perception: Phrases = lexicon("verbs of seeing and hearing whose passive hides who acted only when "
+                                          "a verb follows ('was seen hitting'), not as an appointment")
+    by_how_not_who: Phrases = lexicon("nouns after 'by' that say how or where, not who ('by the arm')")
+    meetings: Phrases = lexicon("meetings, which name who acted as a passive's subject or setting")
 
 
 class LengthThresholds(Strict):

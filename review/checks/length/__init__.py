@@ -12,11 +12,15 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from review.checks.length.abbreviations import parse_glossary, unexplained_abbreviations
+from review.checks.length.abbreviations import uses as abbreviation_uses
+from review.checks.length.passives import PassiveRules, hidden_agent_passives
 from review.core.findings import add_finding
 from review.core.rules import CheckRules, load_rules
 from review.core.text import doc_text, paragraphs, sentences, words
 from review.nlp import readability
 from review.nlp.linguistics import linguistics
+from review.nlp.quotes import find_quotes
 
 SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
 SUBORDINATE_DEPS = {"advcl", "relcl", "acl", "csubj", "csubjpass", "pcomp", "amod", "xcomp"}
@@ -24,6 +28,9 @@ SUBORDINATE_TAGS = {"WDT", "WP", "WP$", "WRB"}
 DOUBLE_QUOTES = "\"“”"
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 CLAUSE_LINKS = {"ccomp", "parataxis", "conj"}   # how a second main clause hangs in the parse
+NOT_PROSE = ("heading", "field", "address", "signature")  # blocks whose abbreviations are not read as running text
+GLOSSARY_HEADING = re.compile(r"(?i)glossary|abbreviations|acronyms|key terms|terms used")
+COMMON_WORD_ZIPF, COMMON_SHORT_WORD_ZIPF = 4.0, 5.0  # how common a word (of 3+ letters, of 2) is to be everyday
 THRESHOLDS = ("sentence_words", "paragraph_words", "hard_grade", "hard_min_words", "run_on_joins",
               "report_words", "reading_words_per_minute", "repeat_similarity", "repeat_min_words")
 # The word classes of verbs that take a clause as object without "that" ("she told me she was tired"):
@@ -159,75 +166,6 @@ def _phrase_from(token: Token, end: int, n: int = 5) -> str:
     return token.doc[token.i:min(token.i + n, end)].text
 
 
-def hidden_agent_passives(sent: Span, verbs: set[str], harm_verbs: set[str]) -> list[tuple[Token, Token]]:
-    """(subject, last word) of each agentless passive of a verb in `verbs` in the past, perfect or
-    future ("A bruise was noticed", "concerns have been raised", "consideration will be given"),
-    or of a verb in `harm_verbs` in any tense ("his needs are being neglected")."""
-    found = []
-    for token in sent:
-        lemma = token.lemma_.lower()
-        if token.tag_ != "VBN" or (lemma not in verbs and lemma not in harm_verbs):
-            continue
-        children = list(token.children)
-        if not any(c.dep_ == "auxpass" for c in children):
-            continue
-        if lemma not in harm_verbs and not any(_is_past_or_future(c, children) for c in children if c.dep_ == "auxpass"):
-            continue   # "he is hurt", "was not being given": a state or a habit, not an act
-        if any(c.dep_ == "agent" for c in children):
-            continue
-        subjects = [c for c in children if c.dep_ in ("nsubjpass", "csubjpass")]
-        if not subjects or token.dep_ in ("pcomp", "amod") or _inside_quotes(sent, token):
-            continue
-        found.append((subjects[0], max([token] + [c for c in children if c.dep_ == "prt"], key=lambda t: t.i)))
-    return found
-
-
-def _is_past_or_future(auxpass: Token, siblings: list[Token]) -> bool:
-    """'was'/'were', 'been' (have been) or 'be' after a modal (will be, should be)."""
-    return auxpass.tag_ in ("VBD", "VBN") or (auxpass.tag_ == "VB" and any(s.tag_ == "MD" for s in siblings))
-
-
-@dataclass(frozen=True)
-class Glossary:
-    """Abbreviations and their expansions, with one pattern that finds any of them."""
-
-    expansions: dict[str, tuple[str, ...]]
-    pattern: re.Pattern
-
-
-def parse_glossary(lines: list[str]) -> Glossary:
-    """Glossary lines "ABBR = expansion; other expansion". Matching is case-sensitive; a plural or
-    possessive ("CP plans", "TAF's") is a use; "CP" inside "ICPC" or "s47" inside "s470" is not."""
-    expansions = {}
-    for line in lines:
-        abbreviation, _, spelled = line.partition("=")
-        if abbreviation.strip():
-            expansions[abbreviation.strip()] = tuple(e.strip() for e in spelled.split(";") if e.strip())
-    names = "|".join(re.escape(a) for a in sorted(expansions, key=len, reverse=True)) or "(?!)"
-    return Glossary(expansions, re.compile(r"(?<![\w&/-])(" + names + r")(?:s|'s|’s)?(?![\w&/-])"))
-
-
-def unexplained_abbreviations(text: str, glossary: Glossary) -> list[tuple[str, int, int]]:
-    """(abbreviation, start, end) of each glossary abbreviation whose first use is not defined there.
-
-    A use is defined when the abbreviation sits in brackets after its expansion or after the
-    words it names ("Child in Need (CIN)", "(MASH: the team that ...)"), or is followed by a
-    bracket that explains it ("CIN (Child in Need)"). Later uses of a defined abbreviation are
-    fine; an abbreviation first used bare is flagged there, even if it is spelled out later.
-    """
-    seen, found = set(), []
-    for match in glossary.pattern.finditer(text):
-        abbreviation = match.group(1)
-        if abbreviation in seen:
-            continue
-        seen.add(abbreviation)
-        before, after = text[max(0, match.start() - 3):match.start()].rstrip(), text[match.end():match.end() + 3]
-        if (before.endswith("(") and after[:1] in (")", ":", ",")) or after.lstrip(" ")[:1] == "(":
-            continue
-        found.append((abbreviation, match.start(), match.start() + len(abbreviation)))
-    return found
-
-
 def content_words(sent: Span) -> frozenset[str]:
     """Lower-cased lemmas of the words that carry content: no stop words or punctuation, but numbers
     and dates kept, so the same kind of event on two dates is not a repetition."""
@@ -259,6 +197,11 @@ def repeated_sentences(word_sets: list[frozenset[str]], min_words: int, similari
     return pairs
 
 
+def _is_common_word(word: str) -> bool:
+    """A word in everyday use, so that written in capitals it is emphasis or a name, not an abbreviation."""
+    return readability.word_zipf(word) >= (COMMON_SHORT_WORD_ZIPF if len(word) <= 2 else COMMON_WORD_ZIPF)
+
+
 class LengthCheck:
     """Sentence and paragraph length, readability, run-ons, jargon, hidden agents and repetition."""
 
@@ -266,8 +209,9 @@ class LengthCheck:
         self.rules = rules
         self.limits = {name: rules.threshold(name) for name in THRESHOLDS}
         self.glossary = parse_glossary(rules.lexicon("glossary"))
-        self.passive_verbs = {w.lower() for w in rules.lexicon("passive_hidden_agent")}
-        self.harm_verbs = {w.lower() for w in rules.lexicon("passive_harm")}
+        self.known_abbreviations = frozenset(rules.lexicon("known_abbreviations"))
+        self.passives = PassiveRules(*({w.lower() for w in rules.lexicon(name)} for name in (
+            "passive_hidden_agent", "passive_harm", "passive_perception", "by_how_not_who", "meetings")))
         word_classes = linguistics().word_classes
         self.reporting_verbs = set(word_classes.union(*CLAUSE_OBJECT_VERBS))
         self.coordinators = set(word_classes.union("coordinators"))
@@ -294,8 +238,9 @@ class LengthCheck:
             reading_minutes=round(total_words / self.limits["reading_words_per_minute"], 1),
             longest_sentence_words=max((s._.words for s in spans), default=0),
         )
+        quoted = [(quote.start, quote.end) for quote in find_quotes(doc_text(doc))]
         for sent in spans:
-            self._check_sentence(doc, sent, grade)
+            self._check_sentence(doc, sent, grade, quoted)
         self._check_paragraphs(doc, spans, paragraph_bounds)
         self._check_jargon(doc)
         self._check_repetition(doc, spans)
@@ -304,7 +249,7 @@ class LengthCheck:
                       usual_words=int(self.limits["report_words"]))
         return doc
 
-    def _check_sentence(self, doc: Doc, sent: Span, average_grade: float) -> None:
+    def _check_sentence(self, doc: Doc, sent: Span, average_grade: float, quoted: list[tuple[int, int]]) -> None:
         clause_list = clauses(sent, self.coordinators, self.reporting_verbs)
         if sent._.words > self.limits["sentence_words"]:
             split = split_point(sent, clause_list)
@@ -323,7 +268,7 @@ class LengthCheck:
             self._add(doc, "length.run_on", start, sent.end_char, clauses=len(joints) + 1, joined=joined,
                       split_at=_phrase_from(_joining_word(first), sent.end),
                       kind=kind)
-        for subject, verb in hidden_agent_passives(sent, self.passive_verbs, self.harm_verbs):
+        for subject, verb in hidden_agent_passives(sent, self.passives, quoted):
             start = min(subject.left_edge.idx, verb.idx)
             self._add(doc, "length.passive", start, verb.idx + len(verb.text))
 
@@ -339,9 +284,20 @@ class LengthCheck:
                 self._add(doc, "length.paragraph", start, end, words=count)
 
     def _check_jargon(self, doc: Doc) -> None:
-        for abbreviation, start, end in unexplained_abbreviations(doc_text(doc), self.glossary):
-            spelled = self.glossary.expansions[abbreviation]
-            self._add(doc, "length.jargon", start, end, expansion=spelled[0] if spelled else "...")
+        structure = doc._.structure
+        outside_prose = [(b.start, b.end) for b in structure.blocks if b.kind in NOT_PROSE] if structure else []
+        glossary_sections = [(b.start, b.end) for b in structure.blocks
+                             if b.heading and GLOSSARY_HEADING.search(b.heading)] if structure else []
+        text = doc_text(doc)
+        explained = frozenset(use.key for use in abbreviation_uses(text, self.glossary)
+                              if any(start <= use.start < end for start, end in glossary_sections))
+        found = unexplained_abbreviations(
+            text, self.glossary, self.known_abbreviations, explained,
+            skip=lambda offset: any(start <= offset < end for start, end in outside_prose),
+            common_word=_is_common_word)
+        for abbreviation, start, end in found:
+            spelled = self.glossary.expansions.get(abbreviation)
+            self._add(doc, "length.jargon", start, end, expansion=spelled[0] if spelled else "the words in full")
 
     def _check_repetition(self, doc: Doc, spans: list[Span]) -> None:
         word_sets = [content_words(s) for s in spans]

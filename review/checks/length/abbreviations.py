@@ -1,0 +1,153 @@
+"""Abbreviations not spelled out at their first use: the glossary's, and any others found by their form."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Abbreviations and their expansions, with one pattern that finds any of them."""
+
+    expansions: dict[str, tuple[str, ...]]
+    pattern: re.Pattern
+
+
+def parse_glossary(lines: list[str]) -> Glossary:
+    """Glossary lines "ABBR = expansion; other expansion". Matching is case-sensitive; a plural or
+    possessive ("CP plans", "TAF's") is a use; "CP" inside "ICPC" or "s47" inside "s470" is not."""
+    expansions = {}
+    for line in lines:
+        abbreviation, _, spelled = line.partition("=")
+        if abbreviation.strip():
+            expansions[abbreviation.strip()] = tuple(e.strip() for e in spelled.split(";") if e.strip())
+    names = "|".join(re.escape(a) for a in sorted(expansions, key=len, reverse=True)) or "(?!)"
+    return Glossary(expansions, re.compile(r"(?<![\w&/-])(" + names + r")(?:s|'s|’s)?(?![\w&/-])"))
+
+
+# A word with two or more capitals and no run of three lower-case letters ("PSP", "SENCo", "RoSH", "LFTs"),
+# perhaps with a number after a hyphen ("ASQ-3"); capitals joined by hyphens ("ROWE-FENTON") are read whole.
+_FORM = re.compile(r"(?<![\w&/'’-])([A-Z][A-Za-z0-9&]*(?:-[A-Z][A-Za-z0-9&]*)*)(?:-\d+)?(?![\w&/])")
+_LOWER_RUN = re.compile(r"[a-z]{3}")
+_NAME_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+(?:-[A-Z][a-z]+)*|\b[A-Z]\.)[ \t]+$")  # "Maisie ROWE", "M. BARKER"
+_WORD = re.compile(r"[A-Za-z]+|\d+")
+# Words an expansion may pass over, or use for a letter ("Team Around the Family", "Management of Sexual or ...").
+FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "to", "in", "on", "at", "a", "an", "with", "or", "under", "by"})
+LOOK_BACK, LOOK_AHEAD = 250, 100  # characters before and after a use where its expansion may be
+MIN_ACRONYM_LETTERS = 3  # a shorter abbreviation counts as explained only in brackets beside its expansion
+
+
+@dataclass(frozen=True)
+class Use:
+    """One use of an abbreviation: `key` is how it is known ("LFT" for "LFTs"), `start`/`end` its letters."""
+
+    key: str
+    start: int
+    end: int
+    in_glossary: bool
+
+
+def has_abbreviation_form(word: str) -> bool:
+    """Two or more capitals, no run of three lower-case letters and no hyphen ("SENCo", not "McDonald")."""
+    return sum(ch.isupper() for ch in word) >= 2 and not _LOWER_RUN.search(word) and "-" not in word
+
+
+def form_key(word: str) -> str:
+    """The abbreviation a word is a use of: a plural "s" after capitals dropped ("LFTs" -> "LFT")."""
+    return word[:-1] if word.endswith("s") and len(word) > 2 and word[:-1].isupper() else word
+
+
+def uses(text: str, glossary: Glossary) -> list[Use]:
+    """Every use of a glossary abbreviation and every word of abbreviation form, in text order."""
+    found = {m.start(1): Use(m.group(1), m.start(1), m.end(1), True) for m in glossary.pattern.finditer(text)}
+    for match in _FORM.finditer(text):
+        word = match.group(1)
+        if match.start(1) not in found and has_abbreviation_form(word):
+            found[match.start(1)] = Use(form_key(word), match.start(1), match.end(1), False)
+    return [found[start] for start in sorted(found)]
+
+
+def acronym_units(abbreviation: str) -> list[str]:
+    """What an expansion must spell: each capital (lower-cased) and each number ("S47" -> s, 47)."""
+    return [u.lower() for u in re.findall(r"[A-Z]|\d+", abbreviation)]
+
+
+def spells(units: list[str], words: list[str]) -> bool:
+    """Whether consecutive `words` from the first spell `units` by their initials, passing over
+    function words ("Team Around the Family" spells t-a-f)."""
+    if not units:
+        return True
+    if not words:
+        return False
+    word, rest = words[0].lower(), words[1:]
+    matches = word == units[0] if units[0].isdigit() else word[0] == units[0]
+    return (matches and spells(units[1:], rest)) or (word in FUNCTION_WORDS and spells(units, rest))
+
+
+def has_expansion(abbreviation: str, window: str) -> bool:
+    """Whether `window` holds words that spell `abbreviation` ("Multi-Agency Risk Assessment Conference")."""
+    units = acronym_units(abbreviation)
+    if len(units) < MIN_ACRONYM_LETTERS:
+        return False
+    words = _WORD.findall(window)
+    return any(w[0].lower() == units[0] and w.lower() not in FUNCTION_WORDS and spells(units, words[i:])
+               for i, w in enumerate(words))
+
+
+def is_explained_here(text: str, use: Use, expansions: tuple[str, ...] = ()) -> bool:
+    """The use sits in brackets after its expansion ("Child in Need (CIN)", "(EPDS; a score ...)"), is
+    followed by a bracket that explains it ("CIN (Child in Need)"), or its expansion is written just
+    before it or in the same sentence after it ("an IDVA – an Independent Domestic Violence Adviser –").
+    In brackets after words that neither spell it nor are one of its `expansions`, it is not explained."""
+    before, after = text[max(0, use.start - 3):use.start].rstrip(), text[use.end:use.end + 3]
+    if after.lstrip(" ")[:1] == "(" or (before.endswith("(") and after[:1] in (":", ",", ";")):
+        return True
+    if before.endswith("(") and after[:1] == ")":   # "Child in Need (CIN)", not "attendance is 71.2% (PA)"
+        words = _WORD.findall(text[max(0, use.start - LOOK_BACK):use.start])
+        units = acronym_units(use.key)
+        if any(spells(units, words[i:]) for i in range(max(0, len(words) - len(units) * 2 - 1), len(words))):
+            return True
+        return any(e.lower() in text[max(0, use.start - 80):use.start].lower() for e in expansions)
+    sentence_after = re.split(r"[.!?](?:\s|$)|\n", text[use.end:use.end + LOOK_AHEAD], maxsplit=1)[0]
+    return has_expansion(use.key, text[max(0, use.start - LOOK_BACK):use.start] + " | " + sentence_after)
+
+
+def unexplained_abbreviations(text: str, glossary: Glossary, known: frozenset[str] = frozenset(),
+                              explained_keys: frozenset[str] = frozenset(), skip=None,
+                              common_word=None) -> list[tuple[str, int, int]]:
+    """(abbreviation, start, end) of the first use of each abbreviation not explained there.
+
+    An abbreviation is a glossary entry or a word of abbreviation form, except one every reader
+    knows (`known`), a common word written in capitals (`common_word`: "NOT", "PRICE") and a
+    surname in capitals after a first name ("Maisie ROWE"). `skip(start)` says a use is in a
+    heading or header line, where it is not read as running text; `explained_keys` are explained
+    in the report's own glossary. Later uses of an abbreviation are fine; one first used bare is
+    flagged there, even if it is spelled out later.
+    """
+    seen, found = set(explained_keys), []
+    for use in uses(text, glossary):
+        if use.key in seen:
+            continue
+        if skip and skip(use.start):
+            if is_explained_here(text, use, glossary.expansions.get(use.key, ())):
+                seen.add(use.key)   # "Sources: Emergency Department (ED) record" explains ED for the report
+            continue
+        if not use.in_glossary and (use.key in known or _is_word_or_name(text, use, common_word)):
+            continue
+        seen.add(use.key)
+        if not is_explained_here(text, use, glossary.expansions.get(use.key, ())):
+            found.append((use.key, use.start, use.start + len(use.key)))
+    return found
+
+
+def _is_word_or_name(text: str, use: Use, common_word) -> bool:
+    word = text[use.start:use.end]
+    if not word.isupper():
+        return False
+    if common_word and common_word(word.lower()):
+        return True
+    name_before = _NAME_BEFORE.search(text[max(0, use.start - 30):use.start])
+    return len(word) >= 4 and bool(name_before) and name_before.group().strip().lower() not in STOP_WORDS
