@@ -36,11 +36,11 @@ class ChildVoice:
 class ChildResolver:
     """Decides whether a token refers to one of the children (a name, "the child", or a pronoun)."""
 
-    def __init__(self, doc: Doc, children: list[str], rules: CheckRules):
+    def __init__(self, doc: Doc, children: list[str], rules: CheckRules, quotes: list[Quote] = ()):
         self.doc = doc
         self.aliases = child_aliases(children)
         self.references = [r.lower() for r in rules.lexicon("child_references")]
-        self.people = person_resolver(doc, children, Lexicons.from_rules(rules))
+        self.people = person_resolver(doc, children, Lexicons.from_rules(rules), quotes)
 
     def is_child(self, token: Token) -> bool:
         if token.lower_ in self.aliases:
@@ -191,7 +191,7 @@ def child_voice(doc: Doc, rules: CheckRules, rules_path: str | None = None) -> C
         else:
             voice.speaking_children.append(child)
     voice.child_quotes = [q for q in quotes if q.speaker_is_child]
-    resolver = ChildResolver(doc, children, rules)
+    resolver = ChildResolver(doc, children, rules, quotes)
     voice.wishes_sentences = wishes_and_feelings(doc, quotes, resolver, rules,
                                                  too_young=bool(voice.too_young) and not voice.speaking_children)
     text = doc_text(doc)
