@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from review.core.findings import add_finding
 from review.core.rules import CheckRules, load_rules
 from review.core.text import doc_text, is_whole_report, sentence_index, sentences
-from review.nlp.children import child_age_years
+from review.nlp.children import child_age_years, child_is_unborn
 from review.nlp.grammar import subject_of
 from review.nlp.patterns import phrase_pattern
 from review.nlp.people import PERSONAL_PRONOUNS, THIRD_PERSON_GENDER
@@ -27,81 +27,142 @@ class ChildVoice:
 
     child_quotes: list[Quote] = field(default_factory=list)
     wishes_sentences: list[int] = field(default_factory=list)
-    too_young: list[tuple[str, float]] = field(default_factory=list)  # (child, age in years)
+    too_young: list[tuple[str, float | None]] = field(default_factory=list)  # (child, age in years; None: unborn)
     speaking_children: list[str] = field(default_factory=list)
     circumstances: dict[int, list[str]] = field(default_factory=dict)  # quote index -> cues found
     disclosure: dict[int, list[str]] = field(default_factory=dict)     # quote index -> how it was said
+    heard: dict[str, list[int]] = field(default_factory=dict)  # child -> sentences giving their words, views or presentation
+
+    def unheard(self, children: list[str]) -> list[str]:
+        """Those of `children` of whom the report gives nothing of their own (none, where something is
+        given of a child it does not name)."""
+        return [] if self.heard.get("") else [c for c in children if not self.heard.get(c)]
 
 
 class ChildResolver:
     """Decides whether a token refers to one of the children (a name, "the child", or a pronoun)."""
 
-    def __init__(self, doc: Doc, children: list[str], rules: CheckRules):
+    def __init__(self, doc: Doc, children: list[str], rules: CheckRules, quotes: list[Quote] = ()):
         self.doc = doc
         self.aliases = child_aliases(children)
         self.references = [r.lower() for r in rules.lexicon("child_references")]
-        self.people = person_resolver(doc, children, Lexicons.from_rules(rules))
+        self.people = person_resolver(doc, children, Lexicons.from_rules(rules), quotes)
+        self.children = children
+        self.named = {alias: child for child in children for alias in child_aliases([child])}
 
     def is_child(self, token: Token) -> bool:
-        if token.lower_ in self.aliases:
-            return True
+        return self.child_of(token) is not None
+
+    def child_of(self, token: Token) -> str | None:
+        """The child `token` refers to: their name, or "" for a child not named ("the child", a
+        pronoun standing for it) when the report is about more than one; None for anyone else."""
+        word = _whole_word(token).lower()
+        if word in self.aliases or token.lower_ in self.aliases:
+            return self.named.get(word, self.named.get(token.lower_, ""))
         if self.people.child_reference_at(token):
-            return True
+            return self._only_child()
         if token.lower_ in PERSONAL_PRONOUNS and token.pos_ == "PRON":
             gender = THIRD_PERSON_GENDER[token.lower_]
             paragraph = Quote(start=token.idx, end=token.idx, text="")
             mention = self.people.nearest_person(token.idx, gender, paragraph)
-            return mention is not None and (mention.name.lower() in self.aliases or mention.name.lower().split()[0] in self.aliases
-                                            or mention.name.lower() in self.references)
-        return False
+            return None if mention is None else self.child_named(mention.name)
+        return None
+
+    def child_named(self, name: str | None) -> str | None:
+        """The child a speaker's or mention's name stands for (see `child_of`)."""
+        lowered = (name or "").lower()
+        for form in (lowered, lowered.split()[0] if lowered else ""):
+            if form in self.named:
+                return self.named[form]
+        return self._only_child() if lowered in self.references else None
+
+    def _only_child(self) -> str:
+        return self.children[0] if len(self.children) == 1 else ""
 
 
-def wishes_and_feelings(doc: Doc, quotes: list[Quote], resolver: ChildResolver, rules: CheckRules,
-                        *, too_young: bool) -> list[int]:
-    """Indices of the sentences that record what the child wants, likes, fears or feels.
+def _whole_word(token: Token) -> str:
+    """The hyphenated word a token is part of ("Lily-Mae" for "Mae")."""
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+        start -= 2
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+        end += 2
+    return doc[start:end].text
+
+
+def wishes_and_feelings(doc: Doc, quotes: list[Quote], resolver: ChildResolver,
+                        rules: CheckRules) -> dict[int, tuple[str, str]]:
+    """The sentences that record what a child wants, likes, fears or feels ("wish"), or what was
+    seen of a child ("observed" responses, "presentation"): sentence index -> (the child, "" for
+    one not named; the kind).
 
     A child's own quote in the first person with a wish or feeling word ("I want…", "I'm
     scared"), or a sentence whose subject is the child with a wish verb (Mia wants, likes,
-    misses…) or a feeling (Kayla is scared, feels safe). For a child too young to speak, what
-    the writer observed of the child's responses (Leo settled, turned to her for comfort).
+    misses…) or a feeling (Kayla is scared, feels safe). Observed: the child's responses and
+    presentation as the writer saw them (Leo settled; she was alert; he was asleep), which for a
+    baby stand in for their words.
     """
-    wish_verbs = {w.lower() for w in rules.lexicon("wish_verbs")}
-    feelings = {w.lower() for w in rules.lexicon("feeling_words")}
-    not_wishes = {w.lower() for w in rules.lexicon("unwilling_to")}
-    observed = {w.lower() for w in rules.lexicon("observed_responses")}
     quote_cue = phrase_pattern(rules.lexicon("quoted_wish_cues"), hyphen_joins_words=True)
-    found: set[int] = set()
+    found: dict[int, tuple[str, str]] = {}
     for quote in quotes:
         if quote.speaker_is_child and quote_cue and quote_cue.search(quote.text):
             index = sentence_index(doc, quote.start)
             if index is not None:
-                found.add(index)
+                found[index] = (resolver.child_named(quote.speaker) or "", "wish")
+    words = _WishWords(rules)
     for number, sentence in enumerate(sentences(doc)):
         if number in found:
             continue
         for token in sentence:
-            lemma = token.lemma_.lower()
-            candidate = False
-            if token.pos_ in ("VERB", "AUX") and lemma in wish_verbs:
-                objects = [c for c in token.children if c.dep_ in ("xcomp", "dobj", "ccomp", "prep", "acomp")]
-                candidate = (bool(objects) or lemma == "feel") and \
-                    not any(o.lemma_.lower() in not_wishes for o in objects)
-            elif token.pos_ == "ADJ" and lemma in feelings and token.dep_ in ("acomp", "xcomp", "conj", "amod", "oprd"):
-                head = token.head if token.dep_ != "amod" else None
-                candidate = head is not None and head.lemma_.lower() in ("be", "feel", "look", "become", "get", "seem", "appear")
-                if candidate and head.lemma_.lower() in ("seem", "appear", "look"):
-                    candidate = False  # "seems unhappy" is the writer's reading, not the child's feeling
-                token = head if head is not None else token
-            elif too_young and token.pos_ == "VERB" and lemma in observed:
-                candidate = True
-            if not candidate:
+            candidate, token = words.candidate(token)
+            if candidate is None:
                 continue
             subject = subject_of(token, inherit_through=("xcomp", "conj", "acomp"),
                                  conjunct_after_noun_has_own_subject=True)
-            if subject is not None and resolver.is_child(subject):
-                found.add(number)
+            child = resolver.child_of(subject) if subject is not None else None
+            if child is not None:
+                found[number] = (child, candidate)
                 break
-    return sorted(found)
+    return found
+
+
+class _WishWords:
+    """Which tokens state a wish or feeling ("wish"), a response seen ("observed") or how a child was
+    seen to be ("presentation"), with the token whose subject is the person concerned."""
+
+    def __init__(self, rules: CheckRules):
+        self.wish_verbs = {w.lower() for w in rules.lexicon("wish_verbs")}
+        self.feelings = {w.lower() for w in rules.lexicon("feeling_words")}
+        self.not_wishes = {w.lower() for w in rules.lexicon("unwilling_to")}
+        self.observed = {w.lower() for w in rules.lexicon("observed_responses")}
+        self.presentation = {w.lower() for w in rules.lexicon("presentation_words")}
+
+    def candidate(self, token: Token) -> tuple[str | None, Token]:
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX") and lemma in self.wish_verbs:
+            objects = [c for c in token.children if c.dep_ in ("xcomp", "dobj", "ccomp", "prep", "acomp")]
+            wish = (bool(objects) or lemma == "feel") and not any(o.lemma_.lower() in self.not_wishes for o in objects)
+            return ("wish" if wish else None), token
+        if token.pos_ == "ADJ" and token.dep_ in ("acomp", "xcomp", "conj", "amod", "oprd"):
+            head = token.head if token.dep_ != "amod" else None
+            if token.dep_ == "amod" and token.head.dep_ == "attr" and lemma in self.presentation:
+                head = token.head.head  # "is a very quiet baby"
+            link = head.lemma_.lower() if head is not None else ""
+            if lemma in self.feelings and link in ("be", "feel", "become", "get"):
+                return "wish", head  # "seems unhappy" is the writer's reading, not the child's feeling
+            if (lemma in self.feelings or lemma in self.presentation) and \
+                    link in ("be", "look", "seem", "appear", "feel", "become", "get", "remain", "stay"):
+                return "presentation", head
+            return None, token
+        if token.pos_ == "VERB" and lemma in self.observed and not _modal(token) and \
+                not any(c.dep_ == "auxpass" for c in token.children):  # "is not being fed": done to the child
+            return "observed", token
+        return None, token
+
+
+def _modal(token: Token) -> bool:
+    """A verb with a modal or future auxiliary ("should settle", "will be fed"): no observation."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children)
 
 
 def _quote_window(doc: Doc, quote: Quote, width: int, others: list[Quote] | None = None) -> tuple[int, int]:
@@ -185,32 +246,64 @@ def child_voice(doc: Doc, rules: CheckRules, rules_path: str | None = None) -> C
     voice = ChildVoice()
     limit = rules.threshold("too_young_years")
     for child in children:
-        age = child_age_years(doc, child)
-        if age is not None and age < limit:
+        age = None if child_is_unborn(doc, child) else child_age_years(doc, child)
+        if child_is_unborn(doc, child) or (age is not None and age < limit):
             voice.too_young.append((child, age))
         else:
             voice.speaking_children.append(child)
     voice.child_quotes = [q for q in quotes if q.speaker_is_child]
-    resolver = ChildResolver(doc, children, rules)
-    voice.wishes_sentences = wishes_and_feelings(doc, quotes, resolver, rules,
-                                                 too_young=bool(voice.too_young) and not voice.speaking_children)
-    text = doc_text(doc)
-    previous = None  # the child's quote before this one
-    for n, quote in enumerate(quotes):
-        if quote.speaker_is_child:
-            voice.circumstances[n] = circumstances_of(doc, quote, rules, quotes)
-            voice.disclosure[n] = disclosure_of(doc, quote, rules, quotes)
-            if previous is not None and "\n" not in text[quotes[previous].end:quote.start] \
-                    and not names_a_listener(doc, quote):
-                # the same paragraph goes on with the same conversation ('She said she would like "..."')
-                voice.circumstances[n] = voice.circumstances[n] or voice.circumstances[previous]
-                voice.disclosure[n] = voice.disclosure[n] or voice.disclosure[previous]
-            previous = n
+    resolver = ChildResolver(doc, children, rules, quotes)
+    found = wishes_and_feelings(doc, quotes, resolver, rules)
+    voice.wishes_sentences = sorted(n for n, (_, kind) in found.items()
+                                    if kind == "wish" or kind == "observed" and not voice.speaking_children)
+    for n, (child, _) in sorted(found.items()):
+        voice.heard.setdefault(child, []).append(n)
+    for quote in voice.child_quotes:
+        index = sentence_index(doc, quote.start)
+        voice.heard.setdefault(resolver.child_named(quote.speaker) or "", []).append(index)
+    _circumstances_of_quotes(doc, quotes, rules, voice)
     doc._.child_voice = voice
     return voice
 
 
-def _age_words(years: float) -> str:
+def _circumstances_of_quotes(doc: Doc, quotes: list[Quote], rules: CheckRules, voice: ChildVoice) -> None:
+    """The circumstances and the disclosure of each of the child's quotes: its own, else those of the
+    quote before it in the same conversation (paragraph), else, for words the report repeats, those
+    of their first telling."""
+    text = doc_text(doc)
+    previous = None  # the child's quote before this one
+    for n, quote in enumerate(quotes):
+        if not quote.speaker_is_child:
+            continue
+        voice.circumstances[n] = circumstances_of(doc, quote, rules, quotes)
+        voice.disclosure[n] = disclosure_of(doc, quote, rules, quotes)
+        sources = []
+        if previous is not None and "\n" not in text[quotes[previous].end:quote.start] \
+                and not names_a_listener(doc, quote):
+            sources.append(previous)  # the same paragraph goes on with the same conversation
+        sources += [m for m in range(n) if quotes[m].speaker_is_child and _retold(quotes[m], quote)]
+        for source in sources:
+            voice.circumstances[n] = voice.circumstances[n] or voice.circumstances[source]
+            voice.disclosure[n] = voice.disclosure[n] or voice.disclosure[source]
+        previous = n
+
+
+def _retold(first: Quote, again: Quote) -> bool:
+    """Whether `again` repeats the words of `first` (the whole quote, or a part of it of a few words)."""
+    def words(quote):
+        return " ".join(re.findall(r"[a-z0-9']+", quote.text.lower().replace("’", "'")))
+    said, repeated = words(first), words(again)
+    return bool(repeated) and (repeated == said or (len(repeated.split()) >= 3 and f" {repeated} " in f" {said} "))
+
+
+def _age_words(years: float | None) -> str:
+    """ "8 months old", "3 years old"; None for a baby not yet born."""
+    if years is None:
+        return "not yet born"
+    return _age_span(years) + " old"
+
+
+def _age_span(years: float) -> str:
     if years < 1:
         months = max(1, round(years * 12))
         return f"{months} month{'s' if months != 1 else ''}"
@@ -241,13 +334,24 @@ class ChildVoiceCheck:
             return doc
         for child, age in voice.too_young:
             add_finding(doc, rules.rule("child_voice.too_young"), 0, 0, child=child, age=_age_words(age))
-        if not voice.speaking_children:
-            return doc
+        for child in voice.unheard([c for c, _ in voice.too_young]):
+            add_finding(doc, rules.rule("child_voice.not_observed"), 0, 0, child=child)
+        if voice.speaking_children:
+            self._speaking_children(doc, voice, quotes)
+        return doc
+
+    def _speaking_children(self, doc: Doc, voice: ChildVoice, quotes: list[Quote]) -> None:
+        """No child's words quoted; no wishes and feelings where no child's words are given with their
+        circumstances; one child unheard while another is heard."""
+        rules = self.rules
         if not voice.child_quotes:
             add_finding(doc, rules.rule("child_voice.no_quote"), 0, 0)
-        if not voice.wishes_sentences:
+        heard_in_context = any(voice.circumstances.get(n) for n, q in enumerate(quotes) if q.speaker_is_child)
+        if not voice.wishes_sentences and not heard_in_context:
             add_finding(doc, rules.rule("child_voice.no_wishes"), 0, 0)
-        return doc
+        if voice.child_quotes or voice.wishes_sentences:
+            for child in voice.unheard(voice.speaking_children):
+                add_finding(doc, rules.rule("child_voice.not_heard"), 0, 0, child=child)
 
 
 @Language.factory(

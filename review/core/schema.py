@@ -276,6 +276,7 @@ class ChildVoiceLexicons(Strict):
     feeling_words: Phrases = lexicon("adjectives of feeling ('Kayla is scared')")
     unwilling_to: Phrases = lexicon("objects after which a wish verb is unwillingness to speak, not a wish")
     observed_responses: Phrases = lexicon("for a child too young to speak: responses the writer saw")
+    presentation_words: Phrases = lexicon("for a child too young to speak: how they were seen to be ('alert')")
     quoted_wish_cues: Phrases = lexicon("a child's own words that carry a wish or a feeling")
 
 

@@ -49,6 +49,10 @@ _NOT_A_CHILDS_NAME = ELDER_RELATIVES | {"the", "his", "her", "their", "baby", "c
 _LIVES_ELSEWHERE = re.compile(r"(?i)\b(?:not living (?:at home|with)|lives (?:with (?:his|her|their) (?:paternal |maternal )?"
                               r"(?:grand|father|mother|dad|mum|aunt|uncle|foster)|separately|elsewhere|independently|(?-i:in [A-Z]))"
                               r"|placed (?:at|in|with)|in (?:foster )?care\b)")
+# The last word of a place's name: a header entry so named is a school or a street, never a child.
+_PLACE = re.compile(r"^[ \t]*(?:[A-Z][\w'’-]*[ \t]+)+(?:Academy|School|College|Primary|Infants|Juniors|Nursery|"
+                    r"Surgery|Practice|Centre|Center|Hospital|Clinic|Road|Street|Lane|Avenue|Close|Drive|Way|"
+                    r"Court|Crescent|Estate)\b")
 _UNBORN = re.compile(r"(?i)[ \t]*unborn\b")
 UNBORN_BABY = "Unborn baby"  # how an unborn child with no chosen name is named
 _PARENT_OF = re.compile(r"(?i)\b(?:mother|father|mum|dad|parent|carer)s? of[ \t]+")
@@ -141,7 +145,10 @@ def _children_in_header_fields(doc, structure) -> list[str]:
 
 
 def _names_of_entry(entry: str) -> list[str]:
-    """The child named by one header entry; an unborn baby by the name chosen for it, if any."""
+    """The child named by one header entry; an unborn baby by the name chosen for it, if any; none
+    for a school, surgery or street ("Year 8, Ridgeway Academy")."""
+    if _PLACE.search(entry):
+        return []
     if _UNBORN.match(entry):
         chosen = _CHOSEN_NAME.search(entry)
         return [chosen.group(1) if chosen else UNBORN_BABY]
@@ -201,6 +208,18 @@ def _age_from_dob(match: re.Match, today: dt.date) -> float | None:
     if born > today:
         return None
     return (today - born).days / 365.25
+
+
+def child_is_unborn(doc, name: str) -> bool:
+    """Whether the report names `name` as an unborn baby: "Unborn baby" itself, or a header child
+    field that says unborn and names the child ("Unborn baby of Chloe (to be called Ellis)")."""
+    if name == UNBORN_BABY:
+        return True
+    structure = getattr(getattr(doc, "_", None), "structure", None)
+    if structure is None or not name:
+        return False
+    first = re.compile(rf"\b{re.escape(name.split()[0])}\b")
+    return any(_UNBORN.search(f.value) and first.search(f.value) for f in structure.field_values("child"))
 
 
 def child_age_years(doc, name: str) -> float | None:

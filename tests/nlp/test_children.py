@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from review.nlp.children import child_age_years, detect_children
+from review.nlp.children import child_age_years, child_is_unborn, detect_children
 
 
 class FakeDoc:
@@ -89,3 +89,19 @@ def test_children_come_from_the_header_fields(nlp, text, expected):
 def test_a_sibling_aged_in_months_is_a_child_and_one_aged_nineteen_is_not(nlp):
     text = "Name of child: Ruby KNOX (7)\nSiblings: Ivy KNOX (18 months), Sam KNOX (19)\n\nRuby was seen at school.\n"
     assert _children_of(nlp, text) == ["Ruby", "Ivy"]
+
+
+def test_a_school_after_the_childs_name_is_no_child(nlp):
+    doc = nlp("Date of report: 02/02/2024\nPupil: Leah Grant (aged 14), Year 9, Moorfield Academy\n\nLeah is in Year 9.")
+    assert doc._.children == ["Leah"]
+
+
+@pytest.mark.parametrize(
+    "header, name, unborn",
+    [("Child: Unborn baby of Gina Ross (to be called Theo)", "Theo", True),
+     ("Child: Unborn baby of Gina Ross", "Unborn baby", True),
+     ("Child: Theo Ross (aged 2)", "Theo", False)],
+)
+def test_child_is_unborn(nlp, header, name, unborn):
+    doc = nlp(f"Date of report: 02/02/2024\n{header}\n\nGina is 30 weeks pregnant.")
+    assert child_is_unborn(doc, name) is unborn

@@ -88,3 +88,23 @@ def test_person_resolver_finds_who_a_pronoun_stands_for(nlp, lexicons):
 def test_a_new_paragraph_starts_a_new_turn(nlp, between, speaker, how):
     doc = nlp(f'Mia said "I am tired."{between}"Me too."')
     assert speakers(doc)[-1] == ("Me too.", speaker, how)
+
+
+
+@pytest.mark.parametrize(
+    "text, child, speaker",
+    [
+        ('Mum was shouting in the kitchen when I arrived. He said "I made my own tea."', "Theo", "the child"),
+        ('Nan was asleep on the sofa. He told me "I locked the back door myself."', "Reuben", "the child"),
+        ('Grandad turned up at the gate again. She said "I do not want to go with him."', "Esme", "the child"),
+        ('His stepdad left the room. She whispered "He gets angry at night."', "Isla", "the child"),
+        ('Dad was waiting in the van outside. She said "I hate it when he drinks."', "Zara", "the child"),
+        ('Dad was waiting in the van outside. He said "We are late for football."', "Zara", "Dad"),
+        ('Her mother was crying at reception. She said "I cannot cope with this."', "Nell", "Her mother"),
+    ],
+)
+def test_a_capitalised_kinship_word_has_its_gender(nlp, text, child, speaker):
+    """"Mum" written as a name is still a woman: the "he" after it is someone else (here the child)."""
+    [quote] = doc_quotes(nlp(f"Child: {child} Oakes (aged 8)\n\n{text}"))
+    assert (quote.speaker_is_child, quote.speaker if speaker != "the child" else None) == \
+        (speaker == "the child", None if speaker == "the child" else speaker)

@@ -102,13 +102,20 @@ class People:
                     (lower in child_aliases_lower and token.dep_ not in ("compound", "flat")):
                 if token.ent_type_ and token.ent_type_ != "PERSON" and lower not in child_aliases_lower:
                     continue
+                if not _written_as_a_name(token) and lower not in child_aliases_lower:
+                    continue  # "in the van": a common noun the tagger took for a name
                 name = self.name_of(token)
-                mentions.append(Mention(name, token.idx, token.idx + len(token), self._title_gender(token), token))
+                gender = self._word_gender(lower) or self._title_gender(token)
+                mentions.append(Mention(name, token.idx, token.idx + len(token), gender, token))
             elif token.pos_ == "NOUN" and self.is_person_noun(lower) and token.dep_ != "compound":
                 name = self.name_of(token)
-                gender = "f" if lower in self.lex.female else "m" if lower in self.lex.male else None
-                mentions.append(Mention(name, token.idx, token.idx + len(token), gender, token))
+                mentions.append(Mention(name, token.idx, token.idx + len(token), self._word_gender(lower), token))
         return mentions
+
+    def _word_gender(self, lower: str) -> str | None:
+        """The gender a word for a person tells by itself ("Mum", "grandad", "the girl"), tagged as a
+        noun or, capitalised as reports write kinship words, as a proper noun."""
+        return "f" if lower in self.lex.female else "m" if lower in self.lex.male else None
 
     def _title_gender(self, token: Token) -> str | None:
         """The gender a name's title or role word tells ("Mrs Carter", "Aunt Sarah")."""
@@ -208,6 +215,13 @@ class People:
         if start > 0 and self.doc[start - 1].lower_.rstrip(".") in NAME_TITLES:
             start -= 1
         return self.doc[start:end].text
+
+
+def _written_as_a_name(token: Token) -> bool:
+    """A name is capitalised, or holds capitalised name words ("said Anne mournfully", parsed with
+    the adverb as the head of the name)."""
+    return token.text[:1].isupper() or any(c.dep_ in ("compound", "flat") and c.text[:1].isupper()
+                                            for c in token.children)
 
 
 def _name_word(token: Token) -> bool:

@@ -117,8 +117,8 @@ class PersonResolver:
         return None
 
 
-def person_resolver(doc: Doc, children: list[str], lexicons: Lexicons) -> PersonResolver:
-    """A resolver over the whole of `doc`, with no quotes set apart: for a check that asks who a
-    subject or pronoun outside any attribution stands for."""
-    layout = QuoteLayout(doc, [])
+def person_resolver(doc: Doc, children: list[str], lexicons: Lexicons, quotes: list[Quote] = ()) -> PersonResolver:
+    """A resolver over the whole of `doc`, for a check that asks who a subject or pronoun outside any
+    attribution stands for; a person named inside one of `quotes` ("Mummy is poorly") is no referent."""
+    layout = QuoteLayout(doc, list(quotes))
     return PersonResolver(layout, People(layout, children, lexicons))

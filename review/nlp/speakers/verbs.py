@@ -138,7 +138,16 @@ class ReportingVerbs:
         if span is None:
             return None
         after = self._verb_after(quote, span, n)
-        return after if after is not None else self._verb_before(quote, span)
+        if after is not None and not self._introduced_and_closed(quote):
+            return after
+        before = self._verb_before(quote, span)
+        return before if before is not None else after
+
+    def _introduced_and_closed(self, quote: Quote) -> bool:
+        """He said, "…." Ms Kaur did not ask: words introduced by a verb and a comma or colon, and ending
+        their sentence inside the marks, belong to that verb, not to the next sentence's."""
+        before = self.layout.text[self.layout.paragraph_start(quote.start):max(0, quote.start - 1)].rstrip()
+        return quote.text.rstrip().endswith((".", "!", "?", "…")) and before.endswith((",", ":"))
 
     def _verb_after(self, quote: Quote, span, n: int) -> Token | None:
         """A speech verb after the quote, up to the next quote or the end of the sentence."""
