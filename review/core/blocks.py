@@ -27,6 +27,7 @@ _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b")
 _LETTER_LINE = re.compile(r"(?i)(?:dear\b|\d{1,2}(?:st|nd|rd|th)?[ \t]+[a-z]+[ \t]+\d{4}$|\d+[ \t]+[a-z]"
                           r"|(?:kind|best|warm)?[ \t]*regards\b|yours[ \t]+(?:sincerely|faithfully)|many thanks)")
 _CLOSING = re.compile(r"(?i)(?:kind|best|warm|many)?[ \t]*(?:regards|wishes|thanks)[,.]?$|yours[ \t]+(?:sincerely|faithfully)")
+_RUNNING_TEXT = re.compile(r"(?<=[a-z0-9]{2})[.!?][\"'”’)]?[ \t]+[A-Z]\S*(?:[ \t]+\S+){4}")  # a sentence, then another
 _COLUMN_GAP = re.compile(r"[ \t]{3,}|\t")
 _CONTINUES = {"and", "or", "but", "the", "a", "an", "of", "to", "with", "in", "on", "at", "for", "by", "from",
               "that", "as", "his", "her", "their", "is", "was", "were", "are", "has", "had", "have", "not"}
@@ -212,8 +213,8 @@ def _fields_of(line: _Line) -> list[Field]:
 
 def _is_field_line(line: _Line, in_header: bool) -> bool:
     fields = _fields_of(line)
-    if not fields:
-        return False
+    if not fields or _RUNNING_TEXT.search(fields[-1].value):
+        return False  # "Date of report: 20 March 2024. On 11 March I saw Mia ...": running text after a label
     if any(f.key for f in fields):
         return True
     return in_header and bool(fields[0].value)

@@ -104,3 +104,12 @@ def test_field_keys(label, key):
 ])
 def test_heading_lines(line, heading):
     assert is_heading_line(line) is heading
+
+
+@pytest.mark.parametrize("line, is_field", [
+    ("Date of report: 20 May 2024. On 14 May 2024 at 9am I saw Ruby in the nursery garden.", False),
+    ("Completed by: Dr K. Osei, GP Partner", True),
+    ("Shared with parents: with Dad on 10/05/2024; Mum by letter, no reply.", True),
+])
+def test_a_label_before_running_text_is_not_a_header_field(line, is_field):
+    assert ([b.kind for b in read_structure(line).blocks] == ["field"]) is is_field
