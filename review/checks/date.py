@@ -12,11 +12,11 @@ from spacy.tokens import Doc, Span, Token
 
 from review.core.findings import add_finding
 from review.core.rules import load_rules
-from review.core.text import sentences
+from review.core.text import doc_text, sentences
 from review.nlp.grammar import clause_text, clause_tokens, governing_verb, is_past, is_present_perfect, main_verbs
 from review.nlp.patterns import phrase_pattern
 from review.nlp.temporal import (TemporalExpression, dates_an_event, find_temporal_expressions, is_dayless_clock_time,
-                                  refers_back_to_a_date, sentence_anchors, written_date)
+                                  names_a_day, opens_its_block, refers_back_to_a_date, sentence_anchors, written_date)
 
 
 @dataclass
@@ -148,7 +148,8 @@ class DateCheck:
                 dating, carried = None, False  # "core groups have been held": not dated by the sentence before
             else:
                 dating, carried = anchor["carried"], True
-            vaguely_dated = self.check_relative(doc, sent, own) or self.check_imprecise(doc, sent, own, anchor["own"])
+            vaguely_dated = (self.check_relative(doc, sent, own) or self.check_imprecise(doc, sent, own, anchor["own"])
+                             or self.check_entry_date(doc, sent, own))
             if verb is not None and dating is None and not vaguely_dated:
                 undated.append((index, sent, verb))
             if dating is not None and dating.anchor is not None and (verb is not None or (own and anchor["heading"])
@@ -222,6 +223,22 @@ class DateCheck:
             add_finding(doc, self.rules.rule(rule), start, end, allow=self.rules, kind="imprecise",
                         resolved=f" If it was {resolved}, say so." if resolved else "")
         return bool(spans)
+
+    def check_entry_date(self, doc: Doc, sent: Span, own: list[TemporalExpression]) -> bool:
+        """``date.imprecise`` on the date that opens a chronology row or list entry when it names no day
+        ("| Jul 2024 | 16 wk imms | DNA |", "- Late October - joint visit"): the entry records one event."""
+        structure = doc._.structure
+        block = structure.block_at(sent.start_char) if structure is not None else None
+        if (block is None or block.kind not in ("row", "item") or (block.kind == "row" and block.row == 0)
+                or not own or any(names_a_day(e) for e in own)):
+            return False
+        first = min(own, key=lambda e: e.start)
+        if first.value is None or not opens_its_block(block, first, doc_text(doc)) or in_quote(sent, first.start):
+            return False
+        resolved = written_date(first.value, doc._.report_date)
+        add_finding(doc, self.rules.rule("date.imprecise"), first.start, first.end, allow=self.rules, kind="imprecise",
+                    resolved=f" If it was {resolved}, say so." if resolved else "")
+        return True
 
     def dates_event_by_month_alone(self, doc: Doc, expr: TemporalExpression) -> bool:
         """A month named with no day or year ("re-referred in January") dating an event verb."""

@@ -64,7 +64,7 @@ def sentence_anchors(doc: Doc, expressions: list[TemporalExpression],
     # on 12/03/2024."); a bare year or month later in the block is too loose to date them
     first_in_block: dict[int | None, TemporalExpression] = {}
     for i, anchor in enumerate(result):
-        dating = [e for e in own[i] if carries(e) and _names_a_day(e) and e.relative != "context"]
+        dating = [e for e in own[i] if carries(e) and names_a_day(e) and e.relative != "context"]
         if dating and not anchor["heading"]:
             first_in_block.setdefault(anchor["block"], dating[0])
     for anchor in result:
@@ -77,17 +77,17 @@ def _carries_on(previous: Block | None, block: Block | None, carried: TemporalEx
     """Whether the date carried at the end of block `previous` dates the next block of its section too: only a
     specific day does, and never into or out of a table row, out of a header field, nor out of a dated entry of a list
     ("- 14/07/2017 - arrested ..."), whose date is that entry's alone."""
-    if carried is None or not _names_a_day(carried) or carried.relative == "context":
+    if carried is None or not names_a_day(carried) or carried.relative == "context":
         return False  # a back-reference ("that night") dates its own block at most
     if previous is None or block is None:
         return False
     if "row" in (previous.kind, block.kind) or previous.kind == "field":
         return False  # a header field's date ("Date of report: ...") dates no event
-    return not (previous.kind == "item" and _opens_with(previous, carried, text))
+    return not (previous.kind == "item" and opens_its_block(previous, carried, text))
 
 
-def _opens_with(block: Block, expr: TemporalExpression, text: str) -> bool:
-    """The block starts with the expression, after any bullet or number ("- 14/07/2017 - ...")."""
+def opens_its_block(block: Block, expr: TemporalExpression, text: str) -> bool:
+    """The block starts with the expression, after any bullet, number or cell mark ("- 14/07/2017 - ...")."""
     return block.start <= expr.start < block.end and not re.search(r"[A-Za-z]", text[block.start:expr.start])
 
 
@@ -100,7 +100,7 @@ def _block_of(doc: Doc, offset: int) -> Block | None:
     return structure.block_at(offset)
 
 
-def _names_a_day(expr: TemporalExpression) -> bool:
+def names_a_day(expr: TemporalExpression) -> bool:
     return not expr.imprecise and bool(expr.value) and bool(re.match(r"\d{4}-\d{2}-\d{2}", expr.value))
 
 
