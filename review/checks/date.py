@@ -12,10 +12,11 @@ from spacy.tokens import Doc, Span, Token
 
 from review.core.findings import add_finding
 from review.core.rules import load_rules
-from review.core.text import sentences
+from review.core.text import doc_text, sentences
 from review.nlp.grammar import clause_text, clause_tokens, governing_verb, is_past, is_present_perfect, main_verbs
 from review.nlp.patterns import phrase_pattern
-from review.nlp.temporal import TemporalExpression, dates_an_event, find_temporal_expressions, sentence_anchors
+from review.nlp.temporal import (TemporalExpression, dates_an_event, find_temporal_expressions, is_dayless_clock_time,
+                                  names_a_day, opens_its_block, refers_back_to_a_date, sentence_anchors, written_date)
 
 
 @dataclass
@@ -32,6 +33,23 @@ class Event:
     imprecise: bool
 
 
+UndatedEvent = tuple[int, Span, Token]  # the sentence's index, the sentence, its event verb
+MONTH_OR_YEAR = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|all)"
+# a count out of a total ("attended 7 of her 9 contacts"), a counted set of occasions or a count over a period
+# ("seen once in the last two years"): a tally, not one event
+TALLY = re.compile(r"\b" + NUMBER + r"\s+(?:out\s+)?of\s+(?:the|her|his|their|its|our|my)\s+" + NUMBER + r"\b|"
+                   r"\bon\s+" + NUMBER + r"\s+(?:separate\s+|different\s+)?occasions\b|"
+                   r"\b(?:once|twice|" + NUMBER + r"\s+times)\s+(?:in|over|during)\s+the\s+(?:last|past)\b", re.I)
+# verbs whose present perfect sums up what was said or seen over time ("Mum has said ...")
+SUMMARY_VERBS = {"say", "tell", "notice", "describe", "mention", "explain", "comment", "express"}
+# verbs of a state, not an action: a bullet in the past with one of these tells no event
+STATIVE_VERBS = {"be", "seem", "appear", "look", "sound", "feel", "know", "think", "believe", "want", "like",
+                 "love", "hate", "need", "live", "remain", "understand", "hope", "wish", "prefer", "mean", "own",
+                 "belong", "contain", "include", "weigh", "cost", "deserve", "matter", "become", "stay"}
+BACKGROUND_MARKERS = {"though", "although", "because", "while", "whilst", "as"}
+QUOTE_MARKS = "\"“”‘’"
+REASON_MARKERS = {"because", "as", "since", "given"}
 SERIES_QUANTIFIERS = {"most", "many", "several", "some", "all", "every", "each", "few", "numerous", "various"}
 PERIOD_PREPOSITIONS = {"over", "in", "during", "within", "throughout"}
 
@@ -55,13 +73,37 @@ class DateCheck:
         self.vague_periods = phrase_pattern(self.rules.lexicon("vague_periods"))
 
     def event_verb(self, sent: Span) -> Token | None:
-        """The verb of a specific past event reported by `sent`, or None (habitual, general, present)."""
+        """The verb of a specific past event reported by `sent`, or None (habitual, general, present, a tally,
+        a summary of what someone has said, or the reason given for a view)."""
+        if self.is_header(sent) or TALLY.search(sent.text):
+            return None
         for verb in main_verbs(sent):
-            if not is_past(verb) or verb.lemma_ == "be" or self.is_habitual(verb, sent):
+            if verb.lemma_ == "be" and is_past(verb) and self.frames_an_event(verb):
+                return verb  # "At the last home visit Dad was asleep"
+            if not (is_past(verb) or is_telegraphic(verb)) or verb.lemma_ == "be" or self.is_habitual(verb, sent):
+                continue
+            if is_present_perfect(verb) and verb.lemma_.lower() in SUMMARY_VERBS:
+                continue  # "Maisie has said ...", "Staff have noticed that ...": said over time, not once
+            if gives_a_reason_for_a_view(verb):
                 continue
             if verb.lemma_.lower() in self.event_verbs or self.has_event_noun(verb):
                 return verb
+            if is_list_item(sent) and not is_present_perfect(verb) and verb.lemma_.lower() not in STATIVE_VERBS:
+                return verb  # "* Dad smashed Mum's phone.": a bullet telling what someone did
         return None
+
+    def frames_an_event(self, verb: Token) -> bool:
+        """The state is told at an event named as its time ("At the last home visit", "during the meeting")."""
+        return any(prep.dep_ == "prep" and prep.lower_ in ("at", "during") and
+                   any(obj.dep_ == "pobj" and self.is_event_noun(obj) for obj in prep.children)
+                   for prep in verb.children)
+
+    @staticmethod
+    def is_header(sent: Span) -> bool:
+        """A header field ("Completed by: ...") or a table's first row, the columns' names ("Date | What happened")."""
+        structure = sent.doc._.structure
+        block = structure.block_at(sent.start_char) if structure is not None else None
+        return block is not None and (block.kind == "field" or (block.kind == "row" and block.row == 0))
 
     def is_event_noun(self, noun: Token) -> bool:
         """An event noun, alone or with its compounds ("referral", "core group")."""
@@ -90,12 +132,15 @@ class DateCheck:
     def __call__(self, doc: Doc) -> Doc:
         expressions = find_temporal_expressions(doc, doc._.report_date)
         doc._.dates = expressions
-        anchors = sentence_anchors(doc, expressions)
+        anchors = sentence_anchors(doc, expressions, doc._.report_date)
         events: list[Event] = []
+        undated: list[UndatedEvent] = []
         for index, (sent, anchor) in enumerate(zip(sentences(doc), anchors)):
             if self.is_record_field(sent):
                 continue
-            own = [e for e in anchor["own"] if dates_an_event(e)]
+            # a back-reference ("the same morning") dates the sentence when a date it can refer to is carried to it
+            own = [e for e in anchor["own"] if (dates_an_event(e) or (refers_back_to_a_date(e) and anchor["carried"]))
+                   and not is_dayless_clock_time(e)]
             verb = self.event_verb(sent) if not anchor["heading"] else None
             if own:
                 dating, carried = most_specific(own), False
@@ -103,18 +148,48 @@ class DateCheck:
                 dating, carried = None, False  # "core groups have been held": not dated by the sentence before
             else:
                 dating, carried = anchor["carried"], True
-            vaguely_dated = self.check_imprecise(doc, sent, own, anchor["own"])
+            vaguely_dated = (self.check_relative(doc, sent, own) or self.check_imprecise(doc, sent, own, anchor["own"])
+                             or self.check_entry_date(doc, sent, own))
             if verb is not None and dating is None and not vaguely_dated:
-                add_finding(doc, self.rules.rule("date.undated_event"), verb.idx, verb.idx + len(verb.text),
-                            allow=self.rules, kind="undated")
+                undated.append((index, sent, verb))
             if dating is not None and dating.anchor is not None and (verb is not None or (own and anchor["heading"])
                                                                     or (own and self.is_event_statement(sent))):
                 events.append(Event(date=dating.value, anchor=dating.anchor.isoformat(), sentence=index,
                                     start=sent.start_char, end=sent.end_char, text=sent.text, carried=carried,
                                     imprecise=dating.imprecise))
+        for passage in undated_passages(undated, anchors):
+            self.flag_undated_passage(doc, passage)
         events.sort(key=lambda e: (e.anchor, e.date, e.sentence))
         doc._.events = events
         return doc
+
+    def flag_undated_passage(self, doc: Doc, passage: list[UndatedEvent]) -> None:
+        """One ``date.undated_event`` where an undated passage is first told, naming the sentences that go on
+        with it."""
+        _, _, verb = passage[0]
+        why = ""
+        if len(passage) > 1:
+            rest = ", ".join(f"{index + 1} ('{opening(sent)}')" for index, sent, _ in passage[1:])
+            plural = "s" if len(passage) > 2 else ""
+            why = f"The same undated passage goes on in sentence{plural} {rest}: one date here dates them all."
+        add_finding(doc, self.rules.rule("date.undated_event"), verb.idx, verb.idx + len(verb.text),
+                    allow=self.rules, kind="undated", why=why)
+
+    def check_relative(self, doc: Doc, sent: Span, own: list[TemporalExpression]) -> bool:
+        """``date.relative`` on a past event dated only by words counted from the report date ("yesterday",
+        "last week", "at Christmas", "three days ago"), with the date they resolve to (True if raised).
+        A date written out anywhere in the sentence ("Yesterday (13/05/2024)") dates it."""
+        if not own or not all(is_relative_to_report(e) or e.imprecise for e in own):
+            return False
+        relative = [e for e in own if is_relative_to_report(e) and not in_quote(sent, e.start)
+                    and self.dates_past_clause(doc, sent, e.start, e.end)]
+        if not relative:
+            return False
+        expr = relative[0]
+        resolved = written_date(expr.value, doc._.report_date)
+        add_finding(doc, self.rules.rule("date.relative"), expr.start, expr.end, allow=self.rules, kind="imprecise",
+                    resolved=f"{resolved}?" if resolved else "the date")
+        return True
 
     def check_imprecise(self, doc: Doc, sent: Span, own: list[TemporalExpression],
                         expressions: list[TemporalExpression]) -> bool:
@@ -126,22 +201,44 @@ class DateCheck:
         single event ("re-referred in January") is one too. A date or period must date a past,
         non-habitual clause; age-relative anchors ("as a child") are vague by nature and not asked for.
         """
-        vague = [(e.start, e.end) for e in own if e.imprecise and e.value is not None
-                 or self.dates_event_by_month_alone(doc, e)]
+        vague = [e for e in own if e.imprecise and e.value is not None or self.dates_event_by_month_alone(doc, e)]
         if len(vague) != len(own):
             return False  # a precise date in the sentence dates it
+        spans = [(e.start, e.end, e.value) for e in vague]
         if not own and self.vague_periods is not None:
-            vague = [(e.start, e.end) for e in expressions if e.type == "DURATION"
+            spans = [(e.start, e.end, None) for e in expressions if e.type == "DURATION"
                      and self.vague_periods.fullmatch(e.text) and anchors_a_time(doc, e.start, e.end)]
-        vague = [(start, end) for start, end in vague if self.dates_past_clause(doc, sent, start, end)]
-        if not own and not vague and self.vague_occasions is not None:
+        spans = [span for span in spans if not in_quote(sent, span[0])
+                 and self.dates_past_clause(doc, sent, span[0], span[1], changes=True)]
+        rule = "date.imprecise"
+        if spans and not self.dates_past_clause(doc, sent, spans[0][0], spans[0][1]):
+            rule = "date.vague_change"  # "things have slipped recently": a change, not an event
+        if not own and not spans and self.vague_occasions is not None:
             found = self.vague_occasions.search(sent.text)
             if found:
-                vague = [(sent.start_char + found.start(), sent.start_char + found.end())]
-        if vague:
-            add_finding(doc, self.rules.rule("date.imprecise"), vague[0][0], vague[0][1],
-                        allow=self.rules, kind="imprecise")
-        return bool(vague)
+                spans = [(sent.start_char + found.start(), sent.start_char + found.end(), None)]
+        if spans:
+            start, end, value = spans[0]
+            resolved = written_date(value, doc._.report_date)
+            add_finding(doc, self.rules.rule(rule), start, end, allow=self.rules, kind="imprecise",
+                        resolved=f" If it was {resolved}, say so." if resolved else "")
+        return bool(spans)
+
+    def check_entry_date(self, doc: Doc, sent: Span, own: list[TemporalExpression]) -> bool:
+        """``date.imprecise`` on the date that opens a chronology row or list entry when it names no day
+        ("| Jul 2024 | 16 wk imms | DNA |", "- Late October - joint visit"): the entry records one event."""
+        structure = doc._.structure
+        block = structure.block_at(sent.start_char) if structure is not None else None
+        if (block is None or block.kind not in ("row", "item") or (block.kind == "row" and block.row == 0)
+                or not own or any(names_a_day(e) for e in own)):
+            return False
+        first = min(own, key=lambda e: e.start)
+        if first.value is None or not opens_its_block(block, first, doc_text(doc)) or in_quote(sent, first.start):
+            return False
+        resolved = written_date(first.value, doc._.report_date)
+        add_finding(doc, self.rules.rule("date.imprecise"), first.start, first.end, allow=self.rules, kind="imprecise",
+                    resolved=f" If it was {resolved}, say so." if resolved else "")
+        return True
 
     def dates_event_by_month_alone(self, doc: Doc, expr: TemporalExpression) -> bool:
         """A month named with no day or year ("re-referred in January") dating an event verb."""
@@ -156,10 +253,19 @@ class DateCheck:
         # a counted or quantified event ("three injuries", "on most days") is a series, not one event
         return not any(t.like_num or t.lower_ in SERIES_QUANTIFIERS for t in clause_tokens(verb))
 
-    def dates_past_clause(self, doc: Doc, sent: Span, start: int, end: int) -> bool:
-        """The words at start..end date a clause about something that happened, not a habit."""
+    def dates_past_clause(self, doc: Doc, sent: Span, start: int, end: int, changes: bool = False) -> bool:
+        """The words at start..end date a clause about something that happened, not a habit, nor the
+        background of a concessive or reason clause ("even though she was trained at the start of the
+        year"); with `changes`, a change told in the present perfect ("things have slipped recently") too."""
         verb = governing_verb(doc, start, end)
-        return verb is not None and is_past(verb) and not self.is_habitual(verb, sent)
+        if verb is None or not is_past(verb) or verb.lemma_ == "be" or self.is_habitual(verb, sent):
+            return False  # "while they were apart": a state, not an event
+        if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKERS for c in verb.children):
+            return False
+        if changes:
+            return True
+        # "things have slipped recently": a present perfect tells of an event only with an event verb or noun
+        return not is_present_perfect(verb) or verb.lemma_.lower() in self.event_verbs or self.has_event_noun(verb)
 
     def is_habitual(self, verb: Token, sent: Span) -> bool:
         """A habitual marker in the verb's own clause ("usually", "every day", "continues to")."""
@@ -172,6 +278,91 @@ class DateCheck:
         if self.habitual is not None and self.habitual.search(sent.text):
             return False
         return any(t.pos_ in ("VERB", "AUX") for t in sent) or len(sent) <= 12
+
+
+def in_quote(sent: Span, offset: int) -> bool:
+    """The offset lies inside quoted words in the sentence (a person's own "tonight" is theirs)."""
+    before = sent.doc.text[sent.start_char:offset]
+    opened = sum(before.count(c) for c in "\"“") + len(re.findall(r"(?:^|[\s(])‘", before))
+    closed = before.count("”") + len(re.findall(r"’(?:[\s.,;:!?)]|$)", before))
+    if "“" in before or "‘" in before:
+        return opened > closed
+    return before.count('"') % 2 == 1
+
+
+def is_telegraphic(verb: Token) -> bool:
+    """The root of a note with no auxiliary, telling a past event: "Seen by paramedics after a fall",
+    "police not called", "Missing from home overnight"."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBN", "VBG"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    return verb.tag_ == "VBN" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def is_list_item(sent: Span) -> bool:
+    structure = sent.doc._.structure
+    block = structure.block_at(sent.start_char) if structure is not None else None
+    return block is not None and block.kind == "item"
+
+
+def gives_a_reason_for_a_view(verb: Token) -> bool:
+    """A past verb in a "because" clause of a view or a present state ("I would support a plan because
+    Maisie has described ...", "it has not been completed because the review was cancelled"): the reason
+    for the view, told as evidence elsewhere, not the report of an event."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "advcl" or not any(c.lower_ in REASON_MARKERS and c.dep_ == "mark" for c in clause.children):
+        return False
+    return not is_past(clause.head) or is_present_perfect(clause.head)
+
+
+def is_relative_to_report(expr: TemporalExpression) -> bool:
+    """A precise date counted from the report date and written with no calendar date of its own ("yesterday",
+    "last Tuesday", "at Christmas"); a month or year named in words is left to ``date.imprecise``."""
+    return (expr.relative == "report" and not expr.imprecise and expr.value is not None
+            and not MONTH_OR_YEAR.search(expr.text))
+
+
+def undated_passages(undated: list[UndatedEvent], anchors: list[dict]) -> list[list[UndatedEvent]]:
+    """The undated events grouped by passage: those of one block (paragraph, list item, table row) with no
+    dated sentence between them tell one undated passage."""
+    passages: list[list[UndatedEvent]] = []
+    for item in undated:
+        index = item[0]
+        if passages:
+            last = passages[-1][-1][0]
+            same_block = anchors[last]["block"] is not None and anchors[last]["block"] == anchors[index]["block"]
+            dated_between = any(a["own"] or a["carried"] for a in anchors[last + 1:index])
+            if same_block and not dated_between and not introduces_an_event(item[2], passages[-1][-1][2]):
+                passages[-1].append(item)
+                continue
+        passages.append([item])
+    return passages
+
+
+SPEECH_VERBS = {"say", "tell", "disclose", "report", "state", "explain", "allege", "ask", "reply"}
+NEW_EVENT_ADVERBS = {"also", "again", "another", "further", "later", "then", "separately", "previously"}
+
+
+def introduces_an_event(verb: Token, before: Token) -> bool:
+    """The event verb brings in something new rather than going on with the event `before`: an argument with
+    an indefinite article ("A referral was made"), an adverb such as "also" or "again", or what someone said
+    after what was seen ("A bruise was noticed. Mia said ..."), each its own piece of evidence."""
+    if any(t.lower_ in NEW_EVENT_ADVERBS for t in clause_tokens(verb)):
+        return True
+    if verb.lemma_.lower() in SPEECH_VERBS and before.lemma_.lower() not in SPEECH_VERBS:
+        return True
+    return any(child.dep_ in ("nsubj", "nsubjpass", "dobj") and
+               any(d.dep_ == "det" and d.lower_ in ("a", "an", "another") for d in child.children)
+               for child in verb.children)
+
+
+def opening(sent: Span, words: int = 5) -> str:
+    """The first few words of a sentence, to name it in a message."""
+    tokens = sent.text.split()
+    return " ".join(tokens[:words]) + ("…" if len(tokens) > words else "")
 
 
 def most_specific(expressions: list[TemporalExpression]) -> TemporalExpression:

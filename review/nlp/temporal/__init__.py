@@ -3,19 +3,26 @@ TimeML TIMEX3 values, anchored on the report date or on the dates before them; U
 
 Parts: `vocabulary` (the words), `values` (calendar arithmetic), `grammar` (how a rule is written) and the
 rules (`calendar_dates`, `relative_dates`, `clock_times`, `sets_and_durations`), `candidates` (finding),
-`carried` (the date each sentence carries), `report_date` (the report's own date).
+`carried` (the date each sentence carries), `report_date` (the report's own date), `written` (a value in words).
 """
 
 from review.nlp.temporal.candidates import TemporalExpression, find_temporal_expressions
-from review.nlp.temporal.carried import dates_an_event, sentence_anchors
+from review.nlp.temporal.carried import (dates_an_event, is_dayless_clock_time, names_a_day, opens_its_block,
+                                         refers_back_to_a_date, sentence_anchors)
 from review.nlp.temporal.report_date import stated_report_date
 from review.nlp.temporal.values import value_range
+from review.nlp.temporal.written import written_date
 
 __all__ = [
     "TemporalExpression",
     "dates_an_event",
     "find_temporal_expressions",
+    "is_dayless_clock_time",
+    "names_a_day",
+    "opens_its_block",
+    "refers_back_to_a_date",
     "sentence_anchors",
     "stated_report_date",
     "value_range",
+    "written_date",
 ]

@@ -66,6 +66,8 @@ def _month(m, ctx):
         year, relative = int(m["y"]), None
     else:
         year, relative = nearest_year(ctx.report, month, 15), "report"
+        if not ctx.future and (year, month) > (ctx.report.year, ctx.report.month):
+            year -= 1  # "in August", told in March of something that happened: last August
     return Result("DATE", f"{year}-{month:02d}", imprecise=bool(m["mod"]), relative=relative)
 
 

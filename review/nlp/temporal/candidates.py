@@ -121,6 +121,7 @@ _TEMPORAL_WORD = re.compile(
     r"spring|summer|autumn|winter|weekend|hour|minute|today|yesterday|tomorrow|\d{4})s?\b", re.I)
 
 
+_ANY_WEEKDAY = re.compile(r"(?:a|any|every|each|most|some)\s+" + FULL_WEEKDAY_WORD, re.I)  # "on a Monday": any one
 _SCHOOL_YEAR = re.compile(r"(?:school\s+)?year\s+\d{1,2}|reception|nursery", re.I)
 _NAMED_TIME = re.compile(r"\b(?:" + MONTH_WORD + r"|" + FULL_WEEKDAY_WORD + r"|" + YEAR_DIGITS + r")\b|\bago\b", re.I)
 
@@ -166,7 +167,8 @@ def _entity_candidates(doc: Doc, report: dt.date, taken: list[_Candidate], sente
             continue
         text = full_text[start:end]
         window = full_text[max(0, start - 12):min(len(full_text), end + 12)]
-        if _AGE_CONTEXT.search(window) or not _TEMPORAL_WORD.search(text) or _SCHOOL_YEAR.fullmatch(text):
+        if (_AGE_CONTEXT.search(window) or not _TEMPORAL_WORD.search(text) or _SCHOOL_YEAR.fullmatch(text)
+                or _ANY_WEEKDAY.fullmatch(text)):
             continue
         index = sentence_of(start)
         ctx = Context(report, future[index] if index is not None else False, None)

@@ -1,74 +1,122 @@
-"""Carried dates: the date each sentence carries from its paragraph, the paragraphs before it or its section's
-dated heading, so that an event told without a date of its own still has one."""
+"""Carried dates: the date each sentence carries from its own paragraph, list item or table row, or from its
+section's dated heading, so that an event told without a date of its own still has one."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from spacy.tokens import Doc
 
-from review.core.text import doc_text, is_heading, paragraph_index, paragraphs, sentence_index, sentences
+from review.core.blocks import Block, read_structure
+from review.core.text import doc_text, sentence_index, sentences
 from review.nlp.temporal.candidates import TemporalExpression
 
 
-def sentence_anchors(doc: Doc, expressions: list[TemporalExpression]) -> list[dict]:
+def sentence_anchors(doc: Doc, expressions: list[TemporalExpression],
+                     report_date: dt.date | None = None) -> list[dict]:
     """For each sentence of `sentences(doc)`: its own dating expressions and the date it carries.
 
-    A dated sentence dates the rest of its paragraph; a specific day also dates the paragraphs
-    that follow, until another date or a heading; a dated heading ("Home visit 11/03/2024") dates
-    its section; sentences before the first specific day named in a paragraph take that day.
-    Returns dicts with keys ``own`` (expressions in the sentence), ``carried`` (a TemporalExpression
-    or None) and ``heading`` (bool).
+    A dated sentence dates the rest of its block (paragraph, list item or table row); a specific
+    day also dates the blocks after it in its section, until another date, except from or into a
+    table row or out of a list entry that opens with its date; sentences before the first day
+    named in a block take that day; a dated heading ("Home visit 11/03/2024") dates its section.
+    A date later than `report_date` (a meeting booked ahead) and a clock time with no day of its
+    own carry to nothing. Returns dicts with keys ``own`` (expressions in the sentence), ``carried``
+    (a TemporalExpression or None),
+    ``heading`` (bool) and ``block`` (the start of the sentence's block, its scope).
     """
     spans = sentences(doc)
-    text = doc_text(doc)
     own: list[list[TemporalExpression]] = [[] for _ in spans]
     for expr in expressions:
         i = sentence_index(doc, expr.start)
         if i is not None:
             own[i].append(expr)
-    paragraph_bounds = paragraphs(text)
+    blocks = [_block_of(doc, span.start_char) for span in spans]
 
-    def paragraph_of(offset: int) -> int | None:
-        return paragraph_index(paragraph_bounds, offset)
+    def carries(expr: TemporalExpression) -> bool:
+        return ((dates_an_event(expr) or refers_back_to_a_date(expr)) and expr.value is not None
+                and not is_dayless_clock_time(expr)
+                and not (report_date and expr.anchor and expr.anchor > report_date))
 
+    text = doc_text(doc)
     result = []
+    section_date: TemporalExpression | None = None
     carried: TemporalExpression | None = None
-    section_date = False  # the carried date comes from a heading and lasts the whole section
-    paragraph: int | None = None
+    scope: Block | None = None
     for i, span in enumerate(spans):
-        heading = is_heading(text, span.text, span.start_char, span.end_char)
-        dating = [e for e in own[i] if dates_an_event(e) and e.value is not None]
-        if heading:
-            carried, section_date = (dating[0], True) if dating else (None, False)
-            result.append({"own": own[i], "carried": None, "heading": True})
+        block = blocks[i]
+        dating = [e for e in own[i] if carries(e)]
+        if block is not None and block.kind == "heading":
+            section_date = dating[0] if dating else None
+            scope, carried = block, None
+            result.append({"own": own[i], "carried": None, "heading": True, "block": block.start})
             continue
-        if paragraph_of(span.start_char) != paragraph:
-            paragraph = paragraph_of(span.start_char)
-            if carried is not None and not section_date and not _names_a_day(carried):
-                carried = None  # only a specific day carries on into the next paragraph
-        result.append({"own": own[i], "carried": carried, "heading": False})
+        if block is not scope:
+            if not _carries_on(scope, block, carried, text):
+                carried = None
+            scope = block
+        result.append({"own": own[i], "carried": carried or section_date, "heading": False,
+                       "block": block.start if block is not None else None})
         if dating:
-            carried, section_date = dating[-1], False
-    # sentences before the first day named in a paragraph take that day ("She came in upset. This was
-    # on 12/03/2024."); a bare year or month later in the paragraph is too loose to date them
-    first_in_paragraph: dict[int | None, TemporalExpression] = {}
-    for i, span in enumerate(spans):
-        dating = [e for e in own[i] if dates_an_event(e) and e.value is not None and _names_a_day(e)]
-        if dating and not result[i]["heading"]:
-            first_in_paragraph.setdefault(paragraph_of(span.start_char), dating[0])
-    for i, span in enumerate(spans):
-        if result[i]["heading"] or result[i]["carried"] is not None:
-            continue
-        result[i]["carried"] = first_in_paragraph.get(paragraph_of(span.start_char))
+            carried = dating[-1]
+    # sentences before the first day named in a block take that day ("She came in upset. This was
+    # on 12/03/2024."); a bare year or month later in the block is too loose to date them
+    first_in_block: dict[int | None, TemporalExpression] = {}
+    for i, anchor in enumerate(result):
+        dating = [e for e in own[i] if carries(e) and names_a_day(e) and e.relative != "context"]
+        if dating and not anchor["heading"]:
+            first_in_block.setdefault(anchor["block"], dating[0])
+    for anchor in result:
+        if not anchor["heading"] and anchor["carried"] is None and anchor["block"] is not None:
+            anchor["carried"] = first_in_block.get(anchor["block"])
     return result
 
 
-def _names_a_day(expr: TemporalExpression) -> bool:
+def _carries_on(previous: Block | None, block: Block | None, carried: TemporalExpression | None, text: str) -> bool:
+    """Whether the date carried at the end of block `previous` dates the next block of its section too: only a
+    specific day does, and never into or out of a table row, out of a header field, nor out of a dated entry of a list
+    ("- 14/07/2017 - arrested ..."), whose date is that entry's alone."""
+    if carried is None or not names_a_day(carried) or carried.relative == "context":
+        return False  # a back-reference ("that night") dates its own block at most
+    if previous is None or block is None:
+        return False
+    if "row" in (previous.kind, block.kind) or previous.kind == "field":
+        return False  # a header field's date ("Date of report: ...") dates no event
+    return not (previous.kind == "item" and opens_its_block(previous, carried, text))
+
+
+def opens_its_block(block: Block, expr: TemporalExpression, text: str) -> bool:
+    """The block starts with the expression, after any bullet, number or cell mark ("- 14/07/2017 - ...")."""
+    return block.start <= expr.start < block.end and not re.search(r"[A-Za-z]", text[block.start:expr.start])
+
+
+def _block_of(doc: Doc, offset: int) -> Block | None:
+    structure = doc._.structure if Doc.has_extension("structure") else None
+    if structure is None or structure.text_length != len(doc_text(doc)):
+        structure = read_structure(doc_text(doc))
+        if Doc.has_extension("structure"):
+            doc._.structure = structure
+    return structure.block_at(offset)
+
+
+def names_a_day(expr: TemporalExpression) -> bool:
     return not expr.imprecise and bool(expr.value) and bool(re.match(r"\d{4}-\d{2}-\d{2}", expr.value))
 
 
 _CLOCK_TIME = re.compile(r"T\d{2}:\d{2}")
+
+
+def is_dayless_clock_time(expr: TemporalExpression) -> bool:
+    """A clock time whose day is not named in its own sentence ("at about 11pm"): it says what time,
+    not which day, so it dates an event only with a date the sentence carries."""
+    return expr.type == "TIME" and expr.relative is not None and bool(expr.value and _CLOCK_TIME.search(expr.value))
+
+
+def refers_back_to_a_date(expr: TemporalExpression) -> bool:
+    """A back-reference that found the date it refers to ("the same morning", "the next day" after a date)."""
+    return (expr.type in ("DATE", "TIME") and expr.relative == "context" and expr.value is not None
+            and not _CLOCK_TIME.search(expr.value))
 
 
 def dates_an_event(expr: TemporalExpression) -> bool:

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from review.nlp.temporal.grammar import Result, Rule, capitalised, preceded_by, rule_registry
-from review.nlp.temporal.values import iso_week, nearest_year, parse_count, parse_unit, shift_months, weekday_date
+from review.nlp.temporal.values import iso_week, parse_count, parse_unit, shift_months, weekday_date
 from review.nlp.temporal.vocabulary import (AGE_WORDS, APPROXIMATELY, COUNT_WORD, FULL_WEEKDAY_WORD, HOLIDAYS,
                                             NUMBER_WORDS, PARTS_OF_DAY, UNIT_WORD, WEEKDAYS, YEAR_DIGITS)
 
@@ -44,8 +44,8 @@ def _this_part_of_day(m, ctx):
 # weekdays: last Tuesday, on Friday, early Saturday, Sunday morning
 @_rule(r"(?:(?P<rel>last|next|this|early|late|on)\s+)?(?P<wd>" + FULL_WEEKDAY_WORD + r")(?:\s+(?P<part>morning|afternoon|evening|night))?", 2)
 def _weekday_name(m, ctx):
-    if not capitalised(m["wd"]):
-        return None
+    if not capitalised(m["wd"]) or (not m["rel"] and preceded_by(m, r"\b(?:a|any|every|each|most|some)\s+")):
+        return None  # "on a Monday": any Monday, not one
     rel = (m["rel"] or "").lower()
     direction = rel if rel in ("last", "next", "this") else ("future" if ctx.future else "past")
     day = weekday_date(ctx.report, WEEKDAYS[m["wd"].lower()], direction).isoformat()
@@ -55,9 +55,9 @@ def _weekday_name(m, ctx):
 
 
 # the weekend, last weekend, this weekend, next weekend
-@_rule(r"(?P<rel>the|last|this|next)\s+weekend", 3)
+@_rule(r"(?P<rel>the|last|this|next)\s+weekend(?P<before_last>\s+before\s+last)?", 3)
 def _weekend(m, ctx):
-    rel = m["rel"].lower()
+    rel = "last" if m["before_last"] else m["rel"].lower()
     saturday = weekday_date(ctx.report, 6, "past" if not ctx.future else "future")
     if rel == "last":
         saturday = weekday_date(ctx.report, 6, "last") if ctx.report.isoweekday() < 6 else \
@@ -66,6 +66,8 @@ def _weekend(m, ctx):
         saturday = weekday_date(ctx.report, 6, "next")
     elif rel == "this":
         saturday = weekday_date(ctx.report, 6, "this")
+    if m["before_last"]:
+        saturday -= dt.timedelta(days=7)
     return Result("DATE", iso_week(saturday) + "-WE", relative="report")
 
 
@@ -116,14 +118,17 @@ def _part_of_period(m, ctx):
 
 
 # three years ago, a week ago, two days later (after an earlier date), 18 months earlier
-@_rule(r"(?:" + APPROXIMATELY + r"\s+)?(?P<n>" + COUNT_WORD + r")[\s-]+(?P<u>" + UNIT_WORD + r")\s+(?P<dir>ago|earlier|later|previously|before|after|from\s+now)", 4)
+@_rule(r"(?:" + APPROXIMATELY + r"\s+)?(?P<n>" + COUNT_WORD + r")[\s-]+(?P<u>" + UNIT_WORD + r")\s+"
+       r"(?P<dir>ago|back|earlier|later|previously|before|after|from\s+now)", 4)
 def _offset(m, ctx):
     count = parse_count(m["n"])
     direction = m["dir"].lower()
     if direction in ("before", "after") and re.match(r"\s+[\w']", m.string[m.end():]):
         return None  # "two years after the crisis began": a duration, not a date
-    sign = -1 if direction in ("ago", "earlier", "previously", "before") else 1
-    if direction in ("ago", "from now"):
+    if direction == "back" and re.match(r"\s+(?:to|from|home|into|in|at|on|up|down|with)\b", m.string[m.end():]):
+        return None  # "two weeks back at school": "back" says where, not when
+    sign = -1 if direction in ("ago", "back", "earlier", "previously", "before") else 1
+    if direction in ("ago", "back", "from now"):
         base, relative = ctx.report, "report"
     else:
         if ctx.previous is None:
@@ -151,10 +156,11 @@ def _offset(m, ctx):
 
 # some time ago, a while ago, years ago, recently, lately, the other day, in the past, recent years
 @_rule(r"(?P<w>some\s+time\s+ago|a\s+(?:long\s+|short\s+)?while\s+ago|a\s+long\s+time\s+ago|long\s+ago|years\s+ago|months\s+ago|"
-       r"weeks\s+ago|recently|lately|the\s+other\s+day|the\s+past|(?:in\s+)?recent\s+(?:years|months|weeks|days|times)|"
+       r"weeks\s+ago|a\s+(?:little\s+)?while\s+back|recently|lately|the\s+other\s+(?:day|week|night|evening|morning)|"
+       r"the\s+past|(?:in\s+)?recent\s+(?:years|months|weeks|days|times)|"
        r"some\s+years\s+ago|the\s+recent\s+past|not\s+long\s+ago)", 3)
 def _past_ref(m, ctx):
-    if m["w"].lower().startswith("the") and not preceded_by(m, r"\bin\s+"):
+    if re.match(r"the\s+(?:recent\s+)?past", m["w"].lower()) and not preceded_by(m, r"\bin\s+"):
         return None
     return Result("DATE", "PAST_REF", imprecise=True, relative="report")
 
@@ -172,37 +178,49 @@ def _present_ref(m, ctx):
     return Result("DATE", "PRESENT_REF", relative="report")
 
 
-# when she was 4, when he was a baby, as a baby, as a child, at the age of 6, aged 4 at the time
+# when she was 4, when he was a baby, as a baby, as a child, at the age of 6, at two days old
 @_rule(r"(?P<w>when\s+(?:she|he|they|i|[A-Z][a-z]+)\s+(?:was|were)\s+(?:(?:only|just|about|around|nearly|a)\s+)*(?:\d{1,2}|"
        + "|".join(w for w in NUMBER_WORDS if " " not in w and w not in ("a", "an")) + r"|" + AGE_WORDS + r"|younger|young|little|small)"
        r"(?:\s+(?:years?|months?|weeks?)(?:\s+old)?)?|as\s+an?\s+(?:" + AGE_WORDS + r")|at\s+the\s+age\s+of\s+\d{1,2}"
-       r"|in\s+(?:her|his|their)\s+(?:childhood|teens|early\s+years|infancy))", 3)
+       r"|in\s+(?:her|his|their)\s+(?:childhood|teens|early\s+years|infancy)"
+       r"|at\s+(?:\d{1,2}|" + "|".join(w for w in NUMBER_WORDS if " " not in w and w not in ("a", "an")) + r")\s+"
+       r"(?:days?|weeks?|months?|years?)\s+old)", 3)
 def _age_anchor(m, ctx):
     return Result("DATE", None, imprecise=True, relative=None)
 
 
-# holidays: Christmas, Easter, New Year's Day
+# holidays: Christmas, Easter, New Year's Day, Mother's Day
 @_rule(r"(?:(?P<rel>last|this|next)\s+)?(?P<h>christmas\s+day|christmas\s+eve|christmas|boxing\s+day|new\s+year's\s+(?:day|eve)|"
-       r"halloween|bonfire\s+night|valentine's\s+day|easter(?:\s+sunday)?)(?:\s+(?P<y>" + YEAR_DIGITS + r"))?", 3)
+       r"halloween|bonfire\s+night|valentine's\s+day|easter(?:\s+sunday|\s+monday)?|good\s+friday|mother's\s+day|"
+       r"mothering\s+sunday|father's\s+day)(?:\s+(?P<y>" + YEAR_DIGITS + r"))?", 3)
 def _holiday(m, ctx):
     if not capitalised(m["h"]):
         return None
     name = re.sub(r"\s+", " ", m["h"].lower())
-    if name.startswith("easter"):
-        from dateutil.easter import easter
-        year = int(m["y"]) if m["y"] else ctx.report.year
-        day = easter(year)
-        if not m["y"] and (m["rel"] or "").lower() != "next" and day > ctx.report + dt.timedelta(days=60):
-            day = easter(year - 1)
-        return Result("DATE", day.isoformat(), relative=None if m["y"] else "report")
-    month, day = HOLIDAYS[name]
-    rel = (m["rel"] or "").lower()
     if m["y"]:
-        year = int(m["y"])
-    elif rel == "last":
-        year = ctx.report.year - (0 if (month, day) < (ctx.report.month, ctx.report.day) else 1)
-    elif rel == "next":
-        year = ctx.report.year + (0 if (month, day) > (ctx.report.month, ctx.report.day) else 1)
-    else:
-        year = nearest_year(ctx.report, month, day)
-    return Result("DATE", f"{year}-{month:02d}-{day:02d}", relative=None if m["y"] else "report")
+        return Result("DATE", _holiday_in(name, int(m["y"])).isoformat())
+    rel = (m["rel"] or "").lower()
+    if rel == "next" or (not rel and ctx.future):
+        candidates = [_holiday_in(name, ctx.report.year + step) for step in (-1, 0, 1)]
+        if rel == "next":
+            day = min(d for d in candidates if d > ctx.report)
+        else:
+            day = min(candidates, key=lambda d: abs((d - ctx.report).days))
+    else:  # told of as past: the last one before the report
+        day = max(d for d in (_holiday_in(name, ctx.report.year + step) for step in (-1, 0)) if d <= ctx.report)
+    return Result("DATE", day.isoformat(), relative="report")
+
+
+def _holiday_in(name: str, year: int) -> dt.date:
+    """The day of a named holiday in `year` (UK dates: Mother's Day is Mothering Sunday)."""
+    from dateutil.easter import easter
+
+    moveable = {"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2, "mother's day": -21,
+                "mothering sunday": -21}
+    if name in moveable:
+        return easter(year) + dt.timedelta(days=moveable[name])
+    if name == "father's day":  # the third Sunday of June
+        first = dt.date(year, 6, 1)
+        return first + dt.timedelta(days=(6 - first.weekday()) % 7 + 14)
+    month, day = HOLIDAYS[name]
+    return dt.date(year, month, day)
