@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _BULLET = re.compile(r"[ \t]*(?:[•●▪◦·‣∙○■□➢►✓*+-]|[–—](?=\s)|o(?=[ \t]))[ \t]+(?=\S)")
@@ -91,10 +92,13 @@ class Structure:
     soft_breaks: list[int] = field(default_factory=list)  # offsets of line ends inside a wrapped sentence
     text_length: int = 0  # of the text it was read from
 
+    @cached_property
+    def _starts(self) -> list[int]:  # asked once per sentence by several checks: built once, after reading
+        return [b.start for b in self.blocks]
+
     def block_at(self, offset: int) -> Block | None:
         """The block holding `offset`, or None (blank lines)."""
-        starts = [b.start for b in self.blocks]
-        i = bisect_right(starts, offset) - 1
+        i = bisect_right(self._starts, offset) - 1
         if i >= 0 and offset < max(self.blocks[i].end, self.blocks[i].start + 1):
             return self.blocks[i]
         return None
