@@ -101,6 +101,7 @@ def analysed_doc(nlp, text: str, options: ReviewOptions) -> Doc:
         part = nlp.make_doc(piece)
         for _, component in nlp.pipeline[:first_review]:
             part = component(part)
+        part.user_data.pop(("._.", "structure", None, None), None)  # a piece's own; the whole is read again
         parts.append(part)
     doc = _with_options(Doc.from_docs(parts, ensure_whitespace=False), options)
     for _, component in nlp.pipeline[first_review:]:
