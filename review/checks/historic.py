@@ -110,8 +110,7 @@ class HistoricCheck:
                     if row is not None:
                         items.append(Item(row, block, row=True))
                 continue
-            if (block is not None and block.kind in NOT_ITEMS) or is_heading(text, span.text, span.start_char,
-                                                                                 span.end_char):
+            if (block is not None and block.kind in NOT_ITEMS) or is_heading(doc, span):
                 continue
             items.append(Item(span, block))
         return items

@@ -7,6 +7,8 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
 
+from review.core.blocks import read_structure
+
 _NEWLINE = r"(?>\r\n|\r|\n)"  # atomic: "\r\n" is one line end, never two
 _PARAGRAPH_BREAK = re.compile(_NEWLINE + r"[ \t\f\v]*" + _NEWLINE + r"\s*")
 _LINE_BREAK = re.compile(_NEWLINE + r"\s*")
@@ -56,14 +58,14 @@ def is_whole_report(doc: Doc, min_sentences: float) -> bool:
     return len(sentences(doc)) >= min_sentences
 
 
-def is_heading(text: str, sentence_text: str, start: int, end: int) -> bool:
-    """A sentence that is a whole short line without closing punctuation ("Home visit 11/03/2024")."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end == -1 else line_end
-    if text[line_start:start].strip() or text[end:line_end].strip():
-        return False
-    return len(sentence_text.split()) <= _HEADING_MAX_WORDS and not _HEADING_END.search(sentence_text)
+def is_heading(doc: Doc, span: Span) -> bool:
+    """A sentence that stands as a heading of the report ("Home visit 11/03/2024", "2. Background"):
+    its block in the report's structure (`review.core.blocks`) is a heading."""
+    structure = doc._.structure
+    if structure is None:  # a Doc made without the review pipeline: read its structure here
+        structure = read_structure(doc_text(doc))
+    block = structure.block_at(span.start_char)
+    return block is not None and block.kind == "heading"
 
 
 def sentence_index(doc: Doc, char_offset: int) -> int | None:

@@ -176,7 +176,7 @@ class OpinionCheck:
                 add_finding(doc, self.rules.rule("opinion.unattributed_quote"), start, end, kind="unattributed_quote",
                             why="a quoted label introduced with no named source", allow=self.rules)
             owned = find_phrase(sent, self.owned_markers) or self.owned_feeling(sent)
-            heading = is_heading(doc_text(doc), sent.text, sent.start_char, sent.end_char) or not any(
+            heading = is_heading(doc, sent) or not any(
                 t.pos_ in ("VERB", "AUX") for t in sent)  # "9. My professional opinion"
             if owned is not None and not heading:
                 sent._.opinion = max(sent._.opinion, self.stated_opinion_floor)
