@@ -378,6 +378,8 @@ def _soft_breaks(lines: list[_Line]) -> list[int]:
     if len(lines) < 2:
         return []
     widest = max(len(line.text) for line in lines)
-    wrapped = widest >= WRAP_MIN_WIDTH and all(len(line.text) >= WRAP_SHARE * widest for line in lines[:-1])
+    mid_sentence = sum(not _SENTENCE_END.search(line.text) for line in lines[:-1])
+    wrapped = (widest >= WRAP_MIN_WIDTH and all(len(line.text) >= WRAP_SHARE * widest for line in lines[:-1])
+               and mid_sentence * 2 >= len(lines) - 1)  # lines of whole sentences are lines, not wrapping
     return [line.end for line, after in zip(lines, lines[1:])
             if wrapped or _continues(line.text, after.text)]

@@ -85,11 +85,16 @@ def sentence_index(doc: Doc, char_offset: int) -> int | None:
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph: text between blank lines, outer whitespace trimmed.
 
-    A text with no blank line at all (pasted with one paragraph a line) has a paragraph a line.
+    A text with no blank line at all (pasted with one paragraph a line) has a paragraph a line,
+    except where a line break only wraps a sentence (`review.core.blocks` soft breaks).
     """
     result = []
     position = 0
-    breaks = list(_PARAGRAPH_BREAK.finditer(text)) or list(_LINE_BREAK.finditer(text))
+    breaks = list(_PARAGRAPH_BREAK.finditer(text))
+    if not breaks:
+        soft = set(read_structure(text).soft_breaks)
+        breaks = [m for m in _LINE_BREAK.finditer(text) if _end_before_spaces(text, m.start()) not in soft
+                  or _ENDS_A_SENTENCE.search(text, max(0, m.start() - 8), m.start())]
     for match in [*breaks, None]:
         end = match.start() if match else len(text)
         chunk = text[position:end]
@@ -100,6 +105,15 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         if match:
             position = match.end()
     return result
+
+
+_ENDS_A_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*[ \t]*\Z")
+
+
+def _end_before_spaces(text: str, end: int) -> int:
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    return end
 
 
 def paragraph_index(bounds: list[tuple[int, int]], char_offset: int) -> int | None:

@@ -60,3 +60,10 @@ def test_paragraph_at_or_before_counts_the_blank_lines_after_a_paragraph_as_its_
 def test_a_heading_is_a_short_whole_line_without_closing_punctuation(nlp, text, expected):
     doc = nlp(text)
     assert is_heading(doc, sentences(doc)[0]) is expected
+
+
+def test_a_text_with_no_blank_line_keeps_a_hard_wrapped_paragraph_whole():
+    text = ("I visited the family at home on 13/05/2024 and spoke with both parents about\n"
+            "the concerns raised by the school, and then with Ruby on her own in the garden.\n"
+            "Dad said he would leave if asked to.\n")
+    assert [text[a:b] for a, b in paragraphs(text)] == [text[:text.index("Dad")].strip(), "Dad said he would leave if asked to."]
