@@ -50,9 +50,6 @@ class ChildResolver:
         self.children = children
         self.named = {alias: child for child in children for alias in child_aliases([child])}
 
-    def is_child(self, token: Token) -> bool:
-        return self.child_of(token) is not None
-
     def child_of(self, token: Token) -> str | None:
         """The child `token` refers to: their name, or "" for a child not named ("the child", a
         pronoun standing for it) when the report is about more than one; None for anyone else."""

@@ -48,7 +48,6 @@ STATIVE_VERBS = {"be", "seem", "appear", "look", "sound", "feel", "know", "think
                  "love", "hate", "need", "live", "remain", "understand", "hope", "wish", "prefer", "mean", "own",
                  "belong", "contain", "include", "weigh", "cost", "deserve", "matter", "become", "stay"}
 BACKGROUND_MARKERS = {"though", "although", "because", "while", "whilst", "as"}
-QUOTE_MARKS = "\"“”‘’"
 REASON_MARKERS = {"because", "as", "since", "given"}
 SERIES_QUANTIFIERS = {"most", "many", "several", "some", "all", "every", "each", "few", "numerous", "various"}
 PERIOD_PREPOSITIONS = {"over", "in", "during", "within", "throughout"}

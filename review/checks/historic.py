@@ -98,7 +98,6 @@ class HistoricCheck:
     @staticmethod
     def items(doc: Doc, structure: Structure | None) -> list[Item]:
         """The sentences outside headings, with each table row taken whole instead of its sentences."""
-        text = doc_text(doc)
         items: list[Item] = []
         seen_rows: set[int] = set()
         for span in sentences(doc):

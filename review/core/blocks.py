@@ -133,6 +133,20 @@ def _lines(text: str) -> list[_Line]:
     return lines
 
 
+def line_end_before_spaces(text: str, end: int) -> int:
+    """Where a line's text ends before the spaces and tabs ahead of `end` (its line break): the
+    offset `Structure.soft_breaks` uses."""
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    return end
+
+
+def ends_a_sentence(text: str, line_end: int) -> bool:
+    """True when the text up to `line_end` closes a sentence ("... at home." or '... home."').
+    Looks back a few characters only: it is asked at every line break."""
+    return bool(_SENTENCE_END.search(text, max(0, line_end - 8), line_end))
+
+
 def field_key(label: str) -> str | None:
     """The key a header label is known by ("Name of child" -> "child"), or None."""
     clean = re.sub(r"\s+", " ", label.strip().rstrip(":").strip())

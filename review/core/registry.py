@@ -34,7 +34,6 @@ CHECKS: tuple[CheckInfo, ...] = (
     CheckInfo("language", "review_language", "Language", "#f2c6e0", 0, False, False),
 )
 
-BY_NAME = {info.name: info for info in CHECKS}
 SCORED = tuple(info.name for info in CHECKS if info.scored)
 IN_LEGEND = tuple(info.name for info in CHECKS if info.in_legend)
 

@@ -7,13 +7,11 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
 
-from review.core.blocks import read_structure
+from review.core.blocks import ends_a_sentence, line_end_before_spaces, read_structure
 
 _NEWLINE = r"(?>\r\n|\r|\n)"  # atomic: "\r\n" is one line end, never two
 _PARAGRAPH_BREAK = re.compile(_NEWLINE + r"[ \t\f\v]*" + _NEWLINE + r"\s*")
 _LINE_BREAK = re.compile(_NEWLINE + r"\s*")
-_HEADING_END = re.compile(r"[.!?;][\"'”’)\]]*\s*$")  # closing punctuation: a sentence, not a heading
-_HEADING_MAX_WORDS = 14  # a longer line reads as a sentence even without a full stop
 
 
 def doc_text(doc: Doc) -> str:
@@ -93,8 +91,8 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     breaks = list(_PARAGRAPH_BREAK.finditer(text))
     if not breaks:
         soft = set(read_structure(text).soft_breaks)
-        breaks = [m for m in _LINE_BREAK.finditer(text) if _end_before_spaces(text, m.start()) not in soft
-                  or _ENDS_A_SENTENCE.search(text, max(0, m.start() - 8), m.start())]
+        line_ends = ((m, line_end_before_spaces(text, m.start())) for m in _LINE_BREAK.finditer(text))
+        breaks = [m for m, end in line_ends if end not in soft or ends_a_sentence(text, end)]
     for match in [*breaks, None]:
         end = match.start() if match else len(text)
         chunk = text[position:end]
@@ -105,15 +103,6 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         if match:
             position = match.end()
     return result
-
-
-_ENDS_A_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*[ \t]*\Z")
-
-
-def _end_before_spaces(text: str, end: int) -> int:
-    while end > 0 and text[end - 1] in " \t":
-        end -= 1
-    return end
 
 
 def paragraph_index(bounds: list[tuple[int, int]], char_offset: int) -> int | None:

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from review.core.blocks import read_structure
+from review.core.blocks import ends_a_sentence, line_end_before_spaces, read_structure
 from review.core.extensions import register_extensions
 from review.core.text import doc_text, sentences
 from review.nlp.children import detect_children
 from review.nlp.temporal import stated_report_date
 
 register_extensions()
-_ENDS_A_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*[ \t]*\Z")
 
 
 @Language.component("review_line_breaks")
@@ -34,9 +32,9 @@ def mark_line_starts(doc: Doc) -> Doc:
         if token.is_space or not previous.is_space or not ("\n" in previous.text or "\r" in previous.text):
             continue
         newline = previous.idx + min(i for i in (previous.text.find("\n"), previous.text.find("\r")) if i >= 0)
-        line_end = _line_end_before(text, newline)
+        line_end = line_end_before_spaces(text, newline)
         if line_end in soft:
-            if not _ENDS_A_SENTENCE.search(text, max(0, line_end - 4), line_end):
+            if not ends_a_sentence(text, line_end):
                 token.is_sent_start = False
         else:
             token.is_sent_start = True
@@ -57,14 +55,6 @@ def _mark_fields_and_cells(doc: Doc, structure) -> None:
         for cell_start, _ in block.cells:
             if cell_start in starts and starts[cell_start].i > 0:
                 starts[cell_start].is_sent_start = True
-
-
-def _line_end_before(text: str, newline: int) -> int:
-    """The end of a line's text before its trailing spaces."""
-    end = newline
-    while end > 0 and text[end - 1] in " \t":
-        end -= 1
-    return end
 
 
 @Language.component(
