@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 
@@ -90,7 +91,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     position = 0
     breaks = list(_PARAGRAPH_BREAK.finditer(text))
     if not breaks:
-        soft = set(read_structure(text).soft_breaks)
+        soft = _soft_breaks(text)
         line_ends = ((m, line_end_before_spaces(text, m.start())) for m in _LINE_BREAK.finditer(text))
         breaks = [m for m, end in line_ends if end not in soft or ends_a_sentence(text, end)]
     for match in [*breaks, None]:
@@ -103,6 +104,12 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         if match:
             position = match.end()
     return result
+
+
+@functools.lru_cache(maxsize=4)
+def _soft_breaks(text: str) -> frozenset[int]:
+    """The wrapping line breaks of a text with no blank line: several checks ask for its paragraphs."""
+    return frozenset(read_structure(text).soft_breaks)
 
 
 def paragraph_index(bounds: list[tuple[int, int]], char_offset: int) -> int | None:
