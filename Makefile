@@ -21,7 +21,7 @@ run: setup
 
 test: setup
 	$(BIN)/lint-imports --no-cache
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -rs
 
 evaluate: setup
 	$(BIN)/python -m review.evaluate corpus

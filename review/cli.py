@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 from contextlib import ExitStack
 from pathlib import Path
@@ -15,7 +16,8 @@ from review.core.errors import E202, E203, E207, E208, E900, ReviewError
 from review.core.model import MAX_CHARS
 from review.io.audit import SummaryTable, principles
 from review.io.readers import expand, read_sources
-from review.io.render import render_html, render_text
+from review.io.render import render_html
+from review.io.terminal import TEXT_WIDTH, render_text
 from review.pipeline import load_pipeline
 from review.serve import (DEFAULT_HOST, DEFAULT_MAX_BYTES, DEFAULT_MAX_CONCURRENT, DEFAULT_PORT, TOKEN_ENV,
                           ServiceSettings, read_token)
@@ -119,12 +121,13 @@ def _write(documents, output_format: str, out, summary: SummaryTable | None) -> 
                   else render_html(collected))
     else:
         colour = output_format == "text" and out.isatty() and "NO_COLOR" not in os.environ
-        for document in documents:
+        width = shutil.get_terminal_size((TEXT_WIDTH, 24)).columns
+        for n, document in enumerate(documents):
             any_findings = any_findings or bool(document["findings"])
             if summary:
                 summary.add(document)
-            out.write((json.dumps(document, ensure_ascii=False) if output_format == "jsonl"
-                       else render_text(document, colour=colour)) + "\n")
+            out.write(json.dumps(document, ensure_ascii=False) + "\n" if output_format == "jsonl"
+                      else ("\n" if n else "") + render_text(document, colour=colour, width=width) + "\n")
     out.flush()
     return any_findings
 
@@ -180,12 +183,18 @@ def _write_word(documents, targets: dict[str, Path], summary: SummaryTable | Non
     return any_findings, unwritable
 
 
-def _with_encoding(documents, sources):
-    """Each document with, in its summary, the encoding its text was decoded from (where bytes were)."""
-    encodings = {source.id: source.encoding for source in sources}
+def _with_source_facts(documents, sources):
+    """Each document with, in its summary, the encoding its text was decoded from (where bytes
+    were), and for a .docx each finding on its words with its `location` in Word ("paragraph 14")."""
+    by_id = {source.id: source for source in sources}
     for document in documents:  # by id: a report whose review failed (E900) is not among them
-        if encodings.get(document["id"]):
-            document["summary"]["encoding"] = encodings[document["id"]]
+        source = by_id.get(document["id"])
+        if source and source.encoding:
+            document["summary"]["encoding"] = source.encoding
+        if source and source.places:
+            for finding in document["findings"]:
+                if finding["sentence"] is not None:
+                    finding["location"] = source.place(finding["start"])
         yield document
 
 
@@ -256,7 +265,7 @@ def run_check(args) -> int:
                                  children=args.child, rules_path=rules_path, n_process=args.jobs,
                                  batch_size=batch_size, client=client,
                                  on_error=lambda doc_id, error: failed.append(_report_failure(doc_id, error)))
-        documents = _with_progress(_with_encoding(documents, sources), len(sources))
+        documents = _with_progress(_with_source_facts(documents, sources), len(sources))
         if args.format == "docx":
             any_findings, unwritable = _write_word(documents, targets, summary)
         else:

@@ -4,7 +4,7 @@ from spacy.tokens import Doc, Span
 
 DOC_EXTENSIONS = {
     "report_date": None,          # datetime.date the report is written (anchors relative dates)
-    "report_date_source": None,   # "given" (--report-date), "stated" (in the text) or "today"
+    "report_date_source": None,   # "given" (--report-date), "stated" (in the text), "sent" (email) or "today"
     "children": None,             # list[str]: the child or children the report is about
     "children_source": None,      # "given" (--child), "detected" or "none"
     "structure": None,            # core.blocks.Structure: header fields, headings, paragraphs, items, table rows

@@ -90,9 +90,48 @@ def paragraphs(container):
             yield from paragraphs(child)
 
 
-def block_texts(container) -> list[str]:
-    """The non-blank paragraphs of a body, cell, header, footer or note, tables cell by cell."""
-    return [text for paragraph in paragraphs(container) if (text := paragraph_text(paragraph).strip())]
+def _body_places(body):
+    """(``w:p``, where) for every paragraph of the body in reading order, where as a writer finds
+    it in Word: "paragraph 14" (counting the body's non-blank paragraphs outside tables, headings
+    included) or "table 1, row 3, cell 2" (a table in a cell is told by its outer cell)."""
+    counts = {"paragraph": 0, "table": 0}
+
+    def walk(container):
+        for child in container:
+            if child.tag == W_P:
+                if paragraph_text(child).strip():
+                    counts["paragraph"] += 1
+                yield child, f"paragraph {counts['paragraph']}"
+            elif child.tag == W_TBL:
+                counts["table"] += 1
+                for r, row in enumerate(_children(child, W_TR), start=1):
+                    for c, cell in enumerate(_children(row, W_TC), start=1):
+                        where = f"table {counts['table']}, row {r}, cell {c}"
+                        yield from ((paragraph, where) for paragraph in paragraphs(cell))
+            elif child.tag in PASS_THROUGH:
+                yield from walk(child)
+
+    yield from walk(body)
+
+
+STORY_PLACES = {"header": "page header", "footer": "page footer"}
+
+
+def located_blocks(document) -> list[tuple[str, str]]:
+    """(text, where) for each block `visible_blocks` reads, in the same order: where it is in the
+    body ("paragraph 14", "table 1, row 3, cell 2"), or "page header", "footnote 2", "page footer"."""
+    located = []
+    notes = {"footnote": 0, "endnote": 0}
+    for kind, container in stories(document):
+        if kind == "body":
+            places = _body_places(container)
+        else:
+            if kind in notes:
+                notes[kind] += 1
+            where = STORY_PLACES.get(kind) or f"{kind} {notes[kind]}"
+            places = ((paragraph, where) for paragraph in paragraphs(container))
+        located.extend((text, where) for paragraph, where in places if (text := paragraph_text(paragraph).strip()))
+    return located
 
 
 def _unique_parts(parts):
@@ -136,4 +175,4 @@ def stories(document):
 
 def visible_blocks(document) -> list[str]:
     """Headers, body, footnotes, endnotes and footers of a python-docx Document, in that order."""
-    return [text for _, container in stories(document) for text in block_texts(container)]
+    return [text for text, _ in located_blocks(document)]

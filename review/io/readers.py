@@ -6,6 +6,7 @@ import codecs
 import re
 import sys
 import zipfile
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,12 +28,19 @@ OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 @dataclass(frozen=True)
 class Source:
-    """One document to review: its id (path, "-" or line number), its text and the encoding its
-    bytes were decoded from (None where no bytes were decoded as text: a .docx)."""
+    """One document to review: its id (path, "-" or line number), its text, the encoding its
+    bytes were decoded from (None where no bytes were decoded as text: a .docx) and, for a .docx,
+    where each block of the text is in Word: (start offset, "paragraph 14"), in text order."""
 
     id: object
     text: str
     encoding: str | None = None
+    places: tuple[tuple[int, str], ...] = ()
+
+    def place(self, offset: int) -> str | None:
+        """Where in the Word document the text at `offset` is ("table 1, row 3, cell 2"), if known."""
+        i = bisect_right([start for start, _ in self.places], offset) - 1
+        return self.places[i][1] if i >= 0 else None
 
 
 def decode_text(data: bytes, name: str) -> tuple[str, str]:
@@ -109,26 +117,41 @@ def _check_docx_package(path: Path) -> None:
                    f"{MAX_DOCX_UNCOMPRESSED if size > MAX_DOCX_UNCOMPRESSED else MAX_DOCX_XML:,}")
 
 
-def read_docx(path: Path) -> str:
+def read_docx_located(path: Path) -> tuple[str, tuple[tuple[int, str], ...]]:
     """The visible text of a .docx, blank-line separated, in reading order: the page headers,
     the body (paragraphs, tables cell by cell, content controls), the footnotes and endnotes,
-    then the page footers. Tracked changes are read as accepted (insertions in, deletions out);
-    hidden text and field codes are left out."""
+    then the page footers; and where each block is in Word, (start offset, "table 1, row 3,
+    cell 2"). Tracked changes are read as accepted (insertions in, deletions out); hidden text
+    and field codes are left out."""
     _check_docx_package(path)
     import docx  # python-docx: imported here so plain-text reviews do not pay for it
 
     from review.io import docx_text
 
     try:
-        document = docx.Document(str(path))
-        blocks = docx_text.visible_blocks(document)
+        blocks = docx_text.located_blocks(docx.Document(str(path)))
     except Exception as error:  # python-docx and lxml raise many types for a damaged package
         raise ReviewError("E104", E104.format(path=path, reason=f"damaged ({error.__class__.__name__})")) from None
-    return "\n\n".join(blocks)
+    places, start = [], 0
+    for text, where in blocks:
+        places.append((start, where))
+        start += len(text) + 2  # the blank line between blocks
+    return "\n\n".join(text for text, _ in blocks), tuple(places)
+
+
+def read_docx(path: Path) -> str:
+    """The visible text of a .docx, as `read_docx_located` reads it."""
+    return read_docx_located(path)[0]
 
 
 def read_file(path: Path) -> tuple[str, str | None]:
     """The text of one report file and the encoding assumed (None for a .docx)."""
+    return _read_report(path)[:2]
+
+
+def _read_report(path: Path) -> tuple[str, str | None, tuple[tuple[int, str], ...]]:
+    """The text of one report file, the encoding assumed (None for a .docx) and, for a .docx,
+    where each block is in Word."""
     suffix = path.suffix.lower()
     if not path.is_file():
         reason = "no such file or folder" if not path.exists() else "not a file"
@@ -136,12 +159,13 @@ def read_file(path: Path) -> tuple[str, str | None]:
     if suffix not in SUFFIXES:
         raise ReviewError("E102", E102.format(path=path, suffix=path.suffix or "(none)"))
     if suffix == ".docx":
-        return read_docx(path), None
+        text, places = read_docx_located(path)
+        return text, None, places
     try:
         data = path.read_bytes()
     except OSError as error:
         raise ReviewError("E101", E101.format(path=path, reason=error.strerror or "unreadable")) from None
-    return decode_text(data, str(path))
+    return *decode_text(data, str(path)), ()
 
 
 def read_path(path: Path) -> str:
@@ -170,11 +194,11 @@ def expand(paths: list[str]) -> list[str]:
 
 def read_sources(name: str, *, lines: bool, max_chars: int) -> list[Source]:
     """The documents in one input: the whole file, or with `lines` one per non-empty line."""
-    text, encoding = read_stdin() if name == "-" else read_file(Path(name))
+    text, encoding, places = (*read_stdin(), ()) if name == "-" else _read_report(Path(name))
     if not lines:
         if len(text) > max_chars:
             raise ReviewError("E105", E105.format(path=name, size=f"{len(text):,} characters", limit=f"{max_chars:,}"))
-        return [Source(name, text, encoding)]
+        return [Source(name, text, encoding, places)]
     sources = []
     for number, line in enumerate(_LINE_END.split(text), start=1):
         if line:

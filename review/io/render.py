@@ -1,4 +1,4 @@
-"""Human-readable renderings of document objects: coloured text for the terminal, and HTML.
+"""The HTML rendering of document objects (the terminal's text is `review.io.terminal`).
 
 The HTML pieces (`highlighted_report`, `finding_card`, `summary_table`, `checklist_table`,
 `chronology_table`) are shared by the self-contained page of ``review check --format html``
@@ -19,8 +19,6 @@ OTHER_COLOUR = "#cfd8dc"
 # The principles always offered in a legend, even with no findings; other checks when they have some.
 CHECK_ORDER = IN_LEGEND
 SEVERITY_LABELS = {"error": "Error", "warning": "Warning", "info": "Note"}
-_ANSI = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "dim": "\033[2m", "bold": "\033[1m",
-         "reset": "\033[0m"}
 
 
 def _check_order(check: str) -> int:
@@ -39,42 +37,6 @@ def check_colour(check: str) -> str:
 def checks_in(document: dict) -> list[str]:
     """The checks with at least one finding, in the legend's order."""
     return sorted({f["check"] for f in document["findings"]}, key=lambda c: (_check_order(c), c))
-
-
-def _line_col(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
-def _counts(document: dict) -> str:
-    counts = document["summary"].get("findings_by_check", {})
-    return ", ".join(f"{check} {n}" for check, n in counts.items() if n)
-
-
-def render_text(document: dict, *, colour: bool = False) -> str:
-    """The findings of one document, one block per finding, in text order."""
-    paint = (lambda name, s: f"{_ANSI[name]}{s}{_ANSI['reset']}") if colour else (lambda name, s: s)
-    findings = document["findings"]
-    children = ", ".join(document["children"]) or "not found"
-    head = (f"{document['id']}: {len(findings)} finding{'s' if len(findings) != 1 else ''}"
-            + (f" ({_counts(document)})" if findings else "")
-            + f"  [report date {document['report_date']}; child: {children}]")
-    lines = [paint("bold", head)]
-    text = document["text"]
-    for finding in findings:
-        if finding["sentence"] is None:
-            where = "report"
-        else:
-            line, col = _line_col(text, finding["start"])
-            where = f"{line}:{col}"
-        match = text[finding["start"]:finding["end"]]
-        quoted = f'  "{match[:60]}{"…" if len(match) > 60 else ""}"' if match else ""
-        section = f"  (in “{finding['section']}”)" if finding.get("section") else ""
-        lines.append(f"  {where:<8} {paint(finding['severity'], finding['severity']):<7}  {finding['rule']}{quoted}"
-                     + paint("dim", section))
-        lines.append(f"           {finding['message']}")
-        lines.append(paint("dim", f"           Suggestion: {finding['suggestion']}"))
-    return "\n".join(lines)
 
 
 _e = html.escape

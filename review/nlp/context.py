@@ -11,7 +11,7 @@ from review.core.blocks import ends_a_sentence, line_end_before_spaces, read_str
 from review.core.extensions import register_extensions
 from review.core.text import doc_text, sentences
 from review.nlp.children import detect_children
-from review.nlp.temporal import stated_report_date
+from review.nlp.temporal import sent_date, stated_report_date
 
 register_extensions()
 
@@ -66,7 +66,7 @@ def resolve_context(doc: Doc) -> Doc:
     """Fill in what the checks need to know about the report as a whole.
 
     The report date is the one given by the caller, else one the report states as its own
-    ("Date of report: 20/03/2024"), else today. The children are those given by the caller,
+    ("Date of report: 20/03/2024"), else the "Sent:" date of the email it was pasted from, else today. The children are those given by the caller,
     else those detected in the text.
     """
     structure = doc._.structure
@@ -76,8 +76,9 @@ def resolve_context(doc: Doc) -> Doc:
         doc._.report_date_source = doc._.report_date_source or "given"
     else:
         stated = stated_report_date(doc_text(doc))
-        doc._.report_date = stated or dt.date.today()
-        doc._.report_date_source = "stated" if stated else "today"
+        sent = None if stated else sent_date(doc_text(doc))
+        doc._.report_date = stated or sent or dt.date.today()
+        doc._.report_date_source = "stated" if stated else "sent" if sent else "today"
     if doc._.children:
         doc._.children_source = doc._.children_source or "given"
     else:

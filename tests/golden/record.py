@@ -53,7 +53,8 @@ def data_sentences() -> list[str]:
 def outputs() -> dict[str, str]:
     """Name -> output text, for every item covered."""
     import review
-    from review.io.render import render_html, render_text
+    from review.io.render import render_html
+    from review.io.terminal import render_text
 
     def one(key: str, text: str, report_date, html: bool = False) -> None:
         doc = review.analyse(text, report_date=report_date, doc_id=key)

@@ -1,4 +1,5 @@
-"""The report's own date, read from a line such as "Date of report: 20/03/2024" near its top."""
+"""The report's own date: a line such as "Date of report: 20/03/2024" near its top, else the
+"Sent:" header of the email it was pasted from."""
 
 from __future__ import annotations
 
@@ -8,10 +9,28 @@ import re
 from review.nlp.temporal.calendar_dates import FULL_DATE_HANDLERS, RULES
 from review.nlp.temporal.grammar import Context
 
+HEAD_CHARS = 3000  # where a report's own date line, or its email header, is looked for
 _STATED = re.compile(
     r"^[ \t]*(?:date\s+of\s+(?:the\s+)?(?:report|assessment|referral|statement|writing)|report\s+date|date\s+written|"
     r"date\s+completed|date\s+of\s+completion|dated|date)\s*[:\-–]?\s*(?P<date>[^\n]{4,40})$",
     re.I | re.M)
+# An email header: "Sent: Tuesday, 14 May 2024 09:12", "Sent: 14/05/2024 16:42:03", "Sent: 14 May 2024 9:12 AM".
+_SENT = re.compile(r"^[ \t]*sent[ \t]*:[ \t]*(?P<date>[^\n]{4,60}?)"
+                   r"(?:[ \t,]+(?:at[ \t]+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]*[ap]\.?m\.?)?)?[ \t]*$", re.I | re.M)
+
+
+def _whole_date(candidate: str) -> dt.date | None:
+    """`candidate` read as one whole date with its year, and nothing after it but punctuation."""
+    ctx = Context(dt.date.today(), False, None)
+    for pattern, handler, _ in RULES:
+        if handler not in FULL_DATE_HANDLERS:
+            continue
+        found = pattern.match(candidate)
+        if found and found["y"] and not candidate[found.end():].strip(" .,;)"):
+            result = handler(found, ctx)
+            if result and result.value:
+                return dt.date.fromisoformat(result.value)
+    return None
 
 
 def stated_report_date(text: str) -> dt.date | None:
@@ -22,16 +41,19 @@ def stated_report_date(text: str) -> dt.date | None:
     "March 20, 2024"), so a chronology row ("Date: 14/01/2023 home visit") is not taken for the
     report's date. Returns None when there is no such line.
     """
-    ctx = Context(dt.date.today(), False, None)
-    for line in _STATED.finditer(text[:3000]):
-        candidate = line["date"].strip()
-        for pattern, handler, _ in RULES:
-            if handler not in FULL_DATE_HANDLERS:
-                continue
-            found = pattern.match(candidate)
-            if found and found["y"] and not candidate[found.end():].strip(" .,;)"):
-                result = handler(found, ctx)
-                if result and result.value:
-                    return dt.date.fromisoformat(result.value)
+    for line in _STATED.finditer(text[:HEAD_CHARS]):
+        found = _whole_date(line["date"].strip())
+        if found:
+            return found
     return None
 
+
+def sent_date(text: str) -> dt.date | None:
+    """The date of the first "Sent:" header in the first 3,000 characters (the email a report
+    was pasted from: "Sent: Tuesday, 14 May 2024 09:12"), its time left aside; None
+    when there is none or its date is not a whole date with its year."""
+    for line in _SENT.finditer(text[:HEAD_CHARS]):
+        found = _whole_date(line["date"].strip())
+        if found:
+            return found
+    return None
