@@ -72,8 +72,8 @@ PANEL_HEIGHT = 640  # px: the report and the findings list scroll side by side i
 # colours come from `legend_filter`; these let pill rows wrap instead of running off the edge.
 PAGE_CSS = """
 .st-key-legend [data-testid=stButtonGroup]>div,[class*=st-key-mark-] [data-testid=stButtonGroup]>div{flex-wrap:wrap}
-.review .pill.off{display:inline-block;border:1px dashed #aaa;border-radius:1rem;padding:.15rem .7rem;color:#777;
- font-size:.875rem;cursor:not-allowed;margin:.1rem 0}
+.review .pill.off{display:inline-block;border:1px dashed #aaa;border-radius:1rem;padding:.1rem .6rem;color:#777;
+ font-size:.8rem;cursor:not-allowed;margin:.1rem 0}
 [data-testid=stExpander] summary p{white-space:normal}
 .st-key-report-box .review .report{position:relative}.st-key-report-box .review mark{position:static}
 .st-key-report-box .review mark .tip{left:1rem;right:1rem;top:auto;width:auto;margin-top:.3em}
