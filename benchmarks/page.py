@@ -66,7 +66,8 @@ def app_runs(text: str, repeat: int) -> tuple[list[float], list[float]]:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
         at.run()
         # a text not seen before, so the analysis really runs
-        at.text_area(key="pasted").set_value(f"{text}\n\nPage benchmark run {n + 1}.")
+        at.text_area(key="pasted").set_value(f"{text}\n\nPage benchmark run {n + 1}.").run()
+        at.button(key="review").click()  # the run that press of Review starts is the one timed
         _, seconds = timed(at.run)
         first.append(seconds)
         at.button_group(key="legend").set_value("date")

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 import review
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
+SAMPLE = Path(APP).with_name("corpus") / "01-school-mia-before.txt"
 REPORT = ("Date of report: 20/03/2024\nChild: Mia Carter (aged 7)\n\n"
           "On 18/03/2024 Mia was absent from school. Mum is a neglectful parent. Dad appeared drunk when he "
           "came to collect Mia.\n\nIn 2015 an uncle was cautioned for shoplifting.\n\n"
@@ -40,10 +41,23 @@ def app(nlp, monkeypatch):
     return at
 
 
-def paste(at, text):
+def paste(at, text, *, review=True):
+    """Paste `text`, then press Review (unless told not to)."""
     at.text_area(key="pasted").set_value(text).run()
     assert not at.exception, at.exception
+    if review:
+        press_review(at)
     return at
+
+
+def press_review(at):
+    at.button(key="review").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def shown_report(at) -> list[str]:
+    return [h.value for h in at.html if 'class="report"' in h.value]
 
 
 def report_html(at) -> str:
@@ -87,6 +101,18 @@ def test_empty_page_asks_for_a_report(app):
     assert any("Paste a report" in m for m in markdown_texts(app))
 
 
+def test_results_wait_for_the_review_button_and_hide_while_the_text_has_changed(app):
+    paste(app, REPORT, review=False)
+    assert not shown_report(app) and any("Press Review" in m for m in markdown_texts(app))
+    press_review(app)
+    assert "neglectful" in shown_report(app)[0]
+    paste(app, "Dad is an aggressive man.", review=False)
+    assert not shown_report(app) and not app.metric and not app.get("download_button")
+    assert "Press Review to check the changed text." in markdown_texts(app)
+    press_review(app)
+    assert "aggressive" in shown_report(app)[0] and "neglectful" not in shown_report(app)[0]
+
+
 def test_pasted_report_is_highlighted_with_date_and_child_prefilled(app):
     paste(app, REPORT)
     html = report_html(app)
@@ -97,10 +123,63 @@ def test_pasted_report_is_highlighted_with_date_and_child_prefilled(app):
     assert any(m.label == "Findings" for m in app.metric)
 
 
-def test_editing_the_report_date_re_analyses_with_it(app):
+def test_editing_the_report_date_re_analyses_with_it_on_review(app):
     paste(app, REPORT)
     app.date_input(key="report_date").set_value(__import__("datetime").date(2016, 6, 1)).run()
+    assert not shown_report(app) and any("changed date" in m for m in markdown_texts(app))
+    press_review(app)
     assert downloaded_document(app)["report_date"] == "2016-06-01"
+    assert str(app.date_input(key="report_date").value) == "2016-06-01"  # kept, not re-detected
+
+
+def test_suggestion_examples_use_the_report_date(app):
+    paste(app, REPORT)
+    assert "On 20/03/2024 I saw" in all_html(app) and "12/03/2024" not in all_html(app)
+    app.date_input(key="report_date").set_value(__import__("datetime").date(2016, 6, 1)).run()
+    press_review(app)
+    assert "On 01/06/2016 I saw" in all_html(app) and "20/03/2024 I saw" not in all_html(app)
+
+
+def test_a_report_with_no_date_says_today_decides_what_is_historic(app):
+    paste(app, "Mum is a neglectful parent. In 2015 an uncle was cautioned for shoplifting.")
+    assert any("today" in c.value and "historic" in c.value for c in app.caption)
+    paste(app, REPORT)
+    assert not any("today" in c.value for c in app.caption)
+
+
+def test_principles_with_no_findings_are_shown_but_not_offered(app):
+    paste(app, "Date of report: 20/03/2024\nChild: Mia Carter (aged 7)\n\nMum is a neglectful parent.")
+    options = app.button_group(key="legend").options
+    assert any(o.startswith("Fact and opinion (") for o in options)
+    assert not any(o.startswith(("Historic information", "Dates and times")) for o in options)
+    legend = next(h.value for h in app.html if "pill off" in h.value)
+    assert "Historic information (0)" in legend and 'aria-disabled="true"' in legend
+
+
+def test_a_note_restated_by_the_checklist_is_shown_once(app):
+    paste(app, SAMPLE.read_text(encoding="utf-8"))  # quotes no word of Mia's, records no wishes
+    rules = [f["rule"] for f in downloaded_document(app)["findings"]]
+    assert {"child_voice.no_quote", "checklist.child_words", "child_voice.no_wishes",
+            "checklist.wishes_feelings"} <= set(rules)  # the JSON keeps every rule
+    titles = [e.label for e in app.expander]
+    assert sum("No words of the child are quoted" in t for t in titles) == 1
+    assert not any("does not quote what the child said" in t for t in titles)
+    assert sum("wishes and feelings" in t and "record" in t for t in titles) == 1
+    cards = all_html(app)
+    assert "child_voice.no_quote, checklist.child_words" in cards
+    assert files(app)["html"].decode().count("child_voice.no_quote, checklist.child_words") == 1
+    assert b"does not quote what the child said" not in files(app)["html"]
+    legend = app.button_group(key="legend").options
+    assert any(o.startswith("Policy checklist (") for o in legend)
+
+
+def test_dismissing_a_restated_note_dismisses_both_rules(app):
+    paste(app, SAMPLE.read_text(encoding="utf-8"))
+    document = downloaded_document(app)
+    note = next(f for f in document["findings"] if f["rule"] == "child_voice.no_quote")
+    app.button(key=f"dismiss-{note['rule']}@{note['start']}-{note['end']}").click().run()
+    dismissed = {f["rule"] for f in downloaded_document(app)["findings"] if f.get("dismissed")}
+    assert dismissed == {"child_voice.no_quote", "checklist.child_words"}
 
 
 def test_filter_shows_one_principle_without_re_running_the_analysis(app, monkeypatch):
@@ -173,7 +252,7 @@ def _upload(at, name, data, mime="text/plain"):
     at.tabs[0]  # the page has rendered
     at.file_uploader(key="upload").set_value((name, data, mime)).run()
     assert not at.exception, at.exception
-    return at
+    return press_review(at)
 
 
 def report_docx(heading: str | None = None, header: str | None = None) -> bytes:
@@ -232,8 +311,8 @@ def test_user_text_is_escaped_everywhere(app):
     page = all_html(app)
     assert "<script>alert" not in page and "<img src=x" not in page
     assert "&lt;script&gt;alert" in page and "&lt;img src=x" in page
-    for text in markdown_texts(app):
-        assert "[link]" not in text and "**bold**" not in text
+    for text in markdown_texts(app) + [e.label for e in app.expander]:  # card titles are Markdown
+        assert "[link]" not in text and "**bold**" not in text and "<img" not in text
 
 
 def test_file_name_is_never_markup(app):
@@ -256,7 +335,7 @@ def test_damaged_docx_is_one_clear_message_naming_the_file_escaped(app):
 
 
 def test_training_mode_scores_marks_and_shows_the_pair(app):
-    app.sidebar.radio(key="mode").set_value("Training").run()
+    app.radio(key="mode").set_value("Training").run()
     assert not app.exception
     app.selectbox(key="sample").set_value("01-school-mia-before").run()
     text = Path(APP).with_name("corpus").joinpath("01-school-mia-before.txt").read_text()
@@ -312,7 +391,7 @@ def test_training_sample_without_a_pair_shows_its_expected_findings_in_the_text(
     from review.page.trainee import list_samples
 
     single = next(s for s in list_samples(Path(APP).with_name("corpus")) if not s.pair)
-    app.sidebar.radio(key="mode").set_value("Training").run()
+    app.radio(key="mode").set_value("Training").run()
     app.selectbox(key="sample").set_value(single.name).run()
     app.button(key=f"reveal-{single.name}").click().run()
     assert not app.exception

@@ -1,8 +1,10 @@
 """End to end in a real headless browser: start the page, paste a report, see every principle highlighted.
 
 Uses Debian's chromium (`apt-get install chromium`) driven by Playwright's Python client; the
-page runs on a free port on 127.0.0.1 only. Saves a screenshot; with REVIEW_UPDATE_SCREENSHOT=1
-it replaces docs/screenshot.png, the one the README shows.
+page runs on a free port on 127.0.0.1 only. Saves screenshots at 1024 and 1920 px (under
+pytest's tmp_path, or with REVIEW_SCREENSHOTS=DIR there); with REVIEW_UPDATE_SCREENSHOT=1 it
+replaces the README's, docs/screenshot.png and docs/screenshot-training.png. Prints the page's
+height with the sample report (``pytest -s``).
 """
 
 import os
@@ -18,6 +20,26 @@ import pytest
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[1]
 README_SCREENSHOT = ROOT / "docs" / "screenshot.png"
+README_TRAINING_SCREENSHOT = ROOT / "docs" / "screenshot-training.png"
+SAMPLE = ROOT / "corpus" / "01-school-mia-before.txt"
+WIDTHS = (1024, 1920)
+# Buttons, tabs, tab strips and card titles whose text does not fit them (cut off or scrolled).
+CUT_LABELS = """() => [...document.querySelectorAll(
+    'button, button *, [role=tab], [role=tablist], [data-testid=stExpander] summary, '
+    + '[data-testid=stExpander] summary *')]
+  .filter(e => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1)
+  .map(e => (e.closest('button, [role=tab], [role=tablist], summary') || e).innerText.slice(0, 80))"""
+# The page's full height: Streamlit scrolls its main area, not the document.
+PAGE_HEIGHT = "() => (document.querySelector('[data-testid=stMain]') || document.scrollingElement).scrollHeight"
+# Per sentence row of training mode: the principles whose pill lies fully inside the row's column.
+TRAINING_ROWS = """() => [...document.querySelectorAll('[class*="st-key-mark-"]')].map(group => {
+  const column = group.closest('[data-testid=stColumn]') || group.closest('[data-testid=stVerticalBlock]');
+  const box = column.getBoundingClientRect();
+  return [...group.querySelectorAll('button')].filter(b => {
+    const r = b.getBoundingClientRect();
+    return r.width > 0 && r.left >= box.left - 1 && r.right <= box.right + 1 && r.right <= window.innerWidth;
+  }).map(b => b.innerText.trim());
+})"""
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PRINCIPLES = ("opinion", "date", "length", "child_voice", "historic")
@@ -89,6 +111,7 @@ def browser(tmp_path_factory):
 
 
 def test_pasted_report_is_highlighted_for_every_principle(page_url, browser, tmp_path):
+    """Paste, press Review, see every principle; download Word; hover, click a highlight, filter."""
     page = browser.new_page()
     requests = []
     page.on("request", lambda request: requests.append(request.url))
@@ -96,7 +119,7 @@ def test_pasted_report_is_highlighted_for_every_principle(page_url, browser, tmp
     box = page.get_by_label("Report text")
     box.wait_for(timeout=60_000)
     box.fill(REPORT)
-    box.press("Control+Enter")
+    page.get_by_role("button", name="Review", exact=True).click()
     page.locator("mark.c-opinion").first.wait_for(timeout=90_000)
     for principle in PRINCIPLES:
         assert page.locator(f"mark.c-{principle}").count() > 0, f"no highlight for {principle}"
@@ -119,6 +142,16 @@ def test_pasted_report_is_highlighted_for_every_principle(page_url, browser, tmp
     assert mark.locator(".tip").is_visible()
     assert "Suggestion:" in mark.locator(".tip").inner_text()
 
+    # clicking a highlight opens its card in the findings list
+    card = page.locator("[data-testid=stExpanderDetails] .card.c-historic").first
+    assert not card.is_visible()
+    page.locator("mark.c-historic").first.click()
+    card.wait_for(state="visible", timeout=10_000)
+    page.wait_for_timeout(800)  # scrolled to it
+    box, shown = page.locator(".st-key-findings-box").bounding_box(), card.bounding_box()
+    assert box["y"] <= shown["y"] < box["y"] + box["height"]  # in view inside the scrolling list
+    page.screenshot(path=str(screenshot_path(tmp_path, "card-opened.png")))
+
     # the legend filters to one principle, and back to all
     page.get_by_role("radio", name="Dates and times").click()
     page.wait_for_function("document.querySelectorAll('mark.c-opinion').length === 0", timeout=30_000)
@@ -130,12 +163,64 @@ def test_pasted_report_is_highlighted_for_every_principle(page_url, browser, tmp
     assert requests and all(url.startswith(("http://127.0.0.1", "data:", "blob:")) for url in requests), [
         u for u in requests if not u.startswith("http://127.0.0.1")]
 
-    page.wait_for_timeout(1000)  # the rerun after the last click has finished drawing
-    page.locator(".st-key-legend").evaluate("e => e.scrollIntoView({block: 'start'})")
-    page.wait_for_timeout(300)
+    page.close()
+
+
+def screenshot_path(tmp_path: Path, name: str) -> Path:
+    folder = Path(os.environ.get("REVIEW_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / name
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_sample_page_is_compact_with_no_label_cut_off(page_url, browser, tmp_path, width):
+    page = browser.new_page()
+    page.set_viewport_size({"width": width, "height": 1000})
+    page.goto(page_url)
+    box = page.get_by_label("Report text")
+    box.wait_for(timeout=60_000)
+    box.fill(SAMPLE.read_text(encoding="utf-8"))
+    page.get_by_role("button", name="Review", exact=True).click()
+    page.locator("mark.c-opinion").first.wait_for(timeout=90_000)
+    page.get_by_role("button", name="Word with comments").wait_for(timeout=60_000)
+    page.wait_for_timeout(1500)  # the page has finished drawing
+    assert page.evaluate(CUT_LABELS) == []
+    height = page.evaluate(PAGE_HEIGHT)
+    print(f"\npage height with {SAMPLE.name} at {width} px: {height} px")
+    assert height < 4000  # the findings scroll beside the report instead of running down the page
+    findings = page.locator(".st-key-findings-box").bounding_box()
+    assert findings["width"] >= 300  # still wide enough to read at 1024 px
     page.locator("mark.c-opinion").first.hover()
-    screenshot = README_SCREENSHOT if os.environ.get("REVIEW_UPDATE_SCREENSHOT") == "1" else tmp_path / "page.png"
-    page.screenshot(path=str(screenshot))
+    page.screenshot(path=str(screenshot_path(tmp_path, f"page-{width}.png")))
+    if width == 1920 and os.environ.get("REVIEW_UPDATE_SCREENSHOT") == "1":
+        page.screenshot(path=str(README_SCREENSHOT))
+    page.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_training_mode_offers_all_five_principles_on_every_row(page_url, browser, tmp_path, width):
+    from review.core.registry import SCORED
+    from review.io.render import check_label
+
+    page = browser.new_page()
+    page.set_viewport_size({"width": width, "height": 1000})
+    page.goto(page_url)
+    page.get_by_text("Training", exact=True).click()
+    page.locator('[class*="st-key-mark-"] button').nth(10).wait_for(timeout=90_000)
+    page.wait_for_timeout(1500)
+    rows = page.evaluate(TRAINING_ROWS)
+    labels = [check_label(c) for c in SCORED]
+    assert len(labels) == 5 and len(rows) > 10
+    assert all(row == labels for row in rows), [row for row in rows if row != labels][:3]
+    assert page.evaluate(CUT_LABELS) == []
+    if width == 1920 and os.environ.get("REVIEW_UPDATE_SCREENSHOT") == "1":
+        page.screenshot(path=str(README_TRAINING_SCREENSHOT))
+    last = page.locator('[class*="st-key-mark-"]').last.get_by_role("button", name=labels[-1])
+    last.click()  # usable: the last principle of the last row can be marked
+    page.wait_for_function("[...document.querySelectorAll('[class*=\"st-key-mark-\"]')].pop()"
+                           ".querySelector('button[kind=pillsActive], button[aria-pressed=true], "
+                           "button[aria-checked=true]') !== null", timeout=30_000)
+    page.screenshot(path=str(screenshot_path(tmp_path, f"training-{width}.png")))
     page.close()
 
 
@@ -148,7 +233,7 @@ def test_script_in_a_report_does_not_run(page_url, browser):
     box.wait_for(timeout=60_000)
     box.fill('Mum is a neglectful parent. <script>alert("x")</script> <img src=x onerror="alert(1)"> '
              "**bold** [link](http://example.org)")
-    box.press("Control+Enter")
+    page.get_by_role("button", name="Review", exact=True).click()
     page.locator("mark.c-opinion").first.wait_for(timeout=90_000)
     report = page.locator(".review .report").first
     assert '<script>alert("x")</script>' in report.inner_text()

@@ -41,6 +41,17 @@ class _KeepMissing(dict):
         return "{" + key + "}"
 
 
+# The date in a suggestion's example when the report's date is unknown (a Doc not run through the pipeline).
+FALLBACK_EXAMPLE_DATE = "12/03/2024"
+
+
+def example_date(doc: "Doc") -> str:
+    """The report's own date as a UK numeric date (20/03/2024), for ``{example_date}`` in a suggestion's
+    example, so the example reads like the report it is about."""
+    report_date = doc._.report_date
+    return report_date.strftime("%d/%m/%Y") if report_date else FALLBACK_EXAMPLE_DATE
+
+
 def _fill(template: str, values: dict) -> str:
     return template.format_map(_KeepMissing(values))
 
@@ -76,15 +87,15 @@ def add_finding(
     """Record a finding of `rule` on ``doc.text[start:end]``; returns it, or None if skipped.
 
     The rule's message and suggestion may hold ``{placeholders}``; ``{match}`` is always the
-    flagged text. A disabled rule, or flagged text containing a phrase on the allow-list of
-    `allow`, records nothing.
+    flagged text and ``{example_date}`` the report's date. A disabled rule, or flagged text
+    containing a phrase on the allow-list of `allow`, records nothing.
     """
     if not rule.enabled or (rule.check != "language" and is_unreviewed(doc, start, end)):
         return None
     match = doc_text(doc)[start:end]
     if allow is not None and match and is_allowed(allow, match):
         return None
-    values = {"match": match, **format_args}
+    values = {"match": match, "example_date": example_date(doc), **format_args}
     finding = Finding(
         check=rule.check,
         rule=rule.id,

@@ -12,6 +12,7 @@ import html
 from collections import Counter
 
 from review.core.registry import CHECKS, IN_LEGEND
+from review.io.notes import distinct_notes
 
 CHECK_LABELS = {info.name: info.label for info in CHECKS}
 CHECK_COLOURS = {info.name: info.colour for info in CHECKS}
@@ -171,8 +172,15 @@ def sentence_of(finding: dict, document: dict) -> str:
     return document["sentences"][index]["text"]
 
 
-def finding_card(i: int, finding: dict, document: dict, *, id_prefix: str = "f") -> str:
-    """One finding as HTML: severity, rule, the sentence, why, the suggestion and the policy line.
+def cards(document: dict) -> list[tuple[int, dict, list[str]]]:
+    """The findings to show as cards, in order: (index, finding, rules), a note on the whole report
+    that another rule restates given once with both rules (`review.io.notes`)."""
+    index = {id(f): i for i, f in enumerate(document["findings"])}
+    return [(index[id(f)], f, rules) for f, rules in distinct_notes(document["findings"])]
+
+
+def finding_card(i: int, finding: dict, document: dict, *, id_prefix: str = "f", rules: list[str] = ()) -> str:
+    """One finding as HTML: severity, rule (or `rules`), the sentence, why, the suggestion and the policy line.
 
     An opinion finding also gets the rewrite scaffold (`OPINION_SCAFFOLD`); a dismissed one
     shows the reviewer's reason.
@@ -183,7 +191,8 @@ def finding_card(i: int, finding: dict, document: dict, *, id_prefix: str = "f")
     why = finding.get("why") or (f"Flagged text: “{match}”" if flagged_is_news else "")
     parts = [f'<div class="card c-{_e(finding["check"])}{" dismissed" if is_dismissed(finding) else ""}" id="{id_prefix}{i}">',
              f'<span class="sev-{_e(finding["severity"])}">{_e(SEVERITY_LABELS.get(finding["severity"], ""))}</span> ',
-             f'<span class="rule">{_e(finding["rule"])}</span> · {_e(check_label(finding["check"]))}',
+             f'<span class="rule">{_e(", ".join(rules) or finding["rule"])}</span> · '
+             f'{_e(check_label(finding["check"]))}',
              f'<q>{_e(sentence)}</q>' if sentence else "<q>(the whole report)</q>",
              f'<div class="msg">{_e(finding["message"])}</div>']
     if why:
@@ -275,7 +284,8 @@ def render_html(documents: list[dict]) -> str:
     for n, document in enumerate(documents):
         summary = document["summary"]
         prefix = f"d{n}-f"  # card ids unique across the page's documents
-        findings = "".join(finding_card(i, f, document, id_prefix=prefix) for i, f in enumerate(document["findings"]))
+        shown = cards(document)
+        findings = "".join(finding_card(i, f, document, id_prefix=prefix, rules=rules) for i, f, rules in shown)
         grade = summary.get("grade")
         grade_text = f"{grade:.1f}" if isinstance(grade, (int, float)) else "n/a"
         sections.append(
@@ -285,7 +295,7 @@ def render_html(documents: list[dict]) -> str:
             f"{_e(str(summary.get('sentences', 0)))} sentences, reading grade {_e(grade_text)}</p>"
             f"{legend(document, buttons=True)}"
             f'<div class="report">{highlighted_report(document, id_prefix=prefix)}</div>'
-            f"<h2>Findings ({len(document['findings'])})</h2>{findings}"
+            f"<h2>Findings ({len(shown)})</h2>{findings}"
             f"<h2>Summary</h2>{summary_table(document)}"
             f"<h2>Policy checklist</h2>{checklist_table(document)}"
             f"<h2>Chronology</h2>{chronology_table(document)}</section>")

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from review.io import docx_text
+from review.io.notes import distinct_notes
 from review.io.render import SEVERITY_LABELS, check_label
 
 COMMENT_AUTHOR = "Safeguarding review"
@@ -20,8 +21,6 @@ SUMMARY_TITLE = "Review notes on the whole report"
 # Where a finding on words Word cannot hold a comment on (outside the body) is said to be.
 STORY_NAMES = {"header": "the page header", "footer": "the page footer", "footnote": "a footnote",
                "endnote": "an endnote"}
-# Checklist notes that say again what a check's note on the whole report says: listed once, under both rules.
-RESTATED_NOTES = {"checklist.child_words": "child_voice.no_quote", "checklist.wishes_feelings": "child_voice.no_wishes"}
 # Characters XML 1.0 cannot hold (control characters other than tab and new line), as in
 # text pasted from a PDF: Word gets a space instead, one for one, so runs keep their length.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -210,20 +209,6 @@ def _covered(body: list[Piece], ends: list[int], finding: dict) -> list[Piece]:
             break
         covered.append(piece)
     return covered
-
-
-def distinct_notes(notes: list[dict]) -> list[tuple[dict, list[str]]]:
-    """Each note once, with the rules that give it: a note on the whole report said again by
-    another rule (the same message, or a checklist item in `RESTATED_NOTES`) is listed once."""
-    messages = {note["rule"]: note["message"] for note in notes}
-    grouped: dict[object, tuple[dict, list[str]]] = {}
-    for note in notes:
-        if note["end"] > note["start"]:
-            key = (note["rule"], note["start"], note["end"])
-        else:
-            key = messages.get(RESTATED_NOTES.get(note["rule"]), note["message"])
-        grouped.setdefault(key, (note, []))[1].append(note["rule"])
-    return list(grouped.values())
 
 
 def summary_text(notes: list[dict], where: dict[int, str]) -> str:
