@@ -144,8 +144,10 @@ def context_inputs(text: str, detected: dict, date_column, child_column) -> tupl
     if detected["summary"].get("report_date_source") == "today" and report_date.isoformat() == detected[
             "report_date"]:
         date_column.caption("⚠ The report states no date: today's is used, and it decides what is historic.")
+    elif report_date.isoformat() != detected["report_date"]:
+        date_column.caption("Date entered here")
     else:
-        source = {"stated": "stated in the report", "given": "given"}
+        source = {"stated": "stated in the report", "sent": "the email's Sent: date", "given": "given"}
         date_column.caption(f"Date found: {source.get(detected['summary'].get('report_date_source'), 'n/a')}")
     child_column.caption("Children found in the report" if detected["children"] else
                          "No child found in the report: enter the child's name so their words are recognised")

@@ -147,6 +147,13 @@ def test_a_report_with_no_date_says_today_decides_what_is_historic(app):
     assert not any("today" in c.value for c in app.caption)
 
 
+def test_the_date_caption_says_where_the_report_date_came_from(app):
+    paste(app, "From: Ms Shah\nSent: 14 May 2024 09:12\nSubject: Leo\n\nLeo was late to school twice last week.")
+    assert any("Sent:" in c.value for c in app.caption)
+    app.date_input(key="report_date").set_value(__import__("datetime").date(2024, 5, 20)).run()
+    assert any(c.value == "Date entered here" for c in app.caption)
+
+
 def test_principles_with_no_findings_are_shown_but_not_offered(app):
     paste(app, "Date of report: 20/03/2024\nChild: Mia Carter (aged 7)\n\nMum is a neglectful parent.")
     options = app.button_group(key="legend").options
