@@ -204,8 +204,8 @@ class OpinionLexicons(Strict):
 
 class OpinionThresholds(Strict):
     judgement_probability: Number = threshold(
-        "classifier probability at or above which a sentence in the writer's voice with a subjective adjective "
-        "or adverb is a judgement even when no lexicon word matches")
+        "the sentence model's probability of an unevidenced judgement at or above which the writer's own words of "
+        "a sentence are reported as one when no lexicon word or pattern matches")
     stated_opinion_probability: Number = threshold(
         "the least opinion probability of a sentence with a judgement finding or an owned opinion")
     quoted_label_max_words: Number = threshold("longest quoted label (in words) checked for a missing source")

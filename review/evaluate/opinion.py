@@ -71,14 +71,14 @@ def expected_calibration_error(gold: list[int], probabilities: list[float], bins
 def news_figures(nlp, check: OpinionCheck) -> None:
     rows = data.newssd("val")
     gold = [label for _, label in rows]
-    whole, own = [], []
+    whole_words, own_words = [], []
     for doc in nlp.pipe([text for text, _ in rows], batch_size=64):
         sent = doc[:]
-        whole.append(check.classifier.probability(sent))
         voice = check.voice(sent)
-        own.append(check.classifier.probability([t for t in sent if voice.is_writers(t)]))
-    meta = check.classifier.meta
-    print(f"NewsSD-ENG train, 5-fold CV macro-F1 (model selection): {meta.get('cv_macro_f1')}")
+        whole_words.append(list(sent))
+        own_words.append([t for t in sent if voice.is_writers(t)])
+    whole, own = ([1.0 - p["other"] for p in check.sentence_model.probabilities(words)]
+                  for words in (whole_words, own_words))
     print(f"NewsSD-ENG val ({len(rows)} sentences) macro-F1, whole sentence:      {macro_f1(gold, [int(p >= 0.5) for p in whole]):.3f}")
     print(f"NewsSD-ENG val macro-F1, writer's own words (as the check): {macro_f1(gold, [int(p >= 0.5) for p in own]):.3f}")
     print(f"NewsSD-ENG val expected calibration error (10 bins):       {expected_calibration_error(gold, own):.3f}")

@@ -111,12 +111,11 @@ def test_rules_can_switch_the_hedge_rule_off(review_text, tmp_path):
     assert result["sentences"][0]["hedge"] is True  # the sentence still carries the cue
 
 
-def test_bundled_model_loads_offline_and_scores():
-    from review.checks.opinion.classifier import bundled_model_path, load_classifier
+def test_bundled_sentence_model_is_within_budget_and_loads_offline():
+    from review.checks.opinion.sentence_model import bundled_model_dir, load_sentence_model
 
-    assert bundled_model_path().stat().st_size < 30_000_000
-    classifier = load_classifier()
-    assert classifier.weights and classifier.meta["trained_on"]
+    assert sum(f.stat().st_size for f in bundled_model_dir().rglob("*") if f.is_file()) < 50_000_000
+    assert load_sentence_model().nlp.pipe_names == ["textcat"]
 
 
 @pytest.mark.parametrize("text, hedge", [

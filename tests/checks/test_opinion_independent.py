@@ -15,8 +15,6 @@ KNOWN_GAPS = {
     "Kayleigh is attention-seeking.": "the parser reads 'attention-seeking' as a noun compound, not the lexicon label",
     "Tyler is easily led.": "a passive participle ('led') as a characterisation is not read",
     "Mr Dean is a narcissist.": "a bare noun label not in the lexicon",
-    "Neither parent is engaging.": "'neither' as the negation of a phrase in the lexicon is not read",
-    "No doubt Jess has been coached by her mother.": "'no doubt' as a certainty marker is not read",
     "I feel that Dad is a risk to the children.": "an owned opinion with no reason is an info, not a warning",
 }
 

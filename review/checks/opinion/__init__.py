@@ -4,21 +4,24 @@ How it works: docs/internals.md, `review.checks.opinion`."""
 
 from __future__ import annotations
 
+import functools
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from review.checks.opinion.attribution import Voice, find_phrase, unsourced_quoted_labels, voice_of
-from review.checks.opinion.classifier import load_classifier
-from review.checks.opinion.evidence import elaborated_after_colon, gives_specifics, states_a_reason
+from review.checks.opinion.evidence import elaborated_after_colon, gives_specifics, states_a_reason, writer_perceives
 from review.checks.opinion.hedge import HedgeCues, names_no_evidence
 from review.checks.opinion.labels import PersonJudgements, Trigger
+from review.checks.opinion.sentence_model import SentenceModel, load_sentence_model
 from review.core.findings import add_finding
 from review.core.rules import load_rules
 from review.core.text import doc_text, is_heading, paragraphs, sentences
 from review.nlp.linguistics import linguistics
 from review.nlp.patterns import phrase_pattern
 
-SUBJECTIVE_POS = ("ADJ", "ADV")
+# The words a model-driven judgement finding may point at as the evidence it rests on.
+MODEL_EVIDENCE_POS = ("ADJ", "ADV", "NOUN", "VERB")
 
 
 def states_a_habit(adverb: Token) -> bool:
@@ -53,7 +56,7 @@ class OpinionCheck:
     def __init__(self, rules_path: str | None = None, model_path: str | None = None):
         self.rules = load_rules(rules_path).check("opinion")
         lexicon = self.rules.lexicon
-        self.classifier = load_classifier(model_path)
+        self.model_path = model_path
         self.labels = frozenset(w.lower() for w in lexicon("evaluative_labels"))
         self.label_phrases = phrase_pattern(lexicon("evaluative_phrases"))
         self.certainty_adverbs = frozenset(w.lower() for w in lexicon("certainty_adverbs"))
@@ -71,6 +74,11 @@ class OpinionCheck:
         self.quoted_label_max_words = int(self.rules.threshold("quoted_label_max_words"))
         self.reason_window = int(self.rules.threshold("reason_window_sentences"))
         self.stated_opinion_floor = self.rules.threshold("stated_opinion_probability")
+
+    @functools.cached_property
+    def sentence_model(self) -> SentenceModel:
+        """Loaded on first use, so that training the model can read voices before the model exists."""
+        return load_sentence_model(self.model_path)
 
     def voice(self, sent: Span) -> Voice:
         return voice_of(sent, self.attribution_verbs, self.source_openers)
@@ -148,26 +156,41 @@ class OpinionCheck:
         token = sent.doc.char_span(*cue, alignment_mode="expand")[0]
         return states_a_reason(sent, self.reason_markers, claim=token) or self.inferred_from_evidence(token)
 
-    def evidenced(self, spans: list[Span], i: int) -> bool:
-        """Whether sentence `i` or the next one, in the same paragraph, list item or row, gives a
-        reason or particulars (a date, a count, a quote, what the writer saw)."""
-        sent = spans[i]
-        if states_a_reason(sent, self.reason_markers) or gives_specifics(sent):
-            return True
+    def gives_evidence(self, sent: Span) -> bool:
+        """Whether `sent` gives a reason or particulars (a date, a count, a quote, what the writer saw)."""
+        return states_a_reason(sent, self.reason_markers) or gives_specifics(sent)
+
+    @staticmethod
+    def next_in_passage(spans: list[Span], i: int) -> Span | None:
+        """The sentence after sentence `i` when it is in the same paragraph, list item or row, else None."""
         if i + 1 >= len(spans):
-            return False
-        following = spans[i + 1]
+            return None
+        sent, following = spans[i], spans[i + 1]
         structure = sent.doc._.structure
         if structure is not None and structure.block_at(sent.start_char) is not structure.block_at(following.start_char):
-            return False
-        return states_a_reason(following, self.reason_markers) or gives_specifics(following)
+            return None
+        return following
+
+    def evidenced(self, spans: list[Span], i: int) -> bool:
+        """Whether sentence `i` or the next one gives a reason or particulars."""
+        following = self.next_in_passage(spans, i)
+        return self.gives_evidence(spans[i]) or (following is not None and self.gives_evidence(following))
+
+    def observed_next(self, spans: list[Span], i: int) -> bool:
+        """Whether the next sentence of the passage gives a reason or what the writer saw or heard ("Mum is a
+        caring mother. I saw her comfort Leo ..."): the evidence of a claim the sentence model reads alone."""
+        following = self.next_in_passage(spans, i)
+        return following is not None and (states_a_reason(following, self.reason_markers)
+                                          or any(writer_perceives(t) for t in following))
 
     def __call__(self, doc: Doc) -> Doc:
         spans = sentences(doc)
+        voices = [self.voice(sent) for sent in spans]
+        own_words = [[t for t in sent if voice.is_writers(t)] for sent, voice in zip(spans, voices)]
+        classes = self.sentence_model.probabilities(own_words)
         for i, sent in enumerate(spans):
-            voice = self.voice(sent)
-            own_words = [t for t in sent if voice.is_writers(t)]
-            probability = self.classifier.probability(own_words)
+            voice = voices[i]
+            probability = 1.0 - classes[i]["other"]
             cues = self.hedges.find_cues(sent, voice)
             sent._.opinion = round(probability, 4)
             sent._.hedge = bool(cues) or self.hedges.has_flag_cue(sent, voice)
@@ -181,7 +204,9 @@ class OpinionCheck:
             if owned is not None and not heading:
                 sent._.opinion = max(sent._.opinion, self.stated_opinion_floor)
             if owned is None:
-                self.add_judgements(doc, sent, voice, probability, self.evidenced(spans, i))
+                # The model reads a sentence alone: not a heading or fragment, nor one the next sentence evidences.
+                model_classes = None if heading or self.observed_next(spans, i) else classes[i]
+                self.add_judgements(doc, sent, voice, self.evidenced(spans, i), own_words[i], model_classes)
             elif not heading and not self.gives_reasons(doc, spans, i, owned):
                 add_finding(doc, self.rules.rule("opinion.owned"), *owned, kind="owned",
                             why="an owned opinion with no 'because' or evidence after it", allow=self.rules)
@@ -193,17 +218,18 @@ class OpinionCheck:
                             why="'{match}': a speculation cue in the writer's own voice", allow=self.rules)
         return doc
 
-    def add_judgements(self, doc: Doc, sent: Span, voice: Voice, probability: float, evidenced: bool) -> None:
-        """One finding per judgement in `sent`; else, a sentence the classifier rates as opinion,
-        at its most subjective word."""
+    def add_judgements(self, doc: Doc, sent: Span, voice: Voice, evidenced: bool, own_words: list[Token],
+                       classes: dict[str, float] | None) -> None:
+        """One finding per judgement in `sent`; else, when the sentence model rates the writer's words an
+        unevidenced judgement, one at the word its decision rests on most."""
         triggers = self.judgement_triggers(sent, voice, evidenced)
-        if not triggers and probability >= self.judgement_probability:
-            candidates = [t for t in sent if voice.is_writers(t) and t.pos_ in SUBJECTIVE_POS
-                          and not self.hedges.token_is_cue(t) and self.classifier.word_weight(t) > 0]
-            if candidates:
-                token = max(candidates, key=self.classifier.word_weight)
+        if not triggers and classes is not None and classes["judgement"] >= self.judgement_probability:
+            candidates = [t for t in own_words if t.pos_ in MODEL_EVIDENCE_POS]
+            token = self.sentence_model.strongest_word(own_words, "judgement", candidates)
+            if token is not None:
                 triggers = [(token.idx, token.idx + len(token.text),
-                             f"the classifier rates the sentence {probability:.2f} opinion; strongest word")]
+                             f"the sentence model rates the writer's words {classes['judgement']:.2f} an unevidenced "
+                             "judgement; the word it rests on most")]
         if triggers:
             sent._.opinion = max(sent._.opinion, self.stated_opinion_floor)
         for start, end, why in triggers:

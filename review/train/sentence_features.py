@@ -1,10 +1,7 @@
-"""The features of a sentence that the opinion classifier reads: pure functions of spaCy tokens.
-
-Training (`review.train.opinion_classifier`) and the check both call `sentence_features`, so the model
-always sees the same features it was trained on. Words are lower-cased lemmas (numbers become
-``<num>``) because one training set (Pang & Lee) is lower-cased; the parse adds part-of-speech
-tags and a few dependency shapes (an adjective as predicate, an adverb modifying it, a modal,
-a first-person subject).
+"""The features of a sentence for the logistic-regression family that `review.train.opinion_model compare`
+weighs against spaCy's text classifiers: lower-cased lemmas (numbers as ``<num>``), their bigrams,
+part-of-speech tags and a few dependency shapes (an adjective as predicate, an adverb modifying it, a
+modal, a first-person subject). Pure functions of spaCy tokens.
 """
 
 from __future__ import annotations
@@ -18,7 +15,7 @@ FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 
 
 def word_of(token: Token) -> str:
-    """The token as the classifier sees it: its lower-case lemma, or ``<num>`` for a number."""
+    """The token as the features see it: its lower-case lemma, or ``<num>`` for a number."""
     if token.like_num:
         return "<num>"
     return (token.lemma_ or token.text).lower()
