@@ -30,7 +30,7 @@ from review.evaluate.corpus import compare
 from review.io import export, redact, render
 from review.io.document import document_object
 from review.io.readers import SUFFIXES, decode, read_docx
-from review.page import trainee
+from review.page import timeline, trainee
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 MAX_UPLOAD_MB = 2  # keep equal to server.maxUploadSize in .streamlit/config.toml
@@ -208,7 +208,7 @@ def summary_section(document: dict) -> None:
         st.subheader("Findings and readability")
         show_html(render.summary_table(document))
         st.subheader("Chronology")
-        show_html(render.chronology_table(document))
+        timeline.show(document)
     with right:
         st.subheader("Policy checklist")
         show_html(render.checklist_table(document))
