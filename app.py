@@ -30,7 +30,7 @@ from review.evaluate.corpus import compare
 from review.io import export, redact, render
 from review.io.document import document_object
 from review.io.readers import SUFFIXES, decode, read_docx
-from review.page import timeline, trainee
+from review.page import audit, timeline, trainee
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 MAX_UPLOAD_MB = 2  # keep equal to server.maxUploadSize in .streamlit/config.toml
@@ -453,9 +453,9 @@ def training_mode() -> None:
 def main() -> None:
     st.set_page_config(page_title="Safeguarding report review", layout="wide")
     with st.sidebar:
-        mode = st.radio("Mode", ["Review a report", "Training"], key="mode")
+        mode = st.radio("Mode", ["Review a report", "Training", "Audit many reports"], key="mode")
         st.caption("Runs entirely on this computer: no report text is sent anywhere, written to disk or logged.")
-    (training_mode if mode == "Training" else review_mode)()
+    {"Training": training_mode, "Audit many reports": audit.audit_mode}.get(mode, review_mode)()
 
 
 if __name__ == "__main__":  # streamlit runs the page as __main__; tests may import it

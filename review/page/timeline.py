@@ -17,7 +17,7 @@ from review.io.timeline import KIND_COLOURS, KINDS, Timeline, timeline
 
 # The charts' point selections (one per axis): the clicked event's index.
 SELECTIONS = ("event", "recent_event")
-PANEL_WIDTH = 720  # Vega-Lite's width for a panel; "container" stretches it to the column
+LEGEND = alt.Legend(orient="top", title=None)
 
 
 def _x(line: Timeline, field: str, title: str | None = None) -> alt.X:
@@ -33,9 +33,10 @@ def panel(line: Timeline, name: str, title: str, selection) -> alt.LayerChart:
     shapes = alt.Scale(domain=list(KINDS.values()), range=["circle", "diamond", "diamond"])
     points = alt.Chart(rows).mark_point(filled=True, size=110, opacity=1, cursor="pointer").encode(
         x=_x(line, "middle"), y=y,
-        color=alt.Color("kind:N", scale=kinds, legend=alt.Legend(orient="top", title=None)),
-        shape=alt.Shape("kind:N", scale=shapes, legend=alt.Legend(orient="top", title=None)),
-        opacity=alt.condition(selection, alt.value(1.0), alt.value(0.35)),
+        color=alt.Color("kind:N", scale=kinds, legend=LEGEND),
+        shape=alt.Shape("kind:N", scale=shapes, legend=LEGEND),
+        # points not clicked fade; the default (1) is what the legend's symbols take
+        opacity=alt.condition(~selection, alt.value(0.35), alt.value(1.0)),
         tooltip=[alt.Tooltip("when:N", title="When"), alt.Tooltip("kind:N", title="Kind"),
                  alt.Tooltip("carried:N", title="Dated"), alt.Tooltip("text:N", title="Sentence")],
     ).add_params(selection)
@@ -50,14 +51,13 @@ def panel(line: Timeline, name: str, title: str, selection) -> alt.LayerChart:
                       alt.Chart(gaps).transform_calculate(middle="(toDate(datum.start) + toDate(datum.end)) / 2")
                       .mark_text(baseline="bottom", dy=-2, color="#666666").encode(
                           x=_x(line, "middle"), y=alt.value(0), text="label:N")]
-    marks = [{"day": day.isoformat(), "label": label} for day, label in
-             ((line.horizon, "Historic before"), (line.report_date, "Report date")) if line.first <= day <= line.last]
-    if marks:
-        rules = alt.Chart(alt.Data(values=marks))
-        layers += [rules.mark_rule(strokeDash=[4, 3], color="#555555").encode(x=_x(line, "day")),
-                   rules.mark_text(align="right", dx=-3, baseline="top", color="#555555").encode(
-                       x=_x(line, "day"), y=alt.value(0), text="label:N")]
-    height = 40 + 18 * line.lanes
+    for day, label, row in ((line.horizon, "Historic before", 1), (line.report_date, "Report date", 0)):
+        if line.first <= day <= line.last:  # the two labels on two rows, so they never overlap
+            rule = alt.Chart(alt.Data(values=[{"day": day.isoformat(), "label": label}]))
+            layers += [rule.mark_rule(strokeDash=[4, 3], color="#555555").encode(x=_x(line, "day")),
+                       rule.mark_text(align="right", dx=-3, baseline="top", color="#555555").encode(
+                           x=_x(line, "day"), y=alt.value(12 * row), text="label:N")]
+    height = 52 + 18 * line.lanes
     return alt.layer(*layers).properties(title=title, height=height, width="container")
 
 
@@ -96,7 +96,7 @@ def show(document: dict, *, key: str = "timeline") -> None:
         found = [render.finding_card(i, f, document, id_prefix=f"{key}-f") for i, f in enumerate(document["findings"])
                  if f.get("sentence") is not None and f["sentence"] == event.get("sentence")]
         point = next(e for e in line.events if e.index == chosen)
-        st.html(f'<div class="review"><div class="card c-date"><b>{html.escape(point.when)}</b> · '
+        st.html(f'<div class="review"><div class="card c-date chosen-event"><b>{html.escape(point.when)}</b> · '
                 f"{html.escape(KINDS[point.kind])}<q>{html.escape(event.get('text') or '')}</q>"
                 f"</div>{''.join(found)}</div>")
     else:
