@@ -137,8 +137,8 @@ def audit_mode() -> None:
 
     st.subheader("Reports and their findings per principle")
     ids = [str(d["id"]) for d in documents]
-    st.dataframe([audit.row(d) for d in documents], hide_index=True, key="audit_table", on_select=lambda: _open_selected(ids),
-                 selection_mode="single-row")
+    st.dataframe([audit.row(d) for d in documents], hide_index=True, key="audit_table",
+                 on_select=lambda: _open_selected(ids), selection_mode="single-row")
     downloads = st.columns([1, 1, 3])
     # each file is built when it is downloaded
     downloads[0].download_button("Table as CSV", lambda: audit.csv_text(documents), "audit.csv", "text/csv",
