@@ -29,7 +29,7 @@ from review.evaluate.corpus import compare
 from review.io import export, redact, render
 from review.io.document import document_object
 from review.io.readers import SUFFIXES, decode, read_docx
-from review.page import trainee
+from review.page import audit, trainee
 from review.page.results import coaching_for, digest, escaped, markdown_escaped, page_styles, review_results, show_html
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -307,7 +307,7 @@ def training_mode() -> None:
 
 
 # The page's modes, as the switch at the top of the page offers them (a new mode: one line here).
-MODES = {"Review a report": review_mode, "Training": training_mode}
+MODES = {"Review a report": review_mode, "Training": training_mode, "Audit many reports": audit.audit_mode}
 
 
 def main() -> None:

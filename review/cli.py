@@ -14,7 +14,7 @@ from review import analyse_many, parse_report_date
 from review.batch import check_jobs, connect
 from review.core.errors import E202, E203, E207, E208, E900, ReviewError
 from review.core.model import MAX_CHARS
-from review.io.audit import SummaryTable, principles
+from review.io.audit import SummaryTable
 from review.io.readers import expand, read_sources
 from review.io.render import render_html
 from review.io.terminal import TEXT_WIDTH, render_text
@@ -258,7 +258,7 @@ def run_check(args) -> int:
             except OSError as error:
                 raise ReviewError("E203", E203.format(path=args.summary_csv,
                                                       reason=error.strerror or "unwritable")) from None
-            summary = SummaryTable(csv_file, principles(rules_path))
+            summary = SummaryTable(csv_file)
         batch_size = max(1, min(16, len(sources) // (4 * args.jobs)))
         failed = []
         documents = analyse_many(((s.id, s.text) for s in sources), report_date=report_date,

@@ -16,7 +16,7 @@ from review.core.text import doc_text, sentences
 from review.nlp.grammar import clause_text, clause_tokens, governing_verb, is_past, is_present_perfect, main_verbs
 from review.nlp.patterns import phrase_pattern
 from review.nlp.temporal import (TemporalExpression, dates_an_event, find_temporal_expressions, is_dayless_clock_time,
-                                  names_a_day, opens_its_block, refers_back_to_a_date, sentence_anchors, written_date)
+                                 names_a_day, opens_its_block, refers_back_to_a_date, sentence_anchors, written_date)
 
 
 @dataclass

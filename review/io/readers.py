@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import codecs
+import io
 import re
 import sys
 import zipfile
 from bisect import bisect_right
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from review.core.errors import E101, E102, E103, E104, E105, ReviewError
 
@@ -95,21 +98,25 @@ def read_stdin() -> tuple[str, str]:
     return decode_text(sys.stdin.buffer.read(), "standard input")
 
 
-def _check_docx_package(path: Path) -> None:
-    """Refuse, before anything is unpacked, a file that is encrypted, not a zip, or a zip bomb."""
+def _check_docx_package(path: Path | BinaryIO, name: object = None) -> None:
+    """Refuse, before anything is unpacked, a file that is encrypted, not a zip, or a zip bomb
+    (`path` a file, or the bytes of an upload in memory named `name`)."""
+    name = path if name is None else name
+
     def fail(reason: str) -> ReviewError:
-        return ReviewError("E104", E104.format(path=path, reason=reason))
+        return ReviewError("E104", E104.format(path=name, reason=reason))
 
     try:
-        with path.open("rb") as file:
+        with path.open("rb") if isinstance(path, Path) else nullcontext(path) as file:
             if file.read(len(OLE2_SIGNATURE)) == OLE2_SIGNATURE:
                 raise fail("it is password-protected (encrypted); save a copy without a password")
-        with zipfile.ZipFile(path) as archive:
-            parts = archive.infolist()
+            file.seek(0)
+            with zipfile.ZipFile(file) as archive:
+                parts = archive.infolist()
     except zipfile.BadZipFile:
         raise fail("corrupt: it is not a Word package") from None
     except OSError as error:
-        raise ReviewError("E101", E101.format(path=path, reason=error.strerror or "unreadable")) from None
+        raise ReviewError("E101", E101.format(path=name, reason=error.strerror or "unreadable")) from None
     size = sum(info.file_size for info in parts)
     xml_size = sum(info.file_size for info in parts if info.filename.endswith((".xml", ".rels")))
     if size > MAX_DOCX_UNCOMPRESSED or xml_size > MAX_DOCX_XML:
@@ -117,21 +124,24 @@ def _check_docx_package(path: Path) -> None:
                    f"{MAX_DOCX_UNCOMPRESSED if size > MAX_DOCX_UNCOMPRESSED else MAX_DOCX_XML:,}")
 
 
-def read_docx_located(path: Path) -> tuple[str, tuple[tuple[int, str], ...]]:
-    """The visible text of a .docx, blank-line separated, in reading order: the page headers,
-    the body (paragraphs, tables cell by cell, content controls), the footnotes and endnotes,
-    then the page footers; and where each block is in Word, (start offset, "table 1, row 3,
-    cell 2"). Tracked changes are read as accepted (insertions in, deletions out); hidden text
-    and field codes are left out."""
-    _check_docx_package(path)
+def read_docx_located(path: Path | BinaryIO, name: object = None) -> tuple[str, tuple[tuple[int, str], ...]]:
+    """The visible text of a .docx (a file, or an upload's bytes in memory named `name`),
+    blank-line separated, in reading order: the page headers, the body (paragraphs, tables cell
+    by cell, content controls), the footnotes and endnotes, then the page footers; and where each
+    block is in Word, (start offset, "table 1, row 3, cell 2"). Tracked changes are read as
+    accepted (insertions in, deletions out); hidden text and field codes are left out."""
+    name = path if name is None else name
+    _check_docx_package(path, name)
     import docx  # python-docx: imported here so plain-text reviews do not pay for it
 
     from review.io import docx_text
 
     try:
-        blocks = docx_text.located_blocks(docx.Document(str(path)))
+        if not isinstance(path, Path):
+            path.seek(0)
+        blocks = docx_text.located_blocks(docx.Document(str(path) if isinstance(path, Path) else path))
     except Exception as error:  # python-docx and lxml raise many types for a damaged package
-        raise ReviewError("E104", E104.format(path=path, reason=f"damaged ({error.__class__.__name__})")) from None
+        raise ReviewError("E104", E104.format(path=name, reason=f"damaged ({error.__class__.__name__})")) from None
     places, start = [], 0
     for text, where in blocks:
         places.append((start, where))
@@ -139,9 +149,19 @@ def read_docx_located(path: Path) -> tuple[str, tuple[tuple[int, str], ...]]:
     return "\n\n".join(text for text, _ in blocks), tuple(places)
 
 
-def read_docx(path: Path) -> str:
+def read_docx(path: Path | BinaryIO, name: object = None) -> str:
     """The visible text of a .docx, as `read_docx_located` reads it."""
-    return read_docx_located(path)[0]
+    return read_docx_located(path, name)[0]
+
+
+def read_bytes(name: str, data: bytes) -> str:
+    """The text of an uploaded report file `name` from its bytes, in memory (never written to disk)."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise ReviewError("E102", E102.format(path=name, suffix=Path(name).suffix or "(none)"))
+    if suffix == ".docx":
+        return read_docx(io.BytesIO(data), name)
+    return decode(data, name)
 
 
 def read_file(path: Path) -> tuple[str, str | None]:
@@ -173,11 +193,17 @@ def read_path(path: Path) -> str:
     return read_file(path)[0]
 
 
+def is_report_name(name: str) -> bool:
+    """Whether a file named `name` (its last part) may be a report: a report type, not Word's "~$"
+    lock file of an open document, not a README, LICENSE, LICENCE or CHANGELOG (whatever its case
+    and suffix)."""
+    return (Path(name).suffix.lower() in SUFFIXES and not Path(name).name.startswith("~$")
+            and Path(name).name.split(".", 1)[0].lower() not in NOT_REPORTS)
+
+
 def _is_report_file(path: Path) -> bool:
-    """A file a folder scan reviews: a report type, not Word's "~$" lock file of an open document,
-    not a README, LICENSE, LICENCE or CHANGELOG (whatever its case and suffix)."""
-    return (path.suffix.lower() in SUFFIXES and path.is_file() and not path.name.startswith("~$")
-            and path.name.split(".", 1)[0].lower() not in NOT_REPORTS)
+    """A file a folder scan reviews: a file whose name :func:`is_report_name` takes for a report."""
+    return is_report_name(path.name) and path.is_file()
 
 
 def expand(paths: list[str]) -> list[str]:

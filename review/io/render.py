@@ -2,7 +2,8 @@
 
 The HTML pieces (`highlighted_report`, `finding_card`, `summary_table`, `checklist_table`,
 `chronology_table`) are shared by the self-contained page of ``review check --format html``
-(`render_html`) and by the Streamlit page (app.py), so both show a report the same way.
+(`render_html`, which adds the timeline of `review.io.timeline`) and by the Streamlit page (app.py),
+so both show a report the same way.
 Every piece of report text is HTML-escaped here; callers pass document objects, never HTML.
 """
 
@@ -13,6 +14,7 @@ from collections import Counter
 
 from review.core.registry import CHECKS, IN_LEGEND
 from review.io.notes import distinct_notes
+from review.io.timeline import timeline_svg
 
 CHECK_LABELS = {info.name: info.label for info in CHECKS}
 CHECK_COLOURS = {info.name: info.colour for info in CHECKS}
@@ -75,6 +77,7 @@ CSS = """
 .review td,.review th{border:1px solid #ddd;padding:.25rem .5rem;text-align:left;vertical-align:top}
 .review .swatch{display:inline-block;width:.8rem;height:.8rem;border-radius:.2rem;margin-right:.35rem;
  vertical-align:-.1rem;border:1px solid #999}
+.review svg.timeline{display:block;max-width:48rem;margin:.4rem 0}.review tr:target{outline:3px solid #444}
 """
 _PAGE_CSS = """
 body{margin:0;background:#fafafa}main{max-width:62rem;margin:auto;padding:1rem 1.5rem}
@@ -265,16 +268,17 @@ def checklist_table(document: dict) -> str:
             + "".join(rows) + "</table>")
 
 
-def chronology_table(document: dict) -> str:
-    """The dated events in date order (``events`` of the document object)."""
+def chronology_table(document: dict, *, id_prefix: str = "e") -> str:
+    """The dated events in date order (``events`` of the document object); each row's id is
+    `id_prefix` + its index, which the timeline's points link to."""
     events = document.get("events") or []
     if not events:
         return "<p>No dated events found.</p>"
     rows = []
-    for event in events:
+    for n, event in enumerate(events):
         when = event.get("value") or event.get("date") or ""
         what = event.get("text") or event.get("sentence_text") or ""
-        rows.append(f"<tr><td>{_e(str(when))}</td><td>{_e(str(what))}</td></tr>")
+        rows.append(f'<tr id="{_e(id_prefix)}{n}"><td>{_e(str(when))}</td><td>{_e(str(what))}</td></tr>')
     return "<table><tr><th>When</th><th>What</th></tr>" + "".join(rows) + "</table>"
 
 
@@ -298,7 +302,8 @@ def render_html(documents: list[dict]) -> str:
             f"<h2>Findings ({len(shown)})</h2>{findings}"
             f"<h2>Summary</h2>{summary_table(document)}"
             f"<h2>Policy checklist</h2>{checklist_table(document)}"
-            f"<h2>Chronology</h2>{chronology_table(document)}</section>")
+            f"<h2>Chronology</h2>{timeline_svg(document, id_prefix=f'd{n}-e')}"
+            f"{chronology_table(document, id_prefix=f'd{n}-e')}</section>")
     return ("<!doctype html><html lang=en><head><meta charset=utf-8>"
             "<meta name=viewport content='width=device-width,initial-scale=1'>"
             "<title>Safeguarding report review</title>"

@@ -16,6 +16,7 @@ import re
 import streamlit as st
 
 from review.io import export, notes, render
+from review.page import timeline
 
 ALL = "all"  # the legend's choice of every principle
 
@@ -217,9 +218,9 @@ def summary_metrics(document: dict) -> None:
 
 
 def chronology_section(document: dict) -> None:
-    """The dated events of the report, in date order."""
+    """The dated events of the report on a timeline, their table folded beneath."""
     st.subheader("Chronology")
-    show_html(render.chronology_table(document))
+    timeline.show(document)
 
 
 def details_section(document: dict) -> None:

@@ -26,9 +26,9 @@ import spacy
 from spacy.tokens import Doc, DocBin
 
 from review.checks.opinion import OpinionCheck
-from review.train.sentence_features import sentence_features
 from review.checks.opinion.sentence_model import SENTENCE_CLASSES, SentenceModel, label_class, own_words_doc
 from review.core.model import BASE_MODEL
+from review.train.sentence_features import sentence_features
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "data" / "opinion-reports"
