@@ -35,7 +35,7 @@ class _Connections(threading.local):
     def get(self) -> sqlite3.Connection:
         if getattr(self, "pid", None) != os.getpid():
             self.pid = os.getpid()
-            self.connection = sqlite3.connect(f"file:{TABLE}?mode=ro&immutable=1", uri=True)
+            self.connection = sqlite3.connect(f"{TABLE.as_uri()}?mode=ro&immutable=1", uri=True)
         return self.connection
 
 

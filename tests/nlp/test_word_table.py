@@ -30,7 +30,7 @@ def test_lookups_equal_the_libraries(word):
 
 
 def test_a_sample_of_the_table_equals_the_libraries():
-    connection = sqlite3.connect(f"file:{TABLE}?mode=ro", uri=True)
+    connection = sqlite3.connect(f"{TABLE.as_uri()}?mode=ro", uri=True)
     words = [row[0] for row in connection.execute("SELECT word FROM words ORDER BY word")][::331]
     connection.close()
     assert len(words) > 500
