@@ -21,7 +21,8 @@ def sentences_matching(doc: Doc, phrases: list[str]) -> list[int]:
     pattern = phrase_pattern(phrases, hyphen_joins_words=True)
     if pattern is None:
         return []
-    return [n for n, sentence in enumerate(sentences(doc)) if pattern.search(sentence.text)]
+    text = doc_text(doc)  # sliced: a Span's .text is rebuilt from its tokens on each access
+    return [n for n, span in enumerate(sentences(doc)) if pattern.search(text[span.start_char:span.end_char])]
 
 
 def _quote_sentences(doc: Doc, quotes) -> list[int]:

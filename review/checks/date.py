@@ -281,7 +281,7 @@ class DateCheck:
 
 def in_quote(sent: Span, offset: int) -> bool:
     """The offset lies inside quoted words in the sentence (a person's own "tonight" is theirs)."""
-    before = sent.doc.text[sent.start_char:offset]
+    before = doc_text(sent.doc)[sent.start_char:offset]
     opened = sum(before.count(c) for c in "\"“") + len(re.findall(r"(?:^|[\s(])‘", before))
     closed = before.count("”") + len(re.findall(r"’(?:[\s.,;:!?)]|$)", before))
     if "“" in before or "‘" in before:

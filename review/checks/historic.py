@@ -82,10 +82,11 @@ class HistoricCheck:
         structure: Structure | None = doc._.structure
         items = self.items(doc, structure)
         found = [self.historic(doc, item, horizon, structure) for item in items]
+        date_ranges: dict[int, list] = {}  # item number -> the ranges of its dates, read on first need
         for n, historic in enumerate(found):
             if historic is None or self.is_linked(doc, items, found, n, structure):
                 continue
-            if any(self.told_again(doc, items, found, n, e, horizon, structure) for e in historic.old):
+            if any(self.told_again(doc, items, found, n, e, horizon, structure, date_ranges) for e in historic.old):
                 continue
             add_finding(doc, self.rules.rule("historic.no_relevance"), historic.start, historic.end,
                         allow=self.rules, kind="historic")
@@ -170,17 +171,21 @@ class HistoricCheck:
             return False  # a closing paragraph with history of its own speaks of that history
         return self.says(self.present_links, text[closing.start:closing.end])
 
-    def told_again(self, doc: Doc, items: list[Item], found: list, n: int, expr, horizon, structure) -> bool:
+    def told_again(self, doc: Doc, items: list[Item], found: list, n: int, expr, horizon, structure,
+                   date_ranges: dict[int, list]) -> bool:
         """Whether the time `expr` names falls within an old time of another, linked item: the same
-        past told again (a chronology row and the paragraph that explains it)."""
+        past told again (a chronology row and the paragraph that explains it). `date_ranges` keeps
+        each item's date ranges once read."""
         r = value_range(expr.value)
         if not r or horizon is None:
             return False
         for m, other in enumerate(items):
             if m == n:
                 continue
-            spans = [value_range(e.value) for e in doc._.dates or []
-                     if other.span.start_char <= e.start < other.span.end_char and e.type == "DATE"]
+            if m not in date_ranges:
+                date_ranges[m] = [value_range(e.value) for e in doc._.dates or []
+                                  if other.span.start_char <= e.start < other.span.end_char and e.type == "DATE"]
+            spans = date_ranges[m]
             if any(s and s[0] <= r[0] and r[1] <= s[1] < horizon for s in spans) \
                     and self.is_linked(doc, items, found, m, structure):
                 return True

@@ -82,9 +82,15 @@ def _fail(source: str, problem: str) -> ReviewError:
     return ReviewError("E301", E301.format(source=source, problem=problem))
 
 
+def load_yaml(text: str):
+    """`text` read as YAML with PyYAML's safe loader, in its C version (libyaml) where installed:
+    about ten times faster than the pure-Python one, and every review reads the rules at start-up."""
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 def _read_yaml(path: Path) -> dict:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""

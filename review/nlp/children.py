@@ -7,6 +7,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from spacy.tokens import Doc
+
+from review.core.text import doc_text
 from review.nlp.people import ELDER_RELATIVES, NAME_TITLES, RELATIVES_AND_FRIENDS
 
 _NAME = r"[A-Z][a-zA-Z'’-]+(?:[ \t]+[A-Z][a-zA-Z'’-]+){0,3}"
@@ -87,9 +90,17 @@ def _names_in_header(value: str) -> list[str]:
     return names
 
 
+def _text_of(doc) -> str:
+    """The text of a Doc (built once: spaCy rebuilds ``doc.text`` on every access), of anything
+    else with a ``text``, or of a string."""
+    if isinstance(doc, Doc):
+        return doc_text(doc)
+    return doc.text if hasattr(doc, "text") else str(doc)
+
+
 def detect_children(doc) -> list[str]:
     """The children a report is about, as it names them (first names, or "Child Q")."""
-    text = doc.text if hasattr(doc, "text") else str(doc)
+    text = _text_of(doc)
     structure = getattr(getattr(doc, "_", None), "structure", None)
     names = _children_in_header_fields(doc, structure) if structure is not None else []
     for match in (_HEADER.finditer(text) if not names else ()):
@@ -124,21 +135,22 @@ def _children_in_header_fields(doc, structure) -> list[str]:
     ("partner of Stacey (mother of Mia, 9, and Oscar, 6)"). Not a child: a name whose age or date
     of birth makes them an adult, a sibling living elsewhere, an email's "Subject:" line."""
     is_email = bool(structure.field_values("sent"))
+    text = _text_of(doc)
     today = getattr(doc._, "report_date", None) or dt.date.today()
     names: list[str] = []
     for key in ("child", "sibling"):
         for field in structure.field_values(key):
             if is_email and field.label.lower() == "subject":
                 continue
-            for entry, line in _header_entries(doc.text, structure, field):
+            for entry, line in _header_entries(text, structure, field):
                 if _is_adult(line, today) or (key == "sibling" and _LIVES_ELSEWHERE.search(line)):
                     continue
                 for name in _names_of_entry(entry):
                     if name not in names:
                         names.append(name)
     if not names:
-        for parent in _PARENT_OF.finditer(doc.text):
-            for match in _NAME_WITH_AGE.finditer(doc.text, parent.end(), parent.end() + 60):
+        for parent in _PARENT_OF.finditer(text):
+            for match in _NAME_WITH_AGE.finditer(text, parent.end(), parent.end() + 60):
                 if int(match.group(2)) < ADULT_YEARS and match.group(1) not in names:
                     names.append(match.group(1))
     return names
@@ -224,7 +236,7 @@ def child_is_unborn(doc, name: str) -> bool:
 
 def child_age_years(doc, name: str) -> float | None:
     """The child's age in years as the report gives it (near the child's name), else None."""
-    text = doc.text
+    text = _text_of(doc)
     report_date = getattr(getattr(doc, "_", None), "report_date", None) or dt.date.today()
     first = re.escape(name.split()[0]) if name else ""
     if not first:

@@ -9,10 +9,10 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictStr, ValidationError
 
 from review.core.errors import E301, ReviewError
+from review.core.rules import load_yaml
 
 SOURCE = "review/nlp/linguistics.yaml"
 
@@ -79,7 +79,7 @@ def linguistics() -> Linguistics:
     """The settings, read and validated once."""
     text = (resources.files("review.nlp") / "linguistics.yaml").read_text(encoding="utf-8")
     try:
-        return Linguistics.model_validate(yaml.safe_load(text))
+        return Linguistics.model_validate(load_yaml(text))
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(map(str, first["loc"]))

