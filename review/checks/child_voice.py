@@ -18,7 +18,7 @@ from review.nlp.grammar import subject_of
 from review.nlp.patterns import phrase_pattern
 from review.nlp.people import PERSONAL_PRONOUNS, THIRD_PERSON_GENDER
 from review.nlp.quotes import Quote
-from review.nlp.speakers import Lexicons, child_aliases, doc_quotes, person_resolver
+from review.nlp.speakers import CHILD_REPORTED, Lexicons, child_aliases, doc_quotes, person_resolver
 
 
 @dataclass
@@ -293,6 +293,11 @@ def _retold(first: Quote, again: Quote) -> bool:
     return bool(repeated) and (repeated == said or (len(repeated.split()) >= 3 and f" {repeated} " in f" {said} "))
 
 
+def _relayed(quote: Quote) -> str:
+    """Who passed the words on, as the finding says it."""
+    return f"passed on by {quote.relayed_by}" if quote.relayed_by else "reported, without saying by whom"
+
+
 def _age_words(years: float | None) -> str:
     """ "8 months old", "3 years old"; None for a baby not yet born."""
     if years is None:
@@ -325,8 +330,12 @@ class ChildVoiceCheck:
         children = list(doc._.children or [])
         for n, quote in enumerate(quotes):
             if quote.speaker_is_child and quote.depth == 0 and not voice.circumstances.get(n):
-                add_finding(doc, rules.rule("child_voice.no_circumstances"), quote.start, quote.end,
-                            allow=rules, speaker=quote.speaker or "the child")
+                if quote.kind == CHILD_REPORTED:  # passed on by someone else: ask who heard it and when
+                    add_finding(doc, rules.rule("child_voice.second_hand"), quote.start, quote.end, allow=rules,
+                                speaker=quote.speaker or "the child", relayed=_relayed(quote))
+                else:
+                    add_finding(doc, rules.rule("child_voice.no_circumstances"), quote.start, quote.end,
+                                allow=rules, speaker=quote.speaker or "the child")
         if not children or not is_whole_report(doc, rules.threshold("min_report_sentences")):
             return doc
         for child, age in voice.too_young:

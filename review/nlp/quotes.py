@@ -25,10 +25,12 @@ class Quote:
     """One quotation. `start`/`end` span exactly the words inside the marks.
 
     `depth` is 0 for a quote in the running text, 1 for a quote inside a quote, and so on.
-    `closed` is False for a quote whose closing mark is missing. `kind` is ``"speech"`` for
+    `closed` is False for a quote whose closing mark is missing. `form` is ``"speech"`` for
     words presented as an utterance ("No!" Mia shouted; Mia said "I want to go home") and
     ``"phrase"`` for a word or phrase quoted inside a sentence (described as "aggressive",
-    she felt "scared all the time"). The speaker fields are filled by `review.nlp.speakers`.
+    she felt "scared all the time"). `kind` says whose words they are and how they reach the
+    report (`review.nlp.speakers.kinds`: child_own, child_reported, adult, professional_opinion,
+    scare_quote). The speaker fields are filled by `review.nlp.speakers`.
     """
 
     start: int
@@ -39,11 +41,13 @@ class Quote:
     mark: str = DOUBLE
     depth: int = 0
     closed: bool = True
-    kind: str = "speech"
+    form: str = "speech"
+    kind: str | None = None
     speaker_start: int | None = None  # where the speaker is named (or referred to) in the text
     speaker_end: int | None = None
     verb: str | None = None           # the reporting verb or noun ("said", "answer"), if any
     how: str | None = None            # how the speaker was found: "verb", "alternation", "asked", ...
+    relayed_by: str | None = None     # who passed the words on, when someone other than the writer did
     extra: dict = field(default_factory=dict)
 
 

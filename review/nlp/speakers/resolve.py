@@ -25,6 +25,18 @@ def vocatives(quote: Quote) -> set[str]:
     return names
 
 
+def named_in_apposition(token: Token) -> Token:
+    """The name given beside a role ("his sister Kenzie", "The neighbour, Mrs Patel"), else the token;
+    a name followed by its age in brackets ("Ava (8) then said", the age parsed as the subject) is the name."""
+    if token.pos_ == "NOUN":
+        name = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        return name if name is not None else token
+    if token.like_num and token.dep_ in SUBJECTS | {"appos"} and token.i >= 2 and token.doc[token.i - 1].text == "(" \
+            and token.doc[token.i - 2].pos_ == "PROPN":
+        return token.doc[token.i - 2]
+    return token
+
+
 class PersonResolver:
     """Finds who a subject or a pronoun stands for, among the people mentioned and the earlier speakers."""
 
@@ -53,6 +65,7 @@ class PersonResolver:
             if mention is None:
                 return None, None, None
             return mention.name, mention.start, mention.end
+        subject = named_in_apposition(subject)
         return self.people.name_of(subject), subject.idx, subject.idx + len(subject)
 
     def nearest_person(self, offset: int, gender: str | None, quote: Quote | None = None) -> Mention | None:
@@ -98,7 +111,7 @@ class PersonResolver:
 
     def _earlier_turn(self, gender: str | None, quote: Quote, addressed: set[str]) -> Mention | None:
         """In a dialogue a new paragraph is a new turn: prefer the speaker two turns back."""
-        previous_turns = [q for q in self.layout.top if q.end <= quote.start and q.speaker and q.kind == "speech"
+        previous_turns = [q for q in self.layout.top if q.end <= quote.start and q.speaker and q.form == "speech"
                           and q.speaker != WRITER and quote.start - q.end < DIALOGUE_TURN_REACH]
         if not previous_turns:
             return None

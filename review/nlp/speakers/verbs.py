@@ -16,6 +16,8 @@ from review.nlp.speakers.tuning import (GOVERNING_VERB_STEPS, NAME_AFTER_VERB_TO
 
 # Verbs of perceiving or recording whose passive subject said the words ("Mia was heard to say …").
 _PERCEIVED_SAYING = ("hear", "overhear", "see", "record", "note")
+# Verbs of hearsay whose passive subject said the words ("Tyler is reported to have said …").
+_HEARSAY_SAYING = ("report", "say", "allege")
 
 
 class ReportingVerbs:
@@ -27,9 +29,14 @@ class ReportingVerbs:
         self.lex = lexicons
 
     def is_speech_verb(self, token: Token) -> bool:
-        return token.lemma_.lower() in self.lex.reporting or token.lemma_.lower() in self.lex.labelling
+        """A reporting or labelling verb; "go" only as speech ("he goes 'where's my tea?'"), not with a
+        preposition ("going to 'parties'")."""
+        lemma = token.lemma_.lower()
+        if lemma == "go" and any(c.dep_ in ("prep", "prt", "advmod") for c in token.children):
+            return False
+        return lemma in self.lex.reporting or lemma in self.lex.labelling
 
-    def kind_of(self, quote: Quote) -> str:
+    def form_of(self, quote: Quote) -> str:
         """"speech" for an utterance standing on its own, "phrase" for words quoted inside a sentence."""
         text = self.layout.text
         opening = quote.start - 1
@@ -61,6 +68,8 @@ class ReportingVerbs:
         for child in verb.children:
             if child.dep_ in SUBJECTS:
                 return child, False
+        if verb.dep_ == "acl" and verb.head.i < verb.i and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head, False  # "The head teacher called Tyler '…'", parsed as a noun and its modifier
         head = verb
         while head.dep_ in ("conj", "xcomp", "advcl") and head.head.i != head.i:
             relation = head.dep_
@@ -69,11 +78,13 @@ class ReportingVerbs:
                 if child.dep_ in SUBJECTS:
                     return child, False
                 if child.dep_ == "nsubjpass":
-                    if relation == "xcomp" and head.lemma_ in _PERCEIVED_SAYING:
+                    if relation == "xcomp" and head.lemma_ in _PERCEIVED_SAYING + _HEARSAY_SAYING:
                         return child, False  # "Mia was heard to say …": Mia said it
                     if relation == "conj":
                         return child, False  # "he was interviewed and answered …": he answered
                     return None, True
+        if verb.lemma_.lower() in self.lex.labelling:
+            return None, False  # the name after "called" is the person labelled, not the speaker
         return self._name_after(verb), False
 
     def _name_after(self, verb: Token) -> Token | None:
@@ -118,6 +129,15 @@ class ReportingVerbs:
             if chain:
                 break
         return chain
+
+    def record_owner(self, subject: Token) -> Token:
+        """Whose words a record holds: "Dr Fenn's letter describes …" is Dr Fenn's, "Priya's diary entry
+        reads …" Priya's; any other subject is itself."""
+        if subject.lemma_.lower() in self.lex.speech_nouns:
+            owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner
+        return subject
 
     def speech_noun_subject(self, verb: Token) -> Token | None:
         """The owner of the words: "Mia's answer was 'no'", "his own words about 'dropping stuff off'"."""
