@@ -191,13 +191,44 @@ def circumstances_of(doc: Doc, quote: Quote, rules: CheckRules, others: list[Quo
     """What the report says around a quote about when, where, with whom and how it was said."""
     width = int(rules.threshold("circumstances_window"))
     start, end = _quote_window(doc, quote, width, others)
-    found = []
-    for ent in doc.ents:
-        if ent.label_ in ("DATE", "TIME", "FAC", "GPE", "LOC") and start <= ent.start_char < end \
-                and not (quote.start <= ent.start_char < quote.end):
-            found.append(ent.text)
+    quoted = [(q.start, q.end) for q in [quote, *others]]
+    found = [ent.text for ent in doc.ents if ent.label_ in ("DATE", "TIME", "FAC", "GPE", "LOC")
+             and start <= ent.start_char < end and not _in_quotes(ent.start_char, quoted)]
+    found += _listener_and_setting(doc, start, end, quoted)
     cues = rules.lexicon("circumstance_cues") + rules.lexicon("disclosure_cues")
     return found + _cues_around(doc, quote, others, start, end, cues)
+
+
+def _in_quotes(offset: int, quoted: list[tuple[int, int]]) -> bool:
+    return any(start - 1 <= offset < end + 1 for start, end in quoted)
+
+
+def _listener_and_setting(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> list[str]:
+    """Where, and whether the writer was there, from the parse of the narration in `text[start:end]`:
+    a verb with the writer as its object ("told me", "showed me", "texted me") and a verb's place or
+    occasion ("at the door", "on the bus", "during contact", "through the interpreter"). Another
+    listener alone ("told staff") does not say when or where (the corpus's reading)."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    found = []
+    for verb in span if span is not None else []:
+        if verb.pos_ not in ("VERB", "AUX") or _in_quotes(verb.idx, quoted):
+            continue
+        for child in verb.children:
+            if _in_quotes(child.idx, quoted):
+                continue
+            if child.dep_ in ("dobj", "dative") and child.lower_ in ("me", "us"):
+                found.append(f"{verb.text} {child.text}")
+            elif child.dep_ == "prep" and child.lower_ in _SETTING_PREPOSITIONS:
+                place = next((g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN", "PRON")), None)
+                if place is not None and not _in_quotes(place.idx, quoted) and place.lower_ not in _NOT_SETTINGS:
+                    found.append(doc[child.i: place.i + 1].text)
+    return found
+
+
+# Prepositions that give a place or occasion to what someone did ("at the door", "during contact").
+_SETTING_PREPOSITIONS = ("in", "at", "on", "during", "through", "after", "before", "over", "via")
+# Nouns after those prepositions that set no scene ("in fact", "in general").
+_NOT_SETTINGS = ("fact", "general", "particular", "part", "total", "turn", "way")
 
 
 def disclosure_of(doc: Doc, quote: Quote, rules: CheckRules, others: list[Quote]) -> list[str]:

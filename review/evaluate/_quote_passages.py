@@ -7,7 +7,8 @@ counts as wrong for each figure):
 - speaker_is_child: gold is the kind child_own_words or child_reported;
 - kind: the predicted `kind` against the gold kind (names mapped by `GOLD_KINDS`);
 - circumstances: `circumstances_given` against the child_voice check's circumstances of the quote
-  (none for a scare quote).
+  (for a child's quote, as the check gives them: its own or those of the conversation it is part
+  of; none for a scare quote).
 Per passage: the child's own words found, or rightly not found (any child quote in gold and
 prediction alike). The 15 passages of a child communicating without speech are not scored here.
 """
@@ -43,7 +44,7 @@ def gold_span(text: str, quoted: str) -> tuple[int, int] | None:
 
 
 def evaluate(passages: list[dict], nlp, errors: int = 0) -> dict:
-    from review.checks.child_voice import circumstances_of
+    from review.checks.child_voice import child_voice, circumstances_of
     from review.core.rules import load_rules
     from review.nlp.speakers import doc_quotes
 
@@ -56,6 +57,7 @@ def evaluate(passages: list[dict], nlp, errors: int = 0) -> dict:
         doc = nlp(text)
         doc._.children = list(passage["children"])
         predicted = doc_quotes(doc)
+        voice = child_voice(doc, rules)
         by_span = {(q.start, q.end): q for q in predicted}
         counts["pred"] += len(predicted)
         for gold in passage["quotes"]:
@@ -67,7 +69,8 @@ def evaluate(passages: list[dict], nlp, errors: int = 0) -> dict:
             child = quote is not None and quote.speaker_is_child
             kind = quote.kind if quote is not None else None
             circumstances = quote is not None and kind != "scare_quote" and \
-                bool(circumstances_of(doc, quote, rules, predicted))
+                bool(voice.circumstances.get(predicted.index(quote)) if quote.speaker_is_child
+                     else circumstances_of(doc, quote, rules, predicted))
             counts["child_right"] += child == gold_child
             counts["kind_right"] += kind == GOLD_KINDS[gold["kind"]]
             counts["circumstances_right"] += circumstances == gold["circumstances_given"]
