@@ -92,3 +92,34 @@ def test_describes_a_child(name, expected):
 ])
 def test_is_a_label(text, expected):
     assert is_a_label(Quote(start=0, end=len(text), text=text)) is expected
+
+
+def test_a_pronoun_nobody_fits_in_a_text_about_one_child_is_the_child(base_nlp):
+    assert quotes_of(base_nlp, 'He said "I sleep on the sofa."', ["Owen"]) == [
+        ("I sleep on the sofa.", "Owen", "child_own")]
+    # words that name the child are said to the child, not by them
+    assert quotes_of(base_nlp, 'She said "Owen, put your shoes on."', ["Owen"])[0][1] is None
+    # with two children nobody can tell which
+    assert quotes_of(base_nlp, 'He said "I sleep on the sofa."', ["Owen", "Finn"])[0][1] is None
+
+
+def test_a_name_before_a_verb_left_without_a_subject_after_a_fronted_adverbial(base_nlp):
+    found = quotes_of(base_nlp, 'At the end of the session on Friday, Nia (6) kept saying "home now".', ["Nia"])
+    assert found == [("home now", "Nia", "child_own")]
+
+
+def test_words_after_a_colon_are_those_of_the_clause_before_it(base_nlp):
+    found = quotes_of(base_nlp, 'Nia said she was not going back to that house: "They shout all night."', ["Nia"])
+    assert found == [("They shout all night.", "Nia", "child_own")]
+
+
+def test_a_record_of_someone_else_relays_the_childs_words(base_nlp):
+    doc = base_nlp('The health visitor\'s notes record that Nia said "Daddy was sick on the floor."')
+    doc._.children = ["Nia"]
+    [quote] = doc_quotes(doc)
+    assert (quote.speaker, quote.kind, quote.relayed_by) == ("Nia", "child_reported", "The health visitor")
+
+
+def test_written_words_sent_to_the_writer(base_nlp):
+    assert quotes_of(base_nlp, 'Nia emailed me on Monday: "pls come to school"', ["Nia"]) == [
+        ("pls come to school", "Nia", "child_own")]

@@ -18,6 +18,11 @@ from review.nlp.speakers.resolve import WRITER, PersonResolver
 from review.nlp.speakers.verbs import ReportingVerbs
 
 
+# Verbs of recording or hearing whose subject passes on the words of the clause below them.
+_RELAYING = ("record", "state", "report", "hear", "note", "log", "write", "say", "tell", "claim", "recall",
+             "mention", "explain", "describe", "confirm")
+
+
 class Attribution:
     """One Doc's attribution: the parts that find a speaker, tried in order of trust."""
 
@@ -94,6 +99,8 @@ class Attribution:
             return
         speaker, start, end = self.resolver.resolve(self.verbs.record_owner(subject), quote, outer)
         self._second_hand(quote, outer, speakers[1:], speaker, start, end)
+        if quote.relayed_by is None and outer is None:
+            self._relayed_in_a_record(quote, verb)
 
     def _second_hand(self, quote: Quote, outer: Quote | None, reporters: list[tuple[Token, Token | None]],
                      speaker: str | None, start: int | None, end: int | None) -> None:
@@ -108,6 +115,24 @@ class Attribution:
                 quote.how = "reported"
             break
         quote.speaker, quote.speaker_start, quote.speaker_end = speaker, start, end
+
+    def _relayed_in_a_record(self, quote: Quote, verb: Token) -> None:
+        """"PC Dunn's statement records that Kayla said '…'", "Staff have heard that Zara said '…'": a
+        verb of recording or hearing above the reporting verb, whose subject is someone other than the
+        writer and the speaker, relays the words."""
+        head = verb
+        for _ in range(3):
+            if head.dep_ not in ("ccomp", "conj") or head.head.i == head.i:
+                return
+            head = head.head
+            if head.lemma_.lower() in _RELAYING:
+                subject = self.verbs.subject_of(head)[0]
+                if subject is None:
+                    return
+                reporter, _, _ = self.resolver.resolve(self.verbs.record_owner(subject), quote, None)
+                if reporter and reporter not in (WRITER, quote.speaker):
+                    quote.relayed_by, quote.how = reporter, "reported"
+                return
 
     def _according_to(self, quote: Quote) -> bool:
         """"According to Mia, …" and "In Mia's words, …" name the speaker of the sentence's quotes."""

@@ -63,10 +63,23 @@ class PersonResolver:
                 return None, None, None
             mention = self.nearest_person(subject.idx, THIRD_PERSON_GENDER[lower], quote)
             if mention is None:
-                return None, None, None
+                return self.only_child(THIRD_PERSON_GENDER[lower], quote), None, None
             return mention.name, mention.start, mention.end
         subject = named_in_apposition(subject)
         return self.people.name_of(subject), subject.idx, subject.idx + len(subject)
+
+    def only_child(self, gender: str | None, quote: Quote) -> str | None:
+        """The referent of a he or she that nobody earlier in the text fits, in a text about one child:
+        that child ("He said '…'" cut from a longer report), unless the child's gender is known not to
+        fit or the words name the child (people speak to the child by name, not of themselves)."""
+        children = self.people.children
+        if gender is None or len(children) != 1:
+            return None
+        known = self.people.genders.get(children[0])
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", quote.text)}
+        if known not in (None, gender) or words & child_aliases(children):
+            return None
+        return children[0]
 
     def nearest_person(self, offset: int, gender: str | None, quote: Quote | None = None) -> Mention | None:
         """The nearest person mentioned before `offset` whose gender fits, preferring the quote's

@@ -85,14 +85,38 @@ class ReportingVerbs:
                     return None, True
         if verb.lemma_.lower() in self.lex.labelling:
             return None, False  # the name after "called" is the person labelled, not the speaker
-        return self._name_after(verb), False
+        after = self._name_after(verb)
+        return (after if after is not None else self._subject_before(verb)), False
+
+    def _subject_before(self, verb: Token) -> Token | None:
+        """A reporting verb the parser left without a subject: the name just before it, past its age in
+        brackets ("In the contact room, Archie (3) kept saying …", a fronted adverbial), else the subject
+        of the clause before it in the sentence ("He went quiet, then said …")."""
+        doc, inside = self.doc, self.layout.inside
+        i = verb.i - 1
+        while i >= verb.sent.start and (doc[i].dep_ in ("aux", "advmod", "neg") or doc[i].is_space):
+            i -= 1
+        if i >= verb.sent.start and doc[i].text == ")":
+            while i > verb.sent.start and doc[i].text != "(":
+                i -= 1
+            i -= 1
+        if i >= verb.sent.start and i not in inside and (doc[i].pos_ == "PROPN" or doc[i].lower_ in ("he", "she")):
+            return doc[i]
+        if verb.dep_ not in ("ROOT", "conj"):
+            return None  # "I used a drawing to ask about …": a purpose clause has no speaker of its own
+        subjects = [t for t in doc[verb.sent.start:verb.i] if t.dep_ in SUBJECTS and t.i not in inside
+                    and t.head.i < verb.i and t.head.pos_ in ("VERB", "AUX")]
+        return subjects[-1] if subjects else None
 
     def _name_after(self, verb: Token) -> Token | None:
         """"…," said Mia: the parser sometimes attaches the name after the verb as an object."""
         doc = self.doc
-        nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+        after = verb.i + 1
+        while after < len(doc) and doc[after].is_space:
+            after += 1  # "asked\nAnne": a line break between
+        nxt = doc[after] if after < len(doc) else None
         if nxt is not None and (nxt.pos_ in ("PROPN", "PRON") or nxt.lower_ in ("the", "her", "his")):
-            for token in doc[verb.i + 1: min(len(doc), verb.i + 1 + NAME_AFTER_VERB_TOKENS)]:
+            for token in doc[after: min(len(doc), after + NAME_AFTER_VERB_TOKENS)]:
                 if token.pos_ in ("PROPN", "NOUN", "PRON"):
                     if token.i in self.layout.inside:
                         break
@@ -190,10 +214,26 @@ class ReportingVerbs:
                 return token
         return None
 
+    def _verb_of_clause_before(self, colon: Token) -> Token | None:
+        """Words after a colon are those of the clause before it: "Jordan said he didn't want to go
+        back: '…'" is Jordan's (the last reporting verb of that sentence with a subject)."""
+        sentence = colon.sent
+        for token in reversed(self.doc[sentence.start:colon.i]):
+            if token.i in self.layout.inside or token.idx < self.layout.paragraph_start(colon.idx):
+                return None
+            if token.pos_ in ("VERB", "AUX") and self.is_speech_verb(token) \
+                    and any(c.dep_ in SUBJECTS for c in token.children):
+                return token
+        return None
+
     def _verb_before(self, quote: Quote, span) -> Token | None:
         """A speech verb in the clause that introduces the quote (Mia said: "…"; Mia shouted, "…")."""
         before = [t for t in self.doc[max(0, span.start - VERB_BEFORE_TOKENS): span.start]
                   if not t.is_space and t.text not in QUOTE_CHARS and t.i not in self.layout.inside]
+        if before and before[-1].text == ":":
+            colon = self._verb_of_clause_before(before[-1])
+            if colon is not None:
+                return colon
         while before and before[-1].text in (",", ":", "—", "-", "–"):
             before.pop()
         if before and before[-1].idx >= self.layout.paragraph_start(quote.start):
