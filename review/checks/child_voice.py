@@ -22,6 +22,18 @@ from review.nlp.speakers import CHILD_REPORTED, Lexicons, child_aliases, doc_quo
 
 
 @dataclass
+class Communication:
+    """A child's communication without words: a sentence in which the child signs, points, gestures or
+    uses a communication aid ("Mia pointed to the sad face on her board"); `means` is the cue found."""
+
+    start: int
+    end: int
+    text: str
+    child: str  # "" for a child not named
+    means: str
+
+
+@dataclass
 class ChildVoice:
     """What a report shows of the child's voice (shared by the child_voice and checklist checks)."""
 
@@ -32,6 +44,7 @@ class ChildVoice:
     circumstances: dict[int, list[str]] = field(default_factory=dict)  # quote index -> cues found
     disclosure: dict[int, list[str]] = field(default_factory=dict)     # quote index -> how it was said
     heard: dict[str, list[int]] = field(default_factory=dict)  # child -> sentences giving their words, views or presentation
+    communications: list[Communication] = field(default_factory=list)
 
     def unheard(self, children: list[str]) -> list[str]:
         """Those of `children` of whom the report gives nothing of their own (none, where something is
@@ -155,6 +168,47 @@ class _WishWords:
                 not any(c.dep_ == "auxpass" for c in token.children):  # "is not being fed": done to the child
             return "observed", token
         return None, token
+
+
+def communications_of(doc: Doc, quotes: list[Quote], resolver: ChildResolver, rules: CheckRules) -> list[Communication]:
+    """The sentences, outside quotes, in which a child communicates by a sign, gesture, picture or aid:
+    a communication cue whose verb has the child as its subject ("Tilly uses PECS", "Mia pointed";
+    not "her reading book is never signed")."""
+    pattern = phrase_pattern(rules.lexicon("communication_cues"), hyphen_joins_words=True)
+    found = []
+    for sentence in sentences(doc) if pattern else []:
+        for cue in pattern.finditer(sentence.text):
+            start = sentence.start_char + cue.start()
+            if any(q.start <= start < q.end for q in quotes):
+                continue
+            child = _child_doing(doc.char_span(start, start + len(cue.group(0)), alignment_mode="expand"), resolver)
+            if child is not None:
+                found.append(Communication(sentence.start_char, sentence.end_char, sentence.text, child,
+                                           cue.group(0)))
+                break
+    return found
+
+
+def _child_doing(span, resolver: ChildResolver) -> str | None:
+    """The child who is the active subject of the verb a cue belongs to (the cue itself, or the verb above
+    a cue noun: "uses a talking mat"); for a verb the parser left without a subject, a child named first
+    in the sentence ("Dara (7), who uses BSL, signed …")."""
+    if span is None or not len(span):
+        return None
+    verb = span[0]
+    for _ in range(3):
+        if verb.pos_ == "VERB" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ != "VERB" or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        subject = subject_of(verb, inherit_through=("xcomp", "conj"))
+    if subject is not None:
+        return resolver.child_of(subject)
+    first = span.sent[0]
+    return resolver.child_of(first) if first.lower_ in resolver.aliases else None
 
 
 def _modal(token: Token) -> bool:
@@ -289,6 +343,9 @@ def child_voice(doc: Doc, rules: CheckRules, rules_path: str | None = None) -> C
     for quote in voice.child_quotes:
         index = sentence_index(doc, quote.start)
         voice.heard.setdefault(resolver.child_named(quote.speaker) or "", []).append(index)
+    voice.communications = communications_of(doc, quotes, resolver, rules)
+    for communication in voice.communications:
+        voice.heard.setdefault(communication.child, []).append(sentence_index(doc, communication.start))
     _circumstances_of_quotes(doc, quotes, rules, voice)
     doc._.child_voice = voice
     return voice
@@ -381,7 +438,7 @@ class ChildVoiceCheck:
         """No child's words quoted; no wishes and feelings where no child's words are given with their
         circumstances; one child unheard while another is heard."""
         rules = self.rules
-        if not voice.child_quotes:
+        if not voice.child_quotes and not voice.communications:  # signs and aids are a child's words too
             add_finding(doc, rules.rule("child_voice.no_quote"), 0, 0)
         heard_in_context = any(voice.circumstances.get(n) for n, q in enumerate(quotes) if q.speaker_is_child)
         if not voice.wishes_sentences and not heard_in_context:

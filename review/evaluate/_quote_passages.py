@@ -10,7 +10,8 @@ counts as wrong for each figure):
   (for a child's quote, as the check gives them: its own or those of the conversation it is part
   of; none for a scare quote).
 Per passage: the child's own words found, or rightly not found (any child quote in gold and
-prediction alike). The 15 passages of a child communicating without speech are not scored here.
+prediction alike); for the 15 passages of a child communicating without speech, whether the
+child_voice check found a communication (`communications`), and in how many other passages it did.
 """
 
 from __future__ import annotations
@@ -50,7 +51,8 @@ def evaluate(passages: list[dict], nlp, errors: int = 0) -> dict:
 
     rules = load_rules().check("child_voice")
     counts = dict.fromkeys(("pred", "gold", "matched", "child_right", "kind_right", "circumstances_right",
-                            "passages", "passage_right"), 0)
+                            "passages", "passage_right", "non_verbal", "non_verbal_found",
+                            "communications_elsewhere"), 0)
     shown = []
     for passage in passages:
         text = passage["text"]
@@ -78,6 +80,11 @@ def evaluate(passages: list[dict], nlp, errors: int = 0) -> dict:
                 shown.append(f"  {passage['id']} gold {gold['kind']}/{gold['speaker']!r} pred "
                              f"{kind}/{quote.speaker if quote else None!r} ({quote.how if quote else 'not found'}): "
                              f"{gold['text'][:50]!r}")
+        if passage.get("non_verbal"):
+            counts["non_verbal"] += 1
+            counts["non_verbal_found"] += bool(voice.communications)
+        else:
+            counts["communications_elsewhere"] += bool(voice.communications)
         counts["passages"] += 1
         gold_has = any(g["kind"] in CHILD_KINDS for g in passage["quotes"])
         counts["passage_right"] += gold_has == any(q.speaker_is_child for q in predicted)
@@ -106,3 +113,5 @@ def report(result: dict, seconds: float) -> None:
     print(f"kind right:             {result['kind_accuracy']:.3f}   target >= 0.90")
     print(f"circumstances right:    {result['circumstances_accuracy']:.3f}   target >= 0.90")
     print(f"passages, child's words found or rightly not: {result['passage_accuracy']:.3f}")
+    print(f"a child's communication without words found: {result['non_verbal_found']} of {result['non_verbal']} "
+          f"such passages (and in {result['communications_elsewhere']} of the others)")
