@@ -157,3 +157,18 @@ def test_a_quote_keeps_to_its_paragraph_as_core_text_defines_it():
                  'Mia said "I am\ntired" and left.'):
         assert texts(text) == ["I am"]
     assert texts('Mia said "I am\ntired" and left.\n\nShe came back.') == ["I am\ntired"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a plural possessive is only an apostrophe when a closing mark follows before any new quote opens
+    ("Dad said he would 'sort it all out' before the girls' new 'school year' starts.",
+     ["sort it all out", "school year"]),
+    ("'The boys' bikes are outside,' said Gran.", ["The boys' bikes are outside,"]),
+    # words cut off by a dash
+    ("Owen began 'Mum hit—' and stopped.", ["Mum hit—"]),
+    # a dialect elision just after the opening mark
+    ("‘’Cos she's always shouting,’ Owen said.", ["’Cos she's always shouting,"]),
+    ("Owen said 'cos it's boring and left.", []),
+])
+def test_apostrophes_elisions_and_cut_off_words(text, expected):
+    assert [q.text for q in find_quotes(text)] == expected
