@@ -123,3 +123,15 @@ def test_a_record_of_someone_else_relays_the_childs_words(base_nlp):
 def test_written_words_sent_to_the_writer(base_nlp):
     assert quotes_of(base_nlp, 'Nia emailed me on Monday: "pls come to school"', ["Nia"]) == [
         ("pls come to school", "Nia", "child_own")]
+
+
+def test_she_in_a_second_coordinated_turn_is_not_the_first_speaker(base_nlp):
+    found = quotes_of(base_nlp, 'Nia and her gran were both there. Her gran said "She eats well" and she said '
+                                '"I only eat crisps."', ["Nia"])
+    assert [speaker.lower().endswith("gran") for _, speaker, _ in found] == [True, False]
+    assert found[1][1] == "Nia"
+
+
+def test_a_view_introduced_by_a_colon_is_its_owners(base_nlp):
+    assert quotes_of(base_nlp, 'Nia\'s wish is simple: "I want my own bed."', ["Nia"]) == [
+        ("I want my own bed.", "Nia", "child_own")]

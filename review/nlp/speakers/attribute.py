@@ -97,7 +97,8 @@ class Attribution:
         quote.how = "verb"
         if subject is None:
             return
-        speaker, start, end = self.resolver.resolve(self.verbs.record_owner(subject), quote, outer)
+        speaker, start, end = self.resolver.resolve(self.verbs.record_owner(subject), quote, outer,
+                                                    self._first_speaker(verb))
         self._second_hand(quote, outer, speakers[1:], speaker, start, end)
         if quote.relayed_by is None and outer is None:
             self._relayed_in_a_record(quote, verb)
@@ -115,6 +116,16 @@ class Attribution:
                 quote.how = "reported"
             break
         quote.speaker, quote.speaker_start, quote.speaker_end = speaker, start, end
+
+    def _first_speaker(self, verb: Token) -> str | None:
+        """"Her mum said '…' and she said '…'": the named subject of the reporting verb this one is
+        coordinated with, whom its pronoun cannot stand for."""
+        if verb.dep_ != "conj" or not self.verbs.is_speech_verb(verb.head):
+            return None
+        first = self.verbs.subject_of(verb.head)[0]
+        if first is None or first.pos_ == "PRON":
+            return None
+        return self.people.name_of(first)
 
     def _relayed_in_a_record(self, quote: Quote, verb: Token) -> None:
         """"PC Dunn's statement records that Kayla said '…'", "Staff have heard that Zara said '…'": a

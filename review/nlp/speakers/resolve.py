@@ -48,8 +48,10 @@ class PersonResolver:
         """The child reference ("the child", "the young person") that ends at `token`, if any."""
         return self.people.child_reference_at(token)
 
-    def resolve(self, subject: Token, quote: Quote, nested_in: Quote | None) -> tuple[str | None, int | None, int | None]:
-        """(speaker, start, end) for a subject token; a first person inside a quote is its speaker's."""
+    def resolve(self, subject: Token, quote: Quote, nested_in: Quote | None,
+                other_than: str | None = None) -> tuple[str | None, int | None, int | None]:
+        """(speaker, start, end) for a subject token; a first person inside a quote is its speaker's. A
+        pronoun is never `other_than` (the first speaker of "Mum said '…' and she said '…'")."""
         lower = subject.lower_
         if not lower.isalpha():
             # a token the tokenizer glued to a quote mark: `here"--she` is "she"
@@ -61,7 +63,7 @@ class PersonResolver:
         if subject.pos_ == "PRON" or lower in THIRD_PERSON_GENDER:
             if lower not in THIRD_PERSON_GENDER:
                 return None, None, None
-            mention = self.nearest_person(subject.idx, THIRD_PERSON_GENDER[lower], quote)
+            mention = self.nearest_person(subject.idx, THIRD_PERSON_GENDER[lower], quote, other_than)
             if mention is None:
                 return self.only_child(THIRD_PERSON_GENDER[lower], quote), None, None
             return mention.name, mention.start, mention.end
@@ -81,12 +83,14 @@ class PersonResolver:
             return None
         return children[0]
 
-    def nearest_person(self, offset: int, gender: str | None, quote: Quote | None = None) -> Mention | None:
+    def nearest_person(self, offset: int, gender: str | None, quote: Quote | None = None,
+                       other_than: str | None = None) -> Mention | None:
         """The nearest person mentioned before `offset` whose gender fits, preferring the quote's
         paragraph (without a quote: the paragraph of `offset`), then the narration since the
-        previous quote, then the earlier turns of a dialogue."""
+        previous quote, then the earlier turns of a dialogue; never one the quote addresses, nor
+        `other_than`."""
         quote = quote if quote is not None else Quote(start=offset, end=offset, text="")
-        addressed = vocatives(quote)
+        addressed = vocatives(quote) | ({other_than.lower()} if other_than else set())
         found = self._in_paragraph(offset, gender, quote, addressed)
         if found is not None:
             return found

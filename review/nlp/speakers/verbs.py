@@ -221,9 +221,9 @@ class ReportingVerbs:
         for token in reversed(self.doc[sentence.start:colon.i]):
             if token.i in self.layout.inside or token.idx < self.layout.paragraph_start(colon.idx):
                 return None
-            if token.pos_ in ("VERB", "AUX") and self.is_speech_verb(token) \
+            if token.pos_ in ("VERB", "AUX") and (self.is_speech_verb(token) or self.speech_noun_subject(token)) \
                     and any(c.dep_ in SUBJECTS for c in token.children):
-                return token
+                return token  # also "Kenzie's view is clear: '…'"
         return None
 
     def _verb_before(self, quote: Quote, span) -> Token | None:
