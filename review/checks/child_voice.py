@@ -18,7 +18,19 @@ from review.nlp.grammar import subject_of
 from review.nlp.patterns import phrase_pattern
 from review.nlp.people import PERSONAL_PRONOUNS, THIRD_PERSON_GENDER
 from review.nlp.quotes import Quote
-from review.nlp.speakers import Lexicons, child_aliases, doc_quotes, person_resolver
+from review.nlp.speakers import CHILD_REPORTED, Lexicons, child_aliases, doc_quotes, person_resolver
+
+
+@dataclass
+class Communication:
+    """A child's communication without words: a sentence in which the child signs, points, gestures or
+    uses a communication aid ("Mia pointed to the sad face on her board"); `means` is the cue found."""
+
+    start: int
+    end: int
+    text: str
+    child: str  # "" for a child not named
+    means: str
 
 
 @dataclass
@@ -32,6 +44,7 @@ class ChildVoice:
     circumstances: dict[int, list[str]] = field(default_factory=dict)  # quote index -> cues found
     disclosure: dict[int, list[str]] = field(default_factory=dict)     # quote index -> how it was said
     heard: dict[str, list[int]] = field(default_factory=dict)  # child -> sentences giving their words, views or presentation
+    communications: list[Communication] = field(default_factory=list)
 
     def unheard(self, children: list[str]) -> list[str]:
         """Those of `children` of whom the report gives nothing of their own (none, where something is
@@ -157,6 +170,47 @@ class _WishWords:
         return None, token
 
 
+def communications_of(doc: Doc, quotes: list[Quote], resolver: ChildResolver, rules: CheckRules) -> list[Communication]:
+    """The sentences, outside quotes, in which a child communicates by a sign, gesture, picture or aid:
+    a communication cue whose verb has the child as its subject ("Tilly uses PECS", "Mia pointed";
+    not "her reading book is never signed")."""
+    pattern = phrase_pattern(rules.lexicon("communication_cues"), hyphen_joins_words=True)
+    found = []
+    for sentence in sentences(doc) if pattern else []:
+        for cue in pattern.finditer(sentence.text):
+            start = sentence.start_char + cue.start()
+            if any(q.start <= start < q.end for q in quotes):
+                continue
+            child = _child_doing(doc.char_span(start, start + len(cue.group(0)), alignment_mode="expand"), resolver)
+            if child is not None:
+                found.append(Communication(sentence.start_char, sentence.end_char, sentence.text, child,
+                                           cue.group(0)))
+                break
+    return found
+
+
+def _child_doing(span, resolver: ChildResolver) -> str | None:
+    """The child who is the active subject of the verb a cue belongs to (the cue itself, or the verb above
+    a cue noun: "uses a talking mat"); for a verb the parser left without a subject, a child named first
+    in the sentence ("Dara (7), who uses BSL, signed …")."""
+    if span is None or not len(span):
+        return None
+    verb = span[0]
+    for _ in range(3):
+        if verb.pos_ == "VERB" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ != "VERB" or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        subject = subject_of(verb, inherit_through=("xcomp", "conj"))
+    if subject is not None:
+        return resolver.child_of(subject)
+    first = span.sent[0]
+    return resolver.child_of(first) if first.lower_ in resolver.aliases else None
+
+
 def _modal(token: Token) -> bool:
     """A verb with a modal or future auxiliary ("should settle", "will be fed"): no observation."""
     return any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children)
@@ -191,13 +245,44 @@ def circumstances_of(doc: Doc, quote: Quote, rules: CheckRules, others: list[Quo
     """What the report says around a quote about when, where, with whom and how it was said."""
     width = int(rules.threshold("circumstances_window"))
     start, end = _quote_window(doc, quote, width, others)
-    found = []
-    for ent in doc.ents:
-        if ent.label_ in ("DATE", "TIME", "FAC", "GPE", "LOC") and start <= ent.start_char < end \
-                and not (quote.start <= ent.start_char < quote.end):
-            found.append(ent.text)
+    quoted = [(q.start, q.end) for q in [quote, *others]]
+    found = [ent.text for ent in doc.ents if ent.label_ in ("DATE", "TIME", "FAC", "GPE", "LOC")
+             and start <= ent.start_char < end and not _in_quotes(ent.start_char, quoted)]
+    found += _listener_and_setting(doc, start, end, quoted)
     cues = rules.lexicon("circumstance_cues") + rules.lexicon("disclosure_cues")
     return found + _cues_around(doc, quote, others, start, end, cues)
+
+
+def _in_quotes(offset: int, quoted: list[tuple[int, int]]) -> bool:
+    return any(start - 1 <= offset < end + 1 for start, end in quoted)
+
+
+def _listener_and_setting(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> list[str]:
+    """Where, and whether the writer was there, from the parse of the narration in `text[start:end]`:
+    a verb with the writer as its object ("told me", "showed me", "texted me") and a verb's place or
+    occasion ("at the door", "on the bus", "during contact", "through the interpreter"). Another
+    listener alone ("told staff") does not say when or where (the corpus's reading)."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    found = []
+    for verb in span if span is not None else []:
+        if verb.pos_ not in ("VERB", "AUX") or _in_quotes(verb.idx, quoted):
+            continue
+        for child in verb.children:
+            if _in_quotes(child.idx, quoted):
+                continue
+            if child.dep_ in ("dobj", "dative") and child.lower_ in ("me", "us"):
+                found.append(f"{verb.text} {child.text}")
+            elif child.dep_ == "prep" and child.lower_ in _SETTING_PREPOSITIONS:
+                place = next((g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN", "PRON")), None)
+                if place is not None and not _in_quotes(place.idx, quoted) and place.lower_ not in _NOT_SETTINGS:
+                    found.append(doc[child.i: place.i + 1].text)
+    return found
+
+
+# Prepositions that give a place or occasion to what someone did ("at the door", "during contact").
+_SETTING_PREPOSITIONS = ("in", "at", "on", "during", "through", "after", "before", "over", "via")
+# Nouns after those prepositions that set no scene ("in fact", "in general").
+_NOT_SETTINGS = ("fact", "general", "particular", "part", "total", "turn", "way")
 
 
 def disclosure_of(doc: Doc, quote: Quote, rules: CheckRules, others: list[Quote]) -> list[str]:
@@ -258,6 +343,9 @@ def child_voice(doc: Doc, rules: CheckRules, rules_path: str | None = None) -> C
     for quote in voice.child_quotes:
         index = sentence_index(doc, quote.start)
         voice.heard.setdefault(resolver.child_named(quote.speaker) or "", []).append(index)
+    voice.communications = communications_of(doc, quotes, resolver, rules)
+    for communication in voice.communications:
+        voice.heard.setdefault(communication.child, []).append(sentence_index(doc, communication.start))
     _circumstances_of_quotes(doc, quotes, rules, voice)
     doc._.child_voice = voice
     return voice
@@ -293,6 +381,11 @@ def _retold(first: Quote, again: Quote) -> bool:
     return bool(repeated) and (repeated == said or (len(repeated.split()) >= 3 and f" {repeated} " in f" {said} "))
 
 
+def _relayed(quote: Quote) -> str:
+    """Who passed the words on, as the finding says it."""
+    return f"passed on by {quote.relayed_by}" if quote.relayed_by else "reported, without saying by whom"
+
+
 def _age_words(years: float | None) -> str:
     """ "8 months old", "3 years old"; None for a baby not yet born."""
     if years is None:
@@ -325,8 +418,12 @@ class ChildVoiceCheck:
         children = list(doc._.children or [])
         for n, quote in enumerate(quotes):
             if quote.speaker_is_child and quote.depth == 0 and not voice.circumstances.get(n):
-                add_finding(doc, rules.rule("child_voice.no_circumstances"), quote.start, quote.end,
-                            allow=rules, speaker=quote.speaker or "the child")
+                if quote.kind == CHILD_REPORTED:  # passed on by someone else: ask who heard it and when
+                    add_finding(doc, rules.rule("child_voice.second_hand"), quote.start, quote.end, allow=rules,
+                                speaker=quote.speaker or "the child", relayed=_relayed(quote))
+                else:
+                    add_finding(doc, rules.rule("child_voice.no_circumstances"), quote.start, quote.end,
+                                allow=rules, speaker=quote.speaker or "the child")
         if not children or not is_whole_report(doc, rules.threshold("min_report_sentences")):
             return doc
         for child, age in voice.too_young:
@@ -341,7 +438,7 @@ class ChildVoiceCheck:
         """No child's words quoted; no wishes and feelings where no child's words are given with their
         circumstances; one child unheard while another is heard."""
         rules = self.rules
-        if not voice.child_quotes:
+        if not voice.child_quotes and not voice.communications:  # signs and aids are a child's words too
             add_finding(doc, rules.rule("child_voice.no_quote"), 0, 0)
         heard_in_context = any(voice.circumstances.get(n) for n, q in enumerate(quotes) if q.speaker_is_child)
         if not voice.wishes_sentences and not heard_in_context:

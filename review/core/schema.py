@@ -270,6 +270,10 @@ class ChildVoiceLexicons(Strict):
     child_references: Phrases = lexicon("how a report refers to the child without a name")
     person_nouns: Phrases = lexicon("people referred to by role who can speak (the words that tell a gender are "
                                     "review.nlp.people's)")
+    professional_roles: Phrases = lexicon("roles that make a speaker a professional, whose quoted label is a "
+                                          "professional opinion")
+    assessment_cues: Phrases = lexicon("words in a professional's full-sentence quote that give a view")
+    communication_cues: Phrases = lexicon("how a child with little speech communicates: signs, pictures, aids")
     circumstance_cues: Phrases = lexicon("words that set the circumstances of a quote: when, where, who was present")
     disclosure_cues: Phrases = lexicon("how a quote came to be said: asked, spontaneously, in direct work")
     wish_verbs: Phrases = lexicon("verbs whose subject, when it is the child, records a wish or feeling")

@@ -1,10 +1,15 @@
-"""Quote finding and "is this the child's words?" on PDNC's *Anne of Green Gables*.
+"""Quote finding and "is this the child's words?" on PDNC's *Anne of Green Gables* and on report passages.
 
-    python -m review.evaluate quotes [--data DIR] [--limit N] [--errors N]
+    python -m review.evaluate quotes [--alone] [--data DIR] [--limit N] [--errors N]
+    python -m review.evaluate quotes --set reports [--data DIR] [--limit N] [--errors N]
+
+`--set reports` scores ``quotes-reports-dev`` (see `review.evaluate._quote_passages`). The rest
+of this text is about PDNC.
 
 Gold: every direct quotation of the Project Dialogism Novel Corpus paragraphs (Anne is the
 child). Prediction: `review.nlp.speakers.doc_quotes` on the base spaCy model, run over the novel in
-chunks of consecutive paragraphs (so dialogue carries across paragraphs), with
+chunks of consecutive paragraphs (so dialogue carries across paragraphs), or with `--alone` each
+paragraph by itself (as a report's quote is read: its speaker named in its own paragraph), with
 ``children=["Anne"]``. PDNC marks speech only, so the predicted quotes compared are the
 top-level ones of kind "speech" (a word quoted inside a sentence, such as she "ran" the
 Sewing Circle, is a "phrase" and not speech).
@@ -24,6 +29,7 @@ import json
 import time
 from pathlib import Path
 
+from review.evaluate import _quote_passages
 from review.evaluate.data import data_dir
 
 GOLD_FILE = "pdnc_paragraphs_anne.jsonl"
@@ -38,7 +44,8 @@ def load_paragraphs(folder: Path) -> list[dict]:
 
 
 def chunks(paragraphs: list[dict], size: int = CHUNK_PARAGRAPHS):
-    """Runs of consecutive paragraphs, a new run at each chapter heading or every `size` paragraphs."""
+    """Runs of consecutive paragraphs, a new run at each chapter heading or every `size` paragraphs
+    (`size` 1: each paragraph alone)."""
     run: list[dict] = []
     for paragraph in paragraphs:
         if run and (paragraph["text"].startswith("CHAPTER") or len(run) >= size):
@@ -57,13 +64,13 @@ def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
 
-def evaluate(paragraphs: list[dict], nlp, errors: int = 0) -> dict:
+def evaluate(paragraphs: list[dict], nlp, errors: int = 0, size: int = CHUNK_PARAGRAPHS) -> dict:
     from review.nlp.speakers import doc_quotes
 
     counts = {"pred": 0, "pred_right": 0, "gold": 0, "gold_found": 0,
               "child_tp": 0, "child_fp": 0, "child_fn": 0}
     shown = 0
-    for run in chunks(paragraphs):
+    for run in chunks(paragraphs, size):
         offsets, position = [], 0
         for paragraph in run:
             offsets.append(position)
@@ -71,7 +78,7 @@ def evaluate(paragraphs: list[dict], nlp, errors: int = 0) -> dict:
         text = "\n\n".join(p["text"] for p in run)
         doc = nlp(text)
         doc._.children = [CHILD]
-        predicted = [q for q in doc_quotes(doc) if q.depth == 0 and q.kind == "speech"]
+        predicted = [q for q in doc_quotes(doc) if q.depth == 0 and q.form == "speech"]
         gold = [(offset + g["start"], offset + g["end"], g["speaker"])
                 for offset, paragraph in zip(offsets, run) for g in paragraph["quotes"]]
         matched_gold: dict[int, object] = {}
@@ -108,7 +115,11 @@ def evaluate(paragraphs: list[dict], nlp, errors: int = 0) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m review.evaluate quotes", description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, help="folder with " + GOLD_FILE + " (default: in $REVIEW_DATA_DIR or ../shared/data)")
+    parser.add_argument("--set", choices=("pdnc", "reports"), default="pdnc",
+                        help="PDNC Anne of Green Gables (default) or quotes-reports-dev")
+    parser.add_argument("--alone", action="store_true", help="PDNC: review each paragraph by itself")
+    parser.add_argument("--data", type=Path, help="the data folder (default: quotes-pdnc or quotes-reports-dev "
+                                                  "in $REVIEW_DATA_DIR or ../shared/data)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N paragraphs")
     parser.add_argument("--errors", type=int, default=0, help="print up to N child-attribution errors")
     args = parser.parse_args(argv)
@@ -119,18 +130,29 @@ def main(argv: list[str] | None = None) -> int:
     from review.core.model import BASE_MODEL
 
     register_extensions()
+    if args.set == "reports":
+        passages = _quote_passages.load_passages(args.data or data_dir() / "quotes-reports-dev")
+        passages = passages[: args.limit] if args.limit else passages
+        nlp = spacy.load(BASE_MODEL)
+        began = time.perf_counter()
+        result = _quote_passages.evaluate(passages, nlp, errors=args.errors)
+        _quote_passages.report(result, time.perf_counter() - began)
+        print("reproduce: python -m review.evaluate quotes --set reports" + (f" --limit {args.limit}" if args.limit else ""))
+        return 0
     paragraphs = load_paragraphs(args.data or data_dir() / "quotes-pdnc")
     if args.limit:
         paragraphs = paragraphs[: args.limit]
     nlp = spacy.load(BASE_MODEL)
     began = time.perf_counter()
-    result = evaluate(paragraphs, nlp, errors=args.errors)
+    result = evaluate(paragraphs, nlp, errors=args.errors, size=1 if args.alone else CHUNK_PARAGRAPHS)
     seconds = time.perf_counter() - began
-    print(f"PDNC Anne of Green Gables: {len(paragraphs)} paragraphs, {result['gold']} gold quotes, "
+    setting = "each paragraph alone" if args.alone else f"runs of up to {CHUNK_PARAGRAPHS} paragraphs"
+    print(f"PDNC Anne of Green Gables ({setting}): {len(paragraphs)} paragraphs, {result['gold']} gold quotes, "
           f"{result['pred']} predicted speech quotes ({seconds:.0f}s)")
     print(f"quote spans (relaxed overlap): P={result['span_precision']:.3f} R={result['span_recall']:.3f} "
           f"F1={result['span_f1']:.3f}   target >= 0.97")
     print(f"Anne's words (--child Anne):   P={result['child_precision']:.3f} R={result['child_recall']:.3f} "
           f"F1={result['child_f1']:.3f}   target >= 0.85")
-    print("reproduce: python -m review.evaluate quotes" + (f" --limit {args.limit}" if args.limit else ""))
+    print("reproduce: python -m review.evaluate quotes" + (" --alone" if args.alone else "")
+          + (f" --limit {args.limit}" if args.limit else ""))
     return 0

@@ -76,6 +76,7 @@ def document_object(doc: Doc, doc_id) -> dict:
         "dates": _plain(doc._.dates or []),
         "events": _plain(doc._.events or []),
         "quotes": _plain(doc._.quotes or []),
+        "communications": _plain(doc._.child_voice.communications if doc._.child_voice else []),
         "checklist": _plain(doc._.checklist or []),
         "blocks": _plain(structure.blocks) if structure else [],
         "findings": findings,

@@ -273,7 +273,7 @@ def redact_document(document: dict, *, persons: Iterable[str] = (), places: Iter
     redacted = redact_text(original, redactions)
     replace = _replacer(original, redacted.redactions)
     result = copy.deepcopy(document)
-    for key in ("sentences", "dates", "quotes", "findings", "events", "blocks", "header_fields"):
+    for key in ("sentences", "dates", "quotes", "communications", "findings", "events", "blocks", "header_fields"):
         items = result.get("summary", {}).get(key) if key == "header_fields" else result.get(key)
         for item in items or []:
             if not isinstance(item, dict) or not isinstance(item.get("start"), int) or not isinstance(

@@ -15,7 +15,8 @@ _OPENERS = {"“": DOUBLE, "„": DOUBLE, "‘": SINGLE, "‚": SINGLE, "«": GU
 _CLOSERS = {"”": DOUBLE, "’": SINGLE, "»": GUILLEMET}
 _STRAIGHT = {'"': DOUBLE, "'": SINGLE}
 # Words that begin with an apostrophe standing for dropped letters: never a quote.
-_ELISIONS = ("em", "tis", "twas", "cause", "til", "n", "s", "bout", "round")
+_ELISIONS = ("em", "tis", "twas", "cause", "til", "n", "s", "bout", "round", "cos", "coz", "cuz", "nuff")
+_DASHES = "—–-"
 _BEFORE_OPENER = set("([{<—–-/") | set(_OPENERS) | set(_STRAIGHT)
 _SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)|\n")
 
@@ -25,10 +26,12 @@ class Quote:
     """One quotation. `start`/`end` span exactly the words inside the marks.
 
     `depth` is 0 for a quote in the running text, 1 for a quote inside a quote, and so on.
-    `closed` is False for a quote whose closing mark is missing. `kind` is ``"speech"`` for
+    `closed` is False for a quote whose closing mark is missing. `form` is ``"speech"`` for
     words presented as an utterance ("No!" Mia shouted; Mia said "I want to go home") and
     ``"phrase"`` for a word or phrase quoted inside a sentence (described as "aggressive",
-    she felt "scared all the time"). The speaker fields are filled by `review.nlp.speakers`.
+    she felt "scared all the time"). `kind` says whose words they are and how they reach the
+    report (`review.nlp.speakers.kinds`: child_own, child_reported, adult, professional_opinion,
+    scare_quote). The speaker fields are filled by `review.nlp.speakers`.
     """
 
     start: int
@@ -39,11 +42,13 @@ class Quote:
     mark: str = DOUBLE
     depth: int = 0
     closed: bool = True
-    kind: str = "speech"
+    form: str = "speech"
+    kind: str | None = None
     speaker_start: int | None = None  # where the speaker is named (or referred to) in the text
     speaker_end: int | None = None
     verb: str | None = None           # the reporting verb or noun ("said", "answer"), if any
     how: str | None = None            # how the speaker was found: "verb", "alternation", "asked", ...
+    relayed_by: str | None = None     # who passed the words on, when someone other than the writer did
     extra: dict = field(default_factory=dict)
 
 
@@ -71,6 +76,8 @@ def _classify(text: str, i: int) -> str:
             return "open"
         if ch == "‘":
             return "open" if not next_space else "apostrophe"
+        if prev in _DASHES and (next_space or not _is_word_char(nxt)) and i > 1 and _is_word_char(text[i - 2]):
+            return "close"                            # words cut off: 'Dad put—'
         if not prev_space and (next_space or not _is_word_char(nxt)):
             return "close"                            # also the girls' coats: decided by the stack
         return "apostrophe"
@@ -88,7 +95,12 @@ def _plural_possessive(text: str, i: int, limit: int) -> bool:
     closing mark still to come in the paragraph."""
     if i == 0 or text[i - 1] not in "sS" or not re.match(r" [a-z]", text[i + 1:i + 3]):
         return False
-    return any(_classify(text, j) == "close" for j in range(i + 1, limit) if text[j] in ("'", "’"))
+    for j in range(i + 1, limit):  # the next single mark: a close makes this an apostrophe, an opening one
+        if text[j] in ("'", "’", "‘"):  # a new quote ('do whatever it takes' to … her 'plan')
+            role = _classify(text, j)
+            if role in ("open", "close"):
+                return role == "close"
+    return False
 
 
 def _unclosed_end(text: str, start: int, limit: int) -> int:

@@ -44,3 +44,25 @@ def test_unattributed_label_has_no_speaker(review_text):
 def test_too_young_replaces_no_quote(review_text):
     rules = rules_of(review_text(BABY))
     assert "child_voice.no_quote" not in rules and "child_voice.too_young" in rules
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nia, who uses Makaton, signed for drink when I asked what she wanted.", [("Nia", "signed")]),
+    ("Nia has a communication board. She pointed to the picture of her bed.",
+     [("Nia", "communication board"), ("Nia", "pointed")]),
+    ("Nia's reading record is never signed.", []),
+    ("Nia's mum pointed at the door.", []),
+])
+def test_a_childs_communication_without_words(review_text, text, expected):
+    document = review_text(text, children=["Nia"])
+    assert [(c["child"], c["means"]) for c in document["communications"]] == expected
+
+
+def test_a_childs_communication_is_their_voice_and_answers_no_quote(review_text):
+    report = ("Child: Nia Shaw (aged 7)\n\nNia lives with her mother. She has cerebral palsy and no speech. "
+              "School report her attendance is good. Her weight is on the 25th centile. "
+              "On 3 May 2024 at home Nia used her eye-gaze device to choose the symbols for sad and for Dad.")
+    rules = {f["rule"] for f in review_text(report)["findings"]}
+    assert "child_voice.no_quote" not in rules
+    unheard = report.replace("Nia used her eye-gaze device to choose the symbols for sad and for Dad", "I visited Nia")
+    assert "child_voice.no_quote" in {f["rule"] for f in review_text(unheard)["findings"]}

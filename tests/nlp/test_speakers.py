@@ -58,8 +58,8 @@ def test_attribute_speakers_fills_the_quotes_in_place(nlp, lexicons):
     doc = nlp('Dad said Mia had called him "a bully".')
     quotes = find_quotes(doc.text)
     assert attribute_speakers(doc, quotes, children=["Mia"], rules=load_rules().check("child_voice")) is quotes
-    assert (quotes[0].speaker, quotes[0].how, quotes[0].speaker_is_child) == ("Dad", "reported", False)
-    assert quotes[0].extra["reported_speaker"] == "Mia"
+    assert (quotes[0].speaker, quotes[0].how, quotes[0].speaker_is_child) == ("Mia", "reported", True)
+    assert (quotes[0].relayed_by, quotes[0].kind) == ("Dad", "child_reported")
 
 
 def test_child_reference_at_a_token(nlp, lexicons):

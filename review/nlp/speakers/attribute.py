@@ -9,12 +9,18 @@ from review.core.rules import load_rules
 from review.core.text import doc_text
 from review.nlp.quotes import Quote, find_quotes
 from review.nlp.speakers.dialogue import Dialogue
+from review.nlp.speakers.kinds import kind_of
 from review.nlp.speakers.layout import QuoteLayout
 from review.nlp.speakers.lexicons import Lexicons
 from review.nlp.speakers.mentions import People, is_child_name
 from review.nlp.speakers.narration import Narration
 from review.nlp.speakers.resolve import WRITER, PersonResolver
 from review.nlp.speakers.verbs import ReportingVerbs
+
+
+# Verbs of recording or hearing whose subject passes on the words of the clause below them.
+_RELAYING = ("record", "state", "report", "hear", "note", "log", "write", "say", "tell", "claim", "recall",
+             "mention", "explain", "describe", "confirm")
 
 
 class Attribution:
@@ -36,19 +42,35 @@ class Attribution:
         top = self.layout.top
         previous_turns: list[Quote] = []
         for n, quote in enumerate(top):
-            quote.kind = self.verbs.kind_of(quote)
-            self.attribute_one(quote, n, None)
+            quote.form = self.verbs.form_of(quote)
+            if not self.dialogue.scripted(quote):
+                self.attribute_one(quote, n, None)
             if quote.speaker is None and quote.how is None:
                 self.dialogue.attribute(quote, previous_turns)
-            if quote.kind == "speech":
+            if quote.form == "speech":
                 previous_turns.append(quote)
         for quote in self.layout.quotes:
             if quote.depth > 0:
                 outer = next((q for q in top if q.start <= quote.start and quote.end <= q.end), None)
-                quote.kind = "phrase"
+                quote.form = "phrase"
                 self.attribute_one(quote, None, outer)
         for quote in self.layout.quotes:
             quote.speaker_is_child = is_child_name(quote.speaker, self.children, self.lex)
+        for quote in self.layout.quotes:
+            quote.kind = kind_of(self.doc, quote, self.lex, self._quoted_by_another(quote, top))
+
+    def _quoted_by_another(self, quote: Quote, top: list[Quote]) -> bool:
+        """Whether the words are quoted inside someone else's quote ("Mum told me: 'Leo goes,
+        ‘Mummy, …’'"; a log's "Rosie said to staff '…'"), which then relays them; words
+        quoted inside the writer's own are not relayed."""
+        if quote.depth == 0:
+            return False
+        outer = next((q for q in top if q.start <= quote.start and quote.end <= q.end), None)
+        if outer is None or outer.speaker in (WRITER, quote.speaker):
+            return False
+        if outer.speaker and not quote.relayed_by:
+            quote.relayed_by = outer.speaker
+        return True
 
     def attribute_one(self, quote: Quote, n: int | None, outer: Quote | None) -> None:
         """The speaker from the parse: the reporting verb (or speech noun) above or beside the quote.
@@ -62,7 +84,7 @@ class Attribution:
         if outer is not None and chain:
             chain = [v for v in chain if outer.start <= v.idx < outer.end]
         if not chain:
-            if outer is None and n is not None and not self._according_to(quote) and quote.kind == "speech":
+            if outer is None and n is not None and not self._according_to(quote) and quote.form == "speech":
                 self.narration.action_after(quote, n)
             return
         speakers = []
@@ -75,24 +97,53 @@ class Attribution:
         quote.how = "verb"
         if subject is None:
             return
-        speaker, start, end = self.resolver.resolve(subject, quote, outer)
+        speaker, start, end = self.resolver.resolve(self.verbs.record_owner(subject), quote, outer,
+                                                    self._first_speaker(verb))
         self._second_hand(quote, outer, speakers[1:], speaker, start, end)
+        if quote.relayed_by is None and outer is None:
+            self._relayed_in_a_record(quote, verb)
 
     def _second_hand(self, quote: Quote, outer: Quote | None, reporters: list[tuple[Token, Token | None]],
                      speaker: str | None, start: int | None, end: int | None) -> None:
-        """Set the speaker, or the person reporting the words when someone other than the writer
-        does ("Dad said Mia called him …"), keeping the words' own speaker as `reported_speaker`."""
+        """Set the speaker, and `relayed_by` when someone other than the writer passes the words on
+        ("Dad said Mia called him …": Mia's words, relayed by Dad)."""
         for outer_verb, outer_subject in reporters:
             if outer_subject is None:
                 continue
-            reporter, r_start, r_end = self.resolver.resolve(outer_subject, quote, outer)
+            reporter, _, _ = self.resolver.resolve(outer_subject, quote, outer)
             if reporter and reporter != WRITER and reporter != speaker:
-                quote.extra["reported_speaker"] = speaker
-                speaker, start, end = reporter, r_start, r_end
-                quote.verb = outer_verb.text
+                quote.relayed_by = reporter
                 quote.how = "reported"
             break
         quote.speaker, quote.speaker_start, quote.speaker_end = speaker, start, end
+
+    def _first_speaker(self, verb: Token) -> str | None:
+        """"Her mum said '…' and she said '…'": the named subject of the reporting verb this one is
+        coordinated with, whom its pronoun cannot stand for."""
+        if verb.dep_ != "conj" or not self.verbs.is_speech_verb(verb.head):
+            return None
+        first = self.verbs.subject_of(verb.head)[0]
+        if first is None or first.pos_ == "PRON":
+            return None
+        return self.people.name_of(first)
+
+    def _relayed_in_a_record(self, quote: Quote, verb: Token) -> None:
+        """"PC Dunn's statement records that Kayla said '…'", "Staff have heard that Zara said '…'": a
+        verb of recording or hearing above the reporting verb, whose subject is someone other than the
+        writer and the speaker, relays the words."""
+        head = verb
+        for _ in range(3):
+            if head.dep_ not in ("ccomp", "conj") or head.head.i == head.i:
+                return
+            head = head.head
+            if head.lemma_.lower() in _RELAYING:
+                subject = self.verbs.subject_of(head)[0]
+                if subject is None:
+                    return
+                reporter, _, _ = self.resolver.resolve(self.verbs.record_owner(subject), quote, None)
+                if reporter and reporter not in (WRITER, quote.speaker):
+                    quote.relayed_by, quote.how = reporter, "reported"
+                return
 
     def _according_to(self, quote: Quote) -> bool:
         """"According to Mia, …" and "In Mia's words, …" name the speaker of the sentence's quotes."""

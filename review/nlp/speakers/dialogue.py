@@ -20,6 +20,19 @@ def copy_speaker(quote: Quote, source: Quote, how: str) -> None:
     quote.how = how
 
 
+# A turn of a dialogue written as a script: a name or role, perhaps its age in brackets, and a colon
+# just before the words ("Seb: '…'", "Demi (12): '…'", "Me: '…'").
+_SCRIPT_LABEL = re.compile(r"(?:^\s*|[.!?…\n\"'“”‘’]\s*)((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*)?)(?: ?\([^()]{1,20}\))? ?:\s*$")
+# Labels by which a script names its writer.
+_WRITER_LABELS = {"me", "i", "sw", "writer"}
+
+
+def script_label(before: str) -> str | None:
+    """The speaker label that ends `before` (the text before a quote's opening mark), if any."""
+    match = _SCRIPT_LABEL.search(before)
+    return match.group(1) if match else None
+
+
 class Dialogue:
     """Attributes an utterance from the turns of the conversation it belongs to."""
 
@@ -35,7 +48,7 @@ class Dialogue:
         """An unattributed utterance: same speaker as earlier in its paragraph, the person just asked,
         the subject of the narration before it, the person addressed by the previous turn, or the
         speaker two turns back."""
-        if quote.kind != "speech":
+        if quote.form != "speech":
             return
         paragraph = self.layout.paragraph_start(quote.start)
         same_paragraph = [q for q in turns if self.layout.paragraph_start(q.start) == paragraph and q.speaker]
@@ -68,6 +81,21 @@ class Dialogue:
                 if earlier.speaker and earlier.speaker != previous.speaker:
                     copy_speaker(quote, earlier, "alternation")
                     return
+
+    def scripted(self, quote: Quote) -> bool:
+        """A script-style turn ("Tyrese: '…' SW: '…'"): the label is the speaker (Me or SW: the writer)."""
+        layout = self.layout
+        start = max([layout.paragraph_start(quote.start)] + [q.end + 1 for q in layout.top if q.end < quote.start])
+        label = script_label(layout.text[start:max(start, quote.start - 1)])
+        if label is None:
+            return False
+        if label.lower() in _WRITER_LABELS:
+            quote.speaker, quote.speaker_start, quote.speaker_end = WRITER, None, None
+        else:
+            offset = layout.text.rindex(label, start, quote.start)
+            quote.speaker, quote.speaker_start, quote.speaker_end = label, offset, offset + len(label)
+        quote.how = "script"
+        return True
 
     def _only_attribution(self, gap: str) -> bool:
         """True when the text between two quotes is just an attribution ("she said. ")."""

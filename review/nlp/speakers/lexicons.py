@@ -23,6 +23,8 @@ class Lexicons:
     female: set[str]
     male: set[str]
     persons: set[str]
+    professionals: list[str]
+    assessment_cues: list[str]
     verb_after_tokens: int
 
     @classmethod
@@ -36,5 +38,7 @@ class Lexicons:
             female=set(FEMALE_WORDS),
             male=set(MALE_WORDS),
             persons=set(lower("person_nouns")),
+            professionals=lower("professional_roles"),
+            assessment_cues=lower("assessment_cues"),
             verb_after_tokens=int(rules.threshold("verb_after_tokens")),
         )

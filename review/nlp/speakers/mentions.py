@@ -43,11 +43,27 @@ def child_aliases(children: list[str]) -> set[str]:
     return aliases
 
 
+# A child described by place among the children rather than named: "the eldest", "his sister",
+# "the younger one", "the twins", "her son".
+_AGE_WORDS = r"(?:older|younger|elder|eldest|oldest|youngest|little|big|baby|middle|twin)"
+_SIBLING_DESCRIPTION = re.compile(
+    rf"^(?:the|his|her|their|[a-z]+'s)(?: {_AGE_WORDS})* (?:sister|brother|sibling|son|daughter|twins|boys|girls|"
+    rf"children|kids)$|^the(?: {_AGE_WORDS})+(?: (?:one|child|boy|girl|sister|brother))?$|^the {_AGE_WORDS}$")
+
+
+def describes_a_child(name: str) -> bool:
+    """Whether a speaker's description names a child by place among siblings ("the eldest", "his sister")."""
+    return bool(_SIBLING_DESCRIPTION.match(re.sub(r"\s+", " ", name.lower().replace("’", "'")).strip()))
+
+
 def is_child_name(name: str | None, children: list[str], lexicons: Lexicons) -> bool:
-    """True when `name` (a speaker) is one of the children, or a reference to "the child"."""
+    """True when `name` (a speaker) is one of the children, a reference to "the child", or, in a report
+    about children, a child described by place among siblings."""
     if not name:
         return False
     lowered = re.sub(r"\s+", " ", name.lower()).strip()
+    if children and describes_a_child(lowered):
+        return True
     if lowered in child_aliases(children):
         return True
     words = [w for w in lowered.split() if w.strip(".") not in NAME_TITLES]
@@ -100,8 +116,9 @@ class People:
                 continue
             if token.pos_ == "PROPN" and token.dep_ not in ("compound", "flat") or \
                     (lower in child_aliases_lower and token.dep_ not in ("compound", "flat")):
-                if token.ent_type_ and token.ent_type_ != "PERSON" and lower not in child_aliases_lower:
-                    continue
+                if token.ent_type_ and token.ent_type_ != "PERSON" and lower not in child_aliases_lower \
+                        and not (self._word_gender(lower) or self._title_gender(token)):
+                    continue  # an organisation or place; a kinship word or titled name ("Sister Doyle") is a person
                 if not _written_as_a_name(token) and lower not in child_aliases_lower:
                     continue  # "in the van": a common noun the tagger took for a name
                 name = self.name_of(token)

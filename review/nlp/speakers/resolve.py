@@ -25,6 +25,18 @@ def vocatives(quote: Quote) -> set[str]:
     return names
 
 
+def named_in_apposition(token: Token) -> Token:
+    """The name given beside a role ("his sister Kenzie", "The neighbour, Mrs Patel"), else the token;
+    a name followed by its age in brackets ("Ava (8) then said", the age parsed as the subject) is the name."""
+    if token.pos_ == "NOUN":
+        name = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        return name if name is not None else token
+    if token.like_num and token.dep_ in SUBJECTS | {"appos"} and token.i >= 2 and token.doc[token.i - 1].text == "(" \
+            and token.doc[token.i - 2].pos_ == "PROPN":
+        return token.doc[token.i - 2]
+    return token
+
+
 class PersonResolver:
     """Finds who a subject or a pronoun stands for, among the people mentioned and the earlier speakers."""
 
@@ -36,8 +48,10 @@ class PersonResolver:
         """The child reference ("the child", "the young person") that ends at `token`, if any."""
         return self.people.child_reference_at(token)
 
-    def resolve(self, subject: Token, quote: Quote, nested_in: Quote | None) -> tuple[str | None, int | None, int | None]:
-        """(speaker, start, end) for a subject token; a first person inside a quote is its speaker's."""
+    def resolve(self, subject: Token, quote: Quote, nested_in: Quote | None,
+                other_than: str | None = None) -> tuple[str | None, int | None, int | None]:
+        """(speaker, start, end) for a subject token; a first person inside a quote is its speaker's. A
+        pronoun is never `other_than` (the first speaker of "Mum said '…' and she said '…'")."""
         lower = subject.lower_
         if not lower.isalpha():
             # a token the tokenizer glued to a quote mark: `here"--she` is "she"
@@ -49,18 +63,34 @@ class PersonResolver:
         if subject.pos_ == "PRON" or lower in THIRD_PERSON_GENDER:
             if lower not in THIRD_PERSON_GENDER:
                 return None, None, None
-            mention = self.nearest_person(subject.idx, THIRD_PERSON_GENDER[lower], quote)
+            mention = self.nearest_person(subject.idx, THIRD_PERSON_GENDER[lower], quote, other_than)
             if mention is None:
-                return None, None, None
+                return self.only_child(THIRD_PERSON_GENDER[lower], quote), None, None
             return mention.name, mention.start, mention.end
+        subject = named_in_apposition(subject)
         return self.people.name_of(subject), subject.idx, subject.idx + len(subject)
 
-    def nearest_person(self, offset: int, gender: str | None, quote: Quote | None = None) -> Mention | None:
+    def only_child(self, gender: str | None, quote: Quote) -> str | None:
+        """The referent of a he or she that nobody earlier in the text fits, in a text about one child:
+        that child ("He said '…'" cut from a longer report), unless the child's gender is known not to
+        fit or the words name the child (people speak to the child by name, not of themselves)."""
+        children = self.people.children
+        if gender is None or len(children) != 1:
+            return None
+        known = self.people.genders.get(children[0])
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", quote.text)}
+        if known not in (None, gender) or words & child_aliases(children):
+            return None
+        return children[0]
+
+    def nearest_person(self, offset: int, gender: str | None, quote: Quote | None = None,
+                       other_than: str | None = None) -> Mention | None:
         """The nearest person mentioned before `offset` whose gender fits, preferring the quote's
         paragraph (without a quote: the paragraph of `offset`), then the narration since the
-        previous quote, then the earlier turns of a dialogue."""
+        previous quote, then the earlier turns of a dialogue; never one the quote addresses, nor
+        `other_than`."""
         quote = quote if quote is not None else Quote(start=offset, end=offset, text="")
-        addressed = vocatives(quote)
+        addressed = vocatives(quote) | ({other_than.lower()} if other_than else set())
         found = self._in_paragraph(offset, gender, quote, addressed)
         if found is not None:
             return found
@@ -98,7 +128,7 @@ class PersonResolver:
 
     def _earlier_turn(self, gender: str | None, quote: Quote, addressed: set[str]) -> Mention | None:
         """In a dialogue a new paragraph is a new turn: prefer the speaker two turns back."""
-        previous_turns = [q for q in self.layout.top if q.end <= quote.start and q.speaker and q.kind == "speech"
+        previous_turns = [q for q in self.layout.top if q.end <= quote.start and q.speaker and q.form == "speech"
                           and q.speaker != WRITER and quote.start - q.end < DIALOGUE_TURN_REACH]
         if not previous_turns:
             return None

@@ -16,6 +16,8 @@ from review.nlp.speakers.tuning import (GOVERNING_VERB_STEPS, NAME_AFTER_VERB_TO
 
 # Verbs of perceiving or recording whose passive subject said the words ("Mia was heard to say …").
 _PERCEIVED_SAYING = ("hear", "overhear", "see", "record", "note")
+# Verbs of hearsay whose passive subject said the words ("Tyler is reported to have said …").
+_HEARSAY_SAYING = ("report", "say", "allege")
 
 
 class ReportingVerbs:
@@ -27,9 +29,14 @@ class ReportingVerbs:
         self.lex = lexicons
 
     def is_speech_verb(self, token: Token) -> bool:
-        return token.lemma_.lower() in self.lex.reporting or token.lemma_.lower() in self.lex.labelling
+        """A reporting or labelling verb; "go" only as speech ("he goes 'where's my tea?'"), not with a
+        preposition ("going to 'parties'")."""
+        lemma = token.lemma_.lower()
+        if lemma == "go" and any(c.dep_ in ("prep", "prt", "advmod") for c in token.children):
+            return False
+        return lemma in self.lex.reporting or lemma in self.lex.labelling
 
-    def kind_of(self, quote: Quote) -> str:
+    def form_of(self, quote: Quote) -> str:
         """"speech" for an utterance standing on its own, "phrase" for words quoted inside a sentence."""
         text = self.layout.text
         opening = quote.start - 1
@@ -61,6 +68,8 @@ class ReportingVerbs:
         for child in verb.children:
             if child.dep_ in SUBJECTS:
                 return child, False
+        if verb.dep_ == "acl" and verb.head.i < verb.i and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head, False  # "The head teacher called Tyler '…'", parsed as a noun and its modifier
         head = verb
         while head.dep_ in ("conj", "xcomp", "advcl") and head.head.i != head.i:
             relation = head.dep_
@@ -69,19 +78,45 @@ class ReportingVerbs:
                 if child.dep_ in SUBJECTS:
                     return child, False
                 if child.dep_ == "nsubjpass":
-                    if relation == "xcomp" and head.lemma_ in _PERCEIVED_SAYING:
+                    if relation == "xcomp" and head.lemma_ in _PERCEIVED_SAYING + _HEARSAY_SAYING:
                         return child, False  # "Mia was heard to say …": Mia said it
                     if relation == "conj":
                         return child, False  # "he was interviewed and answered …": he answered
                     return None, True
-        return self._name_after(verb), False
+        if verb.lemma_.lower() in self.lex.labelling:
+            return None, False  # the name after "called" is the person labelled, not the speaker
+        after = self._name_after(verb)
+        return (after if after is not None else self._subject_before(verb)), False
+
+    def _subject_before(self, verb: Token) -> Token | None:
+        """A reporting verb the parser left without a subject: the name just before it, past its age in
+        brackets ("In the contact room, Archie (3) kept saying …", a fronted adverbial), else the subject
+        of the clause before it in the sentence ("He went quiet, then said …")."""
+        doc, inside = self.doc, self.layout.inside
+        i = verb.i - 1
+        while i >= verb.sent.start and (doc[i].dep_ in ("aux", "advmod", "neg") or doc[i].is_space):
+            i -= 1
+        if i >= verb.sent.start and doc[i].text == ")":
+            while i > verb.sent.start and doc[i].text != "(":
+                i -= 1
+            i -= 1
+        if i >= verb.sent.start and i not in inside and (doc[i].pos_ == "PROPN" or doc[i].lower_ in ("he", "she")):
+            return doc[i]
+        if verb.dep_ not in ("ROOT", "conj"):
+            return None  # "I used a drawing to ask about …": a purpose clause has no speaker of its own
+        subjects = [t for t in doc[verb.sent.start:verb.i] if t.dep_ in SUBJECTS and t.i not in inside
+                    and t.head.i < verb.i and t.head.pos_ in ("VERB", "AUX")]
+        return subjects[-1] if subjects else None
 
     def _name_after(self, verb: Token) -> Token | None:
         """"…," said Mia: the parser sometimes attaches the name after the verb as an object."""
         doc = self.doc
-        nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+        after = verb.i + 1
+        while after < len(doc) and doc[after].is_space:
+            after += 1  # "asked\nAnne": a line break between
+        nxt = doc[after] if after < len(doc) else None
         if nxt is not None and (nxt.pos_ in ("PROPN", "PRON") or nxt.lower_ in ("the", "her", "his")):
-            for token in doc[verb.i + 1: min(len(doc), verb.i + 1 + NAME_AFTER_VERB_TOKENS)]:
+            for token in doc[after: min(len(doc), after + NAME_AFTER_VERB_TOKENS)]:
                 if token.pos_ in ("PROPN", "NOUN", "PRON"):
                     if token.i in self.layout.inside:
                         break
@@ -118,6 +153,15 @@ class ReportingVerbs:
             if chain:
                 break
         return chain
+
+    def record_owner(self, subject: Token) -> Token:
+        """Whose words a record holds: "Dr Fenn's letter describes …" is Dr Fenn's, "Priya's diary entry
+        reads …" Priya's; any other subject is itself."""
+        if subject.lemma_.lower() in self.lex.speech_nouns:
+            owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner
+        return subject
 
     def speech_noun_subject(self, verb: Token) -> Token | None:
         """The owner of the words: "Mia's answer was 'no'", "his own words about 'dropping stuff off'"."""
@@ -170,10 +214,26 @@ class ReportingVerbs:
                 return token
         return None
 
+    def _verb_of_clause_before(self, colon: Token) -> Token | None:
+        """Words after a colon are those of the clause before it: "Jordan said he didn't want to go
+        back: '…'" is Jordan's (the last reporting verb of that sentence with a subject)."""
+        sentence = colon.sent
+        for token in reversed(self.doc[sentence.start:colon.i]):
+            if token.i in self.layout.inside or token.idx < self.layout.paragraph_start(colon.idx):
+                return None
+            if token.pos_ in ("VERB", "AUX") and (self.is_speech_verb(token) or self.speech_noun_subject(token)) \
+                    and any(c.dep_ in SUBJECTS for c in token.children):
+                return token  # also "Kenzie's view is clear: '…'"
+        return None
+
     def _verb_before(self, quote: Quote, span) -> Token | None:
         """A speech verb in the clause that introduces the quote (Mia said: "…"; Mia shouted, "…")."""
         before = [t for t in self.doc[max(0, span.start - VERB_BEFORE_TOKENS): span.start]
                   if not t.is_space and t.text not in QUOTE_CHARS and t.i not in self.layout.inside]
+        if before and before[-1].text == ":":
+            colon = self._verb_of_clause_before(before[-1])
+            if colon is not None:
+                return colon
         while before and before[-1].text in (",", ":", "—", "-", "–"):
             before.pop()
         if before and before[-1].idx >= self.layout.paragraph_start(quote.start):
