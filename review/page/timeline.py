@@ -8,12 +8,13 @@ shows that sentence below the chart with the findings on it.
 from __future__ import annotations
 
 import html
+import json
 
 import altair as alt
 import streamlit as st
 
 from review.io import render
-from review.io.timeline import KIND_COLOURS, KINDS, Timeline, timeline
+from review.io.timeline import KIND_COLOURS, KINDS, Timeline, ticks, timeline
 
 # The charts' point selections (one per axis): the clicked event's index.
 SELECTIONS = ("event", "recent_event")
@@ -21,8 +22,13 @@ LEGEND = alt.Legend(orient="top", title=None)
 
 
 def _x(line: Timeline, field: str, title: str | None = None) -> alt.X:
-    return alt.X(f"{field}:T", title=title, scale=alt.Scale(domain=[line.first.isoformat(), line.last.isoformat()]),
-                 axis=alt.Axis(labelOverlap=True, grid=False))
+    """The time axis, its ticks and labels those of the HTML's timeline (`review.io.timeline.ticks`)."""
+    marks = ticks(line.first, line.last)
+    labels = json.dumps({day.isoformat(): label for day, label in marks})
+    axis = alt.Axis(labelOverlap=True, grid=False, values=[day.isoformat() for day, _ in marks],
+                    labelExpr=f"{labels}[utcFormat(datum.value, '%Y-%m-%d')]")
+    return alt.X(f"{field}:T", title=title, axis=axis,
+                 scale=alt.Scale(domain=[line.first.isoformat(), line.last.isoformat()]))
 
 
 def panel(line: Timeline, name: str, title: str, selection) -> alt.LayerChart:

@@ -124,3 +124,15 @@ def test_review_mode_draws_the_chronology_as_a_timeline(app):
     specs = [json.dumps(spec) for spec in charts(app)]
     timeline = next(s for s in specs if "shoplifting" in s)
     assert "Historic, no link to now" in timeline and "On 18/03/2024 Mia was absent" in timeline
+
+
+def test_timeline_axis_labels_are_the_html_timelines():
+    import datetime as dt
+
+    from review.io.timeline import ticks
+    from review.page import timeline as page_timeline
+
+    line = type("Line", (), {"first": dt.date(2014, 11, 1), "last": dt.date(2024, 4, 1)})()
+    axis = page_timeline._x(line, "middle").to_dict()["axis"]
+    assert axis["values"] == [day.isoformat() for day, _ in ticks(line.first, line.last)]
+    assert '"2016-01-01": "2016"' in axis["labelExpr"] and "utcFormat" in axis["labelExpr"]
