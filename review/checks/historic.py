@@ -5,7 +5,8 @@ How it works: docs/internals.md, `review.checks.historic`."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -51,6 +52,16 @@ class Item:
     span: Span
     block: Block | None
     row: bool = False
+    dates: list = field(default_factory=list)  # the date expressions inside it, in the Doc's order
+
+
+def dates_within(dates: list, spans: list[Span]) -> list[list]:
+    """The expressions of `dates` (in the Doc's order) that start inside each of `spans`, found by
+    bisection: each item's dates are read for itself and again for every other item's old times."""
+    order = sorted(range(len(dates)), key=lambda i: dates[i].start)
+    starts = [dates[i].start for i in order]
+    return [[dates[i] for i in sorted(order[bisect_left(starts, span.start_char):bisect_left(starts, span.end_char)])]
+            for span in spans]
 
 
 @dataclass
@@ -113,6 +124,8 @@ class HistoricCheck:
             if (block is not None and block.kind in NOT_ITEMS) or is_heading(doc, span):
                 continue
             items.append(Item(span, block))
+        for item, own in zip(items, dates_within(doc._.dates or [], [item.span for item in items])):
+            item.dates = own
         return items
 
     def historic(self, doc: Doc, item: Item, horizon: dt.date | None, structure: Structure | None) -> Historic | None:
@@ -120,7 +133,7 @@ class HistoricCheck:
         concern under a history heading), or None; with no horizon (no report date) nothing is
         historic by its date."""
         span = item.span
-        own = [e for e in doc._.dates or [] if span.start_char <= e.start < span.end_char]
+        own = item.dates
         timed = [(e, r) for e in own if e.type in ("DATE", "TIME") and (r := value_range(e.value))]
         old = [e for e, r in timed if horizon is not None and r[1] < horizon]
         if horizon is not None and any(r[1] >= horizon and e.relative != "context" for e, r in timed):
@@ -183,8 +196,7 @@ class HistoricCheck:
             if m == n:
                 continue
             if m not in date_ranges:
-                date_ranges[m] = [value_range(e.value) for e in doc._.dates or []
-                                  if other.span.start_char <= e.start < other.span.end_char and e.type == "DATE"]
+                date_ranges[m] = [value_range(e.value) for e in other.dates if e.type == "DATE"]
             spans = date_ranges[m]
             if any(s and s[0] <= r[0] and r[1] <= s[1] < horizon for s in spans) \
                     and self.is_linked(doc, items, found, m, structure):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -27,6 +28,7 @@ def mark_line_starts(doc: Doc) -> Doc:
     text = doc.text  # not doc_text: a long text's pieces are joined later, and their caches with them
     structure = doc._.structure = read_structure(text)
     soft = set(structure.soft_breaks)
+    starts: dict[int, bool] = {}  # token index: whether it starts a sentence
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if token.is_space or not previous.is_space or not ("\n" in previous.text or "\r" in previous.text):
@@ -35,26 +37,39 @@ def mark_line_starts(doc: Doc) -> Doc:
         line_end = line_end_before_spaces(text, newline)
         if line_end in soft:
             if not ends_a_sentence(text, line_end):
-                token.is_sent_start = False
+                starts[token.i] = False
         else:
-            token.is_sent_start = True
-    _mark_fields_and_cells(doc, structure)
+            starts[token.i] = True
+    _mark_fields_and_cells(doc, structure, starts)
+    _set_sentence_starts(doc, starts)
     return doc
 
 
-def _mark_fields_and_cells(doc: Doc, structure) -> None:
+def _set_sentence_starts(doc: Doc, starts: dict[int, bool]) -> None:
+    """Set ``is_sent_start`` of the tokens in `starts` in one array: the setter of ``Token.is_sent_start``
+    scans the whole Doc for a parse on each call, which made marking a long report's lines quadratic."""
+    if not starts:
+        return
+    values = doc.to_array(SENT_START)
+    signed = values.view("int64")  # spaCy stores "not a start" as -1
+    for i, start in starts.items():
+        signed[i] = 1 if start else -1
+    doc.from_array([SENT_START], values)
+
+
+def _mark_fields_and_cells(doc: Doc, structure, starts: dict[int, bool]) -> None:
     """A header field line is one sentence ("Date report completed: 07/03/2025"); each table cell
-    starts a sentence of its own."""
-    starts = {token.idx: token for token in doc if not token.is_space}
+    starts a sentence of its own (recorded in `starts`, token index: starts a sentence)."""
+    first_tokens = {token.idx: token for token in doc if not token.is_space}
     for block in structure.blocks:
         if block.kind == "field":
             span = doc.char_span(block.start, block.end, alignment_mode="expand")
             for token in (span[1:] if span is not None else ()):
                 if not token.is_space and doc[token.i - 1].text not in ("\n", "\r\n", "\r"):
-                    token.is_sent_start = False
+                    starts[token.i] = False
         for cell_start, _ in block.cells:
-            if cell_start in starts and starts[cell_start].i > 0:
-                starts[cell_start].is_sent_start = True
+            if cell_start in first_tokens and first_tokens[cell_start].i > 0:
+                starts[first_tokens[cell_start].i] = True
 
 
 @Language.component(

@@ -156,35 +156,20 @@ class OpinionCheck:
         token = sent.doc.char_span(*cue, alignment_mode="expand")[0]
         return states_a_reason(sent, self.reason_markers, claim=token) or self.inferred_from_evidence(token)
 
-    def gives_evidence(self, sent: Span) -> bool:
-        """Whether `sent` gives a reason or particulars (a date, a count, a quote, what the writer saw)."""
-        return states_a_reason(sent, self.reason_markers) or gives_specifics(sent)
-
     @staticmethod
-    def next_in_passage(spans: list[Span], i: int) -> Span | None:
-        """The sentence after sentence `i` when it is in the same paragraph, list item or row, else None."""
+    def next_in_passage(spans: list[Span], i: int) -> int | None:
+        """The index of the sentence after sentence `i` when it is in the same paragraph, list item or row, else None."""
         if i + 1 >= len(spans):
             return None
-        sent, following = spans[i], spans[i + 1]
-        structure = sent.doc._.structure
-        if structure is not None and structure.block_at(sent.start_char) is not structure.block_at(following.start_char):
+        structure = spans[i].doc._.structure
+        if structure is not None and structure.block_at(spans[i].start_char) is not structure.block_at(
+                spans[i + 1].start_char):
             return None
-        return following
-
-    def evidenced(self, spans: list[Span], i: int) -> bool:
-        """Whether sentence `i` or the next one gives a reason or particulars."""
-        following = self.next_in_passage(spans, i)
-        return self.gives_evidence(spans[i]) or (following is not None and self.gives_evidence(following))
-
-    def observed_next(self, spans: list[Span], i: int) -> bool:
-        """Whether the next sentence of the passage gives a reason or what the writer saw or heard ("Mum is a
-        caring mother. I saw her comfort Leo ..."): the evidence of a claim the sentence model reads alone."""
-        following = self.next_in_passage(spans, i)
-        return following is not None and (states_a_reason(following, self.reason_markers)
-                                          or any(writer_perceives(t) for t in following))
+        return i + 1
 
     def __call__(self, doc: Doc) -> Doc:
         spans = sentences(doc)
+        passages = Passages(self, spans)
         voices = [self.voice(sent) for sent in spans]
         own_words = [[t for t in sent if voice.is_writers(t)] for sent, voice in zip(spans, voices)]
         classes = self.sentence_model.probabilities(own_words)
@@ -205,8 +190,8 @@ class OpinionCheck:
                 sent._.opinion = max(sent._.opinion, self.stated_opinion_floor)
             if owned is None:
                 # The model reads a sentence alone: not a heading or fragment, nor one the next sentence evidences.
-                model_classes = None if heading or self.observed_next(spans, i) else classes[i]
-                self.add_judgements(doc, sent, voice, self.evidenced(spans, i), own_words[i], model_classes)
+                model_classes = None if heading or passages.observed_next(i) else classes[i]
+                self.add_judgements(doc, sent, voice, passages.evidenced(i), own_words[i], model_classes)
             elif not heading and not self.gives_reasons(doc, spans, i, owned):
                 add_finding(doc, self.rules.rule("opinion.owned"), *owned, kind="owned",
                             why="an owned opinion with no 'because' or evidence after it", allow=self.rules)
@@ -246,6 +231,30 @@ class OpinionCheck:
         paragraph_end = next((end for _, end in paragraphs(text) if end >= spans[i].end_char), len(text))
         end = min(last.end_char, paragraph_end)
         return self.reason_markers.search(text, owned[1], max(end, spans[i].end_char)) is not None
+
+
+class Passages:
+    """What each sentence of a doc gives as evidence, worked out once per sentence: a sentence is asked
+    about itself and again as the next sentence of the one before it."""
+
+    def __init__(self, check: OpinionCheck, spans: list[Span]):
+        self.spans = spans
+        self.following = functools.cache(lambda i: check.next_in_passage(spans, i))
+        self.states_a_reason = functools.cache(lambda i: states_a_reason(spans[i], check.reason_markers))
+        self.gives_evidence = functools.cache(lambda i: self.states_a_reason(i) or gives_specifics(spans[i]))
+
+    def evidenced(self, i: int) -> bool:
+        """Whether sentence `i` or the next one gives a reason or particulars (a date, a count, a quote, what
+        the writer saw)."""
+        following = self.following(i)
+        return self.gives_evidence(i) or (following is not None and self.gives_evidence(following))
+
+    def observed_next(self, i: int) -> bool:
+        """Whether the next sentence of the passage gives a reason or what the writer saw or heard ("Mum is a
+        caring mother. I saw her comfort Leo ..."): the evidence of a claim the sentence model reads alone."""
+        following = self.following(i)
+        return following is not None and (self.states_a_reason(following)
+                                          or any(writer_perceives(t) for t in self.spans[following]))
 
 
 @Language.factory(

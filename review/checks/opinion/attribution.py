@@ -4,6 +4,7 @@ How it works: docs/internals.md, `review.checks.opinion.attribution`."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,10 +18,12 @@ WRITER = frozenset({"i", "we", "me", "us"})
 REPORTED_CLAUSE = ("ccomp", "xcomp", "dobj", "parataxis")
 
 
-def quoted_ranges(text: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=1024)
+def quoted_ranges(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) character offsets of the words inside each pair of quotation marks in `text`
-    (`review.nlp.quotes.find_quotes`: curly or straight, nested, apostrophes never taken for marks)."""
-    return [(quote.start, quote.end) for quote in find_quotes(text)]
+    (`review.nlp.quotes.find_quotes`: curly or straight, nested, apostrophes never taken for marks).
+    Cached: a sentence's voice and its quoted labels both ask, and finding quotes reads its structure."""
+    return tuple((quote.start, quote.end) for quote in find_quotes(text))
 
 
 @dataclass

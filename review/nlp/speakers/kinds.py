@@ -14,6 +14,7 @@ import re
 
 from spacy.tokens import Doc
 
+from review.core.text import doc_text
 from review.nlp.people import OFFICIAL_TITLES
 from review.nlp.quotes import Quote
 from review.nlp.speakers.lexicons import Lexicons
@@ -98,7 +99,7 @@ def hearsay(doc: Doc, quote: Quote) -> bool:
     if span is None:
         return False
     sentence = span.sent
-    before = doc.text[sentence.start_char: max(sentence.start_char, quote.start - 1)]
+    before = doc_text(doc)[sentence.start_char: max(sentence.start_char, quote.start - 1)]
     return bool(_HEARSAY.search(before))
 
 
