@@ -10,6 +10,7 @@ from review.core.rules import CheckRules
 from review.core.text import doc_text, sentence_index, sentences
 from review.nlp.patterns import phrase_pattern
 from review.nlp.quotes import Quote
+from review.nlp.speakers import CHILD_REPORTED
 
 
 def _quote_window(doc: Doc, quote: Quote, width: int, others: list[Quote] | None = None) -> tuple[int, int]:
@@ -44,7 +45,8 @@ def circumstances_of(doc: Doc, quote: Quote, rules: CheckRules, others: list[Quo
     quoted = [(q.start, q.end) for q in [quote, *others]]
     found = [ent.text for ent in doc.ents if ent.label_ in ("DATE", "TIME", "FAC", "GPE", "LOC")
              and start <= ent.start_char < end and not _in_quotes(ent.start_char, quoted)]
-    found += _listener_and_setting(doc, start, end, quoted)
+    relayed = quote.kind == CHILD_REPORTED and bool(quote.relayed_by)
+    found += _listener_and_setting(doc, start, end, quoted, relayed=relayed)
     cues = rules.lexicon("circumstance_cues") + rules.lexicon("disclosure_cues")
     return found + _cues_around(doc, quote, others, start, end, cues)
 
@@ -53,30 +55,55 @@ def _in_quotes(offset: int, quoted: list[tuple[int, int]]) -> bool:
     return any(start - 1 <= offset < end + 1 for start, end in quoted)
 
 
-def _listener_and_setting(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> list[str]:
+def _listener_and_setting(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]],
+                          relayed: bool = False) -> list[str]:
     """Where, and whether the writer was there, from the parse of the narration in `text[start:end]`:
-    a verb with the writer as its object ("told me", "showed me", "texted me") and a verb's place or
-    occasion ("at the door", "on the bus", "during contact", "through the interpreter"). Another
-    listener alone ("told staff") does not say when or where (the corpus's reading)."""
+    a verb with the writer as its object ("told me", "showed me", "texted me", "spoke to me"), and a
+    place or occasion of a verb or of how someone was ("at the door", "during contact", "through the
+    interpreter", "cross at pick-up", "came to the office", "out of the classroom"). For words passed on
+    by someone named (`relayed`), the person the child told ("Leo told her", "told the doctor") is who
+    heard them; for the child's own words another listener alone ("told staff") says not when or where
+    (the corpus's reading)."""
     span = doc.char_span(start, end, alignment_mode="contract")
     found = []
-    for verb in span if span is not None else []:
-        if verb.pos_ not in ("VERB", "AUX") or _in_quotes(verb.idx, quoted):
+    for head in span if span is not None else []:
+        if head.pos_ not in ("VERB", "AUX", "ADJ") or _in_quotes(head.idx, quoted):
             continue
-        for child in verb.children:
+        for child in head.children:
             if _in_quotes(child.idx, quoted):
                 continue
-            if child.dep_ in ("dobj", "dative") and child.lower_ in ("me", "us"):
-                found.append(f"{verb.text} {child.text}")
-            elif child.dep_ == "prep" and child.lower_ in _SETTING_PREPOSITIONS:
+            if head.pos_ != "ADJ" and child.dep_ in ("dobj", "dative") and (
+                    child.lower_ in _WRITER or relayed and _told_person(head, child)):
+                found.append(f"{head.text} {child.text}")
+            elif child.dep_ == "prep" and _sets_a_scene(head, child):
                 place = next((g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN", "PRON")), None)
                 if place is not None and not _in_quotes(place.idx, quoted) and place.lower_ not in _NOT_SETTINGS:
                     found.append(doc[child.i: place.i + 1].text)
     return found
 
 
+def _told_person(verb, listener) -> bool:
+    """Whether `listener` is the person `verb` (a form of "tell") was said to: "told her", "told the doctor"."""
+    return verb.lemma_.lower() == "tell" and listener.pos_ in ("PROPN", "NOUN", "PRON") \
+        and listener.lower_ not in ("it", "this", "that", "lie", "lies", "truth", "story")
+
+
+def _sets_a_scene(head, preposition) -> bool:
+    """Whether a preposition of `head` gives a place, an occasion or the writer as the one spoken to."""
+    word = preposition.lower_
+    if word == "to":  # "spoke to me"; "came to the office", not "wants to go to Dad's"
+        return head.lemma_.lower() in _ARRIVING or any(g.dep_ == "pobj" and g.lower_ in _WRITER
+                                                      for g in preposition.children)
+    if word == "of" and head.i > 0 and head.doc[preposition.i - 1].lower_ == "out":
+        return True  # "came out of the classroom"
+    return word in _SETTING_PREPOSITIONS
+
+
+_WRITER = ("me", "us")
+# Verbs whose "to" names the place someone came to ("came to the office").
+_ARRIVING = ("come", "go", "arrive", "walk", "run", "return", "bring", "take")
 # Prepositions that give a place or occasion to what someone did ("at the door", "during contact").
-_SETTING_PREPOSITIONS = ("in", "at", "on", "during", "through", "after", "before", "over", "via")
+_SETTING_PREPOSITIONS = ("in", "at", "on", "during", "through", "after", "before", "over", "via", "from")
 # Nouns after those prepositions that set no scene ("in fact", "in general").
 _NOT_SETTINGS = ("fact", "general", "particular", "part", "total", "turn", "way")
 
