@@ -17,6 +17,8 @@ Sewing Circle, is a "phrase" and not speech).
 Figures:
 - quote spans, relaxed overlap: a predicted quote is right if it overlaps a gold quote; a
   gold quote is found if a predicted quote overlaps it. F1 of that precision and recall.
+- the regex baseline: the same span figures for a plain quote-mark regex (`QUOTE_REGEX`: a pair of
+  double quotes, or an opening one left open to the end of the run), the floor quote finding must beat.
 - the child's words: over gold and predicted quotes, the positive class is "Anne said this"
   (gold speaker Anne Shirley; predicted ``speaker_is_child``). A predicted child quote that
   matches no gold quote is a false positive; a gold Anne quote not found is a false negative.
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import time
 from pathlib import Path
 
@@ -36,6 +39,8 @@ GOLD_FILE = "pdnc_paragraphs_anne.jsonl"
 CHILD = "Anne"
 GOLD_CHILD = "Anne Shirley"
 CHUNK_PARAGRAPHS = 40
+# The baseline: what a plain regex takes for a quotation (PDNC Anne writes straight double quotes).
+QUOTE_REGEX = re.compile(r'"[^"]*"|"[^"]*$')
 
 
 def load_paragraphs(folder: Path) -> list[dict]:
@@ -68,7 +73,7 @@ def evaluate(paragraphs: list[dict], nlp, errors: int = 0, size: int = CHUNK_PAR
     from review.nlp.speakers import doc_quotes
 
     counts = {"pred": 0, "pred_right": 0, "gold": 0, "gold_found": 0,
-              "child_tp": 0, "child_fp": 0, "child_fn": 0}
+              "child_tp": 0, "child_fp": 0, "child_fn": 0, "regex": 0, "regex_right": 0, "regex_gold_found": 0}
     shown = 0
     for run in chunks(paragraphs, size):
         offsets, position = [], 0
@@ -81,6 +86,10 @@ def evaluate(paragraphs: list[dict], nlp, errors: int = 0, size: int = CHUNK_PAR
         predicted = [q for q in doc_quotes(doc) if q.depth == 0 and q.form == "speech"]
         gold = [(offset + g["start"], offset + g["end"], g["speaker"])
                 for offset, paragraph in zip(offsets, run) for g in paragraph["quotes"]]
+        regex = [(m.start(), m.end()) for m in QUOTE_REGEX.finditer(text)]
+        counts["regex"] += len(regex)
+        counts["regex_right"] += sum(any(overlaps(a, b, s, e) for s, e, _ in gold) for a, b in regex)
+        counts["regex_gold_found"] += sum(any(overlaps(a, b, s, e) for a, b in regex) for s, e, _ in gold)
         matched_gold: dict[int, object] = {}
         for quote in predicted:
             hits = [n for n, (s, e, _) in enumerate(gold) if overlaps(quote.start, quote.end, s, e)]
@@ -109,7 +118,10 @@ def evaluate(paragraphs: list[dict], nlp, errors: int = 0, size: int = CHUNK_PAR
     child_p = counts["child_tp"] / (counts["child_tp"] + counts["child_fp"]) if counts["child_tp"] + counts["child_fp"] else 0.0
     # child_tp counts gold quotes, child_fp predicted ones: recall over gold Anne quotes
     child_r = counts["child_tp"] / (counts["child_tp"] + counts["child_fn"]) if counts["child_tp"] + counts["child_fn"] else 0.0
+    regex_p = counts["regex_right"] / counts["regex"] if counts["regex"] else 0.0
+    regex_r = counts["regex_gold_found"] / counts["gold"] if counts["gold"] else 0.0
     return {**counts, "span_precision": precision, "span_recall": recall, "span_f1": f1(precision, recall),
+            "regex_precision": regex_p, "regex_recall": regex_r, "regex_f1": f1(regex_p, regex_r),
             "child_precision": child_p, "child_recall": child_r, "child_f1": f1(child_p, child_r)}
 
 
@@ -151,6 +163,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{result['pred']} predicted speech quotes ({seconds:.0f}s)")
     print(f"quote spans (relaxed overlap): P={result['span_precision']:.3f} R={result['span_recall']:.3f} "
           f"F1={result['span_f1']:.3f}   target >= 0.97")
+    print(f"  plain quote-mark regex:      P={result['regex_precision']:.3f} R={result['regex_recall']:.3f} "
+          f"F1={result['regex_f1']:.3f}   (the baseline: {result['regex']} spans)")
     print(f"Anne's words (--child Anne):   P={result['child_precision']:.3f} R={result['child_recall']:.3f} "
           f"F1={result['child_f1']:.3f}   target >= 0.85")
     print("reproduce: python -m review.evaluate quotes" + (" --alone" if args.alone else "")

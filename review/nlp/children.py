@@ -53,9 +53,10 @@ _LIVES_ELSEWHERE = re.compile(r"(?i)\b(?:not living (?:at home|with)|lives (?:wi
                               r"(?:grand|father|mother|dad|mum|aunt|uncle|foster)|separately|elsewhere|independently|(?-i:in [A-Z]))"
                               r"|placed (?:at|in|with)|in (?:foster )?care\b)")
 # The last word of a place's name: a header entry so named is a school or a street, never a child.
-_PLACE = re.compile(r"^[ \t]*(?:[A-Z][\w'’-]*[ \t]+)+(?:Academy|School|College|Primary|Infants|Juniors|Nursery|"
-                    r"Surgery|Practice|Centre|Center|Hospital|Clinic|Road|Street|Lane|Avenue|Close|Drive|Way|"
-                    r"Court|Crescent|Estate)\b")
+_PLACE_WORDS = (r"(?:Academy|School|College|Primary|Secondary|High|Grammar|Infants?|Juniors?|Nursery|Sixth[ \t]+Form|"
+                r"Surgery|Practice|Centre|Center|Hospital|Clinic|Road|Street|Lane|Avenue|Close|Drive|Way|"
+                r"Court|Crescent|Estate)\b")
+_PLACE = re.compile(r"^[ \t]*(?:[A-Z][\w'’-]*[ \t]+(?:(?:of|the|and|&)[ \t]+)*)+" + _PLACE_WORDS)
 _UNBORN = re.compile(r"(?i)[ \t]*unborn\b")
 UNBORN_BABY = "Unborn baby"  # how an unborn child with no chosen name is named
 _PARENT_OF = re.compile(r"(?i)\b(?:mother|father|mum|dad|parent|carer)s? of[ \t]+")
@@ -112,6 +113,8 @@ def detect_children(doc) -> list[str]:
     for match in _WITH_AGE.finditer(text):
         if _RELATIVE_BEFORE.search(text[max(0, match.start() - 30):match.start()]):
             continue  # "her brother Connor (aged 12)": a sibling, not the subject of the report
+        if _PLACE.match(match.group(1) or match.group(2)):
+            continue  # "Ridgeway Academy (aged 11-16)": a school's name
         name = _first_name(match.group(1) or match.group(2))
         if name and name not in names:
             names.append(name)

@@ -91,6 +91,18 @@ def test_a_sibling_aged_in_months_is_a_child_and_one_aged_nineteen_is_not(nlp):
     assert _children_of(nlp, text) == ["Ruby", "Ivy"]
 
 
+@pytest.mark.parametrize("place", ["Year 8, Ridgeway Academy", "Year 8, Ridgeway High", "Ridgeway Sixth Form",
+                                   "Year 4, St Anne's C of E Primary", "12 Ridgeway Road"])
+def test_a_school_or_street_in_the_child_header_is_no_child(nlp, place):
+    # Written for this test: a header entry named for a school or a street is never a child.
+    assert _children_of(nlp, f"Child: Noah Bell (aged 13), {place}\n\nNoah was seen at school.\n") == ["Noah"]
+
+
+def test_a_school_written_with_an_age_range_is_no_child(nlp):
+    text = "Leo Carr (aged 12) goes to Ridgeway High (age 11-18). Leo was seen at school."
+    assert _children_of(nlp, text) == ["Leo"]
+
+
 def test_a_school_after_the_childs_name_is_no_child(nlp):
     doc = nlp("Date of report: 02/02/2024\nPupil: Leah Grant (aged 14), Year 9, Moorfield Academy\n\nLeah is in Year 9.")
     assert doc._.children == ["Leah"]

@@ -1,0 +1,228 @@
+"""The child's voice: the child's words quoted, their wishes and feelings, and how they were heard.
+
+How it works: docs/internals.md, `review.checks.child_voice`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from review.checks.child_voice.circumstances import circumstances_of, circumstances_of_quotes
+from review.checks.child_voice.communications import Communication, communications_of
+from review.checks.child_voice.resolver import ChildResolver
+from review.core.findings import add_finding
+from review.core.rules import CheckRules, load_rules
+from review.core.text import doc_text, is_whole_report, sentence_index, sentences
+from review.nlp.children import child_age_years, child_is_unborn
+from review.nlp.grammar import subject_of
+from review.nlp.patterns import phrase_pattern
+from review.nlp.quotes import Quote
+from review.nlp.speakers import CHILD_REPORTED, doc_quotes
+
+__all__ = ["ChildResolver", "ChildVoice", "ChildVoiceCheck", "Communication", "child_voice", "circumstances_of"]
+
+
+@dataclass
+class ChildVoice:
+    """What a report shows of the child's voice (shared by the child_voice and checklist checks)."""
+
+    child_quotes: list[Quote] = field(default_factory=list)
+    wishes_sentences: list[int] = field(default_factory=list)
+    too_young: list[tuple[str, float | None]] = field(default_factory=list)  # (child, age in years; None: unborn)
+    speaking_children: list[str] = field(default_factory=list)
+    circumstances: dict[int, list[str]] = field(default_factory=dict)  # quote index -> cues found
+    disclosure: dict[int, list[str]] = field(default_factory=dict)     # quote index -> how it was said
+    heard: dict[str, list[int]] = field(default_factory=dict)  # child -> sentences giving their words, views or presentation
+    communications: list[Communication] = field(default_factory=list)
+
+    def unheard(self, children: list[str]) -> list[str]:
+        """Those of `children` of whom the report gives nothing of their own (none, where something is
+        given of a child it does not name)."""
+        return [] if self.heard.get("") else [c for c in children if not self.heard.get(c)]
+
+
+def wishes_and_feelings(doc: Doc, quotes: list[Quote], resolver: ChildResolver,
+                        rules: CheckRules) -> dict[int, tuple[str, str]]:
+    """The sentences that record what a child wants, likes, fears or feels ("wish"), or what was
+    seen of a child ("observed" responses, "presentation"): sentence index -> (the child, "" for
+    one not named; the kind).
+
+    A child's own quote in the first person with a wish or feeling word ("I want…", "I'm
+    scared"), or a sentence whose subject is the child with a wish verb (Mia wants, likes,
+    misses…) or a feeling (Kayla is scared, feels safe). Observed: the child's responses and
+    presentation as the writer saw them (Leo settled; she was alert; he was asleep), which for a
+    baby stand in for their words.
+    """
+    quote_cue = phrase_pattern(rules.lexicon("quoted_wish_cues"), hyphen_joins_words=True)
+    found: dict[int, tuple[str, str]] = {}
+    for quote in quotes:
+        if quote.speaker_is_child and quote_cue and quote_cue.search(quote.text):
+            index = sentence_index(doc, quote.start)
+            if index is not None:
+                found[index] = (resolver.child_named(quote.speaker) or "", "wish")
+    words = _WishWords(rules)
+    for number, sentence in enumerate(sentences(doc)):
+        if number in found:
+            continue
+        for token in sentence:
+            candidate, token = words.candidate(token)
+            if candidate is None:
+                continue
+            subject = subject_of(token, inherit_through=("xcomp", "conj", "acomp"),
+                                 conjunct_after_noun_has_own_subject=True)
+            child = resolver.child_of(subject) if subject is not None else None
+            if child is not None:
+                found[number] = (child, candidate)
+                break
+    return found
+
+
+class _WishWords:
+    """Which tokens state a wish or feeling ("wish"), a response seen ("observed") or how a child was
+    seen to be ("presentation"), with the token whose subject is the person concerned."""
+
+    def __init__(self, rules: CheckRules):
+        self.wish_verbs = {w.lower() for w in rules.lexicon("wish_verbs")}
+        self.feelings = {w.lower() for w in rules.lexicon("feeling_words")}
+        self.not_wishes = {w.lower() for w in rules.lexicon("unwilling_to")}
+        self.observed = {w.lower() for w in rules.lexicon("observed_responses")}
+        self.presentation = {w.lower() for w in rules.lexicon("presentation_words")}
+
+    def candidate(self, token: Token) -> tuple[str | None, Token]:
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX") and lemma in self.wish_verbs:
+            objects = [c for c in token.children if c.dep_ in ("xcomp", "dobj", "ccomp", "prep", "acomp")]
+            wish = (bool(objects) or lemma == "feel") and not any(o.lemma_.lower() in self.not_wishes for o in objects)
+            return ("wish" if wish else None), token
+        if token.pos_ == "ADJ" and token.dep_ in ("acomp", "xcomp", "conj", "amod", "oprd"):
+            head = token.head if token.dep_ != "amod" else None
+            if token.dep_ == "amod" and token.head.dep_ == "attr" and lemma in self.presentation:
+                head = token.head.head  # "is a very quiet baby"
+            link = head.lemma_.lower() if head is not None else ""
+            if lemma in self.feelings and link in ("be", "feel", "become", "get"):
+                return "wish", head  # "seems unhappy" is the writer's reading, not the child's feeling
+            if (lemma in self.feelings or lemma in self.presentation) and \
+                    link in ("be", "look", "seem", "appear", "feel", "become", "get", "remain", "stay"):
+                return "presentation", head
+            return None, token
+        if token.pos_ == "VERB" and lemma in self.observed and not _modal(token) and \
+                not any(c.dep_ == "auxpass" for c in token.children):  # "is not being fed": done to the child
+            return "observed", token
+        return None, token
+
+
+def _modal(token: Token) -> bool:
+    """A verb with a modal or future auxiliary ("should settle", "will be fed"): no observation."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children)
+
+
+def child_voice(doc: Doc, rules: CheckRules, rules_path: str | None = None) -> ChildVoice:
+    """Everything the report shows of the children's voice (computed once, cached on the Doc)."""
+    cached = doc._.child_voice
+    if cached is not None:
+        return cached
+    quotes = doc_quotes(doc, rules_path)
+    children = list(doc._.children or [])
+    voice = ChildVoice()
+    limit = rules.threshold("too_young_years")
+    for child in children:
+        age = None if child_is_unborn(doc, child) else child_age_years(doc, child)
+        if child_is_unborn(doc, child) or (age is not None and age < limit):
+            voice.too_young.append((child, age))
+        else:
+            voice.speaking_children.append(child)
+    voice.child_quotes = [q for q in quotes if q.speaker_is_child]
+    resolver = ChildResolver(doc, children, rules, quotes)
+    found = wishes_and_feelings(doc, quotes, resolver, rules)
+    voice.wishes_sentences = sorted(n for n, (_, kind) in found.items()
+                                    if kind == "wish" or kind == "observed" and not voice.speaking_children)
+    for n, (child, _) in sorted(found.items()):
+        voice.heard.setdefault(child, []).append(n)
+    for quote in voice.child_quotes:
+        index = sentence_index(doc, quote.start)
+        voice.heard.setdefault(resolver.child_named(quote.speaker) or "", []).append(index)
+    voice.communications = communications_of(doc, quotes, resolver, rules)
+    for communication in voice.communications:
+        voice.heard.setdefault(communication.child, []).append(sentence_index(doc, communication.start))
+    voice.circumstances, voice.disclosure = circumstances_of_quotes(doc, quotes, rules)
+    doc._.child_voice = voice
+    return voice
+
+
+def _relayed(quote: Quote) -> str:
+    """Who passed the words on, as the finding says it."""
+    return f"passed on by {quote.relayed_by}" if quote.relayed_by else "reported, without saying by whom"
+
+
+def _age_words(years: float | None) -> str:
+    """ "8 months old", "3 years old"; None for a baby not yet born."""
+    if years is None:
+        return "not yet born"
+    return _age_span(years) + " old"
+
+
+def _age_span(years: float) -> str:
+    if years < 1:
+        months = max(1, round(years * 12))
+        return f"{months} month{'s' if months != 1 else ''}"
+    whole = int(years)
+    return f"{whole} year{'s' if whole != 1 else ''}"
+
+
+class ChildVoiceCheck:
+    """Sets ``doc._.quotes`` and raises the child_voice findings."""
+
+    def __init__(self, rules_path: str | None = None):
+        self.rules_path = rules_path
+        self.rules = load_rules(rules_path).check("child_voice")
+
+    def __call__(self, doc: Doc) -> Doc:
+        quotes = doc_quotes(doc, self.rules_path)
+        doc._.quotes = quotes
+        if not doc_text(doc).strip():
+            return doc
+        voice = child_voice(doc, self.rules, self.rules_path)
+        rules = self.rules
+        children = list(doc._.children or [])
+        for n, quote in enumerate(quotes):
+            if quote.speaker_is_child and quote.depth == 0 and not voice.circumstances.get(n):
+                if quote.kind == CHILD_REPORTED:  # passed on by someone else: ask who heard it and when
+                    add_finding(doc, rules.rule("child_voice.second_hand"), quote.start, quote.end, allow=rules,
+                                speaker=quote.speaker or "the child", relayed=_relayed(quote))
+                else:
+                    add_finding(doc, rules.rule("child_voice.no_circumstances"), quote.start, quote.end,
+                                allow=rules, speaker=quote.speaker or "the child")
+        if not children or not is_whole_report(doc, rules.threshold("min_report_sentences")):
+            return doc
+        for child, age in voice.too_young:
+            add_finding(doc, rules.rule("child_voice.too_young"), 0, 0, child=child, age=_age_words(age))
+        for child in voice.unheard([c for c, _ in voice.too_young]):
+            add_finding(doc, rules.rule("child_voice.not_observed"), 0, 0, child=child)
+        if voice.speaking_children:
+            self._speaking_children(doc, voice, quotes)
+        return doc
+
+    def _speaking_children(self, doc: Doc, voice: ChildVoice, quotes: list[Quote]) -> None:
+        """No child's words quoted; no wishes and feelings where no child's words are given with their
+        circumstances; one child unheard while another is heard."""
+        rules = self.rules
+        if not voice.child_quotes and not voice.communications:  # signs and aids are a child's words too
+            add_finding(doc, rules.rule("child_voice.no_quote"), 0, 0)
+        heard_in_context = any(voice.circumstances.get(n) for n, q in enumerate(quotes) if q.speaker_is_child)
+        if not voice.wishes_sentences and not heard_in_context:
+            add_finding(doc, rules.rule("child_voice.no_wishes"), 0, 0)
+        if voice.child_quotes or voice.wishes_sentences:
+            for child in voice.unheard(voice.speaking_children):
+                add_finding(doc, rules.rule("child_voice.not_heard"), 0, 0, child=child)
+
+
+@Language.factory(
+    "review_child_voice",
+    requires=["doc._.children"],
+    assigns=["doc._.quotes", "doc._.findings"],
+    default_config={"rules_path": None},
+)
+def make_child_voice_check(nlp: Language, name: str, *, rules_path: str | None) -> ChildVoiceCheck:
+    return ChildVoiceCheck(rules_path)

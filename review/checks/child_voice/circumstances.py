@@ -1,0 +1,175 @@
+"""When, where, to whom and how a quote was said, from the words around it."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from review.core.rules import CheckRules
+from review.core.text import doc_text, sentence_index, sentences
+from review.nlp.patterns import phrase_pattern
+from review.nlp.quotes import Quote
+from review.nlp.speakers import CHILD_REPORTED
+
+
+def _quote_window(doc: Doc, quote: Quote, width: int, others: list[Quote] | None = None) -> tuple[int, int]:
+    """Where to look for a quote's circumstances: its sentence, and the sentences before it on the
+    same line back to the previous quote of the child (whose circumstances are its own).
+    Clipped to `width` characters either side of the quote."""
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    line_end = text.find("\n", quote.end)
+    line_end = len(text) if line_end < 0 else line_end
+    spans = sentences(doc)
+    first = sentence_index(doc, quote.start)
+    last = sentence_index(doc, max(quote.start, quote.end - 1))
+    if first is None or last is None:
+        return max(line_start, quote.start - width), min(line_end, quote.end + width)
+    start, end = spans[first].start_char, spans[last].end_char
+    n = first - 1
+    while n >= 0 and spans[n].start_char >= line_start and quote.start - spans[n].start_char <= width:
+        previous = spans[n]
+        if any(o is not quote and o.speaker_is_child and previous.start_char <= o.start < previous.end_char
+               for o in (others or [])):
+            break
+        start = previous.start_char
+        n -= 1
+    return max(start, line_start, quote.start - width), min(end, line_end, quote.end + width)
+
+
+def circumstances_of(doc: Doc, quote: Quote, rules: CheckRules, others: list[Quote]) -> list[str]:
+    """What the report says around a quote about when, where, with whom and how it was said."""
+    width = int(rules.threshold("circumstances_window"))
+    start, end = _quote_window(doc, quote, width, others)
+    quoted = [(q.start, q.end) for q in [quote, *others]]
+    found = [ent.text for ent in doc.ents if ent.label_ in ("DATE", "TIME", "FAC", "GPE", "LOC")
+             and start <= ent.start_char < end and not _in_quotes(ent.start_char, quoted)]
+    relayed = quote.kind == CHILD_REPORTED and bool(quote.relayed_by)
+    found += _listener_and_setting(doc, start, end, quoted, relayed=relayed)
+    cues = rules.lexicon("circumstance_cues") + rules.lexicon("disclosure_cues")
+    return found + _cues_around(doc, quote, others, start, end, cues)
+
+
+def _in_quotes(offset: int, quoted: list[tuple[int, int]]) -> bool:
+    return any(start - 1 <= offset < end + 1 for start, end in quoted)
+
+
+def _listener_and_setting(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]],
+                          relayed: bool = False) -> list[str]:
+    """Where, and whether the writer was there, from the parse of the narration in `text[start:end]`:
+    a verb with the writer as its object ("told me", "showed me", "texted me", "spoke to me"), and a
+    place or occasion of a verb or of how someone was ("at the door", "during contact", "through the
+    interpreter", "cross at pick-up", "came to the office", "out of the classroom"). For words passed on
+    by someone named (`relayed`), the person the child told ("Leo told her", "told the doctor") is who
+    heard them; for the child's own words another listener alone ("told staff") says not when or where
+    (the corpus's reading)."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    found = []
+    for head in span if span is not None else []:
+        if head.pos_ not in ("VERB", "AUX", "ADJ") or _in_quotes(head.idx, quoted):
+            continue
+        for child in head.children:
+            if _in_quotes(child.idx, quoted):
+                continue
+            if head.pos_ != "ADJ" and child.dep_ in ("dobj", "dative") and (
+                    child.lower_ in _WRITER or relayed and _told_person(head, child)):
+                found.append(f"{head.text} {child.text}")
+            elif child.dep_ == "prep" and _sets_a_scene(head, child):
+                place = next((g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN", "PRON")), None)
+                if place is not None and not _in_quotes(place.idx, quoted) and place.lower_ not in _NOT_SETTINGS:
+                    found.append(doc[child.i: place.i + 1].text)
+    return found
+
+
+def _told_person(verb, listener) -> bool:
+    """Whether `listener` is the person `verb` (a form of "tell") was said to: "told her", "told the doctor"."""
+    return verb.lemma_.lower() == "tell" and listener.pos_ in ("PROPN", "NOUN", "PRON") \
+        and listener.lower_ not in ("it", "this", "that", "lie", "lies", "truth", "story")
+
+
+def _sets_a_scene(head, preposition) -> bool:
+    """Whether a preposition of `head` gives a place, an occasion or the writer as the one spoken to."""
+    word = preposition.lower_
+    if word == "to":  # "spoke to me"; "came to the office", not "wants to go to Dad's"
+        return head.lemma_.lower() in _ARRIVING or any(g.dep_ == "pobj" and g.lower_ in _WRITER
+                                                      for g in preposition.children)
+    if word == "of" and head.i > 0 and head.doc[preposition.i - 1].lower_ == "out":
+        return True  # "came out of the classroom"
+    return word in _SETTING_PREPOSITIONS
+
+
+_WRITER = ("me", "us")
+# Verbs whose "to" names the place someone came to ("came to the office").
+_ARRIVING = ("come", "go", "arrive", "walk", "run", "return", "bring", "take")
+# Prepositions that give a place or occasion to what someone did ("at the door", "during contact").
+_SETTING_PREPOSITIONS = ("in", "at", "on", "during", "through", "after", "before", "over", "via", "from")
+# Nouns after those prepositions that set no scene ("in fact", "in general").
+_NOT_SETTINGS = ("fact", "general", "particular", "part", "total", "turn", "way")
+
+
+def disclosure_of(doc: Doc, quote: Quote, rules: CheckRules, others: list[Quote]) -> list[str]:
+    """How the words came to be said: in answer to a question, spontaneously, in direct work."""
+    width = int(rules.threshold("circumstances_window"))
+    start, end = _quote_window(doc, quote, width, others)
+    return _cues_around(doc, quote, others, start, end, rules.lexicon("disclosure_cues"))
+
+
+def _cues_around(doc: Doc, quote: Quote, others: list[Quote], start: int, end: int, cues: list[str]) -> list[str]:
+    """Cue phrases in ``text[start:end]`` outside the quote itself, then any question put to the
+    child earlier in that window by someone else ("How did that happen?")."""
+    found = []
+    pattern = phrase_pattern(cues, hyphen_joins_words=True)
+    if pattern:
+        text = doc_text(doc)
+        outside = text[start:quote.start - 1] + " " + text[quote.end + 1:end]
+        found.extend(m.group(0) for m in pattern.finditer(outside))
+    for other in others:
+        if other is not quote and start <= other.start < quote.start and other.text.rstrip().endswith("?") \
+                and not other.speaker_is_child:
+            found.append(other.text)
+    return found
+
+
+def names_a_listener(doc: Doc, quote: Quote) -> bool:
+    """Whether the quote's sentence names who the words were said to ("She told her key person"),
+    which makes it a conversation of its own; "she told me" and "she said" do not."""
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(t.dep_ in ("dobj", "dative") and t.pos_ in ("NOUN", "PROPN") and t.head.pos_ == "VERB"
+               for t in doc[span.sent.start:span.start])
+
+
+def circumstances_of_quotes(doc: Doc, quotes: list[Quote], rules: CheckRules
+                            ) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
+    """The circumstances and the disclosure of each of the child's quotes: its own, else those of the
+    quote before it in the same conversation (paragraph), else, for words the report repeats, those
+    of their first telling: (quote index -> circumstances, quote index -> disclosure)."""
+    circumstances: dict[int, list[str]] = {}
+    disclosure: dict[int, list[str]] = {}
+    text = doc_text(doc)
+    previous = None  # the child's quote before this one
+    for n, quote in enumerate(quotes):
+        if not quote.speaker_is_child:
+            continue
+        circumstances[n] = circumstances_of(doc, quote, rules, quotes)
+        disclosure[n] = disclosure_of(doc, quote, rules, quotes)
+        sources = []
+        if previous is not None and "\n" not in text[quotes[previous].end:quote.start] \
+                and not names_a_listener(doc, quote):
+            sources.append(previous)  # the same paragraph goes on with the same conversation
+        sources += [m for m in range(n) if quotes[m].speaker_is_child and _retold(quotes[m], quote)]
+        for source in sources:
+            circumstances[n] = circumstances[n] or circumstances[source]
+            disclosure[n] = disclosure[n] or disclosure[source]
+        previous = n
+    return circumstances, disclosure
+
+
+def _retold(first: Quote, again: Quote) -> bool:
+    """Whether `again` repeats the words of `first` (the whole quote, or a part of it of a few words)."""
+    def words(quote):
+        return " ".join(re.findall(r"[a-z0-9']+", quote.text.lower().replace("’", "'")))
+    said, repeated = words(first), words(again)
+    return bool(repeated) and (repeated == said or (len(repeated.split()) >= 3 and f" {repeated} " in f" {said} "))
