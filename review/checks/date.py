@@ -16,7 +16,8 @@ from review.core.text import doc_text, sentences
 from review.nlp.grammar import clause_text, clause_tokens, governing_verb, is_past, is_present_perfect, main_verbs
 from review.nlp.patterns import phrase_pattern
 from review.nlp.temporal import (TemporalExpression, dates_an_event, find_temporal_expressions, is_dayless_clock_time,
-                                 names_a_day, opens_its_block, refers_back_to_a_date, sentence_anchors, written_date)
+                                 is_vague, names_a_day, opens_its_block, refers_back_to_a_date, sentence_anchors,
+                                 written_date)
 
 
 @dataclass
@@ -147,6 +148,8 @@ class DateCheck:
                 dating, carried = None, False  # "core groups have been held": not dated by the sentence before
             else:
                 dating, carried = anchor["carried"], True
+                if dating is not None and is_vague(dating) and verb is not None and introduces_an_event(verb):
+                    dating = None  # "Police were called recently ... A DASH was completed": a new event, undated
             vaguely_dated = (self.check_relative(doc, sent, own) or self.check_imprecise(doc, sent, own, anchor["own"])
                              or self.check_entry_date(doc, sent, own))
             if verb is not None and dating is None and not vaguely_dated:
@@ -345,13 +348,14 @@ SPEECH_VERBS = {"say", "tell", "disclose", "report", "state", "explain", "allege
 NEW_EVENT_ADVERBS = {"also", "again", "another", "further", "later", "then", "separately", "previously"}
 
 
-def introduces_an_event(verb: Token, before: Token) -> bool:
-    """The event verb brings in something new rather than going on with the event `before`: an argument with
-    an indefinite article ("A referral was made"), an adverb such as "also" or "again", or what someone said
-    after what was seen ("A bruise was noticed. Mia said ..."), each its own piece of evidence."""
+def introduces_an_event(verb: Token, before: Token | None = None) -> bool:
+    """The event verb brings in something new rather than going on with the event `before` (or the incident
+    told so far): an argument with an indefinite article ("A referral was made"), an adverb such as "also" or
+    "again", or what someone said after what was seen ("A bruise was noticed. Mia said ..."), each its own
+    piece of evidence."""
     if any(t.lower_ in NEW_EVENT_ADVERBS for t in clause_tokens(verb)):
         return True
-    if verb.lemma_.lower() in SPEECH_VERBS and before.lemma_.lower() not in SPEECH_VERBS:
+    if before is not None and verb.lemma_.lower() in SPEECH_VERBS and before.lemma_.lower() not in SPEECH_VERBS:
         return True
     return any(child.dep_ in ("nsubj", "nsubjpass", "dobj") and
                any(d.dep_ == "det" and d.lower_ in ("a", "an", "another") for d in child.children)

@@ -119,3 +119,41 @@ def test_independent_patterns_must_flag(review_text, case):
 @pytest.mark.parametrize("case", independent("must_pass"))
 def test_independent_patterns_must_pass(review_text, case):
     assert date_warnings(review_text(case["text"], report_date=INDEPENDENT["report_date"])) == []
+
+
+def date_findings(result):
+    return [(f["rule"], f["match"]) for f in result["findings"] if f["check"] == "date"]
+
+
+@pytest.mark.parametrize("row, match", [
+    ("| 2023 | Leo | fall at home | seen by GP |", "2023"),
+    ("| Mar | Mum | overdose | admitted |", "Mar"),
+    ("Oct\tLeo\tbroken wrist\tcast fitted", "Oct"),
+])
+def test_a_table_row_dated_by_a_month_or_year_alone_is_imprecise(review_text, row, match):
+    """A chronology cell holding only a month or only a year dates its row's event too loosely."""
+    header = "| Date | Who | What | Outcome |" if row.startswith("|") else "Date\tWho\tWhat\tOutcome"
+    text = f"Chronology\n\n{header}\n{row}\n"
+    assert ("date.imprecise", match) in date_findings(review_text(text, report_date="2024-05-14"))
+
+
+def test_a_back_reference_to_a_vague_time_is_vague(review_text):
+    text = "Date of report: 14/05/2024\n\nPolice were called to the flat recently. Dad was arrested that night."
+    dates = {d["text"]: d["value"] for d in review_text(text, report_date="2024-05-14")["dates"]}
+    assert dates["that night"] is None
+
+
+def test_a_vaguely_dated_incident_opening_its_section_is_flagged_once(review_text):
+    """The incident a section opens with, dated vaguely, goes on in the section's next paragraphs: one finding
+    for the vague time, and one more only for a new event brought in with an indefinite article."""
+    text = ("Latest incident\n\nA few weeks ago police were called to the flat after shouting was heard.\n\n"
+            "Mum told officers that she was fine. The baby was found asleep upstairs.\n\n"
+            "A referral was made to children's services.\n")
+    assert date_findings(review_text(text, report_date="2024-05-14")) == [
+        ("date.imprecise", "A few weeks ago"), ("date.undated_event", "made")]
+
+
+def test_a_vague_time_later_in_a_section_dates_only_its_own_paragraph(review_text):
+    text = ("Background\n\nLeo lives with his mum and his sister.\n\nOver the summer Mum was evicted from the flat.\n\n"
+            "Leo came to school with a bruise on his arm.\n")
+    assert ("date.undated_event", "came") in date_findings(review_text(text, report_date="2024-05-14"))

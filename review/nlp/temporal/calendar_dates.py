@@ -78,7 +78,14 @@ _TEMPORAL_PREPOSITION = re.compile(
 
 def _after_temporal_preposition(m: re.Match) -> bool:
     before = m.string[max(0, m.start() - 20):m.start()]
-    return bool(_TEMPORAL_PREPOSITION.search(before))
+    return bool(_TEMPORAL_PREPOSITION.search(before)) or fills_a_table_cell(m)
+
+
+def fills_a_table_cell(m: re.Match) -> bool:
+    """The match is all of a table cell ("| Dec |", "2024<tab>Riley"): a chronology's date column."""
+    before, after = m.string[max(0, m.start() - 20):m.start()], m.string[m.end():m.end() + 20]
+    return bool(re.search(r"(?:^|[\n|\t])[ ]*$", before)) and bool(re.match(r"[ ]*[|\t]", after)) and (
+        "|" in before or "\t" in after)
 
 
 # last August, next June, this March
@@ -104,7 +111,8 @@ def _year(m, ctx):
         before = m.string[max(0, m.start() - 25):m.start()]
         if not re.search(r"(?:\b(?:in|since|until|till|by|from|during|before|after|between|and|to|of|or|the|"
                          r"early|late|mid|spring|summer|autumn|winter|year|born|around|about|circa|c\.|than|"
-                         r"through|throughout)|[,(])\s*$", before, re.I) and not re.match(r"\s*[,:]", m.string[m.end():]):
+                         r"through|throughout)|[,(])\s*$", before, re.I) and not re.match(r"\s*[,:]", m.string[m.end():]) \
+                and not fills_a_table_cell(m):
             return None
     return Result("DATE", m["y"], imprecise=bool(m["mod"]))
 

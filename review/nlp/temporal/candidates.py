@@ -247,3 +247,5 @@ def _resolve_context(chosen: list[_Candidate], report: dt.date, sentence_of, fut
         value = result.value
         if result.type in ("DATE", "TIME") and value and re.fullmatch(r"\d{4}-\d{2}-\d{2}(T.*)?", value):
             previous = paragraph_day = dt.date.fromisoformat(value[:10])
+        elif result.type == "DATE" and (result.imprecise or value in ("PAST_REF", "FUTURE_REF")):
+            previous = paragraph_day = None  # "recently ... that night": a back-reference to a vague time is vague

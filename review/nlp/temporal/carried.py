@@ -18,13 +18,13 @@ def sentence_anchors(doc: Doc, expressions: list[TemporalExpression],
     """For each sentence of `sentences(doc)`: its own dating expressions and the date it carries.
 
     A dated sentence dates the rest of its block (paragraph, list item or table row); a specific
-    day also dates the blocks after it in its section, until another date, except from or into a
-    table row or out of a list entry that opens with its date; sentences before the first day
-    named in a block take that day; a dated heading ("Home visit 11/03/2024") dates its section.
-    A date later than `report_date` (a meeting booked ahead) and a clock time with no day of its
-    own carry to nothing. Returns dicts with keys ``own`` (expressions in the sentence), ``carried``
-    (a TemporalExpression or None),
-    ``heading`` (bool) and ``block`` (the start of the sentence's block, its scope).
+    day, or a vague time in the section's first block, also dates the blocks after it in its section,
+    until another date, except from or into a table row or out of a list entry that opens with its
+    date; sentences before the first day named in a block take that day; a dated heading ("Home
+    visit 11/03/2024") dates its section. A date later than `report_date` (a meeting booked ahead)
+    and a clock time with no day of its own carry to nothing. Returns dicts with keys ``own``
+    (expressions in the sentence), ``carried`` (a TemporalExpression or None), ``heading`` (bool)
+    and ``block`` (the start of the sentence's block, its scope).
     """
     spans = sentences(doc)
     own: list[list[TemporalExpression]] = [[] for _ in spans]
@@ -44,16 +44,19 @@ def sentence_anchors(doc: Doc, expressions: list[TemporalExpression],
     section_date: TemporalExpression | None = None
     carried: TemporalExpression | None = None
     scope: Block | None = None
+    opener: Block | None = None  # the first block under the last heading
     for i, span in enumerate(spans):
         block = blocks[i]
         dating = [e for e in own[i] if carries(e)]
         if block is not None and block.kind == "heading":
             section_date = dating[0] if dating else None
-            scope, carried = block, None
+            scope, carried, opener = block, None, None
             result.append({"own": own[i], "carried": None, "heading": True, "block": block.start})
             continue
         if block is not scope:
-            if not _carries_on(scope, block, carried, text):
+            if scope is not None and scope.kind == "heading":
+                opener = block
+            elif not _carries_on(scope, block, carried, text, opener):
                 carried = None
             scope = block
         result.append({"own": own[i], "carried": carried or section_date, "heading": False,
@@ -73,12 +76,17 @@ def sentence_anchors(doc: Doc, expressions: list[TemporalExpression],
     return result
 
 
-def _carries_on(previous: Block | None, block: Block | None, carried: TemporalExpression | None, text: str) -> bool:
-    """Whether the date carried at the end of block `previous` dates the next block of its section too: only a
-    specific day does, and never into or out of a table row, out of a header field, nor out of a dated entry of a list
+def _carries_on(previous: Block | None, block: Block | None, carried: TemporalExpression | None, text: str,
+                opener: Block | None) -> bool:
+    """Whether the date carried at the end of block `previous` dates the next block of its section too: a specific
+    day does, and a vague time that dates the section's first block (the incident a section opens with goes on
+    being told in it); never into or out of a table row, out of a header field, nor out of a dated entry of a list
     ("- 14/07/2017 - arrested ..."), whose date is that entry's alone."""
-    if carried is None or not names_a_day(carried) or carried.relative == "context":
+    if carried is None or carried.relative == "context":
         return False  # a back-reference ("that night") dates its own block at most
+    opens_section = opener is not None and opener.start <= carried.start < opener.end
+    if not (names_a_day(carried) or (is_vague(carried) and opens_section)):
+        return False
     if previous is None or block is None:
         return False
     if "row" in (previous.kind, block.kind) or previous.kind == "field":
@@ -98,6 +106,12 @@ def _block_of(doc: Doc, offset: int) -> Block | None:
         if Doc.has_extension("structure"):
             doc._.structure = structure
     return structure.block_at(offset)
+
+
+def is_vague(expr: TemporalExpression) -> bool:
+    """A vague time ("recently", "a few weeks ago", "over the summer"): the incident it dates goes on being
+    told in the blocks after it, still only vaguely dated."""
+    return expr.type == "DATE" and expr.imprecise
 
 
 def names_a_day(expr: TemporalExpression) -> bool:
