@@ -1,5 +1,6 @@
 import io
 import sys
+from pathlib import Path
 
 import pytest
 import spacy
@@ -42,3 +43,33 @@ def cli(monkeypatch, capsys, nlp):
         return status, out, err
 
     return run
+
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+
+
+@pytest.fixture
+def start_page(monkeypatch):
+    """Start the Streamlit page under AppTest (``start_page(timeout)``), run once, with every file its
+    download buttons offer captured by file name in ``at.downloads`` (the newest of each name last)."""
+    return lambda timeout: started_page(monkeypatch, timeout)
+
+
+def started_page(monkeypatch, timeout: int):
+    from streamlit.runtime.media_file_manager import MediaFileManager
+    from streamlit.testing.v1 import AppTest
+
+    downloads = {}
+    real_add_deferred = MediaFileManager.add_deferred
+
+    def add_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        downloads.pop(file_name, None)  # latest last, so files() sees the newest of each kind
+        downloads[file_name] = data_callable()  # what a click on the button would download
+        return real_add_deferred(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", add_deferred)
+    at = AppTest.from_file(APP, default_timeout=timeout)
+    at.downloads = downloads
+    at.run()
+    assert not at.exception
+    return at

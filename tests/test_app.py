@@ -6,7 +6,6 @@ from pathlib import Path
 
 import docx
 import pytest
-from streamlit.testing.v1 import AppTest
 
 import review
 
@@ -21,24 +20,9 @@ XSS = '<script>alert("x")</script> <img src=x onerror="alert(1)"> **bold** [link
 
 
 @pytest.fixture
-def app(nlp, monkeypatch):
+def app(nlp, start_page):
     """The page, with every file its download buttons offer captured by file name."""
-    from streamlit.runtime.media_file_manager import MediaFileManager
-
-    downloads = {}
-    real_add_deferred = MediaFileManager.add_deferred
-
-    def add_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
-        downloads.pop(file_name, None)  # latest last, so files() sees the newest of each kind
-        downloads[file_name] = data_callable()  # what a click on the button would download
-        return real_add_deferred(self, data_callable, mimetype, coordinates, file_name, **kwargs)
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", add_deferred)
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.downloads = downloads
-    at.run()
-    assert not at.exception
-    return at
+    return start_page(120)
 
 
 def paste(at, text, *, review=True):

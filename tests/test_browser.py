@@ -110,16 +110,21 @@ def browser(tmp_path_factory):
         context.close()
 
 
+def paste_and_review(page, page_url: str, text: str) -> None:
+    """Open the page, paste `text` as the report and press Review."""
+    page.goto(page_url)
+    box = page.get_by_label("Report text")
+    box.wait_for(timeout=60_000)
+    box.fill(text)
+    page.get_by_role("button", name="Review", exact=True).click()
+
+
 def test_pasted_report_is_highlighted_for_every_principle(page_url, browser, tmp_path):
     """Paste, press Review, see every principle; download Word; hover, click a highlight, filter."""
     page = browser.new_page()
     requests = []
     page.on("request", lambda request: requests.append(request.url))
-    page.goto(page_url)
-    box = page.get_by_label("Report text")
-    box.wait_for(timeout=60_000)
-    box.fill(REPORT)
-    page.get_by_role("button", name="Review", exact=True).click()
+    paste_and_review(page, page_url, REPORT)
     page.locator("mark.c-opinion").first.wait_for(timeout=90_000)
     for principle in PRINCIPLES:
         assert page.locator(f"mark.c-{principle}").count() > 0, f"no highlight for {principle}"
@@ -176,11 +181,7 @@ def screenshot_path(tmp_path: Path, name: str) -> Path:
 def test_sample_page_is_compact_with_no_label_cut_off(page_url, browser, tmp_path, width):
     page = browser.new_page()
     page.set_viewport_size({"width": width, "height": 1000})
-    page.goto(page_url)
-    box = page.get_by_label("Report text")
-    box.wait_for(timeout=60_000)
-    box.fill(SAMPLE.read_text(encoding="utf-8"))
-    page.get_by_role("button", name="Review", exact=True).click()
+    paste_and_review(page, page_url, SAMPLE.read_text(encoding="utf-8"))
     page.locator("mark.c-opinion").first.wait_for(timeout=90_000)
     page.get_by_role("button", name="Word with comments").wait_for(timeout=60_000)
     page.wait_for_timeout(1500)  # the page has finished drawing
@@ -228,12 +229,8 @@ def test_script_in_a_report_does_not_run(page_url, browser):
     page = browser.new_page()
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.goto(page_url)
-    box = page.get_by_label("Report text")
-    box.wait_for(timeout=60_000)
-    box.fill('Mum is a neglectful parent. <script>alert("x")</script> <img src=x onerror="alert(1)"> '
-             "**bold** [link](http://example.org)")
-    page.get_by_role("button", name="Review", exact=True).click()
+    paste_and_review(page, page_url, 'Mum is a neglectful parent. <script>alert("x")</script> '
+                     '<img src=x onerror="alert(1)"> **bold** [link](http://example.org)')
     page.locator("mark.c-opinion").first.wait_for(timeout=90_000)
     report = page.locator(".review .report").first
     assert '<script>alert("x")</script>' in report.inner_text()

@@ -10,7 +10,8 @@ import os
 import zipfile
 from pathlib import Path
 
-from test_browser import REPORT, ROOT, browser, page_url, pytestmark  # noqa: F401 (fixtures and skip mark)
+from test_browser import (  # noqa: F401 (fixtures and skip mark)
+    REPORT, ROOT, browser, page_url, paste_and_review, pytestmark)
 
 LOCAL = ("http://127.0.0.1", "data:", "blob:")
 CORPUS = ROOT / "corpus"
@@ -24,11 +25,7 @@ def test_timeline_point_shows_its_sentence(page_url, browser, tmp_path):  # noqa
     page = browser.new_page()
     requests = []
     page.on("request", lambda request: requests.append(request.url))
-    page.goto(page_url)
-    box = page.get_by_label("Report text")
-    box.wait_for(timeout=60_000)
-    box.fill(REPORT)
-    page.get_by_role("button", name="Review", exact=True).click()
+    paste_and_review(page, page_url, REPORT)
     chart = page.locator("[data-testid=stVegaLiteChart]").first
     chart.wait_for(timeout=120_000)
     points = chart.locator(".mark-symbol.role-mark path")

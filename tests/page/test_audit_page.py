@@ -4,17 +4,14 @@ import csv
 import io
 import json
 import zipfile
-from pathlib import Path
 
 import docx
 import pytest
 from openpyxl import load_workbook
-from streamlit.testing.v1 import AppTest
 
 import review
 from review.io import audit
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
 FIRST = ("Date of report: 20/03/2024\nChild: Mia Carter (aged 7)\n\nOn 18/03/2024 Mia was absent from school. "
          "Mum is a neglectful parent.\n\nIn 2015 an uncle was cautioned for shoplifting.\n")
 SECOND = ("Date of report: 02/05/2024\nChild: Leo Hart (aged 2)\n\nOn 29/04/2024 I visited Leo at home. "
@@ -22,23 +19,9 @@ SECOND = ("Date of report: 02/05/2024\nChild: Leo Hart (aged 2)\n\nOn 29/04/2024
 
 
 @pytest.fixture
-def app(nlp, monkeypatch):
+def app(nlp, start_page):
     """The page, with every file its download buttons offer captured by file name."""
-    from streamlit.runtime.media_file_manager import MediaFileManager
-
-    downloads = {}
-    real_add_deferred = MediaFileManager.add_deferred
-
-    def add_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
-        downloads[file_name] = data_callable()  # what a click on the button would download
-        return real_add_deferred(self, data_callable, mimetype, coordinates, file_name, **kwargs)
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", add_deferred)
-    at = AppTest.from_file(APP, default_timeout=300)
-    at.downloads = downloads
-    at.run()
-    assert not at.exception
-    return at
+    return start_page(300)
 
 
 def word_file(text: str) -> bytes:
