@@ -22,6 +22,7 @@ from pathlib import Path
 
 from review import analyse_many
 from review.evaluate.data import data_dir
+from review.evaluate.opinion import f1_positive
 
 COUNTED_SEVERITIES = ("warning", "error")
 REPORT_DATE = "2024-05-14"
@@ -46,21 +47,12 @@ def opinion_kinds(rows: list[dict]) -> list[set[str]]:
              if f["check"] == "opinion" and f["severity"] in COUNTED_SEVERITIES} for document in documents]
 
 
-def precision_recall_f1(gold: list[bool], predicted: list[bool]) -> tuple[float, float, float]:
-    tp = sum(g and p for g, p in zip(gold, predicted))
-    fp = sum(p and not g for g, p in zip(gold, predicted))
-    fn = sum(g and not p for g, p in zip(gold, predicted))
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    return precision, recall, 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-
-
 def figures(rows: list[dict], kinds: list[set[str]]) -> dict:
     """The flag and per-class scores and the flagged share of each label, as a dictionary."""
     flagged = [bool(k) for k in kinds]
-    result = {"sentences": len(rows), "flag": precision_recall_f1([r["flag"] for r in rows], flagged)}
+    result = {"sentences": len(rows), "flag": f1_positive([r["flag"] for r in rows], flagged)}
     for name, kind in CLASS_KINDS.items():
-        result[name] = precision_recall_f1([gold_class(r) == name for r in rows], [kind in k for k in kinds])
+        result[name] = f1_positive([gold_class(r) == name for r in rows], [kind in k for k in kinds])
     by_label: dict[str, Counter] = defaultdict(Counter)
     for row, was_flagged in zip(rows, flagged):
         key = row["label"] + (" (flag)" if row["label"] == "owned_without_evidence" and row["flag"] else "")
