@@ -17,6 +17,7 @@ from review.core.findings import add_finding
 from review.core.rules import CheckRules, load_rules
 from review.core.text import doc_text, paragraphs
 from review.nlp.linguistics import linguistics
+from review.nlp.readability import word_zipf
 
 register_extensions()
 
@@ -53,18 +54,34 @@ def english_stop_word_share(text: str) -> float:
     return sum(word in STOP_WORDS for word in words) / len(words) if words else 0.0
 
 
+def common_english_word_share(text: str, min_zipf: float) -> float:
+    """The share of the words in `text` that are common in English (Zipf frequency at least
+    `min_zipf`): headings, header fields and table rows have few stop words but common words."""
+    words = _WORD.findall(text.lower())
+    return sum(word_zipf(word) >= min_zipf for word in words) / len(words) if words else 0.0
+
+
 @dataclass(frozen=True)
 class LanguageGuess:
     code: str          # a py3langid label ("en", "pl"), or "und" when the text is too short to tell
     confidence: float  # the detector's probability; 1.0 for the stop-word shortcut, 0.0 for "und"
 
 
-def guess_language(text: str, *, min_letters: float, stop_word_share: float) -> LanguageGuess:
-    """The language of `text`: "und" if it has fewer than `min_letters` letters, "en" if at least
-    `stop_word_share` of its words are English stop words, else py3langid's best guess."""
+@dataclass(frozen=True)
+class EnglishShortcuts:
+    """When text is English without asking the detector (whose model takes about a second to load)."""
+    stop_word_share: float    # at least this share of its words are English stop words, or
+    common_word_share: float  # at least this share are common English words,
+    common_word_zipf: float   # those with at least this Zipf frequency
+
+
+def guess_language(text: str, *, min_letters: float, english: EnglishShortcuts) -> LanguageGuess:
+    """The language of `text`: "und" if it has fewer than `min_letters` letters, "en" if its words
+    are mostly English stop words or common English words (`english`), else py3langid's best guess."""
     if len(_LETTER.findall(text)) < min_letters:
         return LanguageGuess("und", 0.0)
-    if english_stop_word_share(text) >= stop_word_share:
+    if (english_stop_word_share(text) >= english.stop_word_share
+            or common_english_word_share(text, english.common_word_zipf) >= english.common_word_share):
         return LanguageGuess("en", 1.0)
     code, confidence = _identifier().classify(text)
     return LanguageGuess(code, confidence)
@@ -78,12 +95,14 @@ class LanguageCheck:
         self.rule = rules.rule("language.not_english")
         self.english_like = set(linguistics().language_detection.english_like)
         self.min_letters = rules.threshold("min_letters")
-        self.stop_word_share = rules.threshold("english_stop_word_share")
+        self.english = EnglishShortcuts(rules.threshold("english_stop_word_share"),
+                                        rules.threshold("common_english_word_share"),
+                                        rules.threshold("common_english_word_zipf"))
         self.min_confidence = rules.threshold("min_confidence")
 
     def foreign_language(self, text: str) -> str | None:
         """The code of the language `text` is in when it is confidently not English, else None."""
-        guess = guess_language(text, min_letters=self.min_letters, stop_word_share=self.stop_word_share)
+        guess = guess_language(text, min_letters=self.min_letters, english=self.english)
         if guess.code in self.english_like or guess.code in ("und", "zxx") or guess.confidence < self.min_confidence:
             return None
         return guess.code

@@ -326,6 +326,9 @@ class LanguageThresholds(Strict):
     min_letters: Number = threshold("text with fewer letters than this is too short to tell")
     english_stop_word_share: Number = threshold("text with at least this share of English function words is "
                                                 "English without asking the detector")
+    common_english_word_share: Number = threshold("text with at least this share of common English words is "
+                                                  "English without asking the detector")
+    common_english_word_zipf: Number = threshold("a word is common in English at this Zipf frequency or more")
     min_confidence: Number = threshold("the detector's probability for a language other than English must reach this")
 
 

@@ -3,7 +3,8 @@
 import pytest
 from case_tables import cases, documents
 
-from review.checks.language import english_stop_word_share, guess_language
+import review.checks.language as language_check
+from review.checks.language import EnglishShortcuts, english_stop_word_share, guess_language
 
 
 @pytest.mark.parametrize("case", cases("language", "must_flag"))
@@ -62,5 +63,33 @@ def test_english_stop_word_share(text, share):
     assert english_stop_word_share(text) == pytest.approx(share)
 
 
+ENGLISH = EnglishShortcuts(stop_word_share=0.25, common_word_share=0.8, common_word_zipf=3.0)
+
+
 def test_guess_language_too_short_is_undetermined():
-    assert guess_language("Hola", min_letters=12, stop_word_share=0.25).code == "und"
+    assert guess_language("Hola", min_letters=12, english=ENGLISH).code == "und"
+
+
+@pytest.mark.parametrize("text", [
+    "Assessment of parenting capacity",
+    "SAFEGUARDING TEAM - REPORT TO REVIEW CONFERENCE",
+    "Name of young person: Kieran WALSH   Date of birth: 14/03/2012",
+    "| Date | Contact | Outcome |",
+    "Family support worker, Northfield Early Help Service",
+])
+def test_guess_language_reads_headings_and_fields_of_common_words_as_english_without_the_detector(
+        text, monkeypatch):
+    def no_detector():
+        raise AssertionError("the detector was loaded for plainly English text")
+
+    monkeypatch.setattr(language_check, "_identifier", no_detector)
+    assert guess_language(text, min_letters=12, english=ENGLISH).code == "en"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("El padre dijo que el niño se cayó de la cama y se golpeó la cabeza.", "es"),
+    ("La madre ha detto che il bambino non è andato a scuola questa settimana.", "it"),
+    ("Informacja o rodzinie: matka, ojciec i dwoje dzieci", "pl"),
+])
+def test_guess_language_still_asks_the_detector_for_other_languages(text, code):
+    assert guess_language(text, min_letters=12, english=ENGLISH).code == code
