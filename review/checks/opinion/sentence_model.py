@@ -51,7 +51,9 @@ class SentenceModel:
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "SentenceModel":
-        return cls(spacy.load(path or bundled_model_dir()))
+        """The classifier at `path`, without its saved tokenizer: it reads Docs made from the
+        review's own tokens, so the tokenizer's special cases need not be loaded a second time."""
+        return cls(spacy.load(path or bundled_model_dir(), exclude=["tokenizer"]))
 
     def probabilities(self, sentences: Sequence[Sequence[Token]]) -> list[dict[str, float]]:
         """For each sentence's own words, the probability of each class in SENTENCE_CLASSES."""
