@@ -8,6 +8,8 @@ text out. Hidden text (``w:vanish``), field codes and the fallback copies of dra
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
@@ -90,48 +92,85 @@ def paragraphs(container):
             yield from paragraphs(child)
 
 
-def _body_places(body):
-    """(``w:p``, where) for every paragraph of the body in reading order, where as a writer finds
-    it in Word: "paragraph 14" (counting the body's non-blank paragraphs outside tables, headings
-    included) or "table 1, row 3, cell 2" (a table in a cell is told by its outer cell)."""
-    counts = {"paragraph": 0, "table": 0}
-
-    def walk(container):
-        for child in container:
-            if child.tag == W_P:
-                if paragraph_text(child).strip():
-                    counts["paragraph"] += 1
-                yield child, f"paragraph {counts['paragraph']}"
-            elif child.tag == W_TBL:
-                counts["table"] += 1
-                for r, row in enumerate(_children(child, W_TR), start=1):
-                    for c, cell in enumerate(_children(row, W_TC), start=1):
-                        where = f"table {counts['table']}, row {r}, cell {c}"
-                        yield from ((paragraph, where) for paragraph in paragraphs(cell))
-            elif child.tag in PASS_THROUGH:
-                yield from walk(child)
-
-    yield from walk(body)
+# How the blocks of a document are joined in the text a review reads: paragraphs by a blank line;
+# a table is one block, a line per row, its cells separated by tabs (the table-like rows that
+# review.core.blocks reads, so a row's date dates its event), a cell's paragraphs by a space.
+BLOCK_SEPARATOR, ROW_SEPARATOR, CELL_SEPARATOR, IN_CELL_SEPARATOR = "\n\n", "\n", "\t", " "
 
 
+class Laid(NamedTuple):
+    """One non-blank ``w:p`` as the review text holds it: the separator before it ("" first), its
+    text without outer whitespace, how much leading whitespace was cut, where it is, and its story."""
+    separator: str
+    text: str
+    lead: int
+    paragraph: object
+    where: str
+    kind: str
+
+
+def _blocks_of(container, where: str | None, counts: dict[str, int]):
+    """(``w:p``, where, boundary) for the paragraphs of `container` in reading order, boundary being
+    "block", "row", "cell" or "in cell": what separates it from the paragraph before. With `where`
+    None (the body), where is "paragraph 14" (the body's non-blank paragraphs outside tables,
+    headings included) or "table 1, row 3, cell 2" (a table in a cell is told by its outer cell)."""
+    for child in container:
+        if child.tag == W_P:
+            if where is None and paragraph_text(child).strip():
+                counts["paragraph"] += 1
+            yield child, where or f"paragraph {counts['paragraph']}", "block"
+        elif child.tag == W_TBL:
+            counts["table"] += 1
+            table, boundary = counts["table"], "block"
+            for r, row in enumerate(_children(child, W_TR), start=1):
+                for c, cell in enumerate(_children(row, W_TC), start=1):
+                    for paragraph in paragraphs(cell):
+                        yield paragraph, where or f"table {table}, row {r}, cell {c}", boundary
+                        boundary = "in cell"
+                    boundary = "cell" if boundary == "in cell" else boundary
+                boundary = "row" if boundary != "block" else boundary
+        elif child.tag in PASS_THROUGH:
+            yield from _blocks_of(child, where, counts)
+
+
+_SEPARATORS = {"block": BLOCK_SEPARATOR, "row": ROW_SEPARATOR, "cell": CELL_SEPARATOR,
+               "in cell": IN_CELL_SEPARATOR}
+_RANK = {"in cell": 0, "cell": 1, "row": 2, "block": 3}
 STORY_PLACES = {"header": "page header", "footer": "page footer"}
 
 
-def located_blocks(document) -> list[tuple[str, str]]:
-    """(text, where) for each block `visible_blocks` reads, in the same order: where it is in the
-    body ("paragraph 14", "table 1, row 3, cell 2"), or "page header", "footnote 2", "page footer"."""
-    located = []
+def laid_out(document) -> list[Laid]:
+    """Every non-blank paragraph of a python-docx Document in reading order (page headers, body,
+    footnotes, endnotes, page footers), each with the separator the review text puts before it:
+    the one definition of how a .docx reads as text, for the reader and the Word output alike."""
+    laid: list[Laid] = []
     notes = {"footnote": 0, "endnote": 0}
     for kind, container in stories(document):
-        if kind == "body":
-            places = _body_places(container)
+        if kind in notes:
+            notes[kind] += 1
+        where = None if kind == "body" else STORY_PLACES.get(kind) or f"{kind} {notes[kind]}"
+        pending = "block"  # a story starts a new block
+        for paragraph, place, boundary in _blocks_of(container, where, {"paragraph": 0, "table": 0}):
+            pending = max(pending, boundary, key=_RANK.__getitem__)
+            raw = paragraph_text(paragraph)
+            if text := raw.strip():
+                separator = _SEPARATORS[pending] if laid else ""
+                laid.append(Laid(separator, text, len(raw) - len(raw.lstrip()), paragraph, place, kind))
+                pending = "in cell"
+    return laid
+
+
+def located_blocks(document) -> list[tuple[str, str]]:
+    """(text, where) for each block of the review text: a paragraph, or a table (rows by line breaks,
+    cells by tabs), where being the first paragraph's or cell's place ("paragraph 14",
+    "table 1, row 1, cell 1", "page header", "footnote 2", "page footer")."""
+    blocks: list[tuple[str, str]] = []
+    for item in laid_out(document):
+        if item.separator == BLOCK_SEPARATOR or not blocks:
+            blocks.append((item.text, item.where))
         else:
-            if kind in notes:
-                notes[kind] += 1
-            where = STORY_PLACES.get(kind) or f"{kind} {notes[kind]}"
-            places = ((paragraph, where) for paragraph in paragraphs(container))
-        located.extend((text, where) for paragraph, where in places if (text := paragraph_text(paragraph).strip()))
-    return located
+            blocks[-1] = (blocks[-1][0] + item.separator + item.text, blocks[-1][1])
+    return blocks
 
 
 def _unique_parts(parts):

@@ -125,10 +125,11 @@ def _check_docx_package(path: Path | BinaryIO, name: object = None) -> None:
 
 
 def read_docx_located(path: Path | BinaryIO, name: object = None) -> tuple[str, tuple[tuple[int, str], ...]]:
-    """The visible text of a .docx (a file, or an upload's bytes in memory named `name`),
-    blank-line separated, in reading order: the page headers, the body (paragraphs, tables cell
-    by cell, content controls), the footnotes and endnotes, then the page footers; and where each
-    block is in Word, (start offset, "table 1, row 3, cell 2"). Tracked changes are read as
+    """The visible text of a .docx (a file, or an upload's bytes in memory named `name`) as
+    `review.io.docx_text.laid_out` joins it, in reading order: the page headers, the body
+    (paragraphs; tables a line per row, cells by tabs; content controls), the footnotes and
+    endnotes, then the page footers; and where each paragraph or cell is in Word, (start offset,
+    "table 1, row 3, cell 2"). Tracked changes are read as
     accepted (insertions in, deletions out); hidden text and field codes are left out."""
     name = path if name is None else name
     _check_docx_package(path, name)
@@ -139,14 +140,16 @@ def read_docx_located(path: Path | BinaryIO, name: object = None) -> tuple[str, 
     try:
         if not isinstance(path, Path):
             path.seek(0)
-        blocks = docx_text.located_blocks(docx.Document(str(path) if isinstance(path, Path) else path))
+        laid = docx_text.laid_out(docx.Document(str(path) if isinstance(path, Path) else path))
     except Exception as error:  # python-docx and lxml raise many types for a damaged package
         raise ReviewError("E104", E104.format(path=name, reason=f"damaged ({error.__class__.__name__})")) from None
     places, start = [], 0
-    for text, where in blocks:
-        places.append((start, where))
-        start += len(text) + 2  # the blank line between blocks
-    return "\n\n".join(text for text, _ in blocks), tuple(places)
+    for item in laid:
+        start += len(item.separator)
+        if not places or places[-1][1] != item.where:
+            places.append((start, item.where))
+        start += len(item.text)
+    return "".join(item.separator + item.text for item in laid), tuple(places)
 
 
 def read_docx(path: Path | BinaryIO, name: object = None) -> str:

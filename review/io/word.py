@@ -78,22 +78,15 @@ def paragraph_pieces(paragraph, origin: int, block: tuple[int, int], kind: str) 
 
 def document_pieces(word) -> tuple[str, list[Piece]]:
     """The text `review.io.readers.read_docx` reads from `word` (a python-docx Document), and its pieces."""
-    texts: list[str] = []
+    laid = docx_text.laid_out(word)
     pieces: list[Piece] = []
     position = 0
-    for kind, container in docx_text.stories(word):
-        for paragraph in docx_text.paragraphs(container):
-            raw = docx_text.paragraph_text(paragraph)
-            text = raw.strip()
-            if not text:
-                continue
-            if texts:
-                position += 2  # the blank line between blocks
-            lead = len(raw) - len(raw.lstrip())
-            pieces.extend(paragraph_pieces(paragraph, position - lead, (position, position + len(text)), kind))
-            texts.append(text)
-            position += len(text)
-    return "\n\n".join(texts), pieces
+    for item in laid:
+        position += len(item.separator)
+        block = (position, position + len(item.text))
+        pieces.extend(paragraph_pieces(item.paragraph, position - item.lead, block, item.kind))
+        position += len(item.text)
+    return "".join(item.separator + item.text for item in laid), pieces
 
 
 def plain_document(text: str):

@@ -47,6 +47,63 @@ def test_docx_offsets_index_the_extracted_text(tmp_path):
         assert text[quote["start"]:quote["end"]] == quote["text"]
 
 
+def test_docx_table_reads_as_one_block_a_line_per_row_cells_by_tabs(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("Chronology of contacts")
+    table = document.add_table(rows=3, cols=3)
+    rows = [("Date", "Who", "What happened"), ("02/02/2024", "School nurse", "Weighed Kai in clinic."),
+            ("", "Health visitor", "Home visit, no answer.")]
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    table.cell(1, 2).add_paragraph("Letter sent to parents.")
+    document.add_paragraph("Summary follows.")
+    path = tmp_path / "chronology.docx"
+    document.save(path)
+    text = read_path(path)
+    assert text == ("Chronology of contacts\n\n"
+                    "Date\tWho\tWhat happened\n"
+                    "02/02/2024\tSchool nurse\tWeighed Kai in clinic. Letter sent to parents.\n"
+                    "Health visitor\tHome visit, no answer.\n\n"
+                    "Summary follows.")
+
+
+def test_docx_table_cells_keep_their_word_places(tmp_path):
+    from review.io.readers import read_docx_located
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    for (r, c), text in {(0, 0): "Date", (0, 1): "Event", (1, 0): "05/01/2024", (1, 1): "Kai was sent home."}.items():
+        table.cell(r, c).text = text
+    document.add_paragraph("After the table.")
+    path = tmp_path / "places.docx"
+    document.save(path)
+    text, places = read_docx_located(path)
+    where = dict((where, text[start:start + 4]) for start, where in places)
+    assert where == {"table 1, row 1, cell 1": "Date", "table 1, row 1, cell 2": "Even",
+                     "table 1, row 2, cell 1": "05/0", "table 1, row 2, cell 2": "Kai ",
+                     "paragraph 1": "Afte"}
+
+
+def test_docx_table_rows_are_rows_of_their_section_and_a_row_s_date_dates_its_event(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("Date of report: 20/03/2024")
+    document.add_paragraph("Health history")
+    table = document.add_table(rows=3, cols=3)
+    for r, cells in enumerate([("Date", "Child", "Contact"),
+                               ("04/03/2024", "Ola", "Ola was taken to the walk-in centre by her aunt with a burn."),
+                               ("11/03/2024", "Ola", "Ola missed her dental appointment.")]):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    path = tmp_path / "dated.docx"
+    document.save(path)
+    reviewed = review.analyse(read_path(path))
+    rows = [block for block in reviewed["blocks"] if block["kind"] == "row"]
+    assert len(rows) == 3 and {block["heading"] for block in rows} == {"Health history"}
+    assert [block["kind"] for block in reviewed["blocks"]].count("heading") == 1  # no cell taken for a heading
+    assert not [f for f in reviewed["findings"] if f["rule"] == "date.undated_event"]
+
+
 def test_utf8_bom_is_dropped_and_crlf_kept(tmp_path):
     path = tmp_path / "report.txt"
     path.write_bytes("\ufeffLine one.\r\nLine two.".encode("utf-8"))
