@@ -148,7 +148,9 @@ class DateCheck:
                 dating, carried = None, False  # "core groups have been held": not dated by the sentence before
             else:
                 dating, carried = anchor["carried"], True
-                if dating is not None and is_vague(dating) and verb is not None and introduces_an_event(verb):
+                if dating is not None and verb is not None and (
+                        (is_vague(dating) and introduces_an_event(verb))
+                        or (has_indefinite_argument(verb) and carried_from_another_paragraph(doc, sent, dating))):
                     dating = None  # "Police were called recently ... A DASH was completed": a new event, undated
             vaguely_dated = (self.check_relative(doc, sent, own) or self.check_imprecise(doc, sent, own, anchor["own"])
                              or self.check_entry_date(doc, sent, own))
@@ -247,13 +249,15 @@ class DateCheck:
         if expr.imprecise or not re.fullmatch(r"\d{4}-\d{2}", expr.value or "") or re.search(r"\d", expr.text):
             return False
         span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
-        if span is None or span.start == 0 or doc[span.start - 1].lower_ not in ("in", "during"):
+        before = previous_word(doc, span.start) if span is not None else None
+        if before is None or before.lower_ not in ("in", "during"):
             return False  # "since August" bounds a period; it does not date one event
         verb = governing_verb(doc, expr.start, expr.end)
         if verb is None or not (verb.lemma_.lower() in self.event_verbs or self.has_event_noun(verb)):
             return False
-        # a counted or quantified event ("three injuries", "on most days") is a series, not one event
-        return not any(t.like_num or t.lower_ in SERIES_QUANTIFIERS for t in clause_tokens(verb))
+        # a counted or quantified event ("three injuries", "on most days") is a series, not one event; "one" is one
+        return not any((t.like_num and t.lower_ not in ("one", "1")) or t.lower_ in SERIES_QUANTIFIERS
+                       for t in clause_tokens(verb))
 
     def dates_past_clause(self, doc: Doc, sent: Span, start: int, end: int, changes: bool = False) -> bool:
         """The words at start..end date a clause about something that happened, not a habit, nor the
@@ -280,6 +284,24 @@ class DateCheck:
         if self.habitual is not None and self.habitual.search(sent.text):
             return False
         return any(t.pos_ in ("VERB", "AUX") for t in sent) or len(sent) <= 12
+
+
+def carried_from_another_paragraph(doc: Doc, sent: Span, dating: TemporalExpression) -> bool:
+    """The carried date was written in an earlier paragraph or item of the section, not in the sentence's own
+    block nor in the section's heading: it dates what goes on being told, not a new event brought in."""
+    structure = doc._.structure
+    if structure is None:
+        return False
+    source, here = structure.block_at(dating.start), structure.block_at(sent.start_char)
+    return source is not None and here is not None and source.kind != "heading" and source.start != here.start
+
+
+def previous_word(doc: Doc, i: int) -> Token | None:
+    """The token before token `i`, passing over the line breaks of hard-wrapped text."""
+    i -= 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return doc[i] if i >= 0 else None
 
 
 def in_quote(sent: Span, offset: int) -> bool:
@@ -357,6 +379,12 @@ def introduces_an_event(verb: Token, before: Token | None = None) -> bool:
         return True
     if before is not None and verb.lemma_.lower() in SPEECH_VERBS and before.lemma_.lower() not in SPEECH_VERBS:
         return True
+    return has_indefinite_argument(verb)
+
+
+def has_indefinite_argument(verb: Token) -> bool:
+    """The verb's subject or object is brought in with an indefinite article ("A home visit was carried out",
+    "told a teacher"): something not told of before."""
     return any(child.dep_ in ("nsubj", "nsubjpass", "dobj") and
                any(d.dep_ == "det" and d.lower_ in ("a", "an", "another") for d in child.children)
                for child in verb.children)

@@ -157,3 +157,33 @@ def test_a_vague_time_later_in_a_section_dates_only_its_own_paragraph(review_tex
     text = ("Background\n\nLeo lives with his mum and his sister.\n\nOver the summer Mum was evicted from the flat.\n\n"
             "Leo came to school with a bruise on his arm.\n")
     assert ("date.undated_event", "came") in date_findings(review_text(text, report_date="2024-05-14"))
+
+
+@pytest.mark.parametrize("text, match", [
+    ("Mr Okafor missed one in November and one recently.", "November"),
+    ("Mr Okafor has kept most of his contact sessions with the children this year. He\nmissed one in\n"
+     "November, which he put down to his shifts at the depot.", "November"),
+])
+def test_one_event_dated_by_a_month_alone_is_imprecise_even_when_wrapped(review_text, text, match):
+    findings = [f for f in review_text(text, report_date=REPORT_DATE)["findings"] if f["rule"] == "date.imprecise"]
+    assert [f["match"] for f in findings] == [match]
+
+
+def test_a_count_of_events_in_a_month_is_still_a_series(review_text):
+    assert date_rules(review_text("Mr Okafor missed two in November.", report_date=REPORT_DATE)) == []
+
+
+def test_a_day_from_an_earlier_paragraph_does_not_date_a_new_event(review_text):
+    text = ("The nurse saw Leon in clinic on 04/02/2024 and weighed him.\n\n"
+            "A strategy discussion was held with the police and Leon was placed with his aunt.")
+    findings = [f for f in review_text(text, report_date=REPORT_DATE)["findings"] if f["check"] == "date"]
+    assert [(f["rule"], f["match"]) for f in findings] == [("date.undated_event", "held")]
+
+
+@pytest.mark.parametrize("text", [
+    "The nurse saw Leon in clinic on 04/02/2024 and weighed him.\n\nShe then phoned his mother to share the weight.",
+    "Home visit 04/02/2024\n\nA bruise was seen on Leon's cheek.",
+    "On 04/02/2024 I visited the flat. A neighbour told me the door had been kicked in.",
+])
+def test_a_carried_day_still_dates_what_goes_on_being_told(review_text, text):
+    assert date_rules(review_text(text, report_date=REPORT_DATE)) == []
