@@ -71,6 +71,7 @@ class DateCheck:
         self.record_fields = phrase_pattern(self.rules.lexicon("record_fields"))
         self.vague_occasions = phrase_pattern(self.rules.lexicon("vague_occasions"))
         self.vague_periods = phrase_pattern(self.rules.lexicon("vague_periods"))
+        self.missed_appointment_words = {w.lower() for w in self.rules.lexicon("missed_appointment_words")}
 
     def event_verb(self, sent: Span) -> Token | None:
         """The verb of a specific past event reported by `sent`, or None (habitual, general, present, a tally,
@@ -90,7 +91,31 @@ class DateCheck:
                 return verb
             if is_list_item(sent) and not is_present_perfect(verb) and verb.lemma_.lower() not in STATIVE_VERBS:
                 return verb  # "* Dad smashed Mum's phone.": a bullet telling what someone did
-        return None
+        return self.missed_appointment(sent)
+
+    def missed_appointment(self, sent: Span) -> Token | None:
+        """The clinical shorthand of a missed appointment ("DNA'd his review", "Multiple DNAs") in a sentence that
+        is not habitual: the shorthand is itself the past event, however the tagger reads it."""
+        if self.habitual is not None and self.habitual.search(sent.text):
+            return None
+        return next((t for t in sent if self.is_missed_appointment(t)), None)
+
+    def missed_appointment_over(self, doc: Doc, start: int, end: int) -> Token | None:
+        """The missed-appointment shorthand that the words at start..end hang from, up to their clause's verb."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        verb = governing_verb(doc, start, end)
+        token = span.root
+        while True:
+            if self.is_missed_appointment(token):
+                return token
+            if token is verb or token.head.i == token.i:
+                return None
+            token = token.head
+
+    def is_missed_appointment(self, token: Token) -> bool:
+        return token.lower_ in self.missed_appointment_words
 
     def frames_an_event(self, verb: Token) -> bool:
         """The state is told at an event named as its time ("At the last home visit", "during the meeting")."""
@@ -263,6 +288,9 @@ class DateCheck:
         """The words at start..end date a clause about something that happened, not a habit, nor the
         background of a concessive or reason clause ("even though she was trained at the start of the
         year"); with `changes`, a change told in the present perfect ("things have slipped recently") too."""
+        missed = self.missed_appointment_over(doc, start, end)
+        if missed is not None:
+            return not self.is_habitual(missed, sent)  # "DNA'd his review over the summer"
         verb = governing_verb(doc, start, end)
         if verb is None or not is_past(verb) or verb.lemma_ == "be" or self.is_habitual(verb, sent):
             return False  # "while they were apart": a state, not an event

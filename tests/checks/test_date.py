@@ -187,3 +187,23 @@ def test_a_day_from_an_earlier_paragraph_does_not_date_a_new_event(review_text):
 ])
 def test_a_carried_day_still_dates_what_goes_on_being_told(review_text, text):
     assert date_rules(review_text(text, report_date=REPORT_DATE)) == []
+
+
+@pytest.mark.parametrize("text, rule, match", [
+    ("Two DNAs at the eye clinic.", "date.undated_event", "DNAs"),
+    ("Ella was WNB to clinic.", "date.undated_event", "WNB"),
+    ("Jayden DNA’d his dental check over the summer.", "date.imprecise", "the summer"),
+    ("Leo DNA'd his asthma review last week.", "date.relative", "last week"),
+])
+def test_a_missed_appointment_in_clinical_shorthand_is_an_event(review_text, text, rule, match):
+    findings = [f for f in review_text(text, report_date=REPORT_DATE)["findings"] if f["check"] == "date"]
+    assert [(f["rule"], f["match"]) for f in findings] == [(rule, match)]
+
+
+@pytest.mark.parametrize("text", [
+    "He often DNAs his physio.",
+    "Ellis DNA'd the audiology appointment on 03/02/2024.",
+    "Bella was seen on 12/01/2024 for her 8 week check. She DNA'd her immunisations.",
+])
+def test_a_dated_or_habitual_missed_appointment_passes(review_text, text):
+    assert date_rules(review_text(text, report_date=REPORT_DATE)) == []
