@@ -71,6 +71,7 @@ class DateCheck:
         self.record_fields = phrase_pattern(self.rules.lexicon("record_fields"))
         self.vague_occasions = phrase_pattern(self.rules.lexicon("vague_occasions"))
         self.vague_periods = phrase_pattern(self.rules.lexicon("vague_periods"))
+        self.vague_sequels = {w.lower() for w in self.rules.lexicon("vague_sequels")}
         self.missed_appointment_words = {w.lower() for w in self.rules.lexicon("missed_appointment_words")}
 
     def event_verb(self, sent: Span) -> Token | None:
@@ -178,7 +179,8 @@ class DateCheck:
                         or (has_indefinite_argument(verb) and carried_from_another_paragraph(doc, sent, dating))):
                     dating = None  # "Police were called recently ... A DASH was completed": a new event, undated
             vaguely_dated = (self.check_relative(doc, sent, own) or self.check_imprecise(doc, sent, own, anchor["own"])
-                             or self.check_entry_date(doc, sent, own))
+                             or self.check_entry_date(doc, sent, own)
+                             or (not own and carried and dating is not None and self.check_sequel(doc, sent)))
             if verb is not None and dating is None and not vaguely_dated:
                 undated.append((index, sent, verb))
             if dating is not None and dating.anchor is not None and (verb is not None or (own and anchor["heading"])
@@ -268,6 +270,31 @@ class DateCheck:
         add_finding(doc, self.rules.rule("date.imprecise"), first.start, first.end, allow=self.rules, kind="imprecise",
                     resolved=f" If it was {resolved}, say so." if resolved else "")
         return True
+
+    def check_sequel(self, doc: Doc, sent: Span) -> bool:
+        """``date.imprecise`` on an event the carried date dates only as coming after it ("On 24/03 she did not
+        attend. She later told me ...": how much later is not said) (True if raised)."""
+        sequel = self.vague_sequel(doc, sent)
+        if sequel is None:
+            return False
+        add_finding(doc, self.rules.rule("date.imprecise"), sequel.idx, sequel.idx + len(sequel.text),
+                    allow=self.rules, kind="imprecise", resolved="")
+        return True
+
+    def vague_sequel(self, doc: Doc, sent: Span) -> Token | None:
+        """An adverb that dates a past event only as coming after another ("She later told me", "he subsequently
+        disclosed"), with no date or count of its own ("two days later" is a temporal expression, "later than
+        agreed" a comparison)."""
+        for token in sent:
+            if (token.lower_ not in self.vague_sequels or token.dep_ != "advmod" or in_quote(sent, token.idx)
+                    or any(child.dep_ in ("npadvmod", "nummod", "advmod") for child in token.children)):
+                continue  # "two hours later", "much later": said how long after
+            following = token.nbor(1) if token.i + 1 < len(doc) else None
+            if following is not None and following.lower_ in ("than", "that", "the", "on", "in", "at"):
+                continue
+            if self.dates_past_clause(doc, sent, token.idx, token.idx + len(token.text)):
+                return token
+        return None
 
     def dates_event_by_month_alone(self, doc: Doc, expr: TemporalExpression) -> bool:
         """A month named with no day or year ("re-referred in January") dating an event verb."""

@@ -207,3 +207,28 @@ def test_a_missed_appointment_in_clinical_shorthand_is_an_event(review_text, tex
 ])
 def test_a_dated_or_habitual_missed_appointment_passes(review_text, text):
     assert date_rules(review_text(text, report_date=REPORT_DATE)) == []
+
+
+@pytest.mark.parametrize("text, match", [
+    ("On 02/03/2024 Amir missed his appointment. He subsequently admitted he had been at a friend's flat.",
+     "subsequently"),
+    ("On 02/03/2024 Amir was seen at the walk-in centre. His mother later rang the school to complain.", "later"),
+])
+def test_an_event_dated_only_as_later_than_a_carried_date_is_imprecise(review_text, text, match):
+    findings = [f for f in review_text(text, report_date=REPORT_DATE)["findings"] if f["check"] == "date"]
+    assert [(f["rule"], f["match"]) for f in findings] == [("date.imprecise", match)]
+
+
+@pytest.mark.parametrize("text", [
+    "On 02/03/2024 Amir missed his appointment. He rang two hours later.",
+    "On 02/03/2024 Amir missed his appointment. He rang later that day.",
+    "On 02/03/2024 Amir missed his appointment. He arrived later than agreed.",
+    "On 02/03/2024 Amir missed his appointment. He will be seen later in the month.",
+])
+def test_a_measured_or_future_later_passes(review_text, text):
+    assert date_rules(review_text(text, report_date=REPORT_DATE)) == []
+
+
+def test_later_with_no_carried_date_is_an_undated_event(review_text):
+    result = review_text("Amir subsequently admitted he had been at a friend's flat.", report_date=REPORT_DATE)
+    assert date_rules(result) == ["date.undated_event"]
