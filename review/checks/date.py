@@ -148,9 +148,18 @@ class DateCheck:
         earlier sentence does not date these events."""
         if not is_present_perfect(verb):
             return False
-        return any(child.tag_ == "NNS" and self.is_event_noun(child) and
-                   (child.dep_ == "nsubjpass" or (child.dep_ == "dobj" and verb.lemma_ == "have"))
-                   for child in verb.children)
+        return any(self.names_events(clause) for clause in conjoined_heads(verb) if is_present_perfect(clause))
+
+    def names_events(self, verb: Token) -> bool:
+        """The present perfect's subject, object or the object of its preposition is several events ("core groups
+        have been held", "has had several A&E attendances", "has been offered visits", "invited to several
+        meetings")."""
+        passive = any(c.dep_ == "auxpass" for c in verb.children)  # "has been offered several appointments"
+        arguments = [c for c in verb.children
+                     if c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and (verb.lemma_ == "have" or passive))]
+        arguments += [obj for prep in verb.children if prep.dep_ == "prep"
+                      for obj in prep.children if obj.dep_ == "pobj"]
+        return any(noun.tag_ == "NNS" and self.is_event_noun(noun) for noun in arguments)
 
     def is_record_field(self, sent: Span) -> bool:
         return self.record_fields is not None and bool(self.record_fields.search(sent.text))
@@ -339,6 +348,14 @@ class DateCheck:
         if self.habitual is not None and self.habitual.search(sent.text):
             return False
         return any(t.pos_ in ("VERB", "AUX") for t in sent) or len(sent) <= 12
+
+
+def conjoined_heads(verb: Token) -> list[Token]:
+    """The verb and the verbs it is joined to by "and" before it ("has been invited ... and has only come")."""
+    chain = [verb]
+    while chain[-1].dep_ == "conj" and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return chain
 
 
 def carried_from_another_paragraph(doc: Doc, sent: Span, dating: TemporalExpression) -> bool:

@@ -232,3 +232,18 @@ def test_a_measured_or_future_later_passes(review_text, text):
 def test_later_with_no_carried_date_is_an_undated_event(review_text):
     result = review_text("Amir subsequently admitted he had been at a friend's flat.", report_date=REPORT_DATE)
     assert date_rules(result) == ["date.undated_event"]
+
+
+@pytest.mark.parametrize("text, match", [
+    ("I phoned Mr Hale on 04/03/2024. He has been invited to three meetings and has come to none.", "come"),
+    ("I phoned Mr Hale on 04/03/2024. He has been offered several appointments and has only attended one.",
+     "offered"),
+])
+def test_events_summed_up_in_the_present_perfect_are_not_dated_by_the_sentence_before(review_text, text, match):
+    findings = [f for f in review_text(text, report_date=REPORT_DATE)["findings"] if f["check"] == "date"]
+    assert [(f["rule"], f["match"]) for f in findings] == [("date.undated_event", match)]
+
+
+def test_one_event_in_the_present_perfect_keeps_the_carried_date(review_text):
+    text = "I phoned Mr Hale on 04/03/2024. He has been given a warning."
+    assert date_rules(review_text(text, report_date=REPORT_DATE)) == []
