@@ -327,7 +327,7 @@ class DateCheck:
         missed = self.missed_appointment_over(doc, start, end)
         if missed is not None:
             return not self.is_habitual(missed, sent)  # "DNA'd his review over the summer"
-        verb = governing_verb(doc, start, end)
+        verb = finite_head(governing_verb(doc, start, end))
         if verb is None or not is_past(verb) or verb.lemma_ == "be" or self.is_habitual(verb, sent):
             return False  # "while they were apart": a state, not an event
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKERS for c in verb.children):
@@ -348,6 +348,15 @@ class DateCheck:
         if self.habitual is not None and self.habitual.search(sent.text):
             return False
         return any(t.pos_ in ("VERB", "AUX") for t in sent) or len(sent) <= 12
+
+
+def finite_head(verb: Token | None) -> Token | None:
+    """The verb a bare participle hangs on ("attended A&E intoxicated on NYE": 'attended'); the verb itself
+    when it is a clause's own verb."""
+    while (verb is not None and verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.head.i != verb.i
+           and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark") for c in verb.children)):
+        verb = verb.head
+    return verb
 
 
 def conjoined_heads(verb: Token) -> list[Token]:

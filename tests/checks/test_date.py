@@ -247,3 +247,19 @@ def test_events_summed_up_in_the_present_perfect_are_not_dated_by_the_sentence_b
 def test_one_event_in_the_present_perfect_keeps_the_carried_date(review_text):
     text = "I phoned Mr Hale on 04/03/2024. He has been given a warning."
     assert date_rules(review_text(text, report_date=REPORT_DATE)) == []
+
+
+@pytest.mark.parametrize("text, match, resolved", [
+    ("Mum attended A&E drunk on NYE with a cut to her head.", "NYE", "on 31 December 2023?"),
+    ("At Xmas Dad threw a plate at the wall.", "Xmas", "on 25 December 2023?"),
+    ("On New Years Eve the police were called to the flat.", "New Years Eve", "on 31 December 2023?"),
+    ("She has a history of low mood and arrived at the clinic distressed on Boxing Day with cuts to her arm.",
+     "Boxing Day", "on 26 December 2023?"),
+])
+def test_a_holiday_in_a_records_spelling_is_a_relative_time(review_text, text, match, resolved):
+    findings = [f for f in review_text(text, report_date=REPORT_DATE)["findings"] if f["rule"] == "date.relative"]
+    assert [f["match"] for f in findings] == [match] and findings[0]["suggestion"].endswith(resolved)
+
+
+def test_nye_as_a_name_is_not_a_holiday(review_text):
+    assert date_rules(review_text("Nye shouted at his sister on 02/03/2024.", report_date=REPORT_DATE)) == []
