@@ -263,3 +263,12 @@ def test_a_holiday_in_a_records_spelling_is_a_relative_time(review_text, text, m
 
 def test_nye_as_a_name_is_not_a_holiday(review_text):
     assert date_rules(review_text("Nye shouted at his sister on 02/03/2024.", report_date=REPORT_DATE)) == []
+
+
+@pytest.mark.parametrize("text, report_date, value", [
+    ("Jayden missed his dental check over the summer.", "2024-03-20", "2023-SU"),
+    ("In the spring Mum moved out of the refuge.", "2024-02-10", "2023-SP"),
+    ("Over the summer Mum moved out of the refuge.", "2024-07-24", "2024-SU"),
+])
+def test_a_season_told_of_as_past_is_the_last_one_begun_by_the_report_date(review_text, text, report_date, value):
+    assert [d["value"] for d in review_text(text, report_date=report_date)["dates"]] == [value]
