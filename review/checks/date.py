@@ -71,6 +71,8 @@ class DateCheck:
         self.record_fields = phrase_pattern(self.rules.lexicon("record_fields"))
         self.vague_occasions = phrase_pattern(self.rules.lexicon("vague_occasions"))
         self.vague_periods = phrase_pattern(self.rules.lexicon("vague_periods"))
+        self.vague_sequels = {w.lower() for w in self.rules.lexicon("vague_sequels")}
+        self.missed_appointment_words = {w.lower() for w in self.rules.lexicon("missed_appointment_words")}
 
     def event_verb(self, sent: Span) -> Token | None:
         """The verb of a specific past event reported by `sent`, or None (habitual, general, present, a tally,
@@ -90,7 +92,31 @@ class DateCheck:
                 return verb
             if is_list_item(sent) and not is_present_perfect(verb) and verb.lemma_.lower() not in STATIVE_VERBS:
                 return verb  # "* Dad smashed Mum's phone.": a bullet telling what someone did
-        return None
+        return self.missed_appointment(sent)
+
+    def missed_appointment(self, sent: Span) -> Token | None:
+        """The clinical shorthand of a missed appointment ("DNA'd his review", "Multiple DNAs") in a sentence that
+        is not habitual: the shorthand is itself the past event, however the tagger reads it."""
+        if self.habitual is not None and self.habitual.search(sent.text):
+            return None
+        return next((t for t in sent if self.is_missed_appointment(t)), None)
+
+    def missed_appointment_over(self, doc: Doc, start: int, end: int) -> Token | None:
+        """The missed-appointment shorthand that the words at start..end hang from, up to their clause's verb."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        verb = governing_verb(doc, start, end)
+        token = span.root
+        while True:
+            if self.is_missed_appointment(token):
+                return token
+            if token is verb or token.head.i == token.i:
+                return None
+            token = token.head
+
+    def is_missed_appointment(self, token: Token) -> bool:
+        return token.lower_ in self.missed_appointment_words
 
     def frames_an_event(self, verb: Token) -> bool:
         """The state is told at an event named as its time ("At the last home visit", "during the meeting")."""
@@ -122,9 +148,18 @@ class DateCheck:
         earlier sentence does not date these events."""
         if not is_present_perfect(verb):
             return False
-        return any(child.tag_ == "NNS" and self.is_event_noun(child) and
-                   (child.dep_ == "nsubjpass" or (child.dep_ == "dobj" and verb.lemma_ == "have"))
-                   for child in verb.children)
+        return any(self.names_events(clause) for clause in conjoined_heads(verb) if is_present_perfect(clause))
+
+    def names_events(self, verb: Token) -> bool:
+        """The present perfect's subject, object or the object of its preposition is several events ("core groups
+        have been held", "has had several A&E attendances", "has been offered visits", "invited to several
+        meetings")."""
+        passive = any(c.dep_ == "auxpass" for c in verb.children)  # "has been offered several appointments"
+        arguments = [c for c in verb.children
+                     if c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and (verb.lemma_ == "have" or passive))]
+        arguments += [obj for prep in verb.children if prep.dep_ == "prep"
+                      for obj in prep.children if obj.dep_ == "pobj"]
+        return any(noun.tag_ == "NNS" and self.is_event_noun(noun) for noun in arguments)
 
     def is_record_field(self, sent: Span) -> bool:
         return self.record_fields is not None and bool(self.record_fields.search(sent.text))
@@ -148,10 +183,13 @@ class DateCheck:
                 dating, carried = None, False  # "core groups have been held": not dated by the sentence before
             else:
                 dating, carried = anchor["carried"], True
-                if dating is not None and is_vague(dating) and verb is not None and introduces_an_event(verb):
+                if dating is not None and verb is not None and (
+                        (is_vague(dating) and introduces_an_event(verb))
+                        or (has_indefinite_argument(verb) and carried_from_another_paragraph(doc, sent, dating))):
                     dating = None  # "Police were called recently ... A DASH was completed": a new event, undated
             vaguely_dated = (self.check_relative(doc, sent, own) or self.check_imprecise(doc, sent, own, anchor["own"])
-                             or self.check_entry_date(doc, sent, own))
+                             or self.check_entry_date(doc, sent, own)
+                             or (not own and carried and dating is not None and self.check_sequel(doc, sent)))
             if verb is not None and dating is None and not vaguely_dated:
                 undated.append((index, sent, verb))
             if dating is not None and dating.anchor is not None and (verb is not None or (own and anchor["heading"])
@@ -242,24 +280,54 @@ class DateCheck:
                     resolved=f" If it was {resolved}, say so." if resolved else "")
         return True
 
+    def check_sequel(self, doc: Doc, sent: Span) -> bool:
+        """``date.imprecise`` on an event the carried date dates only as coming after it ("On 24/03 she did not
+        attend. She later told me ...": how much later is not said) (True if raised)."""
+        sequel = self.vague_sequel(doc, sent)
+        if sequel is None:
+            return False
+        add_finding(doc, self.rules.rule("date.imprecise"), sequel.idx, sequel.idx + len(sequel.text),
+                    allow=self.rules, kind="imprecise", resolved="")
+        return True
+
+    def vague_sequel(self, doc: Doc, sent: Span) -> Token | None:
+        """An adverb that dates a past event only as coming after another ("She later told me", "he subsequently
+        disclosed"), with no date or count of its own ("two days later" is a temporal expression, "later than
+        agreed" a comparison)."""
+        for token in sent:
+            if (token.lower_ not in self.vague_sequels or token.dep_ != "advmod" or in_quote(sent, token.idx)
+                    or any(child.dep_ in ("npadvmod", "nummod", "advmod") for child in token.children)):
+                continue  # "two hours later", "much later": said how long after
+            following = token.nbor(1) if token.i + 1 < len(doc) else None
+            if following is not None and following.lower_ in ("than", "that", "the", "on", "in", "at"):
+                continue
+            if self.dates_past_clause(doc, sent, token.idx, token.idx + len(token.text)):
+                return token
+        return None
+
     def dates_event_by_month_alone(self, doc: Doc, expr: TemporalExpression) -> bool:
         """A month named with no day or year ("re-referred in January") dating an event verb."""
         if expr.imprecise or not re.fullmatch(r"\d{4}-\d{2}", expr.value or "") or re.search(r"\d", expr.text):
             return False
         span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
-        if span is None or span.start == 0 or doc[span.start - 1].lower_ not in ("in", "during"):
+        before = previous_word(doc, span.start) if span is not None else None
+        if before is None or before.lower_ not in ("in", "during"):
             return False  # "since August" bounds a period; it does not date one event
         verb = governing_verb(doc, expr.start, expr.end)
         if verb is None or not (verb.lemma_.lower() in self.event_verbs or self.has_event_noun(verb)):
             return False
-        # a counted or quantified event ("three injuries", "on most days") is a series, not one event
-        return not any(t.like_num or t.lower_ in SERIES_QUANTIFIERS for t in clause_tokens(verb))
+        # a counted or quantified event ("three injuries", "on most days") is a series, not one event; "one" is one
+        return not any((t.like_num and t.lower_ not in ("one", "1")) or t.lower_ in SERIES_QUANTIFIERS
+                       for t in clause_tokens(verb))
 
     def dates_past_clause(self, doc: Doc, sent: Span, start: int, end: int, changes: bool = False) -> bool:
         """The words at start..end date a clause about something that happened, not a habit, nor the
         background of a concessive or reason clause ("even though she was trained at the start of the
         year"); with `changes`, a change told in the present perfect ("things have slipped recently") too."""
-        verb = governing_verb(doc, start, end)
+        missed = self.missed_appointment_over(doc, start, end)
+        if missed is not None:
+            return not self.is_habitual(missed, sent)  # "DNA'd his review over the summer"
+        verb = finite_head(governing_verb(doc, start, end))
         if verb is None or not is_past(verb) or verb.lemma_ == "be" or self.is_habitual(verb, sent):
             return False  # "while they were apart": a state, not an event
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKERS for c in verb.children):
@@ -280,6 +348,41 @@ class DateCheck:
         if self.habitual is not None and self.habitual.search(sent.text):
             return False
         return any(t.pos_ in ("VERB", "AUX") for t in sent) or len(sent) <= 12
+
+
+def finite_head(verb: Token | None) -> Token | None:
+    """The verb a bare participle hangs on ("attended A&E intoxicated on NYE": 'attended'); the verb itself
+    when it is a clause's own verb."""
+    while (verb is not None and verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.head.i != verb.i
+           and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark") for c in verb.children)):
+        verb = verb.head
+    return verb
+
+
+def conjoined_heads(verb: Token) -> list[Token]:
+    """The verb and the verbs it is joined to by "and" before it ("has been invited ... and has only come")."""
+    chain = [verb]
+    while chain[-1].dep_ == "conj" and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def carried_from_another_paragraph(doc: Doc, sent: Span, dating: TemporalExpression) -> bool:
+    """The carried date was written in an earlier paragraph or item of the section, not in the sentence's own
+    block nor in the section's heading: it dates what goes on being told, not a new event brought in."""
+    structure = doc._.structure
+    if structure is None:
+        return False
+    source, here = structure.block_at(dating.start), structure.block_at(sent.start_char)
+    return source is not None and here is not None and source.kind != "heading" and source.start != here.start
+
+
+def previous_word(doc: Doc, i: int) -> Token | None:
+    """The token before token `i`, passing over the line breaks of hard-wrapped text."""
+    i -= 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return doc[i] if i >= 0 else None
 
 
 def in_quote(sent: Span, offset: int) -> bool:
@@ -357,6 +460,12 @@ def introduces_an_event(verb: Token, before: Token | None = None) -> bool:
         return True
     if before is not None and verb.lemma_.lower() in SPEECH_VERBS and before.lemma_.lower() not in SPEECH_VERBS:
         return True
+    return has_indefinite_argument(verb)
+
+
+def has_indefinite_argument(verb: Token) -> bool:
+    """The verb's subject or object is brought in with an indefinite article ("A home visit was carried out",
+    "told a teacher"): something not told of before."""
     return any(child.dep_ in ("nsubj", "nsubjpass", "dobj") and
                any(d.dep_ == "det" and d.lower_ in ("a", "an", "another") for d in child.children)
                for child in verb.children)

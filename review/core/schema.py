@@ -226,6 +226,9 @@ class DateLexicons(Strict):
     vague_periods: Phrases = lexicon("vague periods that date an event no more closely than 'some time lately'")
     vague_occasions: Phrases = lexicon("earlier occasions mentioned with no number or date")
     record_fields: Phrases = lexicon("lines that give a record's fields rather than report an event")
+    vague_sequels: Phrases = lexicon("adverbs that date an event only as after another ('She later told me')")
+    missed_appointment_words: Phrases = lexicon("clinical shorthand for a missed appointment, itself a past event "
+                                                "('DNA'd', 'Multiple DNAs')")
 
 
 class DateFile(CheckFile):

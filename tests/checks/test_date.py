@@ -157,3 +157,118 @@ def test_a_vague_time_later_in_a_section_dates_only_its_own_paragraph(review_tex
     text = ("Background\n\nLeo lives with his mum and his sister.\n\nOver the summer Mum was evicted from the flat.\n\n"
             "Leo came to school with a bruise on his arm.\n")
     assert ("date.undated_event", "came") in date_findings(review_text(text, report_date="2024-05-14"))
+
+
+@pytest.mark.parametrize("text, match", [
+    ("Mr Okafor missed one in November and one recently.", "November"),
+    ("Mr Okafor has kept most of his contact sessions with the children this year. He\nmissed one in\n"
+     "November, which he put down to his shifts at the depot.", "November"),
+])
+def test_one_event_dated_by_a_month_alone_is_imprecise_even_when_wrapped(review_text, text, match):
+    findings = [f for f in review_text(text, report_date=REPORT_DATE)["findings"] if f["rule"] == "date.imprecise"]
+    assert [f["match"] for f in findings] == [match]
+
+
+def test_a_count_of_events_in_a_month_is_still_a_series(review_text):
+    assert date_rules(review_text("Mr Okafor missed two in November.", report_date=REPORT_DATE)) == []
+
+
+def test_a_day_from_an_earlier_paragraph_does_not_date_a_new_event(review_text):
+    text = ("The nurse saw Leon in clinic on 04/02/2024 and weighed him.\n\n"
+            "A strategy discussion was held with the police and Leon was placed with his aunt.")
+    findings = [f for f in review_text(text, report_date=REPORT_DATE)["findings"] if f["check"] == "date"]
+    assert [(f["rule"], f["match"]) for f in findings] == [("date.undated_event", "held")]
+
+
+@pytest.mark.parametrize("text", [
+    "The nurse saw Leon in clinic on 04/02/2024 and weighed him.\n\nShe then phoned his mother to share the weight.",
+    "Home visit 04/02/2024\n\nA bruise was seen on Leon's cheek.",
+    "On 04/02/2024 I visited the flat. A neighbour told me the door had been kicked in.",
+])
+def test_a_carried_day_still_dates_what_goes_on_being_told(review_text, text):
+    assert date_rules(review_text(text, report_date=REPORT_DATE)) == []
+
+
+@pytest.mark.parametrize("text, rule, match", [
+    ("Two DNAs at the eye clinic.", "date.undated_event", "DNAs"),
+    ("Ella was WNB to clinic.", "date.undated_event", "WNB"),
+    ("Jayden DNA’d his dental check over the summer.", "date.imprecise", "the summer"),
+    ("Leo DNA'd his asthma review last week.", "date.relative", "last week"),
+])
+def test_a_missed_appointment_in_clinical_shorthand_is_an_event(review_text, text, rule, match):
+    findings = [f for f in review_text(text, report_date=REPORT_DATE)["findings"] if f["check"] == "date"]
+    assert [(f["rule"], f["match"]) for f in findings] == [(rule, match)]
+
+
+@pytest.mark.parametrize("text", [
+    "He often DNAs his physio.",
+    "Ellis DNA'd the audiology appointment on 03/02/2024.",
+    "Bella was seen on 12/01/2024 for her 8 week check. She DNA'd her immunisations.",
+])
+def test_a_dated_or_habitual_missed_appointment_passes(review_text, text):
+    assert date_rules(review_text(text, report_date=REPORT_DATE)) == []
+
+
+@pytest.mark.parametrize("text, match", [
+    ("On 02/03/2024 Amir missed his appointment. He subsequently admitted he had been at a friend's flat.",
+     "subsequently"),
+    ("On 02/03/2024 Amir was seen at the walk-in centre. His mother later rang the school to complain.", "later"),
+])
+def test_an_event_dated_only_as_later_than_a_carried_date_is_imprecise(review_text, text, match):
+    findings = [f for f in review_text(text, report_date=REPORT_DATE)["findings"] if f["check"] == "date"]
+    assert [(f["rule"], f["match"]) for f in findings] == [("date.imprecise", match)]
+
+
+@pytest.mark.parametrize("text", [
+    "On 02/03/2024 Amir missed his appointment. He rang two hours later.",
+    "On 02/03/2024 Amir missed his appointment. He rang later that day.",
+    "On 02/03/2024 Amir missed his appointment. He arrived later than agreed.",
+    "On 02/03/2024 Amir missed his appointment. He will be seen later in the month.",
+])
+def test_a_measured_or_future_later_passes(review_text, text):
+    assert date_rules(review_text(text, report_date=REPORT_DATE)) == []
+
+
+def test_later_with_no_carried_date_is_an_undated_event(review_text):
+    result = review_text("Amir subsequently admitted he had been at a friend's flat.", report_date=REPORT_DATE)
+    assert date_rules(result) == ["date.undated_event"]
+
+
+@pytest.mark.parametrize("text, match", [
+    ("I phoned Mr Hale on 04/03/2024. He has been invited to three meetings and has come to none.", "come"),
+    ("I phoned Mr Hale on 04/03/2024. He has been offered several appointments and has only attended one.",
+     "offered"),
+])
+def test_events_summed_up_in_the_present_perfect_are_not_dated_by_the_sentence_before(review_text, text, match):
+    findings = [f for f in review_text(text, report_date=REPORT_DATE)["findings"] if f["check"] == "date"]
+    assert [(f["rule"], f["match"]) for f in findings] == [("date.undated_event", match)]
+
+
+def test_one_event_in_the_present_perfect_keeps_the_carried_date(review_text):
+    text = "I phoned Mr Hale on 04/03/2024. He has been given a warning."
+    assert date_rules(review_text(text, report_date=REPORT_DATE)) == []
+
+
+@pytest.mark.parametrize("text, match, resolved", [
+    ("Mum attended A&E drunk on NYE with a cut to her head.", "NYE", "on 31 December 2023?"),
+    ("At Xmas Dad threw a plate at the wall.", "Xmas", "on 25 December 2023?"),
+    ("On New Years Eve the police were called to the flat.", "New Years Eve", "on 31 December 2023?"),
+    ("She has a history of low mood and arrived at the clinic distressed on Boxing Day with cuts to her arm.",
+     "Boxing Day", "on 26 December 2023?"),
+])
+def test_a_holiday_in_a_records_spelling_is_a_relative_time(review_text, text, match, resolved):
+    findings = [f for f in review_text(text, report_date=REPORT_DATE)["findings"] if f["rule"] == "date.relative"]
+    assert [f["match"] for f in findings] == [match] and findings[0]["suggestion"].endswith(resolved)
+
+
+def test_nye_as_a_name_is_not_a_holiday(review_text):
+    assert date_rules(review_text("Nye shouted at his sister on 02/03/2024.", report_date=REPORT_DATE)) == []
+
+
+@pytest.mark.parametrize("text, report_date, value", [
+    ("Jayden missed his dental check over the summer.", "2024-03-20", "2023-SU"),
+    ("In the spring Mum moved out of the refuge.", "2024-02-10", "2023-SP"),
+    ("Over the summer Mum moved out of the refuge.", "2024-07-24", "2024-SU"),
+])
+def test_a_season_told_of_as_past_is_the_last_one_begun_by_the_report_date(review_text, text, report_date, value):
+    assert [d["value"] for d in review_text(text, report_date=report_date)["dates"]] == [value]

@@ -157,6 +157,8 @@ def _season(m, ctx):
         year = ctx.report.year if start + 3 <= ctx.report.month else ctx.report.year - 1
     elif rel == "next":
         year = ctx.report.year if start > ctx.report.month else ctx.report.year + 1
+    elif not ctx.future:  # "the summer" told of as past: the last one begun by the report date
+        year = ctx.report.year if start <= ctx.report.month else ctx.report.year - 1
     elif season == "WI":  # winter starts in December: its middle is the January after
         year = nearest_year(ctx.report, 1, 15) - 1
     else:

@@ -8,8 +8,8 @@ import re
 
 from review.nlp.temporal.grammar import Result, Rule, capitalised, preceded_by, rule_registry
 from review.nlp.temporal.values import iso_week, parse_count, parse_unit, shift_months, weekday_date
-from review.nlp.temporal.vocabulary import (AGE_WORDS, APPROXIMATELY, COUNT_WORD, FULL_WEEKDAY_WORD, HOLIDAYS,
-                                            NUMBER_WORDS, PARTS_OF_DAY, UNIT_WORD, WEEKDAYS, YEAR_DIGITS)
+from review.nlp.temporal.vocabulary import (AGE_WORDS, APPROXIMATELY, COUNT_WORD, FULL_WEEKDAY_WORD, HOLIDAY_SPELLINGS,
+                                            HOLIDAYS, NUMBER_WORDS, PARTS_OF_DAY, UNIT_WORD, WEEKDAYS, YEAR_DIGITS)
 
 RULES: list[Rule] = []  # in the order written: of two equal matches, the earlier rule wins
 _rule = rule_registry(RULES)
@@ -190,13 +190,15 @@ def _age_anchor(m, ctx):
 
 
 # holidays: Christmas, Easter, New Year's Day, Mother's Day
-@_rule(r"(?:(?P<rel>last|this|next)\s+)?(?P<h>christmas\s+day|christmas\s+eve|christmas|boxing\s+day|new\s+year's\s+(?:day|eve)|"
+@_rule(r"(?:(?P<rel>last|this|next)\s+)?(?P<h>(?:christmas|xmas)\s+day|(?:christmas|xmas)\s+eve|christmas|xmas|boxing\s+day|"
+       r"new\s+year['’]?s\s+(?:day|eve)|nye|"
        r"halloween|bonfire\s+night|valentine's\s+day|easter(?:\s+sunday|\s+monday)?|good\s+friday|mother's\s+day|"
        r"mothering\s+sunday|father's\s+day)(?:\s+(?P<y>" + YEAR_DIGITS + r"))?", 3)
 def _holiday(m, ctx):
-    if not capitalised(m["h"]):
-        return None
-    name = re.sub(r"\s+", " ", m["h"].lower())
+    if not capitalised(m["h"]) or (m["h"].lower() == "nye" and m["h"] != "NYE"):
+        return None  # "Nye" is a first name; the abbreviation is written in capitals
+    name = re.sub(r"\s+", " ", m["h"].lower().replace("’", "'"))
+    name = HOLIDAY_SPELLINGS.get(name, name)
     if m["y"]:
         return Result("DATE", _holiday_in(name, int(m["y"])).isoformat())
     rel = (m["rel"] or "").lower()

@@ -38,6 +38,9 @@ UNITS = {
 HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (12, 25),
             "boxing day": (12, 26), "new year's day": (1, 1), "new year's eve": (12, 31),
             "halloween": (10, 31), "bonfire night": (11, 5), "valentine's day": (2, 14)}
+# other spellings and the abbreviations of records ("attended A&E on NYE", "at Xmas") of the holidays above
+HOLIDAY_SPELLINGS = {"xmas": "christmas", "xmas day": "christmas day", "xmas eve": "christmas eve",
+                     "nye": "new year's eve", "new years eve": "new year's eve", "new years day": "new year's day"}
 FUTURE_CUES = re.compile(
     r"\b(will|shall|won't|'ll|going to|due|scheduled|planned|plans? to|expects? to|intends? to|"
     r"upcoming|is to|are to|next)\b", re.I)
