@@ -40,6 +40,18 @@ def is_age_anchor(expr) -> bool:
     return expr.type == "DATE" and expr.value is None and expr.imprecise
 
 
+def is_present_age(span: Span, expr) -> bool:
+    """Whether an age anchor tells someone's age now ("who is in his twenties"): it hangs on a present "be"."""
+    token = next((t for t in span if t.idx >= expr.start), None)
+    for _ in range(3):
+        if token is None or token.head is token:
+            return False
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token.lemma_ == "be" and token.tag_ in ("VBZ", "VBP")
+    return False
+
+
 def continues_subject(item: Span, later: Span) -> bool:
     """Whether `later` goes on about the subject of `item`: its subject is a pronoun or a name in `item`."""
     names = {t.lower_ for t in item if t.pos_ == "PROPN"}
@@ -163,7 +175,7 @@ class HistoricCheck:
         found = next((m for p in (self.past_markers, self.past_records) if p and (m := p.search(span.text))), None)
         if found:
             return span.start_char + found.start(), span.start_char + found.end()
-        age = next((e for e in own if is_age_anchor(e)), None)
+        age = next((e for e in own if is_age_anchor(e) and not is_present_age(span, e)), None)
         return (age.start, age.end) if age else None
 
     def past_school_year(self, span: Span):
