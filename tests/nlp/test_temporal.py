@@ -156,3 +156,14 @@ def test_a_decade_of_someones_life_is_an_age_anchor(base_nlp, text, age):
 ])
 def test_a_year_opening_a_chronology_line_before_a_dash_is_a_date(base_nlp, text, expected):
     assert tag(base_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, age", [
+    ("At 14, she was excluded.", "At 14"),
+    ("He left. At fifteen, he joined a gang.", "At fifteen"),
+    ("At 10, police arrived.", None),         # could be a clock time
+    ("Police arrived at 14, Oak Road.", None),  # not opening a sentence
+])
+def test_a_sentence_opening_with_a_teenage_age_is_an_age_anchor(base_nlp, text, age):
+    found = {e.text: e for e in find_temporal_expressions(base_nlp(text), REPORT) if e.value is None}
+    assert (age in found) if age else not found

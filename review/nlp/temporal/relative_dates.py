@@ -190,6 +190,15 @@ def _age_anchor(m, ctx):
     return Result("DATE", None, imprecise=True, relative=None)
 
 
+# At 14, she was excluded: a sentence opening with a teenage age and a comma (13-19 cannot be a 12-hour clock time)
+@_rule(r"(?P<w>at\s+(?P<n>1[3-9]|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))(?=\s*,)", 3)
+def _age_opening(m, ctx):
+    before = m.string[max(0, m.start() - 4):m.start()]
+    if not m["w"][:1].isupper() or not re.search(r"(?:^|[.!?][\"'”’)]*\s+|\n\s*)$", before):
+        return None
+    return Result("DATE", None, imprecise=True, relative=None)
+
+
 # holidays: Christmas, Easter, New Year's Day, Mother's Day
 @_rule(r"(?:(?P<rel>last|this|next)\s+)?(?P<h>christmas\s+day|christmas\s+eve|christmas|boxing\s+day|new\s+year's\s+(?:day|eve)|"
        r"halloween|bonfire\s+night|valentine's\s+day|easter(?:\s+sunday|\s+monday)?|good\s+friday|mother's\s+day|"
