@@ -5,6 +5,7 @@ How it works: docs/internals.md, `review.checks.historic`."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -16,7 +17,7 @@ from review.core.findings import add_finding
 from review.core.rules import load_rules
 from review.core.text import doc_text, is_heading, is_whole_report, sentences
 from review.nlp.grammar import is_past, main_verbs
-from review.nlp.patterns import phrase_pattern
+from review.nlp.patterns import phrase_pattern, qualified_pattern
 from review.nlp.temporal import value_range
 
 NOT_ITEMS = ("heading", "address", "signature")  # blocks that never hold a historic item
@@ -37,6 +38,18 @@ def months_before(day: dt.date, months: int) -> dt.date:
 def is_age_anchor(expr) -> bool:
     """A time told by someone's age ("when he was a teenager", "as a child"): the past of a life."""
     return expr.type == "DATE" and expr.value is None and expr.imprecise
+
+
+def is_present_age(span: Span, expr) -> bool:
+    """Whether an age anchor tells someone's age now ("who is in his twenties"): it hangs on a present "be"."""
+    token = next((t for t in span if t.idx >= expr.start), None)
+    for _ in range(3):
+        if token is None or token.head is token:
+            return False
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token.lemma_ == "be" and token.tag_ in ("VBZ", "VBP")
+    return False
 
 
 def continues_subject(item: Span, later: Span) -> bool:
@@ -81,7 +94,10 @@ class HistoricCheck:
         self.min_report_sentences = self.rules.threshold("min_report_sentences")
         self.following = int(self.rules.threshold("following_sentences"))
         self.past_markers = phrase_pattern(self.rules.lexicon("past_markers"))
+        self.past_records = qualified_pattern(self.rules.lexicon("past_qualifiers"), self.rules.lexicon("past_records"))
         self.past_times = phrase_pattern(self.rules.lexicon("past_times"))
+        years = [re.escape(w) for w in self.rules.lexicon("school_years") if w.strip()]
+        self.school_years = re.compile(rf"\bin\s+(?:{'|'.join(years)})\.?\s*\d{{1,2}}\b", re.I) if years else None
         self.present_links = phrase_pattern(self.rules.lexicon("present_links"))
         self.present_cues = phrase_pattern(self.rules.lexicon("present_cues"))
         self.concern_words = phrase_pattern(self.rules.lexicon("concern_words"))
@@ -139,7 +155,7 @@ class HistoricCheck:
         if horizon is not None and any(r[1] >= horizon and e.relative != "context" for e, r in timed):
             return None  # it also names a recent time
         marker = self.past_marker(span, own)
-        vague = self.past_times.search(span.text) if self.past_times else None
+        vague = (self.past_times.search(span.text) if self.past_times else None) or self.past_school_year(span)
         if not (marker or self.says(self.concern_words, span.text)):
             old, vague = [], None  # an old or vague time alone, of neutral background ("moved to Leeds")
         if old:
@@ -156,11 +172,16 @@ class HistoricCheck:
 
     def past_marker(self, span: Span, own: list) -> tuple[int, int] | None:
         """The wording that marks `span` as past: a past_markers phrase or an age ("when she was 15")."""
-        found = self.past_markers.search(span.text) if self.past_markers else None
+        found = next((m for p in (self.past_markers, self.past_records) if p and (m := p.search(span.text))), None)
         if found:
             return span.start_char + found.start(), span.start_char + found.end()
-        age = next((e for e in own if is_age_anchor(e)), None)
+        age = next((e for e in own if is_age_anchor(e) and not is_present_age(span, e)), None)
         return (age.start, age.end) if age else None
+
+    def past_school_year(self, span: Span):
+        """A school year ("in Year 5") in a sentence told in the past tense: a time of someone's life."""
+        found = self.school_years.search(span.text) if self.school_years else None
+        return found if found and any(is_past(v) for v in main_verbs(span)) else None
 
     def is_linked(self, doc: Doc, items: list[Item], found: list, n: int, structure: Structure | None) -> bool:
         """Whether item `n` is tied to the present: a present cue in it, in its section's heading or in

@@ -17,7 +17,11 @@ _BULLET = re.compile(r"[ \t]*(?:[•●▪◦·‣∙○■□➢►✓*+-]|[–
 _NUMBERED = re.compile(r"[ \t]*(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\)|\d{1,2}(?:\.\d{1,2})*\.?)[ \t]+(?=\S)")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 _HEADING_END = re.compile(r"[.!?;,][\"'”’)\]]*$")
-_CHRONOLOGY_ROW = re.compile(r"[ \t]*\d{1,2}[/.]\d{1,2}[/.]\d{2,4}[ \t]+[-–—|][ \t]+\S")
+# a chronology row opens with a date: a day ("12/01/24"), a month ("03/2019", "March 2019", "Mar 19") or a
+# year ("2011"), then a dash or bar and the event
+_CHRONOLOGY_ROW = re.compile(r"[ \t]*(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}[/.](?:19|20)\d{2}"
+                             r"|(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+                             r"[ \t]+(?:(?:19|20)\d{2}|\d{2})|(?:19|20)\d{2})[ \t]+[-–—|][ \t]+\S", re.I)
 _PIPE_CELLS = re.compile(r"[^|]+")
 _TAB_CELLS = re.compile(r"[^\t]+")
 # "Label: value" at the start of a line; the label is a few words (letters, brackets, slashes).

@@ -304,7 +304,13 @@ class ChildVoiceFile(CheckFile):
 
 class HistoricLexicons(Strict):
     past_markers: Phrases = lexicon("wording that marks an item as past, whatever its date")
+    past_qualifiers: Phrases = lexicon("words that place what follows in the past ('previous', 'former'), read before "
+                                       "a past_records noun, at most one word between")
+    past_records: Phrases = lexicon("nouns of a relationship or a record that a past_qualifiers word makes past "
+                                    "('a previous relationship', 'an old conviction')")
     past_times: Phrases = lexicon("vague past times: like an old date, historic only in an item about a worry")
+    school_years: Phrases = lexicon("words for a school year ('year', 'yr'): 'in Year 5' told in the past tense of "
+                                    "a worry is a time of someone's life, like an age")
     present_links: Phrases = lexicon("statements that tie an item to the present concern, read across its paragraph "
                                      "and its section's closing paragraph")
     present_cues: Phrases = lexicon("words that place an item in the present, read in its sentence and the next")

@@ -20,3 +20,21 @@ def phrase_pattern(phrases: Iterable[str], *, hyphen_joins_words: bool = False) 
         return None
     inside = WORD_OR_HYPHEN if hyphen_joins_words else WORD
     return re.compile(rf"(?<!{inside})(?:" + "|".join(alternatives) + rf")(?!{inside})", re.IGNORECASE)
+
+
+# words that cannot stand between a qualifier and its noun: they start another phrase ("the first time her partner")
+_NOT_BETWEEN = ("the", "a", "an", "her", "his", "their", "its", "my", "our", "your", "this", "that", "these", "those",
+                "time", "times", "of", "to", "and", "or", "with", "for", "in", "on", "at", "by", "from")
+
+
+def qualified_pattern(qualifiers: Iterable[str], heads: Iterable[str]) -> re.Pattern | None:
+    """One case-insensitive pattern matching a qualifier, at most one word between, then a head noun
+    ("previous relationship", "earlier violent relationship", "old drugs conviction"), whole words
+    (a hyphen counts as part of a word, so "year-old partner" does not match). None when either list is empty."""
+    quals = sorted((re.escape(q.strip()) for q in qualifiers if q.strip()), key=len, reverse=True)
+    nouns = sorted((re.escape(h.strip()) for h in heads if h.strip()), key=len, reverse=True)
+    if not quals or not nouns:
+        return None
+    between = rf"(?:\s+(?!(?:{'|'.join(_NOT_BETWEEN)})\b)[\w'-]+)?"
+    return re.compile(rf"(?<!{WORD_OR_HYPHEN})(?:{'|'.join(quals)}){between}\s+(?:{'|'.join(nouns)})(?!{WORD_OR_HYPHEN})",
+                      re.IGNORECASE)

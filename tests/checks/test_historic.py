@@ -88,3 +88,37 @@ def test_independent_history_with_no_link_is_flagged(review_text, text, report_d
 @pytest.mark.parametrize(("text", "report_date"), independent_cases("must_pass"))
 def test_independent_history_with_its_link_passes(review_text, text, report_date):
     assert no_relevance(review_text(text, report_date=report_date)) == []
+
+
+WRITTEN_WAYS = Path(__file__).parents[1] / "data" / "historic_written_ways.yaml"
+WRITTEN_WAYS_GAPS = {
+    "Her former partner collects": "'former partner' marks the sentence as past whatever its tense: the qualifier "
+                                   "dates the relationship, not what is told of the person now",
+}
+
+
+def written_ways_cases(kind):
+    """The historic check's own set of history as practitioners write it (and what must stay clean)."""
+    data = yaml.safe_load(WRITTEN_WAYS.read_text(encoding="utf-8"))
+    params = []
+    for case in data[kind]:
+        gap = next((why for start, why in WRITTEN_WAYS_GAPS.items() if case["text"].startswith(start)), None)
+        marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
+        params.append(pytest.param(case["text"], data["report_date"], marks=marks, id=case["text"][:50]))
+    return params
+
+
+@pytest.mark.parametrize(("text", "report_date"), written_ways_cases("must_flag"))
+def test_history_written_vaguely_by_age_or_in_a_chronology_is_flagged(review_text, text, report_date):
+    assert no_relevance(review_text(text, report_date=report_date))
+
+
+@pytest.mark.parametrize(("text", "report_date"), written_ways_cases("must_pass"))
+def test_present_facts_linked_history_and_recent_dates_stay_clean(review_text, text, report_date):
+    assert no_relevance(review_text(text, report_date=report_date)) == []
+
+
+def test_each_old_row_of_a_year_chronology_is_its_own_finding(review_text):
+    text = ("Chronology\n\n2012 - Mum admitted to hospital after an overdose\n"
+            "2016 - Police called to the address after an assault\nMay 2024 - Home visit, children seen")
+    assert [match for _, match in no_relevance(review_text(text, report_date="2024-06-10"))] == ["2012", "2016"]

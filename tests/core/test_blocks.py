@@ -113,3 +113,10 @@ def test_heading_lines(line, heading):
 ])
 def test_a_label_before_running_text_is_not_a_header_field(line, is_field):
     assert ([b.kind for b in read_structure(line).blocks] == ["field"]) is is_field
+
+
+@pytest.mark.parametrize("line", ["2011 - Dad arrested for assault", "March 2019 – referral from school",
+                                  "03/2019 - CIN plan ended", "12th Jan 2020 - police called"])
+def test_a_chronology_line_may_open_with_a_month_or_a_year(line):
+    structure = read_structure("Chronology\n\n" + line + "\n2024 - Home visit")
+    assert [b.kind for b in structure.blocks] == ["heading", "row", "row"]

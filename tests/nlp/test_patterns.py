@@ -2,7 +2,7 @@
 
 import pytest
 
-from review.nlp.patterns import phrase_pattern
+from review.nlp.patterns import phrase_pattern, qualified_pattern
 
 
 def test_no_phrase_gives_no_pattern():
@@ -38,3 +38,22 @@ def test_a_hyphen_ends_a_word_unless_it_joins_words(text, plain, hyphenated):
     joined = phrase_pattern(words, hyphen_joins_words=True).search(text)
     assert (found.group(0) if found else None) == plain
     assert (joined.group(0) if joined else None) == hyphenated
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Mum was hurt in a previous relationship.", "previous relationship"),
+    ("He has an old drugs conviction.", "old drugs conviction"),
+    ("She left her first husband.", "first husband"),
+    ("It was the first time her partner shouted.", None),   # another phrase between
+    ("She has a 30-year-old partner.", None),             # an age, not an old partner
+    ("They had previous relationships-counselling.", None),  # inside a hyphenated word
+])
+def test_a_qualifier_before_its_noun_with_at_most_one_word_between(text, found):
+    pattern = qualified_pattern(["previous", "old", "first"], ["relationship", "relationships", "conviction",
+                                                               "husband", "partner"])
+    match = pattern.search(text)
+    assert (match.group(0) if match else None) == found
+
+
+def test_no_qualifier_or_no_noun_gives_no_pattern():
+    assert qualified_pattern([], ["partner"]) is None and qualified_pattern(["previous"], [" "]) is None

@@ -138,3 +138,32 @@ def test_a_date_outside_the_calendar_is_found_without_a_value(review_text, text)
 def test_a_chronology_row_is_not_the_reports_own_date():
     assert stated_report_date("Chronology\nDate: 14/01/2023 home visit\nOn 15/03/2024 I saw Laura.") is None
     assert stated_report_date("Date: 14/01/2023\nOn 15/03/2024 I saw Laura.") == dt.date(2023, 1, 14)
+
+
+@pytest.mark.parametrize("text, age", [
+    ("He was cautioned in his late teens.", "his late teens"),
+    ("She used drugs in her twenties.", "her twenties"),
+    ("They moved abroad in their mid-thirties.", "their mid-thirties"),
+])
+def test_a_decade_of_someones_life_is_an_age_anchor(base_nlp, text, age):
+    found = {e.text: e for e in find_temporal_expressions(base_nlp(text), REPORT)}
+    assert age in found and found[age].imprecise and found[age].value is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chronology\n2011 - Dad arrested", [("2011", "DATE", "2011")]),
+    ("He scored 2011 - 12 points", []),
+])
+def test_a_year_opening_a_chronology_line_before_a_dash_is_a_date(base_nlp, text, expected):
+    assert tag(base_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, age", [
+    ("At 14, she was excluded.", "At 14"),
+    ("He left. At fifteen, he joined a gang.", "At fifteen"),
+    ("At 10, police arrived.", None),         # could be a clock time
+    ("Police arrived at 14, Oak Road.", None),  # not opening a sentence
+])
+def test_a_sentence_opening_with_a_teenage_age_is_an_age_anchor(base_nlp, text, age):
+    found = {e.text: e for e in find_temporal_expressions(base_nlp(text), REPORT) if e.value is None}
+    assert (age in found) if age else not found

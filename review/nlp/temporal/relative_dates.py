@@ -178,14 +178,24 @@ def _present_ref(m, ctx):
     return Result("DATE", "PRESENT_REF", relative="report")
 
 
-# when she was 4, when he was a baby, as a baby, as a child, at the age of 6, at two days old
+# when she was 4, when he was a baby, as a baby, as a child, at the age of 6, at two days old, in his late teens,
+# in her twenties
 @_rule(r"(?P<w>when\s+(?:she|he|they|i|[A-Z][a-z]+)\s+(?:was|were)\s+(?:(?:only|just|about|around|nearly|a)\s+)*(?:\d{1,2}|"
        + "|".join(w for w in NUMBER_WORDS if " " not in w and w not in ("a", "an")) + r"|" + AGE_WORDS + r"|younger|young|little|small)"
        r"(?:\s+(?:years?|months?|weeks?)(?:\s+old)?)?|as\s+an?\s+(?:" + AGE_WORDS + r")|at\s+the\s+age\s+of\s+\d{1,2}"
-       r"|in\s+(?:her|his|their)\s+(?:childhood|teens|early\s+years|infancy)"
+       r"|in\s+(?:her|his|their)\s+(?:childhood|early\s+years|infancy|(?:(?:early|mid|late)[\s-]+)?(?:teens|twenties|thirties))"
        r"|at\s+(?:\d{1,2}|" + "|".join(w for w in NUMBER_WORDS if " " not in w and w not in ("a", "an")) + r")\s+"
        r"(?:days?|weeks?|months?|years?)\s+old)", 3)
 def _age_anchor(m, ctx):
+    return Result("DATE", None, imprecise=True, relative=None)
+
+
+# At 14, she was excluded: a sentence opening with a teenage age and a comma (13-19 cannot be a 12-hour clock time)
+@_rule(r"(?P<w>at\s+(?P<n>1[3-9]|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))(?=\s*,)", 3)
+def _age_opening(m, ctx):
+    before = m.string[max(0, m.start() - 4):m.start()]
+    if not m["w"][:1].isupper() or not re.search(r"(?:^|[.!?][\"'”’)]*\s+|\n\s*)$", before):
+        return None
     return Result("DATE", None, imprecise=True, relative=None)
 
 
