@@ -104,13 +104,20 @@ def _listener_and_setting(doc: Doc, start: int, end: int, quoted: list[tuple[int
             if _in_quotes(child.idx, quoted):
                 continue
             if head.pos_ != "ADJ" and child.dep_ in ("dobj", "dative") and (child.lower_ in _WRITER or (
-                    relayed or child.pos_ in ("NOUN", "PROPN")) and _told_person(head, child)):
+                    relayed or _someone_in_particular(child)) and _told_person(head, child)):
                 found.append(f"{head.text} {child.text}")
             elif child.dep_ == "prep" and _sets_a_scene(head, child):
                 place = next((g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN", "PRON")), None)
                 if place is not None and not _in_quotes(place.idx, quoted) and place.lower_ not in _NOT_SETTINGS:
                     found.append(doc[child.i: place.i + 1].text)
     return found
+
+
+def _someone_in_particular(listener) -> bool:
+    """Whether a listener is named or singled out ("Dad", "the YOT officer", "her teacher"), not a group
+    at large ("told staff", "told friends"), which says not who heard the words."""
+    return listener.pos_ == "PROPN" or listener.pos_ == "NOUN" and any(
+        c.dep_ in ("det", "poss") for c in listener.children)
 
 
 def _told_person(verb, listener) -> bool:
@@ -126,7 +133,7 @@ def _sets_a_scene(head, preposition) -> bool:
     if word == "to":  # "spoke to me", "said to Dad"; "came to the office", not "wants to go to Dad's"
         return head.lemma_.lower() in _ARRIVING or any(
             g.dep_ == "pobj" and (g.lower_ in _WRITER or head.lemma_.lower() in _SPEAKING
-                                  and g.pos_ in ("NOUN", "PROPN")) for g in preposition.children)
+                                  and _someone_in_particular(g)) for g in preposition.children)
     if word == "of" and head.i > 0 and head.doc[preposition.i - 1].lower_ == "out":
         return True  # "came out of the classroom"
     return word in _SETTING_PREPOSITIONS
@@ -184,6 +191,7 @@ def names_a_listener(doc: Doc, quote: Quote) -> bool:
     if span is None:
         return False
     return any(t.dep_ in ("dobj", "dative") and t.pos_ in ("NOUN", "PROPN") and t.head.pos_ == "VERB"
+               and t.head.lemma_.lower() in _TELLING  # not "she gets Kayden ready"
                for t in doc[span.sent.start:span.start])
 
 
