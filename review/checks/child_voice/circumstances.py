@@ -10,7 +10,7 @@ from review.core.rules import CheckRules
 from review.core.text import doc_text, sentence_index, sentences
 from review.nlp.patterns import phrase_pattern
 from review.nlp.quotes import Quote
-from review.nlp.speakers import CHILD_REPORTED, child_aliases
+from review.nlp.speakers import CHILD_REPORTED, WRITER, child_aliases
 
 
 def _quote_window(doc: Doc, quote: Quote, width: int, others: list[Quote] | None = None) -> tuple[int, int]:
@@ -50,6 +50,7 @@ def circumstances_of(doc: Doc, quote: Quote, rules: CheckRules, others: list[Quo
     relayed = quote.kind == CHILD_REPORTED and bool(quote.relayed_by)
     found += _listener_and_setting(doc, start, end, quoted, relayed=relayed)
     found += _records(doc, start, end, quoted, rules.lexicon("record_nouns"))
+    found += _with_the_writer(doc, quote, others)
     cues = rules.lexicon("circumstance_cues") + rules.lexicon("disclosure_cues")
     return found + _cues_around(doc, quote, others, start, end, cues)
 
@@ -70,6 +71,17 @@ def _people_named(doc: Doc, quotes: list[Quote]) -> set[str]:
         if quote.speaker:
             names.update({quote.speaker.lower(), quote.speaker.split()[0].lower()})
     return names
+
+
+def _with_the_writer(doc: Doc, quote: Quote, quotes: list[Quote]) -> list[str]:
+    """A conversation the writer takes part in, in the quote's paragraph ("I asked, 'Where?' He said …",
+    a script's "SW: '…'" turn): the words were said in the writer's hearing."""
+    text = doc_text(doc)
+    for other in quotes:
+        if other.speaker == WRITER and other.depth == 0 and "\n" not in text[min(other.start, quote.start):
+                                                                              max(other.end, quote.end)]:
+            return [f"with the writer: {other.text}"]
+    return []
 
 
 def _records(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]], nouns: list[str]) -> list[str]:
