@@ -27,6 +27,8 @@ def _quote_window(doc: Doc, quote: Quote, width: int, others: list[Quote] | None
     if first is None or last is None:
         return max(line_start, quote.start - width), min(line_end, quote.end + width)
     start, end = spans[first].start_char, spans[last].end_char
+    if last + 1 < len(spans) and spans[last + 1].text[:1].islower():
+        end = spans[last + 1].end_char  # "“Are you the social?” the older boy asked when I arrived."
     n = first - 1
     while n >= 0 and spans[n].start_char >= line_start and quote.start - spans[n].start_char <= width:
         previous = spans[n]
@@ -46,13 +48,19 @@ def circumstances_of(doc: Doc, quote: Quote, rules: CheckRules, others: list[Quo
     people = _people_named(doc, others)
     found = [ent.text for ent in doc.ents if ent.label_ in ("DATE", "TIME", "FAC", "GPE", "LOC")
              and start <= ent.start_char < end and not _in_quotes(ent.start_char, quoted)
-             and ent.text.lower() not in people]
+             and ent.text.lower() not in people and not _talked_about(ent)]
     relayed = quote.kind == CHILD_REPORTED and bool(quote.relayed_by)
     found += _listener_and_setting(doc, start, end, quoted, relayed=relayed)
     found += _records(doc, start, end, quoted, rules.lexicon("record_nouns"))
     found += _with_the_writer(doc, quote, others)
     cues = rules.lexicon("circumstance_cues") + rules.lexicon("disclosure_cues")
     return found + _cues_around(doc, quote, others, start, end, cues)
+
+
+def _talked_about(entity) -> bool:
+    """Whether a time is what the words are about, not when they were said: a verb's subject or object,
+    or a noun's modifier ("described the night as …", "overnight stays")."""
+    return entity.label_ in ("DATE", "TIME") and entity.root.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "amod")
 
 
 def _quoted_apart(quote: Quote, others: list[Quote]) -> list[tuple[int, int]]:
@@ -110,19 +118,32 @@ def _listener_and_setting(doc: Doc, start: int, end: int, quoted: list[tuple[int
     span = doc.char_span(start, end, alignment_mode="contract")
     found = []
     for head in span if span is not None else []:
-        if head.pos_ not in ("VERB", "AUX", "ADJ") or _in_quotes(head.idx, quoted):
+        how_someone_was = head.pos_ == "ADJ" or head.dep_ == "acomp"  # "cross at pick-up", "cross" read as a noun
+        if head.pos_ not in ("VERB", "AUX") and not how_someone_was or _in_quotes(head.idx, quoted) \
+                or head.dep_ == "pcomp":  # "about going to court": what was talked of, not where
             continue
         for child in head.children:
             if _in_quotes(child.idx, quoted):
                 continue
-            if head.pos_ != "ADJ" and child.dep_ in ("dobj", "dative") and (child.lower_ in _WRITER or (
+            child = _of_after_out(child)
+            if not how_someone_was and child.dep_ in ("dobj", "dative") and (child.lower_ in _WRITER or (
                     relayed or _someone_in_particular(child)) and _told_person(head, child)):
                 found.append(f"{head.text} {child.text}")
+            elif not how_someone_was and child.dep_ == "dobj" and head.lemma_.lower() in _CONTACTING \
+                    and _someone_in_particular(child):
+                found.append(f"{head.text} {child.text}")  # "rang the office": by phone
             elif child.dep_ == "prep" and _sets_a_scene(head, child):
                 place = next((g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN", "PRON")), None)
                 if place is not None and not _in_quotes(place.idx, quoted) and place.lower_ not in _NOT_SETTINGS:
                     found.append(doc[child.i: place.i + 1].text)
     return found
+
+
+def _of_after_out(preposition):
+    """The "of" of "came out of the classroom" when the parser hangs it from "out"; else the token."""
+    if preposition.lower_ == "out" and preposition.dep_ == "prep":
+        return next((c for c in preposition.children if c.dep_ == "prep" and c.lower_ == "of"), preposition)
+    return preposition
 
 
 def _someone_in_particular(listener) -> bool:
@@ -148,6 +169,8 @@ def _sets_a_scene(head, preposition) -> bool:
                                   and _someone_in_particular(g)) for g in preposition.children)
     if word == "of" and head.i > 0 and head.doc[preposition.i - 1].lower_ == "out":
         return True  # "came out of the classroom"
+    if word == "at" and head.lemma_.lower() in _AIMING:
+        return False  # "pointed at Mum's eye": what was pointed at, not where
     return word in _SETTING_PREPOSITIONS
 
 
@@ -159,6 +182,10 @@ _SPEAKING = ("say", "speak", "talk", "explain", "whisper", "shout", "disclose", 
              "complain", "reply", "write", "admit")
 # Verbs whose "to" names the place someone came to ("came to the office").
 _ARRIVING = ("come", "go", "arrive", "walk", "run", "return", "bring", "take")
+# Verbs whose "at" is what the act is aimed at ("pointed at the door", "stared at Dad").
+_AIMING = ("point", "look", "stare", "glare", "glance", "throw", "wave", "laugh", "smile", "gesture", "nod")
+# Verbs of getting in touch whose object says how the words came ("rang the office", "emailed the school").
+_CONTACTING = ("ring", "phone", "email", "text", "message", "contact")
 # Prepositions that give a place or occasion to what someone did ("at the door", "during contact").
 _SETTING_PREPOSITIONS = ("in", "at", "on", "during", "through", "after", "before", "over", "via", "from")
 # Nouns after those prepositions that set no scene ("in fact", "in general").
