@@ -88,3 +88,12 @@ def test_a_speaker_with_words_of_their_own_does_not_relay_the_next_speakers(revi
     assert [(q["speaker"], q["kind"]) for q in quotes] == [("Dad", "adult"), ("Hana", "child_own")]
     relayed = review_text("The nurse’s note records that Hana said “I am not fine.”", children=["Hana"])["quotes"]
     assert [(q["speaker"], q["kind"]) for q in relayed] == [("Hana", "child_reported")]
+
+
+def test_a_he_inside_a_childs_quote_is_not_the_child(review_text):
+    """Inside a child's words the child says "I": a "he" there who speaks is someone else, and when no
+    one else fits, no one known."""
+    quotes = review_text("Amal told me, 'When my uncle comes round he goes \"get upstairs\" and I have to hide.'",
+                         children=["Amal"])["quotes"]
+    assert [(q["text"], q["speaker_is_child"]) for q in quotes] == [
+        ("When my uncle comes round he goes \"get upstairs\" and I have to hide.", True), ("get upstairs", False)]
