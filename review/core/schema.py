@@ -278,6 +278,7 @@ class ChildVoiceLexicons(Strict):
     assessment_cues: Phrases = lexicon("words in a professional's full-sentence quote that give a view")
     communication_cues: Phrases = lexicon("how a child with little speech communicates: signs, pictures, aids")
     circumstance_cues: Phrases = lexicon("words that set the circumstances of a quote: when, where, who was present")
+    record_nouns: Phrases = lexicon("written records a quote is taken from ('the GP's letter states'): how it came")
     disclosure_cues: Phrases = lexicon("how a quote came to be said: asked, spontaneously, in direct work")
     wish_verbs: Phrases = lexicon("verbs whose subject, when it is the child, records a wish or feeling")
     feeling_words: Phrases = lexicon("adjectives of feeling ('Kayla is scared')")

@@ -66,3 +66,34 @@ def test_a_childs_communication_is_their_voice_and_answers_no_quote(review_text)
     assert "child_voice.no_quote" not in rules
     unheard = report.replace("Nia used her eye-gaze device to choose the symbols for sad and for Dad", "I visited Nia")
     assert "child_voice.no_quote" in {f["rule"] for f in review_text(unheard)["findings"]}
+
+
+@pytest.mark.parametrize("text, children, expected", [
+    ('Grandad told Dad to go. Leo (8) then said: "Stop shouting."', ["Leo"], [("Leo", True)]),
+    ("I asked the boys what they wanted for tea. Evan (6) said “pizza” and Sol (12) said “I am not hungry.”",
+     ["Evan", "Sol"], [("Evan", True), ("Sol", True)]),
+    ("Asked what they liked best, Ilse (8) said “the dog” and Sol (10) said “my bedroom, it is quiet.”",
+     ["Ilse", "Sol"], [("Ilse", True), ("Sol", True)]),
+])
+def test_the_speaker_is_the_name_before_its_age_not_a_quoted_word(review_text, text, children, expected):
+    """An age in brackets after a name ("Leo (8) said", where the tokenizer reads "8)" as a smiley), and a
+    quotation the parser takes for the next verb's subject ("said “pizza” and Sol said"), do not stand
+    for the speaker."""
+    quotes = review_text(text, children=children)["quotes"]
+    assert [(q["speaker"], q["speaker_is_child"]) for q in quotes] == expected
+
+
+def test_a_speaker_with_words_of_their_own_does_not_relay_the_next_speakers(review_text):
+    quotes = review_text("Dad said “we are all fine” and Hana said “I am not fine.”", children=["Hana"])["quotes"]
+    assert [(q["speaker"], q["kind"]) for q in quotes] == [("Dad", "adult"), ("Hana", "child_own")]
+    relayed = review_text("The nurse’s note records that Hana said “I am not fine.”", children=["Hana"])["quotes"]
+    assert [(q["speaker"], q["kind"]) for q in relayed] == [("Hana", "child_reported")]
+
+
+def test_a_he_inside_a_childs_quote_is_not_the_child(review_text):
+    """Inside a child's words the child says "I": a "he" there who speaks is someone else, and when no
+    one else fits, no one known."""
+    quotes = review_text("Amal told me, 'When my uncle comes round he goes \"get upstairs\" and I have to hide.'",
+                         children=["Amal"])["quotes"]
+    assert [(q["text"], q["speaker_is_child"]) for q in quotes] == [
+        ("When my uncle comes round he goes \"get upstairs\" and I have to hide.", True), ("get upstairs", False)]

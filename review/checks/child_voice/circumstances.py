@@ -10,7 +10,7 @@ from review.core.rules import CheckRules
 from review.core.text import doc_text, sentence_index, sentences
 from review.nlp.patterns import phrase_pattern
 from review.nlp.quotes import Quote
-from review.nlp.speakers import CHILD_REPORTED
+from review.nlp.speakers import CHILD_REPORTED, WRITER, child_aliases
 
 
 def _quote_window(doc: Doc, quote: Quote, width: int, others: list[Quote] | None = None) -> tuple[int, int]:
@@ -27,6 +27,8 @@ def _quote_window(doc: Doc, quote: Quote, width: int, others: list[Quote] | None
     if first is None or last is None:
         return max(line_start, quote.start - width), min(line_end, quote.end + width)
     start, end = spans[first].start_char, spans[last].end_char
+    if last + 1 < len(spans) and spans[last + 1].text[:1].islower():
+        end = spans[last + 1].end_char  # "“Are you the social?” the older boy asked when I arrived."
     n = first - 1
     while n >= 0 and spans[n].start_char >= line_start and quote.start - spans[n].start_char <= width:
         previous = spans[n]
@@ -42,13 +44,63 @@ def circumstances_of(doc: Doc, quote: Quote, rules: CheckRules, others: list[Quo
     """What the report says around a quote about when, where, with whom and how it was said."""
     width = int(rules.threshold("circumstances_window"))
     start, end = _quote_window(doc, quote, width, others)
-    quoted = [(q.start, q.end) for q in [quote, *others]]
+    quoted = _quoted_apart(quote, others)
+    people = _people_named(doc, others)
     found = [ent.text for ent in doc.ents if ent.label_ in ("DATE", "TIME", "FAC", "GPE", "LOC")
-             and start <= ent.start_char < end and not _in_quotes(ent.start_char, quoted)]
+             and start <= ent.start_char < end and not _in_quotes(ent.start_char, quoted)
+             and ent.text.lower() not in people and not _talked_about(ent)]
     relayed = quote.kind == CHILD_REPORTED and bool(quote.relayed_by)
     found += _listener_and_setting(doc, start, end, quoted, relayed=relayed)
+    found += _records(doc, start, end, quoted, rules.lexicon("record_nouns"))
+    found += _with_the_writer(doc, quote, others)
     cues = rules.lexicon("circumstance_cues") + rules.lexicon("disclosure_cues")
     return found + _cues_around(doc, quote, others, start, end, cues)
+
+
+def _talked_about(entity) -> bool:
+    """Whether a time is what the words are about, not when they were said: a verb's subject or object,
+    or a noun's modifier ("described the night as …", "overnight stays")."""
+    return entity.label_ in ("DATE", "TIME") and entity.root.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "amod")
+
+
+def _quoted_apart(quote: Quote, others: list[Quote]) -> list[tuple[int, int]]:
+    """The spans whose words are not the narration around `quote`: itself and every other quote but
+    one holding it (the statement a nested quote sits in tells its circumstances: "PC Ali's
+    statement: ‘Keira said to me “…”’")."""
+    return [(q.start, q.end) for q in [quote, *others]
+            if q is quote or not (q.start <= quote.start and quote.end <= q.end)]
+
+
+def _people_named(doc: Doc, quotes: list[Quote]) -> set[str]:
+    """The children's names and the quotes' speakers, which the entity recogniser may take for a place
+    ("Demi and Brooke's stepdad", "according to Tyler") but which are never a quote's setting."""
+    names = set(child_aliases(list(doc._.children or [])))
+    for quote in quotes:
+        if quote.speaker:
+            names.update({quote.speaker.lower(), quote.speaker.split()[0].lower()})
+    return names
+
+
+def _with_the_writer(doc: Doc, quote: Quote, quotes: list[Quote]) -> list[str]:
+    """A conversation the writer takes part in, in the quote's paragraph ("I asked, 'Where?' He said …",
+    a script's "SW: '…'" turn): the words were said in the writer's hearing."""
+    text = doc_text(doc)
+    for other in quotes:
+        if other.speaker == WRITER and other.depth == 0 and "\n" not in text[min(other.start, quote.start):
+                                                                              max(other.end, quote.end)]:
+            return [f"with the writer: {other.text}"]
+    return []
+
+
+def _records(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]], nouns: list[str]) -> list[str]:
+    """A written record in the narration that the words are taken from, which says how they came to the
+    report: its subject ("The GP's letter states"), its heading ("PC Ali's statement: ‘…’") or its
+    place ("From the contact notes of 4 April:")."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    wanted = {noun.lower() for noun in nouns}
+    return [token.text for token in span if span is not None
+            and token.lower_ in wanted and token.pos_ in ("NOUN", "PROPN") and not _in_quotes(token.idx, quoted)
+            and token.dep_ in ("nsubj", "nsubjpass", "ROOT", "pobj")] if span is not None else []
 
 
 def _in_quotes(offset: int, quoted: list[tuple[int, int]]) -> bool:
@@ -60,21 +112,26 @@ def _listener_and_setting(doc: Doc, start: int, end: int, quoted: list[tuple[int
     """Where, and whether the writer was there, from the parse of the narration in `text[start:end]`:
     a verb with the writer as its object ("told me", "showed me", "texted me", "spoke to me"), and a
     place or occasion of a verb or of how someone was ("at the door", "during contact", "through the
-    interpreter", "cross at pick-up", "came to the office", "out of the classroom"). For words passed on
-    by someone named (`relayed`), the person the child told ("Leo told her", "told the doctor") is who
-    heard them; for the child's own words another listener alone ("told staff") says not when or where
-    (the corpus's reading)."""
+    interpreter", "cross at pick-up", "came to the office", "out of the classroom"), and someone named as
+    the one spoken to ("told the YOT officer", "said to Dad"): to whom. A pronoun listener ("Leo told
+    her") is one only for words passed on by someone named (`relayed`)."""
     span = doc.char_span(start, end, alignment_mode="contract")
     found = []
     for head in span if span is not None else []:
-        if head.pos_ not in ("VERB", "AUX", "ADJ") or _in_quotes(head.idx, quoted):
+        how_someone_was = head.pos_ == "ADJ" or head.dep_ == "acomp"  # "cross at pick-up", "cross" read as a noun
+        if head.pos_ not in ("VERB", "AUX") and not how_someone_was or _in_quotes(head.idx, quoted) \
+                or head.dep_ == "pcomp":  # "about going to court": what was talked of, not where
             continue
         for child in head.children:
             if _in_quotes(child.idx, quoted):
                 continue
-            if head.pos_ != "ADJ" and child.dep_ in ("dobj", "dative") and (
-                    child.lower_ in _WRITER or relayed and _told_person(head, child)):
+            child = _of_after_out(child)
+            if not how_someone_was and child.dep_ in ("dobj", "dative") and (child.lower_ in _WRITER or (
+                    relayed or _someone_in_particular(child)) and _told_person(head, child)):
                 found.append(f"{head.text} {child.text}")
+            elif not how_someone_was and child.dep_ == "dobj" and head.lemma_.lower() in _CONTACTING \
+                    and _someone_in_particular(child):
+                found.append(f"{head.text} {child.text}")  # "rang the office": by phone
             elif child.dep_ == "prep" and _sets_a_scene(head, child):
                 place = next((g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN", "PRON")), None)
                 if place is not None and not _in_quotes(place.idx, quoted) and place.lower_ not in _NOT_SETTINGS:
@@ -82,26 +139,53 @@ def _listener_and_setting(doc: Doc, start: int, end: int, quoted: list[tuple[int
     return found
 
 
+def _of_after_out(preposition):
+    """The "of" of "came out of the classroom" when the parser hangs it from "out"; else the token."""
+    if preposition.lower_ == "out" and preposition.dep_ == "prep":
+        return next((c for c in preposition.children if c.dep_ == "prep" and c.lower_ == "of"), preposition)
+    return preposition
+
+
+def _someone_in_particular(listener) -> bool:
+    """Whether a listener is named or singled out ("Dad", "the YOT officer", "her teacher"), not a group
+    at large ("told staff", "told friends"), which says not who heard the words."""
+    return listener.pos_ == "PROPN" or listener.pos_ == "NOUN" and any(
+        c.dep_ in ("det", "poss") for c in listener.children)
+
+
 def _told_person(verb, listener) -> bool:
-    """Whether `listener` is the person `verb` (a form of "tell") was said to: "told her", "told the doctor"."""
-    return verb.lemma_.lower() == "tell" and listener.pos_ in ("PROPN", "NOUN", "PRON") \
+    """Whether `listener` is the person `verb` (a form of "tell" or "ask") was said to: "told her",
+    "told the doctor", "asking Keira"."""
+    return verb.lemma_.lower() in _TELLING and listener.pos_ in ("PROPN", "NOUN", "PRON") \
         and listener.lower_ not in ("it", "this", "that", "lie", "lies", "truth", "story")
 
 
 def _sets_a_scene(head, preposition) -> bool:
     """Whether a preposition of `head` gives a place, an occasion or the writer as the one spoken to."""
     word = preposition.lower_
-    if word == "to":  # "spoke to me"; "came to the office", not "wants to go to Dad's"
-        return head.lemma_.lower() in _ARRIVING or any(g.dep_ == "pobj" and g.lower_ in _WRITER
-                                                      for g in preposition.children)
+    if word == "to":  # "spoke to me", "said to Dad"; "came to the office", not "wants to go to Dad's"
+        return head.lemma_.lower() in _ARRIVING or any(
+            g.dep_ == "pobj" and (g.lower_ in _WRITER or head.lemma_.lower() in _SPEAKING
+                                  and _someone_in_particular(g)) for g in preposition.children)
     if word == "of" and head.i > 0 and head.doc[preposition.i - 1].lower_ == "out":
         return True  # "came out of the classroom"
+    if word == "at" and head.lemma_.lower() in _AIMING:
+        return False  # "pointed at Mum's eye": what was pointed at, not where
     return word in _SETTING_PREPOSITIONS
 
 
 _WRITER = ("me", "us")
+# Verbs whose object is the one spoken to ("told the YOT officer", "asked Keira").
+_TELLING = ("tell", "ask")
+# Verbs of speaking whose "to" names the one spoken to ("said to Dad", "spoke to the chair").
+_SPEAKING = ("say", "speak", "talk", "explain", "whisper", "shout", "disclose", "mention", "confide",
+             "complain", "reply", "write", "admit")
 # Verbs whose "to" names the place someone came to ("came to the office").
 _ARRIVING = ("come", "go", "arrive", "walk", "run", "return", "bring", "take")
+# Verbs whose "at" is what the act is aimed at ("pointed at the door", "stared at Dad").
+_AIMING = ("point", "look", "stare", "glare", "glance", "throw", "wave", "laugh", "smile", "gesture", "nod")
+# Verbs of getting in touch whose object says how the words came ("rang the office", "emailed the school").
+_CONTACTING = ("ring", "phone", "email", "text", "message", "contact")
 # Prepositions that give a place or occasion to what someone did ("at the door", "during contact").
 _SETTING_PREPOSITIONS = ("in", "at", "on", "during", "through", "after", "before", "over", "via", "from")
 # Nouns after those prepositions that set no scene ("in fact", "in general").
@@ -121,7 +205,7 @@ def _cues_around(doc: Doc, quote: Quote, others: list[Quote], start: int, end: i
     found = []
     pattern = phrase_pattern(cues, hyphen_joins_words=True)
     if pattern:
-        text = doc_text(doc)
+        text = _narration_only(doc_text(doc), _quoted_apart(quote, others))
         outside = text[start:quote.start - 1] + " " + text[quote.end + 1:end]
         found.extend(m.group(0) for m in pattern.finditer(outside))
     for other in others:
@@ -131,6 +215,14 @@ def _cues_around(doc: Doc, quote: Quote, others: list[Quote], start: int, end: i
     return found
 
 
+def _narration_only(text: str, quoted: list[tuple[int, int]]) -> str:
+    """`text` with the words of the given quotes blanked out (same length), so that a cue inside another
+    quote ("he's a good dad when he's sober") is not taken for the narration's."""
+    for start, end in quoted:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 def names_a_listener(doc: Doc, quote: Quote) -> bool:
     """Whether the quote's sentence names who the words were said to ("She told her key person"),
     which makes it a conversation of its own; "she told me" and "she said" do not."""
@@ -138,6 +230,7 @@ def names_a_listener(doc: Doc, quote: Quote) -> bool:
     if span is None:
         return False
     return any(t.dep_ in ("dobj", "dative") and t.pos_ in ("NOUN", "PROPN") and t.head.pos_ == "VERB"
+               and t.head.lemma_.lower() in _TELLING  # not "she gets Kayden ready"
                for t in doc[span.sent.start:span.start])
 
 

@@ -99,9 +99,15 @@ class Attribution:
             return
         speaker, start, end = self.resolver.resolve(self.verbs.record_owner(subject), quote, outer,
                                                     self._first_speaker(verb))
-        self._second_hand(quote, outer, speakers[1:], speaker, start, end)
+        reporters = [(v, s) for v, s in speakers[1:] if not self._has_own_quote(v, verb, quote)]
+        self._second_hand(quote, outer, reporters, speaker, start, end)
         if quote.relayed_by is None and outer is None:
             self._relayed_in_a_record(quote, verb)
+
+    def _has_own_quote(self, above: Token, verb: Token, quote: Quote) -> bool:
+        """Whether a verb the parse puts above `verb` reports a quote of its own between them ("Evie said
+        “a puppy” and Max said “…”": Evie said the first words, she does not pass on Max's)."""
+        return any(other is not quote and above.idx < other.start < verb.idx for other in self.layout.top)
 
     def _second_hand(self, quote: Quote, outer: Quote | None, reporters: list[tuple[Token, Token | None]],
                      speaker: str | None, start: int | None, end: int | None) -> None:
@@ -136,6 +142,8 @@ class Attribution:
             if head.dep_ not in ("ccomp", "conj") or head.head.i == head.i:
                 return
             head = head.head
+            if self._has_own_quote(head, verb, quote):
+                return
             if head.lemma_.lower() in _RELAYING:
                 subject = self.verbs.subject_of(head)[0]
                 if subject is None:

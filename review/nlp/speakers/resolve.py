@@ -51,7 +51,8 @@ class PersonResolver:
     def resolve(self, subject: Token, quote: Quote, nested_in: Quote | None,
                 other_than: str | None = None) -> tuple[str | None, int | None, int | None]:
         """(speaker, start, end) for a subject token; a first person inside a quote is its speaker's. A
-        pronoun is never `other_than` (the first speaker of "Mum said '…' and she said '…'")."""
+        pronoun is never `other_than` (the first speaker of "Mum said '…' and she said '…'"), nor, inside a
+        quote, that quote's speaker (who would say "I")."""
         lower = subject.lower_
         if not lower.isalpha():
             # a token the tokenizer glued to a quote mark: `here"--she` is "she"
@@ -63,9 +64,12 @@ class PersonResolver:
         if subject.pos_ == "PRON" or lower in THIRD_PERSON_GENDER:
             if lower not in THIRD_PERSON_GENDER:
                 return None, None, None
+            if nested_in is not None and other_than is None:
+                other_than = nested_in.speaker  # "Josh told me, 'Dad … he goes “…”'": he is not Josh
             mention = self.nearest_person(subject.idx, THIRD_PERSON_GENDER[lower], quote, other_than)
             if mention is None:
-                return self.only_child(THIRD_PERSON_GENDER[lower], quote), None, None
+                only = self.only_child(THIRD_PERSON_GENDER[lower], quote)
+                return (None if only is not None and only == other_than else only), None, None
             return mention.name, mention.start, mention.end
         subject = named_in_apposition(subject)
         return self.people.name_of(subject), subject.idx, subject.idx + len(subject)
@@ -106,7 +110,7 @@ class PersonResolver:
         if found is not None:
             return found
         earlier = [m for m in mentions if m.end <= offset and self.people.fits(m, gender)
-                   and offset - m.end < EARLIER_MENTION_REACH]
+                   and offset - m.end < EARLIER_MENTION_REACH and m.name.lower() not in addressed]
         return earlier[-1] if earlier else None
 
     def _in_paragraph(self, offset: int, gender: str | None, quote: Quote, addressed: set[str]) -> Mention | None:

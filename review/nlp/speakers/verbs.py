@@ -65,9 +65,11 @@ class ReportingVerbs:
                         if pobj.dep_ == "pobj":
                             return pobj, True
             return None, True
+        if verb.dep_ == "relcl" and self._quoted_apart(verb.head, verb):
+            return None, False  # "the ‘discipline’ Jayden described": the quoted word is what is described
         for child in verb.children:
-            if child.dep_ in SUBJECTS:
-                return child, False
+            if child.dep_ in SUBJECTS and not self._quoted_apart(child, verb):
+                return self._named_before_age(child), False
         if verb.dep_ == "acl" and verb.head.i < verb.i and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head, False  # "The head teacher called Tyler '…'", parsed as a noun and its modifier
         head = verb
@@ -88,14 +90,30 @@ class ReportingVerbs:
         after = self._name_after(verb)
         return (after if after is not None else self._subject_before(verb)), False
 
+    def _quoted_apart(self, token: Token, verb: Token) -> bool:
+        """Whether `token` lies in a quotation that does not hold `verb` ("Evie said “a puppy” and Max
+        said …": "puppy", parsed as the subject of the second "said", is quoted words, not a speaker)."""
+        inside = self.layout.inside
+        return token.i in inside and inside.get(token.i) != inside.get(verb.i)
+
+    def _named_before_age(self, subject: Token) -> Token:
+        """The name before an age in brackets that the parser took for a subject ("Ava (8) then said":
+        "8)" or "8"), else `subject` itself."""
+        doc = self.doc
+        if not re.fullmatch(r"\d+\)?", subject.text) or subject.i < 2 or doc[subject.i - 1].text != "(":
+            return subject
+        name = doc[subject.i - 2]
+        return name if name.pos_ in ("PROPN", "NOUN") and name.i not in self.layout.inside else subject
+
     def _subject_before(self, verb: Token) -> Token | None:
         """A reporting verb the parser left without a subject: the name just before it, past its age in
         brackets ("In the contact room, Archie (3) kept saying …", a fronted adverbial), else the subject
         of the clause before it in the sentence ("He went quiet, then said …")."""
         doc, inside = self.doc, self.layout.inside
         i = verb.i - 1
-        while i >= verb.sent.start and (doc[i].dep_ in ("aux", "advmod", "neg") or doc[i].is_space):
-            i -= 1
+        while i >= verb.sent.start and (doc[i].dep_ in ("aux", "advmod", "neg") or doc[i].is_space
+                                        or verb.dep_ == "xcomp" and doc[i] == verb.head):
+            i -= 1  # past "kept" in "Archie (3) kept saying …" too
         if i >= verb.sent.start and doc[i].text == ")":
             while i > verb.sent.start and doc[i].text != "(":
                 i -= 1
@@ -140,7 +158,9 @@ class ReportingVerbs:
                     else not (span.start <= head.i < span.end)
                 if self.layout.paragraph_start(head.idx) != paragraph:
                     break  # the parser joined two paragraphs: a verb there does not govern this quote
-                if outside and head not in chain and (self.is_speech_verb(head) or self.speech_noun_subject(head)):
+                quoted_subject = token.dep_ in SUBJECTS and token.head == head  # "said “pizza” and Sol said …"
+                if outside and head not in chain and not quoted_subject \
+                        and (self.is_speech_verb(head) or self.speech_noun_subject(head)):
                     chain.append(head)
                 if head.head.i == head.i:
                     break
