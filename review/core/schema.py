@@ -277,6 +277,8 @@ class ChildVoiceLexicons(Strict):
                                           "professional opinion")
     assessment_cues: Phrases = lexicon("words in a professional's full-sentence quote that give a view")
     communication_cues: Phrases = lexicon("how a child with little speech communicates: signs, pictures, aids")
+    communication_gestures: Phrases = lexicon("a gesture as a verb and a word it governs ('push away': 'pushed "
+                                              "the photo away'; 'shake head'), matched on lemmas")
     circumstance_cues: Phrases = lexicon("words that set the circumstances of a quote: when, where, who was present")
     disclosure_cues: Phrases = lexicon("how a quote came to be said: asked, spontaneously, in direct work")
     wish_verbs: Phrases = lexicon("verbs whose subject, when it is the child, records a wish or feeling")
