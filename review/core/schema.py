@@ -277,6 +277,8 @@ class ChildVoiceLexicons(Strict):
                                           "professional opinion")
     assessment_cues: Phrases = lexicon("words in a professional's full-sentence quote that give a view")
     communication_cues: Phrases = lexicon("how a child with little speech communicates: signs, pictures, aids")
+    communication_gestures: Phrases = lexicon("a gesture as a verb and a word it governs ('push away': 'pushed "
+                                              "the photo away'; 'shake head'), matched on lemmas")
     circumstance_cues: Phrases = lexicon("words that set the circumstances of a quote: when, where, who was present")
     record_nouns: Phrases = lexicon("written records a quote is taken from ('the GP's letter states'): how it came")
     disclosure_cues: Phrases = lexicon("how a quote came to be said: asked, spontaneously, in direct work")

@@ -31,6 +31,7 @@ def communications_of(doc: Doc, quotes: list[Quote], resolver: ChildResolver, ru
     a communication cue whose verb has the child as its subject ("Tilly uses PECS", "Mia pointed";
     not "her reading book is never signed")."""
     pattern = phrase_pattern(rules.lexicon("communication_cues"), hyphen_joins_words=True)
+    gestures = _gestures(rules)
     found = []
     for sentence in sentences(doc) if pattern else []:
         for cue in pattern.finditer(sentence.text):
@@ -42,15 +43,43 @@ def communications_of(doc: Doc, quotes: list[Quote], resolver: ChildResolver, ru
                 found.append(Communication(sentence.start_char, sentence.end_char, sentence.text, child,
                                            cue.group(0)))
                 break
+        else:
+            gesture = _gesture_in(sentence, gestures, quotes, resolver) if gestures else None
+            if gesture is not None:
+                found.append(Communication(sentence.start_char, sentence.end_char, sentence.text, *gesture))
     return found
+
+
+def _gestures(rules: CheckRules) -> list[tuple[str, str]]:
+    """The gesture lexicon as (verb lemma, governed lemma) pairs ("push away")."""
+    return [tuple(entry.lower().split(None, 1)) for entry in rules.lexicon("communication_gestures")
+            if len(entry.split()) == 2]
+
+
+def _gesture_in(sentence, gestures: list[tuple[str, str]], quotes: list[Quote],
+                resolver: ChildResolver) -> tuple[str, str] | None:
+    """(child, gesture words) for a verb of the gesture lexicon whose governed word is its child or
+    grandchild ("pushed the photo away", "shaking her head"), outside quotes, done by a child."""
+    for verb in sentence:
+        if verb.pos_ != "VERB" or any(q.start <= verb.idx < q.end for q in quotes):
+            continue
+        words = [c for c in verb.children if c.dep_ not in ("conj", "advcl", "ccomp", "relcl")]
+        words += [g for c in words for g in c.children if c.dep_ not in ("conj", "relcl")]
+        word = next((w for w in words for lemma, governed in gestures
+                     if verb.lemma_.lower() == lemma and w.lemma_.lower() == governed), None)
+        if word is not None:
+            child = _child_doing(verb.doc[verb.i:verb.i + 1], resolver)
+            if child is not None:
+                return child, f"{verb.text} {word.text}"
+    return None
 
 
 def _child_doing(span, resolver: ChildResolver) -> str | None:
     """The child who is the active subject of the verb a cue belongs to (the cue itself, or the verb above
     a cue noun: "uses a talking mat"); for a verb the parser left without a subject, a child named first
     in the sentence ("Dara (7), who uses BSL, signed …")."""
-    if span is None or not len(span):
-        return None
+    if span is None or not len(span) or (span[0].pos_ in ("NOUN", "PROPN") and span[0].dep_ in ("nsubj", "nsubjpass")):
+        return None  # a cue noun as a subject is talked about, not used ("his figure was thin")
     verb = span[0]
     for _ in range(3):
         if verb.pos_ == "VERB" or verb.head.i == verb.i:
@@ -61,6 +90,8 @@ def _child_doing(span, resolver: ChildResolver) -> str | None:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:
         subject = subject_of(verb, inherit_through=("xcomp", "conj"))
+    if subject is not None and subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
+        subject = subject.head.head  # "Dara, who uses BSL, signed": the relative clause's noun
     if subject is not None:
         return resolver.child_of(subject)
     first = span.sent[0]
