@@ -160,19 +160,6 @@ def laid_out(document) -> list[Laid]:
     return laid
 
 
-def located_blocks(document) -> list[tuple[str, str]]:
-    """(text, where) for each block of the review text: a paragraph, or a table (rows by line breaks,
-    cells by tabs), where being the first paragraph's or cell's place ("paragraph 14",
-    "table 1, row 1, cell 1", "page header", "footnote 2", "page footer")."""
-    blocks: list[tuple[str, str]] = []
-    for item in laid_out(document):
-        if item.separator == BLOCK_SEPARATOR or not blocks:
-            blocks.append((item.text, item.where))
-        else:
-            blocks[-1] = (blocks[-1][0] + item.separator + item.text, blocks[-1][1])
-    return blocks
-
-
 def _unique_parts(parts):
     seen = set()
     for part in parts:
@@ -210,8 +197,3 @@ def stories(document):
     yield from (("endnote", note) for note in _notes(document, ENDNOTES))
     for part in _unique_parts(_page_parts(document, "footer")):
         yield "footer", part.element
-
-
-def visible_blocks(document) -> list[str]:
-    """Headers, body, footnotes, endnotes and footers of a python-docx Document, in that order."""
-    return [text for text, _ in located_blocks(document)]
