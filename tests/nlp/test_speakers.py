@@ -108,3 +108,22 @@ def test_a_capitalised_kinship_word_has_its_gender(nlp, text, child, speaker):
     [quote] = doc_quotes(nlp(f"Child: {child} Oakes (aged 8)\n\n{text}"))
     assert (quote.speaker_is_child, quote.speaker if speaker != "the child" else None) == \
         (speaker == "the child", None if speaker == "the child" else speaker)
+
+
+@pytest.mark.parametrize("text, children, speaker", [
+    ("Lily-Rose told me “I don’t want to go back there” when we talked in the car on 2 May 2024.",
+     ["Lily-Rose"], "Lily-Rose"),
+    ("On 9 May 2024 at school, Harley-Jay (7) said to me “Dad hurt my arm”.", ["Harley-Jay"], "Harley-Jay"),
+    ("I spoke with Ms Clarke-Hall at the door. Ms Clarke-Hall said “I have not seen them since Friday”.",
+     ["Amara"], "Ms Clarke-Hall"),
+])
+def test_a_hyphenated_name_is_one_name(review_text, text, children, speaker):
+    quotes = review_text(text, children=children)["quotes"]
+    assert [q["speaker"] for q in quotes] == [speaker]
+    assert quotes[0]["speaker_is_child"] is (speaker in children)
+
+
+def test_a_child_with_a_hyphenated_name_is_the_one_a_pronoun_names(review_text):
+    document = review_text("Evie-Grace (2) was playing with bricks. She shook her head when I asked "
+                           "if she wanted her dinner.", children=["Evie-Grace"])
+    assert [c["child"] for c in document["communications"]] == ["Evie-Grace"]

@@ -116,12 +116,14 @@ class People:
                 continue
             if token.pos_ == "PROPN" and token.dep_ not in ("compound", "flat") or \
                     (lower in child_aliases_lower and token.dep_ not in ("compound", "flat")):
-                if token.ent_type_ and token.ent_type_ != "PERSON" and lower not in child_aliases_lower \
+                name = self.name_of(token)
+                # a child is named by the head word or the whole name (a hyphenated "Ruby-Mae" ends in "Mae")
+                childs = lower in child_aliases_lower or name.lower() in child_aliases_lower
+                if token.ent_type_ and token.ent_type_ != "PERSON" and not childs \
                         and not (self._word_gender(lower) or self._title_gender(token)):
                     continue  # an organisation or place; a kinship word or titled name ("Sister Doyle") is a person
-                if not _written_as_a_name(token) and lower not in child_aliases_lower:
+                if not _written_as_a_name(token) and not childs:
                     continue  # "in the van": a common noun the tagger took for a name
-                name = self.name_of(token)
                 gender = self._word_gender(lower) or self._title_gender(token)
                 mentions.append(Mention(name, token.idx, token.idx + len(token), gender, token))
             elif token.pos_ == "NOUN" and self.is_person_noun(lower) and token.dep_ != "compound":
@@ -216,16 +218,16 @@ class People:
             if ent is not None:
                 left, right = token.i, token.i
                 while left > ent.start and _name_word(self.doc[left - 1]):
-                    left -= 1
+                    left = _hyphenated_start(self.doc, left - 1)
                 while right + 1 < ent.end and _name_word(self.doc[right + 1]):
                     right += 1
-                return self._with_title(left, right + 1)
+                return self._with_title(_hyphenated_start(self.doc, left), right + 1)
         left = token.i
         while left > 0 and self.doc[left - 1].dep_ in ("compound", "flat") \
                 and self.doc[left - 1].head.i in range(left, token.i + 1) \
                 and self.doc[left - 1].pos_ == "PROPN":
             left -= 1
-        return self._with_title(left, token.i + 1)
+        return self._with_title(_hyphenated_start(self.doc, left), token.i + 1)
 
     def _with_title(self, start: int, end: int) -> str:
         """The name from token `start` to `end`, with a title just before it ("Mr Brooks", not "Brooks")."""
@@ -239,6 +241,16 @@ def _written_as_a_name(token: Token) -> bool:
     the adverb as the head of the name)."""
     return token.text[:1].isupper() or any(c.dep_ in ("compound", "flat") and c.text[:1].isupper()
                                             for c in token.children)
+
+
+def _hyphenated_start(doc, i: int) -> int:
+    """Where a hyphenated name ending at token `i` begins: "Ruby-Mae", "Lily-Rose" are one first name
+    (the tokenizer splits them at the hyphen, with no space on either side; the tagger may read the
+    first part as a common noun, so a capitalised word is enough)."""
+    while (i >= 2 and doc[i - 1].text in ("-", "‐") and not doc[i - 1].whitespace_
+           and not doc[i - 2].whitespace_ and doc[i - 2].text.isalpha() and doc[i - 2].text[:1].isupper()):
+        i -= 2
+    return i
 
 
 def _name_word(token: Token) -> bool:
