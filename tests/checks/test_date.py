@@ -176,8 +176,7 @@ def test_a_count_of_events_in_a_month_is_still_a_series(review_text):
 def test_a_day_from_an_earlier_paragraph_does_not_date_a_new_event(review_text):
     text = ("The nurse saw Leon in clinic on 04/02/2024 and weighed him.\n\n"
             "A strategy discussion was held with the police and Leon was placed with his aunt.")
-    findings = [f for f in review_text(text, report_date=REPORT_DATE)["findings"] if f["check"] == "date"]
-    assert [(f["rule"], f["match"]) for f in findings] == [("date.undated_event", "held")]
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == [("date.undated_event", "held")]
 
 
 @pytest.mark.parametrize("text", [
@@ -196,8 +195,7 @@ def test_a_carried_day_still_dates_what_goes_on_being_told(review_text, text):
     ("Leo DNA'd his asthma review last week.", "date.relative", "last week"),
 ])
 def test_a_missed_appointment_in_clinical_shorthand_is_an_event(review_text, text, rule, match):
-    findings = [f for f in review_text(text, report_date=REPORT_DATE)["findings"] if f["check"] == "date"]
-    assert [(f["rule"], f["match"]) for f in findings] == [(rule, match)]
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == [(rule, match)]
 
 
 @pytest.mark.parametrize("text", [
@@ -215,8 +213,7 @@ def test_a_dated_or_habitual_missed_appointment_passes(review_text, text):
     ("On 02/03/2024 Amir was seen at the walk-in centre. His mother later rang the school to complain.", "later"),
 ])
 def test_an_event_dated_only_as_later_than_a_carried_date_is_imprecise(review_text, text, match):
-    findings = [f for f in review_text(text, report_date=REPORT_DATE)["findings"] if f["check"] == "date"]
-    assert [(f["rule"], f["match"]) for f in findings] == [("date.imprecise", match)]
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == [("date.imprecise", match)]
 
 
 @pytest.mark.parametrize("text", [
@@ -240,8 +237,7 @@ def test_later_with_no_carried_date_is_an_undated_event(review_text):
      "offered"),
 ])
 def test_events_summed_up_in_the_present_perfect_are_not_dated_by_the_sentence_before(review_text, text, match):
-    findings = [f for f in review_text(text, report_date=REPORT_DATE)["findings"] if f["check"] == "date"]
-    assert [(f["rule"], f["match"]) for f in findings] == [("date.undated_event", match)]
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == [("date.undated_event", match)]
 
 
 def test_one_event_in_the_present_perfect_keeps_the_carried_date(review_text):

@@ -68,24 +68,24 @@ INDEPENDENT_GAPS = {
 }
 
 
-def independent_cases(kind):
-    """The independently written pattern sentences of `kind`, known gaps as strict xfails."""
-    data = yaml.safe_load(INDEPENDENT.read_text(encoding="utf-8"))
+def sentence_cases(path, kind, gaps):
+    """The sentences of `kind` in a case file (a report date and must_flag / must_pass lists), those
+    starting as a key of `gaps` strict xfails with its reason."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     params = []
     for case in data[kind]:
-        gaps = INDEPENDENT_GAPS if kind == "must_flag" else {}
         gap = next((why for start, why in gaps.items() if case["text"].startswith(start)), None)
         marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
         params.append(pytest.param(case["text"], data["report_date"], marks=marks, id=case["text"][:50]))
     return params
 
 
-@pytest.mark.parametrize(("text", "report_date"), independent_cases("must_flag"))
+@pytest.mark.parametrize(("text", "report_date"), sentence_cases(INDEPENDENT, "must_flag", INDEPENDENT_GAPS))
 def test_independent_history_with_no_link_is_flagged(review_text, text, report_date):
     assert no_relevance(review_text(text, report_date=report_date))
 
 
-@pytest.mark.parametrize(("text", "report_date"), independent_cases("must_pass"))
+@pytest.mark.parametrize(("text", "report_date"), sentence_cases(INDEPENDENT, "must_pass", {}))
 def test_independent_history_with_its_link_passes(review_text, text, report_date):
     assert no_relevance(review_text(text, report_date=report_date)) == []
 
@@ -97,23 +97,12 @@ WRITTEN_WAYS_GAPS = {
 }
 
 
-def written_ways_cases(kind):
-    """The historic check's own set of history as practitioners write it (and what must stay clean)."""
-    data = yaml.safe_load(WRITTEN_WAYS.read_text(encoding="utf-8"))
-    params = []
-    for case in data[kind]:
-        gap = next((why for start, why in WRITTEN_WAYS_GAPS.items() if case["text"].startswith(start)), None)
-        marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
-        params.append(pytest.param(case["text"], data["report_date"], marks=marks, id=case["text"][:50]))
-    return params
-
-
-@pytest.mark.parametrize(("text", "report_date"), written_ways_cases("must_flag"))
+@pytest.mark.parametrize(("text", "report_date"), sentence_cases(WRITTEN_WAYS, "must_flag", WRITTEN_WAYS_GAPS))
 def test_history_written_vaguely_by_age_or_in_a_chronology_is_flagged(review_text, text, report_date):
     assert no_relevance(review_text(text, report_date=report_date))
 
 
-@pytest.mark.parametrize(("text", "report_date"), written_ways_cases("must_pass"))
+@pytest.mark.parametrize(("text", "report_date"), sentence_cases(WRITTEN_WAYS, "must_pass", WRITTEN_WAYS_GAPS))
 def test_present_facts_linked_history_and_recent_dates_stay_clean(review_text, text, report_date):
     assert no_relevance(review_text(text, report_date=report_date)) == []
 
