@@ -121,14 +121,12 @@ def _blocks_of(container, where: str | None, counts: dict[str, int]):
             yield child, where or f"paragraph {counts['paragraph']}", "block"
         elif child.tag == W_TBL:
             counts["table"] += 1
-            table, boundary = counts["table"], "block"
+            table = counts["table"]
             for r, row in enumerate(_children(child, W_TR), start=1):
                 for c, cell in enumerate(_children(row, W_TC), start=1):
-                    for paragraph in paragraphs(cell):
+                    for k, paragraph in enumerate(paragraphs(cell)):
+                        boundary = ("in cell" if k else "cell" if c > 1 else "row" if r > 1 else "block")
                         yield paragraph, where or f"table {table}, row {r}, cell {c}", boundary
-                        boundary = "in cell"
-                    boundary = "cell" if boundary == "in cell" else boundary
-                boundary = "row" if boundary != "block" else boundary
         elif child.tag in PASS_THROUGH:
             yield from _blocks_of(child, where, counts)
 
@@ -158,6 +156,16 @@ def laid_out(document) -> list[Laid]:
                 laid.append(Laid(separator, text, len(raw) - len(raw.lstrip()), paragraph, place, kind))
                 pending = "in cell"
     return laid
+
+
+def text_and_starts(laid: list[Laid]) -> tuple[str, list[int]]:
+    """The review text of `laid` (each paragraph after its separator) and where each paragraph's text starts in it."""
+    starts, position = [], 0
+    for item in laid:
+        position += len(item.separator)
+        starts.append(position)
+        position += len(item.text)
+    return "".join(item.separator + item.text for item in laid), starts
 
 
 def _unique_parts(parts):

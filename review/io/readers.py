@@ -143,13 +143,12 @@ def read_docx_located(path: Path | BinaryIO, name: object = None) -> tuple[str, 
         laid = docx_text.laid_out(docx.Document(str(path) if isinstance(path, Path) else path))
     except Exception as error:  # python-docx and lxml raise many types for a damaged package
         raise ReviewError("E104", E104.format(path=name, reason=f"damaged ({error.__class__.__name__})")) from None
-    places, start = [], 0
-    for item in laid:
-        start += len(item.separator)
+    text, starts = docx_text.text_and_starts(laid)
+    places: list[tuple[int, str]] = []
+    for start, item in zip(starts, laid):
         if not places or places[-1][1] != item.where:
             places.append((start, item.where))
-        start += len(item.text)
-    return "".join(item.separator + item.text for item in laid), tuple(places)
+    return text, tuple(places)
 
 
 def read_docx(path: Path | BinaryIO, name: object = None) -> str:

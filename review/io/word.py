@@ -79,14 +79,12 @@ def paragraph_pieces(paragraph, origin: int, block: tuple[int, int], kind: str) 
 def document_pieces(word) -> tuple[str, list[Piece]]:
     """The text `review.io.readers.read_docx` reads from `word` (a python-docx Document), and its pieces."""
     laid = docx_text.laid_out(word)
+    text, starts = docx_text.text_and_starts(laid)
     pieces: list[Piece] = []
-    position = 0
-    for item in laid:
-        position += len(item.separator)
-        block = (position, position + len(item.text))
-        pieces.extend(paragraph_pieces(item.paragraph, position - item.lead, block, item.kind))
-        position += len(item.text)
-    return "".join(item.separator + item.text for item in laid), pieces
+    for start, item in zip(starts, laid):
+        block = (start, start + len(item.text))
+        pieces.extend(paragraph_pieces(item.paragraph, start - item.lead, block, item.kind))
+    return text, pieces
 
 
 def plain_document(text: str):

@@ -118,11 +118,11 @@ class People:
                     (lower in child_aliases_lower and token.dep_ not in ("compound", "flat")):
                 name = self.name_of(token)
                 # a child is named by the head word or the whole name (a hyphenated "Ruby-Mae" ends in "Mae")
-                childs = lower in child_aliases_lower or name.lower() in child_aliases_lower
-                if token.ent_type_ and token.ent_type_ != "PERSON" and not childs \
+                names_a_child = lower in child_aliases_lower or name.lower() in child_aliases_lower
+                if token.ent_type_ and token.ent_type_ != "PERSON" and not names_a_child \
                         and not (self._word_gender(lower) or self._title_gender(token)):
                     continue  # an organisation or place; a kinship word or titled name ("Sister Doyle") is a person
-                if not _written_as_a_name(token) and not childs:
+                if not _written_as_a_name(token) and not names_a_child:
                     continue  # "in the van": a common noun the tagger took for a name
                 gender = self._word_gender(lower) or self._title_gender(token)
                 mentions.append(Mention(name, token.idx, token.idx + len(token), gender, token))
