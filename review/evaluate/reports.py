@@ -2,9 +2,9 @@
 
 ``python -m review.evaluate reports [FOLDER]`` reviews each ``NAME.txt`` in FOLDER (default
 ``reports-dev`` in ``$REVIEW_DATA_DIR`` or ``../shared/data``) with the report date of its
-``NAME.gold.jsonl`` and no children given, and prints, for series A and B separately, each
-check's precision and recall, the share of ``no_flag`` lines violated and the document-level
-child_voice result. The scoring is the one the set's README defines:
+``NAME.gold.jsonl`` and no children given, and prints, for each series (the names' first letter:
+A and B in reports-dev) separately, each check's precision and recall, the share of ``no_flag``
+lines violated and the document-level child_voice result. The scoring is the one the set's README defines:
 
 - only findings of the five scored checks at ``warning`` or ``error`` count, each on the
   sentence (of the review's own split) that its ``sentence`` index names;
@@ -29,7 +29,6 @@ from review.evaluate.data import data_dir
 from review.io.readers import read_path
 
 COUNTED_SEVERITIES = ("warning", "error")
-SERIES = ("A", "B")
 
 
 @dataclass(frozen=True)
@@ -70,6 +69,11 @@ class ReportScore:
     @property
     def series(self) -> str:
         return self.name[:1]
+
+
+def series_in(folder: Path) -> tuple[str, ...]:
+    """The series a folder of marked reports holds: the first letters of its gold files' names."""
+    return tuple(sorted({path.name[:1] for path in folder.glob("*.gold.jsonl")}))
 
 
 def read_report(path: Path) -> str:
@@ -253,8 +257,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m review.evaluate reports", description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", type=Path, help="the reports and gold files (default: reports-dev in "
                         "$REVIEW_DATA_DIR or ../shared/data)")
-    parser.add_argument("--series", choices=("A", "B", "all"), help="A (development), B (test split: score it "
-                        "rarely) or all, A and B printed separately (default all; A with --check)")
+    parser.add_argument("--series", help="a series letter (reports-dev: A for development, B the test split, score "
+                        "it rarely) or all, each series printed separately (default all; the first with --check)")
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--check", choices=SCORED, help="also list this check's TPs, FPs and FNs per report")
     output.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -262,8 +266,11 @@ def main(argv: list[str] | None = None) -> int:
     folder = args.folder or data_dir() / "reports-dev"
     if not folder.is_dir():
         raise FileNotFoundError(2, "not a folder", str(folder))
-    chosen = args.series or ("A" if args.check else "all")
-    series = SERIES if chosen == "all" else (chosen,)
+    present = series_in(folder)
+    chosen = args.series or (present[0] if args.check and present else "all")
+    if chosen != "all" and chosen not in present:
+        parser.error(f"no series {chosen!r} in {folder} (it has {', '.join(present) or 'none'})")
+    series = present if chosen == "all" else (chosen,)
     results = review_reports(folder, series)
     tables = {name: figures([r for r in results if r.series == name]) for name in series}
     if args.json:

@@ -4,8 +4,9 @@ and a cross-validated comparison of model families for the opinion sentence mode
     install MODEL DIR copy a trained model (spacy train's model-best) to the folder the package ships
     corpus  OUT_DIR   write train.spacy and dev.spacy (a seeded tenth of data/opinion-reports/train.jsonl,
                       for early stopping) for ``spacy train``; models/opinion/project.yml runs it
-    compare           5-fold cross-validation on train.jsonl of each family: spaCy's TextCatBOW, its
-                      TextCatEnsemble, and a logistic regression over review.train.sentence_features
+    compare           cross-validation on train.jsonl of each family: spaCy's TextCatBOW, its TextCatEnsemble,
+                      and a logistic regression over review.train.sentence_features; 5 folds of writer's
+                      batches, or with --by-writer each writer held out in turn
 
 Every sentence is reduced to the words in the writer's own voice, exactly as the check does at run
 time. The frozen test split (data/opinion-reports/test.jsonl) is never read here.
@@ -65,12 +66,24 @@ def batch_of(doc: Doc) -> str:
     return f"{sentence_id[:2]}{(int(sentence_id[2:]) - 1) // 100}"
 
 
+def writer_of(doc: Doc) -> str:
+    """The writer a sentence came from (its id's two-letter prefix): the unit a new report's author differs by."""
+    return doc.user_data["id"][:2]
+
+
 def grouped_folds(docs: Sequence[Doc], k: int) -> list[list[int]]:
     """`k` folds of document indices, whole writer's batches to a fold, in a seeded order."""
     batches = sorted({batch_of(d) for d in docs})
     random.Random(SEED).shuffle(batches)
     fold_of = {b: n % k for n, b in enumerate(batches)}
     return [[i for i, d in enumerate(docs) if fold_of[batch_of(d)] == n] for n in range(k)]
+
+
+def writer_folds(docs: Sequence[Doc]) -> list[list[int]]:
+    """One fold per writer: each writer's sentences held out while the others' train, so the figure says how
+    the model reads a writer it never saw (batch folds keep a writer's style on both sides)."""
+    writers = sorted({writer_of(d) for d in docs})
+    return [[i for i, d in enumerate(docs) if writer_of(d) == w] for w in writers]
 
 
 def split_dev(docs: list[Doc]) -> tuple[list[Doc], list[Doc]]:
@@ -132,13 +145,17 @@ FAMILIES = {"logistic": ("logistic regression (features)", None),
             "ensemble": ("spaCy TextCatEnsemble", CONFIGS / "textcat_ensemble.cfg")}
 
 
-def compare(docs: list[Doc], families: Sequence[str]) -> None:
+def compare(docs: list[Doc], families: Sequence[str], by_writer: bool = False) -> None:
     gold = [max(d.cats, key=d.cats.get) for d in docs]
-    print(f"{FOLDS}-fold cross-validation on {len(docs)} sentences, held out by writer's batch (seed {SEED})")
+    folds = writer_folds(docs) if by_writer else grouped_folds(docs, FOLDS)
+    if by_writer:
+        print(f"cross-validation on {len(docs)} sentences, each of {len(folds)} writers held out in turn")
+    else:
+        print(f"{FOLDS}-fold cross-validation on {len(docs)} sentences, held out by writer's batch (seed {SEED})")
     for name, config in (FAMILIES[f] for f in families):
         started = time.time()
         predicted = [""] * len(docs)
-        for held in grouped_folds(docs, FOLDS):
+        for held in folds:
             held_set = set(held)
             train = [d for i, d in enumerate(docs) if i not in held_set]
             test = [docs[i] for i in held]
@@ -165,6 +182,8 @@ def main(argv: list[str] | None = None) -> int:
     compare_command = commands.add_parser("compare", help="cross-validate the model families")
     compare_command.add_argument("--families", default=",".join(FAMILIES),
                                  help=f"comma-separated, of {', '.join(FAMILIES)} (default: all)")
+    compare_command.add_argument("--by-writer", action="store_true",
+                                 help="hold out one writer at a time instead of batches")
     install = commands.add_parser("install", help="copy a trained model to the folder the package ships")
     install.add_argument("model", type=Path)
     install.add_argument("target", type=Path)
@@ -179,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "corpus":
         write_corpus(docs, args.out_dir)
     else:
-        compare(docs, args.families.split(","))
+        compare(docs, args.families.split(","), by_writer=args.by_writer)
     return 0
 
 
