@@ -69,7 +69,7 @@ def test_unsourced_report_is_the_writers_claim(review_text):
 def test_reasons_for_an_owned_opinion_are_read_in_its_paragraph(review_text, between, reason_counts):
     text = "In my view Mia is not safe at home." + between + "This is because Dad hit her on 12/03/2024."
     found = opinion(review_text(text, report_date=REPORT_DATE), severity=("info", "warning", "error"))
-    assert found == ([] if reason_counts else [("opinion.owned", "In my view")])
+    assert found == ([] if reason_counts else [("opinion.owned_conclusion", "In my view")])  # a conclusion on risk
 
 
 def test_findings_name_their_kind_and_trigger(review_text):

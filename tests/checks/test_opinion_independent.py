@@ -15,7 +15,6 @@ KNOWN_GAPS = {
     "Kayleigh is attention-seeking.": "the parser reads 'attention-seeking' as a noun compound, not the lexicon label",
     "Tyler is easily led.": "a passive participle ('led') as a characterisation is not read",
     "Mr Dean is a narcissist.": "a bare noun label not in the lexicon",
-    "I feel that Dad is a risk to the children.": "an owned opinion with no reason is an info, not a warning",
 }
 
 

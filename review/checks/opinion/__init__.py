@@ -192,16 +192,27 @@ class OpinionCheck:
                 # The model reads a sentence alone: not a heading or fragment, nor one the next sentence evidences.
                 model_classes = None if heading or passages.observed_next(i) else classes[i]
                 self.add_judgements(doc, sent, voice, passages.evidenced(i), own_words[i], model_classes)
-            elif not heading and not self.gives_reasons(doc, spans, i, owned):
-                add_finding(doc, self.rules.rule("opinion.owned"), *owned, kind="owned",
-                            why="an owned opinion with no 'because' or evidence after it", allow=self.rules)
-            # A hedge inside an owned opinion is the owned opinion's (its reasons are the owned rule's
-            # to ask for); a hedge with its reason in the sentence is reasoned, not speculation.
-            cue = next((c for c in cues if not self.reasoned_cue(sent, c)), None) if owned is None else None
+            reasoned = owned is not None and (heading or self.gives_reasons(doc, spans, i, owned))
+            if owned is not None and not reasoned:
+                self.add_owned(doc, owned, classes[i]["judgement"])
+            # A hedge inside an owned opinion with its reasons is reasoned, as is one with its reason in the
+            # sentence; without them "I think there may be ..." is speculation all the same.
+            cue = next((c for c in cues if not self.reasoned_cue(sent, c)), None) if not reasoned else None
             if cue is not None:
                 add_finding(doc, self.rules.rule("opinion.hedge"), *cue, kind="hedge",
                             why="'{match}': a speculation cue in the writer's own voice", allow=self.rules)
         return doc
+
+    def add_owned(self, doc: Doc, owned: tuple[int, int], judgement: float) -> None:
+        """An owned opinion given no reason: a warning when the sentence model rates it a conclusion (about risk,
+        harm, honesty, capacity), which needs its evidence as much as one stated as fact; else a note."""
+        if judgement >= self.judgement_probability:
+            add_finding(doc, self.rules.rule("opinion.owned_conclusion"), *owned, kind="judgement",
+                        why=f"an owned conclusion the sentence model rates {judgement:.2f} an unevidenced judgement, "
+                            "with no 'because' or evidence after it", allow=self.rules)
+        else:
+            add_finding(doc, self.rules.rule("opinion.owned"), *owned, kind="owned",
+                        why="an owned opinion with no 'because' or evidence after it", allow=self.rules)
 
     def add_judgements(self, doc: Doc, sent: Span, voice: Voice, evidenced: bool, own_words: list[Token],
                        classes: dict[str, float] | None) -> None:
