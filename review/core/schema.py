@@ -255,6 +255,7 @@ class LengthThresholds(Strict):
     hard_grade: Number = threshold("length.hard_to_read: a sentence graded above this ...")
     hard_min_words: Number = threshold("... with at least this many words")
     run_on_joins: Number = threshold("length.run_on: independent clauses joined this many times in one sentence")
+    comma_splice_min_words: Number = threshold("length.run_on: a comma splice in a sentence of fewer words passes")
     report_words: Number = threshold("length.report: more words than this in the whole report")
     reading_words_per_minute: Number = threshold("reading speed behind summary.reading_minutes")
     repeat_similarity: Number = threshold("length.repetition: share of word pairs two sentences share (Jaccard)")
