@@ -243,6 +243,8 @@ class LengthLexicons(Strict):
     passive_hidden_agent: Phrases = lexicon("verbs whose agentless passive in the past, perfect or future hides "
                                             "who acted ('concerns were raised')")
     passive_harm: Phrases = lexicon("harm done to a child, flagged as a passive in any tense")
+    passive_step: Phrases = lexicon("verbs of arranging a next step, whose agentless passive hides who acts only "
+                                    "as a step to be taken ('hearing test to be booked')")
     passive_perception: Phrases = lexicon("verbs of seeing and hearing whose passive hides who acted only when "
                                           "a verb follows ('was seen hitting'), not as an appointment")
     by_how_not_who: Phrases = lexicon("nouns after 'by' that say how or where, not who ('by the arm')")

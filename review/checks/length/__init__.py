@@ -224,9 +224,11 @@ class LengthCheck:
         self.limits = {name: rules.threshold(name) for name in THRESHOLDS}
         self.glossary = parse_glossary(rules.lexicon("glossary"))
         self.known_abbreviations = frozenset(rules.lexicon("known_abbreviations"))
-        self.passives = PassiveRules(*({w.lower() for w in rules.lexicon(name)} for name in (
-            "passive_hidden_agent", "passive_harm", "passive_perception", "by_how_not_who", "meetings")))
         word_classes = linguistics().word_classes
+        self.passives = PassiveRules(*({w.lower() for w in rules.lexicon(name)} for name in (
+            "passive_hidden_agent", "passive_harm", "passive_perception", "by_how_not_who", "meetings")),
+            step_verbs=frozenset(w.lower() for w in rules.lexicon("passive_step")),
+            speech_verbs=frozenset(word_classes.union("speech_verbs")))
         self.reporting_verbs = set(word_classes.union(*CLAUSE_OBJECT_VERBS))
         self.coordinators = set(word_classes.union("coordinators"))
 
@@ -285,7 +287,8 @@ class LengthCheck:
                       split_at=_phrase_from(_joining_word(first), sent.end),
                       kind=kind)
         for subject, verb in hidden_agent_passives(sent, self.passives, quoted):
-            start = min(subject.left_edge.idx, verb.idx)
+            first = next(t for t in subject.subtree if t.dep_ not in ("meta", "punct") or t == subject)
+            start = min(first.idx, verb.idx)   # "3. Referral ... to be made" starts at "Referral"
             self._add(doc, "length.passive", start, verb.idx + len(verb.text))
 
     def _check_paragraphs(self, doc: Doc, spans: list[Span], bounds: list[tuple[int, int]]) -> None:
