@@ -42,7 +42,7 @@ def hidden_agent_passives(sent: Span, rules: PassiveRules, quoted: list[tuple[in
             continue
         lemma = token.lemma_.lower()
         harm = lemma in rules.harm_verbs
-        step = lemma in rules.step_verbs and _is_step(token)
+        step = lemma in rules.step_verbs and _is_step(token) and token.head.tag_ != "VBD"   # not "had to be booked"
         if not harm and ((lemma not in rules.verbs and not step) or agent_named):
             continue   # after "Riley was seen by the nurse", "Mum was given advice" was the nurse's act too
         if not harm and not any(_is_past_or_future(c, children) for c in children if c.dep_ == "auxpass"):
