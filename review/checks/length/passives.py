@@ -30,8 +30,10 @@ FIRST_PERSON = {"i", "we", "me", "us"}
 def hidden_agent_passives(sent: Span, rules: PassiveRules, quoted: list[tuple[int, int]] = ()) -> list[tuple[Token, Token]]:
     """(subject, last word) of each passive in `sent` that hides who acted: a verb of `rules.verbs` in
     the past, perfect or future ("A bruise was noticed", "consideration will be given") or of
-    `rules.harm_verbs` in any tense, with no agent named in the sentence, not inside a quote (`quoted`:
-    (start, end) of each), not asked about ("how she was hurt") and not a meeting's act."""
+    `rules.harm_verbs` in any tense, or a step still to be taken ("Referral to be made", "to be booked")
+    with no owner in its item, with no agent named in the sentence, not inside a quote (`quoted`:
+    (start, end) of each), not asked about ("how she was hurt"), not a meeting's act and not in what
+    a named source told the writer."""
     found, agent_named = [], False
     for token in sent:
         children = list(token.children)
@@ -85,8 +87,8 @@ def _has_finite_verb(sent: Span) -> bool:
 
 
 def _step_has_owner(sent: Span, verb: Token) -> bool:
-    """Whether a plan item's step names who takes it elsewhere in the item: "(Mrs Dale to arrange)",
-    "(health visitor)" hold a name or a subject of another verb; only for an item with no finite verb."""
+    """Whether a plan item's step names who takes it elsewhere in the item: a person's name, or a name
+    or pronoun as the subject of another verb ("(Mrs Dale to arrange)"); only for an item with no finite verb."""
     if not _is_step(verb) or _has_finite_verb(sent):
         return False
     return any(t.dep_ in ("nsubj", "nsubjpass") and t.head != verb and t.pos_ in ("PROPN", "PRON")
