@@ -243,6 +243,8 @@ class LengthLexicons(Strict):
     passive_hidden_agent: Phrases = lexicon("verbs whose agentless passive in the past, perfect or future hides "
                                             "who acted ('concerns were raised')")
     passive_harm: Phrases = lexicon("harm done to a child, flagged as a passive in any tense")
+    passive_step: Phrases = lexicon("verbs of arranging a next step, whose agentless passive hides who acts only "
+                                    "as a step to be taken ('hearing test to be booked')")
     passive_perception: Phrases = lexicon("verbs of seeing and hearing whose passive hides who acted only when "
                                           "a verb follows ('was seen hitting'), not as an appointment")
     by_how_not_who: Phrases = lexicon("nouns after 'by' that say how or where, not who ('by the arm')")
@@ -255,6 +257,7 @@ class LengthThresholds(Strict):
     hard_grade: Number = threshold("length.hard_to_read: a sentence graded above this ...")
     hard_min_words: Number = threshold("... with at least this many words")
     run_on_joins: Number = threshold("length.run_on: independent clauses joined this many times in one sentence")
+    comma_splice_min_words: Number = threshold("length.run_on: a comma splice in a sentence of fewer words passes")
     report_words: Number = threshold("length.report: more words than this in the whole report")
     reading_words_per_minute: Number = threshold("reading speed behind summary.reading_minutes")
     repeat_similarity: Number = threshold("length.repetition: share of word pairs two sentences share (Jaccard)")

@@ -87,7 +87,8 @@ def test_run_on_points_at_the_second_sentence(check):
     finding = rules_found(check(text), "length.run_on")[0]
     assert text[finding.start:].startswith("her dad was asleep")
     assert finding.kind == "none"
-    comma = rules_found(check("She was upset, she would not talk to me."), "length.run_on")[0]
+    spliced = "She was upset and tearful in the kitchen on Monday, she would not talk to me about the night before."
+    comma = rules_found(check(spliced), "length.run_on")[0]
     assert comma.kind == "comma" and comma.match.startswith(", she would not")
 
 
@@ -198,7 +199,8 @@ def test_every_bundled_glossary_line_has_an_expansion():
 
 
 def test_length_findings_in_the_json(review_text):
-    document = review_text("Concerns were raised about Mia. She was upset, she would not talk to me.")
+    document = review_text("Concerns were raised about Mia. She was upset and tearful in the kitchen on Monday, she "
+                           "would not talk to me about the night before.")
     rules = [f["rule"] for f in document["findings"] if f["check"] == "length"]
     assert rules == ["length.passive", "length.run_on"]
     assert all(isinstance(s["grade"], float) and isinstance(s["words"], int) for s in document["sentences"])

@@ -31,7 +31,7 @@ CLAUSE_LINKS = {"ccomp", "parataxis", "conj"}   # how a second main clause hangs
 NOT_PROSE = ("heading", "field", "address", "signature")  # blocks whose abbreviations are not read as running text
 GLOSSARY_HEADING = re.compile(r"(?i)glossary|abbreviations|acronyms|key terms|terms used")
 COMMON_WORD_ZIPF, COMMON_SHORT_WORD_ZIPF = 4.0, 5.0  # how common a word (of 3+ letters, of 2) is to be everyday
-THRESHOLDS = ("sentence_words", "paragraph_words", "hard_grade", "hard_min_words", "run_on_joins",
+THRESHOLDS = ("sentence_words", "paragraph_words", "hard_grade", "hard_min_words", "run_on_joins", "comma_splice_min_words",
               "report_words", "reading_words_per_minute", "repeat_similarity", "repeat_min_words")
 # The word classes of verbs that take a clause as object without "that" ("she told me she was tired"):
 # such a clause is not a second sentence run on.
@@ -111,13 +111,16 @@ def _is_list_of_clauses(later: list[Clause]) -> bool:
     return any(c.join == "coordinator" and c.joint is not None and c.joint.lower_ in ("and", "or") for c in later)
 
 
-def run_ons(sent: Span, clause_list: list[Clause], min_joins: int, reporting_verbs: set[str]) -> tuple[str, list[Clause]]:
-    """How `sent` runs sentences together ("comma", "none" or "coordinator") and the joints, or ("", [])."""
+def run_ons(sent: Span, clause_list: list[Clause], min_joins: int, reporting_verbs: set[str],
+            quoted: list[tuple[int, int]] = ()) -> tuple[str, list[Clause]]:
+    """How `sent` runs sentences together ("comma", "none" or "coordinator") and the joints, or ("", []).
+    A joint inside a quotation (`quoted`: (start, end) of each, which may open in an earlier
+    sentence) is the speaker's, not the writer's."""
     for i, clause in enumerate(clause_list):
         if clause.join not in ("comma", "none") or _is_speech_tag(clause.predicate, reporting_verbs):
             continue   # "..., she said." reports speech; it is not a second sentence
         before = [c for c in clause_list[:i] if c.join != "subordinate"]
-        if not before or _inside_quotes(sent, clause.start):
+        if not before or _inside_quotes(sent, clause.start) or _in_spans(clause.start.idx, quoted):
             continue
         previous = clause_list[i - 1].predicate
         if previous.lemma_.lower() in reporting_verbs and clause.start.i - previous.i <= 2:
@@ -135,6 +138,11 @@ def _is_speech_tag(predicate: Token, reporting_verbs: set[str]) -> bool:
     """'she said', 'he told reporters' with nothing said after it (not 'mum says she has asked him to leave')."""
     return predicate.lemma_.lower() in reporting_verbs and not any(
         c.dep_ in ("ccomp", "xcomp") and c.i > predicate.i for c in predicate.children)
+
+
+def _in_spans(offset: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether the character `offset` lies in one of the (start, end) `spans`."""
+    return any(start <= offset < end for start, end in spans)
 
 
 def _inside_quotes(sent: Span, token: Token) -> bool:
@@ -202,6 +210,12 @@ def _is_common_word(word: str) -> bool:
     return readability.word_zipf(word) >= (COMMON_SHORT_WORD_ZIPF if len(word) <= 2 else COMMON_WORD_ZIPF)
 
 
+def _is_name_at(doc: Doc, offset: int) -> bool:
+    """Whether the word at character `offset` is a name to the tagger or the entity recogniser."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return bool(span) and (span[0].pos_ == "PROPN" or span[0].ent_type_ in ("PERSON", "ORG", "GPE"))
+
+
 class LengthCheck:
     """Sentence and paragraph length, readability, run-ons, jargon, hidden agents and repetition."""
 
@@ -210,9 +224,11 @@ class LengthCheck:
         self.limits = {name: rules.threshold(name) for name in THRESHOLDS}
         self.glossary = parse_glossary(rules.lexicon("glossary"))
         self.known_abbreviations = frozenset(rules.lexicon("known_abbreviations"))
-        self.passives = PassiveRules(*({w.lower() for w in rules.lexicon(name)} for name in (
-            "passive_hidden_agent", "passive_harm", "passive_perception", "by_how_not_who", "meetings")))
         word_classes = linguistics().word_classes
+        self.passives = PassiveRules(*({w.lower() for w in rules.lexicon(name)} for name in (
+            "passive_hidden_agent", "passive_harm", "passive_perception", "by_how_not_who", "meetings")),
+            step_verbs=frozenset(w.lower() for w in rules.lexicon("passive_step")),
+            speech_verbs=frozenset(word_classes.union("speech_verbs")))
         self.reporting_verbs = set(word_classes.union(*CLAUSE_OBJECT_VERBS))
         self.coordinators = set(word_classes.union("coordinators"))
 
@@ -242,7 +258,7 @@ class LengthCheck:
         for sent in spans:
             self._check_sentence(doc, sent, grade, quoted)
         self._check_paragraphs(doc, spans, paragraph_bounds)
-        self._check_jargon(doc)
+        self._check_jargon(doc, quoted)
         self._check_repetition(doc, spans)
         if total_words > self.limits["report_words"]:
             self._add(doc, "length.report", 0, 0, words=total_words, minutes=doc._.summary["reading_minutes"],
@@ -259,7 +275,9 @@ class LengthCheck:
             hard = readability.rarest_words(sent.text, 3)
             self._add(doc, "length.hard_to_read", sent.start_char, sent.end_char, grade=sent._.grade,
                       average=average_grade, hard_words=", ".join(f"'{w}'" for w in hard))
-        kind, joints = run_ons(sent, clause_list, int(self.limits["run_on_joins"]), self.reporting_verbs)
+        kind, joints = run_ons(sent, clause_list, int(self.limits["run_on_joins"]), self.reporting_verbs, quoted)
+        if kind == "comma" and sent._.words < self.limits["comma_splice_min_words"]:
+            kind = ""   # two short clauses on either side of a comma read as one breath, not a run-on
         if kind:
             first = joints[0]
             start = (first.joint if kind == "comma" else _joining_word(first)).idx
@@ -269,7 +287,8 @@ class LengthCheck:
                       split_at=_phrase_from(_joining_word(first), sent.end),
                       kind=kind)
         for subject, verb in hidden_agent_passives(sent, self.passives, quoted):
-            start = min(subject.left_edge.idx, verb.idx)
+            first = next(t for t in subject.subtree if t.dep_ not in ("meta", "punct") or t == subject)
+            start = min(first.idx, verb.idx)   # "3. Referral ... to be made" starts at "Referral"
             self._add(doc, "length.passive", start, verb.idx + len(verb.text))
 
     def _check_paragraphs(self, doc: Doc, spans: list[Span], bounds: list[tuple[int, int]]) -> None:
@@ -283,7 +302,7 @@ class LengthCheck:
             if count > self.limits["paragraph_words"]:
                 self._add(doc, "length.paragraph", start, end, words=count)
 
-    def _check_jargon(self, doc: Doc) -> None:
+    def _check_jargon(self, doc: Doc, quoted: list[tuple[int, int]]) -> None:
         structure = doc._.structure
         outside_prose = [(b.start, b.end) for b in structure.blocks if b.kind in NOT_PROSE] if structure else []
         glossary_sections = [(b.start, b.end) for b in structure.blocks
@@ -293,8 +312,9 @@ class LengthCheck:
                               if any(start <= use.start < end for start, end in glossary_sections))
         found = unexplained_abbreviations(
             text, self.glossary, self.known_abbreviations, explained,
-            skip=lambda offset: any(start <= offset < end for start, end in outside_prose),
-            common_word=_is_common_word)
+            skip=lambda offset: _in_spans(offset, outside_prose),
+            common_word=_is_common_word, quoted=lambda offset: _in_spans(offset, quoted),
+            is_name=lambda offset: _is_name_at(doc, offset))
         for abbreviation, start, end in found:
             spelled = self.glossary.expansions.get(abbreviation)
             self._add(doc, "length.jargon", start, end, expansion=spelled[0] if spelled else "the words in full")

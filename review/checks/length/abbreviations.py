@@ -117,25 +117,27 @@ def is_explained_here(text: str, use: Use, expansions: tuple[str, ...] = ()) -> 
 
 def unexplained_abbreviations(text: str, glossary: Glossary, known: frozenset[str] = frozenset(),
                               explained_keys: frozenset[str] = frozenset(), skip=None,
-                              common_word=None) -> list[tuple[str, int, int]]:
+                              common_word=None, quoted=None, is_name=None) -> list[tuple[str, int, int]]:
     """(abbreviation, start, end) of the first use of each abbreviation not explained there.
 
     An abbreviation is a glossary entry or a word of abbreviation form, except one every reader
     knows (`known`), a common word written in capitals (`common_word`: "NOT", "PRICE") and a
     surname in capitals after a first name ("Maisie ROWE"). `skip(start)` says a use is in a
-    heading or header line, where it is not read as running text; `explained_keys` are explained
+    heading or header line, where it is not read as running text; `quoted(start)` that it is in
+    someone's quoted words, which are theirs to use; `is_name(start)` whether the word at `start`
+    is a person's name (for "Maisie ROWE", not "Discussed LARC"); `explained_keys` are explained
     in the report's own glossary. Later uses of an abbreviation are fine; one first used bare is
     flagged there, even if it is spelled out later.
     """
     seen, found = set(explained_keys), []
     for use in uses(text, glossary):
-        if use.key in seen:
+        if use.key in seen or (quoted and quoted(use.start)):
             continue
         if skip and skip(use.start):
             if is_explained_here(text, use, glossary.expansions.get(use.key, ())):
                 seen.add(use.key)   # "Sources: Emergency Department (ED) record" explains ED for the report
             continue
-        if not use.in_glossary and (use.key in known or _is_word_or_name(text, use, common_word)):
+        if not use.in_glossary and (use.key in known or _is_word_or_name(text, use, common_word, is_name)):
             continue
         seen.add(use.key)
         if not is_explained_here(text, use, glossary.expansions.get(use.key, ())):
@@ -143,11 +145,16 @@ def unexplained_abbreviations(text: str, glossary: Glossary, known: frozenset[st
     return found
 
 
-def _is_word_or_name(text: str, use: Use, common_word) -> bool:
+def _is_word_or_name(text: str, use: Use, common_word, is_name=None) -> bool:
+    """A common word in capitals ("NOT", or an abbreviation in everyday use, "DVD") or a surname in
+    capitals after a first name ("Maisie ROWE"; the first word a name by `is_name`)."""
     word = text[use.start:use.end]
     if not word.isupper():
         return False
     if common_word and common_word(word.lower()):
         return True
-    name_before = _NAME_BEFORE.search(text[max(0, use.start - 30):use.start])
-    return len(word) >= 4 and bool(name_before) and name_before.group().strip().lower() not in STOP_WORDS
+    window = max(0, use.start - 30)
+    name_before = _NAME_BEFORE.search(text[window:use.start])
+    if not (len(word) >= 4 and name_before and name_before.group().strip().lower() not in STOP_WORDS):
+        return False
+    return is_name is None or is_name(window + name_before.start())

@@ -16,16 +16,24 @@ class PassiveRules:
     perception: set[str]      # hide the actor only as a report of what was perceived ("was seen hitting")
     not_agents: set[str]      # nouns after "by" that say how, not who ("by the arm", "by accident")
     meetings: set[str]        # a meeting as subject or setting names who acted ("was agreed at the conference")
+    step_verbs: frozenset[str] = frozenset()     # hide the actor also as a step still to be taken ("to be booked")
+    speech_verbs: frozenset[str] = frozenset()   # verbs that report what a source said ("told me that ...")
 
 
 QUESTION_WORDS = {"how", "why", "whether", "who", "whom", "what"}
+# Verbs an infinitive passive of a step to be taken hangs on ("a decision needs to be made", "he is to be
+# referred"): the step's subject is theirs.
+STEP_VERBS = {"need", "have", "require", "be"}
+FIRST_PERSON = {"i", "we", "me", "us"}
 
 
 def hidden_agent_passives(sent: Span, rules: PassiveRules, quoted: list[tuple[int, int]] = ()) -> list[tuple[Token, Token]]:
     """(subject, last word) of each passive in `sent` that hides who acted: a verb of `rules.verbs` in
     the past, perfect or future ("A bruise was noticed", "consideration will be given") or of
-    `rules.harm_verbs` in any tense, with no agent named in the sentence, not inside a quote (`quoted`:
-    (start, end) of each), not asked about ("how she was hurt") and not a meeting's act."""
+    `rules.harm_verbs` in any tense, or a step still to be taken ("Referral to be made", "to be booked")
+    with no owner in its item, with no agent named in the sentence, not inside a quote (`quoted`:
+    (start, end) of each), not asked about ("how she was hurt"), not a meeting's act and not in what
+    a named source told the writer."""
     found, agent_named = [], False
     for token in sent:
         children = list(token.children)
@@ -36,17 +44,68 @@ def hidden_agent_passives(sent: Span, rules: PassiveRules, quoted: list[tuple[in
             continue
         lemma = token.lemma_.lower()
         harm = lemma in rules.harm_verbs
-        if not harm and (lemma not in rules.verbs or agent_named):
+        step = lemma in rules.step_verbs and _is_step(token) and token.head.tag_ != "VBD"   # not "had to be booked"
+        if not harm and ((lemma not in rules.verbs and not step) or agent_named):
             continue   # after "Riley was seen by the nurse", "Mum was given advice" was the nurse's act too
         if not harm and not any(_is_past_or_future(c, children) for c in children if c.dep_ == "auxpass"):
             continue   # "he is hurt", "was not being given": a state or a habit, not an act
-        subjects = [c for c in children if c.dep_ in ("nsubjpass", "csubjpass")]
+        subjects = [c for c in children if c.dep_ in ("nsubjpass", "csubjpass")] or _step_subjects(sent, token)
         if not subjects or token.dep_ in ("pcomp", "amod"):
             continue
         if any(start <= token.idx < end for start, end in quoted) or _is_implied(token, subjects[0], rules):
             continue
+        if (not harm and _told_by_named_source(token, rules)) or _step_has_owner(sent, token):
+            continue
         found.append((subjects[0], max([token] + [c for c in children if c.dep_ == "prt"], key=lambda t: t.i)))
     return found
+
+
+def _is_step(verb: Token) -> bool:
+    """An infinitive passive: a step still to be taken ("Referral to be made", "needs to be decided")."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def _step_subjects(sent: Span, verb: Token) -> list[Token]:
+    """The subject of an infinitive passive with none of its own: the noun it describes ("Referral to
+    CDC to be considered"; in an item with no finite verb, the last noun before it, however the parser
+    hung it), or the subject of the verb of need it hangs on ("a decision will need to be made", "Ben
+    is to be referred"); else none."""
+    if not _is_step(verb):
+        return []
+    if verb.dep_ in ("acl", "relcl", "advcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return [verb.head]
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in STEP_VERBS:
+        return [c for c in verb.head.children if c.dep_ == "nsubj"]
+    if not _has_finite_verb(sent):
+        return [t for t in sent if t.i < verb.left_edge.i and t.pos_ in ("NOUN", "PROPN")][-1:]
+    return []
+
+
+def _has_finite_verb(sent: Span) -> bool:
+    """Whether `sent` has a verb with tense: a plan item ("Hearing test to be booked.") has none."""
+    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sent)
+
+
+def _step_has_owner(sent: Span, verb: Token) -> bool:
+    """Whether a plan item's step names who takes it elsewhere in the item: a person's name, or a name
+    or pronoun as the subject of another verb ("(Mrs Dale to arrange)"); only for an item with no finite verb."""
+    if not _is_step(verb) or _has_finite_verb(sent):
+        return False
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.head != verb and t.pos_ in ("PROPN", "PRON")
+               or (t.ent_type_ == "PERSON") for t in sent if not (verb.left_edge.i <= t.i <= verb.i))
+
+
+def _told_by_named_source(verb: Token, rules: PassiveRules) -> bool:
+    """Whether the passive is in what someone other than the writer is reported to have said
+    ("Mrs Dale told me that Theo had been found crying"): finding out who acted is the source's
+    account, and the source is named."""
+    head = verb
+    while head.dep_ in ("ccomp", "conj") and head.head != head and rules.speech_verbs:
+        head = head.head
+        speakers = [c for c in head.children if c.dep_ == "nsubj"]
+        if head.tag_.startswith("VB") and speakers and head.lemma_.lower() in rules.speech_verbs:
+            return speakers[0].lower_ not in FIRST_PERSON
+    return False
 
 
 def _names_agent(verb: Token, rules: PassiveRules) -> bool:
@@ -55,8 +114,9 @@ def _names_agent(verb: Token, rules: PassiveRules) -> bool:
     shared = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN"]
     for head in shared:
         for by in head.subtree:
-            if by.lower_ != "by" or by.i < verb.i or any(a.pos_ in ("VERB", "AUX") for a in _ancestors_below(by, head)):
-                continue   # a "by" of a clause inside this one is that clause's
+            if by.lower_ != "by" or by.i < verb.i or any(a.pos_ in ("VERB", "AUX") and a.dep_ not in ("oprd", "acomp")
+                                                          for a in _ancestors_below(by, head)):
+                continue   # a "by" of a clause inside this one is that clause's; "reported missing by her mum" is the passive's
             if any(n.dep_ == "pobj" and n.lemma_.lower() not in rules.not_agents for n in by.children):
                 return True
     return False
@@ -87,6 +147,6 @@ def _is_implied(verb: Token, subject: Token, rules: PassiveRules) -> bool:
 
 
 def _is_past_or_future(auxpass: Token, siblings: list[Token]) -> bool:
-    """'was'/'were', 'been' (have been) or 'be' after a modal (will be, should be)."""
-    return auxpass.tag_ in ("VBD", "VBN") or (auxpass.tag_ == "VB" and any(s.tag_ == "MD" for s in siblings))
+    """'was'/'were', 'been' (have been) or 'be' after a modal (will be, should be) or 'to' (a step to be taken)."""
+    return auxpass.tag_ in ("VBD", "VBN") or (auxpass.tag_ == "VB" and any(s.tag_ in ("MD", "TO") for s in siblings))
 
