@@ -172,6 +172,11 @@ def compare(docs: list[Doc], families: Sequence[str], by_writer: bool = False) -
         print(f"{name:<32} judgement F1 {class_f1(gold, predicted, 'judgement'):.3f}  "
               f"speculation F1 {class_f1(gold, predicted, 'speculation'):.3f}  "
               f"flag F1 {flag_f1(gold, predicted):.3f}  ({time.time() - started:.0f} s)", flush=True)
+        if by_writer:
+            for held in folds:
+                g, p = [gold[i] for i in held], [predicted[i] for i in held]
+                print(f"  writer {writer_of(docs[held[0]])} held out: judgement F1 {class_f1(g, p, 'judgement'):.3f}  "
+                      f"speculation F1 {class_f1(g, p, 'speculation'):.3f}  flag F1 {flag_f1(g, p):.3f}")
 
 
 def main(argv: list[str] | None = None) -> int:
