@@ -1,0 +1,47 @@
+"""Speaker attribution by construction, on report and narrative sentences written for these tests
+(other names and words than the development novel's)."""
+
+import pytest
+
+from review.nlp.speakers import doc_quotes
+
+
+def speakers_of(nlp, text, children):
+    doc = nlp(text)
+    doc._.children = children
+    return [(q.text, q.speaker, q.speaker_is_child) for q in doc_quotes(doc)]
+
+
+# ---- an inverted verb after the quote: "…," shrugged Kofi ------------------------------------------
+
+@pytest.mark.parametrize("text, children, speaker", [
+    ('"I don\'t want to go back there," shrugged Kofi when I asked about contact.', ["Kofi"], "Kofi"),
+    ('"Not again," groused the foster carer. "He never listens."', ["Kofi"], "the foster carer"),
+    ('"The kettle is boiling," fretted Edmund. "Shall I fetch the cups?"', ["Edmund"], "Edmund"),
+    ('"Where is my coat?" grumbled Mr Hale, and went out.', ["Edmund"], "Mr Hale"),
+])
+def test_any_past_tense_verb_inverted_after_a_quote_reports_it(base_nlp, text, children, speaker):
+    found = speakers_of(base_nlp, text, children)
+    assert {s for _, s, _ in found} == {speaker}
+    assert all(is_child == (speaker in children) for _, _, is_child in found)
+
+
+@pytest.mark.parametrize("text", [
+    'Her "new friend," collected the children from school.',
+    'The family rented a "temporary," damp flat and stayed the winter.',
+])
+def test_a_verb_after_a_word_quoted_inside_a_sentence_reports_nothing(base_nlp, text):
+    doc = base_nlp(text)
+    doc._.children = ["Kofi"]
+    [quote] = doc_quotes(doc)
+    assert (quote.speaker, quote.kind) == (None, "scare_quote")
+
+
+@pytest.mark.parametrize("text, children, speaker", [
+    ('"Sorry. I won\'t do it again," grinned Zain, looking at the floor.', ["Zain"], "Zain"),
+    ('"We shall never manage it," frowned the old shepherd.', ["Zain"], "the old shepherd"),
+])
+def test_the_quotes_own_subject_is_never_the_subject_of_the_verb_after_it(base_nlp, text, children, speaker):
+    # the parser may join the verb to the quote's last clause ("I won't do it", "we shall never …")
+    [(_, found, _)] = speakers_of(base_nlp, text, children)
+    assert found == speaker
