@@ -45,3 +45,13 @@ def test_the_quotes_own_subject_is_never_the_subject_of_the_verb_after_it(base_n
     # the parser may join the verb to the quote's last clause ("I won't do it", "we shall never …")
     [(_, found, _)] = speakers_of(base_nlp, text, children)
     assert found == speaker
+
+
+# ---- a quote split by its attribution, the words going on after a wrapped line ---------------------
+
+def test_words_after_an_attribution_that_fills_a_wrapped_line_are_the_same_speakers(base_nlp):
+    text = ('"There was nobody at the gate when we got there this morning," said Tobias.\n'
+            '"We waited for nearly an hour in the rain and then walked all the way back\n'
+            'to the flat on our own."\n')
+    found = speakers_of(base_nlp, text, ["Tobias"])
+    assert [(speaker, is_child) for _, speaker, is_child in found] == [("Tobias", True)] * 2
