@@ -55,3 +55,42 @@ def test_words_after_an_attribution_that_fills_a_wrapped_line_are_the_same_speak
             'to the flat on our own."\n')
     found = speakers_of(base_nlp, text, ["Tobias"])
     assert [(speaker, is_child) for _, speaker, is_child in found] == [("Tobias", True)] * 2
+
+
+# ---- the addressee: the person a reporting verb speaks to is not its pronoun's referent -------------
+
+@pytest.mark.parametrize("text", [
+    'He told Leo "you are not going out tonight."',
+    '"Get your coat," she said to Leo.',
+    '"I haven\'t got the money," he told Leo quietly.',
+])
+def test_a_pronoun_never_stands_for_the_child_the_verb_speaks_to(base_nlp, text):
+    [(_, speaker, is_child)] = speakers_of(base_nlp, text, ["Leo"])
+    assert (speaker, is_child) == (None, False)
+
+
+def test_the_person_spoken_to_does_not_block_a_named_speaker(base_nlp):
+    [(_, speaker, is_child)] = speakers_of(base_nlp, 'Leo told his nan "I want to live with you."', ["Leo"])
+    assert (speaker, is_child) == ("Leo", True)
+
+
+def test_a_pronoun_still_stands_for_the_child_when_the_verb_speaks_to_someone_else(base_nlp):
+    [(_, speaker, is_child)] = speakers_of(base_nlp, 'He told the teacher "my tummy hurts."', ["Leo"])
+    assert (speaker, is_child) == ("Leo", True)
+
+
+# ---- a speaker given by a description of the child ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    '"I don\'t want to go," faltered the frightened child.',
+    'The tearful young person said "nobody listens to me."',
+    '"Is it nearly morning?" whispered the sleepy girl.',
+])
+def test_a_child_reference_with_a_describing_word_is_the_child(base_nlp, text):
+    [(_, _, is_child)] = speakers_of(base_nlp, text, ["Priya"])
+    assert is_child
+
+
+def test_the_other_child_is_not_the_child(base_nlp):
+    [(_, _, is_child)] = speakers_of(base_nlp, 'The other child said "she took my pen."', ["Priya"])
+    assert not is_child

@@ -175,6 +175,17 @@ class ReportingVerbs:
                 break
         return chain
 
+    def addressee_of(self, verb: Token) -> Token | None:
+        """The name or role a reporting verb speaks to: its object ("told Leo", "asked the boy") or the
+        object of its "to" ("said to Leo"); None for a pronoun or anything quoted."""
+        candidates = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        candidates += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+                       for p in c.children if p.dep_ == "pobj"]
+        for token in candidates:
+            if token.i not in self.layout.inside and token.pos_ in ("PROPN", "NOUN"):
+                return token
+        return None
+
     def record_owner(self, subject: Token) -> Token:
         """Whose words a record holds: "Dr Fenn's letter describes …" is Dr Fenn's, "Priya's diary entry
         reads …" Priya's; any other subject is itself."""
