@@ -94,3 +94,19 @@ def test_a_child_reference_with_a_describing_word_is_the_child(base_nlp, text):
 def test_the_other_child_is_not_the_child(base_nlp):
     [(_, _, is_child)] = speakers_of(base_nlp, 'The other child said "she took my pen."', ["Priya"])
     assert not is_child
+
+
+# ---- a quote split by its attribution clause is one utterance -----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    '"Leo," she said, "put your shoes on, we are late."',
+    '"Leo!" he shouted, "come back here at once."',
+])
+def test_a_name_called_in_one_part_of_a_split_quote_is_not_its_speaker(base_nlp, text):
+    found = speakers_of(base_nlp, text, ["Leo"])
+    assert len(found) == 2 and not any(is_child for _, _, is_child in found)
+
+
+def test_separate_sentences_are_separate_utterances(base_nlp):
+    found = speakers_of(base_nlp, 'She said "Leo hit me." He said "I did not."', ["Leo"])
+    assert [(speaker, is_child) for _, speaker, is_child in found][1] == ("Leo", True)
