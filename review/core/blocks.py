@@ -94,6 +94,8 @@ class Structure:
     blocks: list[Block] = field(default_factory=list)
     fields: list[Field] = field(default_factory=list)
     soft_breaks: list[int] = field(default_factory=list)  # offsets of line ends inside a wrapped sentence
+    # line ends of a hard-wrapped paragraph that close a sentence where the next word would not have fit
+    filled_breaks: list[int] = field(default_factory=list)
     text_length: int = 0  # of the text it was read from
 
     @cached_property
@@ -276,6 +278,7 @@ class _Reader:
             self.structure.blocks.append(Block("paragraph", self.paragraph[0].start, self.paragraph[-1].end,
                                                self.heading))
             self.structure.soft_breaks.extend(_soft_breaks(self.paragraph))
+            self.structure.filled_breaks.extend(_filled_breaks(self.paragraph))
             self.paragraph = []
 
     def add(self, kind: str, start: int, end: int, **where) -> None:
@@ -395,9 +398,26 @@ def _soft_breaks(lines: list[_Line]) -> list[int]:
     lines but the last are long and alike), or the next line carries on the sentence."""
     if len(lines) < 2:
         return []
-    widest = max(len(line.text) for line in lines)
-    mid_sentence = sum(not _SENTENCE_END.search(line.text) for line in lines[:-1])
-    wrapped = (widest >= WRAP_MIN_WIDTH and all(len(line.text) >= WRAP_SHARE * widest for line in lines[:-1])
-               and mid_sentence * 2 >= len(lines) - 1)  # lines of whole sentences are lines, not wrapping
+    wrapped = _hard_wrapped(lines)
     return [line.end for line, after in zip(lines, lines[1:])
             if wrapped or _continues(line.text, after.text)]
+
+
+def _hard_wrapped(lines: list[_Line]) -> bool:
+    """Whether a paragraph's lines but the last are long and alike, most of them ending mid-sentence
+    (lines of whole sentences are lines, not wrapping)."""
+    widest = max(len(line.text) for line in lines)
+    mid_sentence = sum(not _SENTENCE_END.search(line.text) for line in lines[:-1])
+    return (widest >= WRAP_MIN_WIDTH and all(len(line.text) >= WRAP_SHARE * widest for line in lines[:-1])
+            and mid_sentence * 2 >= len(lines) - 1)
+
+
+def _filled_breaks(lines: list[_Line]) -> list[int]:
+    """Line ends of a hard-wrapped paragraph that close a sentence where the next line's first word would
+    not have fit within the paragraph's widest line, and that next line wraps on in turn (is not the
+    last): the wrapping broke there, not the writer."""
+    if len(lines) < 3 or not _hard_wrapped(lines):
+        return []
+    widest = max(len(line.text.rstrip()) for line in lines)
+    return [line.end for line, after in zip(lines, lines[1:-1])
+            if after.text.split() and len(line.text.rstrip()) + 1 + len(after.text.split()[0]) > widest]

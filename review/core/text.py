@@ -91,9 +91,9 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     position = 0
     breaks = list(_PARAGRAPH_BREAK.finditer(text))
     if not breaks:
-        soft = _soft_breaks(text)
+        soft, filled = _soft_breaks(text)
         line_ends = ((m, line_end_before_spaces(text, m.start())) for m in _LINE_BREAK.finditer(text))
-        breaks = [m for m, end in line_ends if end not in soft or ends_a_sentence(text, end)]
+        breaks = [m for m, end in line_ends if end not in soft or ends_a_sentence(text, end) and end not in filled]
     for match in [*breaks, None]:
         end = match.start() if match else len(text)
         chunk = text[position:end]
@@ -107,9 +107,11 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 @functools.lru_cache(maxsize=4)
-def _soft_breaks(text: str) -> frozenset[int]:
-    """The wrapping line breaks of a text with no blank line: several checks ask for its paragraphs."""
-    return frozenset(read_structure(text).soft_breaks)
+def _soft_breaks(text: str) -> tuple[frozenset[int], frozenset[int]]:
+    """The wrapping line breaks of a text with no blank line, and those of them that close a sentence on
+    a full line (`Structure.filled_breaks`): several checks ask for its paragraphs."""
+    structure = read_structure(text)
+    return frozenset(structure.soft_breaks), frozenset(structure.filled_breaks)
 
 
 def paragraph_index(bounds: list[tuple[int, int]], char_offset: int) -> int | None:

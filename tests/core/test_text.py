@@ -67,3 +67,21 @@ def test_a_text_with_no_blank_line_keeps_a_hard_wrapped_paragraph_whole():
             "the concerns raised by the school, and then with Ruby on her own in the garden.\n"
             "Dad said he would leave if asked to.\n")
     assert [text[a:b] for a, b in paragraphs(text)] == [text[:text.index("Dad")].strip(), "Dad said he would leave if asked to."]
+
+
+def test_a_full_line_closing_a_sentence_inside_a_hard_wrapped_paragraph_only_wraps():
+    # the next word would not have fit on the full line: the wrapping broke there, not the writer
+    text = ("I visited the family at home on 13/05/2024 and spoke with both parents and\n"
+            "with Ruby, who showed me her bedroom and the garden, which were both tidy.\n"
+            "Mum said that the school had not been in touch with her since the spring\n"
+            "term and that she would ring the head teacher herself on Monday.\n")
+    assert [text[a:b] for a, b in paragraphs(text)] == [text.strip()]
+
+
+def test_a_short_line_closing_a_sentence_inside_a_hard_wrapped_paragraph_is_a_break():
+    # "Mum" would have fit after "tidy.": the writer chose to start a new line
+    text = ("I visited the family at home on 13/05/2024 and spoke with both parents and\n"
+            "with Ruby, who showed me her tidy bedroom and the garden.\n"
+            "Mum said that the school had not been in touch with her since the spring\n"
+            "term and that she would ring the head teacher herself on Monday.\n")
+    assert len(paragraphs(text)) == 2

@@ -98,7 +98,7 @@ class Attribution:
         if subject is None:
             return
         speaker, start, end = self.resolver.resolve(self.verbs.record_owner(subject), quote, outer,
-                                                    self._first_speaker(verb))
+                                                    self._first_speaker(verb) or self._addressee(verb, subject))
         reporters = [(v, s) for v, s in speakers[1:] if not self._has_own_quote(v, verb, quote)]
         self._second_hand(quote, outer, reporters, speaker, start, end)
         if quote.relayed_by is None and outer is None:
@@ -132,6 +132,14 @@ class Attribution:
         if first is None or first.pos_ == "PRON":
             return None
         return self.people.name_of(first)
+
+    def _addressee(self, verb: Token, subject: Token) -> str | None:
+        """"He told Leo '…'", "'…,' she said to Leo": the named person the reporting verb speaks to, whom
+        its pronoun subject cannot stand for."""
+        addressee = self.verbs.addressee_of(verb)
+        if addressee is None or addressee == subject:
+            return None
+        return self.people.name_of(addressee)
 
     def _relayed_in_a_record(self, quote: Quote, verb: Token) -> None:
         """"PC Dunn's statement records that Kayla said '…'", "Staff have heard that Zara said '…'": a

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from review.core.text import doc_text, paragraph_at_or_before, paragraphs
@@ -48,6 +50,26 @@ class QuoteLayout:
         """How many paragraphs begin after character `start` and by `end`: the breaks between them."""
         first, last = (paragraph_at_or_before(self.paragraphs, offset) or 0 for offset in (start, end))
         return last - first
+
+    def utterance(self, quote: Quote) -> list[Quote]:
+        """The top-level quotes of one utterance split by its attribution clause ("Leo," she said, "come
+        here."): neighbours in the paragraph with only a clause ending in a comma or dash between them."""
+        if quote not in self.top:
+            return [quote]
+        n = self.top.index(quote)
+        first = last = n
+        while first > 0 and self._split_between(self.top[first - 1], self.top[first]):
+            first -= 1
+        while last + 1 < len(self.top) and self._split_between(self.top[last], self.top[last + 1]):
+            last += 1
+        return self.top[first:last + 1]
+
+    def _split_between(self, before: Quote, after: Quote) -> bool:
+        """Whether only an attribution clause that carries the sentence on lies between two quotes."""
+        gap = self.text[before.end + 1:max(before.end + 1, after.start - 1)]
+        if self.paragraph_start(before.start) != self.paragraph_start(after.start):
+            return False
+        return gap.strip().endswith((",", "—", "–", "-")) and not re.search(r"[.!?;:]", gap)
 
     def quote_tokens(self, quote: Quote) -> Span | None:
         """The tokens of the quote's words (marks excluded where the tokenizer split them off)."""

@@ -70,7 +70,21 @@ def is_child_name(name: str | None, children: list[str], lexicons: Lexicons) -> 
     if words and (" ".join(words) in child_aliases(children) or
                   (words[0] in child_aliases(children) and words[0] == lowered.split()[0])):
         return True  # "Anne Shirley" for --child Anne (a title first, as in "Mrs Carter", is not the child)
-    return lowered in lexicons.child_references
+    return lowered in lexicons.child_references or _modified_child_reference(lowered, lexicons.child_references)
+
+
+def _modified_child_reference(description: str, references: list[str]) -> bool:
+    """A child reference with a word or two describing the child inside it ("the frightened child",
+    "the little girl"); "the other child" is someone else."""
+    words = description.split()
+    if {"other", "another", "same"} & set(words):
+        return False
+    for reference in references:
+        determiner, _, head = reference.partition(" ")
+        if head and description.startswith(determiner + " ") and description.endswith(" " + head) \
+                and 0 < len(words) - len(reference.split()) <= 2:
+            return True
+    return False
 
 
 def child_reference_at(text: str, token: Token, references: list[str]) -> str | None:

@@ -77,12 +77,13 @@ class PersonResolver:
     def only_child(self, gender: str | None, quote: Quote) -> str | None:
         """The referent of a he or she that nobody earlier in the text fits, in a text about one child:
         that child ("He said '…'" cut from a longer report), unless the child's gender is known not to
-        fit or the words name the child (people speak to the child by name, not of themselves)."""
+        fit or the words name the child (people speak to the child by name, not of themselves), in any part
+        of an utterance its attribution splits ("Leo," she said, "come here")."""
         children = self.people.children
         if gender is None or len(children) != 1:
             return None
         known = self.people.genders.get(children[0])
-        words = {w.lower() for w in re.findall(r"[A-Za-z]+", quote.text)}
+        words = {w.lower() for part in self.layout.utterance(quote) for w in re.findall(r"[A-Za-z]+", part.text)}
         if known not in (None, gender) or words & child_aliases(children):
             return None
         return children[0]

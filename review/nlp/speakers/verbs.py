@@ -73,7 +73,8 @@ class ReportingVerbs:
         if verb.dep_ == "acl" and verb.head.i < verb.i and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head, False  # "The head teacher called Tyler '…'", parsed as a noun and its modifier
         head = verb
-        while head.dep_ in ("conj", "xcomp", "advcl") and head.head.i != head.i:
+        while head.dep_ in ("conj", "xcomp", "advcl") and head.head.i != head.i \
+                and not self._quoted_apart(head.head, verb):  # "…I forget it," smiled Tom: not the quote's "I"
             relation = head.dep_
             head = head.head
             for child in head.children:
@@ -174,6 +175,17 @@ class ReportingVerbs:
                 break
         return chain
 
+    def addressee_of(self, verb: Token) -> Token | None:
+        """The name or role a reporting verb speaks to: its object ("told Leo", "asked the boy") or the
+        object of its "to" ("said to Leo"); None for a pronoun or anything quoted."""
+        candidates = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        candidates += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+                       for p in c.children if p.dep_ == "pobj"]
+        for token in candidates:
+            if token.i not in self.layout.inside and token.pos_ in ("PROPN", "NOUN"):
+                return token
+        return None
+
     def record_owner(self, subject: Token) -> Token:
         """Whose words a record holds: "Dr Fenn's letter describes …" is Dr Fenn's, "Priya's diary entry
         reads …" Priya's; any other subject is itself."""
@@ -232,7 +244,23 @@ class ReportingVerbs:
                 break
             if token.pos_ in ("VERB", "AUX") and self.is_speech_verb(token):
                 return token
+            if count == 1 and self._inverted_after(quote, token):
+                return token
         return None
+
+    def _inverted_after(self, quote: Quote, verb: Token) -> bool:
+        """"…," sighed Tom; "…?" grumbled the porter: a past-tense verb straight after a quote that its
+        sentence carries on past, followed by its subject, reports the quote whatever the verb (English
+        inverts only a reporting clause so)."""
+        if quote.form != "speech" or verb.pos_ != "VERB" or verb.tag_ != "VBD" or not quote.text.rstrip().endswith((",", "?", "!", "—", "-")):
+            return False
+        after = verb.i + 1
+        while after < len(self.doc) and self.doc[after].is_space:
+            after += 1
+        if after >= len(self.doc) or after in self.layout.inside:
+            return False
+        subject = self.doc[after]
+        return subject.pos_ == "PROPN" or subject.lower_ in ("the", "his", "her", "their", "my", "our")
 
     def _verb_of_clause_before(self, colon: Token) -> Token | None:
         """Words after a colon are those of the clause before it: "Jordan said he didn't want to go

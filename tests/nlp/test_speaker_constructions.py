@@ -1,0 +1,112 @@
+"""Speaker attribution by construction, on report and narrative sentences written for these tests
+(other names and words than the development novel's)."""
+
+import pytest
+
+from review.nlp.speakers import doc_quotes
+
+
+def speakers_of(nlp, text, children):
+    doc = nlp(text)
+    doc._.children = children
+    return [(q.text, q.speaker, q.speaker_is_child) for q in doc_quotes(doc)]
+
+
+# ---- an inverted verb after the quote: "…," shrugged Kofi ------------------------------------------
+
+@pytest.mark.parametrize("text, children, speaker", [
+    ('"I don\'t want to go back there," shrugged Kofi when I asked about contact.', ["Kofi"], "Kofi"),
+    ('"Not again," groused the foster carer. "He never listens."', ["Kofi"], "the foster carer"),
+    ('"The kettle is boiling," fretted Edmund. "Shall I fetch the cups?"', ["Edmund"], "Edmund"),
+    ('"Where is my coat?" grumbled Mr Hale, and went out.', ["Edmund"], "Mr Hale"),
+])
+def test_any_past_tense_verb_inverted_after_a_quote_reports_it(base_nlp, text, children, speaker):
+    found = speakers_of(base_nlp, text, children)
+    assert {s for _, s, _ in found} == {speaker}
+    assert all(is_child == (speaker in children) for _, _, is_child in found)
+
+
+@pytest.mark.parametrize("text", [
+    'Her "new friend," collected the children from school.',
+    'The family rented a "temporary," damp flat and stayed the winter.',
+])
+def test_a_verb_after_a_word_quoted_inside_a_sentence_reports_nothing(base_nlp, text):
+    doc = base_nlp(text)
+    doc._.children = ["Kofi"]
+    [quote] = doc_quotes(doc)
+    assert (quote.speaker, quote.kind) == (None, "scare_quote")
+
+
+@pytest.mark.parametrize("text, children, speaker", [
+    ('"Sorry. I won\'t do it again," grinned Zain, looking at the floor.', ["Zain"], "Zain"),
+    ('"We shall never manage it," frowned the old shepherd.', ["Zain"], "the old shepherd"),
+])
+def test_the_quotes_own_subject_is_never_the_subject_of_the_verb_after_it(base_nlp, text, children, speaker):
+    # the parser may join the verb to the quote's last clause ("I won't do it", "we shall never …")
+    [(_, found, _)] = speakers_of(base_nlp, text, children)
+    assert found == speaker
+
+
+# ---- a quote split by its attribution, the words going on after a wrapped line ---------------------
+
+def test_words_after_an_attribution_that_fills_a_wrapped_line_are_the_same_speakers(base_nlp):
+    text = ('"There was nobody at the gate when we got there this morning," said Tobias.\n'
+            '"We waited for nearly an hour in the rain and then walked all the way back\n'
+            'to the flat on our own."\n')
+    found = speakers_of(base_nlp, text, ["Tobias"])
+    assert [(speaker, is_child) for _, speaker, is_child in found] == [("Tobias", True)] * 2
+
+
+# ---- the addressee: the person a reporting verb speaks to is not its pronoun's referent -------------
+
+@pytest.mark.parametrize("text", [
+    'He told Leo "you are not going out tonight."',
+    '"Get your coat," she said to Leo.',
+    '"I haven\'t got the money," he told Leo quietly.',
+])
+def test_a_pronoun_never_stands_for_the_child_the_verb_speaks_to(base_nlp, text):
+    [(_, speaker, is_child)] = speakers_of(base_nlp, text, ["Leo"])
+    assert (speaker, is_child) == (None, False)
+
+
+def test_the_person_spoken_to_does_not_block_a_named_speaker(base_nlp):
+    [(_, speaker, is_child)] = speakers_of(base_nlp, 'Leo told his nan "I want to live with you."', ["Leo"])
+    assert (speaker, is_child) == ("Leo", True)
+
+
+def test_a_pronoun_still_stands_for_the_child_when_the_verb_speaks_to_someone_else(base_nlp):
+    [(_, speaker, is_child)] = speakers_of(base_nlp, 'He told the teacher "my tummy hurts."', ["Leo"])
+    assert (speaker, is_child) == ("Leo", True)
+
+
+# ---- a speaker given by a description of the child ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    '"I don\'t want to go," faltered the frightened child.',
+    'The tearful young person said "nobody listens to me."',
+    '"Is it nearly morning?" whispered the sleepy girl.',
+])
+def test_a_child_reference_with_a_describing_word_is_the_child(base_nlp, text):
+    [(_, _, is_child)] = speakers_of(base_nlp, text, ["Priya"])
+    assert is_child
+
+
+def test_the_other_child_is_not_the_child(base_nlp):
+    [(_, _, is_child)] = speakers_of(base_nlp, 'The other child said "she took my pen."', ["Priya"])
+    assert not is_child
+
+
+# ---- a quote split by its attribution clause is one utterance -----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    '"Leo," she said, "put your shoes on, we are late."',
+    '"Leo!" he shouted, "come back here at once."',
+])
+def test_a_name_called_in_one_part_of_a_split_quote_is_not_its_speaker(base_nlp, text):
+    found = speakers_of(base_nlp, text, ["Leo"])
+    assert len(found) == 2 and not any(is_child for _, _, is_child in found)
+
+
+def test_separate_sentences_are_separate_utterances(base_nlp):
+    found = speakers_of(base_nlp, 'She said "Leo hit me." He said "I did not."', ["Leo"])
+    assert [(speaker, is_child) for _, speaker, is_child in found][1] == ("Leo", True)
