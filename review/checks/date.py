@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from review.core.blocks import names_columns
 from review.core.findings import add_finding
 from review.core.rules import load_rules
 from review.core.text import doc_text, sentences
@@ -129,7 +130,7 @@ class DateCheck:
         """A header field ("Completed by: ...") or a table's first row, the columns' names ("Date | What happened")."""
         structure = sent.doc._.structure
         block = structure.block_at(sent.start_char) if structure is not None else None
-        return block is not None and (block.kind == "field" or (block.kind == "row" and block.row == 0))
+        return block is not None and (block.kind == "field" or names_columns(block, doc_text(sent.doc)))
 
     def is_event_noun(self, noun: Token) -> bool:
         """An event noun, alone or with its compounds ("referral", "core group")."""
@@ -190,7 +191,7 @@ class DateCheck:
             vaguely_dated = (self.check_relative(doc, sent, own) or self.check_imprecise(doc, sent, own, anchor["own"])
                              or self.check_entry_date(doc, sent, own)
                              or (not own and carried and dating is not None and self.check_sequel(doc, sent)))
-            if verb is not None and dating is None and not vaguely_dated:
+            if verb is not None and dating is None and not vaguely_dated and not asks_no_date(verb, sent):
                 undated.append((index, sent, verb))
             if dating is not None and dating.anchor is not None and (verb is not None or (own and anchor["heading"])
                                                                     or (own and self.is_event_statement(sent))):
@@ -269,16 +270,25 @@ class DateCheck:
         ("| Jul 2024 | 16 wk imms | DNA |", "- Late October - joint visit"): the entry records one event."""
         structure = doc._.structure
         block = structure.block_at(sent.start_char) if structure is not None else None
-        if (block is None or block.kind not in ("row", "item") or (block.kind == "row" and block.row == 0)
+        if (block is None or block.kind not in ("row", "item") or names_columns(block, doc_text(doc))
                 or not own or any(names_a_day(e) for e in own)):
             return False
         first = min(own, key=lambda e: e.start)
-        if first.value is None or not opens_its_block(block, first, doc_text(doc)) or in_quote(sent, first.start):
+        if (first.value is None or not opens_its_block(block, first, doc_text(doc)) or in_quote(sent, first.start)
+                or self.counts_occasions(doc, first.end, block.end)):
             return False
         resolved = written_date(first.value, doc._.report_date)
         add_finding(doc, self.rules.rule("date.imprecise"), first.start, first.end, allow=self.rules, kind="imprecise",
                     resolved=f" If it was {resolved}, say so." if resolved else "")
         return True
+
+    def counts_occasions(self, doc: Doc, start: int, end: int) -> bool:
+        """The words at start..end quantify or count occasions ("attended most sessions", "missed about half",
+        "attended 1 session so far"): a tally over the period, not one event ("16 wk imms" counts weeks)."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(
+            t.lower_ in SERIES_QUANTIFIERS | {"half"} or (t.like_num and t.dep_ == "nummod" and self.is_event_noun(t.head))
+            for t in span)
 
     def check_sequel(self, doc: Doc, sent: Span) -> bool:
         """``date.imprecise`` on an event the carried date dates only as coming after it ("On 24/03 she did not
@@ -334,8 +344,10 @@ class DateCheck:
             return False
         if changes:
             return True
-        # "things have slipped recently": a present perfect tells of an event only with an event verb or noun
-        return not is_present_perfect(verb) or verb.lemma_.lower() in self.event_verbs or self.has_event_noun(verb)
+        # "things have slipped recently": a present perfect tells of an event only with an event verb or noun, and
+        # of a pattern, not one event, when what it did is many ("has missed a lot of sessions lately")
+        return not is_present_perfect(verb) or (
+            (verb.lemma_.lower() in self.event_verbs or self.has_event_noun(verb)) and not quantifies_many(verb))
 
     def is_habitual(self, verb: Token, sent: Span) -> bool:
         """A habitual marker in the verb's own clause ("usually", "every day", "continues to")."""
@@ -403,6 +415,66 @@ def is_telegraphic(verb: Token) -> bool:
     if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
     return verb.tag_ == "VBN" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+WHOLE_OBJECTS = {"everything", "all"}
+
+
+def quantifies_many(verb: Token) -> bool:
+    """The verb's object or subject is many of something ("missed a lot of sessions", "several calls")."""
+    for child in verb.children:
+        if child.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+            continue
+        if (child.lemma_.lower() in ("lot", "number") or child.lower_ in SERIES_QUANTIFIERS) and any(
+                c.lower_ == "of" for c in child.children):
+            return True
+        if child.lower_ == "lots" or any(d.lower_ in SERIES_QUANTIFIERS for d in child.children):
+            return True
+    return False
+
+
+def asks_no_date(verb: Token, sent: Span) -> bool:
+    """An event sentence whose missing date is not asked for: a plan, a quote's words, a summary of handling."""
+    return states_a_plan(sent) or introduces_a_quote(verb, sent) or handles_everything(verb)
+
+
+def states_a_plan(sent: Span) -> bool:
+    """A recommendation or action told as who is to do what ("Hearing test to be booked", "School to seat Leo at
+    the front"): an infinitive with no finite or past verb before it, so nothing has happened yet ("Taken to A&E
+    to be checked" has)."""
+    depth = 0
+    for token in sent:
+        depth += (token.text == "(") - (token.text == ")")
+        if depth > 0:
+            continue  # "(suggested: the teaching assistant)": an aside
+        if token.tag_ == "TO" and token.dep_ == "aux" and token.head.tag_ in ("VB", "VBN"):
+            return True
+        if token.tag_ in FINITE_TAGS or (token.tag_ == "VBN" and not modifies_next_noun(token)):
+            return False
+    return False
+
+
+def modifies_next_noun(token: Token) -> bool:
+    """A participle before the noun it describes ("a named adult", "the agreed plan")."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is not None and following.pos_ in ("NOUN", "PROPN", "ADJ")
+
+
+def introduces_a_quote(verb: Token, sent: Span) -> bool:
+    """A speech verb in running text whose words follow in quotation marks ("She said, "I won't go back""): the
+    words are the speaker's voice, whose circumstances the child's-voice check asks for, not an incident to date.
+    A log's bullet ("- Poppy said "I don't like going home."") records the occasion itself, an event."""
+    return verb.lemma_.lower() in SPEECH_VERBS and not is_list_item(sent) and any(
+        child.dep_ == "ccomp" and in_quote(sent, next(t for t in child.subtree if not t.is_punct).idx)
+        for child in verb.children)
+
+
+def handles_everything(verb: Token) -> bool:
+    """An action done to everything ("Recorded everything on CPOMS", "Logged it all"): a summary of how the
+    concerns were handled, not one event."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "nsubj" and c.i > verb.i)]
+    return any(c.lower_ in WHOLE_OBJECTS or any(d.lower_ == "all" for d in c.children) for c in objects)
 
 
 def is_list_item(sent: Span) -> bool:
