@@ -73,6 +73,7 @@ class DateCheck:
         self.vague_occasions = phrase_pattern(self.rules.lexicon("vague_occasions"))
         self.vague_periods = phrase_pattern(self.rules.lexicon("vague_periods"))
         self.vague_sequels = {w.lower() for w in self.rules.lexicon("vague_sequels")}
+        self.vague_past_times = phrase_pattern(self.rules.lexicon("vague_past_times"))
         self.missed_appointment_words = {w.lower() for w in self.rules.lexicon("missed_appointment_words")}
 
     def event_verb(self, sent: Span) -> Token | None:
@@ -93,7 +94,22 @@ class DateCheck:
                 return verb
             if is_list_item(sent) and not is_present_perfect(verb) and verb.lemma_.lower() not in STATIVE_VERBS:
                 return verb  # "* Dad smashed Mum's phone.": a bullet telling what someone did
-        return self.missed_appointment(sent)
+        return self.missed_appointment(sent) or self.logged_event(sent)
+
+    def logged_event(self, sent: Span) -> Token | None:
+        """The event noun of a log line that names an event and, after a dash, its outcome, with no verb ("- Home
+        visit – no answer", "- Therapy session 1 – DNA"): the line records that it happened. A colon gives a finding
+        instead ("- Full skin check: no marks"), dated by the examination it belongs to."""
+        if not is_list_item(sent) or any(t.tag_ in FINITE_TAGS for t in sent) or states_a_plan(sent):
+            return None
+        if (self.habitual is not None and self.habitual.search(sent.text)) or any(
+                e.type == "SET" and sent.start_char <= e.start < sent.end_char for e in sent.doc._.dates or []):
+            return None  # "- Home visits fortnightly – Nan": a timetable
+        words = [t for t in sent if not t.is_space and not (t.is_punct and t.i == sent.start)]
+        for i, token in enumerate(words):
+            if token.text in ("–", "—", "-") and token.whitespace_ and words[i - 1].whitespace_ and 0 < i < len(words) - 1:
+                return next((w for w in words[:i] if w.pos_ in ("NOUN", "PROPN") and self.is_event_noun(w)), None)
+        return None
 
     def missed_appointment(self, sent: Span) -> Token | None:
         """The clinical shorthand of a missed appointment ("DNA'd his review", "Multiple DNAs") in a sentence that
@@ -120,8 +136,9 @@ class DateCheck:
         return token.lower_ in self.missed_appointment_words
 
     def frames_an_event(self, verb: Token) -> bool:
-        """The state is told at an event named as its time ("At the last home visit", "during the meeting")."""
-        return any(prep.dep_ == "prep" and prep.lower_ in ("at", "during") and
+        """The state is told at an event named as its time ("At the last home visit", "during the meeting", "on the
+        visit")."""
+        return any(prep.dep_ == "prep" and prep.lower_ in ("at", "during", "on") and
                    any(obj.dep_ == "pobj" and self.is_event_noun(obj) for obj in prep.children)
                    for prep in verb.children)
 
@@ -254,6 +271,8 @@ class DateCheck:
         rule = "date.imprecise"
         if spans and not self.dates_past_clause(doc, sent, spans[0][0], spans[0][1]):
             rule = "date.vague_change"  # "things have slipped recently": a change, not an event
+        if not own and not spans:
+            spans = self.vague_past_time(doc, sent)
         if not own and not spans and self.vague_occasions is not None:
             found = self.vague_occasions.search(sent.text)
             if found:
@@ -264,6 +283,32 @@ class DateCheck:
             add_finding(doc, self.rules.rule(rule), start, end, allow=self.rules, kind="imprecise",
                         resolved=f" If it was {resolved}, say so." if resolved else "")
         return bool(spans)
+
+    def vague_past_time(self, doc: Doc, sent: Span) -> list[tuple[int, int, None]]:
+        """The phrase that places the sentence's past event only as some time before now ("a while back", "at some
+        point", an adverb "once"; not "once a week" nor "once she arrived")."""
+        if self.vague_past_times is None:
+            return []
+        for found in self.vague_past_times.finditer(sent.text):
+            start, end = sent.start_char + found.start(), sent.start_char + found.end()
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or in_quote(sent, start):
+                continue
+            last = span[-1]
+            following = doc[last.i + 1] if last.i + 1 < len(doc) else None
+            if len(span) == 1 and (last.dep_ != "advmod" or (following is not None and following.lower_ in
+                                                             ("a", "an", "every", "per", "or", "more", "again"))):
+                continue  # "once a week", "once or twice", "once she had gone"
+            if self.dates_past_clause(doc, sent, start, end) or self.tells_an_event_there_was(doc, start, end):
+                return [(start, end, None)]
+        return []
+
+    def tells_an_event_there_was(self, doc: Doc, start: int, end: int) -> bool:
+        """The words at start..end date a "there was" of an event ("there was a referral at some point")."""
+        verb = governing_verb(doc, start, end)
+        return (verb is not None and verb.lemma_ == "be" and is_past(verb)
+                and any(c.dep_ == "expl" for c in verb.children)
+                and any(c.dep_ in ("attr", "nsubj") and self.is_event_noun(c) for c in verb.children))
 
     def check_entry_date(self, doc: Doc, sent: Span, own: list[TemporalExpression]) -> bool:
         """``date.imprecise`` on the date that opens a chronology row or list entry when it names no day

@@ -355,3 +355,45 @@ def test_a_monthly_tally_of_sessions_passes(review_text):
 ])
 def test_many_events_lately_are_a_pattern_one_is_an_event(review_text, text, rule):
     assert [r for r, _ in date_findings(review_text(text, report_date=REPORT_DATE))] == [rule]
+
+
+def test_a_log_line_naming_an_event_and_its_outcome_is_an_undated_event(review_text):
+    """"- Contact session 2 – no show": the line records an occasion, so it needs its date, one per line."""
+    text = "Contacts offered:\n- Contact session 2 – no show\n- School visit – done\n"
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == [
+        ("date.undated_event", "session"), ("date.undated_event", "visit")]
+
+
+@pytest.mark.parametrize("text", [
+    "Contacts offered:\n- Contact session on 02/03/2024 – no show\n",
+    "Plan:\n- Home visits fortnightly – Nan to be present\n",
+    "Plan:\n- Review meeting – to be arranged by the chair\n",
+    "Examination:\n- Hearing check: both ears clear\n- Left shin: a well-healed graze\n",
+])
+def test_a_dated_planned_or_examined_log_line_passes(review_text, text):
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == []
+
+
+def test_a_state_told_on_a_named_visit_needs_its_date(review_text):
+    assert date_findings(review_text("On the school visit the classroom was chaotic.", report_date=REPORT_DATE)) == [
+        ("date.undated_event", "was")]
+
+
+@pytest.mark.parametrize("text, match", [
+    ("Nan phoned the school a while back about the lice.", "a while back"),
+    ("He once pushed Mum down the stairs.", "once"),
+    ("At some point there was a referral to the hub.", "At some point"),
+    ("Dad was cautioned some time ago for affray.", "some time ago"),
+])
+def test_a_past_event_placed_only_as_some_time_before_now_is_imprecise(review_text, text, match):
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == [("date.imprecise", match)]
+
+
+@pytest.mark.parametrize("text", [
+    "Nan visits once a week.",
+    "We may need to review this at some point.",
+    'Leo said "a while ago I had a dog".',
+    "Once she had settled, Ava played with the bricks on 12/03/2024.",
+])
+def test_once_as_a_frequency_a_future_some_point_or_a_quote_passes(review_text, text):
+    assert [r for r, _ in date_findings(review_text(text, report_date=REPORT_DATE))] == []
