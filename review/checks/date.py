@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from review.core.blocks import names_columns
 from review.core.findings import add_finding
 from review.core.rules import load_rules
 from review.core.text import doc_text, sentences
@@ -72,6 +73,7 @@ class DateCheck:
         self.vague_occasions = phrase_pattern(self.rules.lexicon("vague_occasions"))
         self.vague_periods = phrase_pattern(self.rules.lexicon("vague_periods"))
         self.vague_sequels = {w.lower() for w in self.rules.lexicon("vague_sequels")}
+        self.vague_past_times = phrase_pattern(self.rules.lexicon("vague_past_times"))
         self.missed_appointment_words = {w.lower() for w in self.rules.lexicon("missed_appointment_words")}
 
     def event_verb(self, sent: Span) -> Token | None:
@@ -92,7 +94,22 @@ class DateCheck:
                 return verb
             if is_list_item(sent) and not is_present_perfect(verb) and verb.lemma_.lower() not in STATIVE_VERBS:
                 return verb  # "* Dad smashed Mum's phone.": a bullet telling what someone did
-        return self.missed_appointment(sent)
+        return self.missed_appointment(sent) or self.logged_event(sent)
+
+    def logged_event(self, sent: Span) -> Token | None:
+        """The event noun of a log line that names an event and, after a dash, its outcome, with no verb ("- Home
+        visit – no answer", "- Therapy session 1 – DNA"): the line records that it happened. A colon gives a finding
+        instead ("- Full skin check: no marks"), dated by the examination it belongs to."""
+        if not is_list_item(sent) or any(t.tag_ in FINITE_TAGS for t in sent) or states_a_plan(sent):
+            return None
+        if (self.habitual is not None and self.habitual.search(sent.text)) or any(
+                e.type == "SET" and sent.start_char <= e.start < sent.end_char for e in sent.doc._.dates or []):
+            return None  # "- Home visits fortnightly – Nan": a timetable
+        words = [t for t in sent if not t.is_space and not (t.is_punct and t.i == sent.start)]
+        for i, token in enumerate(words):
+            if token.text in ("–", "—", "-") and token.whitespace_ and words[i - 1].whitespace_ and 0 < i < len(words) - 1:
+                return next((w for w in words[:i] if w.pos_ in ("NOUN", "PROPN") and self.is_event_noun(w)), None)
+        return None
 
     def missed_appointment(self, sent: Span) -> Token | None:
         """The clinical shorthand of a missed appointment ("DNA'd his review", "Multiple DNAs") in a sentence that
@@ -119,8 +136,9 @@ class DateCheck:
         return token.lower_ in self.missed_appointment_words
 
     def frames_an_event(self, verb: Token) -> bool:
-        """The state is told at an event named as its time ("At the last home visit", "during the meeting")."""
-        return any(prep.dep_ == "prep" and prep.lower_ in ("at", "during") and
+        """The state is told at an event named as its time ("At the last home visit", "during the meeting", "on the
+        visit")."""
+        return any(prep.dep_ == "prep" and prep.lower_ in ("at", "during", "on") and
                    any(obj.dep_ == "pobj" and self.is_event_noun(obj) for obj in prep.children)
                    for prep in verb.children)
 
@@ -129,7 +147,7 @@ class DateCheck:
         """A header field ("Completed by: ...") or a table's first row, the columns' names ("Date | What happened")."""
         structure = sent.doc._.structure
         block = structure.block_at(sent.start_char) if structure is not None else None
-        return block is not None and (block.kind == "field" or (block.kind == "row" and block.row == 0))
+        return block is not None and (block.kind == "field" or names_columns(block, doc_text(sent.doc)))
 
     def is_event_noun(self, noun: Token) -> bool:
         """An event noun, alone or with its compounds ("referral", "core group")."""
@@ -190,7 +208,7 @@ class DateCheck:
             vaguely_dated = (self.check_relative(doc, sent, own) or self.check_imprecise(doc, sent, own, anchor["own"])
                              or self.check_entry_date(doc, sent, own)
                              or (not own and carried and dating is not None and self.check_sequel(doc, sent)))
-            if verb is not None and dating is None and not vaguely_dated:
+            if verb is not None and dating is None and not vaguely_dated and not asks_no_date(verb, sent):
                 undated.append((index, sent, verb))
             if dating is not None and dating.anchor is not None and (verb is not None or (own and anchor["heading"])
                                                                     or (own and self.is_event_statement(sent))):
@@ -253,6 +271,8 @@ class DateCheck:
         rule = "date.imprecise"
         if spans and not self.dates_past_clause(doc, sent, spans[0][0], spans[0][1]):
             rule = "date.vague_change"  # "things have slipped recently": a change, not an event
+        if not own and not spans:
+            spans = self.vague_past_time(doc, sent)
         if not own and not spans and self.vague_occasions is not None:
             found = self.vague_occasions.search(sent.text)
             if found:
@@ -264,21 +284,56 @@ class DateCheck:
                         resolved=f" If it was {resolved}, say so." if resolved else "")
         return bool(spans)
 
+    def vague_past_time(self, doc: Doc, sent: Span) -> list[tuple[int, int, None]]:
+        """The phrase that places the sentence's past event only as some time before now ("a while back", "at some
+        point", an adverb "once"; not "once a week" nor "once she arrived")."""
+        if self.vague_past_times is None:
+            return []
+        for found in self.vague_past_times.finditer(sent.text):
+            start, end = sent.start_char + found.start(), sent.start_char + found.end()
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or in_quote(sent, start):
+                continue
+            last = span[-1]
+            following = doc[last.i + 1] if last.i + 1 < len(doc) else None
+            if len(span) == 1 and (last.dep_ != "advmod" or (following is not None and following.lower_ in
+                                                             ("a", "an", "every", "per", "or", "more", "again"))):
+                continue  # "once a week", "once or twice", "once she had gone"
+            if self.dates_past_clause(doc, sent, start, end) or self.tells_an_event_there_was(doc, start, end):
+                return [(start, end, None)]
+        return []
+
+    def tells_an_event_there_was(self, doc: Doc, start: int, end: int) -> bool:
+        """The words at start..end date a "there was" of an event ("there was a referral at some point")."""
+        verb = governing_verb(doc, start, end)
+        return (verb is not None and verb.lemma_ == "be" and is_past(verb)
+                and any(c.dep_ == "expl" for c in verb.children)
+                and any(c.dep_ in ("attr", "nsubj") and self.is_event_noun(c) for c in verb.children))
+
     def check_entry_date(self, doc: Doc, sent: Span, own: list[TemporalExpression]) -> bool:
         """``date.imprecise`` on the date that opens a chronology row or list entry when it names no day
         ("| Jul 2024 | 16 wk imms | DNA |", "- Late October - joint visit"): the entry records one event."""
         structure = doc._.structure
         block = structure.block_at(sent.start_char) if structure is not None else None
-        if (block is None or block.kind not in ("row", "item") or (block.kind == "row" and block.row == 0)
+        if (block is None or block.kind not in ("row", "item") or names_columns(block, doc_text(doc))
                 or not own or any(names_a_day(e) for e in own)):
             return False
         first = min(own, key=lambda e: e.start)
-        if first.value is None or not opens_its_block(block, first, doc_text(doc)) or in_quote(sent, first.start):
+        if (first.value is None or not opens_its_block(block, first, doc_text(doc)) or in_quote(sent, first.start)
+                or self.counts_occasions(doc, first.end, block.end)):
             return False
         resolved = written_date(first.value, doc._.report_date)
         add_finding(doc, self.rules.rule("date.imprecise"), first.start, first.end, allow=self.rules, kind="imprecise",
                     resolved=f" If it was {resolved}, say so." if resolved else "")
         return True
+
+    def counts_occasions(self, doc: Doc, start: int, end: int) -> bool:
+        """The words at start..end quantify or count occasions ("attended most sessions", "missed about half",
+        "attended 1 session so far"): a tally over the period, not one event ("16 wk imms" counts weeks)."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(
+            t.lower_ in SERIES_QUANTIFIERS | {"half"} or (t.like_num and t.dep_ == "nummod" and self.is_event_noun(t.head))
+            for t in span)
 
     def check_sequel(self, doc: Doc, sent: Span) -> bool:
         """``date.imprecise`` on an event the carried date dates only as coming after it ("On 24/03 she did not
@@ -334,8 +389,10 @@ class DateCheck:
             return False
         if changes:
             return True
-        # "things have slipped recently": a present perfect tells of an event only with an event verb or noun
-        return not is_present_perfect(verb) or verb.lemma_.lower() in self.event_verbs or self.has_event_noun(verb)
+        # "things have slipped recently": a present perfect tells of an event only with an event verb or noun, and
+        # of a pattern, not one event, when what it did is many ("has missed a lot of sessions lately")
+        return not is_present_perfect(verb) or (
+            (verb.lemma_.lower() in self.event_verbs or self.has_event_noun(verb)) and not quantifies_many(verb))
 
     def is_habitual(self, verb: Token, sent: Span) -> bool:
         """A habitual marker in the verb's own clause ("usually", "every day", "continues to")."""
@@ -403,6 +460,66 @@ def is_telegraphic(verb: Token) -> bool:
     if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
     return verb.tag_ == "VBN" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+WHOLE_OBJECTS = {"everything", "all"}
+
+
+def quantifies_many(verb: Token) -> bool:
+    """The verb's object or subject is many of something ("missed a lot of sessions", "several calls")."""
+    for child in verb.children:
+        if child.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+            continue
+        if (child.lemma_.lower() in ("lot", "number") or child.lower_ in SERIES_QUANTIFIERS) and any(
+                c.lower_ == "of" for c in child.children):
+            return True
+        if child.lower_ == "lots" or any(d.lower_ in SERIES_QUANTIFIERS for d in child.children):
+            return True
+    return False
+
+
+def asks_no_date(verb: Token, sent: Span) -> bool:
+    """An event sentence whose missing date is not asked for: a plan, a quote's words, a summary of handling."""
+    return states_a_plan(sent) or introduces_a_quote(verb, sent) or handles_everything(verb)
+
+
+def states_a_plan(sent: Span) -> bool:
+    """A recommendation or action told as who is to do what ("Hearing test to be booked", "School to seat Leo at
+    the front"): an infinitive with no finite or past verb before it, so nothing has happened yet ("Taken to A&E
+    to be checked" has)."""
+    depth = 0
+    for token in sent:
+        depth += (token.text == "(") - (token.text == ")")
+        if depth > 0:
+            continue  # "(suggested: the teaching assistant)": an aside
+        if token.tag_ == "TO" and token.dep_ == "aux" and token.head.tag_ in ("VB", "VBN"):
+            return True
+        if token.tag_ in FINITE_TAGS or (token.tag_ == "VBN" and not modifies_next_noun(token)):
+            return False
+    return False
+
+
+def modifies_next_noun(token: Token) -> bool:
+    """A participle before the noun it describes ("a named adult", "the agreed plan")."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is not None and following.pos_ in ("NOUN", "PROPN", "ADJ")
+
+
+def introduces_a_quote(verb: Token, sent: Span) -> bool:
+    """A speech verb in running text whose words follow in quotation marks ("She said, "I won't go back""): the
+    words are the speaker's voice, whose circumstances the child's-voice check asks for, not an incident to date.
+    A log's bullet ("- Poppy said "I don't like going home."") records the occasion itself, an event."""
+    return verb.lemma_.lower() in SPEECH_VERBS and not is_list_item(sent) and any(
+        child.dep_ == "ccomp" and in_quote(sent, next(t for t in child.subtree if not t.is_punct).idx)
+        for child in verb.children)
+
+
+def handles_everything(verb: Token) -> bool:
+    """An action done to everything ("Recorded everything on CPOMS", "Logged it all"): a summary of how the
+    concerns were handled, not one event."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "nsubj" and c.i > verb.i)]
+    return any(c.lower_ in WHOLE_OBJECTS or any(d.lower_ == "all" for d in c.children) for c in objects)
 
 
 def is_list_item(sent: Span) -> bool:

@@ -17,11 +17,12 @@ _BULLET = re.compile(r"[ \t]*(?:[•●▪◦·‣∙○■□➢►✓*+-]|[–
 _NUMBERED = re.compile(r"[ \t]*(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\)|\d{1,2}(?:\.\d{1,2})*\.?)[ \t]+(?=\S)")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 _HEADING_END = re.compile(r"[.!?;,][\"'”’)\]]*$")
-# a chronology row opens with a date: a day ("12/01/24"), a month ("03/2019", "March 2019", "Mar 19") or a
-# year ("2011"), then a dash or bar and the event
-_CHRONOLOGY_ROW = re.compile(r"[ \t]*(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}[/.](?:19|20)\d{2}"
-                             r"|(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-                             r"[ \t]+(?:(?:19|20)\d{2}|\d{2})|(?:19|20)\d{2})[ \t]+[-–—|][ \t]+\S", re.I)
+# a chronology row opens with a date: a day ("12/01/24", a register's "21/07"), a month ("03/2019", "March 2019",
+# "Mar 19", a log's "Jul") or a year ("2011"), then a dash or bar and the event
+_ROW_DATE = (r"(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}[/.](?:19|20)\d{2}|\d{1,2}/\d{1,2}"
+             r"|(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+             r"(?:[ \t]+(?:(?:19|20)\d{2}|\d{2}))?|(?:19|20)\d{2})")
+_CHRONOLOGY_ROW = re.compile(r"[ \t]*" + _ROW_DATE + r"[ \t]+[-–—|][ \t]+\S", re.I)
 _PIPE_CELLS = re.compile(r"[^|]+")
 _TAB_CELLS = re.compile(r"[^\t]+")
 # "Label: value" at the start of a line; the label is a few words (letters, brackets, slashes).
@@ -85,6 +86,15 @@ class Block:
     table: int | None = None  # rows: which table (0, 1, ...) and which row of it
     row: int | None = None
     cells: tuple[tuple[int, int], ...] = ()
+
+
+def names_columns(block: Block, text: str) -> bool:
+    """A table's first row naming its columns ("Date | What happened"), not the first line of a chronology written
+    "date – event" ("21/07 – both attended"), which has no row of names."""
+    if block.kind != "row" or block.row != 0:
+        return False
+    line = text[block.start:block.end]
+    return not ("|" not in line and "\t" not in line and _CHRONOLOGY_ROW.match(line))
 
 
 @dataclass

@@ -230,6 +230,8 @@ class DateLexicons(Strict):
     vague_occasions: Phrases = lexicon("earlier occasions mentioned with no number or date")
     record_fields: Phrases = lexicon("lines that give a record's fields rather than report an event")
     vague_sequels: Phrases = lexicon("adverbs that date an event only as after another ('She later told me')")
+    vague_past_times: Phrases = lexicon("phrases that place a past event only as some time before now ('a while "
+                                        "back', 'at some point', 'once')")
     missed_appointment_words: Phrases = lexicon("clinical shorthand for a missed appointment, itself a past event "
                                                 "('DNA'd', 'Multiple DNAs')")
 

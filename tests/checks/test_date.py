@@ -268,3 +268,132 @@ def test_nye_as_a_name_is_not_a_holiday(review_text):
 ])
 def test_a_season_told_of_as_past_is_the_last_one_begun_by_the_report_date(review_text, text, report_date, value):
     assert [d["value"] for d in review_text(text, report_date=report_date)["dates"]] == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "Recommendations\n\n1. Dad to attend the parenting course.\n2. An eye test to be arranged by the GP.\n",
+    "Next steps\n\n- Keyworker (ideally the same person each week) to meet Ava after lunch.\n",
+])
+def test_a_plan_told_as_who_is_to_do_what_passes(review_text, text):
+    """A recommendation names what is to happen: nothing has happened yet to date."""
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == []
+
+
+@pytest.mark.parametrize("text, match", [
+    ("Brought to the GP by Nan to have the rash checked.", "Brought"),
+    ("Nan collected Ava from nursery to give Mum a break.", "collected"),
+])
+def test_an_event_with_a_purpose_is_still_an_event(review_text, text, match):
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == [("date.undated_event", match)]
+
+
+@pytest.mark.parametrize("text", [
+    'Ava loves drawing. She told me, "drawing makes my head quiet."',
+    'Grandad said "I have never once raised my hand to those boys".',
+])
+def test_a_quote_in_running_text_is_the_speakers_voice_not_an_incident(review_text, text):
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == []
+
+
+@pytest.mark.parametrize("text, match", [
+    ('Ava told her teacher that Dad "went mad" with a belt.', "told"),
+    ('Contact log\n\n- Ava told the driver "I want to stay at Nan\'s."\n- Mum rang to cancel.\n', "told"),
+])
+def test_a_reported_disclosure_or_a_logged_quote_is_still_an_event(review_text, text, match):
+    assert ("date.undated_event", match) in date_findings(review_text(text, report_date=REPORT_DATE))
+
+
+@pytest.mark.parametrize("text", ["- Wrote it all up on MyConcern", "Staff logged everything in the diary."])
+def test_recording_everything_sums_up_the_handling_not_one_event(review_text, text):
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == []
+
+
+def test_recording_one_thing_is_an_event(review_text):
+    assert date_findings(review_text("Staff recorded the scratch in the diary.", report_date=REPORT_DATE)) == [
+        ("date.undated_event", "recorded")]
+
+
+@pytest.mark.parametrize("text", ["The breakfast club has her Tuesday to Friday before school.",
+                                  "Ava was booked Mon–Wed at the holiday scheme."])
+def test_a_range_of_weekdays_is_a_timetable(review_text, text):
+    result = review_text(text, report_date=REPORT_DATE)
+    assert [d["type"] for d in result["dates"]] == ["SET"] and date_findings(result) == []
+
+
+def test_a_stretch_from_one_weekday_to_another_is_still_relative(review_text):
+    result = review_text("Ava stayed at her aunt's from Friday to Sunday.", report_date=REPORT_DATE)
+    assert [rule for rule, _ in date_findings(result)] == ["date.relative"]
+
+
+def test_register_lines_dated_by_day_and_month_are_dated_rows(review_text):
+    """A register written "DD/MM – what happened" is a table of dated rows; the year is the report's."""
+    text = ("Attendance this term\n\n03/03 – Ava attended, collected late by Nan\n05/03 – attended\n"
+            "10/03 – absent, no call\n")
+    result = review_text(text, report_date=REPORT_DATE)
+    assert date_findings(result) == []
+    assert {e["date"] for e in result["events"]} >= {"2024-03-03", "2024-03-05"}
+
+
+@pytest.mark.parametrize("text", ["Ava rated her worry 8/10.", "Staff are on call 24/7."])
+def test_a_score_or_24_7_is_no_date(review_text, text):
+    assert review_text(text, report_date=REPORT_DATE)["dates"] == []
+
+
+def test_a_log_line_dated_by_a_month_alone_is_imprecise_even_as_the_first_line(review_text):
+    text = "Contacts\n\nFeb – Ava – seen at the walk-in centre, cut to chin glued\n12/03/24 – Ava – clinic, well\n"
+    assert ("date.imprecise", "Feb") in date_findings(review_text(text, report_date=REPORT_DATE))
+
+
+def test_a_monthly_tally_of_sessions_passes(review_text):
+    text = "Contact attendance\n\nJan – came to most sessions\nFeb – missed about half\nMar – attended 2 sessions\n"
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == []
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Dad has cancelled several of his contact sessions lately.", "date.vague_change"),
+    ("Dad has cancelled his contact session recently.", "date.imprecise"),
+])
+def test_many_events_lately_are_a_pattern_one_is_an_event(review_text, text, rule):
+    assert [r for r, _ in date_findings(review_text(text, report_date=REPORT_DATE))] == [rule]
+
+
+def test_a_log_line_naming_an_event_and_its_outcome_is_an_undated_event(review_text):
+    """"- Contact session 2 – no show": the line records an occasion, so it needs its date, one per line."""
+    text = "Contacts offered:\n- Contact session 2 – no show\n- School visit – done\n"
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == [
+        ("date.undated_event", "session"), ("date.undated_event", "visit")]
+
+
+@pytest.mark.parametrize("text", [
+    "Contacts offered:\n- Contact session on 02/03/2024 – no show\n",
+    "Plan:\n- Home visits fortnightly – Nan to be present\n",
+    "Plan:\n- Review meeting – to be arranged by the chair\n",
+    "Examination:\n- Hearing check: both ears clear\n- Left shin: a well-healed graze\n",
+])
+def test_a_dated_planned_or_examined_log_line_passes(review_text, text):
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == []
+
+
+def test_a_state_told_on_a_named_visit_needs_its_date(review_text):
+    assert date_findings(review_text("On the school visit the classroom was chaotic.", report_date=REPORT_DATE)) == [
+        ("date.undated_event", "was")]
+
+
+@pytest.mark.parametrize("text, match", [
+    ("Nan phoned the school a while back about the lice.", "a while back"),
+    ("He once pushed Mum down the stairs.", "once"),
+    ("At some point there was a referral to the hub.", "At some point"),
+    ("Dad was cautioned some time ago for affray.", "some time ago"),
+])
+def test_a_past_event_placed_only_as_some_time_before_now_is_imprecise(review_text, text, match):
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == [("date.imprecise", match)]
+
+
+@pytest.mark.parametrize("text", [
+    "Nan visits once a week.",
+    "We may need to review this at some point.",
+    'Leo said "a while ago I had a dog".',
+    "Once she had settled, Ava played with the bricks on 12/03/2024.",
+])
+def test_once_as_a_frequency_a_future_some_point_or_a_quote_passes(review_text, text):
+    assert [r for r, _ in date_findings(review_text(text, report_date=REPORT_DATE))] == []

@@ -22,6 +22,20 @@ def _numeric_date(m, ctx):
     return Result("DATE", value) if value else None
 
 
+# a day and month with no year, as registers and logs write them: 21/07, 4/08 (not a score such as "rated 7/10",
+# nor "24/7")
+@_rule(r"(?P<d>\d{1,2})/(?P<m>\d{2})(?!\s*(?:pain|score)\b)", 4)
+def _numeric_day_month(m, ctx):
+    if re.search(r"\b(?:scor|rat|pain|scale|level|out\s+of)\w*\b[^.\n]*$", m.string[max(0, m.start() - 25):m.start()],
+                 re.I):
+        return None
+    day, month = int(m["d"]), int(m["m"])
+    if not 1 <= month <= 12:
+        return None
+    value = day_value(nearest_year(ctx.report, month, day), month, day)
+    return Result("DATE", value, relative="report") if value else None
+
+
 @_rule(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})", 5)
 def _iso_date(m, ctx):
     value = day_value(int(m["y"]), int(m["m"]), int(m["d"]))

@@ -7,6 +7,7 @@ import re
 from review.nlp.temporal.grammar import Result, Rule, capitalised, preceded_by, rule_registry
 from review.nlp.temporal.values import duration_value, parse_count
 from review.nlp.temporal.vocabulary import (APPROXIMATELY, COUNT_WORD, FULL_WEEKDAY_WORD, PARTS_OF_DAY, UNIT_WORD,
+                                            WEEKDAY_WORD,
                                             WEEKDAYS)
 
 RULES: list[Rule] = []  # in the order written: of two equal matches, the earlier rule wins
@@ -52,6 +53,14 @@ def _weekday_part_plural(m, ctx):
         return None
     part = PARTS_OF_DAY[m["part"].lower()[:-1]]
     return Result("SET", f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()]}T{part}")
+
+
+# a range of weekdays with no week of its own is a weekly timetable: booked Monday to Thursday, open Mon-Fri
+@_rule(r"(?P<wd>" + WEEKDAY_WORD + r")\s*(?:to|through|till|until|-|–|—)\s*" + WEEKDAY_WORD + r"(?![a-z])", 3)
+def _weekday_range(m, ctx):
+    if not capitalised(m["wd"]) or preceded_by(m, r"\b(?:from|last|this|next|that|the)\s+"):
+        return None  # "from Monday to Thursday", "last Monday to Thursday": one stretch of days
+    return Result("SET", f"XXXX-WXX-{WEEKDAYS[m['wd'].lower().rstrip('.')]}")
 
 
 # plural weekdays and parts of the day used habitually: on Mondays, most afternoons
