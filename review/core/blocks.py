@@ -227,6 +227,7 @@ def _fields_of(line: _Line) -> list[Field]:
         pieces.append((position, gap.start()))
         position = gap.end()
     pieces.append((position, len(line.text)))
+    pieces = _label_with_its_column(line.text, pieces)
     for left, right in pieces:
         chunk = line.text[left:right]
         dob = _DOB.match(chunk.strip()) if chunk.strip() else None
@@ -243,6 +244,25 @@ def _fields_of(line: _Line) -> list[Field]:
         start = line.start + left + (m.start("value") if m.group("value") else m.end())
         found.append(Field(label, field_key(label), value, start, start + len(value)))
     return found
+
+
+def _label_with_its_column(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The column pieces of a line with a bare label joined to the value aligned in the next column
+    ("Children:        Nathan DOYLE, DOB ..."), unless that column is a field of its own."""
+    joined: list[tuple[int, int]] = []
+    i = 0
+    while i < len(pieces):
+        left, right = pieces[i]
+        label = _FIELD.match(text[left:right])
+        if label and not label.group("value") and i + 1 < len(pieces):
+            following = text[pieces[i + 1][0]:pieces[i + 1][1]]
+            if following.strip() and not _FIELD.match(following) and not _DOB.match(following.strip()):
+                joined.append((left, pieces[i + 1][1]))
+                i += 2
+                continue
+        joined.append((left, right))
+        i += 1
+    return joined
 
 
 def _is_field_line(line: _Line, in_header: bool) -> bool:

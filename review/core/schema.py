@@ -290,6 +290,8 @@ class ChildVoiceLexicons(Strict):
     circumstance_cues: Phrases = lexicon("words that set the circumstances of a quote: when, where, who was present")
     record_nouns: Phrases = lexicon("written records a quote is taken from ('the GP's letter states'): how it came")
     disclosure_cues: Phrases = lexicon("how a quote came to be said: asked, spontaneously, in direct work")
+    untimed_saying_words: Phrases = lexicon("frequency words that make a saying a habit, tied to no one occasion "
+                                            "('has often said', 'always says')")
     wish_verbs: Phrases = lexicon("verbs whose subject, when it is the child, records a wish or feeling")
     feeling_words: Phrases = lexicon("adjectives of feeling ('Kayla is scared')")
     unwilling_to: Phrases = lexicon("objects after which a wish verb is unwillingness to speak, not a wish")

@@ -244,6 +244,9 @@ def child_age_years(doc, name: str) -> float | None:
     first = re.escape(name.split()[0]) if name else ""
     if not first:
         return None
+    header = _header_age(doc, text, name, report_date)
+    if header is not None:
+        return header
     # the lines and sentences that name the child, header lines first
     places = [m for m in re.finditer(rf"\b{first}\b[^\n]*", text)]
     for place in places:
@@ -261,4 +264,20 @@ def child_age_years(doc, name: str) -> float | None:
                 if _SOMEONE_ELSE.search(between):
                     continue
                 return round(_years(match.group(1), match.group(2) if match.lastindex and match.lastindex > 1 else None), 2)
+    return None
+
+
+def _header_age(doc, text: str, name: str, report_date: dt.date) -> float | None:
+    """The age of a child named in a header field, from the date of birth its entry gives, on its
+    line or in the field below ("Child: Reuben ASHDOWN" then "DOB: 14/03/2026")."""
+    structure = getattr(getattr(doc, "_", None), "structure", None)
+    if structure is None:
+        return None
+    for key in ("child", "sibling"):
+        for field in structure.field_values(key):
+            for entry, line in _header_entries(text, structure, field):
+                dob = _DOB.search(line) if name in _names_of_entry(entry) else None
+                age = _age_from_dob(dob, report_date) if dob else None
+                if age is not None:
+                    return round(age, 2)
     return None

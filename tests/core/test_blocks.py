@@ -120,3 +120,24 @@ def test_a_label_before_running_text_is_not_a_header_field(line, is_field):
 def test_a_chronology_line_may_open_with_a_month_or_a_year(line):
     structure = read_structure("Chronology\n\n" + line + "\n2024 - Home visit")
     assert [b.kind for b in structure.blocks] == ["heading", "row", "row"]
+
+
+def test_a_label_and_its_value_aligned_in_columns_are_one_field():
+    # Written for this test: a header typed with the values lined up after a gap.
+    text = ("Young people:      Kai MORROW, D.O.B. 03/03/2012\n"
+            "                   Ella MORROW, D.O.B. 21/07/2019\n"
+            "Date of birth:     03/03/2012\n"
+            "Referrer:          PC Holt      Role: Neighbourhood officer\n"
+            "Report date:       09/09/2025\n")
+    fields = [(f.key, f.value) for f in read_structure(text).fields]
+    assert ("child", "Kai MORROW, D.O.B. 03/03/2012") in fields
+    assert ("child", "Ella MORROW, D.O.B. 21/07/2019") in fields
+    assert ("date_of_birth", "03/03/2012") in fields
+    assert ("report_date", "09/09/2025") in fields
+    assert ("role", "Neighbourhood officer") in fields
+    assert (None, "PC Holt") in fields
+
+
+def test_a_bare_label_before_a_column_that_is_a_field_of_its_own_keeps_no_value():
+    fields = [(f.label, f.value) for f in read_structure("Siblings:     Role: support worker\n").fields]
+    assert fields == [("Role", "support worker")]

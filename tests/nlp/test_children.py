@@ -117,3 +117,23 @@ def test_a_school_after_the_childs_name_is_no_child(nlp):
 def test_child_is_unborn(nlp, header, name, unborn):
     doc = nlp(f"Date of report: 02/02/2024\n{header}\n\nGina is 30 weeks pregnant.")
     assert child_is_unborn(doc, name) is unborn
+
+
+def test_children_listed_under_an_aligned_label_are_all_found(nlp):
+    # Written for this test: the first child stands after a column gap on the label's line.
+    text = ("Subject children:    Kai MORROW, DOB 03/03/2012 (13)\n"
+            "                     Ella MORROW, DOB 21/07/2019 (6)\n"
+            "Brothers and sisters:   Jude MORROW, DOB 01/01/2021\n"
+            "\nKai and Ella were seen at home on 02/09/2025.\n")
+    assert _children_of(nlp, text, "2025-09-09") == ["Kai", "Ella", "Jude"]
+
+
+def test_a_childs_age_comes_from_the_date_of_birth_field_below_the_name(nlp):
+    # Written for this test: "Child:" and "DOB:" on lines of their own, values aligned.
+    text = ("Child:          Wren HALLORAN\nDOB:            02/02/2025\nReport date:    09/09/2025\n"
+            "\nWren was seen at home on 02/09/2025 with her mother.\n")
+    doc = nlp.make_doc(text)
+    doc._.report_date = dt.date(2025, 9, 9)
+    doc = nlp(doc)
+    assert doc._.children == ["Wren"]
+    assert child_age_years(doc, "Wren") == pytest.approx(0.6, abs=0.02)

@@ -127,3 +127,15 @@ def test_a_child_with_a_hyphenated_name_is_the_one_a_pronoun_names(review_text):
     document = review_text("Evie-Grace (2) was playing with bricks. She shook her head when I asked "
                            "if she wanted her dinner.", children=["Evie-Grace"])
     assert [c["child"] for c in document["communications"]] == ["Evie-Grace"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # Written for this test: a date before the name makes the parser take the name for part of the
+    # date's phrase, leaving "told" without a subject; "me" after the verb is the one told.
+    ("At the contact centre on 14/02/2024 Darnell told me, “Can I stay longer?”", "Darnell"),
+    ("At the gate on 03/05/2024 Shania told us, “I’m not going back.”", "Shania"),
+    ("“I’m fine,” Shania told me.", "Shania"),
+])
+def test_the_writer_told_is_never_the_speaker(review_text, text, speaker):
+    quotes = review_text(text, children=["Darnell", "Shania"])["quotes"]
+    assert [q["speaker"] for q in quotes] == [speaker]

@@ -18,6 +18,7 @@ from review.core.text import doc_text, is_whole_report, sentence_index, sentence
 from review.nlp.children import child_age_years, child_is_unborn
 from review.nlp.grammar import subject_of
 from review.nlp.patterns import phrase_pattern
+from review.nlp.people import FIRST_PERSON
 from review.nlp.quotes import Quote
 from review.nlp.speakers import CHILD_REPORTED, doc_quotes
 
@@ -72,11 +73,25 @@ def wishes_and_feelings(doc: Doc, quotes: list[Quote], resolver: ChildResolver,
                 continue
             subject = subject_of(token, inherit_through=("xcomp", "conj", "acomp"),
                                  conjunct_after_noun_has_own_subject=True)
+            speaker = _speaking_child(subject, quotes, resolver) if subject is not None else None
+            if speaker is not None and candidate != "observed":
+                found[number] = (speaker, "wish")  # "I'm hungry", in the child's own words: how they feel
+                break
             child = resolver.child_of(subject) if subject is not None else None
             if child is not None:
                 found[number] = (child, candidate)
                 break
     return found
+
+
+def _speaking_child(subject: Token, quotes: list[Quote], resolver: ChildResolver) -> str | None:
+    """The child whose own quote `subject` stands in as its first person ("I", "me"), or None."""
+    if subject.lower_ not in FIRST_PERSON:
+        return None
+    quote = next((q for q in quotes if q.start <= subject.idx < q.end), None)
+    if quote is None or not quote.speaker_is_child:
+        return None
+    return resolver.child_named(quote.speaker) or ""
 
 
 class _WishWords:

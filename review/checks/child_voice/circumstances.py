@@ -13,10 +13,11 @@ from review.nlp.quotes import Quote
 from review.nlp.speakers import CHILD_REPORTED, WRITER, child_aliases
 
 
-def _quote_window(doc: Doc, quote: Quote, width: int, others: list[Quote] | None = None) -> tuple[int, int]:
-    """Where to look for a quote's circumstances: its sentence, and the sentences before it on the
-    same line back to the previous quote of the child (whose circumstances are its own).
-    Clipped to `width` characters either side of the quote."""
+def _quote_window(doc: Doc, quote: Quote, width: int, others: list[Quote] | None = None,
+                  own_sentence: bool = False) -> tuple[int, int]:
+    """Where to look for a quote's circumstances: its sentence, and (unless `own_sentence`) the
+    sentences before it on the same line back to the previous quote of the child (whose
+    circumstances are its own). Clipped to `width` characters either side of the quote."""
     text = doc_text(doc)
     line_start = text.rfind("\n", 0, quote.start) + 1
     line_end = text.find("\n", quote.end)
@@ -29,7 +30,7 @@ def _quote_window(doc: Doc, quote: Quote, width: int, others: list[Quote] | None
     start, end = spans[first].start_char, spans[last].end_char
     if last + 1 < len(spans) and spans[last + 1].text[:1].islower():
         end = spans[last + 1].end_char  # "“Are you the social?” the older boy asked when I arrived."
-    n = first - 1
+    n = -1 if own_sentence else first - 1
     while n >= 0 and spans[n].start_char >= line_start and quote.start - spans[n].start_char <= width:
         previous = spans[n]
         if any(o is not quote and o.speaker_is_child and previous.start_char <= o.start < previous.end_char
@@ -41,9 +42,12 @@ def _quote_window(doc: Doc, quote: Quote, width: int, others: list[Quote] | None
 
 
 def circumstances_of(doc: Doc, quote: Quote, rules: CheckRules, others: list[Quote]) -> list[str]:
-    """What the report says around a quote about when, where, with whom and how it was said."""
+    """What the report says around a quote about when, where, with whom and how it was said; for a
+    saying told as habitual or untimed ("has said", "often says"), what its own sentence says, less
+    a bare "when" or "while" (a habit's "whenever")."""
     width = int(rules.threshold("circumstances_window"))
-    start, end = _quote_window(doc, quote, width, others)
+    untimed = untimed_saying(doc, quote, rules)
+    start, end = _quote_window(doc, quote, width, others, own_sentence=untimed)
     quoted = _quoted_apart(quote, others)
     people = _people_named(doc, others)
     found = [ent.text for ent in doc.ents if ent.label_ in ("DATE", "TIME", "FAC", "GPE", "LOC")
@@ -54,7 +58,34 @@ def circumstances_of(doc: Doc, quote: Quote, rules: CheckRules, others: list[Quo
     found += _records(doc, start, end, quoted, rules.lexicon("record_nouns"))
     found += _with_the_writer(doc, quote, others)
     cues = rules.lexicon("circumstance_cues") + rules.lexicon("disclosure_cues")
-    return found + _cues_around(doc, quote, others, start, end, cues)
+    found += _cues_around(doc, quote, others, start, end, cues)
+    return [cue for cue in found if cue.lower() not in _CONJUNCTIONS_OF_TIME] if untimed else found
+
+
+def untimed_saying(doc: Doc, quote: Quote, rules: CheckRules) -> bool:
+    """Whether a quote's reporting verb tells a habit or an untimed saying, not one occasion: the
+    present perfect ("Chloe has said"), the simple present ("he says"), or a frequency word ("has
+    often said", "always told")."""
+    verb = _reporting_verb(doc, quote)
+    if verb is None:
+        return False
+    frequent = {w.lower() for w in rules.lexicon("untimed_saying_words")}
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    perfect = verb.tag_ == "VBN" and any(a.lemma_.lower() == "have" and a.tag_ in ("VBZ", "VBP") for a in auxiliaries)
+    present = verb.tag_ in ("VBZ", "VBP") and not auxiliaries
+    return perfect or present or any(c.dep_ == "advmod" and c.lower_ in frequent for c in verb.children)
+
+
+def _reporting_verb(doc: Doc, quote: Quote):
+    """The token of the quote's reporting verb (`quote.verb`) in its sentence, the nearest to the quote."""
+    if not quote.verb:
+        return None
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None:
+        return None
+    words = [t for t in span.sent if t.text == quote.verb and t.pos_ in ("VERB", "AUX")
+             and not quote.start <= t.idx < quote.end]
+    return min(words, key=lambda t: abs(t.idx - quote.start), default=None)
 
 
 def _talked_about(entity) -> bool:
@@ -175,6 +206,8 @@ def _sets_a_scene(head, preposition) -> bool:
 
 
 _WRITER = ("me", "us")
+# Conjunctions of time that, with a habitual saying, mean "whenever": no one occasion.
+_CONJUNCTIONS_OF_TIME = ("when", "while", "whilst")
 # Verbs whose object is the one spoken to ("told the YOT officer", "asked Keira").
 _TELLING = ("tell", "ask")
 # Verbs of speaking whose "to" names the one spoken to ("said to Dad", "spoke to the chair").
@@ -250,7 +283,7 @@ def circumstances_of_quotes(doc: Doc, quotes: list[Quote], rules: CheckRules
         disclosure[n] = disclosure_of(doc, quote, rules, quotes)
         sources = []
         if previous is not None and "\n" not in text[quotes[previous].end:quote.start] \
-                and not names_a_listener(doc, quote):
+                and not names_a_listener(doc, quote) and not untimed_saying(doc, quote, rules):
             sources.append(previous)  # the same paragraph goes on with the same conversation
         sources += [m for m in range(n) if quotes[m].speaker_is_child and _retold(quotes[m], quote)]
         for source in sources:
