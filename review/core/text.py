@@ -24,6 +24,12 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def span_text(span: Span) -> str:
+    """``span.text``, sliced from the Doc's cached text: spaCy rebuilds a Span's text from its tokens
+    on each access, and the checks read each sentence's text several times."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
+
+
 def sentences(doc: Doc) -> list[Span]:
     """The sentences reported in the JSON, in order: blank ones dropped, outer whitespace trimmed.
 

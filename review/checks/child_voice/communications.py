@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from review.checks.child_voice.resolver import ChildResolver
 from review.core.rules import CheckRules
-from review.core.text import sentences
+from review.core.text import sentences, span_text
 from review.nlp.grammar import subject_of
 from review.nlp.patterns import phrase_pattern
 from review.nlp.quotes import Quote
@@ -34,19 +34,19 @@ def communications_of(doc: Doc, quotes: list[Quote], resolver: ChildResolver, ru
     gestures = _gestures(rules)
     found = []
     for sentence in sentences(doc) if pattern else []:
-        for cue in pattern.finditer(sentence.text):
+        for cue in pattern.finditer(span_text(sentence)):
             start = sentence.start_char + cue.start()
             if any(q.start <= start < q.end for q in quotes):
                 continue
             child = _child_doing(doc.char_span(start, start + len(cue.group(0)), alignment_mode="expand"), resolver)
             if child is not None:
-                found.append(Communication(sentence.start_char, sentence.end_char, sentence.text, child,
+                found.append(Communication(sentence.start_char, sentence.end_char, span_text(sentence), child,
                                            cue.group(0)))
                 break
         else:
             gesture = _gesture_in(sentence, gestures, quotes, resolver) if gestures else None
             if gesture is not None:
-                found.append(Communication(sentence.start_char, sentence.end_char, sentence.text, *gesture))
+                found.append(Communication(sentence.start_char, sentence.end_char, span_text(sentence), *gesture))
     return found
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from review.checks.opinion.attribution import Voice
+from review.core.text import span_text
 from review.nlp.linguistics import linguistics
 from review.nlp.patterns import phrase_pattern
 
@@ -123,11 +124,12 @@ class HedgeCues:
     def find_cues(self, sent: Span, voice: Voice | None = None) -> list[tuple[int, int]]:
         """Character offsets of each speculation cue in `sent` in the writer's voice, in order."""
         found = []
+        text = span_text(sent)
         exceptions = [(sent.start_char + m.start(), sent.start_char + m.end())
-                      for m in self._exception_pattern.finditer(sent.text)] if self._exception_pattern else []
+                      for m in self._exception_pattern.finditer(text)] if self._exception_pattern else []
         pattern = self._phrase_pattern
         if pattern is not None:
-            for match in pattern.finditer(sent.text):
+            for match in pattern.finditer(text):
                 start, end = sent.start_char + match.start(), sent.start_char + match.end()
                 span = sent.doc.char_span(start, end, alignment_mode="expand")
                 if span is not None and (voice is None or all(voice.is_writers(t) for t in span)):
@@ -152,7 +154,7 @@ class HedgeCues:
         if any(writers(t) and self._is_flag_word(t) for t in sent):
             return True
         if self._flag_phrase_pattern is not None:
-            for match in self._flag_phrase_pattern.finditer(sent.text):
+            for match in self._flag_phrase_pattern.finditer(span_text(sent)):
                 span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
                                           alignment_mode="expand")
                 if span is not None and all(writers(t) for t in span):
