@@ -61,12 +61,14 @@ def _gesture_in(sentence, gestures: list[tuple[str, str]], quotes: list[Quote],
     """(child, gesture words) for a verb of the gesture lexicon whose governed word is its child or
     grandchild ("pushed the photo away", "shaking her head"), outside quotes, done by a child."""
     for verb in sentence:
-        if verb.pos_ != "VERB" or any(q.start <= verb.idx < q.end for q in quotes):
+        if verb.pos_ != "VERB":
+            continue
+        governed = {word for lemma, word in gestures if lemma == verb.lemma_.lower()}
+        if not governed or any(q.start <= verb.idx < q.end for q in quotes):
             continue
         words = [c for c in verb.children if c.dep_ not in ("conj", "advcl", "ccomp", "relcl")]
         words += [g for c in words for g in c.children if c.dep_ not in ("conj", "relcl")]
-        word = next((w for w in words for lemma, governed in gestures
-                     if verb.lemma_.lower() == lemma and w.lemma_.lower() == governed), None)
+        word = next((w for w in words if w.lemma_.lower() in governed), None)
         if word is not None:
             child = _child_doing(verb.doc[verb.i:verb.i + 1], resolver)
             if child is not None:
