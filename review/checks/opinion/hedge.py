@@ -84,10 +84,14 @@ class HedgeCues:
         object.__setattr__(self, "_phrase_pattern", phrase_pattern(self.phrases))
         object.__setattr__(self, "_exception_pattern", phrase_pattern(self.exceptions))
         object.__setattr__(self, "_flag_phrase_pattern", phrase_pattern(self.flag_phrases))
+        # every form a token that is not a modal must have to be a cue: most words are turned away by it
+        object.__setattr__(self, "_cue_forms", self.words | self.inference_verbs | self.complement_verbs)
 
     def token_is_cue(self, token: Token) -> bool:
         forms = lemmas_of(token)
         lemma = forms[0]
+        if token.tag_ != "MD" and self._cue_forms.isdisjoint(forms):
+            return False
         if token.tag_ == "MD":
             if is_month(token):
                 return False
@@ -163,7 +167,7 @@ class HedgeCues:
 
     def _is_flag_word(self, token: Token) -> bool:
         forms = lemmas_of(token)
-        if not any(form in self.flag_words for form in forms):
+        if self.flag_words.isdisjoint(forms):
             return False
         # a verb such as "appear" only hedges with a complement ("appeared drunk"), as for the finding
         return not any(form in self.complement_verbs for form in forms) or self.token_is_cue(token)
