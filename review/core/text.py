@@ -113,6 +113,15 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return result
 
 
+def doc_paragraphs(doc: Doc) -> list[tuple[int, int]]:
+    """`paragraphs` of the Doc's text, found once per Doc and cached in ``doc.user_data``: the
+    checks, the quote layout and the dates each ask for them."""
+    cached = doc.user_data.get("review_paragraphs")
+    if cached is None:
+        cached = doc.user_data["review_paragraphs"] = tuple(paragraphs(doc_text(doc)))
+    return list(cached)
+
+
 @functools.lru_cache(maxsize=4)
 def _soft_breaks(text: str) -> frozenset[int]:
     """The wrapping line breaks of a text with no blank line: several checks ask for its paragraphs."""
