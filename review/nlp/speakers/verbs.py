@@ -127,12 +127,15 @@ class ReportingVerbs:
         return subjects[-1] if subjects else None
 
     def _name_after(self, verb: Token) -> Token | None:
-        """"…," said Mia: the parser sometimes attaches the name after the verb as an object."""
+        """"…," said Mia: the parser sometimes attaches the name after the verb as an object. Never the
+        writer as object ("on 04/03 Josh told me": the one told, not the speaker)."""
         doc = self.doc
         after = verb.i + 1
         while after < len(doc) and doc[after].is_space:
             after += 1  # "asked\nAnne": a line break between
         nxt = doc[after] if after < len(doc) else None
+        if nxt is not None and nxt.lower_ in ("me", "us"):
+            return None
         if nxt is not None and (nxt.pos_ in ("PROPN", "PRON") or nxt.lower_ in ("the", "her", "his")):
             for token in doc[after: min(len(doc), after + NAME_AFTER_VERB_TOKENS)]:
                 if token.pos_ in ("PROPN", "NOUN", "PRON"):
