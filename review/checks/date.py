@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from review.core.blocks import names_columns
 from review.core.findings import add_finding
 from review.core.rules import load_rules
-from review.core.text import doc_text, sentences
+from review.core.text import doc_text, sentences, span_text
 from review.nlp.grammar import clause_text, clause_tokens, governing_verb, is_past, is_present_perfect, main_verbs
 from review.nlp.patterns import phrase_pattern
 from review.nlp.temporal import (TemporalExpression, dates_an_event, find_temporal_expressions, is_dayless_clock_time,
@@ -79,7 +79,7 @@ class DateCheck:
     def event_verb(self, sent: Span) -> Token | None:
         """The verb of a specific past event reported by `sent`, or None (habitual, general, present, a tally,
         a summary of what someone has said, or the reason given for a view)."""
-        if self.is_header(sent) or TALLY.search(sent.text):
+        if self.is_header(sent) or TALLY.search(span_text(sent)):
             return None
         for verb in main_verbs(sent):
             if verb.lemma_ == "be" and is_past(verb) and self.frames_an_event(verb):
@@ -114,7 +114,7 @@ class DateCheck:
     def missed_appointment(self, sent: Span) -> Token | None:
         """The clinical shorthand of a missed appointment ("DNA'd his review", "Multiple DNAs") in a sentence that
         is not habitual: the shorthand is itself the past event, however the tagger reads it."""
-        if self.habitual is not None and self.habitual.search(sent.text):
+        if self.habitual is not None and self.habitual.search(span_text(sent)):
             return None
         return next((t for t in sent if self.is_missed_appointment(t)), None)
 
@@ -180,7 +180,7 @@ class DateCheck:
         return any(noun.tag_ == "NNS" and self.is_event_noun(noun) for noun in arguments)
 
     def is_record_field(self, sent: Span) -> bool:
-        return self.record_fields is not None and bool(self.record_fields.search(sent.text))
+        return self.record_fields is not None and bool(self.record_fields.search(span_text(sent)))
 
     def __call__(self, doc: Doc) -> Doc:
         expressions = find_temporal_expressions(doc, doc._.report_date)
@@ -213,7 +213,7 @@ class DateCheck:
             if dating is not None and dating.anchor is not None and (verb is not None or (own and anchor["heading"])
                                                                     or (own and self.is_event_statement(sent))):
                 events.append(Event(date=dating.value, anchor=dating.anchor.isoformat(), sentence=index,
-                                    start=sent.start_char, end=sent.end_char, text=sent.text, carried=carried,
+                                    start=sent.start_char, end=sent.end_char, text=span_text(sent), carried=carried,
                                     imprecise=dating.imprecise))
         for passage in undated_passages(undated, anchors):
             self.flag_undated_passage(doc, passage)
@@ -274,7 +274,7 @@ class DateCheck:
         if not own and not spans:
             spans = self.vague_past_time(doc, sent)
         if not own and not spans and self.vague_occasions is not None:
-            found = self.vague_occasions.search(sent.text)
+            found = self.vague_occasions.search(span_text(sent))
             if found:
                 spans = [(sent.start_char + found.start(), sent.start_char + found.end(), None)]
         if spans:
@@ -396,13 +396,13 @@ class DateCheck:
 
     def is_habitual(self, verb: Token, sent: Span) -> bool:
         """A habitual marker in the verb's own clause ("usually", "every day", "continues to")."""
-        if self.habitual is None or not self.habitual.search(sent.text):
+        if self.habitual is None or not self.habitual.search(span_text(sent)):
             return False  # no marker anywhere in the sentence: no need to find the clause
         return bool(self.habitual.search(clause_text(verb)))
 
     def is_event_statement(self, sent: Span) -> bool:
         """A dated sentence worth a line in the chronology: it has a verb and is not habitual."""
-        if self.habitual is not None and self.habitual.search(sent.text):
+        if self.habitual is not None and self.habitual.search(span_text(sent)):
             return False
         return any(t.pos_ in ("VERB", "AUX") for t in sent) or len(sent) <= 12
 
@@ -590,7 +590,7 @@ def has_indefinite_argument(verb: Token) -> bool:
 
 def opening(sent: Span, words: int = 5) -> str:
     """The first few words of a sentence, to name it in a message."""
-    tokens = sent.text.split()
+    tokens = span_text(sent).split()
     return " ".join(tokens[:words]) + ("…" if len(tokens) > words else "")
 
 

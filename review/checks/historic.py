@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from review.core.blocks import Block, Structure
 from review.core.findings import add_finding
 from review.core.rules import load_rules
-from review.core.text import doc_text, is_heading, is_whole_report, sentences
+from review.core.text import doc_text, is_heading, is_whole_report, sentences, span_text
 from review.nlp.grammar import is_past, main_verbs
 from review.nlp.patterns import phrase_pattern, qualified_pattern
 from review.nlp.temporal import value_range
@@ -155,8 +155,8 @@ class HistoricCheck:
         if horizon is not None and any(r[1] >= horizon and e.relative != "context" for e, r in timed):
             return None  # it also names a recent time
         marker = self.past_marker(span, own)
-        vague = (self.past_times.search(span.text) if self.past_times else None) or self.past_school_year(span)
-        if not (marker or self.says(self.concern_words, span.text)):
+        vague = (self.past_times.search(span_text(span)) if self.past_times else None) or self.past_school_year(span)
+        if not (marker or self.says(self.concern_words, span_text(span))):
             old, vague = [], None  # an old or vague time alone, of neutral background ("moved to Leeds")
         if old:
             return Historic(old[0].start, old[0].end, old)
@@ -172,7 +172,7 @@ class HistoricCheck:
 
     def past_marker(self, span: Span, own: list) -> tuple[int, int] | None:
         """The wording that marks `span` as past: a past_markers phrase or an age ("when she was 15")."""
-        found = next((m for p in (self.past_markers, self.past_records) if p and (m := p.search(span.text))), None)
+        found = next((m for p in (self.past_markers, self.past_records) if p and (m := p.search(span_text(span)))), None)
         if found:
             return span.start_char + found.start(), span.start_char + found.end()
         age = next((e for e in own if is_age_anchor(e) and not is_present_age(span, e)), None)
@@ -180,7 +180,7 @@ class HistoricCheck:
 
     def past_school_year(self, span: Span):
         """A school year ("in Year 5") in a sentence told in the past tense: a time of someone's life."""
-        found = self.school_years.search(span.text) if self.school_years else None
+        found = self.school_years.search(span_text(span)) if self.school_years else None
         return found if found and any(is_past(v) for v in main_verbs(span)) else None
 
     def is_linked(self, doc: Doc, items: list[Item], found: list, n: int, structure: Structure | None) -> bool:
@@ -190,12 +190,12 @@ class HistoricCheck:
         item = items[n]
         text = doc_text(doc)
         heading = (item.block.heading if item.block else None) or ""
-        if any(self.says(self.present_cues, t) or self.says(self.present_links, t) for t in (item.span.text, heading)):
+        if any(self.says(self.present_cues, t) or self.says(self.present_links, t) for t in (span_text(item.span), heading)):
             return True
         if item.block is None or structure is None or item.row:
             return False
         following = [later for later in items[n + 1:n + 1 + self.following] if later.block == item.block]
-        if any(self.says(self.present_cues, later.span.text) and continues_subject(item.span, later.span)
+        if any(self.says(self.present_cues, span_text(later.span)) and continues_subject(item.span, later.span)
                for later in following):
             return True
         if self.says(self.present_links, text[item.span.end_char:item.block.end]):
@@ -248,7 +248,7 @@ class HistoricCheck:
         """
         if not heading or self.history_headings is None or not self.history_headings.search(heading):
             return None
-        if self.concern_words is None or not self.concern_words.search(span.text):
+        if self.concern_words is None or not self.concern_words.search(span_text(span)):
             return None
         verb = next((v for v in main_verbs(span) if is_past(v)), None)
         if verb is None:

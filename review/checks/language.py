@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from review.core.extensions import register_extensions
 from review.core.findings import add_finding
 from review.core.rules import CheckRules, load_rules
-from review.core.text import doc_text, paragraphs
+from review.core.text import doc_paragraphs, doc_text
 from review.nlp.linguistics import linguistics
 from review.nlp.readability import word_zipf
 
@@ -119,7 +119,7 @@ class LanguageCheck:
             add_finding(doc, self.rule, 0, 0, scope="report", language=_name(language))
         else:
             doc._.language = "en" if text.strip() else None
-            parts = paragraphs(text)
+            parts = doc_paragraphs(doc)
             for start, end in parts if len(parts) > 1 else ():
                 language = self.foreign_language(text[start:end])
                 if language is not None:

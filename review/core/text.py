@@ -24,14 +24,21 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def span_text(span: Span) -> str:
+    """``span.text``, sliced from the Doc's cached text: spaCy rebuilds a Span's text from its tokens
+    on each access, and the checks read each sentence's text several times."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
+
+
 def sentences(doc: Doc) -> list[Span]:
     """The sentences reported in the JSON, in order: blank ones dropped, outer whitespace trimmed.
 
-    The result is cached on the Doc (``doc.user_data``), so every check shares the same spans.
+    The spans are made once and cached on the Doc (``doc.user_data``), so every check shares the
+    same spans; each call returns a new list of them.
     """
     cached = doc.user_data.get("review_sentences")
     if cached is not None:
-        return [doc[start:end] for start, end in cached]
+        return list(cached)
     bounds: list[tuple[int, int]] = []
     for sent in doc.sents:
         tokens = [t for t in sent if not t.is_space]
@@ -41,8 +48,8 @@ def sentences(doc: Doc) -> list[Span]:
             bounds[-1] = (bounds[-1][0], tokens[-1].i + 1)  # '."' split after the stop: rejoin
         else:
             bounds.append((tokens[0].i, tokens[-1].i + 1))
-    doc.user_data["review_sentences"] = bounds
-    return [doc[start:end] for start, end in bounds]
+    spans = doc.user_data["review_sentences"] = tuple(doc[start:end] for start, end in bounds)
+    return list(spans)
 
 
 def _closes_previous(doc: Doc, previous_end: int, tokens: list) -> bool:
@@ -104,6 +111,15 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         if match:
             position = match.end()
     return result
+
+
+def doc_paragraphs(doc: Doc) -> list[tuple[int, int]]:
+    """`paragraphs` of the Doc's text, found once per Doc and cached in ``doc.user_data``: the
+    checks, the quote layout and the dates each ask for them."""
+    cached = doc.user_data.get("review_paragraphs")
+    if cached is None:
+        cached = doc.user_data["review_paragraphs"] = tuple(paragraphs(doc_text(doc)))
+    return list(cached)
 
 
 @functools.lru_cache(maxsize=4)

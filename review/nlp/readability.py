@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from review.core.text import span_text
 from review.nlp.linguistics import linguistics
 from review.nlp.word_table import word_facts, zipf_of_buckets
 
@@ -208,7 +209,7 @@ def rare_word_load(word: str) -> float:
 
 def sentence_counts(sentence: str | Span | Doc) -> Counts:
     """The grade's counts for `sentence` taken as one sentence (a string is tagged first)."""
-    text = sentence if isinstance(sentence, str) else sentence.text
+    text = sentence if isinstance(sentence, str) else sentence.text if isinstance(sentence, Doc) else span_text(sentence)
     words = textstat.remove_punctuation(text).split()  # textstat's own word list
     if not words:
         return NO_COUNTS

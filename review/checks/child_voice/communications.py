@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from review.checks.child_voice.resolver import ChildResolver
 from review.core.rules import CheckRules
-from review.core.text import sentences
+from review.core.text import sentences, span_text
 from review.nlp.grammar import subject_of
 from review.nlp.patterns import phrase_pattern
 from review.nlp.quotes import Quote
@@ -34,19 +34,19 @@ def communications_of(doc: Doc, quotes: list[Quote], resolver: ChildResolver, ru
     gestures = _gestures(rules)
     found = []
     for sentence in sentences(doc) if pattern else []:
-        for cue in pattern.finditer(sentence.text):
+        for cue in pattern.finditer(span_text(sentence)):
             start = sentence.start_char + cue.start()
             if any(q.start <= start < q.end for q in quotes):
                 continue
             child = _child_doing(doc.char_span(start, start + len(cue.group(0)), alignment_mode="expand"), resolver)
             if child is not None:
-                found.append(Communication(sentence.start_char, sentence.end_char, sentence.text, child,
+                found.append(Communication(sentence.start_char, sentence.end_char, span_text(sentence), child,
                                            cue.group(0)))
                 break
         else:
             gesture = _gesture_in(sentence, gestures, quotes, resolver) if gestures else None
             if gesture is not None:
-                found.append(Communication(sentence.start_char, sentence.end_char, sentence.text, *gesture))
+                found.append(Communication(sentence.start_char, sentence.end_char, span_text(sentence), *gesture))
     return found
 
 
@@ -61,12 +61,14 @@ def _gesture_in(sentence, gestures: list[tuple[str, str]], quotes: list[Quote],
     """(child, gesture words) for a verb of the gesture lexicon whose governed word is its child or
     grandchild ("pushed the photo away", "shaking her head"), outside quotes, done by a child."""
     for verb in sentence:
-        if verb.pos_ != "VERB" or any(q.start <= verb.idx < q.end for q in quotes):
+        if verb.pos_ != "VERB":
+            continue
+        governed = {word for lemma, word in gestures if lemma == verb.lemma_.lower()}
+        if not governed or any(q.start <= verb.idx < q.end for q in quotes):
             continue
         words = [c for c in verb.children if c.dep_ not in ("conj", "advcl", "ccomp", "relcl")]
         words += [g for c in words for g in c.children if c.dep_ not in ("conj", "relcl")]
-        word = next((w for w in words for lemma, governed in gestures
-                     if verb.lemma_.lower() == lemma and w.lemma_.lower() == governed), None)
+        word = next((w for w in words if w.lemma_.lower() in governed), None)
         if word is not None:
             child = _child_doing(verb.doc[verb.i:verb.i + 1], resolver)
             if child is not None:

@@ -17,7 +17,7 @@ from review.checks.length.abbreviations import uses as abbreviation_uses
 from review.checks.length.passives import PassiveRules, hidden_agent_passives
 from review.core.findings import add_finding
 from review.core.rules import CheckRules, load_rules
-from review.core.text import doc_text, paragraphs, sentences, words
+from review.core.text import doc_paragraphs, doc_text, sentences, words
 from review.nlp import readability
 from review.nlp.linguistics import linguistics
 from review.nlp.quotes import find_quotes
@@ -245,7 +245,7 @@ class LengthCheck:
             counts.append(sent_counts)
         total_words = sum(s._.words for s in spans)
         grade = round(readability.grade_from_counts(sum(counts, readability.NO_COUNTS)), 1)
-        paragraph_bounds = paragraphs(doc_text(doc))
+        paragraph_bounds = doc_paragraphs(doc)
         doc._.summary.update(
             words=total_words,
             sentences=len(spans),

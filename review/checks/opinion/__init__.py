@@ -16,7 +16,7 @@ from review.checks.opinion.labels import PersonJudgements, Trigger
 from review.checks.opinion.sentence_model import SentenceModel, load_sentence_model
 from review.core.findings import add_finding
 from review.core.rules import load_rules
-from review.core.text import doc_text, is_heading, paragraphs, sentences
+from review.core.text import doc_paragraphs, doc_text, is_heading, sentences
 from review.nlp.linguistics import linguistics
 from review.nlp.patterns import phrase_pattern
 
@@ -243,7 +243,7 @@ class OpinionCheck:
             return False
         last = spans[min(i + self.reason_window, len(spans) - 1)]
         text = doc_text(doc)
-        paragraph_end = next((end for _, end in paragraphs(text) if end >= spans[i].end_char), len(text))
+        paragraph_end = next((end for _, end in doc_paragraphs(doc) if end >= spans[i].end_char), len(text))
         end = min(last.end_char, paragraph_end)
         return self.reason_markers.search(text, owned[1], max(end, spans[i].end_char)) is not None
 

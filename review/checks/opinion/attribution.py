@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from review.core.text import span_text
 from review.nlp.grammar import subject_of
 from review.nlp.quotes import find_quotes
 
@@ -42,7 +43,8 @@ def voice_of(sent: Span, attribution_verbs: Iterable[str], source_openers: Itera
     verbs = {v.lower() for v in attribution_verbs}
     doc = sent.doc
     quoted: set[int] = set()
-    for start, end in quoted_ranges(sent.text):
+    text = span_text(sent)
+    for start, end in quoted_ranges(text):
         span = doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
         if span is not None:
             quoted.update(range(span.start, span.end))
@@ -60,7 +62,7 @@ def voice_of(sent: Span, attribution_verbs: Iterable[str], source_openers: Itera
                 attributed.update(t.i for t in clause.subtree)
         else:  # a loose parse ("Mum said: he might be late"): the rest of the sentence
             attributed.update(range(token.i + 1, sent.end))
-    lowered = sent.text.lower()
+    lowered = text.lower()
     for opener in source_openers:
         if lowered.startswith(opener.lower()) or re.search(r",\s*" + re.escape(opener.lower()) + r"\b", lowered):
             attributed.update(range(sent.start, sent.end))
@@ -71,7 +73,7 @@ def find_phrase(sent: Span, pattern: re.Pattern | None) -> tuple[int, int] | Non
     """Document character offsets of the first match of `pattern` in `sent`, or None."""
     if pattern is None:
         return None
-    match = pattern.search(sent.text)
+    match = pattern.search(span_text(sent))
     if match is None:
         return None
     return sent.start_char + match.start(), sent.start_char + match.end()
@@ -86,8 +88,9 @@ def unsourced_quoted_labels(sent: Span, introducers: Iterable[str], max_words: i
     intro = {w.lower() for w in introducers}
     found = []
     doc = sent.doc
-    for start, end in quoted_ranges(sent.text):
-        words = sent.text[start:end].split()
+    text = span_text(sent)
+    for start, end in quoted_ranges(text):
+        words = text[start:end].split()
         if not words or len(words) > max_words:
             continue
         span = doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")

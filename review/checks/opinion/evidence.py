@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from review.core.text import span_text
 from review.nlp.people import FIRST_PERSON
 
 # Conjunctions that open a clause giving a reason when they mark an adverbial clause ("as he smells
@@ -45,7 +46,7 @@ def reason_starts(sent: Span, reason_markers: re.Pattern | None) -> list[Token]:
     adverbial clause."""
     starts = []
     if reason_markers is not None:
-        for match in reason_markers.finditer(sent.text):
+        for match in reason_markers.finditer(span_text(sent)):
             span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
                                       alignment_mode="expand")
             if span is not None and len(span):
@@ -75,7 +76,7 @@ def writer_perceives(token: Token) -> bool:
 def gives_specifics(sent: Span) -> bool:
     """Whether `sent` gives particulars a reader can check: a date, time, count or measure, a
     quotation, or something the writer saw or heard."""
-    if DIGIT.search(sent.text) or any(t.ent_type_ in SPECIFIC_ENTITIES for t in sent):
+    if DIGIT.search(span_text(sent)) or any(t.ent_type_ in SPECIFIC_ENTITIES for t in sent):
         return True
     if any(t.text in ('"', "“", "”") for t in sent):
         return True

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from review.checks.opinion.attribution import Voice
+from review.core.text import span_text
 from review.nlp.linguistics import linguistics
 from review.nlp.patterns import phrase_pattern
 
@@ -83,10 +84,14 @@ class HedgeCues:
         object.__setattr__(self, "_phrase_pattern", phrase_pattern(self.phrases))
         object.__setattr__(self, "_exception_pattern", phrase_pattern(self.exceptions))
         object.__setattr__(self, "_flag_phrase_pattern", phrase_pattern(self.flag_phrases))
+        # every form a token that is not a modal must have to be a cue: most words are turned away by it
+        object.__setattr__(self, "_cue_forms", self.words | self.inference_verbs | self.complement_verbs)
 
     def token_is_cue(self, token: Token) -> bool:
         forms = lemmas_of(token)
         lemma = forms[0]
+        if token.tag_ != "MD" and self._cue_forms.isdisjoint(forms):
+            return False
         if token.tag_ == "MD":
             if is_month(token):
                 return False
@@ -123,11 +128,12 @@ class HedgeCues:
     def find_cues(self, sent: Span, voice: Voice | None = None) -> list[tuple[int, int]]:
         """Character offsets of each speculation cue in `sent` in the writer's voice, in order."""
         found = []
+        text = span_text(sent)
         exceptions = [(sent.start_char + m.start(), sent.start_char + m.end())
-                      for m in self._exception_pattern.finditer(sent.text)] if self._exception_pattern else []
+                      for m in self._exception_pattern.finditer(text)] if self._exception_pattern else []
         pattern = self._phrase_pattern
         if pattern is not None:
-            for match in pattern.finditer(sent.text):
+            for match in pattern.finditer(text):
                 start, end = sent.start_char + match.start(), sent.start_char + match.end()
                 span = sent.doc.char_span(start, end, alignment_mode="expand")
                 if span is not None and (voice is None or all(voice.is_writers(t) for t in span)):
@@ -152,7 +158,7 @@ class HedgeCues:
         if any(writers(t) and self._is_flag_word(t) for t in sent):
             return True
         if self._flag_phrase_pattern is not None:
-            for match in self._flag_phrase_pattern.finditer(sent.text):
+            for match in self._flag_phrase_pattern.finditer(span_text(sent)):
                 span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
                                           alignment_mode="expand")
                 if span is not None and all(writers(t) for t in span):
@@ -161,7 +167,7 @@ class HedgeCues:
 
     def _is_flag_word(self, token: Token) -> bool:
         forms = lemmas_of(token)
-        if not any(form in self.flag_words for form in forms):
+        if self.flag_words.isdisjoint(forms):
             return False
         # a verb such as "appear" only hedges with a complement ("appeared drunk"), as for the finding
         return not any(form in self.complement_verbs for form in forms) or self.token_is_cue(token)

@@ -31,7 +31,7 @@ class Attribution:
         self.doc = doc
         self.children = children
         self.lex = lexicons
-        self.people = People(self.layout, children, lexicons)
+        self.people = People.of(self.layout, children, lexicons)
         self.resolver = PersonResolver(self.layout, self.people)
         self.verbs = ReportingVerbs(self.layout, lexicons)
         self.narration = Narration(self.layout, self.people, self.resolver)

@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from review.core.text import doc_text, paragraph_at_or_before, paragraphs
+from review.core.text import doc_paragraphs, doc_text, paragraph_at_or_before
 from review.nlp.quotes import Quote
 
 # Quotation marks as the tokenizer leaves them, straight and typographic.
@@ -30,7 +30,7 @@ class QuoteLayout:
                 continue
             for token in span:
                 self.inside[token.i] = n
-        self.paragraphs = paragraphs(self.text) or [(0, 0)]
+        self.paragraphs = doc_paragraphs(doc) or [(0, 0)]
         self.paragraph_starts = [start for start, _ in self.paragraphs]
 
     def _paragraph(self, offset: int) -> tuple[int, int]:

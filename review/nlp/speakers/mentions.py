@@ -111,6 +111,18 @@ class People:
         self.mentions = self._mentions()
         self.genders = self._name_genders()
 
+    @classmethod
+    def of(cls, layout: QuoteLayout, children: list[str], lexicons: Lexicons) -> "People":
+        """The People of `layout`'s Doc, made once per Doc (cached in ``doc.user_data``) for the same
+        quotes, children and lexicons: the quotes' attribution and a check's resolver both read them."""
+        key = ([(q.start, q.end, q.depth) for q in layout.quotes], list(children), lexicons)
+        cached = layout.doc.user_data.get("review_people")
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        people = cls(layout, children, lexicons)
+        layout.doc.user_data["review_people"] = (key, people)
+        return people
+
     def child_reference_at(self, token: Token) -> str | None:
         """The child reference ("the child") that ends at `token`, if any."""
         return child_reference_at(self.layout.text, token, self.lex.child_references)

@@ -156,4 +156,4 @@ def person_resolver(doc: Doc, children: list[str], lexicons: Lexicons, quotes: l
     """A resolver over the whole of `doc`, for a check that asks who a subject or pronoun outside any
     attribution stands for; a person named inside one of `quotes` ("Mummy is poorly") is no referent."""
     layout = QuoteLayout(doc, list(quotes))
-    return PersonResolver(layout, People(layout, children, lexicons))
+    return PersonResolver(layout, People.of(layout, children, lexicons))

@@ -13,7 +13,7 @@ from typing import Callable
 
 from spacy.tokens import Doc
 
-from review.core.text import doc_text, paragraph_index, paragraphs, sentence_index, sentences
+from review.core.text import doc_paragraphs, doc_text, paragraph_index, sentence_index, sentences
 from review.nlp.temporal import calendar_dates, clock_times, relative_dates, sets_and_durations
 from review.nlp.temporal.grammar import Context, Handler, Result, normalised
 from review.nlp.temporal.values import iso_week, value_range
@@ -207,7 +207,7 @@ def find_temporal_expressions(doc: Doc, report_date: dt.date | None = None) -> l
     rule_found = _select(_rule_candidates(text, report_date, sentence_of, future))
     entity_found = _entity_candidates(doc, report_date, rule_found, sentence_of, future)
     chosen = sorted(rule_found + entity_found, key=lambda c: c.start)
-    _resolve_context(chosen, report_date, sentence_of, future, text)
+    _resolve_context(chosen, report_date, sentence_of, future, doc_paragraphs(doc))
     expressions = []
     for cand in chosen:
         result = cand.result
@@ -219,7 +219,8 @@ def find_temporal_expressions(doc: Doc, report_date: dt.date | None = None) -> l
     return expressions
 
 
-def _resolve_context(chosen: list[_Candidate], report: dt.date, sentence_of, future, text: str) -> None:
+def _resolve_context(chosen: list[_Candidate], report: dt.date, sentence_of, future,
+                     paragraph_bounds: list[tuple[int, int]]) -> None:
     """Second pass: times and context-relative expressions take their day from the text around them."""
     day_of_sentence: dict[int, dt.date] = {}
     for cand in chosen:
@@ -228,7 +229,6 @@ def _resolve_context(chosen: list[_Candidate], report: dt.date, sentence_of, fut
             day_of_sentence.setdefault(sentence_of(cand.start), dt.date.fromisoformat(value))
     previous: dt.date | None = None
     paragraph_day: dt.date | None = None
-    paragraph_bounds = paragraphs(text)
     current_paragraph = -1
     for cand in chosen:
         para = paragraph_index(paragraph_bounds, cand.start)
