@@ -61,7 +61,7 @@ class OpinionCheck:
         self.label_phrases = phrase_pattern(lexicon("evaluative_phrases"))
         self.certainty_adverbs = frozenset(w.lower() for w in lexicon("certainty_adverbs"))
         self.sweeping_adverbs = frozenset(w.lower() for w in lexicon("sweeping_adverbs"))
-        self.attribution_verbs = linguistics().word_classes.union(*ATTRIBUTION_VERBS)
+        self.attribution_verbs = frozenset(v.lower() for v in linguistics().word_classes.union(*ATTRIBUTION_VERBS))
         self.source_openers = lexicon("source_openers")
         self.quote_introducers = lexicon("quote_introducers")
         self.owned_markers = phrase_pattern(lexicon("owned_markers"))

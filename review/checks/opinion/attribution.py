@@ -38,9 +38,9 @@ class Voice:
         return token.i not in self.attributed
 
 
-def voice_of(sent: Span, attribution_verbs: Iterable[str], source_openers: Iterable[str] = ("according to",)) -> Voice:
-    """Which tokens of `sent` are attributed to a source other than the writer."""
-    verbs = {v.lower() for v in attribution_verbs}
+def voice_of(sent: Span, attribution_verbs: frozenset[str], source_openers: Iterable[str] = ("according to",)) -> Voice:
+    """Which tokens of `sent` are attributed to a source other than the writer (`attribution_verbs`:
+    lower-case lemmas)."""
     doc = sent.doc
     quoted: set[int] = set()
     text = span_text(sent)
@@ -50,7 +50,7 @@ def voice_of(sent: Span, attribution_verbs: Iterable[str], source_openers: Itera
             quoted.update(range(span.start, span.end))
     attributed = set(quoted)
     for token in sent:
-        if token.lemma_.lower() not in verbs or token.pos_ not in ("VERB", "AUX"):
+        if token.lemma_.lower() not in attribution_verbs or token.pos_ not in ("VERB", "AUX"):
             continue
         subject = subject_of(token, passive_agent=True)
         if subject is None or subject.lower_ in WRITER or subject.lower_ == "it":
@@ -64,9 +64,15 @@ def voice_of(sent: Span, attribution_verbs: Iterable[str], source_openers: Itera
             attributed.update(range(token.i + 1, sent.end))
     lowered = text.lower()
     for opener in source_openers:
-        if lowered.startswith(opener.lower()) or re.search(r",\s*" + re.escape(opener.lower()) + r"\b", lowered):
+        if lowered.startswith(opener.lower()) or _after_a_comma(opener.lower()).search(lowered):
             attributed.update(range(sent.start, sent.end))
     return Voice(attributed, quoted)
+
+
+@functools.lru_cache(maxsize=64)
+def _after_a_comma(opener: str) -> re.Pattern:
+    """A source opener inside a sentence (", according to her"): after a comma, ending a word."""
+    return re.compile(r",\s*" + re.escape(opener) + r"\b")
 
 
 def find_phrase(sent: Span, pattern: re.Pattern | None) -> tuple[int, int] | None:
