@@ -206,9 +206,6 @@ class OpinionThresholds(Strict):
     judgement_probability: Number = threshold(
         "the sentence model's probability of an unevidenced judgement at or above which the writer's own words of "
         "a sentence are reported as one when no lexicon word or pattern matches")
-    label_plain_below: Number = threshold(
-        "the sentence model's probability that the writer's own words are an unevidenced judgement or speculation "
-        "below which a lexicon label in them is read as description, not judgement")
     stated_opinion_probability: Number = threshold(
         "the least opinion probability of a sentence with a judgement finding or an owned opinion")
     quoted_label_max_words: Number = threshold("longest quoted label (in words) checked for a missing source")

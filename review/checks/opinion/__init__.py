@@ -71,7 +71,6 @@ class OpinionCheck:
         self.person_judgements = PersonJudgements(*(frozenset(w.lower() for w in lexicon(name)) for name in (
             "person_nouns", "degree_adverbs", "status_adjectives", "risk_nouns")))
         self.judgement_probability = self.rules.threshold("judgement_probability")
-        self.plain_probability = self.rules.threshold("label_plain_below")
         self.quoted_label_max_words = int(self.rules.threshold("quoted_label_max_words"))
         self.reason_window = int(self.rules.threshold("reason_window_sentences"))
         self.stated_opinion_floor = self.rules.threshold("stated_opinion_probability")
@@ -217,12 +216,9 @@ class OpinionCheck:
 
     def add_judgements(self, doc: Doc, sent: Span, voice: Voice, evidenced: bool, own_words: list[Token],
                        classes: dict[str, float] | None) -> None:
-        """One finding per judgement in `sent` (none where the sentence model rates the writer's words plain:
-        a label word in an observation); else, when the model rates them an unevidenced judgement, one at
-        the word its decision rests on most."""
+        """One finding per judgement in `sent`; else, when the sentence model rates the writer's words an
+        unevidenced judgement, one at the word its decision rests on most."""
         triggers = self.judgement_triggers(sent, voice, evidenced)
-        if triggers and classes is not None and 1.0 - classes["other"] < self.plain_probability:
-            triggers = []  # the model reads the label word in a plain sentence: "the kitchen was dirty on 3 May"
         if not triggers and classes is not None and classes["judgement"] >= self.judgement_probability:
             candidates = [t for t in own_words if t.pos_ in MODEL_EVIDENCE_POS]
             token = self.sentence_model.strongest_word(own_words, "judgement", candidates)
