@@ -16,11 +16,12 @@ from review.core.blocks import Block, Structure
 from review.core.findings import add_finding
 from review.core.rules import load_rules
 from review.core.text import doc_text, is_heading, is_whole_report, sentences, span_text
-from review.nlp.grammar import governing_verb, is_past, main_verbs
+from review.nlp.grammar import governing_verb, is_past, is_present_perfect, main_verbs
 from review.nlp.patterns import phrase_pattern, qualified_pattern
 from review.nlp.temporal import value_range
 
 NOT_ITEMS = ("heading", "address", "signature")  # blocks that never hold a historic item
+WORD = re.compile(r"[\w'-]+")
 
 
 def months_before(day: dt.date, months: int) -> dt.date:
@@ -118,6 +119,7 @@ class HistoricCheck:
         stages = [re.escape(w.strip()) for w in self.rules.lexicon("school_stages") if w.strip()]
         self.school_stages = re.compile(rf"\bwhen\s+(?:[\w'-]+\s+){{1,2}}(?:was|were)\s+(?:in|at)\s+(?:the\s+)?(?:{'|'.join(stages)})\b",
                                         re.I) if stages else None
+        self.past_adverbs = {w.strip().lower() for w in self.rules.lexicon("past_adverbs") if w.strip()}
         self.present_links = phrase_pattern(self.rules.lexicon("present_links"))
         self.present_cues = phrase_pattern(self.rules.lexicon("present_cues"))
         self.concern_words = phrase_pattern(self.rules.lexicon("concern_words"))
@@ -176,7 +178,7 @@ class HistoricCheck:
         if horizon is not None and any(r[1] >= horizon and e.relative != "context" for e, r in timed):
             return None  # it also names a recent time
         marker = self.past_marker(span, own)
-        vague = (self.past_times.search(span_text(span)) if self.past_times else None) or self.past_school_year(span)
+        vague = self.vague_past_time(span, own) or self.past_school_year(span)
         if not (marker or self.says(self.concern_words, span_text(span))):
             old, vague = [], None  # an old or vague time alone, of neutral background ("moved to Leeds")
         if old:
@@ -200,6 +202,38 @@ class HistoricCheck:
             return span.start_char + found.start(), span.start_char + found.end()
         age = next((e for e in own if is_age_anchor(e) and not is_present_age(span, e)), None)
         return (age.start, age.end) if age else None
+
+    def vague_past_time(self, span: Span, own: list):
+        """A vague past time ("years ago", "back then", "in the past") told of a closed past: not the
+        start of a longer time ("in the past week"), and not in a sentence told only in the present
+        perfect ("has called police in the past": experience up to now, whose date the date check asks)."""
+        found = (self.past_times.search(span_text(span)) if self.past_times else None) or self.past_adverb(span)
+        if found is None or self.begins_a_longer_time(span, found, own):
+            return None
+        verbs = main_verbs(span)
+        if verbs and not any(is_told_past(v) and not is_present_perfect(v) for v in verbs):
+            return None
+        return found
+
+    def past_adverb(self, span: Span):
+        """A past_adverbs word standing alone as an adverb ("was known to the police before"): not before an
+        object ("before school") or a clause ("before she left"), nor in a negated telling ("had never
+        seen him like that before"); the match in `span`'s text, or None."""
+        for token in span:
+            if token.lower_ not in self.past_adverbs or any(True for _ in token.children) or token.dep_ == "mark":
+                continue
+            verb = clause_verb(span.doc, token.idx, token.idx + len(token.text)) or token.head
+            if any(t.dep_ == "neg" or t.lower_ == "never" for t in (*verb.children, *token.head.children)):
+                continue
+            return WORD.match(span_text(span), token.idx - span.start_char)
+        return None
+
+    @staticmethod
+    def begins_a_longer_time(span: Span, found, own: list) -> bool:
+        """Whether a vague past time found in `span` runs on into a longer time expression ("in the past
+        few weeks", "in the past year"): that expression, not the vague phrase, tells when."""
+        end = span.start_char + found.end()
+        return any(e.start < end < e.end for e in own)
 
     def names_a_person(self, marker: str) -> bool:
         """Whether a past marker ends in a person ("her former partner", "ex-husband"): someone who may be

@@ -324,6 +324,7 @@ class HistoricLexicons(Strict):
     past_people: Phrases = lexicon("people read like past_records ('her former partner'): past only in a sentence "
                                    "told in the past tense, as a person may be told of in the present")
     past_times: Phrases = lexicon("vague past times: like an old date, historic only in an item about a worry")
+    past_adverbs: Phrases = lexicon("words that, alone as an adverb ('known to the police before'), are a vague past time")
     school_years: Phrases = lexicon("words for a school year ('year', 'yr'): 'in Year 5' told in the past tense of "
                                     "a worry is a time of someone's life, like an age")
     school_stages: Phrases = lexicon("stages of schooling: 'when she was in Reception' told of a worry is a time of "
