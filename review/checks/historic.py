@@ -16,11 +16,12 @@ from review.core.blocks import Block, Structure
 from review.core.findings import add_finding
 from review.core.rules import load_rules
 from review.core.text import doc_text, is_heading, is_whole_report, sentences, span_text
-from review.nlp.grammar import is_past, main_verbs
+from review.nlp.grammar import governing_verb, is_past, is_present_perfect, main_verbs
 from review.nlp.patterns import phrase_pattern, qualified_pattern
 from review.nlp.temporal import value_range
 
 NOT_ITEMS = ("heading", "address", "signature")  # blocks that never hold a historic item
+WORD = re.compile(r"[\w'-]+")
 
 
 def months_before(day: dt.date, months: int) -> dt.date:
@@ -50,6 +51,21 @@ def is_present_age(span: Span, expr) -> bool:
         if token.pos_ in ("VERB", "AUX"):
             return token.lemma_ == "be" and token.tag_ in ("VBZ", "VBP")
     return False
+
+
+def is_told_past(verb) -> bool:
+    """A verb told in the past: a past form, or the past progressive ("was still living")."""
+    return is_past(verb) or (verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children))
+
+
+def clause_verb(doc: Doc, start: int, end: int):
+    """The verb of the clause holding characters start..end, through a bare participle ("a form done
+    because of ...") to the clause it hangs on; None for a verbless line."""
+    verb = governing_verb(doc, start, end)
+    while verb is not None and verb.dep_ == "acl" and not any(c.dep_.startswith("aux") for c in verb.children):
+        head = verb.head
+        verb = governing_verb(doc, head.idx, head.idx + len(head.text)) if head.i != verb.i else None
+    return verb
 
 
 def continues_subject(item: Span, later: Span) -> bool:
@@ -94,14 +110,21 @@ class HistoricCheck:
         self.min_report_sentences = self.rules.threshold("min_report_sentences")
         self.following = int(self.rules.threshold("following_sentences"))
         self.past_markers = phrase_pattern(self.rules.lexicon("past_markers"))
-        self.past_records = qualified_pattern(self.rules.lexicon("past_qualifiers"), self.rules.lexicon("past_records"))
+        self.past_people = {w.strip().lower() for w in self.rules.lexicon("past_people") if w.strip()}
+        records = [*self.rules.lexicon("past_records"), *self.past_people]  # "her first husband" as "an old conviction"
+        self.past_records = qualified_pattern(self.rules.lexicon("past_qualifiers"), records)
         self.past_times = phrase_pattern(self.rules.lexicon("past_times"))
         years = [re.escape(w) for w in self.rules.lexicon("school_years") if w.strip()]
         self.school_years = re.compile(rf"\bin\s+(?:{'|'.join(years)})\.?\s*\d{{1,2}}\b", re.I) if years else None
+        stages = [re.escape(w.strip()) for w in self.rules.lexicon("school_stages") if w.strip()]
+        self.school_stages = re.compile(rf"\bwhen\s+(?:[\w'-]+\s+){{1,2}}(?:was|were)\s+(?:in|at)\s+(?:the\s+)?(?:{'|'.join(stages)})\b",
+                                        re.I) if stages else None
+        self.past_adverbs = {w.strip().lower() for w in self.rules.lexicon("past_adverbs") if w.strip()}
         self.present_links = phrase_pattern(self.rules.lexicon("present_links"))
         self.present_cues = phrase_pattern(self.rules.lexicon("present_cues"))
         self.concern_words = phrase_pattern(self.rules.lexicon("concern_words"))
         self.history_headings = phrase_pattern(self.rules.lexicon("history_headings"))
+        self.relevance_headings = phrase_pattern(self.rules.lexicon("relevance_headings"))
 
     def __call__(self, doc: Doc) -> Doc:
         dated = doc._.report_date_source != "today"
@@ -155,7 +178,7 @@ class HistoricCheck:
         if horizon is not None and any(r[1] >= horizon and e.relative != "context" for e, r in timed):
             return None  # it also names a recent time
         marker = self.past_marker(span, own)
-        vague = (self.past_times.search(span_text(span)) if self.past_times else None) or self.past_school_year(span)
+        vague = self.vague_past_time(span, own) or self.past_school_year(span)
         if not (marker or self.says(self.concern_words, span_text(span))):
             old, vague = [], None  # an old or vague time alone, of neutral background ("moved to Leeds")
         if old:
@@ -172,30 +195,92 @@ class HistoricCheck:
 
     def past_marker(self, span: Span, own: list) -> tuple[int, int] | None:
         """The wording that marks `span` as past: a past_markers phrase or an age ("when she was 15")."""
-        found = next((m for p in (self.past_markers, self.past_records) if p and (m := p.search(span_text(span)))), None)
+        text = span_text(span)
+        found = next((m for p in (self.past_markers, self.past_records) if p for m in p.finditer(text)
+                      if not self.names_a_person(m.group()) or any(is_told_past(v) for v in main_verbs(span))), None)
         if found:
             return span.start_char + found.start(), span.start_char + found.end()
         age = next((e for e in own if is_age_anchor(e) and not is_present_age(span, e)), None)
         return (age.start, age.end) if age else None
 
+    def vague_past_time(self, span: Span, own: list):
+        """A vague past time ("years ago", "back then", "in the past") told of a closed past: not the
+        start of a longer time ("in the past week"), and not in a sentence told only in the present
+        perfect ("has called police in the past": experience up to now, whose date the date check asks)."""
+        found = (self.past_times.search(span_text(span)) if self.past_times else None) or self.past_adverb(span)
+        if found is None or self.begins_a_longer_time(span, found, own):
+            return None
+        verbs = main_verbs(span)
+        if verbs and not any(is_told_past(v) and not is_present_perfect(v) for v in verbs):
+            return None
+        return found
+
+    def past_adverb(self, span: Span):
+        """A past_adverbs word standing alone as an adverb ("was known to the police before"): not before an
+        object ("before school") or a clause ("before she left"), nor in a negated telling ("had never
+        seen him like that before"); the match in `span`'s text, or None."""
+        for token in span:
+            if token.lower_ not in self.past_adverbs or any(True for _ in token.children) or token.dep_ == "mark":
+                continue
+            verb = clause_verb(span.doc, token.idx, token.idx + len(token.text)) or token.head
+            if any(t.dep_ == "neg" or t.lower_ == "never" for t in (*verb.children, *token.head.children)):
+                continue
+            return WORD.match(span_text(span), token.idx - span.start_char)
+        return None
+
+    @staticmethod
+    def begins_a_longer_time(span: Span, found, own: list) -> bool:
+        """Whether a vague past time found in `span` runs on into a longer time expression ("in the past
+        few weeks", "in the past year"): that expression, not the vague phrase, tells when."""
+        end = span.start_char + found.end()
+        return any(e.start < end < e.end for e in own)
+
+    def names_a_person(self, marker: str) -> bool:
+        """Whether a past marker ends in a person ("her former partner", "ex-husband"): someone who may be
+        told of in the present ("her ex-partner collects the children"), so past only in a past telling."""
+        last = marker.lower().split()[-1]
+        return last.removeprefix("ex-") in self.past_people
+
     def past_school_year(self, span: Span):
-        """A school year ("in Year 5") in a sentence told in the past tense: a time of someone's life."""
-        found = self.school_years.search(span_text(span)) if self.school_years else None
+        """A school year ("in Year 5") in a sentence told in the past tense, or a school stage told as a
+        time of someone's life ("when she was in Reception"): like an age, the past of a life."""
+        text = span_text(span)
+        stage = self.school_stages.search(text) if self.school_stages else None
+        if stage:
+            return stage
+        found = self.school_years.search(text) if self.school_years else None
         return found if found and any(is_past(v) for v in main_verbs(span)) else None
 
+    def has_present_cue(self, doc: Doc, span: Span) -> bool:
+        """Whether `span` places something in the present: a present_cues word whose clause is not told in
+        the past ("he still drinks", not "Dad was still living there back then"; "because she is", not
+        "excluded because of ..."); a describing word ("her current partner") counts whatever the tense."""
+        if self.present_cues is None:
+            return False
+        for m in self.present_cues.finditer(span_text(span)):
+            start, end = span.start_char + m.start(), span.start_char + m.end()
+            cue = doc.char_span(start, end, alignment_mode="expand")
+            if cue is not None and cue.root.pos_ == "ADJ":
+                return True
+            verb = clause_verb(doc, start, end)
+            if verb is None or not is_told_past(verb):
+                return True
+        return False
+
     def is_linked(self, doc: Doc, items: list[Item], found: list, n: int, structure: Structure | None) -> bool:
-        """Whether item `n` is tied to the present: a present cue in it, in its section's heading or in
-        the next sentence of its paragraph about the same person; or a statement of relevance in it,
-        later in its paragraph, in its heading, or closing its section."""
+        """Whether item `n` is tied to the present: a present cue in it or in the next sentence of its
+        paragraph about the same person; a statement of relevance in it, later in its paragraph, or
+        closing its section; or its heading (see `heading_links`)."""
         item = items[n]
         text = doc_text(doc)
         heading = (item.block.heading if item.block else None) or ""
-        if any(self.says(self.present_cues, t) or self.says(self.present_links, t) for t in (span_text(item.span), heading)):
+        if self.has_present_cue(doc, item.span) or self.says(self.present_links, span_text(item.span)) \
+                or self.heading_links(heading, found[n]):
             return True
         if item.block is None or structure is None or item.row:
             return False
         following = [later for later in items[n + 1:n + 1 + self.following] if later.block == item.block]
-        if any(self.says(self.present_cues, span_text(later.span)) and continues_subject(item.span, later.span)
+        if any(self.has_present_cue(doc, later.span) and continues_subject(item.span, later.span)
                for later in following):
             return True
         if self.says(self.present_links, text[item.span.end_char:item.block.end]):
@@ -204,6 +289,16 @@ class HistoricCheck:
         if closing is None or any(f and closing.start <= f.start < closing.end for f in found):
             return False  # a closing paragraph with history of its own speaks of that history
         return self.says(self.present_links, text[closing.start:closing.end])
+
+    def heading_links(self, heading: str, historic: Historic | None) -> bool:
+        """Whether an item's heading ties it to the present: a heading that states relevance ("Relevant
+        history"), or one naming the present ("Current sentence") over an item old only by its date (the
+        current order's start); an item its own wording tells as past ("was known to us when she was
+        14") is not made current by a "Current concerns" heading."""
+        if self.says(self.relevance_headings, heading):
+            return True
+        dated = historic is not None and bool(historic.old)
+        return dated and (self.says(self.present_cues, heading) or self.says(self.present_links, heading))
 
     def told_again(self, doc: Doc, items: list[Item], found: list, n: int, expr, horizon, structure,
                    date_ranges: dict[int, list]) -> bool:

@@ -318,13 +318,19 @@ class HistoricLexicons(Strict):
                                        "a past_records noun, at most one word between")
     past_records: Phrases = lexicon("nouns of a relationship or a record that a past_qualifiers word makes past "
                                     "('a previous relationship', 'an old conviction')")
+    past_people: Phrases = lexicon("people read like past_records ('her former partner'): past only in a sentence "
+                                   "told in the past tense, as a person may be told of in the present")
     past_times: Phrases = lexicon("vague past times: like an old date, historic only in an item about a worry")
+    past_adverbs: Phrases = lexicon("words that, alone as an adverb ('known to the police before'), are a vague past time")
     school_years: Phrases = lexicon("words for a school year ('year', 'yr'): 'in Year 5' told in the past tense of "
                                     "a worry is a time of someone's life, like an age")
+    school_stages: Phrases = lexicon("stages of schooling: 'when she was in Reception' told of a worry is a time of "
+                                     "someone's life, like an age")
     present_links: Phrases = lexicon("statements that tie an item to the present concern, read across its paragraph "
                                      "and its section's closing paragraph")
     present_cues: Phrases = lexicon("words that place an item in the present, read in its sentence and the next")
     history_headings: Phrases = lexicon("section headings under which a past concern is historic even undated")
+    relevance_headings: Phrases = lexicon("section headings that state how what follows relates to the present")
     concern_words: Phrases = lexicon("what makes a dated past item a matter of concern (checked for relevance)")
 
 
