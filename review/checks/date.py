@@ -64,8 +64,9 @@ def anchors_a_time(doc: Doc, start: int, end: int) -> bool:
 class DateCheck:
     """Finds and normalises the report's temporal expressions, builds the chronology, flags undated events."""
 
-    def __init__(self, rules_path: str | None = None):
+    def __init__(self, rules_path: str | None = None, verb_forms: dict | None = None):
         self.rules = load_rules(rules_path).check("date")
+        self.verb_forms = verb_forms or {}  # the lemmatizer's verb tables: exceptions, suffix rules, lemma index
         self.event_verbs = {w.lower() for w in self.rules.lexicon("event_verbs")}
         self.event_nouns = {w.lower() for w in self.rules.lexicon("event_nouns")}
         self.habitual = phrase_pattern(self.rules.lexicon("habitual_markers"))
@@ -75,6 +76,7 @@ class DateCheck:
         self.vague_sequels = {w.lower() for w in self.rules.lexicon("vague_sequels")}
         self.vague_past_times = phrase_pattern(self.rules.lexicon("vague_past_times"))
         self.missed_appointment_words = {w.lower() for w in self.rules.lexicon("missed_appointment_words")}
+        self.place_adverbs = {w.lower() for w in self.rules.lexicon("place_adverbs")}
 
     def event_verb(self, sent: Span) -> Token | None:
         """The verb of a specific past event reported by `sent`, or None (habitual, general, present, a tally,
@@ -94,7 +96,37 @@ class DateCheck:
                 return verb
             if is_list_item(sent) and not is_present_perfect(verb) and verb.lemma_.lower() not in STATIVE_VERBS:
                 return verb  # "* Dad smashed Mum's phone.": a bullet telling what someone did
-        return self.missed_appointment(sent) or self.logged_event(sent)
+        opener = self.opening_past_verb(sent)
+        if opener is not None and self.is_habitual(opener, sent):
+            opener = None
+        return self.missed_appointment(sent) or self.logged_event(sent) or opener
+
+    def opening_past_verb(self, sent: Span) -> Token | None:
+        """A capitalised past-tense event verb opening a note or bullet with no subject, which the tagger took for a
+        name or a present form ("Rang the MASH a while back", "Met Nan at the gate"): the note tells what the writer
+        did."""
+        words = [t for t in sent if not (t.is_space or t.is_punct)]
+        if (not words or words[0].tag_ not in ("NNP", "NN", "VB", "VBP") or words[0].dep_ != "ROOT"
+                or not words[0].text[:1].isupper()):
+            return None
+        first = words[0]
+        if any(c.dep_ in ("nsubj", "compound", "poss") for c in first.children):
+            return None  # "Dr Ahmed", "Ryan's mum": a name after all
+        return first if self.past_form_lemma(first.lower_) in self.event_verbs else None
+
+    def past_form_lemma(self, word: str) -> str | None:
+        """The lemma of `word` read as a verb's past form ("rang" → "ring", "phoned" → "phone"), from the
+        lemmatizer's own tables; None when it is not one."""
+        exceptions, rules, index = (self.verb_forms.get(k, {}) for k in ("exceptions", "rules", "index"))
+        if word in exceptions:
+            lemma = exceptions[word][0]
+            return lemma if lemma != word and not word.endswith(("s", "ing")) else None
+        if not word.endswith("ed"):
+            return None
+        for old, new in rules:
+            if word.endswith(old) and word[:len(word) - len(old)] + new in index:
+                return word[:len(word) - len(old)] + new
+        return None
 
     def logged_event(self, sent: Span) -> Token | None:
         """The event noun of a log line that names an event and, after a dash, its outcome, with no verb ("- Home
@@ -287,8 +319,8 @@ class DateCheck:
     def vague_past_time(self, doc: Doc, sent: Span) -> list[tuple[int, int, None]]:
         """The phrase that places the sentence's past event only as some time before now ("a while back", "at some
         point", an adverb "once"; not "once a week" nor "once she arrived")."""
-        if self.vague_past_times is None:
-            return []
+        if self.vague_past_times is None or TALLY.search(span_text(sent)):
+            return []  # "seen once in the last two years": a count over a period
         for found in self.vague_past_times.finditer(sent.text):
             start, end = sent.start_char + found.start(), sent.start_char + found.end()
             span = doc.char_span(start, end, alignment_mode="expand")
@@ -296,9 +328,9 @@ class DateCheck:
                 continue
             last = span[-1]
             following = doc[last.i + 1] if last.i + 1 < len(doc) else None
-            if len(span) == 1 and (last.dep_ != "advmod" or (following is not None and following.lower_ in
-                                                             ("a", "an", "every", "per", "or", "more", "again"))):
-                continue  # "once a week", "once or twice", "once she had gone"
+            if len(span) == 1 and (not stands_as_an_adverb(last) or (following is not None and following.lower_ in
+                                                                     ("a", "an", "every", "per", "or", "more", "again"))):
+                continue  # "once a week", "once or twice", "once she had gone", "before the visit", "the day before"
             if self.dates_past_clause(doc, sent, start, end) or self.tells_an_event_there_was(doc, start, end):
                 return [(start, end, None)]
         return []
@@ -382,8 +414,12 @@ class DateCheck:
         missed = self.missed_appointment_over(doc, start, end)
         if missed is not None:
             return not self.is_habitual(missed, sent)  # "DNA'd his review over the summer"
-        verb = finite_head(governing_verb(doc, start, end))
-        if verb is None or not is_past(verb) or verb.lemma_ == "be" or self.is_habitual(verb, sent):
+        verb = finite_head(governing_verb(doc, start, end)) or verb_after_fronted_time(doc, sent, start, end)
+        if verb is None:
+            opener = self.opening_past_verb(sent)  # "Rang the MASH a while back"
+            return opener is not None and not self.is_habitual(opener, sent)
+        if (not (is_past(verb) or is_telegraphic(verb)) or (verb.lemma_ == "be" and not self.places_someone(verb))
+                or self.is_habitual(verb, sent)):
             return False  # "while they were apart": a state, not an event
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKERS for c in verb.children):
             return False
@@ -393,6 +429,19 @@ class DateCheck:
         # of a pattern, not one event, when what it did is many ("has missed a lot of sessions lately")
         return not is_present_perfect(verb) or (
             (verb.lemma_.lower() in self.event_verbs or self.has_event_noun(verb)) and not quantifies_many(verb))
+
+    def places_someone(self, verb: Token) -> bool:
+        """A "be" that tells where someone was ("was around at the house", "was at Nan's flat", "was back there"):
+        a presence, an event when a time dates it; not a state ("was at risk", "was in a relationship")."""
+        for child in verb.children:
+            if child.dep_ in ("advmod", "acomp", "prt") and child.lower_ in self.place_adverbs:
+                return True
+            if child.dep_ == "prep" and child.lower_ in ("at", "in") and any(
+                    obj.dep_ == "pobj" and any(
+                        d.dep_ in ("det", "poss") and d.lower_ not in ("a", "an", "no") for d in obj.children)
+                    for obj in child.children):
+                return True
+        return False
 
     def is_habitual(self, verb: Token, sent: Span) -> bool:
         """A habitual marker in the verb's own clause ("usually", "every day", "continues to")."""
@@ -405,6 +454,29 @@ class DateCheck:
         if self.habitual is not None and self.habitual.search(span_text(sent)):
             return False
         return any(t.pos_ in ("VERB", "AUX") for t in sent) or len(sent) <= 12
+
+
+def verb_after_fronted_time(doc: Doc, sent: Span, start: int, end: int) -> Token | None:
+    """The first finite verb after a time phrase that opens the sentence when the parser made the phrase's
+    preposition the root ("At the start of the season his coach noticed ..."): the verb of the clause it dates."""
+    if sent.root.pos_ != "ADP":
+        return None
+    before = [t for t in sent if t.idx < start and not (t.is_space or t.is_punct)]
+    if len(before) > 1 or (before and before[0].pos_ != "ADP"):
+        return None
+    return next((t for t in sent if t.idx >= end and t.tag_ in ("VBD", "VBN") and t.pos_ in ("VERB", "AUX")), None)
+
+
+def stands_as_an_adverb(token: Token) -> bool:
+    """A word used as an adverb: "once" modifying a verb, "before" with no object and no measure ("were known to
+    the team before"; not "before the visit", "the day before", "than ever before")."""
+    if any(c.dep_ in ("npadvmod", "nummod") for c in token.children):
+        return False
+    before = previous_word(token.doc, token.i)
+    if before is not None and before.lower_ in ("as", "than", "ever", "never", "day", "night", "week"):
+        return False
+    return token.dep_ == "advmod" or (token.dep_ == "prep" and not any(c.dep_ in ("pobj", "pcomp")
+                                                                       for c in token.children))
 
 
 def finite_head(verb: Token | None) -> Token | None:
@@ -609,4 +681,17 @@ def most_specific(expressions: list[TemporalExpression]) -> TemporalExpression:
     default_config={"rules_path": None},
 )
 def make_date_check(nlp: Language, name: str, *, rules_path: str | None = None) -> DateCheck:
-    return DateCheck(rules_path)
+    return DateCheck(rules_path, verb_forms(nlp))
+
+
+def verb_forms(nlp: Language) -> dict:
+    """The rule lemmatizer's verb tables (exceptions, suffix rules, known lemmas), to read a past form the tagger
+    took for a name; empty where the pipeline has no rule lemmatizer."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return {}
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    try:
+        return {"exceptions": lookups.get_table("lemma_exc")["verb"], "rules": lookups.get_table("lemma_rules")["verb"],
+                "index": set(lookups.get_table("lemma_index")["verb"])}
+    except (AttributeError, KeyError):
+        return {}

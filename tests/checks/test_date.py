@@ -397,3 +397,83 @@ def test_a_past_event_placed_only_as_some_time_before_now_is_imprecise(review_te
 ])
 def test_once_as_a_frequency_a_future_some_point_or_a_quote_passes(review_text, text):
     assert [r for r, _ in date_findings(review_text(text, report_date=REPORT_DATE))] == []
+
+
+@pytest.mark.parametrize("text, match", [
+    ("Dad was cautioned for affray last season at an away match.", "last season"),
+    ("At the end of last term Ryan was sent home for fighting.", "the end of last term"),
+    ("Isla was moved to a new class at the beginning of the school year.", "the beginning of the school year"),
+])
+def test_a_past_event_dated_by_a_season_or_term_is_imprecise(review_text, text, match):
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == [("date.imprecise", match)]
+
+
+@pytest.mark.parametrize("text", [
+    "Her attendance this term is 91%.",
+    "A new keyworker will be allocated next term.",
+    "Ryan is in Year 4 and does well in term time.",
+])
+def test_a_present_or_future_season_or_term_passes(review_text, text):
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Grandad was known to the youth offending team before.",
+    "The children had been placed with foster carers before, when the family lived in Derby.",
+])
+def test_a_past_event_placed_only_before_now_is_imprecise(review_text, text):
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == [("date.imprecise", "before")]
+
+
+@pytest.mark.parametrize("text", [
+    "Mum rang the office before the visit on 12/03/2024.",
+    "On 12/03/2024 Leo was quieter than ever before.",
+    "As I said before, on 12/03/2024 Leo was seen by the nurse.",
+    "We have never met the uncle before.",
+])
+def test_before_with_an_object_a_comparison_or_a_habit_passes(review_text, text):
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == []
+
+
+@pytest.mark.parametrize("text, match", [
+    ("Her ex-partner was at the flat recently, according to a neighbour.", "recently"),
+    ("Uncle Mark was round a few weeks ago and the children were upset.", "a few weeks ago"),
+])
+def test_a_presence_somewhere_dated_only_vaguely_is_imprecise(review_text, text, match):
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == [("date.imprecise", match)]
+
+
+@pytest.mark.parametrize("text", [
+    "Mum was at risk of eviction recently.",
+    "Mum was very tired recently.",
+])
+def test_a_state_dated_vaguely_passes(review_text, text):
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == []
+
+
+@pytest.mark.parametrize("text, finding", [
+    ("- Met the health visitor some time ago at the flat", ("date.imprecise", "some time ago")),
+    ("Notes:\n- Rang the nursery manager about the bruise\n", ("date.undated_event", "Rang")),
+    ("- Phoned the health visitor some time ago about the rash", ("date.imprecise", "some time ago")),
+])
+def test_a_capitalised_past_verb_opening_a_note_is_read_as_the_event(review_text, text, finding):
+    """Whether the tagger reads the verb as a name ("Met") or as a bare participle ("Phoned")."""
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == [finding]
+
+
+@pytest.mark.parametrize("text", [
+    "- Bradley Road Primary is the school.",
+    "- Phoned the health visitor on 12/03/2024 about the rash",
+])
+def test_a_name_opening_a_bullet_or_a_dated_note_passes(review_text, text):
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == []
+
+
+def test_a_fronted_time_phrase_dates_the_clause_after_it(review_text):
+    text = "At the start of the term her teacher (Mrs Lowe) noticed Ava was wearing the same clothes."
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == [("date.imprecise", "the start of the term")]
+
+
+def test_any_weekday_in_a_routine_is_no_date(review_text):
+    text = "Last week Nan collected Ava, and Nan has been giving her tea on a Friday."
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == [("date.relative", "Last week")]
