@@ -35,7 +35,18 @@ class Event:
     imprecise: bool
 
 
-UndatedEvent = tuple[int, Span, Token]  # the sentence's index, the sentence, its event verb
+@dataclass
+class HeaderEvent:
+    """An event the report's header dates ("Assessment: 18/11/2026, 14:10–15:40", "Date of visit: 12/03/2024"):
+    the event nouns its label names, the day, and the clock times it ran between, where given."""
+
+    nouns: set[str]
+    date: TemporalExpression
+    times: tuple[str, str] | None
+
+
+UndatedEvent = tuple[int, Span, Token]
+CLOCK = re.compile(r"T(\d{2}:\d{2})")  # the sentence's index, the sentence, its event verb
 MONTH_OR_YEAR = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|all)"
 # a count out of a total ("attended 7 of her 9 contacts"), a counted set of occasions or a count over a period
@@ -49,6 +60,7 @@ SUMMARY_VERBS = {"say", "tell", "notice", "describe", "mention", "explain", "com
 STATIVE_VERBS = {"be", "seem", "appear", "look", "sound", "feel", "know", "think", "believe", "want", "like",
                  "love", "hate", "need", "live", "remain", "understand", "hope", "wish", "prefer", "mean", "own",
                  "belong", "contain", "include", "weigh", "cost", "deserve", "matter", "become", "stay"}
+DEFINITE = {"the", "this", "that", "my", "our"}  # a determiner that refers back to an event already named
 BACKGROUND_MARKERS = {"though", "although", "because", "while", "whilst", "as"}
 REASON_MARKERS = {"because", "as", "since", "given"}
 SERIES_QUANTIFIERS = {"most", "many", "several", "some", "all", "every", "each", "few", "numerous", "various"}
@@ -220,6 +232,7 @@ class DateCheck:
         anchors = sentence_anchors(doc, expressions, doc._.report_date)
         events: list[Event] = []
         undated: list[UndatedEvent] = []
+        header = self.header_events(doc, expressions)
         for index, (sent, anchor) in enumerate(zip(sentences(doc), anchors)):
             if self.is_record_field(sent):
                 continue
@@ -237,6 +250,8 @@ class DateCheck:
                         (is_vague(dating) and introduces_an_event(verb))
                         or (has_indefinite_argument(verb) and carried_from_another_paragraph(doc, sent, dating))):
                     dating = None  # "Police were called recently ... A DASH was completed": a new event, undated
+            if dating is None and verb is not None and not anchor["heading"]:
+                dating = self.header_event_dating(doc, sent, header, expressions)
             vaguely_dated = (self.check_relative(doc, sent, own) or self.check_imprecise(doc, sent, own, anchor["own"])
                              or self.check_entry_date(doc, sent, own)
                              or (not own and carried and dating is not None and self.check_sequel(doc, sent)))
@@ -252,6 +267,46 @@ class DateCheck:
         events.sort(key=lambda e: (e.anchor, e.date, e.sentence))
         doc._.events = events
         return doc
+
+    def header_events(self, doc: Doc, expressions: list[TemporalExpression]) -> list[HeaderEvent]:
+        """The events the header fields date: a field whose label names an event ("Assessment:", "Date of visit:";
+        not a record's own date such as "Date of report:") and whose value names a day not after the report date."""
+        structure, text, report = doc._.structure, doc_text(doc), doc._.report_date
+        found: list[HeaderEvent] = []
+        for block in structure.blocks if structure is not None else []:
+            line = text[block.start:block.end]
+            if block.kind != "field" or ":" not in line:
+                continue
+            label = line.split(":", 1)[0].lower()
+            nouns = {n for n in self.event_nouns if re.search(r"\b" + re.escape(n) + r"\b", label)}
+            if not nouns or (self.record_fields is not None and self.record_fields.search(label)):
+                continue
+            inside = [e for e in expressions if block.start <= e.start < block.end]
+            days = [e for e in inside if names_a_day(e) and not (report and e.anchor and e.anchor > report)]
+            clocks = sorted(CLOCK.search(e.value).group(1) for e in inside
+                            if e.type == "TIME" and e.value and CLOCK.search(e.value))
+            if days:
+                found.append(HeaderEvent(nouns, days[0], (clocks[0], clocks[-1]) if len(clocks) > 1 else None))
+        return found
+
+    def header_event_dating(self, doc: Doc, sent: Span, header: list[HeaderEvent],
+                            expressions: list[TemporalExpression]) -> TemporalExpression | None:
+        """The header's date for a sentence that tells of that event: it names it ("during the assessment", "on this
+        visit"), or its block gives a clock time with no day within the times the event ran ("photographed at
+        15:00" under "Assessment: 18/11/2026, 14:10–15:40")."""
+        if not header:
+            return None
+        structure = doc._.structure
+        block = structure.block_at(sent.start_char) if structure is not None else None
+        clocks = [CLOCK.search(e.value).group(1) for e in expressions
+                  if block is not None and block.start <= e.start < block.end and is_dayless_clock_time(e)]
+        for event in header:
+            if event.times and any(event.times[0] <= clock <= event.times[1] for clock in clocks):
+                return event.date
+            if any(t.lemma_.lower() in event.nouns and any(d.dep_ in ("det", "poss") and d.lower_ in DEFINITE
+                                                           for d in t.children) for t in sent):
+                return event.date
+        return None
 
     def flag_undated_passage(self, doc: Doc, passage: list[UndatedEvent]) -> None:
         """One ``date.undated_event`` where an undated passage is first told, naming the sentences that go on

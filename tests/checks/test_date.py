@@ -477,3 +477,25 @@ def test_a_fronted_time_phrase_dates_the_clause_after_it(review_text):
 def test_any_weekday_in_a_routine_is_no_date(review_text):
     text = "Last week Nan collected Ava, and Nan has been giving her tea on a Friday."
     assert date_findings(review_text(text, report_date=REPORT_DATE)) == [("date.relative", "Last week")]
+
+
+@pytest.mark.parametrize("text", [
+    "Name: Ava Green\nDate of visit: 04/03/2024\n\nDuring the visit Mum cried and said she had not slept.",
+    "Child: Leo Hart\nHome visit: 11/03/2024, 09:30–10:30\n\nObservations\n\n"
+    "Leo cried when the nurse weighed him. He settled by 10:20 and Mum fed him.",
+    "Child: Leo Hart\nAssessment: 11/03/2024, 09:30–10:30\n\n- The bruise was photographed at 09:50 by the ward photographer.",
+])
+def test_an_event_dated_in_the_header_dates_what_the_body_tells_of_it(review_text, text):
+    """The body names the event ("during the visit") or gives a clock time within the times it ran."""
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == []
+
+
+@pytest.mark.parametrize("text, match", [
+    ("Name: Ava Green\nDate of visit: 04/03/2024\n\nDad was arrested for assault.", "arrested"),
+    ("Child: Leo Hart\nAssessment: 11/03/2024, 09:30–10:30\n\nMum rang the ward at 16:00.", "rang"),
+    ("Name: Ava Green\nDate of report: 18/03/2024\n\nDuring the visit Mum cried.", "cried"),
+    ("Name: Ava Green\nConference: 25/03/2024\n\nAt the conference Dad shouted at the chair.", "shouted"),
+])
+def test_a_header_date_dates_nothing_it_does_not_name_or_span(review_text, text, match):
+    """Another event, a time outside the event's, the report's own date, or a meeting after the report date."""
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == [("date.undated_event", match)]
