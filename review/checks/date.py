@@ -16,6 +16,8 @@ from review.core.rules import load_rules
 from review.core.text import doc_text, sentences, span_text
 from review.nlp.grammar import clause_text, clause_tokens, governing_verb, is_past, is_present_perfect, main_verbs
 from review.nlp.patterns import phrase_pattern
+from review.nlp.temporal.values import value_range, weekday_date
+from review.nlp.temporal.vocabulary import FULL_WEEKDAY_WORD, WEEKDAYS
 from review.nlp.temporal import (TemporalExpression, dates_an_event, find_temporal_expressions, is_dayless_clock_time,
                                  is_vague, names_a_day, opens_its_block, refers_back_to_a_date, sentence_anchors,
                                  written_date)
@@ -46,7 +48,8 @@ class HeaderEvent:
 
 
 UndatedEvent = tuple[int, Span, Token]
-CLOCK = re.compile(r"T(\d{2}:\d{2})")  # the sentence's index, the sentence, its event verb
+CLOCK = re.compile(r"T(\d{2}:\d{2})")
+WEEKDAY = re.compile(FULL_WEEKDAY_WORD, re.I)  # the sentence's index, the sentence, its event verb
 MONTH_OR_YEAR = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|all)"
 # a count out of a total ("attended 7 of her 9 contacts"), a counted set of occasions or a count over a period
@@ -228,6 +231,7 @@ class DateCheck:
 
     def __call__(self, doc: Doc) -> Doc:
         expressions = find_temporal_expressions(doc, doc._.report_date)
+        ahead = self.meetings_ahead(doc, expressions)
         doc._.dates = expressions
         anchors = sentence_anchors(doc, expressions, doc._.report_date)
         events: list[Event] = []
@@ -252,7 +256,7 @@ class DateCheck:
                     dating = None  # "Police were called recently ... A DASH was completed": a new event, undated
             if dating is None and verb is not None and not anchor["heading"]:
                 dating = self.header_event_dating(doc, sent, header, expressions)
-            vaguely_dated = (self.check_relative(doc, sent, own) or self.check_imprecise(doc, sent, own, anchor["own"])
+            vaguely_dated = (self.check_relative(doc, sent, own, ahead) or self.check_imprecise(doc, sent, own, anchor["own"])
                              or self.check_entry_date(doc, sent, own)
                              or (not own and carried and dating is not None and self.check_sequel(doc, sent)))
             if verb is not None and dating is None and not vaguely_dated and not asks_no_date(verb, sent):
@@ -320,14 +324,50 @@ class DateCheck:
         add_finding(doc, self.rules.rule("date.undated_event"), verb.idx, verb.idx + len(verb.text),
                     allow=self.rules, kind="undated", why=why)
 
-    def check_relative(self, doc: Doc, sent: Span, own: list[TemporalExpression]) -> bool:
+    def meetings_ahead(self, doc: Doc, expressions: list[TemporalExpression]) -> set[int]:
+        """The weekdays that name a meeting still to come ("see below for the conference on Monday", "Friday's core
+        group"), by their start: in a sentence that tells nothing past, the coming day, not the last one (its value
+        is set so)."""
+        report, ahead = doc._.report_date, set()
+        for expr in expressions:
+            span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+            if (report is None or span is None or expr.relative != "report" or expr.type != "DATE"
+                    or not WEEKDAY.fullmatch(expr.text) or not self.names_a_meeting(doc, span)):
+                continue
+            if expr.anchor is not None and expr.anchor <= report:
+                if any(t.pos_ in ("VERB", "AUX") and is_past(t) for t in span.sent):
+                    continue  # "the meeting on Monday went well": the last one
+                day = weekday_date(report, WEEKDAYS[expr.text.lower()], "future")
+                expr.value, expr.anchor = day.isoformat(), value_range(day.isoformat())[0]
+            if expr.anchor is not None and expr.anchor > report:
+                ahead.add(expr.start)
+        return ahead
+
+    def names_a_meeting(self, doc: Doc, span: Span) -> bool:
+        """The weekday names the day of an event: it follows the event noun ("the conference on Monday") or is
+        the possessive before one ("Monday's review")."""
+        before = previous_word(doc, span.start)
+        if before is not None and before.lower_ == "on":
+            before = previous_word(doc, before.i)
+        if before is not None and before.pos_ == "NOUN" and self.is_event_noun(before):
+            return True
+        after = [t for t in doc[span.end:span.end + 3] if not t.is_space]
+        if len(after) < 2 or after[0].tag_ != "POS":
+            return False
+        noun = after[1]
+        while noun.dep_ == "compound" and noun.head.i > noun.i:
+            noun = noun.head  # "Friday's core group"
+        return self.is_event_noun(noun)
+
+    def check_relative(self, doc: Doc, sent: Span, own: list[TemporalExpression], ahead: set[int]) -> bool:
         """``date.relative`` on a past event dated only by words counted from the report date ("yesterday",
         "last week", "at Christmas", "three days ago"), with the date they resolve to (True if raised).
-        A date written out anywhere in the sentence ("Yesterday (13/05/2024)") dates it."""
+        A date written out anywhere in the sentence ("Yesterday (13/05/2024)") dates it. A meeting still to come
+        named by its weekday (`ahead`: "the conference on Monday") gets it too: the report is read after that week."""
         if not own or not all(is_relative_to_report(e) or e.imprecise for e in own):
             return False
         relative = [e for e in own if is_relative_to_report(e) and not in_quote(sent, e.start)
-                    and self.dates_past_clause(doc, sent, e.start, e.end)]
+                    and (e.start in ahead or self.dates_past_clause(doc, sent, e.start, e.end))]
         if not relative:
             return False
         expr = relative[0]

@@ -499,3 +499,26 @@ def test_an_event_dated_in_the_header_dates_what_the_body_tells_of_it(review_tex
 def test_a_header_date_dates_nothing_it_does_not_name_or_span(review_text, text, match):
     """Another event, a time outside the event's, the report's own date, or a meeting after the report date."""
     assert date_findings(review_text(text, report_date=REPORT_DATE)) == [("date.undated_event", match)]
+
+
+@pytest.mark.parametrize("text, resolved", [
+    ("The notes below are for the review on Friday.", "on 22 March 2024?"),
+    ("Tuesday's strategy meeting will hear from the school.", "on 26 March 2024?"),
+])
+def test_a_meeting_still_to_come_named_by_its_weekday_is_relative_and_resolved_ahead(review_text, text, resolved):
+    """The report date 2024-03-20 is a Wednesday: the coming Friday and Tuesday, not the last ones."""
+    findings = [f for f in review_text(text, report_date=REPORT_DATE)["findings"] if f["check"] == "date"]
+    assert [f["rule"] for f in findings] == ["date.relative"] and findings[0]["suggestion"].endswith(resolved)
+
+
+@pytest.mark.parametrize("text", [
+    "The review on 22/03/2024 will hear from the school.",
+    "Dad is working on Friday.",
+])
+def test_a_dated_meeting_or_a_weekday_of_no_meeting_ahead_passes(review_text, text):
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == []
+
+
+def test_a_past_meeting_named_by_its_weekday_is_the_last_one(review_text):
+    result = review_text("The core group on Monday was cancelled by the chair.", report_date=REPORT_DATE)
+    assert [d["value"] for d in result["dates"]] == ["2024-03-18"]
