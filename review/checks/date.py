@@ -433,8 +433,11 @@ class DateCheck:
     def tells_an_event_there_was(self, doc: Doc, start: int, end: int) -> bool:
         """The words at start..end date a "there was" of an event ("there was a referral at some point")."""
         verb = governing_verb(doc, start, end)
-        return (verb is not None and verb.lemma_ == "be" and is_past(verb)
-                and any(c.dep_ == "expl" for c in verb.children)
+        return verb is not None and is_past(verb) and self.there_was_an_event(verb)
+
+    def there_was_an_event(self, verb: Token) -> bool:
+        """A "there was" of an event noun ("there was a referral", "there was also an incident")."""
+        return (verb.lemma_ == "be" and any(c.dep_ == "expl" for c in verb.children)
                 and any(c.dep_ in ("attr", "nsubj") and self.is_event_noun(c) for c in verb.children))
 
     def check_entry_date(self, doc: Doc, sent: Span, own: list[TemporalExpression]) -> bool:
@@ -513,7 +516,8 @@ class DateCheck:
         if verb is None:
             opener = self.opening_past_verb(sent)  # "Rang the MASH a while back"
             return opener is not None and not self.is_habitual(opener, sent)
-        if (not (is_past(verb) or is_telegraphic(verb)) or (verb.lemma_ == "be" and not self.places_someone(verb))
+        if (not (is_past(verb) or is_telegraphic(verb))
+                or (verb.lemma_ == "be" and not (self.places_someone(verb) or self.there_was_an_event(verb)))
                 or self.is_habitual(verb, sent)):
             return False  # "while they were apart": a state, not an event
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKERS for c in verb.children):

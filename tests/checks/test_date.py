@@ -522,3 +522,21 @@ def test_a_dated_meeting_or_a_weekday_of_no_meeting_ahead_passes(review_text, te
 def test_a_past_meeting_named_by_its_weekday_is_the_last_one(review_text):
     result = review_text("The core group on Monday was cancelled by the chair.", report_date=REPORT_DATE)
     assert [d["value"] for d in result["dates"]] == ["2024-03-18"]
+
+
+@pytest.mark.parametrize("text, match", [
+    ("Grandad collected the boys the night she was arrested.", "the night she was arrested"),
+    ("There was an argument about money around the time Kayla started nursery.", "the time Kayla started"),
+    ("On the day they moved, Dad threw a chair.", "the day they moved"),
+])
+def test_a_time_told_only_by_the_event_it_was_is_imprecise(review_text, text, match):
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == [("date.imprecise", match)]
+
+
+@pytest.mark.parametrize("text", [
+    "At the time Mum was living with her sister.",
+    "On 12/03/2024, the day Mum's car broke down, Dad shouted at her.",
+    "Mum was upset the day she was told, 12/03/2024.",
+])
+def test_a_back_reference_or_a_dated_event_day_passes(review_text, text):
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == []

@@ -130,6 +130,15 @@ def _season_or_term(m, ctx):
     return Result("DATE", "PAST_REF", imprecise=True, relative="report")
 
 
+# the evening he visited, the day she was discharged, around the time Brandon was born: a time told only by the
+# event it was, with no date ("at the time" alone refers back; "the day Mum's" is no clause)
+@_rule(r"(?:the\s+(?:day|night|evening|morning|afternoon|weekend|week)|(?<=around\s)the\s+time|(?<=about\s)the\s+time)"
+       r"\s+(?:that\s+|when\s+)?(?:he|she|they|I|we|[A-Z][a-z]+)\s+"
+       r"(?:(?:was|were|had)\s+(?:born|taken|seen|[a-z]+ed)|came|went|left|[a-z]+ed)", 3)
+def _time_of_an_event(m, ctx):
+    return Result("DATE", "PAST_REF", imprecise=True)
+
+
 # three years ago, a week ago, two days later (after an earlier date), 18 months earlier
 @_rule(r"(?:" + APPROXIMATELY + r"\s+)?(?P<n>" + COUNT_WORD + r")[\s-]+(?P<u>" + UNIT_WORD + r")\s+"
        r"(?P<dir>ago|back|earlier|later|previously|before|after|from\s+now)", 4)
