@@ -531,12 +531,13 @@ class DateCheck:
 
     def places_someone(self, verb: Token) -> bool:
         """A "be" that tells where someone was ("was around at the house", "was at Nan's flat", "was back there"):
-        a presence, an event when a time dates it; not a state ("was at risk", "was in a relationship")."""
+        a presence, an event when a time dates it; not a state ("was at risk", "was in the army", "was in a
+        relationship") nor a time ("was at the start of ...": a named date or number is no place)."""
         for child in verb.children:
             if child.dep_ in ("advmod", "acomp", "prt") and child.lower_ in self.place_adverbs:
                 return True
-            if child.dep_ == "prep" and child.lower_ in ("at", "in") and any(
-                    obj.dep_ == "pobj" and any(
+            if child.dep_ == "prep" and child.lower_ == "at" and any(
+                    obj.dep_ == "pobj" and not obj.ent_type_ and not obj.like_num and any(
                         d.dep_ in ("det", "poss") and d.lower_ not in ("a", "an", "no") for d in obj.children)
                     for obj in child.children):
                 return True

@@ -446,6 +446,8 @@ def test_a_presence_somewhere_dated_only_vaguely_is_imprecise(review_text, text,
 @pytest.mark.parametrize("text", [
     "Mum was at risk of eviction recently.",
     "Mum was very tired recently.",
+    "Dad was in the army in the late 1980s.",
+    "Mr Khan was on licence in the early 2010s for a robbery.",
 ])
 def test_a_state_dated_vaguely_passes(review_text, text):
     assert date_findings(review_text(text, report_date=REPORT_DATE)) == []
