@@ -65,6 +65,7 @@ STATIVE_VERBS = {"be", "seem", "appear", "look", "sound", "feel", "know", "think
                  "belong", "contain", "include", "weigh", "cost", "deserve", "matter", "become", "stay"}
 DEFINITE = {"the", "this", "that", "my", "our"}  # a determiner that refers back to an event already named
 BACKGROUND_MARKERS = {"though", "although", "because", "while", "whilst", "as"}
+TIME_MARKERS = {"after", "before", "when", "since", "until", "once"}
 REASON_MARKERS = {"because", "as", "since", "given"}
 SERIES_QUANTIFIERS = {"most", "many", "several", "some", "all", "every", "each", "few", "numerous", "various"}
 PERIOD_PREPOSITIONS = {"over", "in", "during", "within", "throughout"}
@@ -522,6 +523,8 @@ class DateCheck:
             return False  # "while they were apart": a state, not an event
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKERS for c in verb.children):
             return False
+        if backs_a_present_statement(verb):
+            return False
         if changes:
             return True
         # "things have slipped recently": a present perfect tells of an event only with an event verb or noun, and
@@ -554,6 +557,18 @@ class DateCheck:
         if self.habitual is not None and self.habitual.search(span_text(sent)):
             return False
         return any(t.pos_ in ("VERB", "AUX") for t in sent) or len(sent) <= 12
+
+
+def backs_a_present_statement(verb: Token) -> bool:
+    """A time clause ("after Dean returned in December") inside a statement in the present ("the deterioration
+    after Dean returned in December ... indicates that ..."): the background of an analysis, whose events are
+    told, dated, where they are reported."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in TIME_MARKERS for c in verb.children):
+        return False
+    head = verb.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head.pos_ in ("VERB", "AUX") and head.tag_ in ("VBZ", "VBP") and not is_present_perfect(head)
 
 
 def verb_after_fronted_time(doc: Doc, sent: Span, start: int, end: int) -> Token | None:

@@ -542,3 +542,20 @@ def test_a_time_told_only_by_the_event_it_was_is_imprecise(review_text, text, ma
 ])
 def test_a_back_reference_or_a_dated_event_day_passes(review_text, text):
     assert date_findings(review_text(text, report_date=REPORT_DATE)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The change in Leo's mood after Dad returned in January shows how much the conflict affects him.",
+    "Her weight loss since she was discharged in February tells us the feeding plan is not working.",
+])
+def test_a_time_clause_behind_a_present_analysis_asks_no_date(review_text, text):
+    """The events are told, dated, where they are reported; the analysis only points back to them."""
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Leo cried after Dad returned in January.",
+    "Her weight dropped after she was discharged in February.",
+])
+def test_a_time_clause_of_a_past_event_is_still_asked_for_its_date(review_text, text):
+    assert [r for r, _ in date_findings(review_text(text, report_date=REPORT_DATE))] == ["date.imprecise"]
