@@ -16,11 +16,11 @@ from review.core.rules import load_rules
 from review.core.text import doc_text, sentences, span_text
 from review.nlp.grammar import clause_text, clause_tokens, governing_verb, is_past, is_present_perfect, main_verbs
 from review.nlp.patterns import phrase_pattern
-from review.nlp.temporal.values import value_range, weekday_date
-from review.nlp.temporal.vocabulary import FULL_WEEKDAY_WORD, WEEKDAYS
 from review.nlp.temporal import (TemporalExpression, dates_an_event, find_temporal_expressions, is_dayless_clock_time,
                                  is_vague, names_a_day, opens_its_block, refers_back_to_a_date, sentence_anchors,
                                  written_date)
+from review.nlp.temporal.values import value_range, weekday_date
+from review.nlp.temporal.vocabulary import FULL_WEEKDAY_WORD, WEEKDAYS
 
 
 @dataclass
@@ -257,7 +257,8 @@ class DateCheck:
                     dating = None  # "Police were called recently ... A DASH was completed": a new event, undated
             if dating is None and verb is not None and not anchor["heading"]:
                 dating = self.header_event_dating(doc, sent, header, expressions)
-            vaguely_dated = (self.check_relative(doc, sent, own, ahead) or self.check_imprecise(doc, sent, own, anchor["own"])
+            vaguely_dated = (self.check_relative(doc, sent, own, ahead)
+                             or self.check_imprecise(doc, sent, own, anchor["own"])
                              or self.check_entry_date(doc, sent, own)
                              or (not own and carried and dating is not None and self.check_sequel(doc, sent)))
             if verb is not None and dating is None and not vaguely_dated and not asks_no_date(verb, sent):
@@ -424,8 +425,8 @@ class DateCheck:
                 continue
             last = span[-1]
             following = doc[last.i + 1] if last.i + 1 < len(doc) else None
-            if len(span) == 1 and (not stands_as_an_adverb(last) or (following is not None and following.lower_ in
-                                                                     ("a", "an", "every", "per", "or", "more", "again"))):
+            if len(span) == 1 and (not stands_as_an_adverb(last) or (
+                    following is not None and following.lower_ in ("a", "an", "every", "per", "or", "more", "again"))):
                 continue  # "once a week", "once or twice", "once she had gone", "before the visit", "the day before"
             if self.dates_past_clause(doc, sent, start, end) or self.tells_an_event_there_was(doc, start, end):
                 return [(start, end, None)]

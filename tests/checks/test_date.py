@@ -485,7 +485,8 @@ def test_any_weekday_in_a_routine_is_no_date(review_text):
     "Name: Ava Green\nDate of visit: 04/03/2024\n\nDuring the visit Mum cried and said she had not slept.",
     "Child: Leo Hart\nHome visit: 11/03/2024, 09:30–10:30\n\nObservations\n\n"
     "Leo cried when the nurse weighed him. He settled by 10:20 and Mum fed him.",
-    "Child: Leo Hart\nAssessment: 11/03/2024, 09:30–10:30\n\n- The bruise was photographed at 09:50 by the ward photographer.",
+    "Child: Leo Hart\nAssessment: 11/03/2024, 09:30–10:30\n\n"
+    "- The bruise was photographed at 09:50 by the ward photographer.",
 ])
 def test_an_event_dated_in_the_header_dates_what_the_body_tells_of_it(review_text, text):
     """The body names the event ("during the visit") or gives a clock time within the times it ran."""

@@ -119,8 +119,8 @@ def _part_of_period(m, ctx):
 
 # last season, the start of the season, the end of last term, this term: a sporting season or a school term
 # counted from the report date, with no dates of its own ("this term", still going on, dates nothing: a period)
-@_rule(r"(?:the\s+(?:start|beginning|middle|end)\s+of\s+(?P<rel>the|this|last|next)\s+|(?P<rel2>last|this|next|previous)\s+)"
-       r"(?P<u>season|term|school\s+year|academic\s+year)\b", 3)
+@_rule(r"(?:the\s+(?:start|beginning|middle|end)\s+of\s+(?P<rel>the|this|last|next)\s+"
+       r"|(?P<rel2>last|this|next|previous)\s+)(?P<u>season|term|school\s+year|academic\s+year)\b", 3)
 def _season_or_term(m, ctx):
     rel = (m["rel"] or m["rel2"]).lower()
     if rel == "next" or (rel in ("the", "this") and ctx.future):
