@@ -19,6 +19,8 @@ from review.nlp.patterns import phrase_pattern
 from review.nlp.temporal import (TemporalExpression, dates_an_event, find_temporal_expressions, is_dayless_clock_time,
                                  is_vague, names_a_day, opens_its_block, refers_back_to_a_date, sentence_anchors,
                                  written_date)
+from review.nlp.temporal.values import value_range, weekday_date
+from review.nlp.temporal.vocabulary import FULL_WEEKDAY_WORD, WEEKDAYS
 
 
 @dataclass
@@ -35,7 +37,19 @@ class Event:
     imprecise: bool
 
 
-UndatedEvent = tuple[int, Span, Token]  # the sentence's index, the sentence, its event verb
+@dataclass
+class HeaderEvent:
+    """An event the report's header dates ("Assessment: 18/11/2026, 14:10–15:40", "Date of visit: 12/03/2024"):
+    the event nouns its label names, the day, and the clock times it ran between, where given."""
+
+    nouns: set[str]
+    date: TemporalExpression
+    times: tuple[str, str] | None
+
+
+UndatedEvent = tuple[int, Span, Token]
+CLOCK = re.compile(r"T(\d{2}:\d{2})")
+WEEKDAY = re.compile(FULL_WEEKDAY_WORD, re.I)  # the sentence's index, the sentence, its event verb
 MONTH_OR_YEAR = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|all)"
 # a count out of a total ("attended 7 of her 9 contacts"), a counted set of occasions or a count over a period
@@ -49,7 +63,9 @@ SUMMARY_VERBS = {"say", "tell", "notice", "describe", "mention", "explain", "com
 STATIVE_VERBS = {"be", "seem", "appear", "look", "sound", "feel", "know", "think", "believe", "want", "like",
                  "love", "hate", "need", "live", "remain", "understand", "hope", "wish", "prefer", "mean", "own",
                  "belong", "contain", "include", "weigh", "cost", "deserve", "matter", "become", "stay"}
+DEFINITE = {"the", "this", "that", "my", "our"}  # a determiner that refers back to an event already named
 BACKGROUND_MARKERS = {"though", "although", "because", "while", "whilst", "as"}
+TIME_MARKERS = {"after", "before", "when", "since", "until", "once"}
 REASON_MARKERS = {"because", "as", "since", "given"}
 SERIES_QUANTIFIERS = {"most", "many", "several", "some", "all", "every", "each", "few", "numerous", "various"}
 PERIOD_PREPOSITIONS = {"over", "in", "during", "within", "throughout"}
@@ -64,8 +80,9 @@ def anchors_a_time(doc: Doc, start: int, end: int) -> bool:
 class DateCheck:
     """Finds and normalises the report's temporal expressions, builds the chronology, flags undated events."""
 
-    def __init__(self, rules_path: str | None = None):
+    def __init__(self, rules_path: str | None = None, verb_forms: dict | None = None):
         self.rules = load_rules(rules_path).check("date")
+        self.verb_forms = verb_forms or {}  # the lemmatizer's verb tables: exceptions, suffix rules, lemma index
         self.event_verbs = {w.lower() for w in self.rules.lexicon("event_verbs")}
         self.event_nouns = {w.lower() for w in self.rules.lexicon("event_nouns")}
         self.habitual = phrase_pattern(self.rules.lexicon("habitual_markers"))
@@ -75,6 +92,7 @@ class DateCheck:
         self.vague_sequels = {w.lower() for w in self.rules.lexicon("vague_sequels")}
         self.vague_past_times = phrase_pattern(self.rules.lexicon("vague_past_times"))
         self.missed_appointment_words = {w.lower() for w in self.rules.lexicon("missed_appointment_words")}
+        self.place_adverbs = {w.lower() for w in self.rules.lexicon("place_adverbs")}
 
     def event_verb(self, sent: Span) -> Token | None:
         """The verb of a specific past event reported by `sent`, or None (habitual, general, present, a tally,
@@ -94,7 +112,37 @@ class DateCheck:
                 return verb
             if is_list_item(sent) and not is_present_perfect(verb) and verb.lemma_.lower() not in STATIVE_VERBS:
                 return verb  # "* Dad smashed Mum's phone.": a bullet telling what someone did
-        return self.missed_appointment(sent) or self.logged_event(sent)
+        opener = self.opening_past_verb(sent)
+        if opener is not None and self.is_habitual(opener, sent):
+            opener = None
+        return self.missed_appointment(sent) or self.logged_event(sent) or opener
+
+    def opening_past_verb(self, sent: Span) -> Token | None:
+        """A capitalised past-tense event verb opening a note or bullet with no subject, which the tagger took for a
+        name or a present form ("Rang the MASH a while back", "Met Nan at the gate"): the note tells what the writer
+        did."""
+        words = [t for t in sent if not (t.is_space or t.is_punct)]
+        if (not words or words[0].tag_ not in ("NNP", "NN", "VB", "VBP") or words[0].dep_ != "ROOT"
+                or not words[0].text[:1].isupper()):
+            return None
+        first = words[0]
+        if any(c.dep_ in ("nsubj", "compound", "poss") for c in first.children):
+            return None  # "Dr Ahmed", "Ryan's mum": a name after all
+        return first if self.past_form_lemma(first.lower_) in self.event_verbs else None
+
+    def past_form_lemma(self, word: str) -> str | None:
+        """The lemma of `word` read as a verb's past form ("rang" → "ring", "phoned" → "phone"), from the
+        lemmatizer's own tables; None when it is not one."""
+        exceptions, rules, index = (self.verb_forms.get(k, {}) for k in ("exceptions", "rules", "index"))
+        if word in exceptions:
+            lemma = exceptions[word][0]
+            return lemma if lemma != word and not word.endswith(("s", "ing")) else None
+        if not word.endswith("ed"):
+            return None
+        for old, new in rules:
+            if word.endswith(old) and word[:len(word) - len(old)] + new in index:
+                return word[:len(word) - len(old)] + new
+        return None
 
     def logged_event(self, sent: Span) -> Token | None:
         """The event noun of a log line that names an event and, after a dash, its outcome, with no verb ("- Home
@@ -184,10 +232,12 @@ class DateCheck:
 
     def __call__(self, doc: Doc) -> Doc:
         expressions = find_temporal_expressions(doc, doc._.report_date)
+        ahead = self.meetings_ahead(doc, expressions)
         doc._.dates = expressions
         anchors = sentence_anchors(doc, expressions, doc._.report_date)
         events: list[Event] = []
         undated: list[UndatedEvent] = []
+        header = self.header_events(doc, expressions)
         for index, (sent, anchor) in enumerate(zip(sentences(doc), anchors)):
             if self.is_record_field(sent):
                 continue
@@ -205,7 +255,10 @@ class DateCheck:
                         (is_vague(dating) and introduces_an_event(verb))
                         or (has_indefinite_argument(verb) and carried_from_another_paragraph(doc, sent, dating))):
                     dating = None  # "Police were called recently ... A DASH was completed": a new event, undated
-            vaguely_dated = (self.check_relative(doc, sent, own) or self.check_imprecise(doc, sent, own, anchor["own"])
+            if dating is None and verb is not None and not anchor["heading"]:
+                dating = self.header_event_dating(doc, sent, header, expressions)
+            vaguely_dated = (self.check_relative(doc, sent, own, ahead)
+                             or self.check_imprecise(doc, sent, own, anchor["own"])
                              or self.check_entry_date(doc, sent, own)
                              or (not own and carried and dating is not None and self.check_sequel(doc, sent)))
             if verb is not None and dating is None and not vaguely_dated and not asks_no_date(verb, sent):
@@ -221,6 +274,46 @@ class DateCheck:
         doc._.events = events
         return doc
 
+    def header_events(self, doc: Doc, expressions: list[TemporalExpression]) -> list[HeaderEvent]:
+        """The events the header fields date: a field whose label names an event ("Assessment:", "Date of visit:";
+        not a record's own date such as "Date of report:") and whose value names a day not after the report date."""
+        structure, text, report = doc._.structure, doc_text(doc), doc._.report_date
+        found: list[HeaderEvent] = []
+        for block in structure.blocks if structure is not None else []:
+            line = text[block.start:block.end]
+            if block.kind != "field" or ":" not in line:
+                continue
+            label = line.split(":", 1)[0].lower()
+            nouns = {n for n in self.event_nouns if re.search(r"\b" + re.escape(n) + r"\b", label)}
+            if not nouns or (self.record_fields is not None and self.record_fields.search(label)):
+                continue
+            inside = [e for e in expressions if block.start <= e.start < block.end]
+            days = [e for e in inside if names_a_day(e) and not (report and e.anchor and e.anchor > report)]
+            clocks = sorted(CLOCK.search(e.value).group(1) for e in inside
+                            if e.type == "TIME" and e.value and CLOCK.search(e.value))
+            if days:
+                found.append(HeaderEvent(nouns, days[0], (clocks[0], clocks[-1]) if len(clocks) > 1 else None))
+        return found
+
+    def header_event_dating(self, doc: Doc, sent: Span, header: list[HeaderEvent],
+                            expressions: list[TemporalExpression]) -> TemporalExpression | None:
+        """The header's date for a sentence that tells of that event: it names it ("during the assessment", "on this
+        visit"), or its block gives a clock time with no day within the times the event ran ("photographed at
+        15:00" under "Assessment: 18/11/2026, 14:10–15:40")."""
+        if not header:
+            return None
+        structure = doc._.structure
+        block = structure.block_at(sent.start_char) if structure is not None else None
+        clocks = [CLOCK.search(e.value).group(1) for e in expressions
+                  if block is not None and block.start <= e.start < block.end and is_dayless_clock_time(e)]
+        for event in header:
+            if event.times and any(event.times[0] <= clock <= event.times[1] for clock in clocks):
+                return event.date
+            if any(t.lemma_.lower() in event.nouns and any(d.dep_ in ("det", "poss") and d.lower_ in DEFINITE
+                                                           for d in t.children) for t in sent):
+                return event.date
+        return None
+
     def flag_undated_passage(self, doc: Doc, passage: list[UndatedEvent]) -> None:
         """One ``date.undated_event`` where an undated passage is first told, naming the sentences that go on
         with it."""
@@ -233,14 +326,50 @@ class DateCheck:
         add_finding(doc, self.rules.rule("date.undated_event"), verb.idx, verb.idx + len(verb.text),
                     allow=self.rules, kind="undated", why=why)
 
-    def check_relative(self, doc: Doc, sent: Span, own: list[TemporalExpression]) -> bool:
+    def meetings_ahead(self, doc: Doc, expressions: list[TemporalExpression]) -> set[int]:
+        """The weekdays that name a meeting still to come ("see below for the conference on Monday", "Friday's core
+        group"), by their start: in a sentence that tells nothing past, the coming day, not the last one (its value
+        is set so)."""
+        report, ahead = doc._.report_date, set()
+        for expr in expressions:
+            span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+            if (report is None or span is None or expr.relative != "report" or expr.type != "DATE"
+                    or not WEEKDAY.fullmatch(expr.text) or not self.names_a_meeting(doc, span)):
+                continue
+            if expr.anchor is not None and expr.anchor <= report:
+                if any(t.pos_ in ("VERB", "AUX") and is_past(t) for t in span.sent):
+                    continue  # "the meeting on Monday went well": the last one
+                day = weekday_date(report, WEEKDAYS[expr.text.lower()], "future")
+                expr.value, expr.anchor = day.isoformat(), value_range(day.isoformat())[0]
+            if expr.anchor is not None and expr.anchor > report:
+                ahead.add(expr.start)
+        return ahead
+
+    def names_a_meeting(self, doc: Doc, span: Span) -> bool:
+        """The weekday names the day of an event: it follows the event noun ("the conference on Monday") or is
+        the possessive before one ("Monday's review")."""
+        before = previous_word(doc, span.start)
+        if before is not None and before.lower_ == "on":
+            before = previous_word(doc, before.i)
+        if before is not None and before.pos_ == "NOUN" and self.is_event_noun(before):
+            return True
+        after = [t for t in doc[span.end:span.end + 3] if not t.is_space]
+        if len(after) < 2 or after[0].tag_ != "POS":
+            return False
+        noun = after[1]
+        while noun.dep_ == "compound" and noun.head.i > noun.i:
+            noun = noun.head  # "Friday's core group"
+        return self.is_event_noun(noun)
+
+    def check_relative(self, doc: Doc, sent: Span, own: list[TemporalExpression], ahead: set[int]) -> bool:
         """``date.relative`` on a past event dated only by words counted from the report date ("yesterday",
         "last week", "at Christmas", "three days ago"), with the date they resolve to (True if raised).
-        A date written out anywhere in the sentence ("Yesterday (13/05/2024)") dates it."""
+        A date written out anywhere in the sentence ("Yesterday (13/05/2024)") dates it. A meeting still to come
+        named by its weekday (`ahead`: "the conference on Monday") gets it too: the report is read after that week."""
         if not own or not all(is_relative_to_report(e) or e.imprecise for e in own):
             return False
         relative = [e for e in own if is_relative_to_report(e) and not in_quote(sent, e.start)
-                    and self.dates_past_clause(doc, sent, e.start, e.end)]
+                    and (e.start in ahead or self.dates_past_clause(doc, sent, e.start, e.end))]
         if not relative:
             return False
         expr = relative[0]
@@ -287,8 +416,8 @@ class DateCheck:
     def vague_past_time(self, doc: Doc, sent: Span) -> list[tuple[int, int, None]]:
         """The phrase that places the sentence's past event only as some time before now ("a while back", "at some
         point", an adverb "once"; not "once a week" nor "once she arrived")."""
-        if self.vague_past_times is None:
-            return []
+        if self.vague_past_times is None or TALLY.search(span_text(sent)):
+            return []  # "seen once in the last two years": a count over a period
         for found in self.vague_past_times.finditer(sent.text):
             start, end = sent.start_char + found.start(), sent.start_char + found.end()
             span = doc.char_span(start, end, alignment_mode="expand")
@@ -296,9 +425,9 @@ class DateCheck:
                 continue
             last = span[-1]
             following = doc[last.i + 1] if last.i + 1 < len(doc) else None
-            if len(span) == 1 and (last.dep_ != "advmod" or (following is not None and following.lower_ in
-                                                             ("a", "an", "every", "per", "or", "more", "again"))):
-                continue  # "once a week", "once or twice", "once she had gone"
+            if len(span) == 1 and (not stands_as_an_adverb(last) or (
+                    following is not None and following.lower_ in ("a", "an", "every", "per", "or", "more", "again"))):
+                continue  # "once a week", "once or twice", "once she had gone", "before the visit", "the day before"
             if self.dates_past_clause(doc, sent, start, end) or self.tells_an_event_there_was(doc, start, end):
                 return [(start, end, None)]
         return []
@@ -306,8 +435,11 @@ class DateCheck:
     def tells_an_event_there_was(self, doc: Doc, start: int, end: int) -> bool:
         """The words at start..end date a "there was" of an event ("there was a referral at some point")."""
         verb = governing_verb(doc, start, end)
-        return (verb is not None and verb.lemma_ == "be" and is_past(verb)
-                and any(c.dep_ == "expl" for c in verb.children)
+        return verb is not None and is_past(verb) and self.there_was_an_event(verb)
+
+    def there_was_an_event(self, verb: Token) -> bool:
+        """A "there was" of an event noun ("there was a referral", "there was also an incident")."""
+        return (verb.lemma_ == "be" and any(c.dep_ == "expl" for c in verb.children)
                 and any(c.dep_ in ("attr", "nsubj") and self.is_event_noun(c) for c in verb.children))
 
     def check_entry_date(self, doc: Doc, sent: Span, own: list[TemporalExpression]) -> bool:
@@ -382,10 +514,17 @@ class DateCheck:
         missed = self.missed_appointment_over(doc, start, end)
         if missed is not None:
             return not self.is_habitual(missed, sent)  # "DNA'd his review over the summer"
-        verb = finite_head(governing_verb(doc, start, end))
-        if verb is None or not is_past(verb) or verb.lemma_ == "be" or self.is_habitual(verb, sent):
+        verb = finite_head(governing_verb(doc, start, end)) or verb_after_fronted_time(doc, sent, start, end)
+        if verb is None:
+            opener = self.opening_past_verb(sent)  # "Rang the MASH a while back"
+            return opener is not None and not self.is_habitual(opener, sent)
+        if (not (is_past(verb) or is_telegraphic(verb))
+                or (verb.lemma_ == "be" and not (self.places_someone(verb) or self.there_was_an_event(verb)))
+                or self.is_habitual(verb, sent)):
             return False  # "while they were apart": a state, not an event
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKERS for c in verb.children):
+            return False
+        if backs_a_present_statement(verb):
             return False
         if changes:
             return True
@@ -393,6 +532,20 @@ class DateCheck:
         # of a pattern, not one event, when what it did is many ("has missed a lot of sessions lately")
         return not is_present_perfect(verb) or (
             (verb.lemma_.lower() in self.event_verbs or self.has_event_noun(verb)) and not quantifies_many(verb))
+
+    def places_someone(self, verb: Token) -> bool:
+        """A "be" that tells where someone was ("was around at the house", "was at Nan's flat", "was back there"):
+        a presence, an event when a time dates it; not a state ("was at risk", "was in the army", "was in a
+        relationship") nor a time ("was at the start of ...": a named date or number is no place)."""
+        for child in verb.children:
+            if child.dep_ in ("advmod", "acomp", "prt") and child.lower_ in self.place_adverbs:
+                return True
+            if child.dep_ == "prep" and child.lower_ == "at" and any(
+                    obj.dep_ == "pobj" and not obj.ent_type_ and not obj.like_num and any(
+                        d.dep_ in ("det", "poss") and d.lower_ not in ("a", "an", "no") for d in obj.children)
+                    for obj in child.children):
+                return True
+        return False
 
     def is_habitual(self, verb: Token, sent: Span) -> bool:
         """A habitual marker in the verb's own clause ("usually", "every day", "continues to")."""
@@ -405,6 +558,41 @@ class DateCheck:
         if self.habitual is not None and self.habitual.search(span_text(sent)):
             return False
         return any(t.pos_ in ("VERB", "AUX") for t in sent) or len(sent) <= 12
+
+
+def backs_a_present_statement(verb: Token) -> bool:
+    """A time clause ("after Dean returned in December") inside a statement in the present ("the deterioration
+    after Dean returned in December ... indicates that ..."): the background of an analysis, whose events are
+    told, dated, where they are reported."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in TIME_MARKERS for c in verb.children):
+        return False
+    head = verb.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head.pos_ in ("VERB", "AUX") and head.tag_ in ("VBZ", "VBP") and not is_present_perfect(head)
+
+
+def verb_after_fronted_time(doc: Doc, sent: Span, start: int, end: int) -> Token | None:
+    """The first finite verb after a time phrase that opens the sentence when the parser made the phrase's
+    preposition the root ("At the start of the season his coach noticed ..."): the verb of the clause it dates."""
+    if sent.root.pos_ != "ADP":
+        return None
+    before = [t for t in sent if t.idx < start and not (t.is_space or t.is_punct)]
+    if len(before) > 1 or (before and before[0].pos_ != "ADP"):
+        return None
+    return next((t for t in sent if t.idx >= end and t.tag_ in ("VBD", "VBN") and t.pos_ in ("VERB", "AUX")), None)
+
+
+def stands_as_an_adverb(token: Token) -> bool:
+    """A word used as an adverb: "once" modifying a verb, "before" with no object and no measure ("were known to
+    the team before"; not "before the visit", "the day before", "than ever before")."""
+    if any(c.dep_ in ("npadvmod", "nummod") for c in token.children):
+        return False
+    before = previous_word(token.doc, token.i)
+    if before is not None and before.lower_ in ("as", "than", "ever", "never", "day", "night", "week"):
+        return False
+    return token.dep_ == "advmod" or (token.dep_ == "prep" and not any(c.dep_ in ("pobj", "pcomp")
+                                                                       for c in token.children))
 
 
 def finite_head(verb: Token | None) -> Token | None:
@@ -609,4 +797,17 @@ def most_specific(expressions: list[TemporalExpression]) -> TemporalExpression:
     default_config={"rules_path": None},
 )
 def make_date_check(nlp: Language, name: str, *, rules_path: str | None = None) -> DateCheck:
-    return DateCheck(rules_path)
+    return DateCheck(rules_path, verb_forms(nlp))
+
+
+def verb_forms(nlp: Language) -> dict:
+    """The rule lemmatizer's verb tables (exceptions, suffix rules, known lemmas), to read a past form the tagger
+    took for a name; empty where the pipeline has no rule lemmatizer."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return {}
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    try:
+        return {"exceptions": lookups.get_table("lemma_exc")["verb"], "rules": lookups.get_table("lemma_rules")["verb"],
+                "index": set(lookups.get_table("lemma_index")["verb"])}
+    except (AttributeError, KeyError):
+        return {}

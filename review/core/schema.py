@@ -231,6 +231,8 @@ class DateLexicons(Strict):
                                         "back', 'at some point', 'once')")
     missed_appointment_words: Phrases = lexicon("clinical shorthand for a missed appointment, itself a past event "
                                                 "('DNA'd', 'Multiple DNAs')")
+    place_adverbs: Phrases = lexicon("adverbs by which a past 'be' tells where someone was ('was around at the "
+                                     "house'): a presence, an event when a time dates it")
 
 
 class DateFile(CheckFile):

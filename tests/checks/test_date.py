@@ -397,3 +397,166 @@ def test_a_past_event_placed_only_as_some_time_before_now_is_imprecise(review_te
 ])
 def test_once_as_a_frequency_a_future_some_point_or_a_quote_passes(review_text, text):
     assert [r for r, _ in date_findings(review_text(text, report_date=REPORT_DATE))] == []
+
+
+@pytest.mark.parametrize("text, match", [
+    ("Dad was cautioned for affray last season at an away match.", "last season"),
+    ("At the end of last term Ryan was sent home for fighting.", "the end of last term"),
+    ("Isla was moved to a new class at the beginning of the school year.", "the beginning of the school year"),
+])
+def test_a_past_event_dated_by_a_season_or_term_is_imprecise(review_text, text, match):
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == [("date.imprecise", match)]
+
+
+@pytest.mark.parametrize("text", [
+    "Her attendance this term is 91%.",
+    "A new keyworker will be allocated next term.",
+    "Ryan is in Year 4 and does well in term time.",
+])
+def test_a_present_or_future_season_or_term_passes(review_text, text):
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Grandad was known to the youth offending team before.",
+    "The children had been placed with foster carers before, when the family lived in Derby.",
+])
+def test_a_past_event_placed_only_before_now_is_imprecise(review_text, text):
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == [("date.imprecise", "before")]
+
+
+@pytest.mark.parametrize("text", [
+    "Mum rang the office before the visit on 12/03/2024.",
+    "On 12/03/2024 Leo was quieter than ever before.",
+    "As I said before, on 12/03/2024 Leo was seen by the nurse.",
+    "We have never met the uncle before.",
+])
+def test_before_with_an_object_a_comparison_or_a_habit_passes(review_text, text):
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == []
+
+
+@pytest.mark.parametrize("text, match", [
+    ("Her ex-partner was at the flat recently, according to a neighbour.", "recently"),
+    ("Uncle Mark was round a few weeks ago and the children were upset.", "a few weeks ago"),
+])
+def test_a_presence_somewhere_dated_only_vaguely_is_imprecise(review_text, text, match):
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == [("date.imprecise", match)]
+
+
+@pytest.mark.parametrize("text", [
+    "Mum was at risk of eviction recently.",
+    "Mum was very tired recently.",
+    "Dad was in the army in the late 1980s.",
+    "Mr Khan was on licence in the early 2010s for a robbery.",
+])
+def test_a_state_dated_vaguely_passes(review_text, text):
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == []
+
+
+@pytest.mark.parametrize("text, finding", [
+    ("- Met the health visitor some time ago at the flat", ("date.imprecise", "some time ago")),
+    ("Notes:\n- Rang the nursery manager about the bruise\n", ("date.undated_event", "Rang")),
+    ("- Phoned the health visitor some time ago about the rash", ("date.imprecise", "some time ago")),
+])
+def test_a_capitalised_past_verb_opening_a_note_is_read_as_the_event(review_text, text, finding):
+    """Whether the tagger reads the verb as a name ("Met") or as a bare participle ("Phoned")."""
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == [finding]
+
+
+@pytest.mark.parametrize("text", [
+    "- Bradley Road Primary is the school.",
+    "- Phoned the health visitor on 12/03/2024 about the rash",
+])
+def test_a_name_opening_a_bullet_or_a_dated_note_passes(review_text, text):
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == []
+
+
+def test_a_fronted_time_phrase_dates_the_clause_after_it(review_text):
+    text = "At the start of the term her teacher (Mrs Lowe) noticed Ava was wearing the same clothes."
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == [("date.imprecise", "the start of the term")]
+
+
+def test_any_weekday_in_a_routine_is_no_date(review_text):
+    text = "Last week Nan collected Ava, and Nan has been giving her tea on a Friday."
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == [("date.relative", "Last week")]
+
+
+@pytest.mark.parametrize("text", [
+    "Name: Ava Green\nDate of visit: 04/03/2024\n\nDuring the visit Mum cried and said she had not slept.",
+    "Child: Leo Hart\nHome visit: 11/03/2024, 09:30–10:30\n\nObservations\n\n"
+    "Leo cried when the nurse weighed him. He settled by 10:20 and Mum fed him.",
+    "Child: Leo Hart\nAssessment: 11/03/2024, 09:30–10:30\n\n"
+    "- The bruise was photographed at 09:50 by the ward photographer.",
+])
+def test_an_event_dated_in_the_header_dates_what_the_body_tells_of_it(review_text, text):
+    """The body names the event ("during the visit") or gives a clock time within the times it ran."""
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == []
+
+
+@pytest.mark.parametrize("text, match", [
+    ("Name: Ava Green\nDate of visit: 04/03/2024\n\nDad was arrested for assault.", "arrested"),
+    ("Child: Leo Hart\nAssessment: 11/03/2024, 09:30–10:30\n\nMum rang the ward at 16:00.", "rang"),
+    ("Name: Ava Green\nDate of report: 18/03/2024\n\nDuring the visit Mum cried.", "cried"),
+    ("Name: Ava Green\nConference: 25/03/2024\n\nAt the conference Dad shouted at the chair.", "shouted"),
+])
+def test_a_header_date_dates_nothing_it_does_not_name_or_span(review_text, text, match):
+    """Another event, a time outside the event's, the report's own date, or a meeting after the report date."""
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == [("date.undated_event", match)]
+
+
+@pytest.mark.parametrize("text, resolved", [
+    ("The notes below are for the review on Friday.", "on 22 March 2024?"),
+    ("Tuesday's strategy meeting will hear from the school.", "on 26 March 2024?"),
+])
+def test_a_meeting_still_to_come_named_by_its_weekday_is_relative_and_resolved_ahead(review_text, text, resolved):
+    """The report date 2024-03-20 is a Wednesday: the coming Friday and Tuesday, not the last ones."""
+    findings = [f for f in review_text(text, report_date=REPORT_DATE)["findings"] if f["check"] == "date"]
+    assert [f["rule"] for f in findings] == ["date.relative"] and findings[0]["suggestion"].endswith(resolved)
+
+
+@pytest.mark.parametrize("text", [
+    "The review on 22/03/2024 will hear from the school.",
+    "Dad is working on Friday.",
+])
+def test_a_dated_meeting_or_a_weekday_of_no_meeting_ahead_passes(review_text, text):
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == []
+
+
+def test_a_past_meeting_named_by_its_weekday_is_the_last_one(review_text):
+    result = review_text("The core group on Monday was cancelled by the chair.", report_date=REPORT_DATE)
+    assert [d["value"] for d in result["dates"]] == ["2024-03-18"]
+
+
+@pytest.mark.parametrize("text, match", [
+    ("Grandad collected the boys the night she was arrested.", "the night she was arrested"),
+    ("There was an argument about money around the time Kayla started nursery.", "the time Kayla started"),
+    ("On the day they moved, Dad threw a chair.", "the day they moved"),
+])
+def test_a_time_told_only_by_the_event_it_was_is_imprecise(review_text, text, match):
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == [("date.imprecise", match)]
+
+
+@pytest.mark.parametrize("text", [
+    "At the time Mum was living with her sister.",
+    "On 12/03/2024, the day Mum's car broke down, Dad shouted at her.",
+    "Mum was upset the day she was told, 12/03/2024.",
+])
+def test_a_back_reference_or_a_dated_event_day_passes(review_text, text):
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The change in Leo's mood after Dad returned in January shows how much the conflict affects him.",
+    "Her weight loss since she was discharged in February tells us the feeding plan is not working.",
+])
+def test_a_time_clause_behind_a_present_analysis_asks_no_date(review_text, text):
+    """The events are told, dated, where they are reported; the analysis only points back to them."""
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Leo cried after Dad returned in January.",
+    "Her weight dropped after she was discharged in February.",
+])
+def test_a_time_clause_of_a_past_event_is_still_asked_for_its_date(review_text, text):
+    assert [r for r, _ in date_findings(review_text(text, report_date=REPORT_DATE))] == ["date.imprecise"]

@@ -122,6 +122,8 @@ _TEMPORAL_WORD = re.compile(
 
 
 _ANY_WEEKDAY = re.compile(r"(?:a|any|every|each|most|some)\s+" + FULL_WEEKDAY_WORD, re.I)  # "on a Monday": any one
+_ANY_BEFORE = re.compile(r"\b(?:a|any|every|each|most|some)\s+$", re.I)  # "on a |Thursday|": the entity left it out
+_WEEKDAY_FIRST = re.compile(FULL_WEEKDAY_WORD + r"\b", re.I)
 _SCHOOL_YEAR = re.compile(r"(?:school\s+)?year\s+\d{1,2}|reception|nursery", re.I)
 _NAMED_TIME = re.compile(r"\b(?:" + MONTH_WORD + r"|" + FULL_WEEKDAY_WORD + r"|" + YEAR_DIGITS + r")\b|\bago\b", re.I)
 
@@ -168,7 +170,8 @@ def _entity_candidates(doc: Doc, report: dt.date, taken: list[_Candidate], sente
         text = full_text[start:end]
         window = full_text[max(0, start - 12):min(len(full_text), end + 12)]
         if (_AGE_CONTEXT.search(window) or not _TEMPORAL_WORD.search(text) or _SCHOOL_YEAR.fullmatch(text)
-                or _ANY_WEEKDAY.fullmatch(text)):
+                or _ANY_WEEKDAY.fullmatch(text)
+                or (_WEEKDAY_FIRST.match(text) and _ANY_BEFORE.search(full_text[max(0, start - 8):start]))):
             continue
         index = sentence_of(start)
         ctx = Context(report, future[index] if index is not None else False, None)

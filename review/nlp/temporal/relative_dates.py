@@ -117,6 +117,28 @@ def _part_of_period(m, ctx):
     return Result("DATE", value, imprecise=True, relative="report")
 
 
+# last season, the start of the season, the end of last term, this term: a sporting season or a school term
+# counted from the report date, with no dates of its own ("this term", still going on, dates nothing: a period)
+@_rule(r"(?:the\s+(?:start|beginning|middle|end)\s+of\s+(?P<rel>the|this|last|next)\s+"
+       r"|(?P<rel2>last|this|next|previous)\s+)(?P<u>season|term|school\s+year|academic\s+year)\b", 3)
+def _season_or_term(m, ctx):
+    rel = (m["rel"] or m["rel2"]).lower()
+    if rel == "next" or (rel in ("the", "this") and ctx.future):
+        return Result("DATE", "FUTURE_REF", imprecise=True, relative="report")
+    if m["rel2"] and rel == "this":
+        return Result("DATE", None, relative="report")
+    return Result("DATE", "PAST_REF", imprecise=True, relative="report")
+
+
+# the evening he visited, the day she was discharged, around the time Brandon was born: a time told only by the
+# event it was, with no date ("at the time" alone refers back; "the day Mum's" is no clause)
+@_rule(r"(?:the\s+(?:day|night|evening|morning|afternoon|weekend|week)|(?<=around\s)the\s+time|(?<=about\s)the\s+time)"
+       r"\s+(?:that\s+|when\s+)?(?:he|she|they|I|we|[A-Z][a-z]+)\s+"
+       r"(?:(?:was|were|had)\s+(?:born|taken|seen|[a-z]+ed)|came|went|left|[a-z]+ed)", 3)
+def _time_of_an_event(m, ctx):
+    return Result("DATE", "PAST_REF", imprecise=True)
+
+
 # three years ago, a week ago, two days later (after an earlier date), 18 months earlier
 @_rule(r"(?:" + APPROXIMATELY + r"\s+)?(?P<n>" + COUNT_WORD + r")[\s-]+(?P<u>" + UNIT_WORD + r")\s+"
        r"(?P<dir>ago|back|earlier|later|previously|before|after|from\s+now)", 4)
