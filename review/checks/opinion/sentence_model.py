@@ -15,21 +15,13 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
-from spacy.util import registry
+
+from review.nlp.tokenizer import RULELESS
 
 SENTENCE_CLASSES = ("judgement", "speculation", "other")
 MODEL_DIR = "textcat"
 NOTHING_OWN = {"judgement": 0.0, "speculation": 0.0, "other": 1.0}  # every word is a source's
-UNUSED_TOKENIZER = "review.unused_tokenizer.v1"
-
-
-@registry.tokenizers(UNUSED_TOKENIZER)
-def unused_tokenizer():
-    """A tokenizer with no rules, for a model that is only given Docs: building English's own
-    (its special cases) is most of the classifier's load time, and its tokenizer is never run."""
-    return lambda nlp: Tokenizer(nlp.vocab)
 
 
 def label_class(label: str, flag: bool) -> str:
@@ -63,8 +55,7 @@ class SentenceModel:
     def load(cls, path: str | Path | None = None) -> "SentenceModel":
         """The classifier at `path`, with no tokenizer rules, neither English's nor its saved ones:
         it reads Docs made from the review's own tokens, so they need not be loaded a second time."""
-        return cls(spacy.load(path or bundled_model_dir(), exclude=["tokenizer"],
-                              config={"nlp": {"tokenizer": {"@tokenizers": UNUSED_TOKENIZER}}}))
+        return cls(spacy.load(path or bundled_model_dir(), exclude=["tokenizer"], config=RULELESS))
 
     def probabilities(self, sentences: Sequence[Sequence[Token]]) -> list[dict[str, float]]:
         """For each sentence's own words, the probability of each class in SENTENCE_CLASSES."""
