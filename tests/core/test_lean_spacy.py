@@ -28,3 +28,7 @@ def test_spacy_info_and_spacy_cli_still_work_after_import_review():
 def test_a_missing_spacy_attribute_is_still_an_attribute_error():
     code = "import review, spacy; print(hasattr(spacy, 'no_such_thing'))"
     assert fresh(code) == "False"
+
+
+def test_the_garbage_collector_runs_again_after_the_import():
+    assert fresh("import gc, review; print(gc.isenabled())") == "True"
