@@ -12,12 +12,16 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from spacy.tokens import Doc
+from review.core.lean_spacy import import_spacy
 
-from review.batch import ReviewOptions, analysed_doc, review_many
-from review.core.errors import E201, ReviewError
-from review.io.document import document_object
-from review.pipeline import load_pipeline
+import_spacy()  # before anything imports spaCy: without its command line, which a review never runs
+
+from spacy.tokens import Doc  # noqa: E402
+
+from review.batch import ReviewOptions, analysed_doc, review_many  # noqa: E402
+from review.core.errors import E201, ReviewError  # noqa: E402
+from review.io.document import document_object  # noqa: E402
+from review.pipeline import load_pipeline  # noqa: E402
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # The UK forms practitioners type, day first: 20/03/2024, 20.03.2024 (one separator throughout),

@@ -15,7 +15,6 @@ import os
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -170,6 +169,8 @@ def _warm_worker(rules_path: str | None) -> None:
 def review_in_processes(items, options: ReviewOptions, jobs: int, batch_size: int) -> Iterator[dict]:
     """Review with `jobs` worker processes (forked from this one where the system allows, so
     each starts with the pipeline already loaded)."""
+    from concurrent.futures import ProcessPoolExecutor  # only --jobs needs it: not imported by every review
+
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
                              initializer=_warm_worker, initargs=(options.rules_path,)) as pool:

@@ -12,19 +12,25 @@ from review.core.model import BASE_MODEL, MAX_CHARS
 from review.core.registry import components_in_run_order
 from review.core.rules import load_rules
 from review.nlp import context  # noqa: F401  (registers the components that prepare a Doc)
+from review.nlp.tokenizer import RULELESS
 
 __all__ = ["BASE_MODEL", "MAX_CHARS", "load_pipeline"]
 
 
-@functools.lru_cache(maxsize=4)
 def load_pipeline(rules_path: str | None = None) -> Language:
     """The base English pipeline followed by one component per check (cached per rules path).
 
     `rules_path` is a rules file or folder merged over the bundled ``rules/``; it is
     validated here, so a broken rules file fails before any text is read.
     """
+    return _pipeline(rules_path)  # one cache key per path: load_pipeline() is load_pipeline(None)
+
+
+@functools.lru_cache(maxsize=4)
+def _pipeline(rules_path: str | None) -> Language:
+    """The pipeline of :func:`load_pipeline`, built once per rules path."""
     load_rules(rules_path)
-    nlp = spacy.load(BASE_MODEL)
+    nlp = spacy.load(BASE_MODEL, config=RULELESS)  # the saved tokenizer's rules, not English's built first
     nlp.max_length = MAX_CHARS
     nlp.add_pipe("review_line_breaks", before="parser")
     nlp.add_pipe("review_context")

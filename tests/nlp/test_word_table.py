@@ -71,3 +71,24 @@ def test_the_unloaded_dictionary_gives_the_dictionary_s_pronunciation(word):
     else:
         with pytest.raises(KeyError):
             lazy[word]
+
+
+def test_the_finder_gives_each_word_s_first_pronunciation_in_the_dictionary():
+    dictionary, finder = readability.cmu_dictionary(), readability.pronunciation_finder()
+    words = list(dictionary)
+    for word in [*words[::97], words[0], words[-1]]:
+        assert finder[word] == dictionary[word], word
+    for absent in ["afterschool", "zorblaxingly", "a(2)", "éclair", ""]:
+        assert absent not in dictionary
+        with pytest.raises(KeyError):
+            finder[absent]
+
+
+def test_a_hyphenated_word_is_counted_without_building_the_dictionary(monkeypatch):
+    def no_dictionary():
+        raise AssertionError("the whole CMU dictionary was built")
+
+    monkeypatch.setattr(readability, "cmu_dictionary", no_dictionary)
+    lazy = readability.UnloadedUnlessNeeded()
+    assert lazy["safeguarding"] == readability.pronunciation_finder()["safeguarding"]
+    assert readability.textstat.syllable_count("self-harming") == 3

@@ -17,6 +17,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from review.nlp.tokenizer import RULELESS
+
 SENTENCE_CLASSES = ("judgement", "speculation", "other")
 MODEL_DIR = "textcat"
 NOTHING_OWN = {"judgement": 0.0, "speculation": 0.0, "other": 1.0}  # every word is a source's
@@ -51,9 +53,9 @@ class SentenceModel:
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "SentenceModel":
-        """The classifier at `path`, without its saved tokenizer: it reads Docs made from the
-        review's own tokens, so the tokenizer's special cases need not be loaded a second time."""
-        return cls(spacy.load(path or bundled_model_dir(), exclude=["tokenizer"]))
+        """The classifier at `path`, with no tokenizer rules, neither English's nor its saved ones:
+        it reads Docs made from the review's own tokens, so they need not be loaded a second time."""
+        return cls(spacy.load(path or bundled_model_dir(), exclude=["tokenizer"], config=RULELESS))
 
     def probabilities(self, sentences: Sequence[Sequence[Token]]) -> list[dict[str, float]]:
         """For each sentence's own words, the probability of each class in SENTENCE_CLASSES."""
