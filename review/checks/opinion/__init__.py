@@ -10,7 +10,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from review.checks.opinion.attribution import Voice, find_phrase, unsourced_quoted_labels, voice_of
-from review.checks.opinion.evidence import elaborated_after_colon, gives_specifics, states_a_reason, writer_perceives
+from review.checks.opinion.evidence import (elaborated_after_colon, gives_specifics, reason_starts, states_a_reason,
+                                            weighs_another_view, writer_perceives)
 from review.checks.opinion.hedge import HedgeCues, names_no_evidence
 from review.checks.opinion.labels import PersonJudgements, Trigger
 from review.checks.opinion.sentence_model import SentenceModel, load_sentence_model
@@ -31,6 +32,8 @@ def states_a_habit(adverb: Token) -> bool:
     head = adverb.head
     if adverb.dep_ not in ("advmod", "neg") or head.i == adverb.i or states_a_goal(head):
         return False
+    if adverb.i > 0 and adverb.doc[adverb.i - 1].lower_ in ("not", "n't"):
+        return False  # "her needs are not always met": a qualification, the opposite of a sweeping claim
     if head.tag_ in ("VBZ", "VBP"):
         return True
     return head.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in head.children)
@@ -157,6 +160,13 @@ class OpinionCheck:
         token = sent.doc.char_span(*cue, alignment_mode="expand")[0]
         return states_a_reason(sent, self.reason_markers, claim=token) or self.inferred_from_evidence(token)
 
+    def guesses_about_a_person(self, sent: Span, cue: tuple[int, int]) -> bool:
+        """Whether the speculation cue at `cue` guesses at a person's conduct or state ("she may be hiding
+        it", "Dad is likely to be drinking"), not at a cause or a limit ("a new term may be part of it")."""
+        token = sent.doc.char_span(*cue, alignment_mode="expand")[0]
+        verb = token.head if token.dep_ in ("aux", "auxpass", "advmod", "acomp") else token
+        return self.person_judgements.subject(verb) is not None
+
     @staticmethod
     def next_in_passage(spans: list[Span], i: int) -> int | None:
         """The index of the sentence after sentence `i` when it is in the same paragraph, list item or row, else None."""
@@ -194,11 +204,15 @@ class OpinionCheck:
                 model_classes = None if heading or passages.observed_next(i) else classes[i]
                 self.add_judgements(doc, sent, voice, passages.evidenced(i), own_words[i], model_classes)
             reasoned = owned is not None and (heading or self.gives_reasons(doc, spans, i, owned))
+            # "I think this supports her account, although a new term may be part of it": the writer weighs
+            # their own view against another explanation, which is reasoned uncertainty, not a guess.
+            weighed = owned is not None and weighs_another_view(sent)
             if owned is not None and not reasoned:
                 self.add_owned(doc, owned, classes[i]["judgement"])
             # A hedge inside an owned opinion with its reasons is reasoned, as is one with its reason in the
             # sentence; without them "I think there may be ..." is speculation all the same.
-            cue = next((c for c in cues if not self.reasoned_cue(sent, c)), None) if not reasoned else None
+            cue = next((c for c in cues if not self.reasoned_cue(sent, c) and not (
+                weighed and not self.guesses_about_a_person(sent, c))), None) if not reasoned else None
             if cue is not None:
                 add_finding(doc, self.rules.rule("opinion.hedge"), *cue, kind="hedge",
                             why="'{match}': a speculation cue in the writer's own voice", allow=self.rules)
@@ -245,6 +259,8 @@ class OpinionCheck:
         text = doc_text(doc)
         paragraph_end = next((end for _, end in doc_paragraphs(doc) if end >= spans[i].end_char), len(text))
         end = min(last.end_char, paragraph_end)
+        if any(t.idx >= owned[1] for t in reason_starts(spans[i], None)):
+            return True  # "I feel the case needs to step up as the concerns are now too high"
         return self.reason_markers.search(text, owned[1], max(end, spans[i].end_char)) is not None
 
 

@@ -13,6 +13,8 @@ from review.nlp.people import FIRST_PERSON
 # Conjunctions that open a clause giving a reason when they mark an adverbial clause ("as he smells
 # of it", "since she told me"); "because" gives one wherever it stands.
 REASON_CONJUNCTIONS = ("as", "since")
+# Conjunctions that concede another view ("although a new term may be part of the reason").
+CONCESSIVE_CONJUNCTIONS = ("although", "though")
 # Verbs of the writer's own senses: "I saw", "we heard", "I noticed".
 PERCEPTION_VERBS = frozenset({"see", "hear", "notice", "observe", "watch", "smell", "witness", "find"})
 SPECIFIC_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "ORDINAL"})
@@ -81,3 +83,10 @@ def gives_specifics(sent: Span) -> bool:
     if any(t.text in ('"', "“", "”") for t in sent):
         return True
     return any(writer_perceives(t) for t in sent)
+
+
+def weighs_another_view(sent: Span) -> bool:
+    """'..., although a new school term may be part of the reason', '..., though this is hard to say
+    until he attends': a concessive clause, in which a writer who owns a view weighs it against
+    another explanation or states its limits."""
+    return any(t.lower_ in CONCESSIVE_CONJUNCTIONS and t.dep_ in ("mark", "advmod") and t.i > sent.start for t in sent)
