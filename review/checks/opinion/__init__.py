@@ -10,8 +10,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from review.checks.opinion.attribution import Voice, find_phrase, unsourced_quoted_labels, voice_of
-from review.checks.opinion.evidence import (elaborated_after_colon, gives_specifics, reason_starts, states_a_reason,
-                                            weighs_another_view, writer_perceives)
+from review.checks.opinion.evidence import (defines_a_term, elaborated_after_colon, gives_specifics, observed_beside,
+                                            reason_starts, states_a_reason, weighs_another_view, writer_perceives)
 from review.checks.opinion.hedge import HedgeCues, names_no_evidence
 from review.checks.opinion.labels import PersonJudgements, Trigger
 from review.checks.opinion.sentence_model import SentenceModel, load_sentence_model
@@ -104,7 +104,8 @@ class OpinionCheck:
                 if asserted is not None:
                     found.append((token.idx, asserted.idx + len(asserted.text),
                                   "a certainty adverb asserting a conclusion"))
-            elif self.is_label(token) and not colon and not (evidenced and token.tag_ in ("JJR", "RBR")):
+            elif self.is_label(token) and not colon and not (evidenced and token.tag_ in ("JJR", "RBR")) and not (
+                    observed_beside(token)):
                 found.append((token.idx, token.idx + len(token.text), "an evaluative label from the opinion lexicon"))
             elif token.lower_ in self.sweeping_adverbs and states_a_habit(token):
                 head = token.head
@@ -234,7 +235,11 @@ class OpinionCheck:
         """One finding per judgement in `sent` (none where the sentence model rates the writer's words plain:
         a label word in an observation); else, when the model rates them an unevidenced judgement, one at
         the word its decision rests on most."""
+        if defines_a_term(sent, self.person_judgements.is_person):
+            return  # "An IDVA is a specialist worker who ...": of no one in particular
         triggers = self.judgement_triggers(sent, voice, evidenced)
+        if any(voice.is_writers(t) and self.is_label(t) and observed_beside(t) for t in sent):
+            classes = None  # the sentence gives its label's evidence: not a judgement the model reads alone
         if triggers and classes is not None and 1.0 - classes["other"] < self.plain_probability:
             triggers = []  # the model reads the label word in a plain sentence: "the kitchen was dirty on 3 May"
         if not triggers and classes is not None and classes["judgement"] >= self.judgement_probability:

@@ -4,6 +4,7 @@ colon, or specifics (a date, a time, a count, something the writer saw or heard,
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
@@ -90,3 +91,50 @@ def weighs_another_view(sent: Span) -> bool:
     until he attends': a concessive clause, in which a writer who owns a view weighs it against
     another explanation or states its limits."""
     return any(t.lower_ in CONCESSIVE_CONJUNCTIONS and t.dep_ in ("mark", "advmod") and t.i > sent.start for t in sent)
+
+
+def clause_of(word: Token) -> Token:
+    """The verb of the clause `word` is in ("poor" in "her hygiene is poor", "difficult" in "had a
+    difficult childhood"): its nearest verb ancestor, or itself."""
+    for token in (word, *word.ancestors):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return word
+
+
+def conjoined_clauses(verb: Token) -> list[Token]:
+    """The verbs of the clauses joined to `verb`'s by "and" or a comma, either way along the chain."""
+    first = verb
+    while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX") and first.head.i != first.i:
+        first = first.head
+    chain, todo = [], [first]
+    while todo:
+        clause = todo.pop()
+        chain.append(clause)
+        todo += [c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    return [c for c in chain if c.i != verb.i]
+
+
+def observed_beside(label: Token) -> bool:
+    """'Her oral hygiene is poor and there was heavy plaque on all surfaces', 'Mum had a difficult
+    childhood and was in foster care': a label whose clause is joined by "and" to one saying what
+    was there or what happened (an existential "there is/was", or a clause in the past tense), which
+    gives the label its evidence in the same sentence."""
+    return any(any(c.dep_ == "expl" for c in clause.children) or clause.tag_ == "VBD"
+               for clause in conjoined_clauses(clause_of(label)))
+
+
+def defines_a_term(sent: Span, is_person: Callable[[Token], bool]) -> bool:
+    """'An IDVA is a specialist worker who supports ...': a definition (an indefinite subject, the
+    verb "be" and a noun with the clause of what it does), which says what a kind of thing or worker
+    is, of no one in particular. "A neighbour is a risk to the children" (a person of the case) and "A
+    lodger is a man who is a danger" (a clause that characterises) define nothing."""
+    root = sent.root
+    if root.lemma_ != "be":
+        return False
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or (is_person(subject) and subject.pos_ != "PROPN"):  # "an ISVA" is a term, not a name
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children) and any(
+        c.dep_ == "attr" and c.pos_ == "NOUN" and any(d.dep_ in ("relcl", "acl") and d.lemma_ != "be" for d in c.children)
+        for c in root.children)
