@@ -11,7 +11,8 @@ from spacy.tokens import Doc, Span, Token
 
 from review.checks.opinion.attribution import Voice, find_phrase, unsourced_quoted_labels, voice_of
 from review.checks.opinion.evidence import (defines_a_term, elaborated_after_colon, gives_specifics, observed_beside,
-                                            reason_starts, states_a_reason, weighs_another_view, writer_perceives)
+                                            reason_starts, states_a_reason, weighs_another_view, writer_perceives,
+                                            writers_own_account)
 from review.checks.opinion.hedge import HedgeCues, names_no_evidence
 from review.checks.opinion.labels import PersonJudgements, Trigger
 from review.checks.opinion.sentence_model import SentenceModel, load_sentence_model
@@ -168,6 +169,11 @@ class OpinionCheck:
         verb = token.head if token.dep_ in ("aux", "auxpass", "advmod", "acomp") else token
         return self.person_judgements.subject(verb) is not None
 
+    def reads_as_given(self, sent: Span) -> bool:
+        """Whether `sent` is not a bare claim for the sentence model to read alone: the writer's account of
+        their own work or knowledge, or a person's state placed in the occasion it is seen on."""
+        return writers_own_account(sent) or self.person_judgements.observed_habit(sent)
+
     @staticmethod
     def next_in_passage(spans: list[Span], i: int) -> int | None:
         """The index of the sentence after sentence `i` when it is in the same paragraph, list item or row, else None."""
@@ -202,7 +208,7 @@ class OpinionCheck:
                 sent._.opinion = max(sent._.opinion, self.stated_opinion_floor)
             if owned is None:
                 # The model reads a sentence alone: not a heading or fragment, nor one the next sentence evidences.
-                model_classes = None if heading or passages.observed_next(i) else classes[i]
+                model_classes = None if heading or passages.observed_next(i) or self.reads_as_given(sent) else classes[i]
                 self.add_judgements(doc, sent, voice, passages.evidenced(i), own_words[i], model_classes)
             reasoned = owned is not None and (heading or self.gives_reasons(doc, spans, i, owned))
             # "I think this supports her account, although a new term may be part of it": the writer weighs

@@ -138,3 +138,15 @@ def defines_a_term(sent: Span, is_person: Callable[[Token], bool]) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children) and any(
         c.dep_ == "attr" and c.pos_ == "NOUN" and any(d.dep_ in ("relcl", "acl") and d.lemma_ != "be" for d in c.children)
         for c in root.children)
+
+
+def writers_own_account(sent: Span) -> bool:
+    """'I have been working with the family since May and have done work on routines', 'I am not aware of
+    any concerns about his care': the writer, as the subject of the sentence, says what they did or know,
+    with no clause claiming anything of anyone else ("I have no doubt that Mum is lying" claims)."""
+    root = sent.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ not in FIRST_PERSON:
+        return False
+    return not any(t.dep_ in ("ccomp", "csubj") or (t.dep_ == "mark" and t.lower_ in ("that", "whether"))
+                   for t in sent)  # "I am of the view that his remorse is fake" claims

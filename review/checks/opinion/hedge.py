@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from review.checks.opinion.attribution import Voice
+from review.checks.opinion.evidence import conjoined_clauses
 from review.core.text import span_text
 from review.nlp.linguistics import linguistics
 from review.nlp.patterns import phrase_pattern
@@ -147,7 +148,7 @@ class HedgeCues:
             if subject is not None and names_no_evidence(subject):
                 return True  # "Intelligence suggests"; not "this suggests", "Kayden's words suggest"
         if any(form in self.complement_verbs for form in forms):
-            if negated_appearance(token):
+            if negated_appearance(token) or self.shown_by_conduct(token):
                 return False
             after = token.doc[token.i + 1:token.i + 3]
             following = [t.lower_ for t in after]
@@ -155,6 +156,15 @@ class HedgeCues:
                 following in (["as", "if"], ["as", "though"])) or (
                 following[:1] == ["to"] and len(after) == 2 and after[1].tag_ == "VB")
         return False
+
+    def shown_by_conduct(self, verb: Token) -> bool:
+        """'he appeared tense, kept leaving the bay and did not hold her': an appearance joined by "and" to
+        what the person did (a verb of conduct in the past), which shows the reader what was seen. What they
+        said ("appeared tired and said she had slept badly") is their account, not conduct seen."""
+        return any(clause.lemma_ != "be" and clause.pos_ == "VERB" and not (self._cue_forms & set(lemmas_of(clause)))
+                   and not any(c.dep_ in ("ccomp", "parataxis") for c in clause.children)
+                   and (clause.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in clause.children))
+                   for clause in conjoined_clauses(verb))
 
     def find_cues(self, sent: Span, voice: Voice | None = None) -> list[tuple[int, int]]:
         """Character offsets of each speculation cue in `sent` in the writer's voice, in order."""
