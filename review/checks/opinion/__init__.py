@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from review.checks.opinion.attribution import Voice, find_phrase, unsourced_quoted_labels, voice_of
 from review.checks.opinion.evidence import (defines_a_term, elaborated_after_colon, gives_specifics, observed_beside,
                                             reason_starts, states_a_reason, weighs_another_view, writer_perceives,
-                                            writers_own_account)
+                                            states_a_plan, writers_own_account)
 from review.checks.opinion.hedge import HedgeCues, names_no_evidence
 from review.checks.opinion.labels import PersonJudgements, Trigger
 from review.checks.opinion.sentence_model import SentenceModel, load_sentence_model
@@ -21,6 +21,7 @@ from review.core.rules import load_rules
 from review.core.text import doc_paragraphs, doc_text, is_heading, sentences
 from review.nlp.linguistics import linguistics
 from review.nlp.patterns import phrase_pattern
+from review.nlp.people import FAMILY_WORDS
 
 # The words a model-driven judgement finding may point at as the evidence it rests on.
 MODEL_EVIDENCE_POS = ("ADJ", "ADV", "NOUN", "VERB")
@@ -171,8 +172,14 @@ class OpinionCheck:
 
     def reads_as_given(self, sent: Span) -> bool:
         """Whether `sent` is not a bare claim for the sentence model to read alone: the writer's account of
-        their own work or knowledge, or a person's state placed in the occasion it is seen on."""
-        return writers_own_account(sent) or self.person_judgements.observed_habit(sent)
+        their own work or knowledge, a person's state placed in the occasion it is seen on, or a plan."""
+        return (writers_own_account(sent) or self.person_judgements.observed_habit(sent)
+                or states_a_plan(sent, self.of_the_family))
+
+    def of_the_family(self, token: Token) -> bool:
+        """A word for a person of the case ("Mum", "Gran", "the baby", "her partner"), not for an agency."""
+        lemma = token.lemma_.lower()
+        return lemma in FAMILY_WORDS or lemma in self.person_judgements.person_nouns
 
     @staticmethod
     def next_in_passage(spans: list[Span], i: int) -> int | None:

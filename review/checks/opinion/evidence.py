@@ -150,3 +150,23 @@ def writers_own_account(sent: Span) -> bool:
         return False
     return not any(t.dep_ in ("ccomp", "csubj") or (t.dep_ == "mark" and t.lower_ in ("that", "whether"))
                    for t in sent)  # "I am of the view that his remorse is fake" claims
+
+
+# Verbs that, with "will", state what will be or must be, not an action planned ("he will be at risk").
+STATE_VERBS = frozenset({"be", "have", "need", "get", "become", "end", "struggle", "continue"})
+FAMILY_OR_PRONOUN = frozenset({"he", "she", "they", "him", "her", "them"})
+
+
+def states_a_plan(sent: Span, is_family: Callable[[Token], bool]) -> bool:
+    """'If there is not enough progress, the local authority will consider whether to start the PLO', 'I
+    will refer Jay to CAMHS': an action the writer or an agency will take, a plan, not a claim. A forecast
+    of the family ("Dad will hurt her again", "he will be at a disadvantage") is not one."""
+    root = sent.root
+    will = any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in root.children)
+    if not will or root.lemma_.lower() in STATE_VERBS or any(c.dep_ == "neg" for c in root.children):
+        return False
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    return subject.lower_ in FIRST_PERSON or not (subject.pos_ == "PROPN" or subject.lower_ in FAMILY_OR_PRONOUN
+                                                  or is_family(subject))
