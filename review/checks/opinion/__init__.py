@@ -21,7 +21,6 @@ from review.core.rules import load_rules
 from review.core.text import doc_paragraphs, doc_text, is_heading, sentences
 from review.nlp.linguistics import linguistics
 from review.nlp.patterns import phrase_pattern
-from review.nlp.people import FAMILY_WORDS
 
 # The words a model-driven judgement finding may point at as the evidence it rests on.
 MODEL_EVIDENCE_POS = ("ADJ", "ADV", "NOUN", "VERB")
@@ -75,6 +74,7 @@ class OpinionCheck:
         self.evidence_verbs = frozenset(w.lower() for w in lexicon("evidence_verbs"))
         self.person_judgements = PersonJudgements(*(frozenset(w.lower() for w in lexicon(name)) for name in (
             "person_nouns", "degree_adverbs", "status_adjectives", "risk_nouns")))
+        self.agencies = frozenset(w.lower() for w in lexicon("agency_nouns"))
         self.judgement_probability = self.rules.threshold("judgement_probability")
         self.plain_probability = self.rules.threshold("label_plain_below")
         self.quoted_label_max_words = int(self.rules.threshold("quoted_label_max_words"))
@@ -107,7 +107,7 @@ class OpinionCheck:
                     found.append((token.idx, asserted.idx + len(asserted.text),
                                   "a certainty adverb asserting a conclusion"))
             elif self.is_label(token) and not colon and not (evidenced and token.tag_ in ("JJR", "RBR")) and not (
-                    observed_beside(token)):
+                    observed_beside(token, self.judges)):
                 found.append((token.idx, token.idx + len(token.text), "an evaluative label from the opinion lexicon"))
             elif token.lower_ in self.sweeping_adverbs and states_a_habit(token):
                 head = token.head
@@ -174,12 +174,11 @@ class OpinionCheck:
         """Whether `sent` is not a bare claim for the sentence model to read alone: the writer's account of
         their own work or knowledge, a person's state placed in the occasion it is seen on, or a plan."""
         return (writers_own_account(sent) or self.person_judgements.observed_habit(sent)
-                or states_a_plan(sent, self.of_the_family))
+                or states_a_plan(sent, self.agencies))
 
-    def of_the_family(self, token: Token) -> bool:
-        """A word for a person of the case ("Mum", "Gran", "the baby", "her partner"), not for an agency."""
-        lemma = token.lemma_.lower()
-        return lemma in FAMILY_WORDS or lemma in self.person_judgements.person_nouns
+    def judges(self, clause: Span) -> bool:
+        """Whether `clause` carries a lexicon label or phrase of its own."""
+        return any(self.is_label(t) for t in clause) or find_phrase(clause, self.label_phrases) is not None
 
     @staticmethod
     def next_in_passage(spans: list[Span], i: int) -> int | None:
@@ -251,7 +250,7 @@ class OpinionCheck:
         if defines_a_term(sent, self.person_judgements.is_person):
             return  # "An IDVA is a specialist worker who ...": of no one in particular
         triggers = self.judgement_triggers(sent, voice, evidenced)
-        if any(voice.is_writers(t) and self.is_label(t) and observed_beside(t) for t in sent):
+        if any(voice.is_writers(t) and self.is_label(t) and observed_beside(t, self.judges) for t in sent):
             classes = None  # the sentence gives its label's evidence: not a judgement the model reads alone
         if triggers and classes is not None and 1.0 - classes["other"] < self.plain_probability:
             triggers = []  # the model reads the label word in a plain sentence: "the kitchen was dirty on 3 May"

@@ -115,13 +115,21 @@ def conjoined_clauses(verb: Token) -> list[Token]:
     return [c for c in chain if c.i != verb.i]
 
 
-def observed_beside(label: Token) -> bool:
+def observed_beside(label: Token, judges: Callable[[Span], bool]) -> bool:
     """'Her oral hygiene is poor and there was heavy plaque on all surfaces', 'Mum had a difficult
     childhood and was in foster care': a label whose clause is joined by "and" to one saying what
     was there or what happened (an existential "there is/was", or a clause in the past tense), which
-    gives the label its evidence in the same sentence."""
-    return any(any(c.dep_ == "expl" for c in clause.children) or clause.tag_ == "VBD"
-               for clause in conjoined_clauses(clause_of(label)))
+    gives the label its evidence in the same sentence. A clause that `judges` (a label or phrase of its
+    own: "was very rude ... and made a scene") gives no evidence."""
+    return any((any(c.dep_ == "expl" for c in clause.children) or clause.tag_ == "VBD")
+               and not judges(own_clause(clause)) for clause in conjoined_clauses(clause_of(label)))
+
+
+def own_clause(verb: Token) -> Span:
+    """The words of `verb`'s clause up to the first clause joined to it ("there was heavy plaque" of
+    "there was heavy plaque and the kitchen is dirty")."""
+    joined = [c.left_edge.i for c in verb.children if c.dep_ in ("conj", "cc") and c.i > verb.i]
+    return verb.doc[verb.left_edge.i:min(joined, default=verb.right_edge.i + 1)]
 
 
 def defines_a_term(sent: Span, is_person: Callable[[Token], bool]) -> bool:
@@ -144,9 +152,11 @@ def writers_own_account(sent: Span) -> bool:
     """'I have been working with the family since May and have done work on routines', 'I am not aware of
     any concerns about his care': the writer, as the subject of the sentence, says what they did or know,
     with no clause claiming anything of anyone else ("I have no doubt that Mum is lying" claims)."""
-    root = sent.root
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.lower_ not in FIRST_PERSON:
+    # Every clause the writer's, save one that a preposition makes a topic ("worries about how Ava is fed"):
+    # "We have spoken to Mum but she does not take them seriously" claims something of Mum.
+    subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass", "expl")
+                and not any(a.dep_ in ("pcomp", "pobj") for a in t.ancestors)]
+    if not subjects or any(t.lower_ not in FIRST_PERSON for t in subjects):
         return False
     return not any(t.dep_ in ("ccomp", "csubj") or (t.dep_ == "mark" and t.lower_ in ("that", "whether"))
                    for t in sent)  # "I am of the view that his remorse is fake" claims
@@ -154,19 +164,15 @@ def writers_own_account(sent: Span) -> bool:
 
 # Verbs that, with "will", state what will be or must be, not an action planned ("he will be at risk").
 STATE_VERBS = frozenset({"be", "have", "need", "get", "become", "end", "struggle", "continue"})
-FAMILY_OR_PRONOUN = frozenset({"he", "she", "they", "him", "her", "them"})
 
 
-def states_a_plan(sent: Span, is_family: Callable[[Token], bool]) -> bool:
+def states_a_plan(sent: Span, agencies: frozenset[str]) -> bool:
     """'If there is not enough progress, the local authority will consider whether to start the PLO', 'I
-    will refer Jay to CAMHS': an action the writer or an agency will take, a plan, not a claim. A forecast
-    of the family ("Dad will hurt her again", "he will be at a disadvantage") is not one."""
+    will refer Jay to CAMHS': an action the writer or an agency (`agencies`: lemmas) will take, a plan,
+    not a claim. A forecast ("Dad will hurt her again", "the risk will rise") is not one."""
     root = sent.root
     will = any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in root.children)
     if not will or root.lemma_.lower() in STATE_VERBS or any(c.dep_ == "neg" for c in root.children):
         return False
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if subject is None:
-        return False
-    return subject.lower_ in FIRST_PERSON or not (subject.pos_ == "PROPN" or subject.lower_ in FAMILY_OR_PRONOUN
-                                                  or is_family(subject))
+    return subject is not None and (subject.lower_ in FIRST_PERSON or subject.lemma_.lower() in agencies)
