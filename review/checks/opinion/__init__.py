@@ -18,7 +18,7 @@ from review.checks.opinion.labels import PersonJudgements, Trigger
 from review.checks.opinion.sentence_model import SentenceModel, load_sentence_model
 from review.core.findings import add_finding
 from review.core.rules import load_rules
-from review.core.text import doc_paragraphs, doc_text, is_heading, sentences
+from review.core.text import doc_paragraphs, doc_text, is_heading, sentences, span_text
 from review.nlp.linguistics import linguistics
 from review.nlp.patterns import phrase_pattern
 
@@ -50,6 +50,13 @@ def states_a_goal(verb: Token) -> bool:
         if clause.dep_ in ("ccomp", "xcomp") and clause.head.lemma_ == "ensure":
             return True
     return False
+
+
+def writers_words(sent: Span, voice: Voice) -> list[Token]:
+    """The tokens of `sent` in the writer's voice; none when they are only punctuation (the closing mark
+    of a quote's last sentence), so the model does not rate a lone mark."""
+    words = [t for t in sent if voice.is_writers(t)]
+    return words if any(not (t.is_punct or t.is_space) for t in words) else []
 
 
 # The word classes of verbs whose clause is the source's words when their subject is not the writer.
@@ -145,6 +152,18 @@ class OpinionCheck:
                 return subject is not None and subject.i < token.i and not names_no_evidence(subject)
         return False
 
+    def owned_marker(self, sent: Span, voice: Voice) -> tuple[int, int] | None:
+        """Offsets of the first owned-opinion marker ("I think", "in my view") in the writer's voice: a
+        child's "I think" inside a quote owns nothing of the writer's."""
+        if self.owned_markers is None:
+            return None
+        for match in self.owned_markers.finditer(span_text(sent)):
+            span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
+                                      alignment_mode="expand")
+            if span is not None and all(voice.is_writers(t) for t in span):
+                return sent.start_char + match.start(), sent.start_char + match.end()
+        return None
+
     def owned_feeling(self, sent: Span) -> tuple[int, int] | None:
         """'I am more worried about Alfie', 'we are very concerned': an owned marker ("I am worried")
         with a degree adverb inside it, read from the parse. Offsets of the words, or None."""
@@ -195,7 +214,7 @@ class OpinionCheck:
         spans = sentences(doc)
         passages = Passages(self, spans)
         voices = [self.voice(sent) for sent in spans]
-        own_words = [[t for t in sent if voice.is_writers(t)] for sent, voice in zip(spans, voices)]
+        own_words = [writers_words(sent, voice) for sent, voice in zip(spans, voices)]
         classes = self.sentence_model.probabilities(own_words)
         for i, sent in enumerate(spans):
             voice = voices[i]
@@ -207,7 +226,7 @@ class OpinionCheck:
             for start, end in unsourced_quoted_labels(sent, self.quote_introducers, self.quoted_label_max_words):
                 add_finding(doc, self.rules.rule("opinion.unattributed_quote"), start, end, kind="unattributed_quote",
                             why="a quoted label introduced with no named source", allow=self.rules)
-            owned = find_phrase(sent, self.owned_markers) or self.owned_feeling(sent)
+            owned = self.owned_marker(sent, voice) or self.owned_feeling(sent)
             heading = is_heading(doc, sent) or not any(
                 t.pos_ in ("VERB", "AUX") for t in sent)  # "9. My professional opinion"
             if owned is not None and not heading:
