@@ -187,6 +187,7 @@ class OpinionLexicons(Strict):
     status_adjectives: Phrases = lexicon("adjectives of age, status, order or kinship, which place a person "
                                          "and do not judge one")
     evidence_verbs: Phrases = lexicon("verbs that draw an inference from the evidence their subject names")
+    agency_nouns: Phrases = lexicon("nouns for an agency: what one 'will' do is a plan, not a claim about the family")
     risk_nouns: Phrases = lexicon("nouns of risk: 'is a risk to', 'is at high risk of' state a conclusion")
     owned_markers: Phrases = lexicon("first-person markers that own an opinion")
     reason_markers: Phrases = lexicon("markers of a stated reason or evidence for an opinion")

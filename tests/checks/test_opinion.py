@@ -130,3 +130,12 @@ def test_sentence_hedge_flag_counts_broader_uncertainty_cues(review_text, text, 
     assert result["sentences"][0]["hedge"] is hedge
     assert not [f for f in result["findings"] if f["rule"] == "opinion.hedge" and f["match"].lower() in (
         "some", "critics", "argue", "not clear", "unknown")]
+
+
+def test_quote_of_two_sentences_is_the_speakers_words(review_text):
+    """The second sentence of a quote has only its closing mark: none of its words are the writer's, so it
+    carries no opinion and no hedge, and the writer's sentence after it is read as before."""
+    text = 'Priya told me, "I like living with Aunt Sita. I think Mum might come back one day." Priya smiled.'
+    sentences = review_text(text)["sentences"]
+    quoted = next(s for s in sentences if s["text"].startswith("I think Mum"))
+    assert quoted["opinion"] == 0.0 and not quoted["hedge"]

@@ -10,13 +10,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from review.checks.opinion.attribution import Voice, find_phrase, unsourced_quoted_labels, voice_of
-from review.checks.opinion.evidence import elaborated_after_colon, gives_specifics, states_a_reason, writer_perceives
+from review.checks.opinion.evidence import (defines_a_term, elaborated_after_colon, gives_specifics, observed_beside,
+                                            reason_starts, states_a_reason, weighs_another_view, writer_perceives,
+                                            states_a_plan, writers_own_account)
 from review.checks.opinion.hedge import HedgeCues, names_no_evidence
 from review.checks.opinion.labels import PersonJudgements, Trigger
 from review.checks.opinion.sentence_model import SentenceModel, load_sentence_model
 from review.core.findings import add_finding
 from review.core.rules import load_rules
-from review.core.text import doc_paragraphs, doc_text, is_heading, sentences
+from review.core.text import doc_paragraphs, doc_text, is_heading, sentences, span_text
 from review.nlp.linguistics import linguistics
 from review.nlp.patterns import phrase_pattern
 
@@ -31,6 +33,8 @@ def states_a_habit(adverb: Token) -> bool:
     head = adverb.head
     if adverb.dep_ not in ("advmod", "neg") or head.i == adverb.i or states_a_goal(head):
         return False
+    if adverb.i > 0 and adverb.doc[adverb.i - 1].lower_ in ("not", "n't"):
+        return False  # "her needs are not always met": a qualification, the opposite of a sweeping claim
     if head.tag_ in ("VBZ", "VBP"):
         return True
     return head.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in head.children)
@@ -46,6 +50,13 @@ def states_a_goal(verb: Token) -> bool:
         if clause.dep_ in ("ccomp", "xcomp") and clause.head.lemma_ == "ensure":
             return True
     return False
+
+
+def writers_words(sent: Span, voice: Voice) -> list[Token]:
+    """The tokens of `sent` in the writer's voice; none when they are only punctuation (the closing mark
+    of a quote's last sentence), so the model does not rate a lone mark."""
+    words = [t for t in sent if voice.is_writers(t)]
+    return words if any(not (t.is_punct or t.is_space) for t in words) else []
 
 
 # The word classes of verbs whose clause is the source's words when their subject is not the writer.
@@ -70,6 +81,7 @@ class OpinionCheck:
         self.evidence_verbs = frozenset(w.lower() for w in lexicon("evidence_verbs"))
         self.person_judgements = PersonJudgements(*(frozenset(w.lower() for w in lexicon(name)) for name in (
             "person_nouns", "degree_adverbs", "status_adjectives", "risk_nouns")))
+        self.agencies = frozenset(w.lower() for w in lexicon("agency_nouns"))
         self.judgement_probability = self.rules.threshold("judgement_probability")
         self.quoted_label_max_words = int(self.rules.threshold("quoted_label_max_words"))
         self.reason_window = int(self.rules.threshold("reason_window_sentences"))
@@ -100,7 +112,8 @@ class OpinionCheck:
                 if asserted is not None:
                     found.append((token.idx, asserted.idx + len(asserted.text),
                                   "a certainty adverb asserting a conclusion"))
-            elif self.is_label(token) and not colon and not (evidenced and token.tag_ in ("JJR", "RBR")):
+            elif self.is_label(token) and not colon and not (evidenced and token.tag_ in ("JJR", "RBR")) and not (
+                    observed_beside(token, self.judges, self.attribution_verbs)):
                 found.append((token.idx, token.idx + len(token.text), "an evaluative label from the opinion lexicon"))
             elif token.lower_ in self.sweeping_adverbs and states_a_habit(token):
                 head = token.head
@@ -138,6 +151,18 @@ class OpinionCheck:
                 return subject is not None and subject.i < token.i and not names_no_evidence(subject)
         return False
 
+    def owned_marker(self, sent: Span, voice: Voice) -> tuple[int, int] | None:
+        """Offsets of the first owned-opinion marker ("I think", "in my view") in the writer's voice: a
+        child's "I think" inside a quote owns nothing of the writer's."""
+        if self.owned_markers is None:
+            return None
+        for match in self.owned_markers.finditer(span_text(sent)):
+            span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
+                                      alignment_mode="expand")
+            if span is not None and all(voice.is_writers(t) for t in span):
+                return sent.start_char + match.start(), sent.start_char + match.end()
+        return None
+
     def owned_feeling(self, sent: Span) -> tuple[int, int] | None:
         """'I am more worried about Alfie', 'we are very concerned': an owned marker ("I am worried")
         with a degree adverb inside it, read from the parse. Offsets of the words, or None."""
@@ -156,6 +181,23 @@ class OpinionCheck:
         token = sent.doc.char_span(*cue, alignment_mode="expand")[0]
         return states_a_reason(sent, self.reason_markers, claim=token) or self.inferred_from_evidence(token)
 
+    def guesses_about_a_person(self, sent: Span, cue: tuple[int, int]) -> bool:
+        """Whether the speculation cue at `cue` guesses at a person's conduct or state ("she may be hiding
+        it", "Dad is likely to be drinking"), not at a cause or a limit ("a new term may be part of it")."""
+        token = sent.doc.char_span(*cue, alignment_mode="expand")[0]
+        verb = token.head if token.dep_ in ("aux", "auxpass", "advmod", "acomp") else token
+        return self.person_judgements.subject(verb) is not None
+
+    def reads_as_given(self, sent: Span) -> bool:
+        """Whether `sent` is not a bare claim for the sentence model to read alone: the writer's account of
+        their own work or knowledge, a person's state placed in the occasion it is seen on, or a plan."""
+        return (writers_own_account(sent) or self.person_judgements.observed_habit(sent)
+                or states_a_plan(sent, self.agencies))
+
+    def judges(self, clause: Span) -> bool:
+        """Whether `clause` carries a lexicon label or phrase of its own."""
+        return any(self.is_label(t) for t in clause) or find_phrase(clause, self.label_phrases) is not None
+
     @staticmethod
     def next_in_passage(spans: list[Span], i: int) -> int | None:
         """The index of the sentence after sentence `i` when it is in the same paragraph, list item or row, else None."""
@@ -171,7 +213,7 @@ class OpinionCheck:
         spans = sentences(doc)
         passages = Passages(self, spans)
         voices = [self.voice(sent) for sent in spans]
-        own_words = [[t for t in sent if voice.is_writers(t)] for sent, voice in zip(spans, voices)]
+        own_words = [writers_words(sent, voice) for sent, voice in zip(spans, voices)]
         classes = self.sentence_model.probabilities(own_words)
         for i, sent in enumerate(spans):
             voice = voices[i]
@@ -183,21 +225,25 @@ class OpinionCheck:
             for start, end in unsourced_quoted_labels(sent, self.quote_introducers, self.quoted_label_max_words):
                 add_finding(doc, self.rules.rule("opinion.unattributed_quote"), start, end, kind="unattributed_quote",
                             why="a quoted label introduced with no named source", allow=self.rules)
-            owned = find_phrase(sent, self.owned_markers) or self.owned_feeling(sent)
+            owned = self.owned_marker(sent, voice) or self.owned_feeling(sent)
             heading = is_heading(doc, sent) or not any(
                 t.pos_ in ("VERB", "AUX") for t in sent)  # "9. My professional opinion"
             if owned is not None and not heading:
                 sent._.opinion = max(sent._.opinion, self.stated_opinion_floor)
             if owned is None:
                 # The model reads a sentence alone: not a heading or fragment, nor one the next sentence evidences.
-                model_classes = None if heading or passages.observed_next(i) else classes[i]
+                model_classes = None if heading or passages.observed_next(i) or self.reads_as_given(sent) else classes[i]
                 self.add_judgements(doc, sent, voice, passages.evidenced(i), own_words[i], model_classes)
             reasoned = owned is not None and (heading or self.gives_reasons(doc, spans, i, owned))
+            # "I think this supports her account, although a new term may be part of it": the writer weighs
+            # their own view against another explanation, which is reasoned uncertainty, not a guess.
+            weighed = owned is not None and weighs_another_view(sent)
             if owned is not None and not reasoned:
                 self.add_owned(doc, owned, classes[i]["judgement"])
             # A hedge inside an owned opinion with its reasons is reasoned, as is one with its reason in the
             # sentence; without them "I think there may be ..." is speculation all the same.
-            cue = next((c for c in cues if not self.reasoned_cue(sent, c)), None) if not reasoned else None
+            cue = next((c for c in cues if not self.reasoned_cue(sent, c) and not (
+                weighed and not self.guesses_about_a_person(sent, c))), None) if not reasoned else None
             if cue is not None:
                 add_finding(doc, self.rules.rule("opinion.hedge"), *cue, kind="hedge",
                             why="'{match}': a speculation cue in the writer's own voice", allow=self.rules)
@@ -218,7 +264,12 @@ class OpinionCheck:
                        classes: dict[str, float] | None) -> None:
         """One finding per judgement in `sent`; else, when the sentence model rates the writer's words an
         unevidenced judgement, one at the word its decision rests on most."""
+        if defines_a_term(sent, self.person_judgements.is_person):
+            return  # "An IDVA is a specialist worker who ...": of no one in particular
         triggers = self.judgement_triggers(sent, voice, evidenced)
+        if any(voice.is_writers(t) and self.is_label(t) and observed_beside(t, self.judges, self.attribution_verbs)
+               for t in sent):
+            classes = None  # the sentence gives its label's evidence: not a judgement the model reads alone
         if not triggers and classes is not None and classes["judgement"] >= self.judgement_probability:
             candidates = [t for t in own_words if t.pos_ in MODEL_EVIDENCE_POS]
             token = self.sentence_model.strongest_word(own_words, "judgement", candidates)
@@ -241,6 +292,8 @@ class OpinionCheck:
         text = doc_text(doc)
         paragraph_end = next((end for _, end in doc_paragraphs(doc) if end >= spans[i].end_char), len(text))
         end = min(last.end_char, paragraph_end)
+        if any(t.idx >= owned[1] for t in reason_starts(spans[i], None)):
+            return True  # "I feel the case needs to step up as the concerns are now too high"
         return self.reason_markers.search(text, owned[1], max(end, spans[i].end_char)) is not None
 
 

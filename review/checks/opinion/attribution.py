@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from review.core.text import span_text
+from review.core.text import doc_paragraphs, doc_text, span_text
 from review.nlp.grammar import subject_of
 from review.nlp.quotes import find_quotes
 
@@ -42,12 +42,8 @@ def voice_of(sent: Span, attribution_verbs: frozenset[str], source_openers: Iter
     """Which tokens of `sent` are attributed to a source other than the writer (`attribution_verbs`:
     lower-case lemmas)."""
     doc = sent.doc
-    quoted: set[int] = set()
     text = span_text(sent)
-    for start, end in quoted_ranges(text):
-        span = doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
-        if span is not None:
-            quoted.update(range(span.start, span.end))
+    quoted = quoted_tokens(sent)
     attributed = set(quoted)
     for token in sent:
         if token.lemma_.lower() not in attribution_verbs or token.pos_ not in ("VERB", "AUX"):
@@ -67,6 +63,25 @@ def voice_of(sent: Span, attribution_verbs: frozenset[str], source_openers: Iter
         if lowered.startswith(opener.lower()) or _after_a_comma(opener.lower()).search(lowered):
             attributed.update(range(sent.start, sent.end))
     return Voice(attributed, quoted)
+
+
+def quoted_tokens(sent: Span) -> set[int]:
+    """Indices of the tokens of `sent` inside quotation marks, the quotes read over its whole paragraph:
+    a quote of two sentences ('She said, "I want to stay. I'm not saying I never want to see Mum."')
+    leaves its second sentence only a closing mark, and those words are the speaker's all the same."""
+    doc = sent.doc
+    start, end = next(((s, e) for s, e in doc_paragraphs(doc) if s <= sent.start_char < e),
+                      (sent.start_char, sent.end_char))
+    start, end = min(start, sent.start_char), max(end, sent.end_char)
+    quoted: set[int] = set()
+    for q_start, q_end in quoted_ranges(doc_text(doc)[start:end]):
+        first, last = max(start + q_start, sent.start_char), min(start + q_end, sent.end_char)
+        if first >= last:
+            continue
+        span = doc.char_span(first, last, alignment_mode="expand")
+        if span is not None:
+            quoted.update(range(span.start, span.end))
+    return quoted
 
 
 @functools.lru_cache(maxsize=64)

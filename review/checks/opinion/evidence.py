@@ -4,6 +4,7 @@ colon, or specifics (a date, a time, a count, something the writer saw or heard,
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
@@ -13,6 +14,8 @@ from review.nlp.people import FIRST_PERSON
 # Conjunctions that open a clause giving a reason when they mark an adverbial clause ("as he smells
 # of it", "since she told me"); "because" gives one wherever it stands.
 REASON_CONJUNCTIONS = ("as", "since")
+# Conjunctions that concede another view ("although a new term may be part of the reason").
+CONCESSIVE_CONJUNCTIONS = ("although", "though")
 # Verbs of the writer's own senses: "I saw", "we heard", "I noticed".
 PERCEPTION_VERBS = frozenset({"see", "hear", "notice", "observe", "watch", "smell", "witness", "find"})
 SPECIFIC_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "ORDINAL"})
@@ -81,3 +84,97 @@ def gives_specifics(sent: Span) -> bool:
     if any(t.text in ('"', "“", "”") for t in sent):
         return True
     return any(writer_perceives(t) for t in sent)
+
+
+def weighs_another_view(sent: Span) -> bool:
+    """'..., although a new school term may be part of the reason', '..., though this is hard to say
+    until he attends': a concessive clause, in which a writer who owns a view weighs it against
+    another explanation or states its limits."""
+    return any(t.lower_ in CONCESSIVE_CONJUNCTIONS and t.dep_ in ("mark", "advmod") and t.i > sent.start for t in sent)
+
+
+def clause_of(word: Token) -> Token:
+    """The verb of the clause `word` is in ("poor" in "her hygiene is poor", "difficult" in "had a
+    difficult childhood"): its nearest verb ancestor, or itself."""
+    for token in (word, *word.ancestors):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return word
+
+
+def conjoined_clauses(verb: Token) -> list[Token]:
+    """The verbs of the clauses joined to `verb`'s by "and" or a comma, either way along the chain."""
+    first = verb
+    while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX") and first.head.i != first.i:
+        first = first.head
+    chain, todo = [], [first]
+    while todo:
+        clause = todo.pop()
+        chain.append(clause)
+        todo += [c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    return [c for c in chain if c.i != verb.i]
+
+
+def observed_beside(label: Token, judges: Callable[[Span], bool], reporting_verbs: frozenset[str]) -> bool:
+    """'Her oral hygiene is poor and there was heavy plaque on all surfaces', 'Mum had a difficult
+    childhood and was in foster care': a label whose clause is joined by "and" to one saying what
+    was there or what happened (an existential "there is/was", or a clause in the past tense), which
+    gives the label its evidence in the same sentence. A clause that `judges` (a label or phrase of its
+    own: "was very rude ... and made a scene") gives no evidence, nor one of what the person said
+    ("was rude on the phone and said it was none of our business"), as with an appearance."""
+    return any((any(c.dep_ == "expl" for c in clause.children) or clause.tag_ == "VBD")
+               and clause.lemma_.lower() not in reporting_verbs
+               and not judges(own_clause(clause)) for clause in conjoined_clauses(clause_of(label)))
+
+
+def own_clause(verb: Token) -> Span:
+    """The words of `verb`'s clause up to the first clause joined to it ("there was heavy plaque" of
+    "there was heavy plaque and the kitchen is dirty")."""
+    joined = [c.left_edge.i for c in verb.children if c.dep_ in ("conj", "cc") and c.i > verb.i]
+    return verb.doc[verb.left_edge.i:min(joined, default=verb.right_edge.i + 1)]
+
+
+def defines_a_term(sent: Span, is_person: Callable[[Token], bool]) -> bool:
+    """'An IDVA is a specialist worker who supports ...': a definition (an indefinite subject, the
+    verb "be" and a noun with the clause of what it does), which says what a kind of thing or worker
+    is, of no one in particular. "A neighbour is a risk to the children" (a person of the case) and "A
+    lodger is a man who is a danger" (a clause that characterises) define nothing."""
+    root = sent.root
+    if root.lemma_ != "be":
+        return False
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or (is_person(subject) and subject.pos_ != "PROPN"):  # "an ISVA" is a term, not a name
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children) and any(
+        c.dep_ == "attr" and c.pos_ == "NOUN" and any(d.dep_ in ("relcl", "acl") and d.lemma_ != "be" for d in c.children)
+        for c in root.children)
+
+
+def writers_own_account(sent: Span) -> bool:
+    """'I have been working with the family since May and have done work on routines', 'I am not aware of
+    any concerns about his care': the writer, as the subject of the sentence, says what they did or know,
+    with no clause claiming anything of anyone else ("I have no doubt that Mum is lying" claims)."""
+    # Every clause the writer's, save one that a preposition makes a topic ("worries about how Ava is fed"):
+    # "We have spoken to Mum but she does not take them seriously" claims something of Mum.
+    subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass", "expl")
+                and not any(a.dep_ in ("pcomp", "pobj") for a in t.ancestors)]
+    if not subjects or any(t.lower_ not in FIRST_PERSON for t in subjects):
+        return False
+    return not any(t.dep_ in ("ccomp", "csubj") or (t.dep_ == "mark" and t.lower_ in ("that", "whether"))
+                   for t in sent)  # "I am of the view that his remorse is fake" claims
+
+
+# Verbs that, with "will", state what will be or must be, not an action planned ("he will be at risk").
+STATE_VERBS = frozenset({"be", "have", "need", "get", "become", "end", "struggle", "continue"})
+
+
+def states_a_plan(sent: Span, agencies: frozenset[str]) -> bool:
+    """'If there is not enough progress, the local authority will consider whether to start the PLO', 'I
+    will refer Jay to CAMHS': an action the writer or an agency (`agencies`: lemmas) will take, a plan,
+    not a claim. A forecast ("Dad will hurt her again", "the risk will rise") is not one."""
+    root = sent.root
+    will = any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in root.children)
+    if not will or root.lemma_.lower() in STATE_VERBS or any(c.dep_ == "neg" for c in root.children):
+        return False
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (subject.lower_ in FIRST_PERSON or subject.lemma_.lower() in agencies)

@@ -10,11 +10,15 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from review.checks.opinion.attribution import Voice
+from review.checks.opinion.evidence import conjoined_clauses
 from review.core.text import span_text
 from review.nlp.linguistics import linguistics
 from review.nlp.patterns import phrase_pattern
 
 COMPLEMENTS = ("acomp", "attr", "oprd")
+# Verbs whose clausal complement a hedge adjective completes as what is brought about, not guessed
+# ("to make this possible", "kept it possible for her to attend").
+RESULT_VERBS = ("make", "render", "keep")
 COMPARATIVES = ("more", "less", "as")
 INFLECTED_VERB = re.compile(r"(?:ed|s|ing)$")
 
@@ -54,6 +58,30 @@ def names_no_evidence(subject: Token) -> bool:
     if subject.pos_ not in ("NOUN", "PROPN"):
         return False
     return not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in subject.children)
+
+
+def brought_about(word: Token) -> bool:
+    """'to make this possible', 'make it possible for him to attend': a hedge adjective completing a
+    verb of causing states what an action achieves, not a guess."""
+    return word.dep_ in ("ccomp", "oprd", "acomp", "xcomp") and word.head.lemma_.lower() in RESULT_VERBS
+
+
+def negated_appearance(verb: Token) -> bool:
+    """'He did not appear distressed', 'she did not look frightened': an appearance verb, negated, with
+    an adjective: no sign of the state was seen, which reports an observation, not a guess ("did not
+    appear to understand" still guesses)."""
+    return any(c.dep_ == "neg" for c in verb.children) and any(
+        c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ" for c in verb.children)
+
+
+def refers_to_a_thing(phrase: Span) -> bool:
+    """'on the day it is reported', 'when it is said': a phrase such as "it is reported" whose "it"
+    is a thing referred to (the verb has no clause of what is reported), not a report of a claim."""
+    if phrase[0].lower_ != "it" or phrase[0].dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = phrase[0].head
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in verb.children) and not (
+        verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ == "that")
 
 
 @dataclass(frozen=True)
@@ -107,6 +135,8 @@ class HedgeCues:
         if any(form in self.words for form in forms):
             if token.dep_ == "amod" or (token.pos_ in ("NOUN", "PROPN") and not proposes(token)):
                 return False  # "possible abuse", "the suspect": a category or a person, not a guess
+            if brought_about(token):
+                return False
             previous = token.doc[token.i - 1].lower_ if token.i > 0 else ""
             return previous not in COMPARATIVES  # "more likely to have asthma" compares, it does not guess
         if token.pos_ not in ("VERB", "AUX"):
@@ -118,12 +148,23 @@ class HedgeCues:
             if subject is not None and names_no_evidence(subject):
                 return True  # "Intelligence suggests"; not "this suggests", "Kayden's words suggest"
         if any(form in self.complement_verbs for form in forms):
+            if negated_appearance(token) or self.shown_by_conduct(token):
+                return False
             after = token.doc[token.i + 1:token.i + 3]
             following = [t.lower_ for t in after]
             return any(c.dep_ in COMPLEMENTS for c in token.children) or following[:1] in (["like"], ["that"]) or (
                 following in (["as", "if"], ["as", "though"])) or (
                 following[:1] == ["to"] and len(after) == 2 and after[1].tag_ == "VB")
         return False
+
+    def shown_by_conduct(self, verb: Token) -> bool:
+        """'he appeared tense, kept leaving the bay and did not hold her': an appearance joined by "and" to
+        what the person did (a verb of conduct in the past), which shows the reader what was seen. What they
+        said ("appeared tired and said she had slept badly") is their account, not conduct seen."""
+        return any(clause.lemma_ != "be" and clause.pos_ == "VERB" and not (self._cue_forms & set(lemmas_of(clause)))
+                   and not any(c.dep_ in ("ccomp", "parataxis") for c in clause.children)
+                   and (clause.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in clause.children))
+                   for clause in conjoined_clauses(verb))
 
     def find_cues(self, sent: Span, voice: Voice | None = None) -> list[tuple[int, int]]:
         """Character offsets of each speculation cue in `sent` in the writer's voice, in order."""
@@ -136,7 +177,8 @@ class HedgeCues:
             for match in pattern.finditer(text):
                 start, end = sent.start_char + match.start(), sent.start_char + match.end()
                 span = sent.doc.char_span(start, end, alignment_mode="expand")
-                if span is not None and (voice is None or all(voice.is_writers(t) for t in span)):
+                if span is not None and (voice is None or all(voice.is_writers(t) for t in span)) and not (
+                        refers_to_a_thing(span)):
                     found.append((start, end))
         for token in sent:
             if voice is not None and not voice.is_writers(token):

@@ -83,6 +83,17 @@ class PersonJudgements:
                 found += negated_ability(token)
         return found
 
+    def observed_habit(self, sent: Span) -> bool:
+        """'He is polite to staff when he collects the children': a person's state in the present, placed in
+        the occasion it is seen on, which describes what happens then rather than judging a character."""
+        for copula in sent:
+            if not is_present_copula(copula) or self.subject(copula) is None:
+                continue
+            adjectives = [a for c in copula.children if c.dep_ == "acomp" and c.pos_ == "ADJ" for a in conjoined(c)]
+            if adjectives and situated(copula, adjectives):
+                return True
+        return False
+
     def characterisations(self, copula: Token, of_a_person: bool) -> list[Trigger]:
         """What a present-tense "be" says of its subject that is a judgement: a risk, of anyone; a
         quality, of a person."""
