@@ -200,6 +200,12 @@ class OpinionLexicons(Strict):
     hedge_inference_verbs: Phrases = lexicon("verbs that hedge when their subject names no particular evidence "
                                              "('Intelligence suggests'; not 'this suggests')")
     hedge_phrases: Phrases = lexicon("fixed speculation phrases ('it is thought', 'not sure')")
+    hedge_hearsay_verbs: Phrases = lexicon("first-person verbs of hearing that pass on the clause they heard with no "
+                                           "source ('I understand there was ...')")
+    hedge_unsourced_passives: Phrases = lexicon("verbs of telling whose present or perfect passive with no agent passes "
+                                                "on hearsay ('has been told that ...')")
+    hedge_unnamed_sources: Phrases = lexicon("subjects that name no source ('everyone knows it')")
+    hedge_unnamed_source_verbs: Phrases = lexicon("verbs of knowing and saying whose unnamed subject is no source")
     hedge_exceptions: Phrases = lexicon("phrases in which a hedge word states feasibility or a plan, not a guess")
 
 

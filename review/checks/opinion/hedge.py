@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from review.checks.opinion.attribution import Voice
+from review.checks.opinion.attribution import WRITER, Voice
 from review.checks.opinion.evidence import conjoined_clauses
 from review.core.text import span_text
 from review.nlp.linguistics import linguistics
@@ -60,6 +60,16 @@ def names_no_evidence(subject: Token) -> bool:
     return not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in subject.children)
 
 
+def states_a_claim(clause: Token) -> bool:
+    """Whether a verb's clause states something as so ("there was police involvement", "Dad has moved
+    back in"): finite, not asking ("why Mum is worried"), not an instruction or plan ("would be held",
+    "must not leave"), not a perception ("heard him shouting")."""
+    helpers = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(h.tag_ == "MD" for h in helpers) or any(c.tag_ in ("WRB", "WP") and c.i < clause.i for c in clause.children):
+        return False
+    return clause.tag_ in ("VBD", "VBZ", "VBP") or any(h.tag_ in ("VBD", "VBZ", "VBP") for h in helpers)
+
+
 def brought_about(word: Token) -> bool:
     """'to make this possible', 'make it possible for him to attend': a hedge adjective completing a
     verb of causing states what an action achieves, not a guess."""
@@ -96,6 +106,10 @@ class HedgeCues:
     inference_verbs: frozenset[str] = frozenset()
     flag_words: frozenset[str] = frozenset()
     flag_phrases: tuple[str, ...] = ()
+    hearsay_verbs: frozenset[str] = frozenset()
+    unsourced_passives: frozenset[str] = frozenset()
+    unnamed_sources: frozenset[str] = frozenset()
+    unnamed_source_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def from_rules(cls, rules) -> "HedgeCues":
@@ -106,7 +120,9 @@ class HedgeCues:
                    lower(settings.weak_modal_followers), lower(lex("hedge_complement_verbs")),
                    tuple(lex("hedge_phrases")), tuple(lex("hedge_exceptions")),
                    lower(lex("hedge_inference_verbs")),
-                   lower(settings.flag_words), tuple(settings.flag_phrases))
+                   lower(settings.flag_words), tuple(settings.flag_phrases),
+                   lower(lex("hedge_hearsay_verbs")), lower(lex("hedge_unsourced_passives")),
+                   lower(lex("hedge_unnamed_sources")), lower(lex("hedge_unnamed_source_verbs")))
 
     def __post_init__(self):
         object.__setattr__(self, "_phrase_pattern", phrase_pattern(self.phrases))
@@ -166,6 +182,28 @@ class HedgeCues:
                    and (clause.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in clause.children))
                    for clause in conjoined_clauses(verb))
 
+    def hearsay(self, verb: Token) -> tuple[int, int] | None:
+        """Offsets of what the writer passes on with no source: "I understand there was police involvement",
+        "I gather Dad has moved back in" (a first-person verb of hearing with a stated clause and no "from");
+        "the nurse has been told that ..." (a passive of telling with no agent, in the present or perfect);
+        "everyone knows it" (an unnamed everyone as the source)."""
+        lemma = verb.lemma_.lower()
+        if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("neg", "agent") for c in verb.children):
+            return None
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if lemma in self.hearsay_verbs and subject is not None and subject.lower_ in WRITER and verb.tag_ != "VB" and (
+                not any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)):
+            if any(states_a_claim(c) for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
+                return subject.idx, verb.idx + len(verb.text)
+        if lemma in self.unsourced_passives and verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
+            helpers = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+            present = any(h.lemma_ == "have" or h.tag_ in ("VBZ", "VBP") for h in helpers)
+            if present and any(states_a_claim(c) for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
+                return helpers[0].idx, verb.idx + len(verb.text)
+        if lemma in self.unnamed_source_verbs and subject is not None and subject.lemma_.lower() in self.unnamed_sources:
+            return subject.idx, verb.idx + len(verb.text)
+        return None
+
     def find_cues(self, sent: Span, voice: Voice | None = None) -> list[tuple[int, int]]:
         """Character offsets of each speculation cue in `sent` in the writer's voice, in order."""
         found = []
@@ -187,6 +225,8 @@ class HedgeCues:
                 continue
             if self.token_is_cue(token):
                 found.append((token.idx, token.idx + len(token.text)))
+            elif (passed_on := self.hearsay(token)) is not None:
+                found.append(passed_on)
         return sorted(found)
 
     def flags(self, sent: Span, voice: Voice | None = None) -> bool:
