@@ -189,6 +189,8 @@ class OpinionLexicons(Strict):
     evidence_verbs: Phrases = lexicon("verbs that draw an inference from the evidence their subject names")
     agency_nouns: Phrases = lexicon("nouns for an agency: what one 'will' do is a plan, not a claim about the family")
     risk_nouns: Phrases = lexicon("nouns of risk: 'is a risk to', 'is at high risk of' state a conclusion")
+    forecast_conditions: Phrases = lexicon("words setting the condition of a negated 'will' forecast of a person "
+                                           "stated as certain ('without this his language will not develop')")
     owned_markers: Phrases = lexicon("first-person markers that own an opinion")
     reason_markers: Phrases = lexicon("markers of a stated reason or evidence for an opinion")
     hedge_words: Phrases = lexicon("words that hedge wherever they stand, matched by lemma (not after a comparative)")

@@ -80,7 +80,7 @@ class OpinionCheck:
         self.hedges = HedgeCues.from_rules(self.rules)
         self.evidence_verbs = frozenset(w.lower() for w in lexicon("evidence_verbs"))
         self.person_judgements = PersonJudgements(*(frozenset(w.lower() for w in lexicon(name)) for name in (
-            "person_nouns", "degree_adverbs", "status_adjectives", "risk_nouns")))
+            "person_nouns", "degree_adverbs", "status_adjectives", "risk_nouns", "forecast_conditions")))
         self.agencies = frozenset(w.lower() for w in lexicon("agency_nouns"))
         self.judgement_probability = self.rules.threshold("judgement_probability")
         self.quoted_label_max_words = int(self.rules.threshold("quoted_label_max_words"))

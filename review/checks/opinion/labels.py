@@ -40,6 +40,7 @@ class PersonJudgements:
     degree_adverbs: frozenset[str]
     status_adjectives: frozenset[str]
     risk_nouns: frozenset[str]
+    forecast_conditions: frozenset[str] = frozenset()
 
     def is_person(self, token: Token) -> bool:
         """A name, "he"/"she"/"they", or a word for a person or a group of people."""
@@ -81,7 +82,28 @@ class PersonJudgements:
                 found += self.characterisations(token, of_a_person=self.subject(token) is not None)
             elif token.pos_ == "VERB" and self.subject(token) is not None:
                 found += negated_ability(token)
+            if token.pos_ in ("VERB", "AUX") and self.of_a_person(token):
+                found += self.conditional_forecast(token)
         return found
+
+    def of_a_person(self, verb: Token) -> bool:
+        """Whether `verb` says something of a person or of what is theirs ("his language", "Ava's speech")."""
+        subject = self.subject(verb, person=False)
+        return subject is not None and (self.is_person(subject) or any(
+            c.dep_ == "poss" and (self.is_person(c) or c.lower_ in ("his", "her", "their")) for c in subject.children))
+
+    def conditional_forecast(self, verb: Token) -> list[Trigger]:
+        """'Without this his language will not develop', 'unless she gets help, Leo will not be safe': a negated
+        outcome for a person, stated with "will" as certain on a condition (`forecast_conditions`): a
+        prediction given as fact. A passive ("will not be seen by ...") is what others will do, not a forecast."""
+        modal = next((c for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in ("will", "wo")), None)
+        if modal is None or not any(c.dep_ == "neg" for c in verb.children) or any(
+                c.dep_ == "auxpass" for c in verb.children):
+            return []
+        conditioned = any((c.dep_ == "prep" and c.lower_ in self.forecast_conditions) or (
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.forecast_conditions for m in c.children))
+            for c in verb.children)
+        return [(modal.idx, verb.idx + len(verb.text), "a forecast stated as certain, on a condition")] if conditioned else []
 
     def observed_habit(self, sent: Span) -> bool:
         """'He is polite to staff when he collects the children': a person's state in the present, placed in
@@ -160,6 +182,8 @@ def negated_ability(verb: Token) -> list[Trigger]:
     modal = next((c for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in ABILITY_MODALS), None)
     if modal is None or verb.lemma_ == "be" or not any(c.dep_ == "neg" for c in verb.children):
         return []
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return []  # "Leo will not be seen by CAMHS": what others will do, not the person's will
     return [(modal.idx, verb.idx + len(verb.text), "an inability or unwillingness stated as fact")]
 
 
