@@ -150,7 +150,7 @@ class DateCheck:
         instead ("- Full skin check: no marks"), dated by the examination it belongs to."""
         if not is_list_item(sent) or any(t.tag_ in FINITE_TAGS for t in sent) or states_a_plan(sent):
             return None
-        if (self.habitual is not None and self.habitual.search(sent.text)) or any(
+        if (self.habitual is not None and self.habitual.search(span_text(sent))) or any(
                 e.type == "SET" and sent.start_char <= e.start < sent.end_char for e in sent.doc._.dates or []):
             return None  # "- Home visits fortnightly – Nan": a timetable
         words = [t for t in sent if not t.is_space and not (t.is_punct and t.i == sent.start)]
@@ -418,7 +418,7 @@ class DateCheck:
         point", an adverb "once"; not "once a week" nor "once she arrived")."""
         if self.vague_past_times is None or TALLY.search(span_text(sent)):
             return []  # "seen once in the last two years": a count over a period
-        for found in self.vague_past_times.finditer(sent.text):
+        for found in self.vague_past_times.finditer(span_text(sent)):
             start, end = sent.start_char + found.start(), sent.start_char + found.end()
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or in_quote(sent, start):

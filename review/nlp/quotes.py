@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from review.core.text import paragraphs as text_paragraphs
+from spacy.tokens import Doc
+
+from review.core.text import doc_text, paragraphs as text_paragraphs
 
 # Opening and closing characters of each kind of mark. Straight marks are both.
 DOUBLE, SINGLE, GUILLEMET = "double", "single", "guillemet"
@@ -125,6 +127,15 @@ def _opens_paragraph(text: str, start: int, mark: str) -> bool:
         return False
     first = stripped[0]
     return _OPENERS.get(first) == mark or _STRAIGHT.get(first) == mark
+
+
+def doc_quote_marks(doc: Doc) -> list[Quote]:
+    """`find_quotes` over the Doc's text, found once and cached on the Doc: the length check and the
+    speakers step both need them (each caller gets a new list of the same quotes)."""
+    cached = doc.user_data.get("review_quote_marks")
+    if cached is None:
+        cached = doc.user_data["review_quote_marks"] = tuple(find_quotes(doc_text(doc)))
+    return list(cached)
 
 
 def find_quotes(text: str) -> list[Quote]:

@@ -167,3 +167,26 @@ def test_a_year_opening_a_chronology_line_before_a_dash_is_a_date(base_nlp, text
 def test_a_sentence_opening_with_a_teenage_age_is_an_age_anchor(base_nlp, text, age):
     found = {e.text: e for e in find_temporal_expressions(base_nlp(text), REPORT) if e.value is None}
     assert (age in found) if age else not found
+
+
+@pytest.mark.parametrize("text", [
+    "Zoë saw her LAST MONDAY, 3½ weeks ago; the café shut on ’Tuesday’ 12/03/2021 at 10.30 AM.",
+    "When ÉLODIE was 4 she moved. When Ana Was 6, NEXT WEEK, early August 2013, the following day",
+])
+def test_lower_cased_scan_finds_what_the_case_insensitive_rules_find(text):
+    """Each rule's fast scan of the lower-cased text gives the very matches, groups and order of its own pattern."""
+    from review.nlp.temporal.candidates import _RULES
+    from review.nlp.temporal.grammar import lowered
+
+    assert lowered(text) is not None
+    for rule in _RULES:
+        fast = [(m.span(), m.groupdict()) for m in rule.finditer(text, lowered(text))]
+        assert fast == [(m.span(), m.groupdict()) for m in rule.pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("text", ["\u212aelvin last week", "ſome time ago", "İstanbul next Friday"])
+def test_text_that_lower_cases_otherwise_is_scanned_as_written(text):
+    """A character re.I matches to an ASCII letter, or that lower-cases to two, keeps the case-insensitive scan."""
+    from review.nlp.temporal.grammar import lowered
+
+    assert lowered(text) is None

@@ -20,7 +20,7 @@ from review.core.rules import CheckRules, load_rules
 from review.core.text import doc_paragraphs, doc_text, sentences, words
 from review.nlp import readability
 from review.nlp.linguistics import linguistics
-from review.nlp.quotes import find_quotes
+from review.nlp.quotes import doc_quote_marks
 
 SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
 SUBORDINATE_DEPS = {"advcl", "relcl", "acl", "csubj", "csubjpass", "pcomp", "amod", "xcomp"}
@@ -254,7 +254,7 @@ class LengthCheck:
             reading_minutes=round(total_words / self.limits["reading_words_per_minute"], 1),
             longest_sentence_words=max((s._.words for s in spans), default=0),
         )
-        quoted = [(quote.start, quote.end) for quote in find_quotes(doc_text(doc))]
+        quoted = [(quote.start, quote.end) for quote in doc_quote_marks(doc)]
         for sent in spans:
             self._check_sentence(doc, sent, grade, quoted)
         self._check_paragraphs(doc, spans, paragraph_bounds)

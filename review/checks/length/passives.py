@@ -36,8 +36,10 @@ def hidden_agent_passives(sent: Span, rules: PassiveRules, quoted: list[tuple[in
     a named source told the writer."""
     found, agent_named = [], False
     for token in sent:
+        if token.tag_ != "VBN":
+            continue
         children = list(token.children)
-        if token.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in children):
+        if not any(c.dep_ == "auxpass" for c in children):
             continue
         if _names_agent(token, rules):
             agent_named = True

@@ -61,6 +61,8 @@ def reason_starts(sent: Span, reason_markers: re.Pattern | None) -> list[Token]:
 def elaborated_after_colon(sent: Span) -> bool:
     """'Her care appears good: she is on the 50th centile ...': a colon inside the sentence with
     a clause after it (a verb of its own), not a label's colon at the start of a line."""
+    if ":" not in span_text(sent):
+        return False
     for token in sent[1:-1]:
         if token.text == ":" and token.i > sent.start + 2:
             after = sent.doc[token.i + 1:sent.end]

@@ -221,9 +221,9 @@ class HedgeCues:
         for token in sent:
             if voice is not None and not voice.is_writers(token):
                 continue
-            if any(s <= token.idx < e for s, e in found) or any(s <= token.idx < e for s, e in exceptions):
+            if not self.token_is_cue(token):  # most words: asked first, as it turns them away soonest
                 continue
-            if self.token_is_cue(token):
+            if not any(s <= token.idx < e for s, e in found) and not any(s <= token.idx < e for s, e in exceptions):
                 found.append((token.idx, token.idx + len(token.text)))
             elif (passed_on := self.hearsay(token)) is not None:
                 found.append(passed_on)

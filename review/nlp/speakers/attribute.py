@@ -6,8 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from review.core.rules import load_rules
-from review.core.text import doc_text
-from review.nlp.quotes import Quote, find_quotes
+from review.nlp.quotes import Quote, doc_quote_marks
 from review.nlp.speakers.dialogue import Dialogue
 from review.nlp.speakers.kinds import kind_of
 from review.nlp.speakers.layout import QuoteLayout
@@ -201,7 +200,7 @@ def doc_quotes(doc: Doc, rules_path: str | None = None) -> list[Quote]:
     cached = doc.user_data.get("review_quotes")
     if cached is not None:
         return cached
-    quotes = find_quotes(doc_text(doc))
+    quotes = doc_quote_marks(doc)
     rules = load_rules(rules_path).check("child_voice")
     attribute_speakers(doc, quotes, children=list(doc._.children or []), rules=rules)
     doc.user_data["review_quotes"] = quotes

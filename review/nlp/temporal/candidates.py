@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from review.core.text import doc_paragraphs, doc_text, paragraph_index, sentence_index, sentences
 from review.nlp.temporal import calendar_dates, clock_times, relative_dates, sets_and_durations
-from review.nlp.temporal.grammar import Context, Handler, Result, normalised
+from review.nlp.temporal.grammar import Context, Handler, Result, lowered, normalised
 from review.nlp.temporal.values import iso_week, value_range
 from review.nlp.temporal.vocabulary import FULL_WEEKDAY_WORD, FUTURE_CUES, MONTH_WORD, YEAR_DIGITS
 
@@ -69,8 +69,10 @@ def _future_flags(text: str, bounds: list[tuple[int, int]]) -> list[bool]:
 
 def _rule_candidates(text: str, report: dt.date, sentence_of, future) -> list[_Candidate]:
     found = []
-    for pattern, handler, priority in _RULES:
-        for match in pattern.finditer(text):
+    lowered_text = lowered(text)
+    for rule in _RULES:
+        handler, priority = rule.handler, rule.priority
+        for match in rule.finditer(text, lowered_text):
             if match.end() == match.start():
                 continue
             index = sentence_of(match.start())
@@ -185,7 +187,7 @@ def _entity_candidates(doc: Doc, report: dt.date, taken: list[_Candidate], sente
 
 
 def _whole_match(text: str, ctx: Context) -> Result | None:
-    for pattern, handler, _ in sorted(_RULES, key=lambda r: -r[2]):
+    for pattern, handler, *_ in sorted(_RULES, key=lambda r: -r.priority):
         match = pattern.fullmatch(text)
         if match:
             result = normalised(handler, match, ctx)

@@ -22,7 +22,7 @@ _SENT = re.compile(r"^[ \t]*sent[ \t]*:[ \t]*(?P<date>[^\n]{4,60}?)"
 def _whole_date(candidate: str) -> dt.date | None:
     """`candidate` read as one whole date with its year, and nothing after it but punctuation."""
     ctx = Context(dt.date.today(), False, None)
-    for pattern, handler, _ in RULES:
+    for pattern, handler, *_ in RULES:
         if handler not in FULL_DATE_HANDLERS:
             continue
         found = pattern.match(candidate)
