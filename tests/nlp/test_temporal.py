@@ -3,6 +3,8 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from review.evaluate.dates import load_table
 from review.nlp.temporal import find_temporal_expressions, sentence_anchors, stated_report_date, value_range
@@ -190,3 +192,21 @@ def test_text_that_lower_cases_otherwise_is_scanned_as_written(text):
     from review.nlp.temporal.grammar import lowered
 
     assert lowered(text) is None
+
+
+_DATE_WORDS = ["last", "NEXT", "Monday", "tuesday", "week", "Weeks", "ago", "early", "August", "2013", "12/03/2021",
+               "10.30", "AM", "pm", "the", "following", "day", "when", "she", "was", "4", "Christmas", "XMAS", "nye",
+               "summer", "Term", "since", "until", "3rd", "of", "May", "a", "couple", "months", "back", "recently",
+               "é", "’", ",", ".", "-", "–", "/", ":", "(", ")", "\n", "2½", "Zoë"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_WORDS), max_size=30).map(" ".join))
+def test_lower_cased_scan_equals_the_case_insensitive_rules_on_any_text(text):
+    """Over any mix of dates, times, cases and punctuation, the fast scan finds each rule's own matches exactly."""
+    from review.nlp.temporal.candidates import _RULES
+    from review.nlp.temporal.grammar import lowered
+
+    for rule in _RULES:
+        fast = [(m.span(), m.groupdict()) for m in rule.finditer(text, lowered(text))]
+        assert fast == [(m.span(), m.groupdict()) for m in rule.pattern.finditer(text)]
