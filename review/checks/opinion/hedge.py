@@ -221,11 +221,11 @@ class HedgeCues:
         for token in sent:
             if voice is not None and not voice.is_writers(token):
                 continue
-            if not self.token_is_cue(token):  # most words: asked first, as it turns them away soonest
-                continue
-            if not any(s <= token.idx < e for s, e in found) and not any(s <= token.idx < e for s, e in exceptions):
-                found.append((token.idx, token.idx + len(token.text)))
-            elif (passed_on := self.hearsay(token)) is not None:
+            if self.token_is_cue(token):  # most words: asked first, as it turns them away soonest
+                if not any(s <= token.idx < e for s, e in found) and not any(s <= token.idx < e for s, e in exceptions):
+                    found.append((token.idx, token.idx + len(token.text)))
+            elif (not any(s <= token.idx < e for s, e in found) and not any(s <= token.idx < e for s, e in exceptions)
+                  and (passed_on := self.hearsay(token)) is not None):
                 found.append(passed_on)
         return sorted(found)
 
