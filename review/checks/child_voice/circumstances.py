@@ -46,8 +46,8 @@ def circumstances_of(doc: Doc, quote: Quote, rules: CheckRules, others: list[Quo
     saying told as habitual or untimed ("has said", "often says"), what its own sentence says, less
     a bare "when" or "while" (a habit's "whenever")."""
     width = int(rules.threshold("circumstances_window"))
-    untimed = untimed_saying(doc, quote, rules)
-    start, end = _quote_window(doc, quote, width, others, own_sentence=untimed)
+    tense = saying_tense(doc, quote, rules)
+    start, end = _quote_window(doc, quote, width, others, own_sentence=tense == "untimed")
     quoted = _quoted_apart(quote, others)
     people = _people_named(doc, others)
     found = [ent.text for ent in doc.ents if ent.label_ in ("DATE", "TIME", "FAC", "GPE", "LOC")
@@ -59,21 +59,24 @@ def circumstances_of(doc: Doc, quote: Quote, rules: CheckRules, others: list[Quo
     found += _with_the_writer(doc, quote, others)
     cues = rules.lexicon("circumstance_cues") + rules.lexicon("disclosure_cues")
     found += _cues_around(doc, quote, others, start, end, cues)
-    return [cue for cue in found if cue.lower() not in _CONJUNCTIONS_OF_TIME] if untimed else found
+    return [cue for cue in found if cue.lower() not in _CONJUNCTIONS_OF_TIME] if tense else found
 
 
-def untimed_saying(doc: Doc, quote: Quote, rules: CheckRules) -> bool:
-    """Whether a quote's reporting verb tells a habit or an untimed saying, not one occasion: the
-    present perfect ("Chloe has said"), the simple present ("he says"), or a frequency word ("has
-    often said", "always told")."""
+def saying_tense(doc: Doc, quote: Quote, rules: CheckRules) -> str | None:
+    """How a quote's reporting verb places the saying: "untimed" for a habit or a saying with no
+    occasion (the present perfect, "Chloe has said"; a frequency word, "has often said", "always
+    told"), whose circumstances are its own sentence's; "present" for the simple present ("he says"),
+    a habit or a narrative told in the present ("On 14 March I visit Leo. ... he says"), so that the
+    sentences before may still date it but a bare "when" is a habit's "whenever"; else None."""
     verb = _reporting_verb(doc, quote)
     if verb is None:
-        return False
+        return None
     frequent = {w.lower() for w in rules.lexicon("untimed_saying_words")}
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     perfect = verb.tag_ == "VBN" and any(a.lemma_.lower() == "have" and a.tag_ in ("VBZ", "VBP") for a in auxiliaries)
-    present = verb.tag_ in ("VBZ", "VBP") and not auxiliaries
-    return perfect or present or any(c.dep_ == "advmod" and c.lower_ in frequent for c in verb.children)
+    if perfect or any(c.dep_ == "advmod" and c.lower_ in frequent for c in verb.children):
+        return "untimed"
+    return "present" if verb.tag_ in ("VBZ", "VBP") and not auxiliaries else None
 
 
 def _reporting_verb(doc: Doc, quote: Quote):
@@ -283,7 +286,7 @@ def circumstances_of_quotes(doc: Doc, quotes: list[Quote], rules: CheckRules
         disclosure[n] = disclosure_of(doc, quote, rules, quotes)
         sources = []
         if previous is not None and "\n" not in text[quotes[previous].end:quote.start] \
-                and not names_a_listener(doc, quote) and not untimed_saying(doc, quote, rules):
+                and not names_a_listener(doc, quote) and saying_tense(doc, quote, rules) != "untimed":
             sources.append(previous)  # the same paragraph goes on with the same conversation
         sources += [m for m in range(n) if quotes[m].speaker_is_child and _retold(quotes[m], quote)]
         for source in sources:
