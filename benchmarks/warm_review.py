@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 from spacy.tokens import Doc  # noqa: E402
 
 import review  # noqa: E402
-from review.batch import FIRST_REVIEW_COMPONENT, ReviewOptions, _with_options, text_chunks  # noqa: E402
+from review.batch import FIRST_REVIEW_COMPONENT, ReviewOptions, _with_options, base_parsed_pieces  # noqa: E402
 from review.evaluate._samples import corpus_reports, report_of  # noqa: E402
 from review.io.document import document_object  # noqa: E402
 from review.pipeline import load_pipeline  # noqa: E402
@@ -41,14 +41,9 @@ def main() -> None:
     nlp = load_pipeline()
     options = ReviewOptions(report_date=review.parse_report_date(REPORT_DATE))
     review.analyse(text, report_date=REPORT_DATE)  # warm
-    first = nlp.pipe_names.index(FIRST_REVIEW_COMPONENT)
-    pieces = []
-    for piece in text_chunks(text):
-        part = nlp.make_doc(piece)
-        for _, component in nlp.pipeline[:first]:
-            part = component(part)
-        pieces.append(part)
-    steps = list(nlp.pipeline[first:]) + [("document object", with_document_object)]
+    pieces = base_parsed_pieces(nlp, text)
+    steps = list(nlp.pipeline[nlp.pipe_names.index(FIRST_REVIEW_COMPONENT):]) + [
+        ("document object", with_document_object)]
     per: dict[str, list[float]] = {}
     totals = []
     for _ in range(runs):

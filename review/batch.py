@@ -94,6 +94,15 @@ def analysed_doc(nlp, text: str, options: ReviewOptions) -> Doc:
     while each check needs the whole report."""
     if len(text) <= LONG_TEXT_CHARS:
         return nlp(prepared_doc(nlp, text, options))
+    doc = _with_options(Doc.from_docs(base_parsed_pieces(nlp, text), ensure_whitespace=False), options)
+    for _, component in nlp.pipeline[nlp.pipe_names.index(FIRST_REVIEW_COMPONENT):]:
+        doc = component(doc)
+    return doc
+
+
+def base_parsed_pieces(nlp, text: str) -> list[Doc]:
+    """`text` in pieces (:func:`text_chunks`), each run through the pipeline's components before the
+    first review component, ready to be joined into one Doc for the review components."""
     first_review = nlp.pipe_names.index(FIRST_REVIEW_COMPONENT)
     parts = []
     for piece in text_chunks(text):
@@ -102,10 +111,7 @@ def analysed_doc(nlp, text: str, options: ReviewOptions) -> Doc:
             part = component(part)
         part.user_data.pop(("._.", "structure", None, None), None)  # a piece's own; the whole is read again
         parts.append(part)
-    doc = _with_options(Doc.from_docs(parts, ensure_whitespace=False), options)
-    for _, component in nlp.pipeline[first_review:]:
-        doc = component(doc)
-    return doc
+    return parts
 
 
 def review_stream(items: Iterable[tuple[object, str]], options: ReviewOptions,
