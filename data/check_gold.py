@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
-"""Check the D-series gold files: valid JSON, schema, and every "text" an exact,
-unique substring of its report. Run: python3 check_gold.py"""
+"""Check the gold files of the marked report sets in data/ (reports-c, reports-d, or the folders
+given): valid JSON, schema, and every "text" an exact, unique substring of its report.
+Run: python3 data/check_gold.py [FOLDER ...]"""
 import glob, json, os, re, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+FOLDERS = sys.argv[1:] or [os.path.join(HERE, 'reports-c'), os.path.join(HERE, 'reports-d')]
 CHECKS = {'opinion', 'date', 'length', 'child_voice', 'historic'}
 bad = 0
-for gp in sorted(glob.glob(os.path.join(HERE, 'D[0-9][0-9]-*.gold.jsonl'))):
+GOLD = [p for folder in FOLDERS for p in glob.glob(os.path.join(folder, '[A-Z][0-9][0-9]-*.gold.jsonl'))]
+for gp in sorted(GOLD):
     rp = gp[:-len('.gold.jsonl')] + '.txt'
     name = os.path.basename(rp)
     report = open(rp, encoding='utf-8').read()
