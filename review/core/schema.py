@@ -217,6 +217,9 @@ class OpinionThresholds(Strict):
         "a sentence are reported as one when no lexicon word or pattern matches")
     stated_opinion_probability: Number = threshold(
         "the least opinion probability of a sentence with a judgement finding or an owned opinion")
+    hedge_plain_below: Number = threshold(
+        "the sentence model's opinion probability below which a speculation cue outside an owned opinion is read "
+        "as a lookalike (permission, statutory wording), not a guess")
     quoted_label_max_words: Number = threshold("longest quoted label (in words) checked for a missing source")
     reason_window_sentences: Number = threshold(
         "how many sentences after an owned opinion (in the same paragraph) may give its reasons")

@@ -86,6 +86,7 @@ class OpinionCheck:
         self.quoted_label_max_words = int(self.rules.threshold("quoted_label_max_words"))
         self.reason_window = int(self.rules.threshold("reason_window_sentences"))
         self.stated_opinion_floor = self.rules.threshold("stated_opinion_probability")
+        self.hedge_plain_below = self.rules.threshold("hedge_plain_below")
 
     @functools.cached_property
     def sentence_model(self) -> SentenceModel:
@@ -244,6 +245,12 @@ class OpinionCheck:
             # sentence; without them "I think there may be ..." is speculation all the same.
             cue = next((c for c in cues if not self.reasoned_cue(sent, c) and not (
                 weighed and not self.guesses_about_a_person(sent, c))), None) if not reasoned else None
+            # A modal or hedge word in a sentence whose own words the model reads as plain is a lookalike: "may"
+            # of permission ("Parents may attend with an advocate"), statutory wording ("likely to suffer
+            # significant harm").
+            if cue is not None and owned is None and probability < self.hedge_plain_below and (
+                    self.hedges.has_other_senses(doc.char_span(*cue, alignment_mode="expand")[0])):
+                cue = None
             if cue is not None:
                 add_finding(doc, self.rules.rule("opinion.hedge"), *cue, kind="hedge",
                             why="'{match}': a speculation cue in the writer's own voice", allow=self.rules)

@@ -173,6 +173,12 @@ class HedgeCues:
                 following[:1] == ["to"] and len(after) == 2 and after[1].tag_ == "VB")
         return False
 
+    def has_other_senses(self, token: Token) -> bool:
+        """Whether cue `token` is a modal or a hedge word, whose other senses guess nothing ("may" of permission,
+        "likely to suffer significant harm") and only the sentence's meaning tells apart; appearance verbs,
+        hearsay and hedge phrases are told apart by their grammar."""
+        return token.tag_ == "MD" or not self.words.isdisjoint(lemmas_of(token))
+
     def shown_by_conduct(self, verb: Token) -> bool:
         """'he appeared tense, kept leaving the bay and did not hold her': an appearance joined by "and" to
         what the person did (a verb of conduct in the past), which shows the reader what was seen. What they
