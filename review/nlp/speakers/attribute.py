@@ -54,7 +54,7 @@ class Attribution:
                 quote.form = "phrase"
                 self.attribute_one(quote, None, outer)
         for quote in self.layout.quotes:
-            quote.speaker_is_child = is_child_name(quote.speaker, self.children, self.lex)
+            quote.speaker_is_child = is_child_name(quote.speaker, self.children, self.lex, self.doc)
         for quote in self.layout.quotes:
             quote.kind = kind_of(self.doc, quote, self.lex, self._quoted_by_another(quote, top))
 

@@ -84,7 +84,7 @@ class PersonResolver:
             return None
         known = self.people.genders.get(children[0])
         words = {w.lower() for part in self.layout.utterance(quote) for w in re.findall(r"[A-Za-z]+", part.text)}
-        if known not in (None, gender) or words & child_aliases(children):
+        if known not in (None, gender) or words & child_aliases(children, self.layout.doc):
             return None
         return children[0]
 
@@ -121,7 +121,7 @@ class PersonResolver:
         candidates = [m for m in self.people.mentions if m.end <= offset and m.start >= paragraph_start
                       and self.people.fits(m, gender) and m.name.lower() not in addressed]
         known = [m for m in candidates if gender is not None and self.people.gender_of(m) == gender]
-        aliases = child_aliases(self.people.children)
+        aliases = child_aliases(self.people.children, self.layout.doc)
         names = [m for m in candidates if m.token.pos_ == "PROPN" or m.name.lower() in aliases]
         for group in (known, names, candidates):
             subjects = [m for m in group if m.token.dep_ in SUBJECTS | {"nsubjpass"}]
