@@ -12,6 +12,7 @@ from review.nlp.quotes import Quote
 from review.nlp.speakers.layout import QuoteLayout
 from review.nlp.speakers.lexicons import Lexicons
 from review.nlp.speakers.mentions import SUBJECTS, Mention, People, child_aliases
+from review.nlp.speakers.sections import voice_section_child
 from review.nlp.speakers.tuning import DIALOGUE_TURN_REACH, EARLIER_MENTION_REACH
 
 WRITER = "the writer"
@@ -96,6 +97,9 @@ class PersonResolver:
         `other_than`."""
         quote = quote if quote is not None else Quote(start=offset, end=offset, text="")
         addressed = vocatives(quote) | ({other_than.lower()} if other_than else set())
+        found = self._child_of_voice_section(offset, gender, addressed)
+        if found is not None:
+            return found
         found = self._in_paragraph(offset, gender, quote, addressed)
         if found is not None:
             return found
@@ -113,6 +117,26 @@ class PersonResolver:
         earlier = [m for m in mentions if m.end <= offset and self.people.fits(m, gender)
                    and offset - m.end < EARLIER_MENTION_REACH and m.name.lower() not in addressed]
         return earlier[-1] if earlier else None
+
+    def _child_of_voice_section(self, offset: int, gender: str | None, addressed: set[str]) -> Mention | None:
+        """In a section headed as a child's words ("What Tia has said", "Child's account"), a he or she
+        that fits that child is the child, unless someone else who fits is the subject earlier in its
+        sentence ("Mum said she …"): the section is told of the child."""
+        people = self.people
+        probe = Quote(start=offset, end=offset, text="")
+        child = voice_section_child(self.layout.doc, probe, people.children, people.lex)
+        if child is None or child not in people.children or child.lower() in addressed \
+                or people.genders.get(child) not in (None, gender) or gender is None:
+            return None
+        sentence = self.layout.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        sentence_start = sentence.sent.start_char if sentence is not None else offset
+        aliases = child_aliases([child], self.layout.doc)
+        for mention in people.mentions:
+            if sentence_start <= mention.start and mention.end <= offset and mention.token.dep_ in SUBJECTS \
+                    and mention.name.lower() not in aliases and people.fits(mention, gender):
+                return None
+        named = [m for m in people.mentions if m.end <= offset and m.name.lower() in aliases]
+        return named[-1] if named else Mention(child, offset, offset, gender, self.layout.doc[0])
 
     def _in_paragraph(self, offset: int, gender: str | None, quote: Quote, addressed: set[str]) -> Mention | None:
         """A person whose gender is known to fit beats a name, a name beats a role ("her teacher"),
