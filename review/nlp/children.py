@@ -25,6 +25,9 @@ _WITH_AGE = re.compile(
 _ANONYMISED = re.compile(r"\b(Child|Sibling|Young Person)[ \t]+([A-Z])\b")
 # Words before a first name that are not part of it ("Mrs Jade Hart", "baby Leo", "her Tom").
 _BEFORE_A_FIRST_NAME = set(NAME_TITLES) | {"master", "baby", "her", "his", "their", "my", "unborn"}
+# A household line's word for a child before their name ("son Riley Vesey"), and the titles of an adult.
+_CHILD_RELATION = r"(?:son|daughter|stepson|stepdaughter|step-son|step-daughter|grandson|granddaughter|foster child)"
+_ADULT_TITLES = {"mr", "mrs", "ms", "mx", "dr"}
 _NOT_NAMES = {"the", "a", "an", "child", "children", "date", "dob", "and", "aged", "age", "year", "years"}
 
 _AGE_PATTERNS = [
@@ -81,9 +84,9 @@ def _names_in_header(value: str) -> list[str]:
     value = re.sub(r"\b(?:d\.?o\.?b\.?|date of birth)\b.*?(?=,|;| and |$)", " ", value, flags=re.IGNORECASE)
     names = []
     for part in re.split(r",|;|\band\b|&|/", value):
-        match = re.match(rf"\s*({_NAME})", part)
-        if not match:
-            continue
+        match = re.match(rf"\s*(?:{_CHILD_RELATION}[ \t]+)?({_NAME})", part)
+        if not match or match.group(1).split()[0].lower().rstrip(".") in _ADULT_TITLES:
+            continue  # "Household: Ms Carla Vesey and son Riley Vesey": the mother is no child
         anonymised = _ANONYMISED.match(match.group(1))
         name = anonymised.group(0) if anonymised else _first_name(match.group(1))
         if name and name not in names and not re.fullmatch(r"(?i)year|years|reception|nursery", name):
