@@ -96,3 +96,12 @@ def test_household_header_adult_is_not_a_child(review_text):
     text = ("Household: Mr Ian Holt, Mrs Dee Holt and daughter Freya Holt (10)\nDate of report: 04/03/2025\n\n"
             "Freya attends Moorside School. Mrs Holt works nights.\n")
     assert review_text(text)["children"] == ["Freya"]
+
+
+def test_what_a_child_will_or_can_do_is_no_communication(review_text):
+    text = (HEADER + "Child: Rory Dunn, DOB 04/04/2020\n\n" + FILLER +
+            "Rory's communication\nRory has very few words. He can point to pictures of food and he will take an "
+            "adult's hand to get a drink. Nursery say he is settled.\n")
+    result = review_text(text)
+    assert result["communications"] == []
+    assert "child_voice.no_quote" in doc_level(result)

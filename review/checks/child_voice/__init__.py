@@ -16,7 +16,7 @@ from review.core.findings import add_finding
 from review.core.rules import CheckRules, load_rules
 from review.core.text import doc_text, is_whole_report, sentence_index, sentences
 from review.nlp.children import child_age_years, child_is_unborn
-from review.nlp.grammar import subject_of
+from review.nlp.grammar import has_modal, subject_of
 from review.nlp.patterns import phrase_pattern
 from review.nlp.people import FIRST_PERSON
 from review.nlp.quotes import Quote
@@ -139,15 +139,10 @@ class _WishWords:
                     link in ("be", "look", "seem", "appear", "feel", "become", "get", "remain", "stay"):
                 return "presentation", head
             return None, token
-        if token.pos_ == "VERB" and lemma in self.observed and not _modal(token) and \
+        if token.pos_ == "VERB" and lemma in self.observed and not has_modal(token) and \
                 not any(c.dep_ == "auxpass" for c in token.children):  # "is not being fed": done to the child
             return "observed", token
         return None, token
-
-
-def _modal(token: Token) -> bool:
-    """A verb with a modal or future auxiliary ("should settle", "will be fed"): no observation."""
-    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children)
 
 
 def child_voice(doc: Doc, rules: CheckRules, rules_path: str | None = None) -> ChildVoice:
