@@ -105,3 +105,11 @@ def test_what_a_child_will_or_can_do_is_no_communication(review_text):
     result = review_text(text)
     assert result["communications"] == []
     assert "child_voice.no_quote" in doc_level(result)
+
+
+def test_pronoun_in_a_voice_section_after_an_adult_main_subject_is_the_adult(review_text):
+    text = (HEADER + "Child: Leo Barnes, DOB 07/07/2016\n\nFamily\nLeo lives with his father.\n\n" + FILLER +
+            "What Leo said on 03/02/2025\nMr Shaw, his class teacher, was with Leo in the library. He asked, "
+            "\"Where did the scratch come from?\" Leo said, \"I fell off the wall.\"\n")
+    quotes = {q["text"]: q["speaker_is_child"] for q in review_text(text)["quotes"]}
+    assert quotes == {"Where did the scratch come from?": False, "I fell off the wall.": True}

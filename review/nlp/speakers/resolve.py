@@ -120,23 +120,32 @@ class PersonResolver:
 
     def _child_of_voice_section(self, offset: int, gender: str | None, addressed: set[str]) -> Mention | None:
         """In a section headed as a child's words ("What Tia has said", "Child's account"), a he or she
-        that fits that child is the child, unless someone else who fits is the subject earlier in its
-        sentence ("Mum said she …"): the section is told of the child."""
-        people = self.people
-        probe = Quote(start=offset, end=offset, text="")
-        child = voice_section_child(self.layout.doc, probe, people.children, people.lex)
-        if child is None or child not in people.children or child.lower() in addressed \
-                or people.genders.get(child) not in (None, gender) or gender is None:
+        that fits that child is the child, unless someone else is the subject before it in its sentence
+        ("Mum said she …"), or someone else known to fit is the main subject of the sentence before ("Ms
+        Patel was alone with Mia. She asked, …"): the section is told of the child."""
+        people, doc = self.people, self.layout.doc
+        if gender is None:
             return None
-        sentence = self.layout.doc.char_span(offset, offset + 1, alignment_mode="expand")
-        sentence_start = sentence.sent.start_char if sentence is not None else offset
-        aliases = child_aliases([child], self.layout.doc)
+        child = voice_section_child(doc, Quote(start=offset, end=offset, text=""), people.children, people.lex)
+        if child is None or child not in people.children or child.lower() in addressed \
+                or people.genders.get(child) not in (None, gender):
+            return None
+        here = doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if here is None:
+            return None
+        sentence = here.sent
+        before = doc[sentence.start - 1].sent if sentence.start > 0 else None
+        aliases = child_aliases([child], doc)
         for mention in people.mentions:
-            if sentence_start <= mention.start and mention.end <= offset and mention.token.dep_ in SUBJECTS \
-                    and mention.name.lower() not in aliases and people.fits(mention, gender):
+            if mention.name.lower() in aliases or mention.end > offset or mention.token.dep_ not in SUBJECTS:
+                continue
+            if sentence.start_char <= mention.start and people.fits(mention, gender):
+                return None
+            if before is not None and before.start_char <= mention.start < before.end_char \
+                    and mention.token.head.dep_ in ("ROOT", "conj") and people.gender_of(mention) == gender:
                 return None
         named = [m for m in people.mentions if m.end <= offset and m.name.lower() in aliases]
-        return named[-1] if named else Mention(child, offset, offset, gender, self.layout.doc[0])
+        return named[-1] if named else Mention(child, offset, offset, gender, doc[0])
 
     def _in_paragraph(self, offset: int, gender: str | None, quote: Quote, addressed: set[str]) -> Mention | None:
         """A person whose gender is known to fit beats a name, a name beats a role ("her teacher"),
