@@ -25,6 +25,9 @@ _WITH_AGE = re.compile(
 _ANONYMISED = re.compile(r"\b(Child|Sibling|Young Person)[ \t]+([A-Z])\b")
 # Words before a first name that are not part of it ("Mrs Jade Hart", "baby Leo", "her Tom").
 _BEFORE_A_FIRST_NAME = set(NAME_TITLES) | {"master", "baby", "her", "his", "their", "my", "unborn"}
+# A household line's word for a child before their name ("son Riley Vesey"), and the titles of an adult.
+_CHILD_RELATION = r"(?:son|daughter|stepson|stepdaughter|step-son|step-daughter|grandson|granddaughter|foster child)"
+_ADULT_TITLES = {"mr", "mrs", "ms", "mx", "dr"}
 _NOT_NAMES = {"the", "a", "an", "child", "children", "date", "dob", "and", "aged", "age", "year", "years"}
 
 _AGE_PATTERNS = [
@@ -81,9 +84,9 @@ def _names_in_header(value: str) -> list[str]:
     value = re.sub(r"\b(?:d\.?o\.?b\.?|date of birth)\b.*?(?=,|;| and |$)", " ", value, flags=re.IGNORECASE)
     names = []
     for part in re.split(r",|;|\band\b|&|/", value):
-        match = re.match(rf"\s*({_NAME})", part)
-        if not match:
-            continue
+        match = re.match(rf"\s*(?:{_CHILD_RELATION}[ \t]+)?({_NAME})", part)
+        if not match or match.group(1).split()[0].lower().rstrip(".") in _ADULT_TITLES:
+            continue  # "Household: Ms Carla Vesey and son Riley Vesey": the mother is no child
         anonymised = _ANONYMISED.match(match.group(1))
         name = anonymised.group(0) if anonymised else _first_name(match.group(1))
         if name and name not in names and not re.fullmatch(r"(?i)year|years|reception|nursery", name):
@@ -281,3 +284,36 @@ def _header_age(doc, text: str, name: str, report_date: dt.date) -> float | None
                 if age is not None:
                     return round(age, 2)
     return None
+
+
+# Another name the report gives a child beside their name: "Alfred Whitcombe ("Alfie")", "Kai Thorne
+# (KT)", "Leonard Price, known as Leo", "Mia (aka Mimi)". The name or initials must close the bracket
+# (or the phrase), so "(Year 3)", "(aged 7)" and "(DOB ...)" are no other name.
+_KNOWN_AS_NAME = r"[\"“‘']?([A-Z][a-z'’-]+|[A-Z]{2,3})[\"”’']?"
+_NAME_WORDS_AFTER = r"(?:[ \t]+[A-Z][\w'’-]+){0,3}"
+
+
+def child_known_as(doc, children: list[str]) -> dict[str, str]:
+    """The other names the report gives each of `children` right beside their name, lower case, each
+    with the child it stands for: {"alfie": "Alfred", "kt": "Kai"}. Found once per Doc and children."""
+    user_data = getattr(doc, "user_data", None)
+    key = ("review_child_known_as", tuple(children))
+    if user_data is not None and key in user_data:
+        return user_data[key]
+    text = _text_of(doc)
+    known: dict[str, str] = {}
+    for child in children:
+        first = child.split()[0] if child.strip() else ""
+        if not first or first.lower() in ("child", "unborn"):
+            continue
+        pattern = re.compile(
+            rf"\b{re.escape(first)}\b{_NAME_WORDS_AFTER}(?:[ \t]*\((?:(?i:known[ \t]+as|aka|called)[ \t]+)?"
+            rf"{_KNOWN_AS_NAME}\)|,?[ \t]+(?i:known[ \t]+as|aka|also[ \t]+called)[ \t]+{_KNOWN_AS_NAME}(?![\w'’-]))")
+        for match in pattern.finditer(text):
+            alias = match.group(1) or match.group(2)
+            if alias and alias.lower() not in _NOT_NAMES and alias.lower() != first.lower() \
+                    and alias.lower() not in {"dob", "yr", "yrs"}:
+                known.setdefault(alias.lower(), child)
+    if user_data is not None:
+        user_data[key] = known
+    return known

@@ -11,6 +11,12 @@ MAIN_CLAUSE = {"ROOT", "conj", "advcl"}
 MODALS = {"would", "could", "should", "will", "shall", "may", "might", "must", "can", "'ll", "'d"}
 
 
+def has_modal(verb: Token) -> bool:
+    """A verb with a modal or future auxiliary ("should settle", "will be fed", "can sign"): what may,
+    should or will happen, or what someone can do, not what was seen to happen."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+
+
 def main_verbs(sent: Span) -> list[Token]:
     """Verbs of the sentence's main clauses: its root, verbs joined to it, adverbial clauses."""
     verbs = []

@@ -16,11 +16,11 @@ from review.core.findings import add_finding
 from review.core.rules import CheckRules, load_rules
 from review.core.text import doc_text, is_whole_report, sentence_index, sentences
 from review.nlp.children import child_age_years, child_is_unborn
-from review.nlp.grammar import subject_of
+from review.nlp.grammar import has_modal, subject_of
 from review.nlp.patterns import phrase_pattern
 from review.nlp.people import FIRST_PERSON
 from review.nlp.quotes import Quote
-from review.nlp.speakers import CHILD_REPORTED, doc_quotes
+from review.nlp.speakers import CHILD_REPORTED, Lexicons, doc_quotes
 
 __all__ = ["ChildResolver", "ChildVoice", "ChildVoiceCheck", "Communication", "child_voice", "circumstances_of"]
 
@@ -78,6 +78,9 @@ def wishes_and_feelings(doc: Doc, quotes: list[Quote], resolver: ChildResolver,
                 found[number] = (speaker, "wish")  # "I'm hungry", in the child's own words: how they feel
                 break
             child = resolver.child_of(subject) if subject is not None else None
+            if child is not None and candidate in ("observed", "presentation") \
+                    and words.in_anothers_account(token, resolver):
+                continue  # "Ms Doyle reports Archie is bottle fed": her account, not what was seen of him
             if child is not None:
                 found[number] = (child, candidate)
                 break
@@ -104,6 +107,20 @@ class _WishWords:
         self.not_wishes = {w.lower() for w in rules.lexicon("unwilling_to")}
         self.observed = {w.lower() for w in rules.lexicon("observed_responses")}
         self.presentation = {w.lower() for w in rules.lexicon("presentation_words")}
+        self.reporting = Lexicons.from_rules(rules).reporting
+
+    def in_anothers_account(self, token: Token, resolver: ChildResolver) -> bool:
+        """Whether `token` is in a clause reported by someone other than the writer or the child ("Mum
+        says he sleeps well", "Ms Doyle reports Archie is bottle fed"): their account of the child."""
+        for _ in range(4):
+            if token.dep_ == "ccomp" and token.head.lemma_.lower() in self.reporting:
+                subject = subject_of(token.head)
+                return subject is not None and subject.lower_ not in FIRST_PERSON \
+                    and resolver.child_of(subject) is None
+            if token.dep_ not in ("acomp", "xcomp", "conj", "advcl", "ccomp") or token.head.i == token.i:
+                return False
+            token = token.head
+        return False
 
     def candidate(self, token: Token) -> tuple[str | None, Token]:
         lemma = token.lemma_.lower()
@@ -122,15 +139,10 @@ class _WishWords:
                     link in ("be", "look", "seem", "appear", "feel", "become", "get", "remain", "stay"):
                 return "presentation", head
             return None, token
-        if token.pos_ == "VERB" and lemma in self.observed and not _modal(token) and \
+        if token.pos_ == "VERB" and lemma in self.observed and not has_modal(token) and \
                 not any(c.dep_ == "auxpass" for c in token.children):  # "is not being fed": done to the child
             return "observed", token
         return None, token
-
-
-def _modal(token: Token) -> bool:
-    """A verb with a modal or future auxiliary ("should settle", "will be fed"): no observation."""
-    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children)
 
 
 def child_voice(doc: Doc, rules: CheckRules, rules_path: str | None = None) -> ChildVoice:

@@ -108,7 +108,7 @@ def _quoted_apart(quote: Quote, others: list[Quote]) -> list[tuple[int, int]]:
 def _people_named(doc: Doc, quotes: list[Quote]) -> set[str]:
     """The children's names and the quotes' speakers, which the entity recogniser may take for a place
     ("Demi and Brooke's stepdad", "according to Tyler") but which are never a quote's setting."""
-    names = set(child_aliases(list(doc._.children or [])))
+    names = set(child_aliases(list(doc._.children or []), doc))
     for quote in quotes:
         if quote.speaker:
             names.update({quote.speaker.lower(), quote.speaker.split()[0].lower()})

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from review.checks.child_voice.resolver import ChildResolver
 from review.core.rules import CheckRules
 from review.core.text import sentences, span_text
-from review.nlp.grammar import subject_of
+from review.nlp.grammar import has_modal, subject_of
 from review.nlp.patterns import phrase_pattern
 from review.nlp.quotes import Quote
 
@@ -87,8 +87,8 @@ def _child_doing(span, resolver: ChildResolver) -> str | None:
         if verb.pos_ == "VERB" or verb.head.i == verb.i:
             break
         verb = verb.head
-    if verb.pos_ != "VERB" or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
-        return None
+    if verb.pos_ != "VERB" or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or has_modal(verb):
+        return None  # "he will lead an adult by the hand", "she can sign": what a child may do, not a communication seen
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:
         subject = subject_of(verb, inherit_through=("xcomp", "conj"))

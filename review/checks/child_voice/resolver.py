@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from review.core.rules import CheckRules
+from review.nlp.children import child_known_as
 from review.nlp.people import PERSONAL_PRONOUNS, THIRD_PERSON_GENDER
 from review.nlp.quotes import Quote
 from review.nlp.speakers import Lexicons, child_aliases, person_resolver
@@ -15,11 +16,13 @@ class ChildResolver:
 
     def __init__(self, doc: Doc, children: list[str], rules: CheckRules, quotes: list[Quote] = ()):
         self.doc = doc
-        self.aliases = child_aliases(children)
+        self.aliases = child_aliases(children, doc)
         self.references = [r.lower() for r in rules.lexicon("child_references")]
         self.people = person_resolver(doc, children, Lexicons.from_rules(rules), quotes)
         self.children = children
         self.named = {alias: child for child in children for alias in child_aliases([child])}
+        self.named.update((alias, child) for alias, child in child_known_as(doc, children).items()
+                          if alias not in self.named)
 
     def child_of(self, token: Token) -> str | None:
         """The child `token` refers to: their name, or "" for a child not named ("the child", a

@@ -8,12 +8,13 @@ from spacy.tokens import Doc, Token
 from review.core.rules import load_rules
 from review.nlp.quotes import Quote, doc_quote_marks
 from review.nlp.speakers.dialogue import Dialogue
-from review.nlp.speakers.kinds import kind_of
+from review.nlp.speakers.kinds import is_a_label, kind_of
 from review.nlp.speakers.layout import QuoteLayout
 from review.nlp.speakers.lexicons import Lexicons
 from review.nlp.speakers.mentions import People, is_child_name
 from review.nlp.speakers.narration import Narration
 from review.nlp.speakers.resolve import WRITER, PersonResolver
+from review.nlp.speakers.sections import voice_section_child
 from review.nlp.speakers.verbs import ReportingVerbs
 
 
@@ -46,6 +47,8 @@ class Attribution:
                 self.attribute_one(quote, n, None)
             if quote.speaker is None and quote.how is None:
                 self.dialogue.attribute(quote, previous_turns)
+            if quote.speaker is None and quote.form == "speech" and not is_a_label(quote):
+                self._in_a_voice_section(quote)
             if quote.form == "speech":
                 previous_turns.append(quote)
         for quote in self.layout.quotes:
@@ -54,9 +57,16 @@ class Attribution:
                 quote.form = "phrase"
                 self.attribute_one(quote, None, outer)
         for quote in self.layout.quotes:
-            quote.speaker_is_child = is_child_name(quote.speaker, self.children, self.lex)
+            quote.speaker_is_child = is_child_name(quote.speaker, self.children, self.lex, self.doc)
         for quote in self.layout.quotes:
             quote.kind = kind_of(self.doc, quote, self.lex, self._quoted_by_another(quote, top))
+
+    def _in_a_voice_section(self, quote: Quote) -> None:
+        """Words set out with no speaker in a section headed as the child's ("What Alfie has said", then
+        '- 25/11/2024: "I like Mummy's Saturdays"') are the child's."""
+        child = voice_section_child(self.doc, quote, self.children, self.lex)
+        if child is not None:
+            quote.speaker, quote.how = child, "section"
 
     def _quoted_by_another(self, quote: Quote, top: list[Quote]) -> bool:
         """Whether the words are quoted inside someone else's quote ("Mum told me: 'Leo goes,

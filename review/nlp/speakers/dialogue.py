@@ -105,7 +105,7 @@ class Dialogue:
     def _addressee(self, quote: Quote) -> str | None:
         """A known person the quote addresses by name, other than its own speaker."""
         names = vocatives(quote)
-        known = {m.name.lower() for m in self.people.mentions} | child_aliases(self.people.children)
+        known = {m.name.lower() for m in self.people.mentions} | child_aliases(self.people.children, self.people.doc)
         for name in names:
             if name in known and name != (quote.speaker or "").lower():
                 return name

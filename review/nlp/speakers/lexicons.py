@@ -26,6 +26,8 @@ class Lexicons:
     professionals: list[str]
     assessment_cues: list[str]
     verb_after_tokens: int
+    voice_heading_words: list[str]
+    heading_child_words: list[str]
 
     @classmethod
     def from_rules(cls, rules) -> "Lexicons":
@@ -41,4 +43,7 @@ class Lexicons:
             professionals=lower("professional_roles"),
             assessment_cues=lower("assessment_cues"),
             verb_after_tokens=int(rules.threshold("verb_after_tokens")),
+            voice_heading_words=lower("voice_heading_words"),
+            # a heading names the child as a child reference does, without its article ("Child's views")
+            heading_child_words=sorted({r.split(" ", 1)[-1] for r in lower("child_references")} | {"child", "children"}),
         )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from review.nlp.children import child_known_as
 from review.nlp.people import FEMALE_BEFORE_NAME, GROUP_NOUNS, MALE_BEFORE_NAME, NAME_TITLES, THIRD_PERSON_GENDER
 from review.nlp.speakers.layout import QuoteLayout
 from review.nlp.speakers.lexicons import Lexicons
@@ -29,9 +30,10 @@ class Mention:
     token: Token
 
 
-def child_aliases(children: list[str]) -> set[str]:
-    """The lower-case forms that name one of the children: full name, first name, "Child Q"."""
-    aliases = set()
+def child_aliases(children: list[str], doc=None) -> set[str]:
+    """The lower-case forms that name one of the children: full name, first name, "Child Q", and with
+    `doc`, the other names its report gives a child beside their name ("Alfred ("Alfie")", "Kai (KT)")."""
+    aliases = set(child_known_as(doc, children)) if doc is not None else set()
     for child in children:
         name = child.strip().lower()
         if not name:
@@ -56,19 +58,20 @@ def describes_a_child(name: str) -> bool:
     return bool(_SIBLING_DESCRIPTION.match(re.sub(r"\s+", " ", name.lower().replace("’", "'")).strip()))
 
 
-def is_child_name(name: str | None, children: list[str], lexicons: Lexicons) -> bool:
-    """True when `name` (a speaker) is one of the children, a reference to "the child", or, in a report
-    about children, a child described by place among siblings."""
+def is_child_name(name: str | None, children: list[str], lexicons: Lexicons, doc=None) -> bool:
+    """True when `name` (a speaker) is one of the children (by any name `doc` gives them), a reference to
+    "the child", or, in a report about children, a child described by place among siblings."""
     if not name:
         return False
     lowered = re.sub(r"\s+", " ", name.lower()).strip()
     if children and describes_a_child(lowered):
         return True
-    if lowered in child_aliases(children):
+    aliases = child_aliases(children, doc)
+    if lowered in aliases:
         return True
     words = [w for w in lowered.split() if w.strip(".") not in NAME_TITLES]
-    if words and (" ".join(words) in child_aliases(children) or
-                  (words[0] in child_aliases(children) and words[0] == lowered.split()[0])):
+    if words and (" ".join(words) in aliases or
+                  (words[0] in aliases and words[0] == lowered.split()[0])):
         return True  # "Anne Shirley" for --child Anne (a title first, as in "Mrs Carter", is not the child)
     return lowered in lexicons.child_references or _modified_child_reference(lowered, lexicons.child_references)
 
@@ -133,7 +136,7 @@ class People:
 
     def _mentions(self) -> list[Mention]:
         mentions: list[Mention] = []
-        child_aliases_lower = child_aliases(self.children)
+        child_aliases_lower = child_aliases(self.children, self.doc)
         for token in self.doc:
             if token.i in self.layout.inside or token.is_space:
                 continue

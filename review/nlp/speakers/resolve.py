@@ -12,6 +12,7 @@ from review.nlp.quotes import Quote
 from review.nlp.speakers.layout import QuoteLayout
 from review.nlp.speakers.lexicons import Lexicons
 from review.nlp.speakers.mentions import SUBJECTS, Mention, People, child_aliases
+from review.nlp.speakers.sections import voice_section_child
 from review.nlp.speakers.tuning import DIALOGUE_TURN_REACH, EARLIER_MENTION_REACH
 
 WRITER = "the writer"
@@ -84,7 +85,7 @@ class PersonResolver:
             return None
         known = self.people.genders.get(children[0])
         words = {w.lower() for part in self.layout.utterance(quote) for w in re.findall(r"[A-Za-z]+", part.text)}
-        if known not in (None, gender) or words & child_aliases(children):
+        if known not in (None, gender) or words & child_aliases(children, self.layout.doc):
             return None
         return children[0]
 
@@ -96,6 +97,9 @@ class PersonResolver:
         `other_than`."""
         quote = quote if quote is not None else Quote(start=offset, end=offset, text="")
         addressed = vocatives(quote) | ({other_than.lower()} if other_than else set())
+        found = self._child_of_voice_section(offset, gender, addressed)
+        if found is not None:
+            return found
         found = self._in_paragraph(offset, gender, quote, addressed)
         if found is not None:
             return found
@@ -114,6 +118,35 @@ class PersonResolver:
                    and offset - m.end < EARLIER_MENTION_REACH and m.name.lower() not in addressed]
         return earlier[-1] if earlier else None
 
+    def _child_of_voice_section(self, offset: int, gender: str | None, addressed: set[str]) -> Mention | None:
+        """In a section headed as a child's words ("What Tia has said", "Child's account"), a he or she
+        that fits that child is the child, unless someone else is the subject before it in its sentence
+        ("Mum said she …"), or someone else known to fit is the main subject of the sentence before ("Ms
+        Patel was alone with Mia. She asked, …"): the section is told of the child."""
+        people, doc = self.people, self.layout.doc
+        if gender is None:
+            return None
+        child = voice_section_child(doc, Quote(start=offset, end=offset, text=""), people.children, people.lex)
+        if child is None or child not in people.children or child.lower() in addressed \
+                or people.genders.get(child) not in (None, gender):
+            return None
+        here = doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if here is None:
+            return None
+        sentence = here.sent
+        before = doc[sentence.start - 1].sent if sentence.start > 0 else None
+        aliases = child_aliases([child], doc)
+        for mention in people.mentions:
+            if mention.name.lower() in aliases or mention.end > offset or mention.token.dep_ not in SUBJECTS:
+                continue
+            if sentence.start_char <= mention.start and people.fits(mention, gender):
+                return None
+            if before is not None and before.start_char <= mention.start < before.end_char \
+                    and mention.token.head.dep_ in ("ROOT", "conj") and people.gender_of(mention) == gender:
+                return None
+        named = [m for m in people.mentions if m.end <= offset and m.name.lower() in aliases]
+        return named[-1] if named else Mention(child, offset, offset, gender, doc[0])
+
     def _in_paragraph(self, offset: int, gender: str | None, quote: Quote, addressed: set[str]) -> Mention | None:
         """A person whose gender is known to fit beats a name, a name beats a role ("her teacher"),
         and within each a subject beats the rest."""
@@ -121,7 +154,7 @@ class PersonResolver:
         candidates = [m for m in self.people.mentions if m.end <= offset and m.start >= paragraph_start
                       and self.people.fits(m, gender) and m.name.lower() not in addressed]
         known = [m for m in candidates if gender is not None and self.people.gender_of(m) == gender]
-        aliases = child_aliases(self.people.children)
+        aliases = child_aliases(self.people.children, self.layout.doc)
         names = [m for m in candidates if m.token.pos_ == "PROPN" or m.name.lower() in aliases]
         for group in (known, names, candidates):
             subjects = [m for m in group if m.token.dep_ in SUBJECTS | {"nsubjpass"}]

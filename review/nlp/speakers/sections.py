@@ -1,0 +1,42 @@
+"""Sections of a report given to a child's own words: a heading such as "Voice of the child", "YP's
+views", "What Tia has said" or "Ruby's communication". A quote set out there with nobody named as its
+speaker (a bulleted list of what the child said, "To her form tutor, 05/06/2025: '…'") is the child's."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from review.core.blocks import read_structure
+from review.core.text import doc_text
+from review.nlp.children import child_known_as
+from review.nlp.quotes import Quote
+from review.nlp.speakers.lexicons import Lexicons
+from review.nlp.speakers.mentions import child_aliases
+
+
+def voice_section_child(doc: Doc, quote: Quote, children: list[str], lexicons: Lexicons) -> str | None:
+    """The child whose words the section holding `quote` is headed as (the child the heading names, else
+    the only child; "the child" where the report is about several and the heading names none), or None
+    where the section is not headed as a child's words."""
+    structure = doc._.structure if doc.has_extension("structure") else None
+    if structure is None:
+        structure = read_structure(doc_text(doc))
+    heading = structure.section_of(quote.start)
+    if not heading or not children:
+        return None
+    words = re.findall(r"[a-z]+", heading.lower().replace("’", "'").replace("'s", ""))
+    if not set(words) & set(lexicons.voice_heading_words):
+        return None
+    aliases = child_aliases(children, doc)
+    named = [w for w in words if w in aliases]
+    if named:
+        known = child_known_as(doc, children)
+        for child in children:
+            if named[0] in child_aliases([child]) or known.get(named[0]) == child:
+                return child
+    text = " " + " ".join(words) + " "
+    if any(f" {reference} " in text for reference in lexicons.heading_child_words):
+        return children[0] if len(children) == 1 else "the child"
+    return None
