@@ -69,6 +69,11 @@ TIME_MARKERS = {"after", "before", "when", "since", "until", "once"}
 REASON_MARKERS = {"because", "as", "since", "given"}
 SERIES_QUANTIFIERS = {"most", "many", "several", "some", "all", "every", "each", "few", "numerous", "various"}
 PERIOD_PREPOSITIONS = {"over", "in", "during", "within", "throughout"}
+# words by which a time expression places something at a point in the past, whatever its clause's tense ("a few
+# weeks ago", "last year", "the other day", "a while back", "a few weeks before that"); not "recently" or "lately",
+# which also tell a period up to now
+PAST_POINT = re.compile(r"\b(?:ago|back|last|yesterday|other|before|earlier|previously)\b", re.I)
+MODAL_WORDS = {"will", "would", "shall", "should", "can", "could", "may", "might", "must"}
 
 
 def anchors_a_time(doc: Doc, start: int, end: int) -> bool:
@@ -389,8 +394,13 @@ class DateCheck:
         non-habitual clause; age-relative anchors ("as a child") are vague by nature and not asked for.
         """
         vague = [e for e in own if e.imprecise and e.value is not None or self.dates_event_by_month_alone(doc, e)]
-        if len(vague) != len(own):
+        if any(e not in vague and not is_relative_to_report(e) for e in own):
             return False  # a precise date in the sentence dates it
+        if len(vague) != len(own):
+            # words counted from the report date that date no past clause of their own ("Recently Mia told a
+            # teacher she had been at her dad's over the weekend": the weekend dates what she told, not the telling)
+            vague = [e for e in vague if self.dates_past_clause(doc, sent, e.start, e.end)]
+            own = vague
         spans = [(e.start, e.end, e.value) for e in vague]
         if not own and self.vague_periods is not None:
             spans = [(e.start, e.end, None) for e in expressions if e.type == "DURATION"
@@ -518,6 +528,9 @@ class DateCheck:
         if verb is None:
             opener = self.opening_past_verb(sent)  # "Rang the MASH a while back"
             return opener is not None and not self.is_habitual(opener, sent)
+        verb = subordinator_of_a_state(doc, start, end, verb)
+        if self.dates_a_past_occasion(doc, sent, start, end, verb):
+            return True
         if (not (is_past(verb) or is_telegraphic(verb))
                 or (verb.lemma_ == "be" and not (self.places_someone(verb) or self.there_was_an_event(verb)))
                 or self.is_habitual(verb, sent)):
@@ -532,6 +545,32 @@ class DateCheck:
         # of a pattern, not one event, when what it did is many ("has missed a lot of sessions lately")
         return not is_present_perfect(verb) or (
             (verb.lemma_.lower() in self.event_verbs or self.has_event_noun(verb)) and not quantifies_many(verb))
+
+    def dates_a_past_occasion(self, doc: Doc, sent: Span, start: int, end: int, verb: Token) -> bool:
+        """Words that by themselves place something in the past ("a few weeks ago", "last year", "the other day",
+        "a few weeks before that") date a past occasion whatever the tense of their clause's verb: an event noun
+        under a verb in the present ("The records show a call from Mum a few weeks ago"), the start of a state
+        ("has been known to the service since last year"), or one of several events told in the present perfect
+        ("has had a few bruises, one a couple of months ago"). Not a habit, nor a change ("has improved since last
+        month", left to ``date.vague_change``)."""
+        text = doc_text(doc)[start:end]
+        if not PAST_POINT.search(text) or self.is_habitual(verb, sent) or any(
+                c.dep_ == "aux" and c.lower_ in MODAL_WORDS for c in verb.children):
+            return False
+        span = doc.char_span(start, end, alignment_mode="expand")
+        before = previous_word(doc, span.start) if span is not None else None
+        if is_present_perfect(verb) or (verb.tag_ == "VBG" and any(c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
+                                                                   for c in verb.children)):
+            if before is not None and before.lower_ == "since":
+                return verb.lemma_.lower() in STATIVE_VERBS or verb.lemma_.lower() in ("have", "live")
+            return verb.lemma_.lower() in self.event_verbs or self.has_event_noun(verb)
+        if verb.tag_ in ("VBZ", "VBP") and not is_past(verb):
+            if before is not None and before.lower_ in ("since", "than", "from", "until", "till"):
+                return False  # "better than last week", "from last year": a comparison or a period
+            return self.has_event_noun(verb) or any(
+                c.dep_ == "attr" and self.is_event_noun(c) for c in verb.children) or (
+                span is not None and self.is_event_noun(span.root.head) and span.root.head.i != span.root.i)
+        return False
 
     def places_someone(self, verb: Token) -> bool:
         """A "be" that tells where someone was ("was around at the house", "was at Nan's flat", "was back there"):
@@ -570,6 +609,17 @@ def backs_a_present_statement(verb: Token) -> bool:
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     return head.pos_ in ("VERB", "AUX") and head.tag_ in ("VBZ", "VBP") and not is_present_perfect(head)
+
+
+def subordinator_of_a_state(doc: Doc, start: int, end: int, verb: Token) -> Token:
+    """The verb a time phrase dates when the parser made the phrase the subordinator of the state after it ("When I
+    visited a few weeks before that the flat was tidy": 'before' taken for the mark of 'was'): the clause it is
+    joined to ('visited'); else the verb itself."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if (span is None or verb.lemma_ != "be" or verb.dep_ != "advcl" or verb.head.i == verb.i
+            or not any(t.dep_ == "mark" and t.head.i == verb.i for t in span)):
+        return verb
+    return verb.head if verb.head.pos_ in ("VERB", "AUX") and verb.head.i < span.start else verb
 
 
 def verb_after_fronted_time(doc: Doc, sent: Span, start: int, end: int) -> Token | None:
