@@ -816,7 +816,12 @@ def sets_a_condition(verb: Token) -> bool:
     while head.dep_ in ("conj", "xcomp") and head.head.i != head.i and not any(
             c.dep_ == "aux" and c.lower_ in MODAL_WORDS for c in head.children):
         head = head.head
-    return any(c.dep_ == "aux" and (c.lower_ in MODAL_WORDS or c.tag_ == "TO") for c in head.children)
+    if any(c.dep_ == "aux" and (c.lower_ in MODAL_WORDS or c.tag_ == "TO") for c in head.children):
+        return True
+    # the parser may hang the modal lower ("should not have contact until ...": 'contact' taken for the root)
+    own = {t.i for t in verb.subtree}
+    return head.pos_ != "VERB" and any(t.tag_ == "MD" and t.lower_ in MODAL_WORDS and t.i not in own
+                                       for t in head.subtree)
 
 
 def gives_a_reason_for_a_view(verb: Token) -> bool:
