@@ -57,6 +57,11 @@ NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 TALLY = re.compile(r"\b" + NUMBER + r"\s+(?:out\s+)?of\s+(?:the|her|his|their|its|our|my)\s+" + NUMBER + r"\b|"
                    r"\bon\s+" + NUMBER + r"\s+(?:separate\s+|different\s+)?occasions\b|"
                    r"\b(?:once|twice|" + NUMBER + r"\s+times)\s+(?:in|over|during)\s+the\s+(?:last|past)\b", re.I)
+# a count of occasions just before a time ("twice this year", "three times last month", "on two occasions recently"):
+# the time bounds a tally, it does not date one event
+COUNT_BEFORE = re.compile(r"\b(?:once|twice|" + NUMBER + r"\s+(?:more\s+)?times|on\s+" + NUMBER +
+                          r"\s+(?:separate\s+|different\s+)?occasions)\s+(?:so\s+far\s+)?(?:(?:in|over|during)\s+)?$",
+                          re.I)
 # verbs whose present perfect sums up what was said or seen over time ("Mum has said ...")
 SUMMARY_VERBS = {"say", "tell", "notice", "describe", "mention", "explain", "comment", "express"}
 # verbs of a state, not an action: a bullet in the past with one of these tells no event
@@ -69,6 +74,12 @@ TIME_MARKERS = {"after", "before", "when", "since", "until", "once"}
 REASON_MARKERS = {"because", "as", "since", "given"}
 SERIES_QUANTIFIERS = {"most", "many", "several", "some", "all", "every", "each", "few", "numerous", "various"}
 PERIOD_PREPOSITIONS = {"over", "in", "during", "within", "throughout"}
+# words by which a time expression places something at a point in the past, whatever its clause's tense ("a few
+# weeks ago", "last year", "the other day", "a while back", "a few weeks before that"); not "recently" or "lately",
+# which also tell a period up to now
+PAST_POINT = re.compile(r"\b(?:ago|back|last|yesterday|other|before|earlier|previously)\b", re.I)
+LENGTH_PREPOSITIONS = {"for", "within", "in", "than", "every", "each", "per"}
+MODAL_WORDS = {"will", "would", "shall", "should", "can", "could", "may", "might", "must"}
 
 
 def anchors_a_time(doc: Doc, start: int, end: int) -> bool:
@@ -91,6 +102,7 @@ class DateCheck:
         self.vague_periods = phrase_pattern(self.rules.lexicon("vague_periods"))
         self.vague_sequels = {w.lower() for w in self.rules.lexicon("vague_sequels")}
         self.vague_past_times = phrase_pattern(self.rules.lexicon("vague_past_times"))
+        self.occasion_openers = phrase_pattern(self.rules.lexicon("occasion_openers"))
         self.missed_appointment_words = {w.lower() for w in self.rules.lexicon("missed_appointment_words")}
         self.place_adverbs = {w.lower() for w in self.rules.lexicon("place_adverbs")}
 
@@ -106,7 +118,7 @@ class DateCheck:
                 continue
             if is_present_perfect(verb) and verb.lemma_.lower() in SUMMARY_VERBS:
                 continue  # "Maisie has said ...", "Staff have noticed that ...": said over time, not once
-            if gives_a_reason_for_a_view(verb):
+            if gives_a_reason_for_a_view(verb) or sets_a_condition(verb):
                 continue
             if verb.lemma_.lower() in self.event_verbs or self.has_event_noun(verb):
                 return verb
@@ -115,7 +127,27 @@ class DateCheck:
         opener = self.opening_past_verb(sent)
         if opener is not None and self.is_habitual(opener, sent):
             opener = None
-        return self.missed_appointment(sent) or self.logged_event(sent) or opener
+        return self.missed_appointment(sent) or self.logged_event(sent) or opener or self.opened_occasion(sent)
+
+    def opened_occasion(self, sent: Span) -> Token | None:
+        """The past verb of a clause that an occasion opener brings in with no date ("Another time he had a mark on
+        his arm", "One evening she was out until 2am"): one more occasion told, an event whatever its verb. Not a
+        length ("off school for one day"), a plan ("agreed to meet another time") or a habit."""
+        if self.occasion_openers is None:
+            return None
+        for found in self.occasion_openers.finditer(span_text(sent)):
+            start, end = sent.start_char + found.start(), sent.start_char + found.end()
+            span = sent.doc.char_span(start, end, alignment_mode="expand")
+            if span is None or in_quote(sent, start):
+                continue
+            before = previous_word(sent.doc, span.start)
+            if (before is not None and before.lower_ in LENGTH_PREPOSITIONS) or (
+                    span.root.head.tag_ == "VB" and span.root.head.i != span.root.i):
+                continue  # "for one day": a length; "to meet another time": what is still to be done
+            verb = finite_head(governing_verb(sent.doc, start, end))
+            if verb is not None and is_past(verb) and not self.is_habitual(verb, sent) and not sets_a_condition(verb):
+                return verb
+        return None
 
     def opening_past_verb(self, sent: Span) -> Token | None:
         """A capitalised past-tense event verb opening a note or bullet with no subject, which the tagger took for a
@@ -252,7 +284,7 @@ class DateCheck:
             else:
                 dating, carried = anchor["carried"], True
                 if dating is not None and verb is not None and (
-                        (is_vague(dating) and introduces_an_event(verb))
+                        (is_vague(dating) and introduces_an_event(verb)) or self.opened_occasion(sent) is not None
                         or (has_indefinite_argument(verb) and carried_from_another_paragraph(doc, sent, dating))):
                     dating = None  # "Police were called recently ... A DASH was completed": a new event, undated
             if dating is None and verb is not None and not anchor["heading"]:
@@ -369,6 +401,7 @@ class DateCheck:
         if not own or not all(is_relative_to_report(e) or e.imprecise for e in own):
             return False
         relative = [e for e in own if is_relative_to_report(e) and not in_quote(sent, e.start)
+                    and not counted_before(doc, e.start)
                     and (e.start in ahead or self.dates_past_clause(doc, sent, e.start, e.end))]
         if not relative:
             return False
@@ -389,8 +422,13 @@ class DateCheck:
         non-habitual clause; age-relative anchors ("as a child") are vague by nature and not asked for.
         """
         vague = [e for e in own if e.imprecise and e.value is not None or self.dates_event_by_month_alone(doc, e)]
-        if len(vague) != len(own):
+        if any(e not in vague and not is_relative_to_report(e) for e in own):
             return False  # a precise date in the sentence dates it
+        if len(vague) != len(own):
+            # words counted from the report date that date no past clause of their own ("Recently Mia told a
+            # teacher she had been at her dad's over the weekend": the weekend dates what she told, not the telling)
+            vague = [e for e in vague if self.dates_past_clause(doc, sent, e.start, e.end)]
+            own = vague
         spans = [(e.start, e.end, e.value) for e in vague]
         if not own and self.vague_periods is not None:
             spans = [(e.start, e.end, None) for e in expressions if e.type == "DURATION"
@@ -518,6 +556,11 @@ class DateCheck:
         if verb is None:
             opener = self.opening_past_verb(sent)  # "Rang the MASH a while back"
             return opener is not None and not self.is_habitual(opener, sent)
+        verb = subordinator_of_a_state(doc, start, end, verb)
+        if sets_a_condition(verb):
+            return False  # "will be closed once Mum has attended": a condition still to be met
+        if self.dates_a_past_occasion(doc, sent, start, end, verb):
+            return True
         if (not (is_past(verb) or is_telegraphic(verb))
                 or (verb.lemma_ == "be" and not (self.places_someone(verb) or self.there_was_an_event(verb)))
                 or self.is_habitual(verb, sent)):
@@ -532,6 +575,32 @@ class DateCheck:
         # of a pattern, not one event, when what it did is many ("has missed a lot of sessions lately")
         return not is_present_perfect(verb) or (
             (verb.lemma_.lower() in self.event_verbs or self.has_event_noun(verb)) and not quantifies_many(verb))
+
+    def dates_a_past_occasion(self, doc: Doc, sent: Span, start: int, end: int, verb: Token) -> bool:
+        """Words that by themselves place something in the past ("a few weeks ago", "last year", "the other day",
+        "a few weeks before that") date a past occasion whatever the tense of their clause's verb: an event noun
+        under a verb in the present ("The records show a call from Mum a few weeks ago"), the start of a state
+        ("has been known to the service since last year"), or one of several events told in the present perfect
+        ("has had a few bruises, one a couple of months ago"). Not a habit, nor a change ("has improved since last
+        month", left to ``date.vague_change``)."""
+        text = doc_text(doc)[start:end]
+        if not PAST_POINT.search(text) or self.is_habitual(verb, sent) or any(
+                c.dep_ == "aux" and c.lower_ in MODAL_WORDS for c in verb.children):
+            return False
+        span = doc.char_span(start, end, alignment_mode="expand")
+        before = previous_word(doc, span.start) if span is not None else None
+        if is_present_perfect(verb) or (verb.tag_ == "VBG" and any(c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
+                                                                   for c in verb.children)):
+            if before is not None and before.lower_ == "since":
+                return verb.lemma_.lower() in STATIVE_VERBS or verb.lemma_.lower() in ("have", "live")
+            return verb.lemma_.lower() in self.event_verbs or self.has_event_noun(verb)
+        if verb.tag_ in ("VBZ", "VBP") and not is_past(verb):
+            if before is not None and before.lower_ in ("since", "than", "from", "until", "till"):
+                return False  # "better than last week", "from last year": a comparison or a period
+            return self.has_event_noun(verb) or any(
+                c.dep_ == "attr" and self.is_event_noun(c) for c in verb.children) or (
+                span is not None and self.is_event_noun(span.root.head) and span.root.head.i != span.root.i)
+        return False
 
     def places_someone(self, verb: Token) -> bool:
         """A "be" that tells where someone was ("was around at the house", "was at Nan's flat", "was back there"):
@@ -570,6 +639,24 @@ def backs_a_present_statement(verb: Token) -> bool:
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     return head.pos_ in ("VERB", "AUX") and head.tag_ in ("VBZ", "VBP") and not is_present_perfect(head)
+
+
+def counted_before(doc: Doc, start: int) -> bool:
+    """A count of occasions comes just before the time at `start` ("attended twice this year", "seen three times
+    last month"): a tally over a named period, not one event (a vague time still asks for the dates: "reported
+    missing twice recently")."""
+    return bool(COUNT_BEFORE.search(doc_text(doc)[max(0, start - 60):start]))
+
+
+def subordinator_of_a_state(doc: Doc, start: int, end: int, verb: Token) -> Token:
+    """The verb a time phrase dates when the parser made the phrase the subordinator of the state after it ("When I
+    visited a few weeks before that the flat was tidy": 'before' taken for the mark of 'was'): the clause it is
+    joined to ('visited'); else the verb itself."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if (span is None or verb.lemma_ != "be" or verb.dep_ != "advcl" or verb.head.i == verb.i
+            or not any(t.dep_ == "mark" and t.head.i == verb.i for t in span)):
+        return verb
+    return verb.head if verb.head.pos_ in ("VERB", "AUX") and verb.head.i < span.start else verb
 
 
 def verb_after_fronted_time(doc: Doc, sent: Span, start: int, end: int) -> Token | None:
@@ -716,6 +803,27 @@ def is_list_item(sent: Span) -> bool:
     return block is not None and block.kind == "item"
 
 
+CONDITION_MARKERS = {"until", "till", "unless", "if", "once", "before", "after", "when"}
+
+
+def sets_a_condition(verb: Token) -> bool:
+    """A time or condition clause of a plan or recommendation ("should not have contact until he has completed the
+    course", "will be closed once Dad has moved out"): a condition still to be met, not an event that happened."""
+    if verb.dep_ != "advcl" or not any(c.dep_ in ("mark", "advmod") and c.lower_ in CONDITION_MARKERS
+                                       for c in verb.children):
+        return False
+    head = verb.head
+    while head.dep_ in ("conj", "xcomp") and head.head.i != head.i and not any(
+            c.dep_ == "aux" and c.lower_ in MODAL_WORDS for c in head.children):
+        head = head.head
+    if any(c.dep_ == "aux" and (c.lower_ in MODAL_WORDS or c.tag_ == "TO") for c in head.children):
+        return True
+    # the parser may hang the modal lower ("should not have contact until ...": 'contact' taken for the root)
+    own = {t.i for t in verb.subtree}
+    return head.pos_ != "VERB" and any(t.tag_ == "MD" and t.lower_ in MODAL_WORDS and t.i not in own
+                                       for t in head.subtree)
+
+
 def gives_a_reason_for_a_view(verb: Token) -> bool:
     """A past verb in a "because" clause of a view or a present state ("I would support a plan because
     Maisie has described ...", "it has not been completed because the review was cancelled"): the reason
@@ -763,9 +871,17 @@ def introduces_an_event(verb: Token, before: Token | None = None) -> bool:
     piece of evidence."""
     if any(t.lower_ in NEW_EVENT_ADVERBS for t in clause_tokens(verb)):
         return True
-    if before is not None and verb.lemma_.lower() in SPEECH_VERBS and before.lemma_.lower() not in SPEECH_VERBS:
+    if (before is not None and verb.lemma_.lower() in SPEECH_VERBS and before.lemma_.lower() not in SPEECH_VERBS
+            and not gives_an_instruction(verb)):
         return True
     return has_indefinite_argument(verb)
+
+
+def gives_an_instruction(verb: Token) -> bool:
+    """A speech verb that tells someone to do something ("She was asked to put the baby down", "told him to
+    leave"): what was done about what was seen, part of the same episode, not something said as evidence."""
+    return verb.lemma_.lower() in ("ask", "tell") and any(
+        c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in verb.children)
 
 
 def has_indefinite_argument(verb: Token) -> bool:

@@ -241,6 +241,8 @@ class DateLexicons(Strict):
     vague_sequels: Phrases = lexicon("adverbs that date an event only as after another ('She later told me')")
     vague_past_times: Phrases = lexicon("phrases that place a past event only as some time before now ('a while "
                                         "back', 'at some point', 'once')")
+    occasion_openers: Phrases = lexicon("phrases that bring in one more occasion with no date ('Another time', "
+                                        "'One evening'): the past clause they open tells an event")
     missed_appointment_words: Phrases = lexicon("clinical shorthand for a missed appointment, itself a past event "
                                                 "('DNA'd', 'Multiple DNAs')")
     place_adverbs: Phrases = lexicon("adverbs by which a past 'be' tells where someone was ('was around at the "

@@ -70,6 +70,21 @@ def test_context_relative_expressions_use_the_last_date(base_nlp):
     assert values["The following day"] == ("2024-03-02", "context")
 
 
+@pytest.mark.parametrize("text, phrase, value", [
+    ("On 01/03/2024 Mia was seen. Three days before that she was absent.", "Three days before that", "2024-02-27"),
+    ("On 01/03/2024 Mia was seen. A few weeks after then she moved.", "A few weeks after then", "FUTURE_REF"),
+    ("On 01/03/2024 Mia was seen. Mum rang a couple of days before this.", "a couple of days before this", "2024-02-28"),
+])
+def test_a_count_before_or_after_that_is_counted_from_the_last_date(base_nlp, text, phrase, value):
+    found = {e.text: e for e in find_temporal_expressions(base_nlp(text), REPORT)}
+    assert found[phrase].value == value and found[phrase].relative == "context"
+
+
+def test_a_count_before_an_event_is_still_a_duration(base_nlp):
+    found = [e.text for e in find_temporal_expressions(base_nlp("She left two years before the crisis began."), REPORT)]
+    assert "two years before" not in found
+
+
 def test_times_take_their_day_from_the_paragraph(base_nlp):
     doc = base_nlp("On 01/03/2024 I visited. I left at 4pm.")
     assert [e.value for e in find_temporal_expressions(doc, REPORT)] == ["2024-03-01", "2024-03-01T16:00"]

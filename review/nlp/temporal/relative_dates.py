@@ -139,14 +139,15 @@ def _time_of_an_event(m, ctx):
     return Result("DATE", "PAST_REF", imprecise=True)
 
 
-# three years ago, a week ago, two days later (after an earlier date), 18 months earlier
+# three years ago, a week ago, two days later (after an earlier date), 18 months earlier, a few weeks before that
 @_rule(r"(?:" + APPROXIMATELY + r"\s+)?(?P<n>" + COUNT_WORD + r")[\s-]+(?P<u>" + UNIT_WORD + r")\s+"
-       r"(?P<dir>ago|back|earlier|later|previously|before|after|from\s+now)", 4)
+       r"(?P<dir>ago|back|earlier|later|previously|(?:before|after)(?:\s+(?:that|then|this)\b)?|from\s+now)", 4)
 def _offset(m, ctx):
     count = parse_count(m["n"])
-    direction = m["dir"].lower()
-    if direction in ("before", "after") and re.match(r"\s+[\w']", m.string[m.end():]):
-        return None  # "two years after the crisis began": a duration, not a date
+    direction = m["dir"].lower().split()[0]
+    if direction in ("before", "after") and m["dir"].lower() in ("before", "after") and re.match(
+            r"\s+[\w']", m.string[m.end():]):
+        return None  # "two years after the crisis began": a duration, not a date ("a few weeks before that" is one)
     if direction == "back" and re.match(r"\s+(?:to|from|home|into|in|at|on|up|down|with)\b", m.string[m.end():]):
         return None  # "two weeks back at school": "back" says where, not when
     sign = -1 if direction in ("ago", "back", "earlier", "previously", "before") else 1
