@@ -12,6 +12,7 @@ from review.core.blocks import ends_a_sentence, line_end_before_spaces, read_str
 from review.core.extensions import register_extensions
 from review.core.text import doc_text, sentences
 from review.nlp.children import detect_children
+from review.nlp.grammar import query_mark
 from review.nlp.temporal import sent_date, stated_report_date
 
 register_extensions()
@@ -41,6 +42,9 @@ def mark_line_starts(doc: Doc) -> Doc:
         else:
             starts[token.i] = True
     _mark_fields_and_cells(doc, structure, starts)
+    for token in doc[:-1]:  # "?NAI", "Mum tearful, ?DV": a query mark against a word does not end a sentence
+        if query_mark(token):
+            starts[token.i + 1] = False
     _set_sentence_starts(doc, starts)
     return doc
 

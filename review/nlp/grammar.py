@@ -126,3 +126,10 @@ def _follows_a_noun(token: Token) -> bool:
     while previous.pos_ == "ADV" and previous.i > 0:
         previous = token.doc[previous.i - 1]
     return previous.pos_ in ("NOUN", "PROPN", "PRON")
+
+
+def query_mark(token: Token) -> bool:
+    """A question mark written against the word after it, as notes query a finding ("?NAI", "?DV",
+    "Mum tearful, ?cannabis"): speculation in a clinician's or worker's shorthand."""
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    return token.text == "?" and not token.whitespace_ and following is not None and following.is_alpha

@@ -139,3 +139,10 @@ def test_quote_of_two_sentences_is_the_speakers_words(review_text):
     sentences = review_text(text)["sentences"]
     quoted = next(s for s in sentences if s["text"].startswith("I think Mum"))
     assert quoted["opinion"] == 0.0 and not quoted["hedge"]
+
+
+@pytest.mark.parametrize("text", ["Seen in ED with a burn to the hand, ?NAI, discharged home.",
+                                  "Mum was tearful at clinic on 3 June, ?PND, GP to review."])
+def test_a_query_mark_against_a_word_does_not_end_the_sentence(review_text, text):
+    result = review_text("Health\n" + text, report_date=REPORT_DATE)
+    assert [text] == [result["text"][s["start"]:s["end"]] for s in result["sentences"]][1:]

@@ -54,8 +54,16 @@ def reason_starts(sent: Span, reason_markers: re.Pattern | None) -> list[Token]:
                                       alignment_mode="expand")
             if span is not None and len(span):
                 starts.append(span[0])
-    starts += [t for t in sent if t.dep_ == "mark" and t.lower_ in REASON_CONJUNCTIONS and t.head.dep_ == "advcl"]
+    starts += [t for t in sent if t.dep_ == "mark" and t.lower_ in REASON_CONJUNCTIONS and t.head.dep_ == "advcl"
+               and not since_of_time(t)]
     return starts
+
+
+def since_of_time(mark: Token) -> bool:
+    """'has had contact with him since bail was granted', 'has been drinking since she moved in': "since" on
+    a clause in the perfect counts time from an event; it gives a reason on any other ("is frightened of
+    him, since he flinched ...")."""
+    return mark.lower_ == "since" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in mark.head.head.children)
 
 
 def elaborated_after_colon(sent: Span) -> bool:

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from review.checks.opinion.attribution import WRITER, Voice
 from review.checks.opinion.evidence import conjoined_clauses
 from review.core.text import span_text
+from review.nlp.grammar import query_mark
 from review.nlp.linguistics import linguistics
 from review.nlp.patterns import phrase_pattern
 
@@ -227,7 +228,9 @@ class HedgeCues:
         for token in sent:
             if voice is not None and not voice.is_writers(token):
                 continue
-            if self.token_is_cue(token):  # most words: asked first, as it turns them away soonest
+            if query_mark(token):
+                found.append((token.idx, token.nbor().idx + len(token.nbor().text)))
+            elif self.token_is_cue(token):  # most words: asked first, as it turns them away soonest
                 if not any(s <= token.idx < e for s, e in found) and not any(s <= token.idx < e for s, e in exceptions):
                     found.append((token.idx, token.idx + len(token.text)))
             elif (not any(s <= token.idx < e for s, e in found) and not any(s <= token.idx < e for s, e in exceptions)
