@@ -209,6 +209,7 @@ class OpinionLexicons(Strict):
     hedge_unnamed_sources: Phrases = lexicon("subjects that name no source ('everyone knows it')")
     hedge_unnamed_source_verbs: Phrases = lexicon("verbs of knowing and saying whose unnamed subject is no source")
     hedge_exceptions: Phrases = lexicon("phrases in which a hedge word states feasibility or a plan, not a guess")
+    hedge_permission_verbs: Phrases = lexicon("verbs after which 'may' gives a permission or a power, not a guess")
 
 
 class OpinionThresholds(Strict):

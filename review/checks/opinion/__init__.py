@@ -10,9 +10,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from review.checks.opinion.attribution import Voice, find_phrase, unsourced_quoted_labels, voice_of
-from review.checks.opinion.evidence import (defines_a_term, elaborated_after_colon, gives_specifics, observed_beside,
-                                            reason_starts, states_a_reason, weighs_another_view, writer_perceives,
-                                            states_a_plan, writers_own_account)
+from review.checks.opinion.evidence import (defines_a_term, elaborated_after_colon, gives_its_measure, gives_specifics,
+                                            observed_beside, reason_starts, states_a_plan, states_a_reason,
+                                            weighs_another_view, writer_perceives, writers_own_account)
 from review.checks.opinion.hedge import HedgeCues, names_no_evidence
 from review.checks.opinion.labels import PersonJudgements, Trigger
 from review.checks.opinion.sentence_model import SentenceModel, load_sentence_model
@@ -22,6 +22,8 @@ from review.core.text import doc_paragraphs, doc_text, is_heading, sentences, sp
 from review.nlp.linguistics import linguistics
 from review.nlp.patterns import phrase_pattern
 
+# Verbs a certainty adverb tells the manner of ("heard clearly", "said clearly"), beside the speech verbs.
+HEARING_VERBS = ("hear", "speak", "see", "talk")
 # The words a model-driven judgement finding may point at as the evidence it rests on.
 MODEL_EVIDENCE_POS = ("ADJ", "ADV", "NOUN", "VERB")
 
@@ -87,6 +89,7 @@ class OpinionCheck:
         self.reason_window = int(self.rules.threshold("reason_window_sentences"))
         self.stated_opinion_floor = self.rules.threshold("stated_opinion_probability")
         self.hedge_plain_below = self.rules.threshold("hedge_plain_below")
+        self.heard_or_said = linguistics().word_classes.union("speech_verbs") | frozenset(HEARING_VERBS)
 
     @functools.cached_property
     def sentence_model(self) -> SentenceModel:
@@ -114,7 +117,7 @@ class OpinionCheck:
                     found.append((token.idx, asserted.idx + len(asserted.text),
                                   "a certainty adverb asserting a conclusion"))
             elif self.is_label(token) and not colon and not (evidenced and token.tag_ in ("JJR", "RBR")) and not (
-                    observed_beside(token, self.judges, self.attribution_verbs)):
+                    observed_beside(token, self.judges, self.attribution_verbs)) and not gives_its_measure(token):
                 found.append((token.idx, token.idx + len(token.text), "an evaluative label from the opinion lexicon"))
             elif token.lower_ in self.sweeping_adverbs and states_a_habit(token):
                 head = token.head
@@ -132,11 +135,12 @@ class OpinionCheck:
             return False
         return not self.hedges.token_is_cue(token.head) and not self.person_judgements.describes_a_thing(token)
 
-    @staticmethod
-    def asserted_by(adverb: Token) -> Token | None:
+    def asserted_by(self, adverb: Token) -> Token | None:
         """The conclusion a certainty adverb asserts: "clearly intoxicated", "clearly being groomed",
         "is clearly depressed" (the adverb on the verb "be": its complement)."""
         head = adverb.head
+        if head.lemma_ in self.heard_or_said:
+            return None  # "can be heard clearly saying", "she spoke clearly": the manner, not a conclusion
         if head.pos_ in ("ADJ", "VERB") and head.i > adverb.i:
             return head
         if head.lemma_ == "be":

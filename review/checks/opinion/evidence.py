@@ -103,6 +103,17 @@ def weighs_another_view(sent: Span) -> bool:
     return any(t.lower_ in CONCESSIVE_CONJUNCTIONS and t.dep_ in ("mark", "advmod") and t.i > sent.start for t in sent)
 
 
+MEASURES = ("%", "percent", "centile", "percentile")
+
+
+def gives_its_measure(label: Token) -> bool:
+    """'Attendance is poor at 71.4%', 'poor attendance (78% this term)', 'weight is low, on the 2nd centile':
+    a label given with the figure it rests on, which is the fact (GUIDE.md's lookalikes)."""
+    scope = label.head if label.dep_ == "amod" else clause_of(label)
+    return any(t.lower_ in MEASURES or (t.lower_ == "cent" and t.i > 0 and t.nbor(-1).lower_ == "per")
+               for t in scope.subtree)
+
+
 def clause_of(word: Token) -> Token:
     """The verb of the clause `word` is in ("poor" in "her hygiene is poor", "difficult" in "had a
     difficult childhood"): its nearest verb ancestor, or itself."""

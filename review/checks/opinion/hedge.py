@@ -111,6 +111,8 @@ class HedgeCues:
     unsourced_passives: frozenset[str] = frozenset()
     unnamed_sources: frozenset[str] = frozenset()
     unnamed_source_verbs: frozenset[str] = frozenset()
+    permission_verbs: frozenset[str] = frozenset()
+    agency_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_rules(cls, rules) -> "HedgeCues":
@@ -123,7 +125,8 @@ class HedgeCues:
                    lower(lex("hedge_inference_verbs")),
                    lower(settings.flag_words), tuple(settings.flag_phrases),
                    lower(lex("hedge_hearsay_verbs")), lower(lex("hedge_unsourced_passives")),
-                   lower(lex("hedge_unnamed_sources")), lower(lex("hedge_unnamed_source_verbs")))
+                   lower(lex("hedge_unnamed_sources")), lower(lex("hedge_unnamed_source_verbs")),
+                   lower(lex("hedge_permission_verbs")), lower(lex("agency_nouns")))
 
     def __post_init__(self):
         object.__setattr__(self, "_phrase_pattern", phrase_pattern(self.phrases))
@@ -141,7 +144,7 @@ class HedgeCues:
             if is_month(token):
                 return False
             if lemma in self.modals or token.lower_ in self.modals:
-                return True
+                return not self.permits(token)
             if lemma in self.weak_modals or token.lower_ in self.weak_modals:
                 following = [t for t in token.doc[token.i + 1:token.i + 4] if t.lower_ not in ("not", "n't", "also", "well")]
                 if not following or following[0].lower_ not in self.weak_modal_followers:
@@ -173,6 +176,16 @@ class HedgeCues:
                 following in (["as", "if"], ["as", "though"])) or (
                 following[:1] == ["to"] and len(after) == 2 and after[1].tag_ == "VB")
         return False
+
+    def permits(self, modal: Token) -> bool:
+        """'She may phone the duty line', 'the council may end the duty': "may" giving a person leave to contact,
+        use or attend a service, or an agency its power, not guessing."""
+        verb = modal.head
+        if modal.lower_ != "may" or verb.i == modal.i or verb.tag_ != "VB":
+            return False  # "may be using drugs", "may have used": a guess about what is or was done
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return verb.lemma_.lower() in self.permission_verbs or (
+            subject is not None and subject.lemma_.lower() in self.agency_nouns)
 
     def has_other_senses(self, token: Token) -> bool:
         """Whether cue `token` is a modal or a hedge word, whose other senses guess nothing ("may" of permission,
