@@ -308,6 +308,18 @@ class OpinionCheck:
         return self.reason_markers.search(text, owned[1], max(end, spans[i].end_char)) is not None
 
 
+def continues_with(sent: Span, following: Span) -> bool:
+    """Whether `following` goes on about the person `sent` is about, so that its particulars can be `sent`'s
+    evidence: its subject is a pronoun or a word of `sent` ("Kayla is a lovely girl. Mason started Reception in
+    September" does not), or it has no subject (a fragment), or `sent` is not about a named person ("Things have
+    got worse. Last Tuesday school rang me ...")."""
+    subjects = [t for t in following if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+    if not subjects or not any(t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.pos_ == "PROPN" for t in sent):
+        return True
+    words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+    return any(t.pos_ == "PRON" or t.lower_ in words or t.lemma_.lower() in words for t in subjects)
+
+
 class Passages:
     """What each sentence of a doc gives as evidence, worked out once per sentence: a sentence is asked
     about itself and again as the next sentence of the one before it."""
@@ -322,7 +334,8 @@ class Passages:
         """Whether sentence `i` or the next one gives a reason or particulars (a date, a count, a quote, what
         the writer saw)."""
         following = self.following(i)
-        return self.gives_evidence(i) or (following is not None and self.gives_evidence(following))
+        return self.gives_evidence(i) or (following is not None and self.gives_evidence(following)
+                                          and continues_with(self.spans[i], self.spans[following]))
 
     def observed_next(self, i: int) -> bool:
         """Whether the next sentence of the passage gives a reason or what the writer saw or heard ("Mum is a
