@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from review.core.blocks import Block, Structure
+from review.core.blocks import Block, Structure, names_columns
 from review.core.findings import add_finding
 from review.core.rules import load_rules
 from review.core.text import doc_text, is_heading, is_whole_report, sentences, span_text
@@ -285,7 +285,7 @@ class HistoricCheck:
         text = doc_text(doc)
         heading = (item.block.heading if item.block else None) or ""
         if self.has_present_cue(doc, item.span) or self.says(self.present_links, span_text(item.span)) \
-                or self.heading_links(heading, found[n]):
+                or self.heading_links(heading, found[n]) or self.columns_link(doc, structure, item):
             return True
         if item.block is None or structure is None or item.row:
             return False
@@ -299,6 +299,23 @@ class HistoricCheck:
         if closing is None or any(f and closing.start <= f.start < closing.end for f in found):
             return False  # a closing paragraph with history of its own speaks of that history
         return self.says(self.present_links, text[closing.start:closing.end])
+
+    def columns_link(self, doc: Doc, structure: Structure | None, item: Item) -> bool:
+        """Whether a table row's table names a column for how each row relates to now ("Date | Event | Why it
+        matters now", "| Date | Concern | Relevance |"): its first row, naming the columns, reads as a relevance
+        heading over every row that fills that column."""
+        if not item.row or structure is None or item.block is None or item.block.table is None:
+            return False
+        names = next((b for b in structure.blocks if b.kind == "row" and b.table == item.block.table
+                      and names_columns(b, doc_text(doc))), None)
+        if names is None or names is item.block:
+            return False
+        columns = [doc_text(doc)[start:end] for start, end in names.cells]
+        column = next((i for i, name in enumerate(columns) if self.heading_links(name, None)), None)
+        if column is None:
+            return False
+        cells = item.block.cells
+        return column < len(cells) and bool(doc_text(doc)[cells[column][0]:cells[column][1]].strip())
 
     def heading_links(self, heading: str, historic: Historic | None) -> bool:
         """Whether an item's heading ties it to the present: a heading that states relevance ("Relevant
