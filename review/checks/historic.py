@@ -298,7 +298,14 @@ class HistoricCheck:
         closing = self.section_closing(structure, item.block)
         if closing is None or any(f and closing.start <= f.start < closing.end for f in found):
             return False  # a closing paragraph with history of its own speaks of that history
-        return self.says(self.present_links, text[closing.start:closing.end])
+        link = self.present_links.search(text, closing.start, closing.end) if self.present_links else None
+        return link is not None and not self.tells_past(text[closing.start:link.start()])
+
+    def tells_past(self, text: str) -> bool:
+        """Whether `text` has past wording (a past marker or record, a vague past time): a closing paragraph that
+        tells a past of its own before its statement of relevance ("Mum has told staff in the past that she left
+        school early; I mention this because ...") speaks of that past, not of its section's."""
+        return any(self.says(p, text) for p in (self.past_markers, self.past_records, self.past_times))
 
     def columns_link(self, doc: Doc, structure: Structure | None, item: Item) -> bool:
         """Whether a table row's table names a column for how each row relates to now ("Date | Event | Why it
