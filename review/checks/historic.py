@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from review.core.blocks import Block, Structure
+from review.core.blocks import Block, Structure, names_columns
 from review.core.findings import add_finding
 from review.core.rules import load_rules
 from review.core.text import doc_text, is_heading, is_whole_report, sentences, span_text
@@ -74,6 +74,15 @@ def continues_subject(item: Span, later: Span) -> bool:
     return any(t.dep_ in ("nsubj", "nsubjpass") and (t.pos_ == "PRON" or t.lower_ in names) for t in later)
 
 
+SINCE = re.compile(r"\bsince\s*$", re.I)
+
+
+def reaches_now(doc: Doc, expr) -> bool:
+    """Whether a time is the start of a stretch running up to now ("has come to the club since September
+    2022", "on the plan since 2019"): an old start, not an old event."""
+    return bool(SINCE.search(doc_text(doc)[max(0, expr.start - 12):expr.start]))
+
+
 @dataclass
 class Item:
     """One place a historic item may be told: a sentence, or a whole table row (its cells together)."""
@@ -125,6 +134,7 @@ class HistoricCheck:
         self.concern_words = phrase_pattern(self.rules.lexicon("concern_words"))
         self.history_headings = phrase_pattern(self.rules.lexicon("history_headings"))
         self.relevance_headings = phrase_pattern(self.rules.lexicon("relevance_headings"))
+        self.context_headings = {w.strip().lower() for w in self.rules.lexicon("context_headings") if w.strip()}
 
     def __call__(self, doc: Doc) -> Doc:
         dated = doc._.report_date_source != "today"
@@ -174,18 +184,18 @@ class HistoricCheck:
         span = item.span
         own = item.dates
         timed = [(e, r) for e in own if e.type in ("DATE", "TIME") and (r := value_range(e.value))]
-        old = [e for e, r in timed if horizon is not None and r[1] < horizon]
+        old = [e for e, r in timed if horizon is not None and r[1] < horizon and not reaches_now(doc, e)]
         if horizon is not None and any(r[1] >= horizon and e.relative != "context" for e, r in timed):
             return None  # it also names a recent time
         marker = self.past_marker(span, own)
         vague = self.vague_past_time(span, own) or self.past_school_year(span)
-        if not (marker or self.says(self.concern_words, span_text(span))):
+        heading = (structure.section_of(span.start_char) if structure else None) or ""
+        if not (marker or self.says(self.concern_words, span_text(span)) or (old and self.is_record_heading(heading))):
             old, vague = [], None  # an old or vague time alone, of neutral background ("moved to Leeds")
         if old:
             return Historic(old[0].start, old[0].end, old)
         if marker is None and vague is not None:
             marker = span.start_char + vague.start(), span.start_char + vague.end()
-        heading = (structure.section_of(span.start_char) if structure else None) or ""
         if marker is not None:
             if not any(t.pos_ in ("VERB", "AUX") for t in span):
                 return None  # an inline title ("Previous conviction."), not an item
@@ -275,7 +285,7 @@ class HistoricCheck:
         text = doc_text(doc)
         heading = (item.block.heading if item.block else None) or ""
         if self.has_present_cue(doc, item.span) or self.says(self.present_links, span_text(item.span)) \
-                or self.heading_links(heading, found[n]):
+                or self.heading_links(heading, found[n]) or self.columns_link(doc, structure, item):
             return True
         if item.block is None or structure is None or item.row:
             return False
@@ -288,7 +298,31 @@ class HistoricCheck:
         closing = self.section_closing(structure, item.block)
         if closing is None or any(f and closing.start <= f.start < closing.end for f in found):
             return False  # a closing paragraph with history of its own speaks of that history
-        return self.says(self.present_links, text[closing.start:closing.end])
+        link = self.present_links.search(text, closing.start, closing.end) if self.present_links else None
+        return link is not None and not self.tells_past(text[closing.start:link.start()])
+
+    def tells_past(self, text: str) -> bool:
+        """Whether `text` has past wording (a past marker or record, a vague past time): a closing paragraph that
+        tells a past of its own before its statement of relevance ("Mum has told staff in the past that she left
+        school early; I mention this because ...") speaks of that past, not of its section's."""
+        return any(self.says(p, text) for p in (self.past_markers, self.past_records, self.past_times))
+
+    def columns_link(self, doc: Doc, structure: Structure | None, item: Item) -> bool:
+        """Whether a table row's table names a column for how each row relates to now ("Date | Event | Why it
+        matters now", "| Date | Concern | Relevance |"): its first row, naming the columns, reads as a relevance
+        heading over every row that fills that column."""
+        if not item.row or structure is None or item.block is None or item.block.table is None:
+            return False
+        names = next((b for b in structure.blocks if b.kind == "row" and b.table == item.block.table
+                      and names_columns(b, doc_text(doc))), None)
+        if names is None or names is item.block:
+            return False
+        columns = [doc_text(doc)[start:end] for start, end in names.cells]
+        column = next((i for i, name in enumerate(columns) if self.heading_links(name, None)), None)
+        if column is None:
+            return False
+        cells = item.block.cells
+        return column < len(cells) and bool(doc_text(doc)[cells[column][0]:cells[column][1]].strip())
 
     def heading_links(self, heading: str, historic: Historic | None) -> bool:
         """Whether an item's heading ties it to the present: a heading that states relevance ("Relevant
@@ -335,13 +369,27 @@ class HistoricCheck:
                 last = later
         return last
 
+    def is_history_heading(self, heading: str) -> bool:
+        """Whether a section heading marks what follows as the past: a history_headings phrase ("Family history",
+        "Background") or a past record ("Previous convictions", "Earlier relationships")."""
+        return self.says(self.history_headings, heading) or self.says(self.past_records, heading)
+
+    def is_record_heading(self, heading: str) -> bool:
+        """Whether a history heading heads a record of the past ("Mother's history", "Previous convictions"), not
+        context ("Background"): under it, what is dated before the horizon is told as a past concern whatever its
+        words ("2016 - breach of order")."""
+        if self.says(self.past_records, heading):
+            return True
+        return any(m.group().lower() not in self.context_headings
+                   for m in (self.history_headings.finditer(heading) if self.history_headings and heading else ()))
+
     def past_under_history_heading(self, span, heading: str) -> tuple[int, int] | None:
         """The clause of a past concern told under a history heading ("Family history"), or None.
 
         The heading marks what follows as the past even where the sentence gives no date
         ("Mum's older sister has had her children removed"); returns that clause's character span.
         """
-        if not heading or self.history_headings is None or not self.history_headings.search(heading):
+        if not self.is_history_heading(heading):
             return None
         if self.concern_words is None or not self.concern_words.search(span_text(span)):
             return None

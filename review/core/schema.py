@@ -348,7 +348,9 @@ class HistoricLexicons(Strict):
     present_links: Phrases = lexicon("statements that tie an item to the present concern, read across its paragraph "
                                      "and its section's closing paragraph")
     present_cues: Phrases = lexicon("words that place an item in the present, read in its sentence and the next")
-    history_headings: Phrases = lexicon("section headings under which a past concern is historic even undated")
+    history_headings: Phrases = lexicon("section headings under which a past concern is historic even undated, "
+                                        "and (unless a context heading) an old dated item a past concern")
+    context_headings: Phrases = lexicon("history headings that give context rather than a record ('Background')")
     relevance_headings: Phrases = lexicon("section headings that state how what follows relates to the present")
     concern_words: Phrases = lexicon("what makes a dated past item a matter of concern (checked for relevance)")
 

@@ -62,8 +62,6 @@ def test_a_given_report_date_is_not_said_to_be_unknown(review_text):
 INDEPENDENT = Path(__file__).parents[1] / "data" / "independent" / "historic_patterns.yaml"
 INDEPENDENT_GAPS = {
     "Dad was bullied at secondary school": "a parent's schooling told with no date or age is not read as the past",
-    "Back in 2004 Dad spent six months": "a vague past time counts only for a concern, and 'psychiatric unit' is "
-                                         "not among the concern words",
     "Nan was a foster carer for Wyndham": "a past role told only by its length ('for over ten years') is not read as past",
 }
 

@@ -170,8 +170,11 @@ def test_a_decade_of_someones_life_is_an_age_anchor(base_nlp, text, age):
 @pytest.mark.parametrize("text, expected", [
     ("Chronology\n2011 - Dad arrested", [("2011", "DATE", "2011")]),
     ("He scored 2011 - 12 points", []),
+    ("Cautions\n- 1997 - shoplifting, reprimand", [("1997", "DATE", "1997")]),
+    ("Record\n• 2003 – theft of a bicycle", [("2003", "DATE", "2003")]),
+    ("Result\n- 4 - 2 to the home side", []),
 ])
-def test_a_year_opening_a_chronology_line_before_a_dash_is_a_date(base_nlp, text, expected):
+def test_a_year_opening_a_chronology_line_or_bullet_before_a_dash_is_a_date(base_nlp, text, expected):
     assert tag(base_nlp, text) == expected
 
 

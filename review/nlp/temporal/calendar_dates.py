@@ -96,10 +96,10 @@ def _after_temporal_preposition(m: re.Match) -> bool:
 
 
 def fills_a_table_cell(m: re.Match) -> bool:
-    """The match is all of a table cell ("| Dec |", "2024<tab>Riley") or opens a line before a dash
-    ("2011 - Dad arrested"): a chronology's date column."""
+    """The match is all of a table cell ("| Dec |", "2024<tab>Riley") or opens a line, or a bulleted line,
+    before a dash ("2011 - Dad arrested", "- 2011 - Dad arrested"): a chronology's date column."""
     before, after = m.string[max(0, m.start() - 20):m.start()], m.string[m.end():m.end() + 20]
-    if re.search(r"(?:^|\n)[ \t]*$", before) and re.match(r"[ \t]+[-–—][ \t]+\S", after):
+    if re.search(r"(?:^|\n)[ \t]*(?:[-–—•*·▪][ \t]+)?$", before) and re.match(r"[ \t]+[-–—][ \t]+\S", after):
         return True
     return bool(re.search(r"(?:^|[\n|\t])[ ]*$", before)) and bool(re.match(r"[ ]*[|\t]", after)) and (
         "|" in before or "\t" in after)
