@@ -109,6 +109,26 @@ def test_jargon_spelled_out_only_later_is_still_flagged_at_first_use(check):
     assert [f.start for f in rules_found(doc, "length.jargon")] == [5]
 
 
+FILLER = ("Mia lives with her mother and her two brothers in a flat near the park. She walks to school with "
+          "her older brother most mornings. Her attendance this term is good and she is settled in her class. "
+          "Her teacher says she has made friends and joins in at playtime. ")
+
+
+def test_abbreviation_whose_words_were_written_far_back_is_explained(check):
+    """Met in full anywhere before (a programme named in Title Case, a therapy in lower case), the short
+    form is understood, however many sentences lie between."""
+    doc = check("Mr Hale started the Safer Families Course in May.\n\n" + FILLER + "\n\nHe has missed one SFC session.")
+    assert rules_found(doc, "length.jargon") == []
+    doc = check("Mia has weekly sessions of dialectical behaviour therapy with Ms Orr.\n\n" + FILLER
+                + "\n\nShe finds DBT helpful.")
+    assert rules_found(doc, "length.jargon") == []
+
+
+def test_abbreviation_far_from_words_that_do_not_spell_it_is_still_flagged(check):
+    doc = check("Mr Hale started a parenting course in May.\n\n" + FILLER + "\n\nHe has missed one SFC session.")
+    assert [f.match for f in rules_found(doc, "length.jargon")] == ["SFC"]
+
+
 def test_paragraph_over_the_limit(check):
     paragraph = " ".join(["Mia came to school on time today and ate her lunch."] * 16)
     doc = check(paragraph + "\n\nShe went home at three.")

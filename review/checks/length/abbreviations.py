@@ -115,6 +115,14 @@ def is_explained_here(text: str, use: Use, expansions: tuple[str, ...] = ()) -> 
     return has_expansion(use.key, text[max(0, use.start - LOOK_BACK):use.start] + " | " + sentence_after)
 
 
+def is_spelled_out_before(text: str, use: Use) -> bool:
+    """Whether the report has already written the words the abbreviation stands for, however far
+    back ("Attends Building Better Relationships" ... "Complete BBR"; "sessions of cognitive
+    behavioural therapy" ... "Continue weekly CBT"): a reader who met the words in full can follow
+    the short form. Not for abbreviations under MIN_ACRONYM_LETTERS letters, as for has_expansion."""
+    return has_expansion(use.key, text[:max(0, use.start - LOOK_BACK)])
+
+
 def unexplained_abbreviations(text: str, glossary: Glossary, known: frozenset[str] = frozenset(),
                               explained_keys: frozenset[str] = frozenset(), skip=None,
                               common_word=None, quoted=None, is_name=None) -> list[tuple[str, int, int]]:
@@ -127,7 +135,8 @@ def unexplained_abbreviations(text: str, glossary: Glossary, known: frozenset[st
     someone's quoted words, which are theirs to use; `is_name(start)` whether the word at `start`
     is a person's name (for "Maisie ROWE", not "Discussed LARC"); `explained_keys` are explained
     in the report's own glossary. Later uses of an abbreviation are fine; one first used bare is
-    flagged there, even if it is spelled out later.
+    flagged there, even if it is spelled out later; one whose words were written in full anywhere
+    before it is explained (`is_spelled_out_before`).
     """
     seen, found = set(explained_keys), []
     for use in uses(text, glossary):
@@ -140,7 +149,7 @@ def unexplained_abbreviations(text: str, glossary: Glossary, known: frozenset[st
         if not use.in_glossary and (use.key in known or _is_word_or_name(text, use, common_word, is_name)):
             continue
         seen.add(use.key)
-        if not is_explained_here(text, use, glossary.expansions.get(use.key, ())):
+        if not (is_explained_here(text, use, glossary.expansions.get(use.key, ())) or is_spelled_out_before(text, use)):
             found.append((use.key, use.start, use.start + len(use.key)))
     return found
 
