@@ -268,6 +268,10 @@ class LengthLexicons(Strict):
                                           "a verb follows ('was seen hitting'), not as an appointment")
     by_how_not_who: Phrases = lexicon("nouns after 'by' that say how or where, not who ('by the arm')")
     meetings: Phrases = lexicon("meetings, which name who acted as a passive's subject or setting")
+    passive_giving: Phrases = lexicon("verbs of giving and offering, whose done passive with the person helped as subject hides no one")
+    help_given: Phrases = lexicon("routine help a service gives or offers ('advice', 'a place', 'the number')")
+    raised_said: Phrases = lexicon("what is raised by saying it ('concerns were raised'), unlike 'her score was "
+                                   "raised'")
 
 
 class LengthThresholds(Strict):

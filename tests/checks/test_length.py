@@ -109,6 +109,74 @@ def test_jargon_spelled_out_only_later_is_still_flagged_at_first_use(check):
     assert [f.start for f in rules_found(doc, "length.jargon")] == [5]
 
 
+FILLER = ("Mia lives with her mother and her two brothers in a flat near the park. She walks to school with "
+          "her older brother most mornings. Her attendance this term is good and she is settled in her class. "
+          "Her teacher says she has made friends and joins in at playtime. ")
+
+
+def test_abbreviation_whose_words_were_written_far_back_is_explained(check):
+    """Met in full anywhere before (a programme named in Title Case, a therapy in lower case), the short
+    form is understood, however many sentences lie between."""
+    doc = check("Mr Hale started the Safer Families Course in May.\n\n" + FILLER + "\n\nHe has missed one SFC session.")
+    assert rules_found(doc, "length.jargon") == []
+    doc = check("Mia has weekly sessions of dialectical behaviour therapy with Ms Orr.\n\n" + FILLER
+                + "\n\nShe finds DBT helpful.")
+    assert rules_found(doc, "length.jargon") == []
+
+
+def test_abbreviation_far_from_words_that_do_not_spell_it_is_still_flagged(check):
+    doc = check("Mr Hale started a parenting course in May.\n\n" + FILLER + "\n\nHe has missed one SFC session.")
+    assert [f.match for f in rules_found(doc, "length.jargon")] == ["SFC"]
+
+
+def test_words_far_back_spell_an_abbreviation_only_within_one_phrase_and_without_function_letters(check):
+    """'mood and self-harm' (the 'and' giving the A) far back does not explain MASH."""
+    doc = check("Kai was referred with poor mood and self-harm.\n\n" + FILLER + "\n\nI phoned MASH on 4 May.")
+    assert [f.match for f in rules_found(doc, "length.jargon")] == ["MASH"]
+
+
+def test_an_abbreviation_or_a_stop_word_far_back_gives_no_letter_but_a_heading_in_capitals_does(check):
+    """'the CIN support offer' far back does not spell CSO, nor 'Support was offered' SWO; a heading in
+    capitals spells as its words do."""
+    doc = check("Mum took up the CIN support offer in May.\n\n" + FILLER + "\n\nThe CSO visits weekly.")
+    assert [f.match for f in rules_found(doc, "length.jargon")] == ["CIN", "CSO"]
+    doc = check("Support was offered in May.\n\n" + FILLER + "\n\nThe SWO visits weekly.")
+    assert [f.match for f in rules_found(doc, "length.jargon")] == ["SWO"]
+    doc = check("HEXLEY YOUNG CARERS SERVICE\n\n" + FILLER + "\n\nShe goes to the YCS group on Fridays.")
+    assert rules_found(doc, "length.jargon") == []
+
+
+ROUTINE_PASSIVES = [
+    ("Dad was given a leaflet about safe sleep.", "routine help given"),
+    ("Mum has been given plenty of advice about bedtimes.", "routine help given"),
+    ("Mum has been given lots of information about the food bank.", "routine help, after a quantity"),
+    ("Amy has been offered an appointment at the sleep clinic.", "routine help offered"),
+    ("His blood pressure was raised at the check.", "'raised' as a level"),
+    ("A work order was raised for the broken lock.", "'raised' as an order"),
+]
+HIDDEN_PASSIVES = [
+    ("The referral was passed on.", "passed on, to no one named"),
+    ("Videos of Josh were shared around his class.", "shared, to no service"),
+    ("Lily is to be referred to the youth service.", "a step still to be taken: who refers?"),
+    ("Harry was given vodka at the party.", "not help"),
+    ("Advice was given about the stairgate.", "help as the subject: to whom, and by whom?"),
+    ("Kai was referred to the youth offending service.", "who referred matters"),
+    ("Mum was offered a budgeting course.", "not routine help: by whom?"),
+    ("Worries were raised about the baby's weight.", "something said"),
+    ("The issue was raised at the school gate.", "something said"),
+]
+
+
+@pytest.mark.parametrize("text,why", ROUTINE_PASSIVES)
+def test_routine_passives_whose_actor_is_known_pass(check, text, why):
+    assert rules_found(check(text), "length.passive") == [], why
+
+
+@pytest.mark.parametrize("text,why", HIDDEN_PASSIVES)
+def test_passives_near_the_routine_ones_still_hide_who(check, text, why):
+    assert rules_found(check(text), "length.passive"), why
+
+
 def test_paragraph_over_the_limit(check):
     paragraph = " ".join(["Mia came to school on time today and ate her lunch."] * 16)
     doc = check(paragraph + "\n\nShe went home at three.")

@@ -228,7 +228,10 @@ class LengthCheck:
         self.passives = PassiveRules(*({w.lower() for w in rules.lexicon(name)} for name in (
             "passive_hidden_agent", "passive_harm", "passive_perception", "by_how_not_who", "meetings")),
             step_verbs=frozenset(w.lower() for w in rules.lexicon("passive_step")),
-            speech_verbs=frozenset(word_classes.union("speech_verbs")))
+            speech_verbs=frozenset(word_classes.union("speech_verbs")),
+            **{field: frozenset(w.lower() for w in rules.lexicon(name)) for field, name in (
+                ("giving", "passive_giving"),
+                ("help_given", "help_given"), ("raised_said", "raised_said"))})
         self.reporting_verbs = set(word_classes.union(*CLAUSE_OBJECT_VERBS))
         self.coordinators = set(word_classes.union("coordinators"))
 

@@ -34,6 +34,7 @@ _FORM = re.compile(r"(?<![\w&/'’-])([A-Z][A-Za-z0-9&]*(?:-[A-Z][A-Za-z0-9&]*)*
 _LOWER_RUN = re.compile(r"[a-z]{3}")
 _NAME_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+(?:-[A-Z][a-z]+)*|\b[A-Z]\.)[ \t]+$")  # "Maisie ROWE", "M. BARKER"
 _WORD = re.compile(r"[A-Za-z]+|\d+")
+_PHRASE_BREAK = re.compile(r"[.,;:!?()\[\]\n\"“”|]")
 # Words an expansion may pass over, or use for a letter ("Team Around the Family", "Management of Sexual or ...").
 FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "to", "in", "on", "at", "a", "an", "with", "or", "under", "by"})
 LOOK_BACK, LOOK_AHEAD = 250, 100  # characters before and after a use where its expansion may be
@@ -75,16 +76,20 @@ def acronym_units(abbreviation: str) -> list[str]:
     return [u.lower() for u in re.findall(r"[A-Z]|\d+", abbreviation)]
 
 
-def spells(units: list[str], words: list[str]) -> bool:
+def spells(units: list[str], words: list[str], function_letters: bool = True) -> bool:
     """Whether consecutive `words` from the first spell `units` by their initials, passing over
-    function words ("Team Around the Family" spells t-a-f)."""
+    function words ("Team Around the Family" spells t-a-f); with `function_letters` false, a
+    function word never gives a letter ("mood and self-harm" does not spell MASH)."""
     if not units:
         return True
     if not words:
         return False
     word, rest = words[0].lower(), words[1:]
     matches = word == units[0] if units[0].isdigit() else word[0] == units[0]
-    return (matches and spells(units[1:], rest)) or (word in FUNCTION_WORDS and spells(units, rest))
+    if matches and word in FUNCTION_WORDS and not function_letters:
+        matches = False
+    return ((matches and spells(units[1:], rest, function_letters))
+            or (word in FUNCTION_WORDS and spells(units, rest, function_letters)))
 
 
 def has_expansion(abbreviation: str, window: str) -> bool:
@@ -115,6 +120,34 @@ def is_explained_here(text: str, use: Use, expansions: tuple[str, ...] = ()) -> 
     return has_expansion(use.key, text[max(0, use.start - LOOK_BACK):use.start] + " | " + sentence_after)
 
 
+def is_spelled_out_before(text: str, use: Use) -> bool:
+    """Whether the report has already written the words the abbreviation stands for, however far
+    back ("Attends Building Better Relationships" ... "Complete BBR"; "sessions of cognitive
+    behavioural therapy" ... "Continue weekly CBT"): a reader who met the words in full can follow
+    the short form. Held stricter than an expansion nearby: the words lie within one phrase (no
+    punctuation between them) and a function word gives no letter, so that "mood and self-harm" far
+    back does not explain MASH, and one that gives a letter is a content word in lower case or with a
+    capital first, not another abbreviation (but for a heading in capitals) or a word such as "was"
+    ("EHA was opened" is not EWO).
+    Not for abbreviations under MIN_ACRONYM_LETTERS letters."""
+    units = acronym_units(use.key)
+    if len(units) < MIN_ACRONYM_LETTERS:
+        return False
+    for phrase in _PHRASE_BREAK.split(text[:max(0, use.start - LOOK_BACK)]):
+        capitals = phrase.isupper()   # a heading in capitals ("ASHBY ROVERS JUNIOR FOOTBALL CLUB") spells as words do
+        words = [w if w.lower() in FUNCTION_WORDS or _can_spell_far(w.lower() if capitals else w) else "_"
+                 for w in _WORD.findall(phrase)]
+        if any(w[0].lower() == units[0] and w.lower() not in FUNCTION_WORDS and spells(units, words[i:], False)
+               for i, w in enumerate(words)):
+            return True
+    return False
+
+
+def _can_spell_far(word: str) -> bool:
+    """A word that may give a letter to an expansion far back: not a stop word, not in capitals."""
+    return word.lower() not in STOP_WORDS and not (len(word) > 1 and word.isupper())
+
+
 def unexplained_abbreviations(text: str, glossary: Glossary, known: frozenset[str] = frozenset(),
                               explained_keys: frozenset[str] = frozenset(), skip=None,
                               common_word=None, quoted=None, is_name=None) -> list[tuple[str, int, int]]:
@@ -127,7 +160,8 @@ def unexplained_abbreviations(text: str, glossary: Glossary, known: frozenset[st
     someone's quoted words, which are theirs to use; `is_name(start)` whether the word at `start`
     is a person's name (for "Maisie ROWE", not "Discussed LARC"); `explained_keys` are explained
     in the report's own glossary. Later uses of an abbreviation are fine; one first used bare is
-    flagged there, even if it is spelled out later.
+    flagged there, even if it is spelled out later; one whose words were written in full anywhere
+    before it is explained (`is_spelled_out_before`).
     """
     seen, found = set(explained_keys), []
     for use in uses(text, glossary):
@@ -140,7 +174,7 @@ def unexplained_abbreviations(text: str, glossary: Glossary, known: frozenset[st
         if not use.in_glossary and (use.key in known or _is_word_or_name(text, use, common_word, is_name)):
             continue
         seen.add(use.key)
-        if not is_explained_here(text, use, glossary.expansions.get(use.key, ())):
+        if not (is_explained_here(text, use, glossary.expansions.get(use.key, ())) or is_spelled_out_before(text, use)):
             found.append((use.key, use.start, use.start + len(use.key)))
     return found
 

@@ -18,6 +18,9 @@ class PassiveRules:
     meetings: set[str]        # a meeting as subject or setting names who acted ("was agreed at the conference")
     step_verbs: frozenset[str] = frozenset()     # hide the actor also as a step still to be taken ("to be booked")
     speech_verbs: frozenset[str] = frozenset()   # verbs that report what a source said ("told me that ...")
+    giving: frozenset[str] = frozenset()         # verbs of giving and offering ...
+    help_given: frozenset[str] = frozenset()     # ... whose passive hides no one when what is given is routine help
+    raised_said: frozenset[str] = frozenset()    # what is raised by saying it ("concerns were raised")
 
 
 QUESTION_WORDS = {"how", "why", "whether", "who", "whom", "what"}
@@ -25,6 +28,8 @@ QUESTION_WORDS = {"how", "why", "whether", "who", "whom", "what"}
 # referred"): the step's subject is theirs.
 STEP_VERBS = {"need", "have", "require", "be"}
 FIRST_PERSON = {"i", "we", "me", "us"}
+# Nouns of quantity that stand for the noun after their "of" ("lots of advice").
+QUANTITY_NOUNS = {"lot", "lots", "plenty", "list", "range", "piece", "bit", "amount", "deal", "number", "variety"}
 
 
 def hidden_agent_passives(sent: Span, rules: PassiveRules, quoted: list[tuple[int, int]] = ()) -> list[tuple[Token, Token]]:
@@ -57,6 +62,8 @@ def hidden_agent_passives(sent: Span, rules: PassiveRules, quoted: list[tuple[in
         if any(start <= token.idx < end for start, end in quoted) or _is_implied(token, subjects[0], rules):
             continue
         if (not harm and _told_by_named_source(token, rules)) or _step_has_owner(sent, token):
+            continue
+        if not harm and not _is_step(token) and _is_routine_act(token, subjects[0], rules):
             continue
         found.append((subjects[0], max([token] + [c for c in children if c.dep_ == "prt"], key=lambda t: t.i)))
     return found
@@ -146,6 +153,33 @@ def _is_implied(verb: Token, subject: Token, rules: PassiveRules) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in ("at", "in", "during", "by")
                and any(o.dep_ == "pobj" and o.lemma_.lower() in rules.meetings for o in c.children)
                for c in verb.children)
+
+
+def _is_routine_act(verb: Token, subject: Token, rules: PassiveRules) -> bool:
+    """A done passive whose actor the reader knows, because the act is a service's routine and the
+    sentence names what matters: the person given or offered routine help ("She was given the number
+    for ...", "Mum has been given lots of advice", "has been offered a referral to our team"; not
+    "was given cannabis", "Mum was offered a parenting course", nor "information was given", which
+    hides to whom as well as who); or "raised" of something not said ("her score was raised", "a
+    repair was raised"; not "concerns were raised")."""
+    lemma = verb.lemma_.lower()
+    if lemma in rules.giving:
+        return any(_head_noun(c).lemma_.lower() in rules.help_given for c in verb.children if c.dep_ in ("dobj", "attr"))
+    if lemma == "raise":
+        forms = {subject.lemma_.lower(), subject.lower_, subject.lower_.removesuffix("s")}   # "Concerns" at a sentence start
+        return subject.pos_ in ("NOUN", "PROPN") and not forms & rules.raised_said
+    return False
+
+
+def _head_noun(noun: Token) -> Token:
+    """The noun a quantity stands for ("lots of advice", "a list of numbers" -> "advice", "numbers")."""
+    of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+    if noun.lemma_.lower() in QUANTITY_NOUNS and of:
+        objects = [o for o in of[0].children if o.dep_ == "pobj"]
+        if objects:
+            return objects[0]
+    return noun
+
 
 
 def _is_past_or_future(auxpass: Token, siblings: list[Token]) -> bool:
