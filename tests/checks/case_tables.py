@@ -87,3 +87,12 @@ def cases(check: str, table: str, rule: str | None = None) -> list:
         params.append(pytest.param(case, id=_case_id(case), marks=marks))
     assert params, f"no cases in {check}.yaml {table} for rule {rule}"
     return params
+
+
+INDEPENDENT_DIR = Path(__file__).resolve().parents[1] / "data" / "independent"
+
+
+@cache
+def independent(name: str):
+    """The YAML file `name` of tests/data/independent (material written apart from the rules), parsed."""
+    return yaml.safe_load((INDEPENDENT_DIR / name).read_text(encoding="utf-8"))

@@ -4,13 +4,12 @@ child's voice exactly when a practitioner would say so? First measured: 22 of 30
 warned that no words of the child are quoted or no wishes recorded; one baby report with nothing seen of
 the baby not flagged)."""
 
-from pathlib import Path
-
 import pytest
-import yaml
+from case_tables import independent
 
-REPORTS = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "independent" / "child_views_probe.yaml")
-                         .read_text(encoding="utf-8"))
+from review.evaluate.reports import flags_child_voice
+
+REPORTS = independent("child_views_probe.yaml")
 # The children each report is about, where the review names them differently from the writer (none gated).
 KNOWN_CHILDREN_GAPS = {
     "adult-mh-opinions-ben": "Lorna is taken for a second subject child beside Ben",
@@ -20,9 +19,7 @@ KNOWN_CHILDREN_GAPS = {
 @pytest.mark.parametrize("report", REPORTS, ids=[r["id"] for r in REPORTS])
 def test_document_level_child_voice(review_text, report):
     document = review_text(report["text"], report_date=report["report_date"])
-    flagged = any(f["check"] == "child_voice" and f["sentence"] is None and f["severity"] != "info"
-                  for f in document["findings"])
-    assert flagged is report["child_voice_flag"], report["why"]
+    assert flags_child_voice(document) is report["child_voice_flag"], report["why"]
 
 
 @pytest.mark.parametrize("report", REPORTS, ids=[r["id"] for r in REPORTS])

@@ -2,13 +2,12 @@
 another writer who never saw the code and held out while the first probe's patterns were fixed
 (tests/data/independent/child_views_probe_2.yaml): 20 of 24 right before that work, 22 of 24 after."""
 
-from pathlib import Path
-
 import pytest
-import yaml
+from case_tables import independent
 
-REPORTS = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "independent" / "child_views_probe_2.yaml")
-                         .read_text(encoding="utf-8"))
+from review.evaluate.reports import flags_child_voice
+
+REPORTS = independent("child_views_probe_2.yaml")
 KNOWN_GAPS = {
     "ward-sutton": "a baby of four months described only through what the ward saw is still told no words are quoted",
     "adultsm-morley": "an adult service's report with only the parent's summary of the child is not flagged",
@@ -20,6 +19,4 @@ def test_document_level_child_voice(review_text, report):
     if report["id"] in KNOWN_GAPS:
         pytest.xfail(KNOWN_GAPS[report["id"]])
     document = review_text(report["text"], report_date=report["report_date"])
-    flagged = any(f["check"] == "child_voice" and f["sentence"] is None and f["severity"] != "info"
-                  for f in document["findings"])
-    assert flagged is report["child_voice_flag"], report["why"]
+    assert flags_child_voice(document) is report["child_voice_flag"], report["why"]
