@@ -187,6 +187,8 @@ class OpinionLexicons(Strict):
     status_adjectives: Phrases = lexicon("adjectives of age, status, order or kinship, which place a person "
                                          "and do not judge one")
     evidence_verbs: Phrases = lexicon("verbs that draw an inference from the evidence their subject names")
+    legal_process_words: Phrases = lexicon("nouns and verbs of a legal or statutory process: the offence, order or "
+                                           "category it is for or of is the law's word, not the writer's label")
     agency_nouns: Phrases = lexicon("nouns for an agency: what one 'will' do is a plan, not a claim about the family")
     risk_nouns: Phrases = lexicon("nouns of risk: 'is a risk to', 'is at high risk of' state a conclusion")
     forecast_conditions: Phrases = lexicon("words setting the condition of a negated 'will' forecast of a person "

@@ -9,7 +9,7 @@ import functools
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from review.checks.opinion.attribution import Voice, find_phrase, unsourced_quoted_labels, voice_of
+from review.checks.opinion.attribution import Voice, find_phrase, legal_categories, unsourced_quoted_labels, voice_of
 from review.checks.opinion.evidence import (defines_a_term, elaborated_after_colon, gives_its_measure, gives_specifics,
                                             observed_beside, reason_starts, states_a_plan, states_a_reason,
                                             weighs_another_view, writer_perceives, writers_own_account)
@@ -84,6 +84,7 @@ class OpinionCheck:
         self.person_judgements = PersonJudgements(*(frozenset(w.lower() for w in lexicon(name)) for name in (
             "person_nouns", "degree_adverbs", "status_adjectives", "risk_nouns", "forecast_conditions")))
         self.agencies = frozenset(w.lower() for w in lexicon("agency_nouns"))
+        self.legal_process_words = frozenset(w.lower() for w in lexicon("legal_process_words"))
         self.judgement_probability = self.rules.threshold("judgement_probability")
         self.quoted_label_max_words = int(self.rules.threshold("quoted_label_max_words"))
         self.reason_window = int(self.rules.threshold("reason_window_sentences"))
@@ -100,14 +101,20 @@ class OpinionCheck:
         return voice_of(sent, self.attribution_verbs, self.source_openers)
 
     def judgement_triggers(self, sent: Span, voice: Voice, evidenced: bool) -> list[Trigger]:
-        """(start, end, why) of each label, phrase or pattern that makes `sent` a judgement."""
+        """(start, end, why) of each label, phrase or pattern that makes `sent` a judgement: in the writer's
+        voice, and not the offence or category a legal process is about ("convicted of harassment")."""
+        legal = legal_categories(sent, self.legal_process_words)
+
+        def writers(token: Token) -> bool:
+            return voice.is_writers(token) and token.i not in legal
+
         phrase = find_phrase(sent, self.label_phrases)
         found: list[Trigger] = []
-        if phrase and all(voice.is_writers(t) for t in sent.doc.char_span(*phrase, alignment_mode="expand")):
+        if phrase and all(writers(t) for t in sent.doc.char_span(*phrase, alignment_mode="expand")):
             found.append((*phrase, "an evaluative phrase from the opinion lexicon"))
         colon = elaborated_after_colon(sent)
         for token in sent:
-            if not voice.is_writers(token) or token.pos_ not in ("ADJ", "NOUN", "VERB", "ADV"):
+            if not writers(token) or token.pos_ not in ("ADJ", "NOUN", "VERB", "ADV"):
                 continue
             if any(s <= token.idx < e for s, e, _ in found) or self.inferred_from_evidence(token):
                 continue
@@ -125,7 +132,7 @@ class OpinionCheck:
                 first, last = (token, complement) if complement is not None else sorted((token, head), key=lambda t: t.i)
                 found.append((first.idx, last.idx + len(last.text), "a sweeping generalisation, with no instances or dates"))
         if not evidenced and not colon:
-            found += [t for t in self.person_judgements.find(sent, voice.is_writers)
+            found += [t for t in self.person_judgements.find(sent, writers)
                       if not any(s <= t[0] < e or t[0] <= s < t[1] for s, e, _ in found)]
         return sorted(found)
 

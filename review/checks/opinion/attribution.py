@@ -17,6 +17,12 @@ from review.nlp.quotes import find_quotes
 
 WRITER = frozenset({"i", "we", "me", "us"})
 REPORTED_CLAUSE = ("ccomp", "xcomp", "dobj", "parataxis")
+# The prepositions that join a legal process to what it is about ("convicted of", "arrested for",
+# "charged with", "a plan under the category of").
+LEGAL_OBJECT_PREPOSITIONS = frozenset({"of", "for", "with", "under"})
+# Dependencies that begin a clause of their own: a word past one is not in the process's object. (Not a
+# participle on the offence itself: "assault occasioning actual bodily harm".)
+CLAUSES = frozenset({"ccomp", "advcl", "relcl", "csubj", "parataxis", "ROOT"})
 
 
 @functools.lru_cache(maxsize=1024)
@@ -127,3 +133,42 @@ def unsourced_quoted_labels(sent: Span, introducers: Iterable[str], max_words: i
         if (passive and not has_agent) or subject is None:
             found.append((sent.start_char + start, sent.start_char + end))
     return found
+
+
+def legal_categories(sent: Span, process_words: frozenset[str]) -> set[int]:
+    """Indices of the tokens of `sent` that name what a legal or statutory process is about: the offence,
+    order or category in "convicted of controlling or coercive behaviour", "charged with being drunk and
+    disorderly", "a referral for neglect", "a harassment warning". The law's or the agency's word, not the
+    writer's label; the same word as the writer's own ("Dad is controlling") is not in such a phrase."""
+    def is_process(token: Token) -> bool:
+        return token.lemma_.lower() in process_words or token.lower_ in process_words
+
+    found: set[int] = set()
+    for token in sent:
+        if within_clause(token, is_process):
+            found.add(token.i)
+    return found
+
+
+def within_clause(token: Token, is_process) -> bool:
+    """Whether `token` is, in its own clause, the object of a process word (through one of
+    LEGAL_OBJECT_PREPOSITIONS and then only nouns and prepositions: "convicted [of] harassment"), a modifier
+    of one ("a harassment warning"), or the complement of "be" whose subject is one ("the referral was [for]
+    neglect")."""
+    through_preposition = False
+    child = token
+    while child.head.i != child.i:
+        head = child.head
+        if head.pos_ == "ADP" and head.lower_ in LEGAL_OBJECT_PREPOSITIONS:
+            through_preposition = True
+        elif is_process(head) and (through_preposition or child.dep_ in ("amod", "compound", "nmod")):
+            return True
+        elif through_preposition and head.lemma_ == "be" and any(
+                c.dep_ == "nsubj" and is_process(c) for c in head.children):
+            return True
+        if head.dep_ in CLAUSES and not is_process(head):
+            return False
+        if through_preposition and head.pos_ not in ("ADP", "NOUN", "PROPN") and not is_process(head):
+            return False  # "a referral re a child left with an intoxicated adult": "with" is the leaving's
+        child = head
+    return False
