@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from review.checks.child_voice.circumstances import circumstances_of, circumstances_of_quotes
+from review.checks.child_voice.circumstances import circumstances_of, circumstances_of_quotes, gives_an_occasion
 from review.checks.child_voice.communications import Communication, communications_of
 from review.checks.child_voice.resolver import ChildResolver
 from review.core.findings import add_finding
@@ -214,13 +214,15 @@ class ChildVoiceCheck:
         rules = self.rules
         children = list(doc._.children or [])
         for n, quote in enumerate(quotes):
-            if quote.speaker_is_child and quote.depth == 0 and not voice.circumstances.get(n):
-                if quote.kind == CHILD_REPORTED:  # passed on by someone else: ask who heard it and when
+            if not (quote.speaker_is_child and quote.depth == 0):
+                continue
+            if quote.kind == CHILD_REPORTED:  # passed on by someone else: ask who heard it, when and how
+                if not gives_an_occasion(voice.circumstances.get(n, [])):
                     add_finding(doc, rules.rule("child_voice.second_hand"), quote.start, quote.end, allow=rules,
                                 speaker=quote.speaker or "the child", relayed=_relayed(quote))
-                else:
-                    add_finding(doc, rules.rule("child_voice.no_circumstances"), quote.start, quote.end,
-                                allow=rules, speaker=quote.speaker or "the child")
+            elif not voice.circumstances.get(n):
+                add_finding(doc, rules.rule("child_voice.no_circumstances"), quote.start, quote.end,
+                            allow=rules, speaker=quote.speaker or "the child")
         if not children or not is_whole_report(doc, rules.threshold("min_report_sentences")):
             return doc
         for child, age in voice.too_young:

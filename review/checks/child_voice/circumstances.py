@@ -162,15 +162,29 @@ def _listener_and_setting(doc: Doc, start: int, end: int, quoted: list[tuple[int
             child = _of_after_out(child)
             if not how_someone_was and child.dep_ in ("dobj", "dative") and (child.lower_ in _WRITER or (
                     relayed or _someone_in_particular(child)) and _told_person(head, child)):
-                found.append(f"{head.text} {child.text}")
+                heard_by_relayer = child.lower_ not in _WRITER and not _someone_in_particular(child)
+                found.append(f"{RELAYER_HEARD if heard_by_relayer else ''}{head.text} {child.text}")
             elif not how_someone_was and child.dep_ == "dobj" and head.lemma_.lower() in _CONTACTING \
                     and _someone_in_particular(child):
                 found.append(f"{head.text} {child.text}")  # "rang the office": by phone
             elif child.dep_ == "prep" and _sets_a_scene(head, child):
                 place = next((g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN", "PRON")), None)
-                if place is not None and not _in_quotes(place.idx, quoted) and place.lower_ not in _NOT_SETTINGS:
+                if place is not None and not _in_quotes(place.idx, quoted) and place.lower_ not in _NOT_SETTINGS \
+                        and not _vague_occasion(place):
                     found.append(doc[child.i: place.i + 1].text)
     return found
+
+
+def _vague_occasion(place) -> bool:
+    """Whether a setting is one no reader could place: "on one visit", "at some point", "on another
+    occasion" (a vague determiner), which says that there was an occasion, not which."""
+    return any(c.dep_ in ("det", "nummod") and c.lower_ in _VAGUE_DETERMINERS for c in place.children)
+
+
+def gives_an_occasion(cues: list[str]) -> bool:
+    """Whether `cues` say more of a second-hand quote than that the one passing it on heard it ("Mum said
+    Leo told her"): who heard the words is known; when, where and how they were said are still owed."""
+    return any(not cue.startswith(RELAYER_HEARD) for cue in cues)
 
 
 def _of_after_out(preposition):
@@ -209,6 +223,12 @@ def _sets_a_scene(head, preposition) -> bool:
 
 
 _WRITER = ("me", "us")
+# How the cue of words said to the one passing them on begins ("Mum said Leo told her").
+RELAYER_HEARD = "heard by the one passing them on: "
+# Adverbs that put a saying at some earlier time of its own ("he once said", "she previously told").
+_EARLIER_TIMES = ("once", "previously", "earlier", "formerly")
+# Determiners that make a setting vague: "on one visit", "at some point", "on another occasion".
+_VAGUE_DETERMINERS = ("one", "some", "another", "several", "various", "any")
 # Conjunctions of time that, with a habitual saying, mean "whenever": no one occasion.
 _CONJUNCTIONS_OF_TIME = ("when", "while", "whilst")
 # Verbs whose object is the one spoken to ("told the YOT officer", "asked Keira").
@@ -286,14 +306,38 @@ def circumstances_of_quotes(doc: Doc, quotes: list[Quote], rules: CheckRules
         disclosure[n] = disclosure_of(doc, quote, rules, quotes)
         sources = []
         if previous is not None and "\n" not in text[quotes[previous].end:quote.start] \
-                and not names_a_listener(doc, quote) and saying_tense(doc, quote, rules) != "untimed":
+                and not names_a_listener(doc, quote) and saying_tense(doc, quote, rules) != "untimed" \
+                and _same_teller(quotes[previous], quote) and not names_another_occasion(doc, quote):
             sources.append(previous)  # the same paragraph goes on with the same conversation
         sources += [m for m in range(n) if quotes[m].speaker_is_child and _retold(quotes[m], quote)]
         for source in sources:
-            circumstances[n] = circumstances[n] or circumstances[source]
+            if not gives_an_occasion(circumstances[n]):  # none, or only that the one passing it on heard it
+                circumstances[n] = circumstances[n] + circumstances[source]
             disclosure[n] = disclosure[n] or disclosure[source]
         previous = n
     return circumstances, disclosure
+
+
+def _same_teller(first: Quote, then: Quote) -> bool:
+    """Whether two quotes come to the report the same way: both heard first-hand, or both passed on by
+    the same person ("Mum later said Ava had told her ..." after the writer's own conversation is not it)."""
+    return first.kind == then.kind and first.relayed_by == then.relayed_by
+
+
+def names_another_occasion(doc: Doc, quote: Quote) -> bool:
+    """Whether the quote's own sentence says it was said at some other time: a vague setting ("on another
+    occasion", "at some point") or an adverb of an earlier time ("he once said", "previously told")."""
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for token in span.sent:
+        if quote.start <= token.idx < quote.end:
+            continue
+        if token.dep_ == "advmod" and token.lower_ in _EARLIER_TIMES and token.head.pos_ in ("VERB", "AUX"):
+            return True
+        if token.dep_ == "pobj" and token.head.lower_ in _SETTING_PREPOSITIONS and _vague_occasion(token):
+            return True
+    return False
 
 
 def _retold(first: Quote, again: Quote) -> bool:
