@@ -110,3 +110,27 @@ def test_a_name_called_in_one_part_of_a_split_quote_is_not_its_speaker(base_nlp,
 def test_separate_sentences_are_separate_utterances(base_nlp):
     found = speakers_of(base_nlp, 'She said "Leo hit me." He said "I did not."', ["Leo"])
     assert [(speaker, is_child) for _, speaker, is_child in found][1] == ("Leo", True)
+
+
+# ---- a he or she nobody fits is the only child, unless the paragraph tells otherwise -----------------
+
+@pytest.mark.parametrize("text", [
+    # the turn speaks to the child by name, in its first part or a later one
+    '"You can stay up late tonight, Priya," she said. "Just brush your teeth first."',
+    '"That was very rude," he said quietly. "Priya, go to your room."',
+    # the narration names the child beside the speaker
+    '"Come and sit with me," she said, taking Priya by the hand.',
+    '"There is no need to cry," he said, and passed the child a tissue.',
+])
+def test_a_pronoun_is_not_the_only_child_when_the_paragraph_names_the_child_apart(base_nlp, text):
+    found = speakers_of(base_nlp, text, ["Priya"])
+    assert found and all(s is None and not c for _, s, c in found)
+
+
+@pytest.mark.parametrize("text", [
+    '"I want to go home," she said. "I miss my cat."',
+    '"Who was that?" whispered Priya, pulling the blanket up.',
+])
+def test_the_child_still_speaks_where_only_the_child_fits(base_nlp, text):
+    found = speakers_of(base_nlp, text, ["Priya"])
+    assert found and all(c for _, _, c in found)

@@ -11,7 +11,7 @@ from review.nlp.people import FIRST_PERSON, THIRD_PERSON_GENDER
 from review.nlp.quotes import Quote
 from review.nlp.speakers.layout import QuoteLayout
 from review.nlp.speakers.lexicons import Lexicons
-from review.nlp.speakers.mentions import SUBJECTS, Mention, People, child_aliases
+from review.nlp.speakers.mentions import SUBJECTS, Mention, People, child_aliases, is_child_name
 from review.nlp.speakers.sections import voice_section_child
 from review.nlp.speakers.tuning import DIALOGUE_TURN_REACH, EARLIER_MENTION_REACH
 
@@ -85,9 +85,20 @@ class PersonResolver:
             return None
         known = self.people.genders.get(children[0])
         words = {w.lower() for part in self.layout.utterance(quote) for w in re.findall(r"[A-Za-z]+", part.text)}
-        if known not in (None, gender) or words & child_aliases(children, self.layout.doc):
+        if known not in (None, gender) or words & child_aliases(children, self.layout.doc) \
+                or self._child_named_in_paragraph(quote):
             return None
+        quote.extra["child_by_elimination"] = True
         return children[0]
+
+    def _child_named_in_paragraph(self, quote: Quote) -> bool:
+        """Whether the narration of the quote's paragraph names the child (by name or as "the child"): a he
+        or she that no earlier person fits then stands before that mention, and English names a person
+        before it refers to them by pronoun ("…," she said, disturbed by Anne's face: she is someone else)."""
+        start, end = self.layout.paragraph_start(quote.start), self.layout.paragraph_end(quote.start)
+        people = self.people
+        return any(start <= m.start < end and is_child_name(m.name, people.children, people.lex, self.layout.doc)
+                   for m in people.mentions)
 
     def nearest_person(self, offset: int, gender: str | None, quote: Quote | None = None,
                        other_than: str | None = None) -> Mention | None:

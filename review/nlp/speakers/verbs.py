@@ -57,7 +57,8 @@ class ReportingVerbs:
 
     def subject_of(self, verb: Token) -> tuple[Token | None, bool]:
         """(subject, passive): the subject of `verb`, the agent of a passive, or None."""
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        # a quoted word parsed as the verb's auxiliary ("…was it?" whispered Anne) does not make it passive
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") and not self._quoted_apart(c, verb) for c in verb.children)
         if passive:
             for child in verb.children:
                 if child.dep_ == "agent":
