@@ -134,3 +134,18 @@ def test_a_pronoun_is_not_the_only_child_when_the_paragraph_names_the_child_apar
 def test_the_child_still_speaks_where_only_the_child_fits(base_nlp, text):
     found = speakers_of(base_nlp, text, ["Priya"])
     assert found and all(c for _, _, c in found)
+
+
+def test_a_child_named_only_in_a_later_sentence_leaves_the_pronoun_to_the_only_child(base_nlp):
+    text = '"Nobody waited for me," she told her aunt that evening. Later a card was pushed under the door for Priya.'
+    assert [(s, c) for _, s, c in speakers_of(base_nlp, text, ["Priya"])] == [("Priya", True)]
+
+
+# ---- a quote as the subject of "be" with a speech noun: "'No' was Kofi's only reply" ----------------
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"I never want to see him again" was Kofi\'s only reply.', "Kofi"),
+    ('"Not today, thank you" was his mother\'s answer when I asked.', "his mother"),
+])
+def test_a_quote_that_is_someones_reply_is_theirs(base_nlp, text, speaker):
+    assert [s for _, s, _ in speakers_of(base_nlp, text, ["Kofi"])] == [speaker]

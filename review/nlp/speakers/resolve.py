@@ -92,13 +92,24 @@ class PersonResolver:
         return children[0]
 
     def _child_named_in_paragraph(self, quote: Quote) -> bool:
-        """Whether the narration of the quote's paragraph names the child (by name or as "the child"): a he
-        or she that no earlier person fits then stands before that mention, and English names a person
-        before it refers to them by pronoun ("…," she said, disturbed by Anne's face: she is someone else)."""
-        start, end = self.layout.paragraph_start(quote.start), self.layout.paragraph_end(quote.start)
+        """Whether the narration of the quote's paragraph, up to the end of the sentence its attribution
+        ends, names the child (by name or as "the child"): a he or she that no earlier person fits then
+        stands before that mention in its sentence, and English names a person there by pronoun only once
+        named ("…," she said, disturbed by Anne's face: she is someone else)."""
+        start, end = self.layout.paragraph_start(quote.start), self._sentence_end_after(quote)
         people = self.people
         return any(start <= m.start < end and is_child_name(m.name, people.children, people.lex, self.layout.doc)
                    for m in people.mentions)
+
+    def _sentence_end_after(self, quote: Quote) -> int:
+        """Where the sentence that carries on after the quote's closing mark ends: the first full stop,
+        question or exclamation mark outside every quote, or the paragraph's end."""
+        text, end = self.layout.text, self.layout.paragraph_end(quote.start)
+        tops = [(q.start - 1, q.end + 1) for q in self.layout.top if q.end >= quote.end]
+        for offset in range(quote.end + 1, end):
+            if text[offset] in ".!?" and not any(a <= offset < b for a, b in tops):
+                return offset
+        return end
 
     def nearest_person(self, offset: int, gender: str | None, quote: Quote | None = None,
                        other_than: str | None = None) -> Mention | None:

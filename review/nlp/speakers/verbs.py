@@ -206,7 +206,9 @@ class ReportingVerbs:
         if verb.lemma_ != "be":
             return None
         for child in verb.children:
-            if child.dep_ in SUBJECTS and child.lemma_.lower() in self.lex.speech_nouns:
+            # "Mia's answer was '…'", and the other way round: "'No, thanks' was Mia's only reply"
+            if child.dep_ in SUBJECTS | {"attr"} and child.lemma_.lower() in self.lex.speech_nouns \
+                    and child.i not in self.layout.inside:
                 for owner in child.children:
                     if owner.dep_ == "poss":
                         return owner
