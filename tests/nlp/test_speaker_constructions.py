@@ -149,3 +149,25 @@ def test_a_child_named_only_in_a_later_sentence_leaves_the_pronoun_to_the_only_c
 ])
 def test_a_quote_that_is_someones_reply_is_theirs(base_nlp, text, speaker):
     assert [s for _, s, _ in speakers_of(base_nlp, text, ["Kofi"])] == [speaker]
+
+
+# ---- words that speak to their hearer as a child are not the child's -------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Come on now, get up, child,", True),
+    ("My poor little boy, you must be frozen.", True),
+    ("Well, young lady, what have you to say?", True),
+    ("", False),
+    ("I'm only a child.", False),
+    ("The little girl next door has a rabbit.", False),
+])
+def test_addresses_a_child(text, expected):
+    from review.nlp.speakers.resolve import addresses_a_child
+    words = ["child", "little boy", "young lady"]
+    assert addresses_a_child(text, words) is expected
+
+
+def test_a_pronoun_speaking_to_the_hearer_as_a_child_is_not_the_only_child(base_nlp):
+    text = '"Dry your eyes, child," she said gently. "Nobody is cross with you."'
+    found = speakers_of(base_nlp, text, ["Priya"])
+    assert found and all(s is None and not c for _, s, c in found)

@@ -16,7 +16,7 @@ from review.nlp.speakers.layout import QuoteLayout
 from review.nlp.speakers.lexicons import Lexicons
 from review.nlp.speakers.mentions import People, child_aliases, is_child_name
 from review.nlp.speakers.narration import Narration
-from review.nlp.speakers.resolve import WRITER, PersonResolver
+from review.nlp.speakers.resolve import WRITER, PersonResolver, addresses_a_child
 from review.nlp.speakers.sections import voice_section_child
 from review.nlp.speakers.verbs import ReportingVerbs
 
@@ -75,7 +75,7 @@ class Attribution:
                 continue
             turn = [quote] + list(takewhile(lambda q: q.how == "continued" and q.speaker == quote.speaker, top[n + 1:]))
             words = {w.lower() for q in turn for w in re.findall(r"[A-Za-z]+", q.text)}
-            if words & aliases:
+            if words & aliases or any(addresses_a_child(q.text, self.lex.child_address_words) for q in turn):
                 for part in turn:
                     part.speaker, part.speaker_start, part.speaker_end = None, None, None
                     part.how = None if part.how == "continued" else part.how

@@ -26,6 +26,22 @@ def vocatives(quote: Quote) -> set[str]:
     return names
 
 
+# Words that may stand before a word of address in a vocative ("oh, my poor dear child").
+_VOCATIVE_MODIFIERS = {"oh", "my", "dear", "poor", "little", "silly", "you"}
+
+
+def addresses_a_child(text: str, address_words: list[str]) -> bool:
+    """Whether the words speak to their hearer as a child: a vocative, set off by punctuation, that ends in
+    one of `address_words` ("There, get up, child", "My dear little girl, you mustn't")."""
+    for chunk in re.split(r"[,;:.!?—–]|--", text.lower()):
+        words = re.findall(r"[a-z]+", chunk)
+        for word in address_words:
+            size = len(word.split())
+            if words[-size:] == word.split() and set(words[:-size]) <= _VOCATIVE_MODIFIERS:
+                return True
+    return False
+
+
 def named_in_apposition(token: Token) -> Token:
     """The name given beside a role ("his sister Kenzie", "The neighbour, Mrs Patel"), else the token;
     a name followed by its age in brackets ("Ava (8) then said", the age parsed as the subject) is the name."""
@@ -85,7 +101,9 @@ class PersonResolver:
             return None
         known = self.people.genders.get(children[0])
         words = {w.lower() for part in self.layout.utterance(quote) for w in re.findall(r"[A-Za-z]+", part.text)}
+        address = self.people.lex.child_address_words
         if known not in (None, gender) or words & child_aliases(children, self.layout.doc) \
+                or any(addresses_a_child(part.text, address) for part in self.layout.utterance(quote)) \
                 or self._child_named_in_paragraph(quote):
             return None
         quote.extra["child_by_elimination"] = True
