@@ -92,7 +92,8 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph: text between blank lines, outer whitespace trimmed.
 
     A text with no blank line at all (pasted with one paragraph a line) has a paragraph a line,
-    except where a line break only wraps a sentence (`review.core.blocks` soft breaks).
+    except where a line break only wraps a sentence (`review.core.blocks` soft breaks) or falls
+    inside a quotation that a later line closes.
     """
     result = []
     position = 0
