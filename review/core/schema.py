@@ -299,6 +299,8 @@ class ChildVoiceLexicons(Strict):
     speech_nouns: Phrases = lexicon("nouns whose possessor is the speaker ('Mia's first answer was \"no\"')")
     labelling_verbs: Phrases = lexicon("verbs after which a quote names what someone was called, not an utterance")
     child_references: Phrases = lexicon("how a report refers to the child without a name")
+    child_address_words: Phrases = lexicon("words by which someone speaks to a child ('get up, child'): words "
+                                           "that address the hearer so are not the child's own")
     voice_heading_words: Phrases = lexicon("words of a heading, with the child named or 'child', that give the "
                                            "section to the child's words ('Voice of the child', 'YP's views')")
     person_nouns: Phrases = lexicon("people referred to by role who can speak (the words that tell a gender are "

@@ -92,7 +92,8 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph: text between blank lines, outer whitespace trimmed.
 
     A text with no blank line at all (pasted with one paragraph a line) has a paragraph a line,
-    except where a line break only wraps a sentence (`review.core.blocks` soft breaks).
+    except where a line break only wraps a sentence (`review.core.blocks` soft breaks) or falls
+    inside a quotation that a later line closes.
     """
     result = []
     position = 0
@@ -101,6 +102,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         soft, filled = _soft_breaks(text)
         line_ends = ((m, line_end_before_spaces(text, m.start())) for m in _LINE_BREAK.finditer(text))
         breaks = [m for m, end in line_ends if end not in soft or ends_a_sentence(text, end) and end not in filled]
+        breaks = _outside_quotations(text, breaks)
     for match in [*breaks, None]:
         end = match.start() if match else len(text)
         chunk = text[position:end]
@@ -111,6 +113,32 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         if match:
             position = match.end()
     return result
+
+
+_OPEN_DOUBLE, _CLOSE_DOUBLE = "“„", "”"
+
+
+def _outside_quotations(text: str, breaks: list[re.Match]) -> list[re.Match]:
+    """The line breaks that do not fall inside a double quotation still open at the line's end and closed
+    on a later line that the break does not reopen (a speech wrapped across lines is one paragraph; a
+    line opening with a quote mark is a new one, as a speech running on into the next paragraph is)."""
+    kept, start = [], 0
+    for n, match in enumerate(breaks):
+        if not _open_quotation(text[start:match.start()]) or text[match.end():match.end() + 1] in '"' + _OPEN_DOUBLE:
+            kept.append(match)
+            start = match.end()
+            continue
+        following = text[match.end():breaks[n + 1].start() if n + 1 < len(breaks) else len(text)]
+        if not any(mark in following for mark in '"' + _CLOSE_DOUBLE):
+            kept.append(match)  # never closed: the writer's slip, not a wrapped speech
+            start = match.end()
+    return kept
+
+
+def _open_quotation(chunk: str) -> bool:
+    """Whether a double quotation is open at the end of `chunk` (an odd count of straight marks, or
+    more typographic opening marks than closing ones)."""
+    return chunk.count('"') % 2 == 1 or sum(chunk.count(m) for m in _OPEN_DOUBLE) > chunk.count(_CLOSE_DOUBLE)
 
 
 def doc_paragraphs(doc: Doc) -> list[tuple[int, int]]:

@@ -2,9 +2,11 @@
 
     python -m review.evaluate quotes [--alone] [--data DIR] [--limit N] [--errors N]
     python -m review.evaluate quotes --set reports [--data DIR] [--limit N] [--errors N]
+    python -m review.evaluate quotes --set dialogue --data PATH [--limit N]
 
-`--set reports` scores ``quotes-reports-dev`` (see `review.evaluate._quote_passages`). The rest
-of this text is about PDNC.
+`--set reports` scores ``quotes-reports-dev`` (see `review.evaluate._quote_passages`); `--set dialogue`
+a file of fiction dialogue paragraphs, each alone with its child (`review.evaluate._quote_dialogue`).
+The rest of this text is about PDNC.
 
 Gold: every direct quotation of the Project Dialogism Novel Corpus paragraphs (Anne is the
 child). Prediction: `review.nlp.speakers.doc_quotes` on the base spaCy model, run over the novel in
@@ -32,7 +34,7 @@ import re
 import time
 from pathlib import Path
 
-from review.evaluate import _quote_passages
+from review.evaluate import _quote_dialogue, _quote_passages
 from review.evaluate.data import data_dir
 
 GOLD_FILE = "pdnc_paragraphs_anne.jsonl"
@@ -127,8 +129,8 @@ def evaluate(paragraphs: list[dict], nlp, errors: int = 0, size: int = CHUNK_PAR
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m review.evaluate quotes", description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=("pdnc", "reports"), default="pdnc",
-                        help="PDNC Anne of Green Gables (default) or quotes-reports-dev")
+    parser.add_argument("--set", choices=("pdnc", "reports", "dialogue"), default="pdnc",
+                        help="PDNC Anne of Green Gables (default), quotes-reports-dev, or a dialogue file (--data)")
     parser.add_argument("--alone", action="store_true", help="PDNC: review each paragraph by itself")
     parser.add_argument("--data", type=Path, help="the data folder (default: quotes-pdnc or quotes-reports-dev "
                                                   "in $REVIEW_DATA_DIR or ../shared/data)")
@@ -150,6 +152,17 @@ def main(argv: list[str] | None = None) -> int:
         result = _quote_passages.evaluate(passages, nlp, errors=args.errors)
         _quote_passages.report(result, time.perf_counter() - began)
         print("reproduce: python -m review.evaluate quotes --set reports" + (f" --limit {args.limit}" if args.limit else ""))
+        return 0
+    if args.set == "dialogue":
+        if args.data is None:
+            parser.error("--set dialogue needs --data PATH (a dialogue.jsonl file or its folder)")
+        paragraphs = _quote_dialogue.load_paragraphs(args.data)
+        paragraphs = paragraphs[: args.limit] if args.limit else paragraphs
+        nlp = spacy.load(BASE_MODEL)
+        began = time.perf_counter()
+        result = _quote_dialogue.evaluate(paragraphs, nlp)
+        _quote_dialogue.report(result, len(paragraphs), time.perf_counter() - began)
+        print(f"reproduce: python -m review.evaluate quotes --set dialogue --data {args.data}")
         return 0
     paragraphs = load_paragraphs(args.data or data_dir() / "quotes-pdnc")
     if args.limit:

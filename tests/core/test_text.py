@@ -85,3 +85,16 @@ def test_a_short_line_closing_a_sentence_inside_a_hard_wrapped_paragraph_is_a_br
             "Mum said that the school had not been in touch with her since the spring\n"
             "term and that she would ring the head teacher herself on Monday.\n")
     assert len(paragraphs(text)) == 2
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a speech wrapped across lines, closed on a later line: one paragraph
+    ('"I did not go, I\nstayed at home," the boy said.\nHis father agreed.',
+     ['"I did not go, I\nstayed at home," the boy said.', "His father agreed."]),
+    ('“We left early.\nIt was raining,” she said.', ['“We left early.\nIt was raining,” she said.']),
+    # a line opening with a quote mark is a new paragraph; a quotation never closed is the writer's slip
+    ('He said "We left.\n"It was raining," she said.', ['He said "We left.', '"It was raining," she said.']),
+    ('He said "We left early.\nShe stayed.', ['He said "We left early.', "She stayed."]),
+])
+def test_a_line_break_inside_an_open_quotation_is_no_paragraph_break(text, expected):
+    assert [text[start:end] for start, end in paragraphs(text)] == expected

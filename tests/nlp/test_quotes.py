@@ -152,11 +152,15 @@ def test_dialogue_turns_alternate(quotes_of):
 
 
 def test_a_quote_keeps_to_its_paragraph_as_core_text_defines_it():
-    # a blank line with any line ending ends a paragraph; a text with no blank line has a paragraph a line
+    # a blank line with any line ending ends a paragraph; a text with no blank line has a paragraph a line,
+    # except where the line break falls inside a quotation that a later line closes (a wrapped speech)
     for text in ('Mia said "I am\n\ntired" and left.', 'Mia said "I am\r\n\r\ntired" and left.',
-                 'Mia said "I am\ntired" and left.'):
+                 'Mia said "I am\nShe left.'):
         assert texts(text) == ["I am"]
+    assert texts('Mia said "I am\ntired" and left.') == ["I am\ntired"]
     assert texts('Mia said "I am\ntired" and left.\n\nShe came back.') == ["I am\ntired"]
+    # a line that opens with a quote mark is a new paragraph even while the speech is open
+    assert texts('Mia said "I am tired.\n"So tired," she said.') == ["I am tired.", "So tired,"]
 
 
 @pytest.mark.parametrize("text, expected", [

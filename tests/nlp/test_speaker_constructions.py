@@ -110,3 +110,64 @@ def test_a_name_called_in_one_part_of_a_split_quote_is_not_its_speaker(base_nlp,
 def test_separate_sentences_are_separate_utterances(base_nlp):
     found = speakers_of(base_nlp, 'She said "Leo hit me." He said "I did not."', ["Leo"])
     assert [(speaker, is_child) for _, speaker, is_child in found][1] == ("Leo", True)
+
+
+# ---- a he or she nobody fits is the only child, unless the paragraph tells otherwise -----------------
+
+@pytest.mark.parametrize("text", [
+    # the turn speaks to the child by name, in its first part or a later one
+    '"You can stay up late tonight, Priya," she said. "Just brush your teeth first."',
+    '"That was very rude," he said quietly. "Priya, go to your room."',
+    # the narration names the child beside the speaker
+    '"Come and sit with me," she said, taking Priya by the hand.',
+    '"There is no need to cry," he said, and passed the child a tissue.',
+])
+def test_a_pronoun_is_not_the_only_child_when_the_paragraph_names_the_child_apart(base_nlp, text):
+    found = speakers_of(base_nlp, text, ["Priya"])
+    assert found and all(s is None and not c for _, s, c in found)
+
+
+@pytest.mark.parametrize("text", [
+    '"I want to go home," she said. "I miss my cat."',
+    '"Who was that?" whispered Priya, pulling the blanket up.',
+])
+def test_the_child_still_speaks_where_only_the_child_fits(base_nlp, text):
+    found = speakers_of(base_nlp, text, ["Priya"])
+    assert found and all(c for _, _, c in found)
+
+
+def test_a_child_named_only_in_a_later_sentence_leaves_the_pronoun_to_the_only_child(base_nlp):
+    text = '"Nobody waited for me," she told her aunt that evening. Later a card was pushed under the door for Priya.'
+    assert [(s, c) for _, s, c in speakers_of(base_nlp, text, ["Priya"])] == [("Priya", True)]
+
+
+# ---- a quote as the subject of "be" with a speech noun: "'No' was Kofi's only reply" ----------------
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"I never want to see him again" was Kofi\'s only reply.', "Kofi"),
+    ('"Not today, thank you" was his mother\'s answer when I asked.', "his mother"),
+])
+def test_a_quote_that_is_someones_reply_is_theirs(base_nlp, text, speaker):
+    assert [s for _, s, _ in speakers_of(base_nlp, text, ["Kofi"])] == [speaker]
+
+
+# ---- words that speak to their hearer as a child are not the child's -------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Come on now, get up, child,", True),
+    ("My poor little boy, you must be frozen.", True),
+    ("Well, young lady, what have you to say?", True),
+    ("", False),
+    ("I'm only a child.", False),
+    ("The little girl next door has a rabbit.", False),
+])
+def test_addresses_a_child(text, expected):
+    from review.nlp.speakers.resolve import addresses_a_child
+    words = ["child", "little boy", "young lady"]
+    assert addresses_a_child(text, words) is expected
+
+
+def test_a_pronoun_speaking_to_the_hearer_as_a_child_is_not_the_only_child(base_nlp):
+    text = '"Dry your eyes, child," she said gently. "Nobody is cross with you."'
+    found = speakers_of(base_nlp, text, ["Priya"])
+    assert found and all(s is None and not c for _, s, c in found)

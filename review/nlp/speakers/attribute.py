@@ -3,6 +3,9 @@ turns), then the nested ones."""
 
 from __future__ import annotations
 
+import re
+from itertools import takewhile
+
 from spacy.tokens import Doc, Token
 
 from review.core.rules import load_rules
@@ -11,9 +14,9 @@ from review.nlp.speakers.dialogue import Dialogue
 from review.nlp.speakers.kinds import is_a_label, kind_of
 from review.nlp.speakers.layout import QuoteLayout
 from review.nlp.speakers.lexicons import Lexicons
-from review.nlp.speakers.mentions import People, is_child_name
+from review.nlp.speakers.mentions import People, child_aliases, is_child_name
 from review.nlp.speakers.narration import Narration
-from review.nlp.speakers.resolve import WRITER, PersonResolver
+from review.nlp.speakers.resolve import WRITER, PersonResolver, addresses_a_child
 from review.nlp.speakers.sections import voice_section_child
 from review.nlp.speakers.verbs import ReportingVerbs
 
@@ -56,10 +59,26 @@ class Attribution:
                 outer = next((q for q in top if q.start <= quote.start and quote.end <= q.end), None)
                 quote.form = "phrase"
                 self.attribute_one(quote, None, outer)
+        self._unless_the_turn_names_the_child(top)
         for quote in self.layout.quotes:
             quote.speaker_is_child = is_child_name(quote.speaker, self.children, self.lex, self.doc)
         for quote in self.layout.quotes:
             quote.kind = kind_of(self.doc, quote, self.lex, self._quoted_by_another(quote, top))
+
+    def _unless_the_turn_names_the_child(self, top: list[Quote]) -> None:
+        """A he or she taken for the only child because nobody else fits is not the child when a later quote
+        of the same turn (carrying on in the paragraph) names the child ("…," he said. "Anne, go and
+        stand …"): people speak to or of the child by name, not of themselves."""
+        aliases = child_aliases(self.children, self.doc)
+        for n, quote in enumerate(top):
+            if not quote.extra.get("child_by_elimination") or quote.speaker_start is not None:
+                continue
+            turn = [quote] + list(takewhile(lambda q: q.how == "continued" and q.speaker == quote.speaker, top[n + 1:]))
+            words = {w.lower() for q in turn for w in re.findall(r"[A-Za-z]+", q.text)}
+            if words & aliases or any(addresses_a_child(q.text, self.lex.child_address_words) for q in turn):
+                for part in turn:
+                    part.speaker, part.speaker_start, part.speaker_end = None, None, None
+                    part.how = None if part.how == "continued" else part.how
 
     def _in_a_voice_section(self, quote: Quote) -> None:
         """Words set out with no speaker in a section headed as the child's ("What Alfie has said", then

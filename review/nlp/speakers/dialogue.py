@@ -67,6 +67,8 @@ class Dialogue:
             return
         if self._asked(quote):
             return
+        if self.layout.paragraph_start(previous.start) == paragraph:
+            return  # a speaker nobody named carries on in their paragraph: not the one they address
         vocative = self._addressee(previous)
         if vocative:
             mention = next((m for m in self.people.mentions if m.name.lower() == vocative), None)

@@ -20,6 +20,7 @@ class Lexicons:
     labelling: set[str]
     speech_nouns: set[str]
     child_references: list[str]
+    child_address_words: list[str]
     female: set[str]
     male: set[str]
     persons: set[str]
@@ -37,6 +38,7 @@ class Lexicons:
             labelling=set(lower("labelling_verbs")),
             speech_nouns=set(lower("speech_nouns")),
             child_references=sorted(lower("child_references"), key=len, reverse=True),
+            child_address_words=lower("child_address_words"),
             female=set(FEMALE_WORDS),
             male=set(MALE_WORDS),
             persons=set(lower("person_nouns")),

@@ -11,7 +11,7 @@ from review.nlp.people import FIRST_PERSON, THIRD_PERSON_GENDER
 from review.nlp.quotes import Quote
 from review.nlp.speakers.layout import QuoteLayout
 from review.nlp.speakers.lexicons import Lexicons
-from review.nlp.speakers.mentions import SUBJECTS, Mention, People, child_aliases
+from review.nlp.speakers.mentions import SUBJECTS, Mention, People, child_aliases, is_child_name
 from review.nlp.speakers.sections import voice_section_child
 from review.nlp.speakers.tuning import DIALOGUE_TURN_REACH, EARLIER_MENTION_REACH
 
@@ -24,6 +24,22 @@ def vocatives(quote: Quote) -> set[str]:
     for match in re.finditer(r"(?:^|[,;!?] )((?:[A-Z][a-z]+\.? ?){1,3})(?=[,.!?;]|$)", quote.text):
         names.add(match.group(1).strip().lower())
     return names
+
+
+# Words that may stand before a word of address in a vocative ("oh, my poor dear child").
+_VOCATIVE_MODIFIERS = {"oh", "my", "dear", "poor", "little", "silly", "you"}
+
+
+def addresses_a_child(text: str, address_words: list[str]) -> bool:
+    """Whether the words speak to their hearer as a child: a vocative, set off by punctuation, that ends in
+    one of `address_words` ("There, get up, child", "My dear little girl, you mustn't")."""
+    for chunk in re.split(r"[,;:.!?—–]|--", text.lower()):
+        words = re.findall(r"[a-z]+", chunk)
+        for word in address_words:
+            size = len(word.split())
+            if words[-size:] == word.split() and set(words[:-size]) <= _VOCATIVE_MODIFIERS:
+                return True
+    return False
 
 
 def named_in_apposition(token: Token) -> Token:
@@ -85,9 +101,33 @@ class PersonResolver:
             return None
         known = self.people.genders.get(children[0])
         words = {w.lower() for part in self.layout.utterance(quote) for w in re.findall(r"[A-Za-z]+", part.text)}
-        if known not in (None, gender) or words & child_aliases(children, self.layout.doc):
+        address = self.people.lex.child_address_words
+        if known not in (None, gender) or words & child_aliases(children, self.layout.doc) \
+                or any(addresses_a_child(part.text, address) for part in self.layout.utterance(quote)) \
+                or self._child_named_in_paragraph(quote):
             return None
+        quote.extra["child_by_elimination"] = True
         return children[0]
+
+    def _child_named_in_paragraph(self, quote: Quote) -> bool:
+        """Whether the narration of the quote's paragraph, up to the end of the sentence its attribution
+        ends, names the child (by name or as "the child"): a he or she that no earlier person fits then
+        stands before that mention in its sentence, and English names a person there by pronoun only once
+        named ("…," she said, disturbed by Anne's face: she is someone else)."""
+        start, end = self.layout.paragraph_start(quote.start), self._sentence_end_after(quote)
+        people = self.people
+        return any(start <= m.start < end and is_child_name(m.name, people.children, people.lex, self.layout.doc)
+                   for m in people.mentions)
+
+    def _sentence_end_after(self, quote: Quote) -> int:
+        """Where the sentence that carries on after the quote's closing mark ends: the first full stop,
+        question or exclamation mark outside every quote, or the paragraph's end."""
+        text, end = self.layout.text, self.layout.paragraph_end(quote.start)
+        tops = [(q.start - 1, q.end + 1) for q in self.layout.top if q.end >= quote.end]
+        for offset in range(quote.end + 1, end):
+            if text[offset] in ".!?" and not any(a <= offset < b for a, b in tops):
+                return offset
+        return end
 
     def nearest_person(self, offset: int, gender: str | None, quote: Quote | None = None,
                        other_than: str | None = None) -> Mention | None:

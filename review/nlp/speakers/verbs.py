@@ -57,7 +57,8 @@ class ReportingVerbs:
 
     def subject_of(self, verb: Token) -> tuple[Token | None, bool]:
         """(subject, passive): the subject of `verb`, the agent of a passive, or None."""
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        # a quoted word parsed as the verb's auxiliary ("…was it?" whispered Anne) does not make it passive
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") and not self._quoted_apart(c, verb) for c in verb.children)
         if passive:
             for child in verb.children:
                 if child.dep_ == "agent":
@@ -205,7 +206,9 @@ class ReportingVerbs:
         if verb.lemma_ != "be":
             return None
         for child in verb.children:
-            if child.dep_ in SUBJECTS and child.lemma_.lower() in self.lex.speech_nouns:
+            # "Mia's answer was '…'", and the other way round: "'No, thanks' was Mia's only reply"
+            if child.dep_ in SUBJECTS | {"attr"} and child.lemma_.lower() in self.lex.speech_nouns \
+                    and child.i not in self.layout.inside:
                 for owner in child.children:
                     if owner.dep_ == "poss":
                         return owner
