@@ -141,12 +141,11 @@ class DateCheck:
         attended well"), the whole set of its occasions ("has come to every meeting", "has kept all her
         appointments"), a bare count going on with a tally ("Mr Grant has attended 6"), or a period it runs through
         ("since then", "since he moved in")."""
+        if any(t.lower_ in ("since", "throughout") and t.dep_ in ("prep", "advmod", "mark")
+               for t in outside_relative_clauses(verb)):
+            return True  # wherever the parser hangs it ("has brought the twins to clinic on time since the review")
         for child in verb.children:
             if child.dep_ == "advmod" and child.lower_ in self.summary_adverbs:
-                return True
-            if child.lower_ in ("since", "throughout") and child.dep_ in ("prep", "advmod"):
-                return True
-            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in child.children):
                 return True
             if child.dep_ == "dobj" and child.like_num and not any(c.dep_ == "prep" for c in child.children):
                 return True  # a count of a set named before it ("... Mr Grant has attended 6")
@@ -755,6 +754,12 @@ def verb_arguments(verb: Token) -> list[Token]:
     found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     found += [o for p in verb.children if p.dep_ in ("prep", "dative") for o in p.children if o.dep_ == "pobj"]
     return found
+
+
+def outside_relative_clauses(verb: Token) -> list[Token]:
+    """The tokens of the verb's subtree but those of the relative clauses in it ("every meeting we have asked for")."""
+    inside = {t.i for t in verb.subtree for c in [t] if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    return [t for t in verb.subtree if t.i not in inside]
 
 
 def names_a_person(noun: Token) -> bool:
