@@ -98,3 +98,12 @@ def test_a_wrapped_first_line_under_a_heading_is_no_heading(review_text):
     text = ("Other worries\nThe landlord has complained to the council about rubbish outside\n"
             "the back door of the flat.\n")
     assert date_warnings(review_text(text, report_date=REPORT_DATE)) == [("date.undated_event", "complained")]
+
+
+@pytest.mark.parametrize("text, match", [
+    ("Her stepdad has smashed the television.", "smashed"),
+    ("Kofi has had a seizure in the bath.", "had"),
+    ("The toddler has had a fall down the stairs.", "had"),
+])
+def test_damage_and_a_medical_episode_are_events(review_text, text, match):
+    assert date_warnings(review_text(text, report_date=REPORT_DATE)) == [("date.undated_event", match)]
