@@ -360,7 +360,8 @@ class _Reader:
             self.signed = True  # the rest of a letter or email after "Kind regards" is its signature
             self.add("signature", start, end)
         elif (is_heading_line(stripped) and not (self.paragraph and _continues(self.paragraph[-1].text, stripped))
-              and not self.next_text.strip()[:1].islower()):  # a wrapped line: "... shouting from / the flat late"
+              and not (len(stripped) >= WRAP_MIN_WIDTH and self.next_text.strip()[:1].islower())):
+            # not the first line of a wrapped paragraph: "Neighbours have complained ... shouting from / the flat"
             self.list_field = None
             self.heading = stripped
             self.add("heading", start, end)
