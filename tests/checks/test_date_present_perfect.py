@@ -76,6 +76,7 @@ def test_an_earlier_date_starts_the_period_a_count_covers(review_text):
     "She has engaged positively with the programme.",
     "Mr Reid has kept all his probation appointments.",
     "Amira has come to each of her reviews.",
+    "I have seen Leo on both visits.",
     "Of the ten sessions offered, Mr Ali has attended 8.",
     "I visited on 03/05/2024. Mr Hale has completed 4 of 12 sessions.",
     "Mr Yusuf has found it easier to talk since he moved out.",
@@ -104,6 +105,8 @@ def test_a_wrapped_first_line_under_a_heading_is_no_heading(review_text):
     ("Her stepdad has smashed the television.", "smashed"),
     ("Kofi has had a seizure in the bath.", "had"),
     ("The toddler has had a fall down the stairs.", "had"),
+    ("Mr Doyle has breached his restraining order.", "breached"),
+    ("The landlord has evicted the family.", "evicted"),
 ])
-def test_damage_and_a_medical_episode_are_events(review_text, text, match):
+def test_damage_a_breach_and_a_medical_episode_are_events(review_text, text, match):
     assert date_warnings(review_text(text, report_date=REPORT_DATE)) == [("date.undated_event", match)]
