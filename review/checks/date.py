@@ -332,6 +332,21 @@ class DateCheck:
             return False
         return any(self.names_events(clause) for clause in conjoined_heads(verb) if is_present_perfect(clause))
 
+    def dates_only_a_change(self, doc: Doc, own: list[TemporalExpression], verb: Token) -> bool:
+        """Every date of the sentence bounds a change told in the present perfect in another clause than the event's,
+        itself in the present perfect ("His behaviour has deteriorated this year and he has been seen getting into
+        cars"): the period of the change, not the day of the event."""
+        if verb.tag_ != "VBN" or not is_present_perfect(verb):
+            return False
+        for expr in own:
+            clause = finite_head(governing_verb(doc, expr.start, expr.end))
+            if (clause is None or clause.i == verb.i or clause.tag_ != "VBN" or not is_present_perfect(clause)
+                    or clause.lemma_ == "be"
+                    or clause.lemma_.lower() in self.event_verbs or self.has_event_noun(clause)
+                    or verb.i in {t.i for t in clause_tokens(clause)}):
+                return False
+        return True
+
     def discloses_over_time(self, doc: Doc, verb: Token, dating: TemporalExpression | None) -> bool:
         """A disclosure told in the present perfect ("Mum has said Dad has a temper"): said up to now, so not dated by
         a date carried from another sentence of its section (a dated heading's, a table row's still dates it)."""
@@ -377,8 +392,10 @@ class DateCheck:
             own = [e for e in anchor["own"] if (dates_an_event(e) or (refers_back_to_a_date(e) and anchor["carried"]))
                    and not is_dayless_clock_time(e)]
             verb = self.event_verb(sent) if not anchor["heading"] else None
-            if own:
-                dating, carried = most_specific(own), False
+            # "behaviour has deteriorated this year and he has been seen getting into cars": the year dates the change
+            dating_own = [] if own and verb is not None and self.dates_only_a_change(doc, own, verb) else own
+            if dating_own:
+                dating, carried = most_specific(dating_own), False
             elif verb is not None and (self.reports_undated_series(verb) or self.discloses_over_time(doc, verb,
                                                                                                   anchor["carried"])):
                 dating, carried = None, False  # "core groups have been held": not dated by the sentence before
@@ -386,6 +403,8 @@ class DateCheck:
                 dating, carried = None, False  # "has missed two appointments. She did not attend on 22/05": one of them
             else:
                 dating, carried = anchor["carried"], True
+                if dating is not None and own and sent.start_char <= dating.start < sent.end_char:
+                    dating = None  # its own date, which dates only the change
                 if dating is not None and verb is not None and (
                         (is_vague(dating) and introduces_an_event(verb)) or self.opened_occasion(sent) is not None
                         or (has_indefinite_argument(verb) and carried_from_another_paragraph(doc, sent, dating))):

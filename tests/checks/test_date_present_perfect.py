@@ -110,3 +110,19 @@ def test_a_wrapped_first_line_under_a_heading_is_no_heading(review_text):
 ])
 def test_damage_a_breach_and_a_medical_episode_are_events(review_text, text, match):
     assert date_warnings(review_text(text, report_date=REPORT_DATE)) == [("date.undated_event", match)]
+
+
+@pytest.mark.parametrize("text, match", [
+    ("Her sleep has worsened this year and she has been found wandering the street at night.", "found"),
+    ("Sam's mood has dipped this month and he has run away twice.", "run"),
+])
+def test_a_date_that_bounds_a_change_does_not_date_an_event_in_another_clause(review_text, text, match):
+    assert date_warnings(review_text(text, report_date=REPORT_DATE)) == [("date.undated_event", match)]
+
+
+@pytest.mark.parametrize("text", [
+    "Sam's mood has dipped this month and he ran away on 03/05/2024.",
+    "I have seen Jo twice at home and once walked with her to the park on 03/05/2024.",
+])
+def test_a_date_of_the_events_own_clause_still_dates_it(review_text, text):
+    assert date_warnings(review_text(text, report_date=REPORT_DATE)) == []
