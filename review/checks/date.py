@@ -16,6 +16,7 @@ from review.core.rules import load_rules
 from review.core.text import doc_text, sentences, span_text
 from review.nlp.grammar import clause_text, clause_tokens, governing_verb, is_past, is_present_perfect, main_verbs
 from review.nlp.patterns import phrase_pattern
+from review.nlp.people import FAMILY_WORDS, NAME_TITLES, RELATIVES_AND_FRIENDS
 from review.nlp.temporal import (TemporalExpression, dates_an_event, find_temporal_expressions, is_dayless_clock_time,
                                  is_vague, names_a_day, opens_its_block, refers_back_to_a_date, sentence_anchors,
                                  written_date)
@@ -54,7 +55,7 @@ MONTH_OR_YEAR = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov
 NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|all)"
 # a count out of a total ("attended 7 of her 9 contacts"), a counted set of occasions or a count over a period
 # ("seen once in the last two years"): a tally, not one event
-TALLY = re.compile(r"\b" + NUMBER + r"\s+(?:out\s+)?of\s+(?:the|her|his|their|its|our|my)\s+" + NUMBER + r"\b|"
+TALLY = re.compile(r"\b" + NUMBER + r"\s+(?:out\s+)?of\s+(?:(?:the|her|his|their|its|our|my)\s+)?" + NUMBER + r"\b|"
                    r"\bon\s+" + NUMBER + r"\s+(?:separate\s+|different\s+)?occasions\b|"
                    r"\b(?:once|twice|" + NUMBER + r"\s+times)\s+(?:in|over|during)\s+the\s+(?:last|past)\b", re.I)
 # a count of occasions just before a time ("twice this year", "three times last month", "on two occasions recently"):
@@ -62,8 +63,6 @@ TALLY = re.compile(r"\b" + NUMBER + r"\s+(?:out\s+)?of\s+(?:the|her|his|their|it
 COUNT_BEFORE = re.compile(r"\b(?:once|twice|" + NUMBER + r"\s+(?:more\s+)?times|on\s+" + NUMBER +
                           r"\s+(?:separate\s+|different\s+)?occasions)\s+(?:so\s+far\s+)?(?:(?:in|over|during)\s+)?$",
                           re.I)
-# verbs whose present perfect sums up what was said or seen over time ("Mum has said ...")
-SUMMARY_VERBS = {"say", "tell", "notice", "describe", "mention", "explain", "comment", "express"}
 # verbs of a state, not an action: a bullet in the past with one of these tells no event
 STATIVE_VERBS = {"be", "seem", "appear", "look", "sound", "feel", "know", "think", "believe", "want", "like",
                  "love", "hate", "need", "live", "remain", "understand", "hope", "wish", "prefer", "mean", "own",
@@ -105,6 +104,10 @@ class DateCheck:
         self.occasion_openers = phrase_pattern(self.rules.lexicon("occasion_openers"))
         self.missed_appointment_words = {w.lower() for w in self.rules.lexicon("missed_appointment_words")}
         self.place_adverbs = {w.lower() for w in self.rules.lexicon("place_adverbs")}
+        self.summary_verbs = {w.lower() for w in self.rules.lexicon("summary_verbs")}
+        self.summary_adverbs = {w.lower() for w in self.rules.lexicon("summary_adverbs")}
+        self.whole_set_words = {w.lower() for w in self.rules.lexicon("whole_set_words")}
+        self.state_places = {w.lower() for w in self.rules.lexicon("state_places")}
 
     def event_verb(self, sent: Span) -> Token | None:
         """The verb of a specific past event reported by `sent`, or None (habitual, general, present, a tally,
@@ -114,10 +117,14 @@ class DateCheck:
         for verb in main_verbs(sent):
             if verb.lemma_ == "be" and is_past(verb) and self.frames_an_event(verb):
                 return verb  # "At the last home visit Dad was asleep"
+            if verb.lemma_ == "be" and is_present_perfect(verb) and self.visits_a_place(verb, sent):
+                return verb  # "Police have been in school"
             if not (is_past(verb) or is_telegraphic(verb)) or verb.lemma_ == "be" or self.is_habitual(verb, sent):
                 continue
-            if is_present_perfect(verb) and verb.lemma_.lower() in SUMMARY_VERBS:
+            if is_present_perfect(verb) and verb.lemma_.lower() in self.summary_verbs and not self.discloses(verb):
                 continue  # "Maisie has said ...", "Staff have noticed that ...": said over time, not once
+            if is_present_perfect(verb) and self.sums_up_the_period(verb):
+                continue  # "has attended well this term", "has come to every meeting": the period, not an occasion
             if gives_a_reason_for_a_view(verb) or sets_a_condition(verb):
                 continue
             if verb.lemma_.lower() in self.event_verbs or self.has_event_noun(verb):
@@ -128,6 +135,83 @@ class DateCheck:
         if opener is not None and self.is_habitual(opener, sent):
             opener = None
         return self.missed_appointment(sent) or self.logged_event(sent) or opener or self.opened_occasion(sent)
+
+    def sums_up_the_period(self, verb: Token) -> bool:
+        """A present perfect that tells how the whole period has gone, not an occasion: a manner adverb ("has
+        attended well"), the whole set of its occasions ("has come to every meeting", "has kept all her
+        appointments"), a bare count going on with a tally ("Mr Grant has attended 6"), or a period it runs through
+        ("since then", "since he moved in")."""
+        if any(t.lower_ in ("since", "throughout") and t.dep_ in ("prep", "advmod", "mark")
+               for t in outside_relative_clauses(verb)):
+            return True  # wherever the parser hangs it ("has brought the twins to clinic on time since the review")
+        for child in verb.children:
+            if child.dep_ == "advmod" and child.lower_ in self.summary_adverbs:
+                return True
+            if child.dep_ == "dobj" and child.like_num and not any(c.dep_ == "prep" for c in child.children):
+                return True  # a count of a set named before it ("... Mr Grant has attended 6")
+        return any(noun.lower_ in self.whole_set_words or any(
+            d.dep_ in ("det", "amod", "advmod", "nummod") and d.lower_ in self.whole_set_words for d in noun.children)
+            for noun in verb_arguments(verb))
+
+    def counts_several(self, verb: Token) -> bool:
+        """The present perfect counts more than one occasion: "has missed two appointments", "has phoned twice",
+        "three times"."""
+        for token in clause_tokens(verb):
+            if token.lower_ == "twice" or (token.lower_ == "times" and any(c.like_num for c in token.children)):
+                return True
+        return any(self.is_event_noun(noun) and any(c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1")
+                                                    for c in noun.children) for noun in verb_arguments(verb))
+
+    def discloses(self, verb: Token) -> bool:
+        """What a present perfect of saying reports is a disclosure: a past event ("has told me Dad hit her") or
+        what another person is or does ("Mum has said Dad has a temper"), not how the speaker feels or sees things
+        ("has said she feels safe")."""
+        speakers = {c.lower_ for c in verb.children if c.dep_ == "nsubj"}
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or in_quote(clause.sent, clause.idx):
+                continue
+            if self.is_habitual(clause, clause.sent) or self.lasts(clause) or clause.tag_ == "VBG":
+                continue  # "has told me her partner has been dropping the children off on some days": a habit
+            if is_past(clause) and (clause.lemma_.lower() in self.event_verbs or self.has_event_noun(clause)):
+                return True
+            if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in speakers and names_a_person(c)
+                   for c in clause.children):
+                return True
+        return False
+
+    def visits_a_place(self, verb: Token, sent: Span) -> bool:
+        """A present perfect "be" that tells a visit ("Police have been in school", "has been to the GP", "have been
+        round"): not a state or a stay ("has been in care", "has been at the school for three years", "has been
+        present")."""
+        children = list(verb.children)
+        if (any(c.dep_ in ("acomp", "attr", "ccomp", "xcomp", "oprd", "expl") and c.lower_ not in self.place_adverbs
+                for c in children)
+                or any(c.dep_ == "prep" and c.lower_ in LENGTH_OF_STAY for c in children)
+                or any(c.dep_ == "npadvmod" and any(d.lower_ in self.whole_set_words for d in c.children)
+                       for c in children)  # "all week"
+                or self.is_habitual(verb, sent) or self.lasts(verb) or self.sums_up_the_period(verb)):
+            return False  # "has been to every appointment": a summary
+        places = [o for c in children if c.dep_ == "prep" and c.lower_ in VISIT_PREPOSITIONS
+                  for o in c.children if o.dep_ == "pobj"]
+        if places and not all(self.names_a_place(o) for o in places):
+            return False  # "has been in tears at drop-off": a state
+        return bool(places) or any(c.dep_ in ("advmod", "prt", "acomp") and c.lower_ in self.place_adverbs
+                                   for c in children)
+
+    def names_a_place(self, noun: Token) -> bool:
+        """A noun for somewhere one can go ("school", "the GP", "Nan's flat"), not a state ("care", "contact") nor
+        a time or a number."""
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.like_num or noun.ent_type_ in ("DATE", "TIME"):
+            return False
+        compounds = " ".join(c.lower_ for c in noun.children if c.dep_ in ("compound", "amod"))
+        names = {noun.lemma_.lower(), noun.lower_}
+        return not any(n in self.state_places or f"{compounds} {n}" in self.state_places for n in names)
+
+    def lasts(self, verb: Token) -> bool:
+        """A length or a repeated time is told in the verb's clause ("for three years", "every week")."""
+        tokens = clause_tokens(verb)
+        start, end = min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
+        return any(e.type in ("DURATION", "SET") and start <= e.start < end for e in verb.doc._.dates or [])
 
     def opened_occasion(self, sent: Span) -> Token | None:
         """The past verb of a clause that an occasion opener brings in with no date ("Another time he had a mark on
@@ -216,10 +300,10 @@ class DateCheck:
         return token.lower_ in self.missed_appointment_words
 
     def frames_an_event(self, verb: Token) -> bool:
-        """The state is told at an event named as its time ("At the last home visit", "during the meeting", "on the
-        visit")."""
+        """The state is told at one event named as its time ("At the last home visit", "during the meeting", "on the
+        visit"); not at several ("has been present at two visits": a tally)."""
         return any(prep.dep_ == "prep" and prep.lower_ in ("at", "during", "on") and
-                   any(obj.dep_ == "pobj" and self.is_event_noun(obj) for obj in prep.children)
+                   any(obj.dep_ == "pobj" and obj.tag_ != "NNS" and self.is_event_noun(obj) for obj in prep.children)
                    for prep in verb.children)
 
     @staticmethod
@@ -247,6 +331,37 @@ class DateCheck:
         if not is_present_perfect(verb):
             return False
         return any(self.names_events(clause) for clause in conjoined_heads(verb) if is_present_perfect(clause))
+
+    def dates_only_a_change(self, doc: Doc, own: list[TemporalExpression], verb: Token) -> bool:
+        """Every date of the sentence bounds a change told in the present perfect in another clause than the event's,
+        itself in the present perfect ("His behaviour has deteriorated this year and he has been seen getting into
+        cars"): the period of the change, not the day of the event."""
+        if verb.tag_ != "VBN" or not is_present_perfect(verb):
+            return False
+        for expr in own:
+            clause = finite_head(governing_verb(doc, expr.start, expr.end))
+            if (clause is None or clause.i == verb.i or clause.tag_ != "VBN" or not is_present_perfect(clause)
+                    or clause.lemma_ == "be"
+                    or clause.lemma_.lower() in self.event_verbs or self.has_event_noun(clause)
+                    or verb.i in {t.i for t in clause_tokens(clause)}):
+                return False
+        return True
+
+    def discloses_over_time(self, doc: Doc, verb: Token, dating: TemporalExpression | None) -> bool:
+        """A disclosure told in the present perfect ("Mum has said Dad has a temper"): said up to now, so not dated by
+        a date carried from another sentence of its section (a dated heading's, a table row's still dates it)."""
+        if not (is_present_perfect(verb) and verb.lemma_.lower() in self.summary_verbs and self.discloses(verb)):
+            return False
+        structure = doc._.structure
+        source = structure.block_at(dating.start) if structure is not None and dating is not None else None
+        return source is None or source.kind not in ("heading", "row")
+
+    def counted_before_its_date(self, sent: Span, verb: Token, dating: TemporalExpression | None) -> bool:
+        """A present perfect counting several occasions whose only date is carried back from a later sentence
+        ("Chantelle has missed two appointments. She did not attend on 22/05/2025."): that date tells one of them. An
+        earlier date is the start of the period counted ("was referred on 08/01. I have met her three times")."""
+        return (dating is not None and dating.start >= sent.end_char and is_present_perfect(verb)
+                and self.counts_several(verb))
 
     def names_events(self, verb: Token) -> bool:
         """The present perfect's subject, object or the object of its preposition is several events ("core groups
@@ -277,12 +392,19 @@ class DateCheck:
             own = [e for e in anchor["own"] if (dates_an_event(e) or (refers_back_to_a_date(e) and anchor["carried"]))
                    and not is_dayless_clock_time(e)]
             verb = self.event_verb(sent) if not anchor["heading"] else None
-            if own:
-                dating, carried = most_specific(own), False
-            elif verb is not None and self.reports_undated_series(verb):
+            # "behaviour has deteriorated this year and he has been seen getting into cars": the year dates the change
+            dating_own = [] if own and verb is not None and self.dates_only_a_change(doc, own, verb) else own
+            if dating_own:
+                dating, carried = most_specific(dating_own), False
+            elif verb is not None and (self.reports_undated_series(verb) or self.discloses_over_time(doc, verb,
+                                                                                                  anchor["carried"])):
                 dating, carried = None, False  # "core groups have been held": not dated by the sentence before
+            elif verb is not None and self.counted_before_its_date(sent, verb, anchor["carried"]):
+                dating, carried = None, False  # "has missed two appointments. She did not attend on 22/05": one of them
             else:
                 dating, carried = anchor["carried"], True
+                if dating is not None and own and sent.start_char <= dating.start < sent.end_char:
+                    dating = None  # its own date, which dates only the change
                 if dating is not None and verb is not None and (
                         (is_vague(dating) and introduces_an_event(verb)) or self.opened_occasion(sent) is not None
                         or (has_indefinite_argument(verb) and carried_from_another_paragraph(doc, sent, dating))):
@@ -641,6 +763,31 @@ def backs_a_present_statement(verb: Token) -> bool:
     return head.pos_ in ("VERB", "AUX") and head.tag_ in ("VBZ", "VBP") and not is_present_perfect(head)
 
 
+VISIT_PREPOSITIONS = {"to", "in", "at", "into", "round", "around"}
+LENGTH_OF_STAY = {"for", "since", "throughout", "during", "over", "within", "until"}
+
+
+def verb_arguments(verb: Token) -> list[Token]:
+    """The verb's object and passive subject, and the objects of its prepositions ("attended every session", "has
+    come to every meeting", "all appointments have been kept")."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    found += [o for p in verb.children if p.dep_ in ("prep", "dative") for o in p.children if o.dep_ == "pobj"]
+    return found
+
+
+def outside_relative_clauses(verb: Token) -> list[Token]:
+    """The tokens of the verb's subtree but those of the relative clauses in it ("every meeting we have asked for")."""
+    inside = {t.i for t in verb.subtree for c in [t] if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    return [t for t in verb.subtree if t.i not in inside]
+
+
+def names_a_person(noun: Token) -> bool:
+    """A family word, a person close to the family or a name ("Dad", "her partner", "Mr Lowe", "Kayden")."""
+    word = noun.lower_
+    return (word in FAMILY_WORDS or word in RELATIVES_AND_FRIENDS or noun.ent_type_ == "PERSON"
+            or any(c.dep_ == "compound" and c.lower_.rstrip(".") in NAME_TITLES for c in noun.children))
+
+
 def counted_before(doc: Doc, start: int) -> bool:
     """A count of occasions comes just before the time at `start` ("attended twice this year", "seen three times
     last month"): a tally over a named period, not one event (a vague time still asks for the dates: "reported
@@ -845,7 +992,8 @@ def is_relative_to_report(expr: TemporalExpression) -> bool:
 
 def undated_passages(undated: list[UndatedEvent], anchors: list[dict]) -> list[list[UndatedEvent]]:
     """The undated events grouped by passage: those of one block (paragraph, list item, table row) with no
-    dated sentence between them tell one undated passage."""
+    dated sentence between them tell one undated passage. A present perfect tells its own fact up to now, not what
+    happened next ("We have made referrals to MASH. Police have been in school."): it starts a passage."""
     passages: list[list[UndatedEvent]] = []
     for item in undated:
         index = item[0]
@@ -853,7 +1001,8 @@ def undated_passages(undated: list[UndatedEvent], anchors: list[dict]) -> list[l
             last = passages[-1][-1][0]
             same_block = anchors[last]["block"] is not None and anchors[last]["block"] == anchors[index]["block"]
             dated_between = any(a["own"] or a["carried"] for a in anchors[last + 1:index])
-            if same_block and not dated_between and not introduces_an_event(item[2], passages[-1][-1][2]):
+            if (same_block and not dated_between and not introduces_an_event(item[2], passages[-1][-1][2])
+                    and not is_present_perfect(item[2])):
                 passages[-1].append(item)
                 continue
         passages.append([item])

@@ -283,6 +283,7 @@ def read_structure(text: str) -> Structure:
         if i in addresses:
             reader.add("address", line.start, line.end)
         else:
+            reader.next_text = lines[i + 1].text if i + 1 < len(lines) else ""
             reader.read(line)
     reader.close_paragraph()
     reader.structure.text_length = len(text)
@@ -302,6 +303,7 @@ class _Reader:
         self.paragraph: list[_Line] = []
         self.list_field: Field | None = None  # a field whose values go on in the lines below ("Child(ren):")
         self.signed = False
+        self.next_text = ""  # the line after the one being read: a heading's sentence does not go on into it
 
     def close_paragraph(self) -> None:
         if self.paragraph:
@@ -357,7 +359,9 @@ class _Reader:
         elif _CLOSING.match(stripped) or self.signed:
             self.signed = True  # the rest of a letter or email after "Kind regards" is its signature
             self.add("signature", start, end)
-        elif is_heading_line(stripped) and not (self.paragraph and _continues(self.paragraph[-1].text, stripped)):
+        elif (is_heading_line(stripped) and not (self.paragraph and _continues(self.paragraph[-1].text, stripped))
+              and not (len(stripped) >= WRAP_MIN_WIDTH and self.next_text.strip()[:1].islower())):
+            # not the first line of a wrapped paragraph: "Neighbours have complained ... shouting from / the flat"
             self.list_field = None
             self.heading = stripped
             self.add("heading", start, end)

@@ -250,6 +250,14 @@ class DateLexicons(Strict):
                                                 "('DNA'd', 'Multiple DNAs')")
     place_adverbs: Phrases = lexicon("adverbs by which a past 'be' tells where someone was ('was around at the "
                                      "house'): a presence, an event when a time dates it")
+    summary_verbs: Phrases = lexicon("verbs whose present perfect sums up what was said or seen over time ('has "
+                                     "said she feels safe'), unless what was said is a disclosure")
+    summary_adverbs: Phrases = lexicon("adverbs by which a present perfect tells how the whole period has gone ('has "
+                                       "attended well')")
+    whole_set_words: Phrases = lexicon("words that make a present perfect's object the whole set of the period ('has "
+                                       "come to every meeting'): a summary")
+    state_places: Phrases = lexicon("nouns after 'has been in/at/to' that tell a state or a stay ('in care'), not a "
+                                    "visit ('Police have been in school')")
 
 
 class DateFile(CheckFile):

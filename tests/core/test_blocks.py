@@ -81,6 +81,13 @@ def test_hard_wrapped_lines_are_soft_breaks_and_list_items_stay_apart():
                      "- share the safety plan with the school."]
 
 
+def test_a_short_first_line_that_runs_on_into_the_next_is_no_heading():
+    text = "Other worries\nThe landlord has complained to the council about rubbish outside\nthe back door.\n"
+    kinds = [(b.kind, text[b.start:b.end]) for b in read_structure(text).blocks]
+    assert kinds == [("heading", "Other worries"),
+                     ("paragraph", "The landlord has complained to the council about rubbish outside\nthe back door.")]
+
+
 def test_short_lines_of_a_list_are_not_joined():
     text = "Present at the meeting\nMum\nDad\nSocial worker\n"
     assert read_structure(text).soft_breaks == []
