@@ -171,3 +171,22 @@ def test_a_pronoun_speaking_to_the_hearer_as_a_child_is_not_the_only_child(base_
     text = '"Dry your eyes, child," she said gently. "Nobody is cross with you."'
     found = speakers_of(base_nlp, text, ["Priya"])
     assert found and all(s is None and not c for _, s, c in found)
+
+
+# ---- a contracted "has" the parser reads as a passive "is": "He's told his friends …" ---------------
+
+@pytest.mark.parametrize("text, children, speaker", [
+    ('Tobias is 13. He\'s told two boys in his class "I get paid to carry stuff."', ["Tobias"], "Tobias"),
+    ('Nadia is 10. She’s said to her teacher "I don\'t want to go home."', ["Nadia"], "Nadia"),
+    ('Reuben is 8. He\'s asked me "Will Dad be there?" more than once.', ["Reuben"], "Reuben"),
+])
+def test_a_contracted_has_before_a_reporting_verb_is_the_present_perfect(base_nlp, text, children, speaker):
+    assert [s for _, s, _ in speakers_of(base_nlp, text, children)] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    'Tobias is 13. He\'s been told "You will be excluded."',
+    'Tobias is 13. He\'s told "Go home" by the caretaker most nights.',
+])
+def test_a_real_passive_keeps_its_subject_the_one_told(base_nlp, text):
+    assert [s for _, s, _ in speakers_of(base_nlp, text, ["Tobias"])] != ["Tobias"]

@@ -20,6 +20,15 @@ _PERCEIVED_SAYING = ("hear", "overhear", "see", "record", "note")
 _HEARSAY_SAYING = ("report", "say", "allege")
 
 
+def contracted_perfect(verb: Token) -> bool:
+    """Whether a participle whose only passive auxiliary is a contracted "'s" is the present perfect ("He's
+    told his friends ...": he has told them), which the parser reads as "he is told"; not before "to"
+    ("he's said to have ..."), the passive of hearsay, nor with an agent ("he's told 'go home' by staff")."""
+    auxiliaries = [c for c in verb.children if c.dep_ == "auxpass"]
+    return verb.tag_ in ("VBN", "VBD") and len(auxiliaries) == 1 and auxiliaries[0].lower_ in ("'s", "\u2019s") \
+        and not any(c.dep_ in ("xcomp", "agent") or (c.lower_ == "to" and c.pos_ == "PART") for c in verb.children)
+
+
 class ReportingVerbs:
     """Finds the verbs that report a quote and their subjects, in one Doc."""
 
@@ -59,6 +68,10 @@ class ReportingVerbs:
         """(subject, passive): the subject of `verb`, the agent of a passive, or None."""
         # a quoted word parsed as the verb's auxiliary ("…was it?" whispered Anne) does not make it passive
         passive = any(c.dep_ in ("nsubjpass", "auxpass") and not self._quoted_apart(c, verb) for c in verb.children)
+        if passive and contracted_perfect(verb):
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                return self._named_before_age(subject), False
         if passive:
             for child in verb.children:
                 if child.dep_ == "agent":
