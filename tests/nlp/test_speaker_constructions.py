@@ -190,3 +190,22 @@ def test_a_contracted_has_before_a_reporting_verb_is_the_present_perfect(base_nl
 ])
 def test_a_real_passive_keeps_its_subject_the_one_told(base_nlp, text):
     assert [s for _, s, _ in speakers_of(base_nlp, text, ["Tobias"])] != ["Tobias"]
+
+
+# ---- a want quoted in the wanter's words: "he would like his dad to 'get help'" ---------------------
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Kasia is 11. She would like her mum to "stop going out at night".', "Kasia"),
+    ('Kasia is 11. Kasia wants her brother to "leave my stuff alone".', "Kasia"),
+    ('Kasia is 11. She wished her dad would "come home and stay home".', "Kasia"),
+])
+def test_a_quoted_clause_of_a_verb_of_wanting_is_the_wanters_words(base_nlp, text, speaker):
+    assert [s for _, s, _ in speakers_of(base_nlp, text, ["Kasia"])] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    'Kasia is 11. Kasia wants a "proper bed" of her own.',       # a noun phrase, not a clause
+    'Kasia is 11. Kasia likes to "help out" in the kitchen.',     # "like" without "would" is no want
+])
+def test_other_quoted_phrases_after_a_want_are_no_ones(base_nlp, text):
+    assert [s for _, s, _ in speakers_of(base_nlp, text, ["Kasia"])] == [None]

@@ -18,6 +18,9 @@ from review.nlp.speakers.tuning import (GOVERNING_VERB_STEPS, NAME_AFTER_VERB_TO
 _PERCEIVED_SAYING = ("hear", "overhear", "see", "record", "note")
 # Verbs of hearsay whose passive subject said the words ("Tyler is reported to have said …").
 _HEARSAY_SAYING = ("report", "say", "allege")
+# Verbs of wanting whose clause, quoted as a phrase, gives the want in the wanter's words ("he would like
+# his dad to 'get help'", "Leo wants Mum to 'stop shouting'"); "like" only with "would".
+_WANTING = ("want", "wish", "hope", "prefer", "like")
 
 
 def contracted_perfect(verb: Token) -> bool:
@@ -178,7 +181,8 @@ class ReportingVerbs:
                     break  # the parser joined two paragraphs: a verb there does not govern this quote
                 quoted_subject = token.dep_ in SUBJECTS and token.head == head  # "said “pizza” and Sol said …"
                 if outside and head not in chain and not quoted_subject \
-                        and (self.is_speech_verb(head) or self.speech_noun_subject(head)):
+                        and (self.is_speech_verb(head) or self.speech_noun_subject(head)
+                             or self._wants_in_words(head, quote, span)):
                     chain.append(head)
                 if head.head.i == head.i:
                     break
@@ -191,6 +195,17 @@ class ReportingVerbs:
             if chain:
                 break
         return chain
+
+    def _wants_in_words(self, verb: Token, quote: Quote, span) -> bool:
+        """Whether `quote` is a phrase quoting, as a clause of its own (its first word a verb), what the
+        subject of a verb of wanting wants: "he would like his dad to 'get help for the drinking'"."""
+        lemma = verb.lemma_.lower()
+        if lemma not in _WANTING or verb.pos_ != "VERB" or quote.form != "phrase" or verb.i >= span.start:
+            return False
+        if lemma == "like" and not any(c.dep_ == "aux" and c.lower_ in ("would", "'d", "\u2019d") for c in verb.children):
+            return False
+        first = next((t for t in span if not t.is_punct), None)
+        return first is not None and first.pos_ in ("VERB", "AUX") and first.tag_ == "VB"
 
     def addressee_of(self, verb: Token) -> Token | None:
         """The name or role a reporting verb speaks to: its object ("told Leo", "asked the boy") or the
