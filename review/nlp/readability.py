@@ -272,14 +272,15 @@ def sentence_counts(sentence: str | Span | Doc) -> Counts:
         return NO_COUNTS
     tokens = tagger()(text) if isinstance(sentence, str) else sentence
     plain = plain_words(text)
+    tags = [t.tag_ for t in tokens]  # read once for both counts
     return Counts(
         sentences=1,
         words=len(words),
         difficult_words=sum(map(is_difficult_word, plain)),
         rare_word_load=sum(map(rare_word_load, plain)),
         clause_marks=sum(text.count(mark) for mark in CLAUSE_MARKS),
-        finite_verbs=sum(t.tag_ in FINITE_TAGS for t in tokens),
-        participles=sum(t.tag_ in PARTICIPLE_TAGS for t in tokens),
+        finite_verbs=sum(tag in FINITE_TAGS for tag in tags),
+        participles=sum(tag in PARTICIPLE_TAGS for tag in tags),
     )
 
 
