@@ -16,7 +16,6 @@ from review.core.errors import E202, E203, E207, E208, E900, ReviewError
 from review.core.model import MAX_CHARS
 from review.io.audit import SummaryTable
 from review.io.readers import expand, read_sources
-from review.io.render import render_html
 from review.io.terminal import TEXT_WIDTH, render_text
 from review.pipeline import load_pipeline
 from review.serve import (DEFAULT_HOST, DEFAULT_MAX_BYTES, DEFAULT_MAX_CONCURRENT, DEFAULT_PORT, TOKEN_ENV,
@@ -117,8 +116,12 @@ def _write(documents, output_format: str, out, summary: SummaryTable | None) -> 
             if summary:
                 summary.add(document)
         any_findings = any(d["findings"] for d in collected)
-        out.write(json.dumps(collected, ensure_ascii=False, indent=2) + "\n" if output_format == "json"
-                  else render_html(collected))
+        if output_format == "json":
+            out.write(json.dumps(collected, ensure_ascii=False, indent=2) + "\n")
+        else:
+            from review.io.render import render_html  # the page and its timeline: only this format needs them
+
+            out.write(render_html(collected))
     else:
         colour = output_format == "text" and out.isatty() and "NO_COLOR" not in os.environ
         width = shutil.get_terminal_size((TEXT_WIDTH, 24)).columns

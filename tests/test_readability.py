@@ -104,6 +104,27 @@ def test_rarest_words_leave_out_names_and_come_rarest_first():
     assert "patel" not in words and "monday" not in words
 
 
+@pytest.mark.parametrize("text", ["", "The mother's view.", "don't -- well-known; (CIN) 20/03/2024!", "naïve café, “quoted” — dash…",
+                                  "tab\tand\nnew line", "'single' quotes’ and ‘curly’", "under_score 3.5%"])
+def test_the_words_counted_are_textstats_own(text):
+    assert readability.TEXTSTAT_PUNCTUATION.sub("", text).split() == textstat.remove_punctuation(text).split()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=100))
+def test_the_words_counted_are_textstats_own_for_any_text(text):
+    assert readability.TEXTSTAT_PUNCTUATION.sub("", text) == textstat.remove_punctuation(text)
+
+
+def test_a_review_of_common_words_does_not_import_textstat():
+    import subprocess
+    import sys
+
+    code = ("import sys, review; review.analyse('The mother said she was worried about the visit.', "
+            "report_date='2024-03-20'); print('textstat' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(max_size=200))
 def test_grade_is_a_finite_number_for_any_text(text):

@@ -30,8 +30,8 @@ def mark_line_starts(doc: Doc) -> Doc:
     structure = doc._.structure = read_structure(text)
     soft = set(structure.soft_breaks)
     starts: dict[int, bool] = {}  # token index: whether it starts a sentence
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
+    tokens = list(doc)
+    for previous, token in zip(tokens, tokens[1:]):
         if token.is_space or not previous.is_space or not ("\n" in previous.text or "\r" in previous.text):
             continue
         newline = previous.idx + min(i for i in (previous.text.find("\n"), previous.text.find("\r")) if i >= 0)
@@ -42,7 +42,7 @@ def mark_line_starts(doc: Doc) -> Doc:
         else:
             starts[token.i] = True
     _mark_fields_and_cells(doc, structure, starts)
-    for token in doc[:-1]:  # "?NAI", "Mum tearful, ?DV": a query mark against a word does not end a sentence
+    for token in tokens[:-1]:  # "?NAI", "Mum tearful, ?DV": a query mark against a word does not end a sentence
         if query_mark(token):
             starts[token.i + 1] = False
     _set_sentence_starts(doc, starts)

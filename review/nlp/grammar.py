@@ -131,5 +131,6 @@ def _follows_a_noun(token: Token) -> bool:
 def query_mark(token: Token) -> bool:
     """A question mark written against the word after it, as notes query a finding ("?NAI", "?DV",
     "Mum tearful, ?cannabis"): speculation in a clinician's or worker's shorthand."""
-    following = token.nbor() if token.i + 1 < len(token.doc) else None
-    return token.text == "?" and not token.whitespace_ and following is not None and following.is_alpha
+    if token.text != "?" or token.whitespace_ or token.i + 1 >= len(token.doc):
+        return False  # asked first: nearly every token is turned away here
+    return token.nbor().is_alpha

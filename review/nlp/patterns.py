@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -13,8 +14,14 @@ def phrase_pattern(phrases: Iterable[str], *, hyphen_joins_words: bool = False) 
     """One case-insensitive pattern matching any of `phrases` (longest first), not inside a word.
 
     With `hyphen_joins_words` a hyphen counts as part of a word, so "well" does not match in
-    "well-being"; without it, it does. None when there is no phrase.
+    "well-being"; without it, it does. None when there is no phrase. Built once per list: checks
+    that ask for a lexicon's pattern on every report get the same one.
     """
+    return _phrase_pattern(tuple(phrases), hyphen_joins_words)
+
+
+@functools.lru_cache(maxsize=512)
+def _phrase_pattern(phrases: tuple[str, ...], hyphen_joins_words: bool) -> re.Pattern | None:
     alternatives = sorted((re.escape(p.strip()) for p in phrases if p.strip()), key=len, reverse=True)
     if not alternatives:
         return None

@@ -146,13 +146,29 @@ if "textstat" in sys.modules:  # imported before us: its loader is NLTK's, so re
     _textstat_counts.get_cmudict = _textstat_loader.get_cmudict = _offline_cmudict
 else:
     sys.modules.setdefault("textstat.backend.utils._get_cmudict", _offline_cmudict_loader())
-import textstat  # noqa: E402  (after its dictionary loader is in place)
+
+# textstat's remove_punctuation (its default, apostrophes too): every character neither a word character nor a space
+TEXTSTAT_PUNCTUATION = re.compile(r"[^\w\s]")
+
+
+def _textstat() -> types.ModuleType:
+    """textstat, imported on first need (its dictionary loader is in place by then): only a word the table
+    lacks asks it, so most reviews never import it."""
+    import textstat
+
+    return textstat
+
+
+def __getattr__(name: str):
+    if name == "textstat":  # ``readability.textstat``, as before it was imported lazily
+        return _textstat()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @functools.lru_cache(maxsize=200_000)
 def syllables(word: str) -> int:
     """Syllables in one word: the CMU dictionary's first pronunciation, else pyphen (via textstat)."""
-    return textstat.syllable_count(word) if word.strip() else 0
+    return _textstat().syllable_count(word) if word.strip() else 0
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -215,7 +231,7 @@ def is_difficult_word(word: str) -> bool:
 
 def library_difficult(word: str) -> bool:
     """textstat's difficult-word test (its first call loads the CMU dictionary and pyphen)."""
-    return textstat.is_difficult_word(word)
+    return _textstat().is_difficult_word(word)
 
 
 def _words(text: str) -> list[tuple[int, str]]:
@@ -251,19 +267,20 @@ def rare_word_load(word: str) -> float:
 def sentence_counts(sentence: str | Span | Doc) -> Counts:
     """The grade's counts for `sentence` taken as one sentence (a string is tagged first)."""
     text = sentence if isinstance(sentence, str) else sentence.text if isinstance(sentence, Doc) else span_text(sentence)
-    words = textstat.remove_punctuation(text).split()  # textstat's own word list
+    words = TEXTSTAT_PUNCTUATION.sub("", text).split()  # textstat's own word list
     if not words:
         return NO_COUNTS
     tokens = tagger()(text) if isinstance(sentence, str) else sentence
     plain = plain_words(text)
+    tags = [t.tag_ for t in tokens]  # read once for both counts
     return Counts(
         sentences=1,
         words=len(words),
         difficult_words=sum(map(is_difficult_word, plain)),
         rare_word_load=sum(map(rare_word_load, plain)),
         clause_marks=sum(text.count(mark) for mark in CLAUSE_MARKS),
-        finite_verbs=sum(t.tag_ in FINITE_TAGS for t in tokens),
-        participles=sum(t.tag_ in PARTICIPLE_TAGS for t in tokens),
+        finite_verbs=sum(tag in FINITE_TAGS for tag in tags),
+        participles=sum(tag in PARTICIPLE_TAGS for tag in tags),
     )
 
 

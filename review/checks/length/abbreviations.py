@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -120,7 +121,7 @@ def is_explained_here(text: str, use: Use, expansions: tuple[str, ...] = ()) -> 
     return has_expansion(use.key, text[max(0, use.start - LOOK_BACK):use.start] + " | " + sentence_after)
 
 
-def is_spelled_out_before(text: str, use: Use) -> bool:
+def is_spelled_out_before(text: str, use: Use, phrases: TextPhrases | None = None) -> bool:
     """Whether the report has already written the words the abbreviation stands for, however far
     back ("Attends Building Better Relationships" ... "Complete BBR"; "sessions of cognitive
     behavioural therapy" ... "Continue weekly CBT"): a reader who met the words in full can follow
@@ -129,18 +130,46 @@ def is_spelled_out_before(text: str, use: Use) -> bool:
     back does not explain MASH, and one that gives a letter is a content word in lower case or with a
     capital first, not another abbreviation (but for a heading in capitals) or a word such as "was"
     ("EHA was opened" is not EWO).
-    Not for abbreviations under MIN_ACRONYM_LETTERS letters."""
+    Not for abbreviations under MIN_ACRONYM_LETTERS letters. `phrases` is `TextPhrases(text)`, made once
+    for a text whose uses are checked one after another."""
     units = acronym_units(use.key)
     if len(units) < MIN_ACRONYM_LETTERS:
         return False
-    for phrase in _PHRASE_BREAK.split(text[:max(0, use.start - LOOK_BACK)]):
-        capitals = phrase.isupper()   # a heading in capitals ("ASHBY ROVERS JUNIOR FOOTBALL CLUB") spells as words do
-        words = [w if w.lower() in FUNCTION_WORDS or _can_spell_far(w.lower() if capitals else w) else "_"
-                 for w in _WORD.findall(phrase)]
-        if any(w[0].lower() == units[0] and w.lower() not in FUNCTION_WORDS and spells(units, words[i:], False)
-               for i, w in enumerate(words)):
+    for words, first_letters in (phrases or TextPhrases(text)).before(max(0, use.start - LOOK_BACK)):
+        if units[0] in first_letters and any(
+                w[0].lower() == units[0] and w.lower() not in FUNCTION_WORDS and spells(units, words[i:], False)
+                for i, w in enumerate(words)):
             return True
     return False
+
+
+def _spelling_words(phrase: str) -> tuple[list[str], frozenset[str]]:
+    """A phrase's words as is_spelled_out_before reads them (one that may not give a letter is "_"), and
+    the first letters of those that may start an expansion."""
+    capitals = phrase.isupper()   # a heading in capitals ("ASHBY ROVERS JUNIOR FOOTBALL CLUB") spells as words do
+    words = [w if w.lower() in FUNCTION_WORDS or _can_spell_far(w.lower() if capitals else w) else "_"
+             for w in _WORD.findall(phrase)]
+    return words, frozenset(w[0].lower() for w in words if w.lower() not in FUNCTION_WORDS)
+
+
+class TextPhrases:
+    """A text's phrases (split at _PHRASE_BREAK) with their spelling words, read once, so that checking
+    each use of a long report does not read the whole report before it again."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.breaks: list[int] | None = None  # read at the first use checked
+        self.whole: list[tuple[list[str], frozenset[str]]] = []
+
+    def before(self, limit: int) -> list[tuple[list[str], frozenset[str]]]:
+        """The phrases of ``text[:limit]``, as ``_PHRASE_BREAK.split(text[:limit])`` cuts them."""
+        if self.breaks is None:
+            self.breaks = [m.start() for m in _PHRASE_BREAK.finditer(self.text)]
+            starts = [0] + [b + 1 for b in self.breaks]
+            self.whole = [_spelling_words(self.text[start:end]) for start, end in zip(starts, self.breaks)]
+        complete = bisect_left(self.breaks, limit)
+        start = self.breaks[complete - 1] + 1 if complete else 0
+        return self.whole[:complete] + [_spelling_words(self.text[start:limit])]
 
 
 def _can_spell_far(word: str) -> bool:
@@ -163,7 +192,7 @@ def unexplained_abbreviations(text: str, glossary: Glossary, known: frozenset[st
     flagged there, even if it is spelled out later; one whose words were written in full anywhere
     before it is explained (`is_spelled_out_before`).
     """
-    seen, found = set(explained_keys), []
+    seen, found, phrases = set(explained_keys), [], TextPhrases(text)
     for use in uses(text, glossary):
         if use.key in seen or (quoted and quoted(use.start)):
             continue
@@ -174,7 +203,7 @@ def unexplained_abbreviations(text: str, glossary: Glossary, known: frozenset[st
         if not use.in_glossary and (use.key in known or _is_word_or_name(text, use, common_word, is_name)):
             continue
         seen.add(use.key)
-        if not (is_explained_here(text, use, glossary.expansions.get(use.key, ())) or is_spelled_out_before(text, use)):
+        if not (is_explained_here(text, use, glossary.expansions.get(use.key, ())) or is_spelled_out_before(text, use, phrases)):
             found.append((use.key, use.start, use.start + len(use.key)))
     return found
 

@@ -134,6 +134,8 @@ class HedgeCues:
         object.__setattr__(self, "_flag_phrase_pattern", phrase_pattern(self.flag_phrases))
         # every form a token that is not a modal must have to be a cue: most words are turned away by it
         object.__setattr__(self, "_cue_forms", self.words | self.inference_verbs | self.complement_verbs)
+        # every lemma a verb must have to pass on hearsay: most words are turned away by it
+        object.__setattr__(self, "_hearsay_lemmas", self.hearsay_verbs | self.unsourced_passives | self.unnamed_source_verbs)
 
     def token_is_cue(self, token: Token) -> bool:
         forms = lemmas_of(token)
@@ -208,7 +210,8 @@ class HedgeCues:
         "the nurse has been told that ..." (a passive of telling with no agent, in the present or perfect);
         "everyone knows it" (an unnamed everyone as the source)."""
         lemma = verb.lemma_.lower()
-        if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("neg", "agent") for c in verb.children):
+        if lemma not in self._hearsay_lemmas or verb.pos_ not in ("VERB", "AUX") or any(
+                c.dep_ in ("neg", "agent") for c in verb.children):
             return None
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if lemma in self.hearsay_verbs and subject is not None and subject.lower_ in WRITER and verb.tag_ != "VB" and (

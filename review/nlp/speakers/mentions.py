@@ -141,6 +141,8 @@ class People:
             if token.i in self.layout.inside or token.is_space:
                 continue
             lower = token.lower_
+            if token.pos_ not in ("PROPN", "NOUN") and lower not in child_aliases_lower:
+                continue  # neither a name nor a person noun (asked first, as it turns most words away)
             if not token.text.replace(".", "").replace("-", "").isalpha():
                 continue
             if token.pos_ == "PROPN" and token.dep_ not in ("compound", "flat") or \
