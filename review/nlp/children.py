@@ -314,6 +314,18 @@ def child_known_as(doc, children: list[str]) -> dict[str, str]:
             if alias and alias.lower() not in _NOT_NAMES and alias.lower() != first.lower() \
                     and alias.lower() not in {"dob", "yr", "yrs"}:
                 known.setdefault(alias.lower(), child)
+        for alias in short_forms(doc, first):
+            known.setdefault(alias, child)
     if user_data is not None:
         user_data[key] = known
     return known
+
+
+def short_forms(doc, first: str) -> set[str]:
+    """The names in `doc` that shorten a child's first name by cutting its end ("Alex" for Alexander, "Sam"
+    for Samuel), lower case: a proper noun of three letters or more, two or more shorter than the name."""
+    if not isinstance(doc, Doc) or len(first) < 5:
+        return set()
+    name = first.lower()
+    return {t.lower_ for t in doc if t.pos_ == "PROPN" and 3 <= len(t.text) <= len(first) - 2
+            and t.text[0].isupper() and name.startswith(t.lower_) and t.lower_ not in _NOT_NAMES}

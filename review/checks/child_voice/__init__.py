@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from review.checks.child_voice.circumstances import circumstances_of, circumstances_of_quotes, gives_an_occasion
 from review.checks.child_voice.communications import Communication, communications_of
 from review.checks.child_voice.resolver import ChildResolver
+from review.checks.child_voice.unquoted import UnquotedWords, unquoted_words_of
 from review.core.findings import add_finding
 from review.core.rules import CheckRules, load_rules
 from review.core.text import doc_text, is_whole_report, sentence_index, sentences
@@ -37,6 +38,7 @@ class ChildVoice:
     disclosure: dict[int, list[str]] = field(default_factory=dict)     # quote index -> how it was said
     heard: dict[str, list[int]] = field(default_factory=dict)  # child -> sentences giving their words, views or presentation
     communications: list[Communication] = field(default_factory=list)
+    unquoted: list[UnquotedWords] = field(default_factory=list)  # the child's words after "said:", unquoted
 
     def unheard(self, children: list[str]) -> list[str]:
         """Those of `children` of whom the report gives nothing of their own (none, where something is
@@ -173,9 +175,18 @@ def child_voice(doc: Doc, rules: CheckRules, rules_path: str | None = None) -> C
     voice.communications = communications_of(doc, quotes, resolver, rules)
     for communication in voice.communications:
         voice.heard.setdefault(communication.child, []).append(sentence_index(doc, communication.start))
+    voice.unquoted = unquoted_words_of(doc, quotes, resolver)
+    for words in voice.unquoted:
+        voice.heard.setdefault(words.child, []).append(sentence_index(doc, words.start))
     voice.circumstances, voice.disclosure = circumstances_of_quotes(doc, quotes, rules)
     doc._.child_voice = voice
     return voice
+
+
+def _on_an_occasion(doc: Doc, communication: Communication) -> bool:
+    """Whether a child's communication without words is placed on an occasion: a date or time in its sentence."""
+    return any(ent.label_ in ("DATE", "TIME") and communication.start <= ent.start_char < communication.end
+               for ent in doc.ents)
 
 
 def _relayed(quote: Quote) -> str:
@@ -234,12 +245,14 @@ class ChildVoiceCheck:
         return doc
 
     def _speaking_children(self, doc: Doc, voice: ChildVoice, quotes: list[Quote]) -> None:
-        """No child's words quoted; no wishes and feelings where no child's words are given with their
-        circumstances; one child unheard while another is heard."""
+        """No child's words quoted; no wishes and feelings where no child's words (or communication without
+        words) are given with their circumstances; one child unheard while another is heard."""
         rules = self.rules
-        if not voice.child_quotes and not voice.communications:  # signs and aids are a child's words too
+        # signs and aids are a child's words too, as are the child's words after "said:" with no quotation marks
+        if not voice.child_quotes and not voice.communications and not voice.unquoted:
             add_finding(doc, rules.rule("child_voice.no_quote"), 0, 0)
-        heard_in_context = any(voice.circumstances.get(n) for n, q in enumerate(quotes) if q.speaker_is_child)
+        heard_in_context = any(voice.circumstances.get(n) for n, q in enumerate(quotes) if q.speaker_is_child) or any(
+            _on_an_occasion(doc, c) for c in voice.communications)  # "On 25 May Mia signed ...": her words in context
         if not voice.wishes_sentences and not heard_in_context:
             add_finding(doc, rules.rule("child_voice.no_wishes"), 0, 0)
         if voice.child_quotes or voice.wishes_sentences:

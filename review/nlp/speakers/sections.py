@@ -1,6 +1,7 @@
 """Sections of a report given to a child's own words: a heading such as "Voice of the child", "YP's
-views", "What Tia has said" or "Ruby's communication". A quote set out there with nobody named as its
-speaker (a bulleted list of what the child said, "To her form tutor, 05/06/2025: '…'") is the child's."""
+views", "What Tia has said" or "Ruby's communication", or a table column so headed ("Date | Who heard it |
+What Sofia said"). A quote set out there with nobody named as its speaker (a bulleted list of what the
+child said, "To her form tutor, 05/06/2025: '…'") is the child's."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 
 from spacy.tokens import Doc
 
-from review.core.blocks import read_structure
+from review.core.blocks import Structure, names_columns, read_structure
 from review.core.text import doc_text
 from review.nlp.children import child_known_as
 from review.nlp.quotes import Quote
@@ -23,9 +24,32 @@ def voice_section_child(doc: Doc, quote: Quote, children: list[str], lexicons: L
     structure = doc._.structure if doc.has_extension("structure") else None
     if structure is None:
         structure = read_structure(doc_text(doc))
-    heading = structure.section_of(quote.start)
-    if not heading or not children:
+    if not children:
         return None
+    for heading in (column_heading(structure, doc_text(doc), quote.start), structure.section_of(quote.start)):
+        child = _child_headed(heading, doc, children, lexicons) if heading else None
+        if child is not None:
+            return child
+    return None
+
+
+def column_heading(structure: Structure, text: str, offset: int) -> str | None:
+    """The heading of the table column whose cell holds `offset` (the first row's cell above it), or None."""
+    block = structure.block_at(offset)
+    if block is None or block.kind != "row" or not block.row:
+        return None
+    header = next((b for b in structure.blocks if b.kind == "row" and b.table == block.table and b.row == 0), None)
+    if header is None or not names_columns(header, text):
+        return None
+    column = next((i for i, (start, end) in enumerate(block.cells) if start <= offset <= end), None)
+    if column is None or column >= len(header.cells):
+        return None
+    start, end = header.cells[column]
+    return text[start:end]
+
+
+def _child_headed(heading: str, doc: Doc, children: list[str], lexicons: Lexicons) -> str | None:
+    """The child a heading gives its words to, or None."""
     words = re.findall(r"[a-z]+", heading.lower().replace("’", "'").replace("'s", ""))
     if not set(words) & set(lexicons.voice_heading_words):
         return None

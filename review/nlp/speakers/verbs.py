@@ -53,8 +53,10 @@ class ReportingVerbs:
         text = self.layout.text
         opening = quote.start - 1
         before = text[self.layout.paragraph_start(quote.start): max(0, opening)].rstrip()
-        if not before or before[-1] in ".!?:,;—–-([\n" or before[-1] in QUOTE_CHARS:
+        if not before or before[-1] in ".!?:,;—–-([\n|" or before[-1] in QUOTE_CHARS:
             return "speech"
+        if text[:max(0, opening)].rstrip(" ").endswith("\t"):
+            return "speech"  # the words open a table cell ("03/09 | PC Walsh | “Dad pushed Mum”")
         span = self.layout.quote_tokens(quote)
         if span is not None:
             # the quote is the complement of a reporting verb: Mia said "…"; Mum told me "…"
