@@ -18,18 +18,18 @@ NO_STOP = ("Kayla told me her brother had taken the money from the tin and that 
            "she did not want me to tell her mum because she thought her mum would shout at him again like she did in "
            "the summer and I said that I would have to pass it on and she nodded and went back to her drawing.")
 # 54 words and a definition of 12 in brackets after the words it spells ...
-DEFINED = ("I am worried that Jayden's sleep is affecting his learning, because his class teacher has logged him asleep "
-           "at his desk on six mornings since half term, he scored 9 on the Sleep Disturbance Scale for Children (SDSC; "
-           "a score above 7 points to a sleep problem worth a referral), and he has missed the two sleep clinic "
-           "appointments offered to the family since January.")
+DEFINED = ("I am worried that Jayden's sleep is affecting his learning, because his class teacher has logged him "
+           "asleep at his desk on six mornings since half term, he scored 9 on the Sleep Disturbance Scale for "
+           "Children (SDSC; a score above 7 points to a sleep problem worth a referral), and he has missed the two "
+           "sleep clinic appointments offered to the family since January.")
 # ... and the same sentence with an aside of content in the brackets instead: every word counts.
 ASIDE = DEFINED.replace("(SDSC; a score above 7 points to a sleep problem worth a referral)",
                         "(his mother says he is often on his tablet until after midnight)")
 # 59 words and an abbreviation followed by its expansion in brackets.
-SPELLED_AFTER = ("Mr Okafor has been supported through the CIN (Child in Need) plan since October and, with the family "
-                 "support worker, has set up a morning routine, taken the boys to every dental and optician appointment "
-                 "booked for them, cleared the back bedroom so that each boy has his own bed, and kept every one of the "
-                 "six reviews held at the family centre.")
+SPELLED_AFTER = ("Mr Okafor has been supported through the CIN (Child in Need) plan since October and, with the "
+                 "family support worker, has set up a morning routine, taken the boys to every dental and optician "
+                 "appointment booked for them, cleared the back bedroom so that each boy has his own bed, and kept "
+                 "every one of the six reviews held at the family centre.")
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +89,8 @@ def test_length_sentence_counts_a_bracketed_aside_that_defines_nothing(check):
 
 def test_definition_words(length_nlp):
     glossary = parse_glossary(["CIN = Child in Need"])
-    doc = length_nlp("She scored 16 on the Edinburgh Postnatal Depression Scale (EPDS; 13 or more suggests depression).")
+    doc = length_nlp("She scored 16 on the Edinburgh Postnatal Depression Scale (EPDS; 13 or more suggests "
+                     "depression).")
     assert definition_words(sentences(doc)[0], glossary) == 6
     doc = length_nlp("Mia has a CIN (Child in Need) plan and a dental check (booked by her aunt) next week.")
     assert definition_words(sentences(doc)[0], glossary) == 3
