@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from review.checks.length.abbreviations import parse_glossary, unexplained_abbreviations
+from review.checks.length.abbreviations import Glossary, Use, is_explained_here, parse_glossary
+from review.checks.length.abbreviations import unexplained_abbreviations
 from review.checks.length.abbreviations import uses as abbreviation_uses
 from review.checks.length.passives import PassiveRules, hidden_agent_passives
 from review.core.findings import add_finding
@@ -29,6 +30,7 @@ DOUBLE_QUOTES = "\"“”"
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 CLAUSE_LINKS = {"ccomp", "parataxis", "conj"}   # how a second main clause hangs in the parse
 NOT_PROSE = ("heading", "field", "address", "signature")  # blocks whose abbreviations are not read as running text
+SENTENCE_END = re.compile(r"[.!?;:…][\"'”’)\]]*$")  # how a written sentence (or a clause before a colon) ends
 GLOSSARY_HEADING = re.compile(r"(?i)glossary|abbreviations|acronyms|key terms|terms used")
 COMMON_WORD_ZIPF, COMMON_SHORT_WORD_ZIPF = 4.0, 5.0  # how common a word (of 3+ letters, of 2) is to be everyday
 THRESHOLDS = ("sentence_words", "paragraph_words", "hard_grade", "hard_min_words", "run_on_joins", "comma_splice_min_words",
@@ -174,6 +176,52 @@ def _phrase_from(token: Token, end: int, n: int = 5) -> str:
     return token.doc[token.i:min(token.i + n, end)].text
 
 
+def written_sentences(spans: list[Span]) -> list[list[Span]]:
+    """The review's sentences grouped as the writer wrote them: the parser sometimes ends a sentence
+    mid-line with no stop ("... taken off her | like she was ..."); a part that starts in lower case
+    on the same line as a part ending in a word, not a stop, a colon or a dash, continues it."""
+    groups: list[list[Span]] = []
+    for sent in spans:
+        if groups and _continues(groups[-1][-1], sent):
+            groups[-1].append(sent)
+        else:
+            groups.append([sent])
+    return groups
+
+
+def _continues(previous: Span, sent: Span) -> bool:
+    last, first = previous[-1], sent[0]
+    between = doc_text(sent.doc)[previous.end_char:sent.start_char]
+    return (first.text[:1].islower() and last.text[-1:].isalnum() and not SENTENCE_END.search(last.text)
+            and "\n" not in between and "\r" not in between)
+
+
+def definition_words(sent: Span, glossary: Glossary) -> int:
+    """Words inside brackets that define an abbreviation ("... Depression Scale (EPDS; a score of 13
+    or more suggests ...)", "CIN (Child in Need)"): the explanation length.jargon asks for is an
+    aside the reader may skip, so it does not make the sentence long. Other brackets count."""
+    text, total, opened = doc_text(sent.doc), 0, None
+    for token in sent:
+        if token.text == "(" and opened is None:
+            opened = token
+        elif token.text == ")" and opened is not None:
+            inside = sent.doc[opened.i + 1:token.i]
+            edges = [t for t in (sent.doc[opened.i - 1] if opened.i > sent.start else None,
+                                 inside[0] if len(inside) else None) if t is not None]
+            if any(_defined_here(text, t, glossary) for t in edges):
+                total += words(inside)
+            opened = None
+    return total
+
+
+def _defined_here(text: str, token: Token, glossary: Glossary) -> bool:
+    """Whether `token` is an abbreviation explained by the bracket beside it (is_explained_here)."""
+    found = [use for use in abbreviation_uses(token.text, glossary) if use.start == 0]
+    return bool(found) and is_explained_here(
+        text, Use(found[0].key, token.idx, token.idx + found[0].end, found[0].in_glossary),
+        glossary.expansions.get(found[0].key, ()))
+
+
 def content_words(sent: Span) -> frozenset[str]:
     """Lower-cased lemmas of the words that carry content: no stop words or punctuation, but numbers
     and dates kept, so the same kind of event on two dates is not a repetition."""
@@ -258,8 +306,10 @@ class LengthCheck:
             longest_sentence_words=max((s._.words for s in spans), default=0),
         )
         quoted = [(quote.start, quote.end) for quote in doc_quote_marks(doc)]
-        for sent in spans:
-            self._check_sentence(doc, sent, grade, quoted)
+        for group in written_sentences(spans):
+            too_long = self._check_sentence_length(doc, group)
+            for sent in group:
+                self._check_sentence(doc, sent, grade, quoted, too_long)
         self._check_paragraphs(doc, spans, paragraph_bounds)
         self._check_jargon(doc, quoted)
         self._check_repetition(doc, spans)
@@ -268,13 +318,26 @@ class LengthCheck:
                       usual_words=int(self.limits["report_words"]))
         return doc
 
-    def _check_sentence(self, doc: Doc, sent: Span, average_grade: float, quoted: list[tuple[int, int]]) -> None:
+    def _check_sentence_length(self, doc: Doc, group: list[Span]) -> bool:
+        """length.sentence on one written sentence (`group`: its parts in the review's split), its
+        words counted without a bracketed definition of an abbreviation; True when it is too long."""
+        counted = sum(sent._.words - definition_words(sent, self.glossary) for sent in group)
+        if counted <= self.limits["sentence_words"]:
+            return False
+        if len(group) == 1:
+            split = split_point(group[0], clauses(group[0], self.coordinators, self.reporting_verbs))
+        else:   # where the parser ended a part: the one nearest the middle
+            middle = (group[0].start_char + group[-1].end_char) / 2
+            split = min((sent[0] for sent in group[1:]), key=lambda t: abs(t.idx - middle))
+        self._add(doc, "length.sentence", group[0].start_char, group[-1].end_char,
+                  words=sum(sent._.words for sent in group), split_at=_phrase_from(split, group[-1].end))
+        return True
+
+    def _check_sentence(self, doc: Doc, sent: Span, average_grade: float, quoted: list[tuple[int, int]],
+                        too_long: bool = False) -> None:
         clause_list = clauses(sent, self.coordinators, self.reporting_verbs)
-        if sent._.words > self.limits["sentence_words"]:
-            split = split_point(sent, clause_list)
-            self._add(doc, "length.sentence", sent.start_char, sent.end_char, words=sent._.words,
-                      split_at=_phrase_from(split, sent.end))
-        elif sent._.grade > self.limits["hard_grade"] and sent._.words >= self.limits["hard_min_words"]:
+        if (not too_long   # length.sentence said it; a long sentence is not also flagged hard to read
+                and sent._.grade > self.limits["hard_grade"] and sent._.words >= self.limits["hard_min_words"]):
             hard = readability.rarest_words(sent.text, 3)
             self._add(doc, "length.hard_to_read", sent.start_char, sent.end_char, grade=sent._.grade,
                       average=average_grade, hard_words=", ".join(f"'{w}'" for w in hard))
