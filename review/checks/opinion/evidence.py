@@ -109,7 +109,8 @@ MEASURES = ("%", "percent", "centile", "percentile")
 def gives_its_measure(label: Token) -> bool:
     """'Attendance is poor at 71.4%', 'poor attendance (78% this term)', 'weight is low, on the 2nd centile':
     a label given with the figure it rests on, which is the fact (GUIDE.md's lookalikes)."""
-    scope = label.head if label.dep_ == "amod" else clause_of(label)
+    # the noun a label modifies or stands beside ("Attendance: poor at 71.4%"), else the label's clause
+    scope = label.head if label.dep_ in ("amod", "appos") else clause_of(label)
     return any(t.lower_ in MEASURES or (t.lower_ == "cent" and t.i > 0 and t.nbor(-1).lower_ == "per")
                for t in scope.subtree)
 
