@@ -10,9 +10,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from review.checks.opinion.attribution import Voice, find_phrase, legal_categories, unsourced_quoted_labels, voice_of
-from review.checks.opinion.evidence import (defines_a_term, elaborated_after_colon, gives_its_measure, gives_specifics,
-                                            observed_beside, reason_starts, states_a_plan, states_a_reason,
-                                            weighs_another_view, writer_perceives, writers_own_account)
+from review.checks.opinion.evidence import (defines_a_term, depicts_an_occasion, elaborated_after_colon,
+                                            gives_its_measure, gives_specifics, observed_beside, reason_starts,
+                                            states_a_plan, states_a_reason, weighs_another_view, writer_perceives,
+                                            writers_own_account)
 from review.checks.opinion.hedge import HedgeCues, names_no_evidence
 from review.checks.opinion.labels import PersonJudgements, Trigger
 from review.checks.opinion.sentence_model import SentenceModel, load_sentence_model
@@ -125,7 +126,8 @@ class OpinionCheck:
                     found.append((token.idx, asserted.idx + len(asserted.text),
                                   "a certainty adverb asserting a conclusion"))
             elif self.is_label(token) and not colon and not (evidenced and token.tag_ in ("JJR", "RBR")) and not (
-                    observed_beside(token, self.judges, self.attribution_verbs)) and not gives_its_measure(token):
+                    observed_beside(token, self.judges, self.attribution_verbs)) and not gives_its_measure(token) and (
+                    not depicts_an_occasion(token)):
                 found.append((token.idx, token.idx + len(token.text), "an evaluative label from the opinion lexicon"))
             elif token.lower_ in self.sweeping_adverbs and states_a_habit(token):
                 head = token.head

@@ -115,6 +115,20 @@ def gives_its_measure(label: Token) -> bool:
                for t in scope.subtree)
 
 
+def depicts_an_occasion(label: Token) -> bool:
+    """'attended A&E intoxicated on NYE', 'Paramedics took Leanne, heavily intoxicated, to hospital': a label as
+    a depictive of one event in the simple past, the person's state on that occasion as the event's record
+    gives it; not one stated with "be" ("Dad was drunk") nor of a habit ("has been coming back drunk")."""
+    if label.dep_ == "advcl":
+        verb = label.head
+    elif label.dep_ == "amod" and label.head.pos_ in ("PROPN", "PRON") and label.left_edge.i > 0 and (
+            label.doc[label.left_edge.i - 1].text == ","):  # set off by commas beside a name
+        verb = label.head.head if label.head.dep_ in ("dobj", "nsubj", "nsubjpass") else label.head
+    else:
+        return False
+    return verb.pos_ == "VERB" and verb.lemma_ != "be" and verb.tag_ == "VBD"
+
+
 def clause_of(word: Token) -> Token:
     """The verb of the clause `word` is in ("poor" in "her hygiene is poor", "difficult" in "had a
     difficult childhood"): its nearest verb ancestor, or itself."""
