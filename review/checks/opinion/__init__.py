@@ -294,7 +294,9 @@ class OpinionCheck:
         if not triggers and classes is not None and classes["judgement"] >= self.judgement_probability:
             candidates = [t for t in own_words if t.pos_ in MODEL_EVIDENCE_POS]
             token = self.sentence_model.strongest_word(own_words, "judgement", candidates)
-            if token is not None:
+            # the word it rests on is what an evidence verb concludes from evidence named ("because it suggests
+            # his abusive behaviour is continuing"): an inference with its basis, as for a lexicon label
+            if token is not None and not self.inferred_from_evidence(token):
                 triggers = [(token.idx, token.idx + len(token.text),
                              f"the sentence model rates the writer's words {classes['judgement']:.2f} an unevidenced "
                              "judgement; the word it rests on most")]
