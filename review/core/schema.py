@@ -214,6 +214,8 @@ class OpinionLexicons(Strict):
     hedge_unnamed_source_verbs: Phrases = lexicon("verbs of knowing and saying whose unnamed subject is no source")
     hedge_exceptions: Phrases = lexicon("phrases in which a hedge word states feasibility or a plan, not a guess")
     hedge_permission_verbs: Phrases = lexicon("verbs after which 'may' gives a permission or a power, not a guess")
+    hedge_topic_verbs: Phrases = lexicon("verbs of talking something through: a modal in the question they take as "
+                                         "their topic ('talked about what might happen') is what was said, not a guess")
 
 
 class OpinionThresholds(Strict):
