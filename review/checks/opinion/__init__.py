@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from review.checks.opinion.attribution import Voice, find_phrase, legal_categories, unsourced_quoted_labels, voice_of
-from review.checks.opinion.evidence import (defines_a_term, depicts_an_occasion, elaborated_after_colon,
+from review.checks.opinion.evidence import (conceded, defines_a_term, depicts_an_occasion, elaborated_after_colon,
                                             gives_its_measure, gives_specifics, observed_beside, reason_starts,
                                             states_a_plan, states_a_reason, weighs_another_view, writer_perceives,
                                             writers_own_account)
@@ -196,6 +196,11 @@ class OpinionCheck:
         token = sent.doc.char_span(*cue, alignment_mode="expand")[0]
         return states_a_reason(sent, self.reason_markers, claim=token) or self.inferred_from_evidence(token)
 
+    @staticmethod
+    def concedes(sent: Span, cue: tuple[int, int]) -> bool:
+        """Whether the speculation cue at `cue` concedes a point against a statement (`evidence.conceded`)."""
+        return conceded(sent.doc.char_span(*cue, alignment_mode="expand")[0])
+
     def guesses_about_a_person(self, sent: Span, cue: tuple[int, int]) -> bool:
         """Whether the speculation cue at `cue` guesses at a person's conduct or state ("she may be hiding
         it", "Dad is likely to be drinking"), not at a cause or a limit ("a new term may be part of it")."""
@@ -257,8 +262,11 @@ class OpinionCheck:
                 self.add_owned(doc, owned, classes[i]["judgement"])
             # A hedge inside an owned opinion with its reasons is reasoned, as is one with its reason in the
             # sentence; without them "I think there may be ..." is speculation all the same.
+            # So is a concession the writer weighs against a statement ("his words may be relevant but do not
+            # tell us ..."), when it is not a guess about a person.
             cue = next((c for c in cues if not self.reasoned_cue(sent, c) and not (
-                weighed and not self.guesses_about_a_person(sent, c))), None) if not reasoned else None
+                (weighed or self.concedes(sent, c)) and not self.guesses_about_a_person(sent, c))),
+                None) if not reasoned else None
             # A modal or hedge word in a sentence whose own words the model reads as plain is a lookalike: "may"
             # of permission ("Parents may attend with an advocate"), statutory wording ("likely to suffer
             # significant harm").

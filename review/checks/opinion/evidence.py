@@ -103,6 +103,19 @@ def weighs_another_view(sent: Span) -> bool:
     return any(t.lower_ in CONCESSIVE_CONJUNCTIONS and t.dep_ in ("mark", "advmod") and t.i > sent.start for t in sent)
 
 
+def conceded(cue: Token) -> bool:
+    """'Noah's words may be relevant but on their own do not tell us how she was hurt': a modal clause that
+    concedes a point against a statement joined by "but" with the same subject and no modal, in which the
+    writer weighs the evidence; not a guess set against a fact with a subject of its own ("could be a support
+    but nothing is known about her")."""
+    verb = cue.head if cue.dep_ in ("aux", "auxpass") else cue
+    if not any(c.dep_ == "cc" and c.lower_ == "but" for c in verb.children):
+        return False
+    return any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not any(
+        g.dep_ in ("nsubj", "nsubjpass", "expl") or (g.dep_ == "aux" and g.tag_ == "MD") for g in c.children)
+        for c in verb.children)
+
+
 MEASURES = ("%", "percent", "centile", "percentile")
 
 
