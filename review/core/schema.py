@@ -184,6 +184,8 @@ class OpinionLexicons(Strict):
     quote_introducers: Phrases = lexicon("verbs that introduce a quoted label; with no agent the label has no source")
     belief_verbs: Phrases = lexicon("verbs of belief: what one identified person thinks or feels is that person's "
                                     "view, not the writer's ('Mum thinks Dad might come')")
+    writer_nouns: Phrases = lexicon("nouns by which a writer names themselves in the third person ('the worker "
+                                    "feels ...'): their view is the writer's own")
     person_nouns: Phrases = lexicon("nouns for a person: a judgement of one with 'be' characterises a person")
     degree_adverbs: Phrases = lexicon("adverbs of degree: an adjective they grade is a quality judged")
     status_adjectives: Phrases = lexicon("adjectives of age, status, order or kinship, which place a person "

@@ -49,12 +49,15 @@ class Voice:
         return token.i not in self.attributed
 
 
-def identified_person(subject: Token) -> bool:
+def identified_person(subject: Token, writer_nouns: frozenset[str] = frozenset()) -> bool:
     """'Mum', 'Ms Holt', 'the school nurse', 'her teacher', 'she': one person the reader can tell, whose view a
     verb of belief reports (GUIDE.md's ``attributed``); not a group or an unnamed many ("staff feel",
-    "professionals believe"), whose view is the writer's side's or no one's."""
+    "professionals believe"), whose view is the writer's side's or no one's, nor the writer named in the third
+    person ("the worker feels": one of `writer_nouns` with no word before it but its determiner)."""
     lemma = subject.lemma_.lower()
     if subject.lower_ in GROUP_NOUNS or lemma in GROUP_NOUNS:
+        return False
+    if lemma in writer_nouns and all(c.dep_ == "det" for c in subject.children if c.i < subject.i):
         return False
     if subject.pos_ == "PROPN" or subject.lower_ in FAMILY_WORDS:
         return True
@@ -65,10 +68,11 @@ def identified_person(subject: Token) -> bool:
 
 
 def voice_of(sent: Span, attribution_verbs: frozenset[str], source_openers: Iterable[str] = ("according to",),
-             belief_verbs: frozenset[str] = frozenset()) -> Voice:
+             belief_verbs: frozenset[str] = frozenset(), writer_nouns: frozenset[str] = frozenset()) -> Voice:
     """Which tokens of `sent` are attributed to a source other than the writer (`attribution_verbs`:
     lower-case lemmas); what a verb of `belief_verbs` reports is attributed when one identified person
-    holds it ("Mum thinks Dad might come", "the school nurse feels ..."; `identified_person`)."""
+    holds it ("Mum thinks Dad might come", "the school nurse feels ..."; `identified_person`, which the writer
+    named as one of `writer_nouns` is not)."""
     doc = sent.doc
     text = span_text(sent)
     quoted = quoted_tokens(sent)
@@ -77,7 +81,8 @@ def voice_of(sent: Span, attribution_verbs: frozenset[str], source_openers: Iter
         if token.lemma_.lower() in belief_verbs and token.pos_ == "VERB":
             subject = subject_of(token)
             believed = [c for c in token.children if c.i > token.i and c.dep_ in BELIEVED]
-            if believed and subject is not None and subject.lower_ not in WRITER and identified_person(subject):
+            if believed and subject is not None and subject.lower_ not in WRITER and identified_person(
+                    subject, writer_nouns):
                 # the stance is the holder's too: "does not believe this", "suspects Dad is drinking"
                 attributed.update(t.i for t in (token, *(c for c in token.children if c.dep_ in ("aux", "neg"))))
                 for clause in believed:
