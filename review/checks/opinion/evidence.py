@@ -134,7 +134,7 @@ def depicts_an_occasion(label: Token) -> bool:
     gives it; not one stated with "be" ("Dad was drunk") nor of a habit ("has been coming back drunk")."""
     if label.dep_ == "advcl":
         verb = label.head
-    elif label.dep_ == "amod" and label.head.pos_ in ("PROPN", "PRON") and label.left_edge.i > 0 and (
+    elif label.dep_ in ("amod", "acl") and label.head.pos_ in ("PROPN", "PRON") and label.left_edge.i > 0 and (
             label.doc[label.left_edge.i - 1].text == ","):  # set off by commas beside a name
         verb = label.head.head if label.head.dep_ in ("dobj", "nsubj", "nsubjpass") else label.head
     else:
