@@ -182,6 +182,10 @@ class OpinionLexicons(Strict):
     source_openers: Phrases = lexicon("a sentence opening (or continuing after a comma) with one of these names "
                                       "its source")
     quote_introducers: Phrases = lexicon("verbs that introduce a quoted label; with no agent the label has no source")
+    belief_verbs: Phrases = lexicon("verbs of belief: what one identified person thinks or feels is that person's "
+                                    "view, not the writer's ('Mum thinks Dad might come')")
+    writer_nouns: Phrases = lexicon("nouns by which a writer names themselves in the third person ('the worker "
+                                    "feels ...'): their view is the writer's own")
     person_nouns: Phrases = lexicon("nouns for a person: a judgement of one with 'be' characterises a person")
     degree_adverbs: Phrases = lexicon("adverbs of degree: an adjective they grade is a quality judged")
     status_adjectives: Phrases = lexicon("adjectives of age, status, order or kinship, which place a person "
@@ -212,6 +216,8 @@ class OpinionLexicons(Strict):
     hedge_unnamed_source_verbs: Phrases = lexicon("verbs of knowing and saying whose unnamed subject is no source")
     hedge_exceptions: Phrases = lexicon("phrases in which a hedge word states feasibility or a plan, not a guess")
     hedge_permission_verbs: Phrases = lexicon("verbs after which 'may' gives a permission or a power, not a guess")
+    hedge_topic_verbs: Phrases = lexicon("verbs of talking something through: a modal in the question they take as "
+                                         "their topic ('talked about what might happen') is what was said, not a guess")
 
 
 class OpinionThresholds(Strict):

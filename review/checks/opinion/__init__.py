@@ -10,9 +10,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from review.checks.opinion.attribution import Voice, find_phrase, legal_categories, unsourced_quoted_labels, voice_of
-from review.checks.opinion.evidence import (defines_a_term, elaborated_after_colon, gives_its_measure, gives_specifics,
-                                            observed_beside, reason_starts, states_a_plan, states_a_reason,
-                                            weighs_another_view, writer_perceives, writers_own_account)
+from review.checks.opinion.evidence import (conceded, defines_a_term, depicts_an_occasion, elaborated_after_colon,
+                                            gives_its_measure, gives_specifics, observed_beside, reason_starts,
+                                            states_a_plan, states_a_reason, weighs_another_view, writer_perceives,
+                                            writers_own_account)
 from review.checks.opinion.hedge import HedgeCues, names_no_evidence
 from review.checks.opinion.labels import PersonJudgements, Trigger
 from review.checks.opinion.sentence_model import SentenceModel, load_sentence_model
@@ -76,6 +77,8 @@ class OpinionCheck:
         self.sweeping_adverbs = frozenset(w.lower() for w in lexicon("sweeping_adverbs"))
         self.attribution_verbs = frozenset(v.lower() for v in linguistics().word_classes.union(*ATTRIBUTION_VERBS))
         self.source_openers = lexicon("source_openers")
+        self.belief_verbs = frozenset(w.lower() for w in lexicon("belief_verbs"))
+        self.writer_nouns = frozenset(w.lower() for w in lexicon("writer_nouns"))
         self.quote_introducers = lexicon("quote_introducers")
         self.owned_markers = phrase_pattern(lexicon("owned_markers"))
         self.reason_markers = phrase_pattern(lexicon("reason_markers"))
@@ -98,7 +101,7 @@ class OpinionCheck:
         return load_sentence_model(self.model_path)
 
     def voice(self, sent: Span) -> Voice:
-        return voice_of(sent, self.attribution_verbs, self.source_openers)
+        return voice_of(sent, self.attribution_verbs, self.source_openers, self.belief_verbs, self.writer_nouns)
 
     def judgement_triggers(self, sent: Span, voice: Voice, evidenced: bool) -> list[Trigger]:
         """(start, end, why) of each label, phrase or pattern that makes `sent` a judgement: in the writer's
@@ -124,7 +127,8 @@ class OpinionCheck:
                     found.append((token.idx, asserted.idx + len(asserted.text),
                                   "a certainty adverb asserting a conclusion"))
             elif self.is_label(token) and not colon and not (evidenced and token.tag_ in ("JJR", "RBR")) and not (
-                    observed_beside(token, self.judges, self.attribution_verbs)) and not gives_its_measure(token):
+                    observed_beside(token, self.judges, self.attribution_verbs)) and not gives_its_measure(token) and (
+                    not depicts_an_occasion(token)):
                 found.append((token.idx, token.idx + len(token.text), "an evaluative label from the opinion lexicon"))
             elif token.lower_ in self.sweeping_adverbs and states_a_habit(token):
                 head = token.head
@@ -193,6 +197,11 @@ class OpinionCheck:
         token = sent.doc.char_span(*cue, alignment_mode="expand")[0]
         return states_a_reason(sent, self.reason_markers, claim=token) or self.inferred_from_evidence(token)
 
+    @staticmethod
+    def concedes(sent: Span, cue: tuple[int, int]) -> bool:
+        """Whether the speculation cue at `cue` concedes a point against a statement (`evidence.conceded`)."""
+        return conceded(sent.doc.char_span(*cue, alignment_mode="expand")[0])
+
     def guesses_about_a_person(self, sent: Span, cue: tuple[int, int]) -> bool:
         """Whether the speculation cue at `cue` guesses at a person's conduct or state ("she may be hiding
         it", "Dad is likely to be drinking"), not at a cause or a limit ("a new term may be part of it")."""
@@ -254,8 +263,11 @@ class OpinionCheck:
                 self.add_owned(doc, owned, classes[i]["judgement"])
             # A hedge inside an owned opinion with its reasons is reasoned, as is one with its reason in the
             # sentence; without them "I think there may be ..." is speculation all the same.
+            # So is a concession the writer weighs against a statement ("his words may be relevant but do not
+            # tell us ..."), when it is not a guess about a person.
             cue = next((c for c in cues if not self.reasoned_cue(sent, c) and not (
-                weighed and not self.guesses_about_a_person(sent, c))), None) if not reasoned else None
+                (weighed or self.concedes(sent, c)) and not self.guesses_about_a_person(sent, c))),
+                None) if not reasoned else None
             # A modal or hedge word in a sentence whose own words the model reads as plain is a lookalike: "may"
             # of permission ("Parents may attend with an advocate"), statutory wording ("likely to suffer
             # significant harm").
@@ -291,7 +303,9 @@ class OpinionCheck:
         if not triggers and classes is not None and classes["judgement"] >= self.judgement_probability:
             candidates = [t for t in own_words if t.pos_ in MODEL_EVIDENCE_POS]
             token = self.sentence_model.strongest_word(own_words, "judgement", candidates)
-            if token is not None:
+            # the word it rests on is what an evidence verb concludes from evidence named ("because it suggests
+            # his abusive behaviour is continuing"): an inference with its basis, as for a lexicon label
+            if token is not None and not self.inferred_from_evidence(token):
                 triggers = [(token.idx, token.idx + len(token.text),
                              f"the sentence model rates the writer's words {classes['judgement']:.2f} an unevidenced "
                              "judgement; the word it rests on most")]

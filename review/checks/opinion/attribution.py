@@ -13,10 +13,15 @@ from spacy.tokens import Span, Token
 
 from review.core.text import doc_paragraphs, doc_text, span_text
 from review.nlp.grammar import subject_of
+from review.nlp.people import FAMILY_WORDS, GROUP_NOUNS
 from review.nlp.quotes import find_quotes
 
 WRITER = frozenset({"i", "we", "me", "us"})
 REPORTED_CLAUSE = ("ccomp", "xcomp", "dobj", "parataxis")
+# What a verb of belief reports: the clause or thing believed ("thinks Dad might come", "does not believe this").
+BELIEVED = ("ccomp", "dobj")
+# Pronouns for one person the sentences before have named.
+ONE_PERSON_PRONOUNS = frozenset({"he", "she"})
 # The prepositions that join a legal process to what it is about ("convicted of", "arrested for",
 # "charged with", "a plan under the category of").
 LEGAL_OBJECT_PREPOSITIONS = frozenset({"of", "for", "with", "under"})
@@ -44,14 +49,45 @@ class Voice:
         return token.i not in self.attributed
 
 
-def voice_of(sent: Span, attribution_verbs: frozenset[str], source_openers: Iterable[str] = ("according to",)) -> Voice:
+def identified_person(subject: Token, writer_nouns: frozenset[str] = frozenset()) -> bool:
+    """'Mum', 'Ms Holt', 'the school nurse', 'her teacher', 'she': one person the reader can tell, whose view a
+    verb of belief reports (GUIDE.md's ``attributed``); not a group or an unnamed many ("staff feel",
+    "professionals believe"), whose view is the writer's side's or no one's, nor the writer named in the third
+    person ("the worker feels": one of `writer_nouns` with no word before it but its determiner)."""
+    lemma = subject.lemma_.lower()
+    if subject.lower_ in GROUP_NOUNS or lemma in GROUP_NOUNS:
+        return False
+    if lemma in writer_nouns and all(c.dep_ == "det" for c in subject.children if c.i < subject.i):
+        return False
+    if subject.pos_ == "PROPN" or subject.lower_ in FAMILY_WORDS:
+        return True
+    if subject.pos_ == "PRON":
+        return subject.lower_ in ONE_PERSON_PRONOUNS
+    return subject.pos_ == "NOUN" and subject.tag_ == "NN" and any(
+        c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "some", "any") for c in subject.children)
+
+
+def voice_of(sent: Span, attribution_verbs: frozenset[str], source_openers: Iterable[str] = ("according to",),
+             belief_verbs: frozenset[str] = frozenset(), writer_nouns: frozenset[str] = frozenset()) -> Voice:
     """Which tokens of `sent` are attributed to a source other than the writer (`attribution_verbs`:
-    lower-case lemmas)."""
+    lower-case lemmas); what a verb of `belief_verbs` reports is attributed when one identified person
+    holds it ("Mum thinks Dad might come", "the school nurse feels ..."; `identified_person`, which the writer
+    named as one of `writer_nouns` is not)."""
     doc = sent.doc
     text = span_text(sent)
     quoted = quoted_tokens(sent)
     attributed = set(quoted)
     for token in sent:
+        if token.lemma_.lower() in belief_verbs and token.pos_ == "VERB":
+            subject = subject_of(token)
+            believed = [c for c in token.children if c.i > token.i and c.dep_ in BELIEVED]
+            if believed and subject is not None and subject.lower_ not in WRITER and identified_person(
+                    subject, writer_nouns):
+                # the stance is the holder's too: "does not believe this", "suspects Dad is drinking"
+                attributed.update(t.i for t in (token, *(c for c in token.children if c.dep_ in ("aux", "neg"))))
+                for clause in believed:
+                    attributed.update(t.i for t in clause.subtree)
+            continue
         if token.lemma_.lower() not in attribution_verbs or token.pos_ not in ("VERB", "AUX"):
             continue
         subject = subject_of(token, passive_agent=True)

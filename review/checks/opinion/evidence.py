@@ -103,15 +103,43 @@ def weighs_another_view(sent: Span) -> bool:
     return any(t.lower_ in CONCESSIVE_CONJUNCTIONS and t.dep_ in ("mark", "advmod") and t.i > sent.start for t in sent)
 
 
+def conceded(cue: Token) -> bool:
+    """'Noah's words may be relevant but on their own do not tell us how she was hurt': a modal clause that
+    concedes a point against a statement joined by "but" with the same subject and no modal, in which the
+    writer weighs the evidence; not a guess set against a fact with a subject of its own ("could be a support
+    but nothing is known about her")."""
+    verb = cue.head if cue.dep_ in ("aux", "auxpass") else cue
+    if not any(c.dep_ == "cc" and c.lower_ == "but" for c in verb.children):
+        return False
+    return any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not any(
+        g.dep_ in ("nsubj", "nsubjpass", "expl") or (g.dep_ == "aux" and g.tag_ == "MD") for g in c.children)
+        for c in verb.children)
+
+
 MEASURES = ("%", "percent", "centile", "percentile")
 
 
 def gives_its_measure(label: Token) -> bool:
     """'Attendance is poor at 71.4%', 'poor attendance (78% this term)', 'weight is low, on the 2nd centile':
     a label given with the figure it rests on, which is the fact (GUIDE.md's lookalikes)."""
-    scope = label.head if label.dep_ == "amod" else clause_of(label)
+    # the noun a label modifies or stands beside ("Attendance: poor at 71.4%"), else the label's clause
+    scope = label.head if label.dep_ in ("amod", "appos") else clause_of(label)
     return any(t.lower_ in MEASURES or (t.lower_ == "cent" and t.i > 0 and t.nbor(-1).lower_ == "per")
                for t in scope.subtree)
+
+
+def depicts_an_occasion(label: Token) -> bool:
+    """'attended A&E intoxicated on NYE', 'Paramedics took Leanne, heavily intoxicated, to hospital': a label as
+    a depictive of one event in the simple past, the person's state on that occasion as the event's record
+    gives it; not one stated with "be" ("Dad was drunk") nor of a habit ("has been coming back drunk")."""
+    if label.dep_ == "advcl":
+        verb = label.head
+    elif label.dep_ in ("amod", "acl") and label.head.pos_ in ("PROPN", "PRON") and label.left_edge.i > 0 and (
+            label.doc[label.left_edge.i - 1].text == ","):  # set off by commas beside a name
+        verb = label.head.head if label.head.dep_ in ("dobj", "nsubj", "nsubjpass") else label.head
+    else:
+        return False
+    return verb.pos_ == "VERB" and verb.lemma_ != "be" and verb.tag_ == "VBD"
 
 
 def clause_of(word: Token) -> Token:

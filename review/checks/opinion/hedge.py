@@ -113,6 +113,7 @@ class HedgeCues:
     unnamed_source_verbs: frozenset[str] = frozenset()
     permission_verbs: frozenset[str] = frozenset()
     agency_nouns: frozenset[str] = frozenset()
+    topic_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def from_rules(cls, rules) -> "HedgeCues":
@@ -126,7 +127,8 @@ class HedgeCues:
                    lower(settings.flag_words), tuple(settings.flag_phrases),
                    lower(lex("hedge_hearsay_verbs")), lower(lex("hedge_unsourced_passives")),
                    lower(lex("hedge_unnamed_sources")), lower(lex("hedge_unnamed_source_verbs")),
-                   lower(lex("hedge_permission_verbs")), lower(lex("agency_nouns")))
+                   lower(lex("hedge_permission_verbs")), lower(lex("agency_nouns")),
+                   topic_verbs=lower(lex("hedge_topic_verbs")))
 
     def __post_init__(self):
         object.__setattr__(self, "_phrase_pattern", phrase_pattern(self.phrases))
@@ -146,7 +148,7 @@ class HedgeCues:
             if is_month(token):
                 return False
             if lemma in self.modals or token.lower_ in self.modals:
-                return not self.permits(token)
+                return not self.permits(token) and not self.topic_of_talk(token)
             if lemma in self.weak_modals or token.lower_ in self.weak_modals:
                 following = [t for t in token.doc[token.i + 1:token.i + 4] if t.lower_ not in ("not", "n't", "also", "well")]
                 if not following or following[0].lower_ not in self.weak_modal_followers:
@@ -188,6 +190,20 @@ class HedgeCues:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         return verb.lemma_.lower() in self.permission_verbs or (
             subject is not None and subject.lemma_.lower() in self.agency_nouns)
+
+    def topic_of_talk(self, modal: Token) -> bool:
+        """'We talked about what might happen at conference', 'I explained to Dad what may happen if ...': a
+        modal in a question put as the topic of what was said (a clause opened by "what", "how", "whether" that
+        a verb of `topic_verbs` takes, or its "about"), not the writer's guess ("I do not know what might happen"
+        still hedges)."""
+        clause = modal.head
+        if clause.i == modal.i or clause.dep_ not in ("ccomp", "pcomp", "dobj"):
+            return False
+        opener = clause.doc[clause.left_edge.i]
+        if opener.tag_ not in ("WP", "WRB", "WDT") and opener.lower_ not in ("whether", "if"):
+            return False
+        verb = clause.head.head if clause.head.pos_ == "ADP" else clause.head
+        return verb.lemma_.lower() in self.topic_verbs
 
     def has_other_senses(self, token: Token) -> bool:
         """Whether cue `token` is a modal or a hedge word, whose other senses guess nothing ("may" of permission,
