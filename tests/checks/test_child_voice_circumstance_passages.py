@@ -23,7 +23,6 @@ KNOWN_GAPS = {
     "Mummy sleeps all day and I look after Finn.": PASSING_ON,
     "I would rather live with my dad.": PASSING_ON,
     "Mum hits me with the hairbrush.": LISTENER,
-    "I like it better at Nanny's.": LISTENER,
     "Nobody at home listens to me.": LISTENER,
     "Dad drinks the brown bottles and gets angry.": LISTENER,
     "Mummy cries all the time.": "'earlier this year' is read as a time the words were said, though it places them "

@@ -231,7 +231,7 @@ class ChildVoiceCheck:
                 if not gives_an_occasion(voice.circumstances.get(n, [])):
                     add_finding(doc, rules.rule("child_voice.second_hand"), quote.start, quote.end, allow=rules,
                                 speaker=quote.speaker or "the child", relayed=_relayed(quote))
-            elif not voice.circumstances.get(n):
+            elif not gives_an_occasion(voice.circumstances.get(n, [])):  # none, or only "he told me"
                 add_finding(doc, rules.rule("child_voice.no_circumstances"), quote.start, quote.end,
                             allow=rules, speaker=quote.speaker or "the child")
         if not children or not is_whole_report(doc, rules.threshold("min_report_sentences")):

@@ -163,7 +163,9 @@ def _listener_and_setting(doc: Doc, start: int, end: int, quoted: list[tuple[int
             if not how_someone_was and child.dep_ in ("dobj", "dative") and (child.lower_ in _WRITER or (
                     relayed or _someone_in_particular(child)) and _told_person(head, child)):
                 heard_by_relayer = child.lower_ not in _WRITER and not _someone_in_particular(child)
-                found.append(f"{RELAYER_HEARD if heard_by_relayer else ''}{head.text} {child.text}")
+                told_the_writer = child.lower_ in _WRITER and _tells(head)
+                prefix = RELAYER_HEARD if heard_by_relayer else WRITER_HEARD if told_the_writer else ""
+                found.append(f"{prefix}{head.text} {child.text}")
             elif not how_someone_was and child.dep_ == "dobj" and head.lemma_.lower() in _CONTACTING \
                     and _someone_in_particular(child):
                 found.append(f"{head.text} {child.text}")  # "rang the office": by phone
@@ -171,7 +173,8 @@ def _listener_and_setting(doc: Doc, start: int, end: int, quoted: list[tuple[int
                 place = next((g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN", "PRON")), None)
                 if place is not None and not _in_quotes(place.idx, quoted) and place.lower_ not in _NOT_SETTINGS \
                         and not _vague_occasion(place):
-                    found.append(doc[child.i: place.i + 1].text)
+                    told_the_writer = child.lower_ == "to" and place.lower_ in _WRITER and _tells(head)
+                    found.append(f"{WRITER_HEARD if told_the_writer else ''}{doc[child.i: place.i + 1].text}")
     return found
 
 
@@ -182,9 +185,16 @@ def _vague_occasion(place) -> bool:
 
 
 def gives_an_occasion(cues: list[str]) -> bool:
-    """Whether `cues` say more of a second-hand quote than that the one passing it on heard it ("Mum said
-    Leo told her"): who heard the words is known; when, where and how they were said are still owed."""
-    return any(not cue.startswith(RELAYER_HEARD) for cue in cues)
+    """Whether `cues` say more than who heard the words: the one passing them on ("Mum said Leo told her")
+    or the writer ("He told me '…'", "she said to me"), each a listener the JSON's circumstances count (to
+    whom), but with when, where and how they were said still owed."""
+    return any(not cue.startswith((RELAYER_HEARD, WRITER_HEARD)) for cue in cues)
+
+
+def _tells(verb) -> bool:
+    """The plain reporting verbs "tell" and "say" ("told me", "said to me"), which say who heard the words
+    and nothing of the exchange ("spoke to me", "whispered to me", "texted me" tell how it came)."""
+    return verb.lemma_.lower() in _PLAIN_REPORTING
 
 
 def _of_after_out(preposition):
@@ -225,12 +235,16 @@ def _sets_a_scene(head, preposition) -> bool:
 _WRITER = ("me", "us")
 # How the cue of words said to the one passing them on begins ("Mum said Leo told her").
 RELAYER_HEARD = "heard by the one passing them on: "
+# How the cue of words said to the writer begins ("he told me", "she said to me").
+WRITER_HEARD = "heard by the writer: "
 # Adverbs that put a saying at some earlier time of its own ("he once said", "she previously told").
 _EARLIER_TIMES = ("once", "previously", "earlier", "formerly")
 # Determiners that make a setting vague: "on one visit", "at some point", "on another occasion".
 _VAGUE_DETERMINERS = ("one", "some", "another", "several", "various", "any")
 # Conjunctions of time that, with a habitual saying, mean "whenever": no one occasion.
 _CONJUNCTIONS_OF_TIME = ("when", "while", "whilst")
+# The plain reporting verbs: with the writer as listener they add no circumstance ("he told me '…'").
+_PLAIN_REPORTING = ("tell", "say")
 # Verbs whose object is the one spoken to ("told the YOT officer", "asked Keira").
 _TELLING = ("tell", "ask")
 # Verbs of speaking whose "to" names the one spoken to ("said to Dad", "spoke to the chair").

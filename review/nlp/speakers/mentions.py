@@ -111,6 +111,9 @@ class People:
         self.children = children
         self.lex = lexicons
         self.person_entity = {token.i: ent for ent in self.doc.ents if ent.label_ == "PERSON" for token in ent}
+        # a name the entity tagger calls a person anywhere in the report is one everywhere in it: it tags
+        # the same name ORG in one sentence and PERSON in the next ("Leanne has told me she ...")
+        self.person_names = {self.doc[i].lower_ for i in self.person_entity if self.doc[i].pos_ == "PROPN"}
         self.mentions = self._mentions()
         self.genders = self._name_genders()
 
@@ -151,6 +154,7 @@ class People:
                 # a child is named by the head word or the whole name (a hyphenated "Ruby-Mae" ends in "Mae")
                 names_a_child = lower in child_aliases_lower or name.lower() in child_aliases_lower
                 if token.ent_type_ and token.ent_type_ != "PERSON" and not names_a_child \
+                        and lower not in self.person_names \
                         and not (self._word_gender(lower) or self._title_gender(token)):
                     continue  # an organisation or place; a kinship word or titled name ("Sister Doyle") is a person
                 if not _written_as_a_name(token) and not names_a_child:
