@@ -122,6 +122,8 @@ class HistoricCheck:
         self.past_people = {w.strip().lower() for w in self.rules.lexicon("past_people") if w.strip()}
         records = [*self.rules.lexicon("past_records"), *self.past_people]  # "her first husband" as "an old conviction"
         self.past_records = qualified_pattern(self.rules.lexicon("past_qualifiers"), records)
+        self.heading_records = qualified_pattern(self.rules.lexicon("past_qualifiers"),
+                                                 self.rules.lexicon("heading_records"))
         self.past_times = phrase_pattern(self.rules.lexicon("past_times"))
         years = [re.escape(w) for w in self.rules.lexicon("school_years") if w.strip()]
         self.school_years = re.compile(rf"\bin\s+(?:{'|'.join(years)})\.?\s*\d{{1,2}}\b", re.I) if years else None
@@ -371,14 +373,19 @@ class HistoricCheck:
 
     def is_history_heading(self, heading: str) -> bool:
         """Whether a section heading marks what follows as the past: a history_headings phrase ("Family history",
-        "Background") or a past record ("Previous convictions", "Earlier relationships")."""
-        return self.says(self.history_headings, heading) or self.says(self.past_records, heading)
+        "Background"), a past record ("Previous convictions", "Earlier relationships") or past recorded events
+        ("Previous incidents at the address")."""
+        return self.says(self.history_headings, heading) or self.is_past_record_heading(heading)
+
+    def is_past_record_heading(self, heading: str) -> bool:
+        """Whether a heading names past records or recorded events ("Previous convictions", "Earlier referrals")."""
+        return self.says(self.past_records, heading) or self.says(self.heading_records, heading)
 
     def is_record_heading(self, heading: str) -> bool:
         """Whether a history heading heads a record of the past ("Mother's history", "Previous convictions"), not
         context ("Background"): under it, what is dated before the horizon is told as a past concern whatever its
         words ("2016 - breach of order")."""
-        if self.says(self.past_records, heading):
+        if self.is_past_record_heading(heading):
             return True
         return any(m.group().lower() not in self.context_headings
                    for m in (self.history_headings.finditer(heading) if self.history_headings and heading else ()))
