@@ -192,8 +192,10 @@ class HistoricCheck:
         marker = self.past_marker(span, own)
         vague = self.vague_past_time(span, own) or self.past_school_year(span)
         heading = (structure.section_of(span.start_char) if structure else None) or ""
-        if not (marker or self.says(self.concern_words, span_text(span)) or (old and self.is_record_heading(heading))):
-            old, vague = [], None  # an old or vague time alone, of neutral background ("moved to Leeds")
+        if not (marker or self.says(self.concern_words, span_text(span))
+                or ((old or vague) and self.is_record_heading(heading))):
+            old, vague = [], None  # an old or vague time alone, of neutral background ("moved to Leeds"); under a
+            # record heading ("Substance use history") a vague time is a past record, as an old date is
         if old:
             return Historic(old[0].start, old[0].end, old)
         if marker is None and vague is not None:
