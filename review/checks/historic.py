@@ -124,6 +124,7 @@ class HistoricCheck:
         self.past_records = qualified_pattern(self.rules.lexicon("past_qualifiers"), records)
         self.heading_records = qualified_pattern(self.rules.lexicon("past_qualifiers"),
                                                  self.rules.lexicon("heading_records"))
+        self.held_records = {w.strip().lower() for w in self.rules.lexicon("held_records") if w.strip()}
         self.past_times = phrase_pattern(self.rules.lexicon("past_times"))
         years = [re.escape(w) for w in self.rules.lexicon("school_years") if w.strip()]
         self.school_years = re.compile(rf"\bin\s+(?:{'|'.join(years)})\.?\s*\d{{1,2}}\b", re.I) if years else None
@@ -215,7 +216,21 @@ class HistoricCheck:
         if found:
             return span.start_char + found.start(), span.start_char + found.end()
         age = next((e for e in own if is_age_anchor(e) and not is_present_age(span, e)), None)
-        return (age.start, age.end) if age else None
+        if age:
+            return age.start, age.end
+        return self.held_record(span)
+
+    def held_record(self, span: Span) -> tuple[int, int] | None:
+        """A record of past wrongdoing held now ("She has a caution for shoplifting", "he has two convictions"):
+        a present "have" whose object is a held_records noun, not negated ("has no convictions"); its characters."""
+        for verb in main_verbs(span):
+            if verb.lemma_ != "have" or verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ == "neg" for c in verb.children):
+                continue
+            for obj in verb.children:
+                if obj.dep_ == "dobj" and obj.lower_ in self.held_records \
+                        and not any(c.lower_ in ("no", "any") for c in obj.children):
+                    return verb.idx, obj.idx + len(obj.text)
+        return None
 
     def vague_past_time(self, span: Span, own: list):
         """A vague past time ("years ago", "back then", "in the past") told of a closed past: not the

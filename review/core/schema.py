@@ -355,6 +355,8 @@ class HistoricLexicons(Strict):
                                     "('a previous relationship', 'an old conviction')")
     heading_records: Phrases = lexicon("nouns of recorded events that a past_qualifiers word makes a history heading "
                                        "('Previous incidents'); read in headings only")
+    held_records: Phrases = lexicon("records of past wrongdoing that, as the object of a present 'have' ('has a "
+                                    "caution'), tell a past event")
     past_people: Phrases = lexicon("people read like past_records ('her former partner'): past only in a sentence "
                                    "told in the past tense, as a person may be told of in the present")
     past_times: Phrases = lexicon("vague past times: like an old date, historic only in an item about a worry")
