@@ -133,6 +133,7 @@ class HistoricCheck:
                                         re.I) if stages else None
         self.past_adverbs = {w.strip().lower() for w in self.rules.lexicon("past_adverbs") if w.strip()}
         self.present_links = phrase_pattern(self.rules.lexicon("present_links"))
+        self.same_links = qualified_pattern(self.rules.lexicon("link_qualifiers"), self.rules.lexicon("link_nouns"))
         self.present_cues = phrase_pattern(self.rules.lexicon("present_cues"))
         self.concern_words = phrase_pattern(self.rules.lexicon("concern_words"))
         self.history_headings = phrase_pattern(self.rules.lexicon("history_headings"))
@@ -303,7 +304,7 @@ class HistoricCheck:
         item = items[n]
         text = doc_text(doc)
         heading = (item.block.heading if item.block else None) or ""
-        if self.has_present_cue(doc, item.span) or self.says(self.present_links, span_text(item.span)) \
+        if self.has_present_cue(doc, item.span) or self.states_link(span_text(item.span)) \
                 or self.heading_links(heading, found[n]) or self.columns_link(doc, structure, item):
             return True
         if item.block is None or structure is None or item.row:
@@ -312,13 +313,23 @@ class HistoricCheck:
         if any(self.has_present_cue(doc, later.span) and continues_subject(item.span, later.span)
                for later in following):
             return True
-        if self.says(self.present_links, text[item.span.end_char:item.block.end]):
+        if self.states_link(text[item.span.end_char:item.block.end]):
             return True
         closing = self.section_closing(structure, item.block)
         if closing is None or any(f and closing.start <= f.start < closing.end for f in found):
             return False  # a closing paragraph with history of its own speaks of that history
-        link = self.present_links.search(text, closing.start, closing.end) if self.present_links else None
-        return link is not None and not self.tells_past(text[closing.start:link.start()])
+        link = self.find_link(text, closing.start, closing.end)
+        return link is not None and not self.tells_past(text[closing.start:link])
+
+    def states_link(self, text: str) -> bool:
+        """Whether `text` states how something relates to now: a present_links phrase, or the past named as the same
+        as now ("the same relapse pattern", "the same kind of violence")."""
+        return self.says(self.present_links, text) or self.says(self.same_links, text)
+
+    def find_link(self, text: str, start: int, end: int) -> int | None:
+        """Where the first statement of relevance (see `states_link`) in text[start:end] begins, or None."""
+        found = [m.start() for p in (self.present_links, self.same_links) if p and (m := p.search(text, start, end))]
+        return min(found) if found else None
 
     def tells_past(self, text: str) -> bool:
         """Whether `text` has past wording (a past marker or record, a vague past time): a closing paragraph that
@@ -351,7 +362,7 @@ class HistoricCheck:
         if self.says(self.relevance_headings, heading):
             return True
         dated = historic is not None and bool(historic.old)
-        return dated and (self.says(self.present_cues, heading) or self.says(self.present_links, heading))
+        return dated and (self.says(self.present_cues, heading) or self.states_link(heading))
 
     def told_again(self, doc: Doc, items: list[Item], found: list, n: int, expr, horizon, structure,
                    date_ranges: dict[int, list]) -> bool:

@@ -367,6 +367,10 @@ class HistoricLexicons(Strict):
                                      "someone's life, like an age")
     present_links: Phrases = lexicon("statements that tie an item to the present concern, read across its paragraph "
                                      "and its section's closing paragraph")
+    link_qualifiers: Phrases = lexicon("words naming a past as the same as now ('same', 'similar'), read before a "
+                                       "link_nouns noun, at most one word between")
+    link_nouns: Phrases = lexicon("nouns of what recurs ('pattern', 'kind', 'signs'): 'the same relapse pattern' "
+                                  "ties an item to the present like a present_links phrase")
     present_cues: Phrases = lexicon("words that place an item in the present, read in its sentence and the next")
     history_headings: Phrases = lexicon("section headings under which a past concern is historic even undated, "
                                         "and (unless a context heading) an old dated item a past concern")
