@@ -298,14 +298,22 @@ class HistoricCheck:
         return False
 
     def is_linked(self, doc: Doc, items: list[Item], found: list, n: int, structure: Structure | None) -> bool:
-        """Whether item `n` is tied to the present: a present cue in it or in the next sentence of its
-        paragraph about the same person; a statement of relevance in it, later in its paragraph, or
-        closing its section; or its heading (see `heading_links`)."""
+        """Whether item `n` is tied to the present: by its own words (see `links_itself`), by its table's
+        relevance column, or by its heading (see `heading_links`), unless that section links its history
+        item by item and this item's paragraph says nothing (see `links_item_by_item`)."""
+        item = items[n]
+        heading = (item.block.heading if item.block else None) or ""
+        if self.links_itself(doc, items, found, n, structure) or self.columns_link(doc, structure, item):
+            return True
+        return self.heading_links(heading, found[n]) and not self.links_item_by_item(doc, items, found, n, structure)
+
+    def links_itself(self, doc: Doc, items: list[Item], found: list, n: int, structure: Structure | None) -> bool:
+        """Whether item `n`'s own words tie it to the present: a present cue in it or in the next sentence of its
+        paragraph about the same person; a statement of relevance in it, later in its paragraph, or closing its
+        section."""
         item = items[n]
         text = doc_text(doc)
-        heading = (item.block.heading if item.block else None) or ""
-        if self.has_present_cue(doc, item.span) or self.states_link(span_text(item.span)) \
-                or self.heading_links(heading, found[n]) or self.columns_link(doc, structure, item):
+        if self.has_present_cue(doc, item.span) or self.states_link(span_text(item.span)):
             return True
         if item.block is None or structure is None or item.row:
             return False
@@ -320,6 +328,46 @@ class HistoricCheck:
             return False  # a closing paragraph with history of its own speaks of that history
         link = self.find_link(text, closing.start, closing.end)
         return link is not None and not self.tells_past(text[closing.start:link])
+
+    def links_item_by_item(self, doc: Doc, items: list[Item], found: list, n: int, structure: Structure | None) -> bool:
+        """Whether item `n`'s section, under a heading that states relevance ("Relevant history"), gives each piece
+        of history its own link while `n`'s paragraph (or list item) gives none: most of the section's other
+        paragraphs holding history link it in their own words. Then the heading titles the links the writer gives,
+        and a piece told with none is unexplained; a section whose pieces all rest on the heading stays linked."""
+        item = items[n]
+        if item.block is None or structure is None or item.row:
+            return False
+        own: dict[int, bool] = {}  # paragraph start -> whether it links its history in its own words
+        for m, other in enumerate(items):
+            if other.block is None or other.row or other.block.heading != item.block.heading or own.get(other.block.start):
+                continue
+            key = other.block.start
+            if found[m]:
+                own[key] = self.links_itself(doc, items, found, m, structure)
+            elif key in own:  # a later sentence of a paragraph with history: it may tell that matter now
+                own[key] = self.tells_now(doc, other.span)
+        if own.get(item.block.start):
+            return False
+        others = [linked for key, linked in own.items() if key != item.block.start]
+        return bool(others) and 2 * sum(others) > len(others)
+
+    def tells_now(self, doc: Doc, span: Span) -> bool:
+        """Whether a sentence tells how things stand now: a main verb in the present tense ("says he is fit",
+        "I do not think it affects ..."), or a present cue in a clause not told in the past or told in the present
+        perfect ("has been noticed again this term"); the present perfect alone ("has had no contact for years")
+        tells the past up to now, not the present."""
+        if any(v.tag_ in ("VBZ", "VBP") or (v.tag_ == "VB" and any(c.dep_ == "aux" and c.lemma_ == "do"
+                                                                     and c.tag_ in ("VBZ", "VBP") for c in v.children))
+               for v in main_verbs(span)):
+            return True  # "says he is fit", "I do not see it as a barrier"; "has had" is a VBN with its aux
+        if self.present_cues is None:
+            return False
+        for m in self.present_cues.finditer(span_text(span)):
+            start, end = span.start_char + m.start(), span.start_char + m.end()
+            verb = clause_verb(doc, start, end)
+            if verb is None or not is_told_past(verb) or is_present_perfect(verb):
+                return True
+        return False
 
     def states_link(self, text: str) -> bool:
         """Whether `text` states how something relates to now: a present_links phrase, or the past named as the same
@@ -372,8 +420,9 @@ class HistoricCheck:
         r = value_range(expr.value)
         if not r or horizon is None:
             return False
+        item = items[n]
         for m, other in enumerate(items):
-            if m == n:
+            if m == n or self.another_piece(item, other):
                 continue
             if m not in date_ranges:
                 date_ranges[m] = [value_range(e.value) for e in other.dates if e.type == "DATE"]
@@ -382,6 +431,16 @@ class HistoricCheck:
                     and self.is_linked(doc, items, found, m, structure):
                 return True
         return False
+
+    @staticmethod
+    def another_piece(item: Item, other: Item) -> bool:
+        """Whether `other` is another piece of the same section's history (another paragraph or list item under
+        the same heading, neither a table row): one of its dates holding `item`'s ("in 2022", "in August 2022")
+        tells two pieces of one list, not one past told again."""
+        if item.row or other.row or item.block is None or other.block is None:
+            return False
+        return other.block is not item.block and other.block.start != item.block.start \
+            and other.block.heading == item.block.heading
 
     @staticmethod
     def says(pattern, text: str) -> bool:
