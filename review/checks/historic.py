@@ -339,7 +339,8 @@ class HistoricCheck:
             return False
         own: dict[int, bool] = {}  # paragraph start -> whether it links its history in its own words
         for m, other in enumerate(items):
-            if other.block is None or other.row or other.block.heading != item.block.heading or own.get(other.block.start):
+            if other.block is None or other.row or other.block.heading != item.block.heading \
+                    or own.get(other.block.start):
                 continue
             key = other.block.start
             if found[m]:
