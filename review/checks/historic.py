@@ -122,6 +122,9 @@ class HistoricCheck:
         self.past_people = {w.strip().lower() for w in self.rules.lexicon("past_people") if w.strip()}
         records = [*self.rules.lexicon("past_records"), *self.past_people]  # "her first husband" as "an old conviction"
         self.past_records = qualified_pattern(self.rules.lexicon("past_qualifiers"), records)
+        self.heading_records = qualified_pattern(self.rules.lexicon("past_qualifiers"),
+                                                 self.rules.lexicon("heading_records"))
+        self.held_records = {w.strip().lower() for w in self.rules.lexicon("held_records") if w.strip()}
         self.past_times = phrase_pattern(self.rules.lexicon("past_times"))
         years = [re.escape(w) for w in self.rules.lexicon("school_years") if w.strip()]
         self.school_years = re.compile(rf"\bin\s+(?:{'|'.join(years)})\.?\s*\d{{1,2}}\b", re.I) if years else None
@@ -130,6 +133,7 @@ class HistoricCheck:
                                         re.I) if stages else None
         self.past_adverbs = {w.strip().lower() for w in self.rules.lexicon("past_adverbs") if w.strip()}
         self.present_links = phrase_pattern(self.rules.lexicon("present_links"))
+        self.same_links = qualified_pattern(self.rules.lexicon("link_qualifiers"), self.rules.lexicon("link_nouns"))
         self.present_cues = phrase_pattern(self.rules.lexicon("present_cues"))
         self.concern_words = phrase_pattern(self.rules.lexicon("concern_words"))
         self.history_headings = phrase_pattern(self.rules.lexicon("history_headings"))
@@ -190,8 +194,10 @@ class HistoricCheck:
         marker = self.past_marker(span, own)
         vague = self.vague_past_time(span, own) or self.past_school_year(span)
         heading = (structure.section_of(span.start_char) if structure else None) or ""
-        if not (marker or self.says(self.concern_words, span_text(span)) or (old and self.is_record_heading(heading))):
-            old, vague = [], None  # an old or vague time alone, of neutral background ("moved to Leeds")
+        if not (marker or self.says(self.concern_words, span_text(span))
+                or ((old or vague) and self.is_record_heading(heading))):
+            old, vague = [], None  # an old or vague time alone, of neutral background ("moved to Leeds"); under a
+            # record heading ("Substance use history") a vague time is a past record, as an old date is
         if old:
             return Historic(old[0].start, old[0].end, old)
         if marker is None and vague is not None:
@@ -211,7 +217,21 @@ class HistoricCheck:
         if found:
             return span.start_char + found.start(), span.start_char + found.end()
         age = next((e for e in own if is_age_anchor(e) and not is_present_age(span, e)), None)
-        return (age.start, age.end) if age else None
+        if age:
+            return age.start, age.end
+        return self.held_record(span)
+
+    def held_record(self, span: Span) -> tuple[int, int] | None:
+        """A record of past wrongdoing held now ("She has a caution for shoplifting", "he has two convictions"):
+        a present "have" whose object is a held_records noun, not negated ("has no convictions"); its characters."""
+        for verb in main_verbs(span):
+            if verb.lemma_ != "have" or verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ == "neg" for c in verb.children):
+                continue
+            for obj in verb.children:
+                if obj.dep_ == "dobj" and obj.lower_ in self.held_records \
+                        and not any(c.lower_ in ("no", "any") for c in obj.children):
+                    return verb.idx, obj.idx + len(obj.text)
+        return None
 
     def vague_past_time(self, span: Span, own: list):
         """A vague past time ("years ago", "back then", "in the past") told of a closed past: not the
@@ -278,14 +298,22 @@ class HistoricCheck:
         return False
 
     def is_linked(self, doc: Doc, items: list[Item], found: list, n: int, structure: Structure | None) -> bool:
-        """Whether item `n` is tied to the present: a present cue in it or in the next sentence of its
-        paragraph about the same person; a statement of relevance in it, later in its paragraph, or
-        closing its section; or its heading (see `heading_links`)."""
+        """Whether item `n` is tied to the present: by its own words (see `links_itself`), by its table's
+        relevance column, or by its heading (see `heading_links`), unless that section links its history
+        item by item and this item's paragraph says nothing (see `links_item_by_item`)."""
+        item = items[n]
+        heading = (item.block.heading if item.block else None) or ""
+        if self.links_itself(doc, items, found, n, structure) or self.columns_link(doc, structure, item):
+            return True
+        return self.heading_links(heading, found[n]) and not self.links_item_by_item(doc, items, found, n, structure)
+
+    def links_itself(self, doc: Doc, items: list[Item], found: list, n: int, structure: Structure | None) -> bool:
+        """Whether item `n`'s own words tie it to the present: a present cue in it or in the next sentence of its
+        paragraph about the same person; a statement of relevance in it, later in its paragraph, or closing its
+        section."""
         item = items[n]
         text = doc_text(doc)
-        heading = (item.block.heading if item.block else None) or ""
-        if self.has_present_cue(doc, item.span) or self.says(self.present_links, span_text(item.span)) \
-                or self.heading_links(heading, found[n]) or self.columns_link(doc, structure, item):
+        if self.has_present_cue(doc, item.span) or self.states_link(span_text(item.span)):
             return True
         if item.block is None or structure is None or item.row:
             return False
@@ -293,13 +321,64 @@ class HistoricCheck:
         if any(self.has_present_cue(doc, later.span) and continues_subject(item.span, later.span)
                for later in following):
             return True
-        if self.says(self.present_links, text[item.span.end_char:item.block.end]):
+        if self.states_link(text[item.span.end_char:item.block.end]):
             return True
         closing = self.section_closing(structure, item.block)
         if closing is None or any(f and closing.start <= f.start < closing.end for f in found):
             return False  # a closing paragraph with history of its own speaks of that history
-        link = self.present_links.search(text, closing.start, closing.end) if self.present_links else None
-        return link is not None and not self.tells_past(text[closing.start:link.start()])
+        link = self.find_link(text, closing.start, closing.end)
+        return link is not None and not self.tells_past(text[closing.start:link])
+
+    def links_item_by_item(self, doc: Doc, items: list[Item], found: list, n: int, structure: Structure | None) -> bool:
+        """Whether item `n`'s section, under a heading that states relevance ("Relevant history"), gives each piece
+        of history its own link while `n`'s paragraph (or list item) gives none: most of the section's other
+        paragraphs holding history link it in their own words. Then the heading titles the links the writer gives,
+        and a piece told with none is unexplained; a section whose pieces all rest on the heading stays linked."""
+        item = items[n]
+        if item.block is None or structure is None or item.row:
+            return False
+        own: dict[int, bool] = {}  # paragraph start -> whether it links its history in its own words
+        for m, other in enumerate(items):
+            if other.block is None or other.row or other.block.heading != item.block.heading \
+                    or own.get(other.block.start):
+                continue
+            key = other.block.start
+            if found[m]:
+                own[key] = self.links_itself(doc, items, found, m, structure)
+            elif key in own:  # a later sentence of a paragraph with history: it may tell that matter now
+                own[key] = self.tells_now(doc, other.span)
+        if own.get(item.block.start):
+            return False
+        others = [linked for key, linked in own.items() if key != item.block.start]
+        return bool(others) and 2 * sum(others) > len(others)
+
+    def tells_now(self, doc: Doc, span: Span) -> bool:
+        """Whether a sentence tells how things stand now: a main verb in the present tense ("says he is fit",
+        "I do not think it affects ..."), or a present cue in a clause not told in the past or told in the present
+        perfect ("has been noticed again this term"); the present perfect alone ("has had no contact for years")
+        tells the past up to now, not the present."""
+        if any(v.tag_ in ("VBZ", "VBP") or (v.tag_ == "VB" and any(c.dep_ == "aux" and c.lemma_ == "do"
+                                                                     and c.tag_ in ("VBZ", "VBP") for c in v.children))
+               for v in main_verbs(span)):
+            return True  # "says he is fit", "I do not see it as a barrier"; "has had" is a VBN with its aux
+        if self.present_cues is None:
+            return False
+        for m in self.present_cues.finditer(span_text(span)):
+            start, end = span.start_char + m.start(), span.start_char + m.end()
+            verb = clause_verb(doc, start, end)
+            if verb is None or not is_told_past(verb) or is_present_perfect(verb):
+                return True
+        return False
+
+    def states_link(self, text: str) -> bool:
+        """Whether `text` states how something relates to now: a present_links phrase, or the past named as the same
+        as now ("the same relapse pattern", "the same kind of violence")."""
+        return self.says(self.present_links, text) or self.says(self.same_links, text)
+
+    def find_link(self, text: str, start: int, end: int) -> int | None:
+        """Where the first statement of relevance (see `states_link`) in text[start:end] begins, or None."""
+        found = [m.start() for p in (self.present_links, self.same_links) if p and (m := p.search(text, start, end))]
+        return min(found) if found else None
 
     def tells_past(self, text: str) -> bool:
         """Whether `text` has past wording (a past marker or record, a vague past time): a closing paragraph that
@@ -332,7 +411,7 @@ class HistoricCheck:
         if self.says(self.relevance_headings, heading):
             return True
         dated = historic is not None and bool(historic.old)
-        return dated and (self.says(self.present_cues, heading) or self.says(self.present_links, heading))
+        return dated and (self.says(self.present_cues, heading) or self.states_link(heading))
 
     def told_again(self, doc: Doc, items: list[Item], found: list, n: int, expr, horizon, structure,
                    date_ranges: dict[int, list]) -> bool:
@@ -342,8 +421,9 @@ class HistoricCheck:
         r = value_range(expr.value)
         if not r or horizon is None:
             return False
+        item = items[n]
         for m, other in enumerate(items):
-            if m == n:
+            if m == n or self.another_piece(item, other):
                 continue
             if m not in date_ranges:
                 date_ranges[m] = [value_range(e.value) for e in other.dates if e.type == "DATE"]
@@ -352,6 +432,16 @@ class HistoricCheck:
                     and self.is_linked(doc, items, found, m, structure):
                 return True
         return False
+
+    @staticmethod
+    def another_piece(item: Item, other: Item) -> bool:
+        """Whether `other` is another piece of the same section's history (another paragraph or list item under
+        the same heading, neither a table row): one of its dates holding `item`'s ("in 2022", "in August 2022")
+        tells two pieces of one list, not one past told again."""
+        if item.row or other.row or item.block is None or other.block is None:
+            return False
+        return other.block is not item.block and other.block.start != item.block.start \
+            and other.block.heading == item.block.heading
 
     @staticmethod
     def says(pattern, text: str) -> bool:
@@ -371,14 +461,19 @@ class HistoricCheck:
 
     def is_history_heading(self, heading: str) -> bool:
         """Whether a section heading marks what follows as the past: a history_headings phrase ("Family history",
-        "Background") or a past record ("Previous convictions", "Earlier relationships")."""
-        return self.says(self.history_headings, heading) or self.says(self.past_records, heading)
+        "Background"), a past record ("Previous convictions", "Earlier relationships") or past recorded events
+        ("Previous incidents at the address")."""
+        return self.says(self.history_headings, heading) or self.is_past_record_heading(heading)
+
+    def is_past_record_heading(self, heading: str) -> bool:
+        """Whether a heading names past records or recorded events ("Previous convictions", "Earlier referrals")."""
+        return self.says(self.past_records, heading) or self.says(self.heading_records, heading)
 
     def is_record_heading(self, heading: str) -> bool:
         """Whether a history heading heads a record of the past ("Mother's history", "Previous convictions"), not
         context ("Background"): under it, what is dated before the horizon is told as a past concern whatever its
         words ("2016 - breach of order")."""
-        if self.says(self.past_records, heading):
+        if self.is_past_record_heading(heading):
             return True
         return any(m.group().lower() not in self.context_headings
                    for m in (self.history_headings.finditer(heading) if self.history_headings and heading else ()))

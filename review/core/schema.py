@@ -359,6 +359,10 @@ class HistoricLexicons(Strict):
                                        "a past_records noun, at most one word between")
     past_records: Phrases = lexicon("nouns of a relationship or a record that a past_qualifiers word makes past "
                                     "('a previous relationship', 'an old conviction')")
+    heading_records: Phrases = lexicon("nouns of recorded events that a past_qualifiers word makes a history heading "
+                                       "('Previous incidents'); read in headings only")
+    held_records: Phrases = lexicon("records of past wrongdoing that, as the object of a present 'have' ('has a "
+                                    "caution'), tell a past event")
     past_people: Phrases = lexicon("people read like past_records ('her former partner'): past only in a sentence "
                                    "told in the past tense, as a person may be told of in the present")
     past_times: Phrases = lexicon("vague past times: like an old date, historic only in an item about a worry")
@@ -369,6 +373,10 @@ class HistoricLexicons(Strict):
                                      "someone's life, like an age")
     present_links: Phrases = lexicon("statements that tie an item to the present concern, read across its paragraph "
                                      "and its section's closing paragraph")
+    link_qualifiers: Phrases = lexicon("words naming a past as the same as now ('same', 'similar'), read before a "
+                                       "link_nouns noun, at most one word between")
+    link_nouns: Phrases = lexicon("nouns of what recurs ('pattern', 'kind', 'signs'): 'the same relapse pattern' "
+                                  "ties an item to the present like a present_links phrase")
     present_cues: Phrases = lexicon("words that place an item in the present, read in its sentence and the next")
     history_headings: Phrases = lexicon("section headings under which a past concern is historic even undated, "
                                         "and (unless a context heading) an old dated item a past concern")
