@@ -206,8 +206,20 @@ class HistoricCheck:
             if not any(t.pos_ in ("VERB", "AUX") for t in span):
                 return None  # an inline title ("Previous conviction."), not an item
             return Historic(*marker, [])
+        if self.dated_recently(doc, item, horizon):
+            return None  # "Housing history. The family approached us on 03/02/2025 ... An application was taken the
+            # same day.": an undated sentence of a paragraph that dates its account recently is of that time
         clause = self.past_under_history_heading(span, heading)
         return Historic(*clause, []) if clause else None
+
+    @staticmethod
+    def dated_recently(doc: Doc, item: Item, horizon: dt.date | None) -> bool:
+        """Whether `item`'s paragraph (or list item) names a day or month inside the horizon (a recent time),
+        so that an undated past concern told in it is of that recent account, not a matter of history."""
+        if horizon is None or item.block is None or item.row:
+            return False
+        return any(e.type in ("DATE", "TIME") and item.block.start <= e.start < item.block.end and e.relative != "context"
+                   and (r := value_range(e.value)) and r[1] >= horizon for e in doc._.dates or [])
 
     def past_marker(self, span: Span, own: list) -> tuple[int, int] | None:
         """The wording that marks `span` as past: a past_markers phrase or an age ("when she was 15")."""

@@ -79,3 +79,14 @@ def test_pieces_resting_on_a_relevance_heading_stay_linked(review_text):
     text = ("Relevant history\n\n- Dad was cautioned for affray in 2015.\n- Mum stopped her tablets in 2020.\n"
             "- The family moved to Luton in May 2020.\n")
     assert flagged(review_text, text) == []
+
+
+def test_an_undated_concern_in_a_paragraph_dated_recently_is_of_that_time(review_text):
+    """Written by the developer for this test: under a history heading, a paragraph that dates its account
+    inside the last year tells a recent episode, and its undated sentences belong to it."""
+    text = ("Date of report: 14/05/2024\nChild: Ruby Lane (aged 6)\n\nHousing history\n"
+            "The family came to the council on 12/02/2024 after their landlord served notice. A homelessness "
+            "application was made that afternoon. Ms Lane's sister told me they had to leave because of drinking "
+            "and fights in the flat.\n")
+    result = review_text(text, report_date="2024-05-14")
+    assert [f["rule"] for f in result["findings"] if f["check"] == "historic" and f["severity"] == "warning"] == []
