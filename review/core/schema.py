@@ -334,6 +334,8 @@ class ChildVoiceLexicons(Strict):
     feeling_words: Phrases = lexicon("adjectives of feeling ('Kayla is scared')")
     unwilling_to: Phrases = lexicon("objects after which a wish verb is unwillingness to speak, not a wish")
     observed_responses: Phrases = lexicon("for a child too young to speak: responses the writer saw")
+    antenatal_observations: Phrases = lexicon("for an unborn baby: what antenatal care sees of them (a scan, growth, "
+                                              "heartbeat, movements)")
     presentation_words: Phrases = lexicon("for a child too young to speak: how they were seen to be ('alert')")
     quoted_wish_cues: Phrases = lexicon("a child's own words that carry a wish or a feeling")
 

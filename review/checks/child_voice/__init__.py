@@ -15,7 +15,7 @@ from review.checks.child_voice.resolver import ChildResolver
 from review.checks.child_voice.unquoted import UnquotedWords, unquoted_words_of
 from review.core.findings import add_finding
 from review.core.rules import CheckRules, load_rules
-from review.core.text import doc_text, is_whole_report, sentence_index, sentences
+from review.core.text import doc_text, is_whole_report, sentence_index, sentences, span_text
 from review.nlp.children import child_age_years, child_is_unborn
 from review.nlp.grammar import has_modal, subject_of
 from review.nlp.patterns import phrase_pattern
@@ -80,6 +80,8 @@ def wishes_and_feelings(doc: Doc, quotes: list[Quote], resolver: ChildResolver,
                 found[number] = (speaker, "wish")  # "I'm hungry", in the child's own words: how they feel
                 break
             child = resolver.child_of(subject) if subject is not None else None
+            if subject is None and candidate in ("observed", "presentation") and _note_style(sentence):
+                child = resolver.child_of_heading(sentence.start_char)  # "Leo - HV review: Alert, good tone"
             if child is not None and candidate in ("observed", "presentation") \
                     and words.in_anothers_account(token, resolver):
                 continue  # "Ms Doyle reports Archie is bottle fed": her account, not what was seen of him
@@ -87,6 +89,25 @@ def wishes_and_feelings(doc: Doc, quotes: list[Quote], resolver: ChildResolver,
                 found[number] = (child, candidate)
                 break
     return found
+
+
+# Verbs that report what an antenatal check found ("the scan showed", "movements were felt").
+_FINDING_VERBS = ("show", "estimate", "find", "feel", "hear", "measure", "see", "record", "note", "confirm")
+# Verbs of an appointment not kept, which say nothing of the baby ("missed her scan").
+_NOT_KEPT = ("miss", "decline", "cancel", "refuse", "rearrange", "rebook")
+
+
+def _gives_a_finding(sentence) -> bool:
+    """Whether a sentence gives what was found (a measure, or a verb of finding), not an appointment missed."""
+    if any(t.dep_ == "neg" or t.lemma_.lower() in _NOT_KEPT for t in sentence):
+        return False
+    return any(t.like_num or t.lemma_.lower() in _FINDING_VERBS for t in sentence)
+
+
+def _note_style(sentence) -> bool:
+    """Whether a sentence is a note with no subject anywhere ("Alert, good tone, sitting with support.",
+    "- Wakes for feeds, roots and cries"), as observations are written up under a child's heading."""
+    return not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in sentence)
 
 
 def _speaking_child(subject: Token, quotes: list[Quote], resolver: ChildResolver) -> str | None:
@@ -169,6 +190,12 @@ def child_voice(doc: Doc, rules: CheckRules, rules_path: str | None = None) -> C
                                     if kind == "wish" or kind == "observed" and not voice.speaking_children)
     for n, (child, _) in sorted(found.items()):
         voice.heard.setdefault(child, []).append(n)
+    unborn = [child for child, age in voice.too_young if age is None]
+    antenatal = phrase_pattern(rules.lexicon("antenatal_observations"), hyphen_joins_words=True) if unborn else None
+    for n, sentence in enumerate(sentences(doc)) if antenatal else ():
+        if antenatal.search(span_text(sentence)) and _gives_a_finding(sentence):  # "A growth scan estimated ... 2.6kg"
+            for child in unborn:
+                voice.heard.setdefault(child, []).append(n)
     for quote in voice.child_quotes:
         index = sentence_index(doc, quote.start)
         voice.heard.setdefault(resolver.child_named(quote.speaker) or "", []).append(index)

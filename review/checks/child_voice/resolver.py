@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from review.core.rules import CheckRules
@@ -37,6 +39,24 @@ class ChildResolver:
             paragraph = Quote(start=token.idx, end=token.idx, text="")
             mention = self.people.nearest_person(token.idx, gender, paragraph)
             return None if mention is None else self.child_named(mention.name)
+        return None
+
+    def child_of_heading(self, offset: int) -> str | None:
+        """The child the heading of the section holding `offset` names ("Leo - HV review 30/10/2026", "Oscar's
+        progress on the unit", "What has been seen of the baby"), or None: a note-style line under it with no
+        subject of its own ("Alert, good tone, reaching for toys") is told of that child."""
+        structure = self.doc._.structure if Doc.has_extension("structure") else None
+        heading = structure.section_of(offset) if structure is not None else None
+        if not heading:
+            return None
+        words = re.findall(r"[a-z][a-z'’-]*", heading.lower())
+        named = {self.named[w.replace("’", "'").removesuffix("'s")] for w in words
+                 if w.replace("’", "'").removesuffix("'s") in self.named}
+        if len(named) == 1:
+            return named.pop()
+        text = " " + " ".join(words) + " "
+        if not named and any(f" {reference} " in text for reference in self.references):
+            return self._only_child() or None
         return None
 
     def child_named(self, name: str | None) -> str | None:
