@@ -97,6 +97,14 @@ _FINDING_VERBS = ("show", "estimate", "find", "feel", "hear", "measure", "see", 
 _NOT_KEPT = ("miss", "decline", "cancel", "refuse", "rearrange", "rebook")
 
 
+def antenatal_findings(doc: Doc, rules: CheckRules) -> list[int]:
+    """The sentences giving what an antenatal check found of an unborn baby ("A growth scan on 05/11 estimated
+    fetal weight at 2.6kg"): what is seen of a baby not yet born."""
+    pattern = phrase_pattern(rules.lexicon("antenatal_observations"), hyphen_joins_words=True)
+    return [n for n, sentence in enumerate(sentences(doc))
+            if pattern and pattern.search(span_text(sentence)) and _gives_a_finding(sentence)]
+
+
 def _gives_a_finding(sentence) -> bool:
     """Whether a sentence gives what was found (a measure, or a verb of finding), not an appointment missed."""
     if any(t.dep_ == "neg" or t.lemma_.lower() in _NOT_KEPT for t in sentence):
@@ -191,11 +199,9 @@ def child_voice(doc: Doc, rules: CheckRules, rules_path: str | None = None) -> C
     for n, (child, _) in sorted(found.items()):
         voice.heard.setdefault(child, []).append(n)
     unborn = [child for child, age in voice.too_young if age is None]
-    antenatal = phrase_pattern(rules.lexicon("antenatal_observations"), hyphen_joins_words=True) if unborn else None
-    for n, sentence in enumerate(sentences(doc)) if antenatal else ():
-        if antenatal.search(span_text(sentence)) and _gives_a_finding(sentence):  # "A growth scan estimated ... 2.6kg"
-            for child in unborn:
-                voice.heard.setdefault(child, []).append(n)
+    for n in antenatal_findings(doc, rules) if unborn else ():
+        for child in unborn:
+            voice.heard.setdefault(child, []).append(n)
     for quote in voice.child_quotes:
         index = sentence_index(doc, quote.start)
         voice.heard.setdefault(resolver.child_named(quote.speaker) or "", []).append(index)
