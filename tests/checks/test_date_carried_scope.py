@@ -1,0 +1,63 @@
+"""The date check on how far a carried date reaches: a list entry's dates are its own, a clock time takes its day
+from the relative words beside it, a paragraph in the present perfect is not dated by another paragraph's date, and
+what was left unsaid or written down goes on with the episode.
+
+The sentences were written by the developer who wrote the rules (not independent of them), in the shape of each
+pattern, with other words than the development reports. Report date 2024-05-14.
+"""
+
+import pytest
+
+REPORT_DATE = "2024-05-14"
+
+
+def date_warnings(result):
+    return [(f["rule"], f["match"]) for f in result["findings"]
+            if f["check"] == "date" and f["severity"] in ("warning", "error")]
+
+
+def test_a_clock_time_with_a_relative_day_is_still_relative(review_text):
+    text = "Last Friday Dad came to the flat at 4pm and kicked the door."
+    assert date_warnings(review_text(text, report_date=REPORT_DATE)) == [("date.relative", "Last Friday")]
+
+
+def test_a_list_entry_opening_with_its_date_does_not_date_the_next_entry(review_text):
+    text = ("What Ella has told me\n\n"
+            "- Last Friday Dad came to the flat at 4pm and kicked the door.\n"
+            "- He broke the kitchen window with a chair.\n")
+    assert date_warnings(review_text(text, report_date=REPORT_DATE)) == [
+        ("date.relative", "Last Friday"), ("date.undated_event", "broke")]
+
+
+def test_a_list_entry_with_a_clock_time_alone_is_undated(review_text):
+    text = ("What Ella has told me\n\n"
+            "- 3 May 2024: Dad came to the flat at 4pm and kicked the door.\n"
+            "- At around 10pm he was shouting in the stairwell and the neighbours woke up.\n")
+    assert date_warnings(review_text(text, report_date=REPORT_DATE)) == [("date.undated_event", "woke")]
+
+
+@pytest.mark.parametrize("sentence, verb", [
+    ("Tyler has been excluded from school.", "excluded"),
+    ("Nan has cancelled two contact sessions.", "cancelled"),
+])
+def test_a_present_perfect_paragraph_is_not_dated_by_another_paragraph(review_text, sentence, verb):
+    text = f"On 2 May 2024 I visited the home and spoke with Nan in the kitchen.\n\n{sentence}\n"
+    assert date_warnings(review_text(text, report_date=REPORT_DATE)) == [("date.undated_event", verb)]
+
+
+def test_a_past_paragraph_is_still_dated_by_the_day_before_it(review_text):
+    text = "On 2 May 2024 I visited the home and spoke with Nan in the kitchen.\n\nTyler showed me his bedroom.\n"
+    assert date_warnings(review_text(text, report_date=REPORT_DATE)) == []
+
+
+def test_what_was_left_unsaid_goes_on_with_the_episode(review_text):
+    text = "Dad pushed Ella down the stairs. She did not tell anyone because she was frightened."
+    assert date_warnings(review_text(text, report_date=REPORT_DATE)) == [("date.undated_event", "pushed")]
+
+
+@pytest.mark.parametrize("text", [
+    "I have recorded what Ella said.",
+    "Staff recorded what they saw on a body map.",
+])
+def test_writing_down_what_was_seen_or_said_asks_no_date(review_text, text):
+    assert date_warnings(review_text(text, report_date=REPORT_DATE)) == []
