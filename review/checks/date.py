@@ -526,6 +526,8 @@ class DateCheck:
         named by its weekday (`ahead`: "the conference on Monday") gets it too: the report is read after that week."""
         if not own or not all(is_relative_to_report(e) or e.imprecise or is_clock_time(e) for e in own):
             return False  # "Last Tuesday ... at 3pm": the clock time takes its day from the relative words
+        if self.entry_day(doc, sent) is not None:
+            return False  # "Monday 9 November 2026: ... He said it was on Saturday night": counted from the entry's day
         relative = [e for e in own if is_relative_to_report(e) and not in_quote(sent, e.start)
                     and not counted_before(doc, e.start)
                     and (e.start in ahead or self.dates_past_clause(doc, sent, e.start, e.end))]
@@ -536,6 +538,19 @@ class DateCheck:
         add_finding(doc, self.rules.rule("date.relative"), expr.start, expr.end, allow=self.rules, kind="imprecise",
                     resolved=f"{resolved}?" if resolved else "the date")
         return True
+
+    @staticmethod
+    def entry_day(doc: Doc, sent: Span) -> TemporalExpression | None:
+        """The calendar day the sentence's log entry or paragraph opens with ("Monday 9 November 2026: Home visit.
+        ..."), from which its weekdays and "yesterday" are counted; None when it opens with none."""
+        structure = doc._.structure
+        block = structure.block_at(sent.start_char) if structure is not None else None
+        if block is None or block.kind in ("heading", "field"):
+            return None
+        text = doc_text(doc)
+        return next((e for e in doc._.dates or [] if block.start <= e.start < block.end and names_a_day(e)
+                     and MONTH_OR_YEAR.search(e.text) and e.relative != "context" and opens_its_block(block, e, text)),
+                    None)
 
     def check_imprecise(self, doc: Doc, sent: Span, own: list[TemporalExpression],
                         expressions: list[TemporalExpression]) -> bool:
@@ -827,7 +842,8 @@ def stands_as_an_adverb(token: Token) -> bool:
     if any(c.dep_ in ("npadvmod", "nummod") for c in token.children):
         return False
     before = previous_word(token.doc, token.i)
-    if before is not None and before.lower_ in ("as", "than", "ever", "never", "day", "night", "week"):
+    if before is not None and before.lower_ in ("as", "than", "ever", "never", "day", "night", "week", "morning",
+                                                "afternoon", "evening", "weekend", "month", "year"):
         return False
     return token.dep_ == "advmod" or (token.dep_ == "prep" and not any(c.dep_ in ("pobj", "pcomp")
                                                                        for c in token.children))

@@ -61,3 +61,20 @@ def test_what_was_left_unsaid_goes_on_with_the_episode(review_text):
 ])
 def test_writing_down_what_was_seen_or_said_asks_no_date(review_text, text):
     assert date_warnings(review_text(text, report_date=REPORT_DATE)) == []
+
+
+def test_a_weekday_in_an_entry_opened_by_its_day_is_counted_from_that_day(review_text):
+    text = ("Thursday 2 May 2024: School visit. Ella had a graze on her chin. She said she fell off her scooter on "
+            "Tuesday evening.\n")
+    assert date_warnings(review_text(text, report_date=REPORT_DATE)) == []
+
+
+def test_a_weekday_with_no_entry_day_is_still_relative(review_text):
+    text = "Ella had a graze on her chin. She said she fell off her scooter on Tuesday evening."
+    assert [rule for rule, _ in date_warnings(review_text(text, report_date=REPORT_DATE))] == ["date.relative"]
+
+
+@pytest.mark.parametrize("part", ["the morning before", "the afternoon before", "the weekend before"])
+def test_a_part_of_the_day_before_is_a_back_reference_not_a_vague_time(review_text, part):
+    text = f"Wednesday 1 May 2024, 9am: Ella arrived with a graze. Nan said Ella had tripped on the stairs {part}.\n"
+    assert date_warnings(review_text(text, report_date=REPORT_DATE)) == []
