@@ -132,10 +132,28 @@ class DateCheck:
                 return verb
             if is_list_item(sent) and not is_present_perfect(verb) and verb.lemma_.lower() not in STATIVE_VERBS:
                 return verb  # "* Dad smashed Mum's phone.": a bullet telling what someone did
+        reported = self.reported_event(sent)
+        if reported is not None:
+            return reported
         opener = self.opening_past_verb(sent)
         if opener is not None and self.is_habitual(opener, sent):
             opener = None
         return self.missed_appointment(sent) or self.logged_event(sent) or opener or self.opened_occasion(sent)
+
+    def reported_event(self, sent: Span) -> Token | None:
+        """The past event verb of what someone says in the present ("Mum says Dad hit her", "Ella says she is scared
+        and has run off"): the writer passes on an event, which asks for its date as much as one told directly. Not
+        the words of a quote, a habit, or a summary of the period."""
+        for verb in main_verbs(sent):
+            if verb.tag_ not in ("VBZ", "VBP") or verb.lemma_.lower() not in SPEECH_VERBS:
+                continue
+            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+                for event in [clause, *(c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]:
+                    if (is_past(event) and event.lemma_.lower() in self.event_verbs and not in_quote(sent, event.idx)
+                            and not self.is_habitual(event, sent) and not self.lasts(event)
+                            and not (is_present_perfect(event) and self.sums_up_the_period(event))):
+                        return event
+        return None
 
     def sums_up_the_period(self, verb: Token) -> bool:
         """A present perfect that tells how the whole period has gone, not an occasion: a manner adverb ("has

@@ -78,3 +78,20 @@ def test_a_weekday_with_no_entry_day_is_still_relative(review_text):
 def test_a_part_of_the_day_before_is_a_back_reference_not_a_vague_time(review_text, part):
     text = f"Wednesday 1 May 2024, 9am: Ella arrived with a graze. Nan said Ella had tripped on the stairs {part}.\n"
     assert date_warnings(review_text(text, report_date=REPORT_DATE)) == []
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("Nan says Tyler kicked the dog.", "kicked"),
+    ("Ella says she is fed up and has run off from school.", "run"),
+])
+def test_an_event_someone_says_happened_asks_for_its_date(review_text, text, verb):
+    assert date_warnings(review_text(text, report_date=REPORT_DATE)) == [("date.undated_event", verb)]
+
+
+@pytest.mark.parametrize("text", [
+    "Nan says Tyler usually kicks off at bedtime.",
+    "On 3 May 2024 Nan said Tyler kicked the dog.",
+    'Nan says Tyler told her "I kicked the dog".',
+])
+def test_a_habit_a_dated_telling_or_a_quote_asks_no_date(review_text, text):
+    assert date_warnings(review_text(text, report_date=REPORT_DATE)) == []
