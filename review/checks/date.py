@@ -378,9 +378,11 @@ class DateCheck:
     def counted_before_its_date(self, sent: Span, verb: Token, dating: TemporalExpression | None) -> bool:
         """A present perfect counting several occasions whose only date is carried back from a later sentence
         ("Chantelle has missed two appointments. She did not attend on 22/05/2025."): that date tells one of them. An
-        earlier date is the start of the period counted ("was referred on 08/01. I have met her three times")."""
-        return (dating is not None and dating.start >= sent.end_char and is_present_perfect(verb)
-                and self.counts_several(verb))
+        earlier date is the start of the period counted ("was referred on 08/01. I have met her three times"), unless
+        it is vague or counted from the report ("seen a couple of months ago. She has missed her check twice"), which
+        bounds no period a reader can place."""
+        return (dating is not None and is_present_perfect(verb) and self.counts_several(verb)
+                and (dating.start >= sent.end_char or is_vague(dating) or is_relative_to_report(dating)))
 
     def names_events(self, verb: Token) -> bool:
         """The present perfect's subject, object or the object of its preposition is several events ("core groups

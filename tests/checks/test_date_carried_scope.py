@@ -95,3 +95,14 @@ def test_an_event_someone_says_happened_asks_for_its_date(review_text, text, ver
 ])
 def test_a_habit_a_dated_telling_or_a_quote_asks_no_date(review_text, text):
     assert date_warnings(review_text(text, report_date=REPORT_DATE)) == []
+
+
+@pytest.mark.parametrize("before", ["A few weeks ago the dentist saw Tyler.", "Last week the dentist saw Tyler."])
+def test_a_count_of_occasions_is_not_dated_by_a_vague_or_relative_time_before_it(review_text, before):
+    text = f"{before} He has missed his eye test three times."
+    assert ("date.undated_event", "missed") in date_warnings(review_text(text, report_date=REPORT_DATE))
+
+
+def test_a_count_of_occasions_after_a_dated_start_is_the_period_counted(review_text):
+    text = "Tyler was referred to the dentist on 2 April 2024. He has missed his eye test three times."
+    assert ("date.undated_event", "missed") not in date_warnings(review_text(text, report_date=REPORT_DATE))
