@@ -106,3 +106,14 @@ def test_a_count_of_occasions_is_not_dated_by_a_vague_or_relative_time_before_it
 def test_a_count_of_occasions_after_a_dated_start_is_the_period_counted(review_text):
     text = "Tyler was referred to the dentist on 2 April 2024. He has missed his eye test three times."
     assert ("date.undated_event", "missed") not in date_warnings(review_text(text, report_date=REPORT_DATE))
+
+
+def test_a_clock_time_is_not_given_a_day_by_a_vague_time_carried_to_it(review_text):
+    text = ("Other worries\n\nTyler was seen by the school nurse recently about his teeth.\n\n"
+            "Grandad rang the surgery at 9.15am and cancelled, but Tyler was seen in town later that morning.\n")
+    assert ("date.undated_event", "rang") in date_warnings(review_text(text, report_date=REPORT_DATE))
+
+
+def test_a_clock_time_with_a_carried_day_is_still_dated(review_text):
+    text = "On 3 May 2024 I visited the flat. Grandad rang the surgery at 9.15am and cancelled."
+    assert date_warnings(review_text(text, report_date=REPORT_DATE)) == []
