@@ -428,7 +428,7 @@ class DateCheck:
                     dating = None  # its own date, which dates only the change
                 if (dating is not None and is_vague(dating) and verb is not None
                         and any(is_dayless_clock_time(e) for e in anchor["own"])):
-                    dating = None  # "Recently ... Mum rang at 8.50am": a time of day needs a day, which a vague time is not
+                    dating = None  # "Recently ... Mum rang at 8.50am": a time of day needs a day, not a vague time
                 if dating is not None and verb is not None and (
                         (is_vague(dating) and introduces_an_event(verb)) or self.opened_occasion(sent) is not None
                         or ((has_indefinite_argument(verb) or is_present_perfect(verb))
