@@ -108,6 +108,7 @@ class DateCheck:
         self.summary_adverbs = {w.lower() for w in self.rules.lexicon("summary_adverbs")}
         self.whole_set_words = {w.lower() for w in self.rules.lexicon("whole_set_words")}
         self.state_places = {w.lower() for w in self.rules.lexicon("state_places")}
+        self.recording_verbs = {w.lower() for w in self.rules.lexicon("recording_verbs")}
 
     def event_verb(self, sent: Span) -> Token | None:
         """The verb of a specific past event reported by `sent`, or None (habitual, general, present, a tally,
@@ -131,10 +132,28 @@ class DateCheck:
                 return verb
             if is_list_item(sent) and not is_present_perfect(verb) and verb.lemma_.lower() not in STATIVE_VERBS:
                 return verb  # "* Dad smashed Mum's phone.": a bullet telling what someone did
+        reported = self.reported_event(sent)
+        if reported is not None:
+            return reported
         opener = self.opening_past_verb(sent)
         if opener is not None and self.is_habitual(opener, sent):
             opener = None
         return self.missed_appointment(sent) or self.logged_event(sent) or opener or self.opened_occasion(sent)
+
+    def reported_event(self, sent: Span) -> Token | None:
+        """The past event verb of what someone says in the present ("Mum says Dad hit her", "Ella says she is scared
+        and has run off"): the writer passes on an event, which asks for its date as much as one told directly. Not
+        the words of a quote, a habit, or a summary of the period."""
+        for verb in main_verbs(sent):
+            if verb.tag_ not in ("VBZ", "VBP") or verb.lemma_.lower() not in SPEECH_VERBS:
+                continue
+            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+                for event in [clause, *(c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]:
+                    if (is_past(event) and event.lemma_.lower() in self.event_verbs and not in_quote(sent, event.idx)
+                            and not self.is_habitual(event, sent) and not self.lasts(event)
+                            and not (is_present_perfect(event) and self.sums_up_the_period(event))):
+                        return event
+        return None
 
     def sums_up_the_period(self, verb: Token) -> bool:
         """A present perfect that tells how the whole period has gone, not an occasion: a manner adverb ("has
@@ -359,9 +378,11 @@ class DateCheck:
     def counted_before_its_date(self, sent: Span, verb: Token, dating: TemporalExpression | None) -> bool:
         """A present perfect counting several occasions whose only date is carried back from a later sentence
         ("Chantelle has missed two appointments. She did not attend on 22/05/2025."): that date tells one of them. An
-        earlier date is the start of the period counted ("was referred on 08/01. I have met her three times")."""
-        return (dating is not None and dating.start >= sent.end_char and is_present_perfect(verb)
-                and self.counts_several(verb))
+        earlier date is the start of the period counted ("was referred on 08/01. I have met her three times"), unless
+        it is vague or counted from the report ("seen a couple of months ago. She has missed her check twice"), which
+        bounds no period a reader can place."""
+        return (dating is not None and is_present_perfect(verb) and self.counts_several(verb)
+                and (dating.start >= sent.end_char or is_vague(dating) or is_relative_to_report(dating)))
 
     def names_events(self, verb: Token) -> bool:
         """The present perfect's subject, object or the object of its preposition is several events ("core groups
@@ -405,17 +426,23 @@ class DateCheck:
                 dating, carried = anchor["carried"], True
                 if dating is not None and own and sent.start_char <= dating.start < sent.end_char:
                     dating = None  # its own date, which dates only the change
+                if (dating is not None and is_vague(dating) and verb is not None
+                        and any(is_dayless_clock_time(e) for e in anchor["own"])):
+                    dating = None  # "Recently ... Mum rang at 8.50am": a time of day needs a day, not a vague time
                 if dating is not None and verb is not None and (
                         (is_vague(dating) and introduces_an_event(verb)) or self.opened_occasion(sent) is not None
-                        or (has_indefinite_argument(verb) and carried_from_another_paragraph(doc, sent, dating))):
-                    dating = None  # "Police were called recently ... A DASH was completed": a new event, undated
+                        or ((has_indefinite_argument(verb) or is_present_perfect(verb))
+                            and carried_from_another_paragraph(doc, sent, dating))):
+                    dating = None  # "Police were called recently ... A DASH was completed": a new event, undated;
+                    # a paragraph in the present perfect tells what has happened up to now, not on the day before
             if dating is None and verb is not None and not anchor["heading"]:
                 dating = self.header_event_dating(doc, sent, header, expressions)
             vaguely_dated = (self.check_relative(doc, sent, own, ahead)
                              or self.check_imprecise(doc, sent, own, anchor["own"])
                              or self.check_entry_date(doc, sent, own)
                              or (not own and carried and dating is not None and self.check_sequel(doc, sent)))
-            if verb is not None and dating is None and not vaguely_dated and not asks_no_date(verb, sent):
+            if verb is not None and dating is None and not vaguely_dated and not asks_no_date(verb, sent,
+                                                                                                 self.recording_verbs):
                 undated.append((index, sent, verb))
             if dating is not None and dating.anchor is not None and (verb is not None or (own and anchor["heading"])
                                                                     or (own and self.is_event_statement(sent))):
@@ -520,8 +547,10 @@ class DateCheck:
         "last week", "at Christmas", "three days ago"), with the date they resolve to (True if raised).
         A date written out anywhere in the sentence ("Yesterday (13/05/2024)") dates it. A meeting still to come
         named by its weekday (`ahead`: "the conference on Monday") gets it too: the report is read after that week."""
-        if not own or not all(is_relative_to_report(e) or e.imprecise for e in own):
-            return False
+        if not own or not all(is_relative_to_report(e) or e.imprecise or is_clock_time(e) for e in own):
+            return False  # "Last Tuesday ... at 3pm": the clock time takes its day from the relative words
+        if self.entry_day(doc, sent) is not None:
+            return False  # "Monday 9 November 2026: ... He said it was on Saturday night": counted from the entry's day
         relative = [e for e in own if is_relative_to_report(e) and not in_quote(sent, e.start)
                     and not counted_before(doc, e.start)
                     and (e.start in ahead or self.dates_past_clause(doc, sent, e.start, e.end))]
@@ -532,6 +561,19 @@ class DateCheck:
         add_finding(doc, self.rules.rule("date.relative"), expr.start, expr.end, allow=self.rules, kind="imprecise",
                     resolved=f"{resolved}?" if resolved else "the date")
         return True
+
+    @staticmethod
+    def entry_day(doc: Doc, sent: Span) -> TemporalExpression | None:
+        """The calendar day the sentence's log entry or paragraph opens with ("Monday 9 November 2026: Home visit.
+        ..."), from which its weekdays and "yesterday" are counted; None when it opens with none."""
+        structure = doc._.structure
+        block = structure.block_at(sent.start_char) if structure is not None else None
+        if block is None or block.kind in ("heading", "field"):
+            return None
+        text = doc_text(doc)
+        return next((e for e in doc._.dates or [] if block.start <= e.start < block.end and names_a_day(e)
+                     and MONTH_OR_YEAR.search(e.text) and e.relative != "context" and opens_its_block(block, e, text)),
+                    None)
 
     def check_imprecise(self, doc: Doc, sent: Span, own: list[TemporalExpression],
                         expressions: list[TemporalExpression]) -> bool:
@@ -544,8 +586,8 @@ class DateCheck:
         non-habitual clause; age-relative anchors ("as a child") are vague by nature and not asked for.
         """
         vague = [e for e in own if e.imprecise and e.value is not None or self.dates_event_by_month_alone(doc, e)]
-        if any(e not in vague and not is_relative_to_report(e) for e in own):
-            return False  # a precise date in the sentence dates it
+        if any(e not in vague and not is_relative_to_report(e) and not is_clock_time(e) for e in own):
+            return False  # a precise date in the sentence dates it (a clock time says no day)
         if len(vague) != len(own):
             # words counted from the report date that date no past clause of their own ("Recently Mia told a
             # teacher she had been at her dad's over the weekend": the weekend dates what she told, not the telling)
@@ -823,7 +865,8 @@ def stands_as_an_adverb(token: Token) -> bool:
     if any(c.dep_ in ("npadvmod", "nummod") for c in token.children):
         return False
     before = previous_word(token.doc, token.i)
-    if before is not None and before.lower_ in ("as", "than", "ever", "never", "day", "night", "week"):
+    if before is not None and before.lower_ in ("as", "than", "ever", "never", "day", "night", "week", "morning",
+                                                "afternoon", "evening", "weekend", "month", "year"):
         return False
     return token.dep_ == "advmod" or (token.dep_ == "prep" and not any(c.dep_ in ("pobj", "pcomp")
                                                                        for c in token.children))
@@ -901,9 +944,9 @@ def quantifies_many(verb: Token) -> bool:
     return False
 
 
-def asks_no_date(verb: Token, sent: Span) -> bool:
+def asks_no_date(verb: Token, sent: Span, recording_verbs: set[str] = frozenset()) -> bool:
     """An event sentence whose missing date is not asked for: a plan, a quote's words, a summary of handling."""
-    return states_a_plan(sent) or introduces_a_quote(verb, sent) or handles_everything(verb)
+    return states_a_plan(sent) or introduces_a_quote(verb, sent) or handles_everything(verb, recording_verbs)
 
 
 def states_a_plan(sent: Span) -> bool:
@@ -937,10 +980,13 @@ def introduces_a_quote(verb: Token, sent: Span) -> bool:
         for child in verb.children)
 
 
-def handles_everything(verb: Token) -> bool:
-    """An action done to everything ("Recorded everything on CPOMS", "Logged it all"): a summary of how the
-    concerns were handled, not one event."""
+def handles_everything(verb: Token, recording_verbs: set[str] = frozenset()) -> bool:
+    """An action done to everything ("Recorded everything on CPOMS", "Logged it all") or to what was seen or said
+    ("I have written down what she told me"): a summary of how the concerns were handled, not one event."""
     objects = [c for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "nsubj" and c.i > verb.i)]
+    if verb.lemma_.lower() in recording_verbs and any(
+            c.dep_ == "ccomp" and min(c.subtree, key=lambda t: t.i).lower_ == "what" for c in verb.children):
+        return True
     return any(c.lower_ in WHOLE_OBJECTS or any(d.lower_ == "all" for d in c.children) for c in objects)
 
 
@@ -990,6 +1036,13 @@ def is_relative_to_report(expr: TemporalExpression) -> bool:
             and not MONTH_OR_YEAR.search(expr.text))
 
 
+def is_clock_time(expr: TemporalExpression) -> bool:
+    """A time of day written with no day of its own ("at 3pm", "about 11pm"), whatever day it was given from its
+    sentence or the text before it."""
+    return expr.type == "TIME" and bool(expr.value and CLOCK.search(expr.value)) and not MONTH_OR_YEAR.search(
+        re.sub(r"\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|hrs|hours|h)?", "", expr.text, flags=re.I))
+
+
 def undated_passages(undated: list[UndatedEvent], anchors: list[dict]) -> list[list[UndatedEvent]]:
     """The undated events grouped by passage: those of one block (paragraph, list item, table row) with no
     dated sentence between them tell one undated passage. A present perfect tells its own fact up to now, not what
@@ -1017,11 +1070,11 @@ def introduces_an_event(verb: Token, before: Token | None = None) -> bool:
     """The event verb brings in something new rather than going on with the event `before` (or the incident
     told so far): an argument with an indefinite article ("A referral was made"), an adverb such as "also" or
     "again", or what someone said after what was seen ("A bruise was noticed. Mia said ..."), each its own
-    piece of evidence."""
+    piece of evidence; not what was left unsaid ("She did not tell anyone"), which goes on with the episode."""
     if any(t.lower_ in NEW_EVENT_ADVERBS for t in clause_tokens(verb)):
         return True
     if (before is not None and verb.lemma_.lower() in SPEECH_VERBS and before.lemma_.lower() not in SPEECH_VERBS
-            and not gives_an_instruction(verb)):
+            and not gives_an_instruction(verb) and not any(c.dep_ == "neg" for c in verb.children)):
         return True
     return has_indefinite_argument(verb)
 

@@ -264,6 +264,8 @@ class DateLexicons(Strict):
                                        "come to every meeting'): a summary")
     state_places: Phrases = lexicon("nouns after 'has been in/at/to' that tell a state or a stay ('in care'), not a "
                                     "visit ('Police have been in school')")
+    recording_verbs: Phrases = lexicon("verbs of writing down what was seen or said ('I have recorded what I saw'): "
+                                       "how the concerns were handled, not an event")
 
 
 class DateFile(CheckFile):

@@ -250,7 +250,9 @@ def _resolve_context(chosen: list[_Candidate], report: dt.date, sentence_of, fut
             result = cand.handler(cand.match, ctx) or result
             cand.result = result
         value = result.value
-        if result.type in ("DATE", "TIME") and value and re.fullmatch(r"\d{4}-\d{2}-\d{2}(T.*)?", value):
+        if result.time_of_day is not None and result.relative == "report":
+            previous = paragraph_day = None  # "at 8.50am ... later that morning": a time with no day gives none
+        elif result.type in ("DATE", "TIME") and value and re.fullmatch(r"\d{4}-\d{2}-\d{2}(T.*)?", value):
             previous = paragraph_day = dt.date.fromisoformat(value[:10])
         elif result.type == "DATE" and (result.imprecise or value in ("PAST_REF", "FUTURE_REF")):
             previous = paragraph_day = None  # "recently ... that night": a back-reference to a vague time is vague

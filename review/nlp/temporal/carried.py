@@ -45,6 +45,7 @@ def sentence_anchors(doc: Doc, expressions: list[TemporalExpression],
     carried: TemporalExpression | None = None
     scope: Block | None = None
     opener: Block | None = None  # the first block under the last heading
+    entry_date: TemporalExpression | None = None  # the block's first dating expression
     for i, span in enumerate(spans):
         block = blocks[i]
         dating = [e for e in own[i] if carries(e)]
@@ -56,13 +57,14 @@ def sentence_anchors(doc: Doc, expressions: list[TemporalExpression],
         if block is not scope:
             if scope is not None and scope.kind == "heading":
                 opener = block
-            elif not _carries_on(scope, block, carried, text, opener):
+            elif not _carries_on(scope, block, carried, text, opener, entry_date):
                 carried = None
-            scope = block
+            scope, entry_date = block, None
         result.append({"own": own[i], "carried": carried or section_date, "heading": False,
                        "block": block.start if block is not None else None})
         if dating:
             carried = dating[-1]
+            entry_date = entry_date or dating[0]
     # sentences before the first day named in a block take that day ("She came in upset. This was
     # on 12/03/2024."); a bare year or month later in the block is too loose to date them
     first_in_block: dict[int | None, TemporalExpression] = {}
@@ -77,11 +79,11 @@ def sentence_anchors(doc: Doc, expressions: list[TemporalExpression],
 
 
 def _carries_on(previous: Block | None, block: Block | None, carried: TemporalExpression | None, text: str,
-                opener: Block | None) -> bool:
+                opener: Block | None, entry_date: TemporalExpression | None = None) -> bool:
     """Whether the date carried at the end of block `previous` dates the next block of its section too: a specific
     day does, and a vague time that dates the section's first block (the incident a section opens with goes on
     being told in it); never into or out of a table row, out of a header field, nor out of a dated entry of a list
-    ("- 14/07/2017 - arrested ..."), whose date is that entry's alone."""
+    ("- 14/07/2017 - arrested ...", "- Last Tuesday he came at 3pm ..."), whose dates are that entry's alone."""
     if carried is None or carried.relative == "context":
         return False  # a back-reference ("that night") dates its own block at most
     opens_section = opener is not None and opener.start <= carried.start < opener.end
@@ -91,7 +93,8 @@ def _carries_on(previous: Block | None, block: Block | None, carried: TemporalEx
         return False
     if "row" in (previous.kind, block.kind) or previous.kind == "field":
         return False  # a header field's date ("Date of report: ...") dates no event
-    return not (previous.kind == "item" and opens_its_block(previous, carried, text))
+    return not (previous.kind == "item" and any(opens_its_block(previous, e, text)
+                                                 for e in (carried, entry_date) if e is not None))
 
 
 def opens_its_block(block: Block, expr: TemporalExpression, text: str) -> bool:
