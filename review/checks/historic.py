@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from review.core.blocks import Block, Structure, names_columns
+from review.core.blocks import Block, Structure
 from review.core.findings import add_finding
 from review.core.rules import load_rules
 from review.core.text import doc_text, is_heading, is_whole_report, sentences, span_text
@@ -402,13 +402,11 @@ class HistoricCheck:
         """Whether a table row's table names a column for how each row relates to now ("Date | Event | Why it
         matters now", "| Date | Concern | Relevance |"): its first row, naming the columns, reads as a relevance
         heading over every row that fills that column."""
-        if not item.row or structure is None or item.block is None or item.block.table is None:
+        if not item.row or structure is None or item.block is None:
             return False
-        names = next((b for b in structure.blocks if b.kind == "row" and b.table == item.block.table
-                      and names_columns(b, doc_text(doc))), None)
-        if names is None or names is item.block:
+        columns = structure.column_names(item.block, doc_text(doc))
+        if columns is None:
             return False
-        columns = [doc_text(doc)[start:end] for start, end in names.cells]
         column = next((i for i, name in enumerate(columns) if self.heading_links(name, None)), None)
         if column is None:
             return False

@@ -127,6 +127,17 @@ class Structure:
     def field_values(self, key: str) -> list[Field]:
         return [f for f in self.fields if f.key == key]
 
+    def column_names(self, row: Block, text: str) -> list[str] | None:
+        """The names its table's first row gives the columns of `row` ("Date | Who heard it | What Sofia said"),
+        or None: not a table row, the naming row itself, or a table whose first row names no columns."""
+        if row.kind != "row" or row.table is None:
+            return None
+        names = next((b for b in self.blocks if b.kind == "row" and b.table == row.table and names_columns(b, text)),
+                     None)
+        if names is None or names is row:
+            return None
+        return [text[start:end] for start, end in names.cells]
+
 
 @dataclass
 class _Line:

@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Doc
 
-from review.core.blocks import Structure, names_columns, read_structure
+from review.core.blocks import Structure, read_structure
 from review.core.text import doc_text
 from review.nlp.children import child_known_as
 from review.nlp.quotes import Quote
@@ -36,16 +36,11 @@ def voice_section_child(doc: Doc, quote: Quote, children: list[str], lexicons: L
 def column_heading(structure: Structure, text: str, offset: int) -> str | None:
     """The heading of the table column whose cell holds `offset` (the first row's cell above it), or None."""
     block = structure.block_at(offset)
-    if block is None or block.kind != "row" or not block.row:
-        return None
-    header = next((b for b in structure.blocks if b.kind == "row" and b.table == block.table and b.row == 0), None)
-    if header is None or not names_columns(header, text):
+    names = structure.column_names(block, text) if block is not None else None
+    if names is None:
         return None
     column = next((i for i, (start, end) in enumerate(block.cells) if start <= offset <= end), None)
-    if column is None or column >= len(header.cells):
-        return None
-    start, end = header.cells[column]
-    return text[start:end]
+    return names[column] if column is not None and column < len(names) else None
 
 
 def _child_headed(heading: str, doc: Doc, children: list[str], lexicons: Lexicons) -> str | None:
