@@ -17,6 +17,7 @@ Each test module says what its tables assert, and selects cases by table and rul
 from __future__ import annotations
 
 import dataclasses
+import json
 from functools import cache
 from pathlib import Path
 
@@ -96,3 +97,32 @@ INDEPENDENT_DIR = Path(__file__).resolve().parents[1] / "data" / "independent"
 def independent(name: str):
     """The YAML file `name` of tests/data/independent (material written apart from the rules), parsed."""
     return yaml.safe_load((INDEPENDENT_DIR / name).read_text(encoding="utf-8"))
+
+
+def with_known_gaps(entries, gaps: dict[str, str], key: str = "text", name=None) -> list:
+    """The `entries` (mappings) of an independent file as pytest params: one whose `key` value `gaps` names runs
+    as a strict xfail with that reason (the test turns red when it starts to pass); ids are `name(entry)`,
+    else the start of its text."""
+    def ident(entry):
+        return name(entry) if name else " ".join(entry["text"].split())[:ID_LENGTH]
+    return [pytest.param(entry, id=ident(entry),
+                         marks=[pytest.mark.xfail(strict=True, reason=gaps[entry[key]])] if entry[key] in gaps else [])
+            for entry in entries]
+
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+
+
+def gold_reports(folders, gaps: dict[str, str]) -> list:
+    """The reports of data/<folder>/gold.jsonl (one line per report: its `file` and what it holds) as pytest
+    params (path, gold), those `gaps` names strict xfails; a folder not there is skipped."""
+    params = []
+    for folder in folders:
+        gold_file = DATA_DIR / folder / "gold.jsonl"
+        if not gold_file.exists():
+            continue
+        for line in gold_file.read_text(encoding="utf-8").splitlines():
+            gold = json.loads(line)
+            params.append(pytest.param(DATA_DIR / folder / gold["file"], gold, id=gold["file"], marks=[
+                pytest.mark.xfail(strict=True, reason=gaps[gold["file"]])] if gold["file"] in gaps else []))
+    return params

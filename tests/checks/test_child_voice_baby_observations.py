@@ -2,29 +2,15 @@
 by a helper who saw only POLICY.md (data/baby-obs, development; data/baby-obs-2, held out, when present).
 A baby observed must not be told nothing is seen of them; a baby not observed must be."""
 
-import json
-from pathlib import Path
-
 import pytest
+from case_tables import gold_reports
 
-DATA = Path(__file__).resolve().parents[2] / "data"
 HELD_OUT = "held out (data/baby-obs-2): wrong before and after the baby-observation work; not diagnosed"
 KNOWN_GAPS = {name: HELD_OUT for name in ("Z02-health-visitor.txt", "Z03-gp.txt", "Z06-infant-feeding.txt",
                                           "Z08-social-worker.txt", "Z10-police.txt", "Z15-midwife.txt")}
 
 
-def reports():
-    for folder in ("baby-obs", "baby-obs-2"):
-        if not (DATA / folder / "gold.jsonl").exists():
-            continue
-        for line in (DATA / folder / "gold.jsonl").read_text(encoding="utf-8").splitlines():
-            gold = json.loads(line)
-            yield pytest.param(DATA / folder / gold["file"], gold, id=gold["file"],
-                               marks=[pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[gold["file"]])]
-                               if gold["file"] in KNOWN_GAPS else [])
-
-
-@pytest.mark.parametrize("path, gold", list(reports()))
+@pytest.mark.parametrize("path, gold", gold_reports(("baby-obs", "baby-obs-2"), KNOWN_GAPS))
 def test_a_baby_is_told_unobserved_only_when_nothing_seen_of_them_is_recorded(review_text, path, gold):
     result = review_text(path.read_text(encoding="utf-8"), report_date=gold["report_date"])
     warnings = [f["rule"] for f in result["findings"] if f["check"] == "child_voice" and f["start"] == f["end"] == 0

@@ -3,13 +3,10 @@ helper who saw only POLICY.md (tests/data/independent/cv_circumstance_passages.y
 someone else, vague occasions ("on one occasion"), and a second quote after one whose circumstances are
 given. Each case is about its `target` quote. Cases that fail today are strict xfails with the reason."""
 
-from pathlib import Path
-
 import pytest
-import yaml
+from case_tables import independent, with_known_gaps
 
-CASES = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "independent" / "cv_circumstance_passages.yaml")
-                       .read_text(encoding="utf-8"))
+CASES = independent("cv_circumstance_passages.yaml")
 REPORT_DATE = "2024-05-14"
 RULES = ("child_voice.no_circumstances", "child_voice.second_hand")
 
@@ -43,9 +40,7 @@ def flagged(review_text, case) -> bool:
 
 
 def marked(cases):
-    return [pytest.param(c, id=f"{c['group']}: {c['target'][:40]}",
-                         marks=[pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[c["target"]])]
-                         if c["target"] in KNOWN_GAPS else []) for c in cases]
+    return with_known_gaps(cases, KNOWN_GAPS, key="target", name=lambda c: f"{c['group']}: {c['target'][:40]}")
 
 
 @pytest.mark.parametrize("case", marked(CASES["must_flag"]))

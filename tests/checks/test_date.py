@@ -1,10 +1,7 @@
 """The date check: undated events, vaguely dated events, the chronology."""
 
-from pathlib import Path
-
 import pytest
-import yaml
-from case_tables import cases
+from case_tables import cases, independent, with_known_gaps
 
 REPORT_DATE = "2024-03-20"
 
@@ -94,31 +91,56 @@ def test_winter_before_the_report_is_the_last_winter(review_text):
     assert [d["value"] for d in result["dates"]] == ["2023-WI"]
 
 
-INDEPENDENT = yaml.safe_load((Path(__file__).parents[1] / "data" / "independent" / "date_patterns.yaml")
-                             .read_text(encoding="utf-8"))
+INDEPENDENT = independent("date_patterns.yaml")
 INDEPENDENT_GAPS: dict[str, str] = {}  # text -> why it still fails
-
-
-def independent(table):
-    return [pytest.param(case, id=case["text"][:60],
-                         marks=[pytest.mark.xfail(strict=True, reason=INDEPENDENT_GAPS[case["text"]])]
-                         if case["text"] in INDEPENDENT_GAPS else [])
-            for case in INDEPENDENT[table]]
 
 
 def date_warnings(result):
     return [f for f in result["findings"] if f["check"] == "date" and f["severity"] in ("warning", "error")]
 
 
-@pytest.mark.parametrize("case", independent("must_flag"))
+@pytest.mark.parametrize("case", with_known_gaps(INDEPENDENT["must_flag"], INDEPENDENT_GAPS))
 def test_independent_patterns_must_flag(review_text, case):
     """Sentences written by someone who saw neither the rules nor the reports (report date 2024-05-14)."""
     assert date_warnings(review_text(case["text"], report_date=INDEPENDENT["report_date"]))
 
 
-@pytest.mark.parametrize("case", independent("must_pass"))
+@pytest.mark.parametrize("case", with_known_gaps(INDEPENDENT["must_pass"], INDEPENDENT_GAPS))
 def test_independent_patterns_must_pass(review_text, case):
     assert date_warnings(review_text(case["text"], report_date=INDEPENDENT["report_date"])) == []
+
+
+# Present-perfect report sentences by a helper who saw only POLICY.md (date_perfect_sentences.yaml): one
+# undated occasion (must_flag) or no date needed (must_pass); held out while session 9's present-perfect
+# work was done (21 -> 24 of 30 flagged, 29 of 30 clean before and after).
+PERFECT = independent("date_perfect_sentences.yaml")
+PERFECT_REPORT_DATE = "2024-05-14"
+PERFECT_GAPS = {
+    "There have been two incidents of Mia being collected from nursery by an adult who appeared intoxicated.":
+        "not flagged: 'there have been' + a count of incidents (cause not diagnosed)",
+    "The GP has prescribed antidepressants to Ms Hale after she described low mood and poor sleep.":
+        "not flagged: a clinician's act ('has prescribed') with an 'after' clause (cause not diagnosed)",
+    "Nursery staff have noticed a burn mark on Harvey's forearm that Mum could not explain.":
+        "not flagged: a verb of perceiving in the present perfect ('have noticed') (cause not diagnosed)",
+    "Police have served a domestic violence protection notice on Mr Lewis.":
+        "not flagged: 'have served' a notice (cause not diagnosed)",
+    "Mr Doyle has been in police custody overnight following an assault on his partner.":
+        "not flagged: 'has been in police custody overnight' (cause not diagnosed)",
+    "The neighbours have heard a child screaming from the upstairs flat late at night.":
+        "not flagged: 'have heard' with 'late at night' (cause not diagnosed)",
+    "Neither parent has ever been convicted of a violent offence.":
+        "flagged: a negated subject ('neither parent ... ever') (cause not diagnosed)",
+}
+
+
+@pytest.mark.parametrize("case", with_known_gaps(PERFECT["must_flag"], PERFECT_GAPS))
+def test_an_undated_occasion_in_the_present_perfect_is_asked_for_its_date(review_text, case):
+    assert date_warnings(review_text(case["text"], report_date=PERFECT_REPORT_DATE))
+
+
+@pytest.mark.parametrize("case", with_known_gaps(PERFECT["must_pass"], PERFECT_GAPS))
+def test_a_present_perfect_that_needs_no_date_passes(review_text, case):
+    assert date_warnings(review_text(case["text"], report_date=PERFECT_REPORT_DATE)) == []
 
 
 def date_findings(result):

