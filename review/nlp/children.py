@@ -327,5 +327,14 @@ def short_forms(doc, first: str) -> set[str]:
     if not isinstance(doc, Doc) or len(first) < 5:
         return set()
     name = first.lower()
-    return {t.lower_ for t in doc if t.pos_ == "PROPN" and 3 <= len(t.text) <= len(first) - 2
-            and t.text[0].isupper() and name.startswith(t.lower_) and t.lower_ not in _NOT_NAMES}
+    return {lower for lower, length in _capitalised_proper_nouns(doc) if 3 <= length <= len(first) - 2
+            and name.startswith(lower) and lower not in _NOT_NAMES}
+
+
+def _capitalised_proper_nouns(doc: Doc) -> frozenset[tuple[str, int]]:
+    """Each capitalised proper noun of `doc` (lower case, with its length as written), read once per Doc."""
+    cached = doc.user_data.get("review_capitalised_proper_nouns")
+    if cached is None:
+        cached = doc.user_data["review_capitalised_proper_nouns"] = frozenset(
+            (t.lower_, len(t.text)) for t in doc if t.pos_ == "PROPN" and t.text[:1].isupper())
+    return cached
