@@ -181,6 +181,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.quick:
         args.runs, args.memory_words, args.per_client, args.requests = 2, 10_000, 2, 20
+    benchmark.byte_compiled()
     reports = corpus_reports()
     print(f"Issue 18 figures: python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
           f"load average {os.getloadavg()[0]:.1f} at the start")
