@@ -179,11 +179,9 @@ def legal_categories(sent: Span, process_words: frozenset[str]) -> set[int]:
     def is_process(token: Token) -> bool:
         return token.lemma_.lower() in process_words or token.lower_ in process_words
 
-    found: set[int] = set()
-    for token in sent:
-        if within_clause(token, is_process):
-            found.add(token.i)
-    return found
+    if not any(is_process(token) for token in sent):
+        return set()  # no process word in the sentence, so none heads a phrase (most sentences)
+    return {token.i for token in sent if within_clause(token, is_process)}
 
 
 def within_clause(token: Token, is_process) -> bool:
