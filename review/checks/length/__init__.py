@@ -201,6 +201,8 @@ def definition_words(sent: Span, glossary: Glossary) -> int:
     or more suggests ...)", "CIN (Child in Need)"): the explanation length.jargon asks for is an
     aside the reader may skip, so it does not make the sentence long. Other brackets count."""
     text, total, opened = doc_text(sent.doc), 0, None
+    if "(" not in text[sent.start_char:sent.end_char]:
+        return 0  # no bracket opens in the sentence (most sentences)
     for token in sent:
         if token.text == "(" and opened is None:
             opened = token
