@@ -209,3 +209,26 @@ def test_a_quoted_clause_of_a_verb_of_wanting_is_the_wanters_words(base_nlp, tex
 ])
 def test_other_quoted_phrases_after_a_want_are_no_ones(base_nlp, text):
     assert [s for _, s, _ in speakers_of(base_nlp, text, ["Kasia"])] == [None]
+
+
+# ---- the person the words address by name is not their speaker, whatever route named them ----------
+
+@pytest.mark.parametrize("text, children, expected", [
+    # a verb of the next sentence ("Before Priya could reply") is no attribution of a quote calling her
+    ('"Where did it happen?" asked Mr Okafor. "Was it at home, Priya?" Before Priya could reply, '
+     'her mum came in.', ["Priya"], ["Mr Okafor", "Mr Okafor"]),
+    ('"Is the boat leaving, Tomasz?" Tomasz shook his head and the ferryman laughed.', ["Tomasz"], [None]),
+    # the previous turn's address: a new line that itself calls the child by name is not the child's answer
+    ('"This card is from your sister, Rhiannon," said the carer quietly.\n'
+     '"Oh--Rhiannon, do you not like it?"', ["Rhiannon"], ["the carer", None]),
+])
+def test_a_name_the_words_address_is_not_their_speaker(base_nlp, text, children, expected):
+    found = speakers_of(base_nlp, text, children)
+    assert [speaker for _, speaker, _ in found] == expected
+    assert not any(is_child for _, _, is_child in found)
+
+
+def test_a_name_inside_a_voice_the_quote_reports_does_not_count_as_addressed(base_nlp):
+    text = ('"It was as if the sea kept calling me, \'Ffion, come and swim,\' all night," said Ffion.')
+    found = speakers_of(base_nlp, text, ["Ffion"])
+    assert found[0][1:] == ("Ffion", True)
