@@ -275,3 +275,17 @@ def test_go_in_narration_between_the_parts_of_a_quote_reports_nothing(base_nlp):
             'twins went off--"and nobody can stop him."')
     found = speakers_of(base_nlp, text, ["Osric"])
     assert not any(is_child for _, _, is_child in found)
+
+
+# ---- a subject glued to the closing mark by a dash (`bike"--she`) is the narration's, not quoted ------
+
+@pytest.mark.parametrize("text, children, expected", [
+    ('Maisie (7) was quiet at first. "I fell off my bike"--she said quietly--"at the park."', ["Maisie"],
+     [("Maisie", True)] * 2),
+    ('Dad came to the door. "She is asleep"--he said, not opening it--"come back tomorrow."', ["Maisie"],
+     [("Dad", False)] * 2),
+    ('"I can not come tonight"--she whispered, looking at the door--"the tide is high."', ["Maisie"],
+     [("Maisie", True)] * 2),
+])
+def test_a_pronoun_glued_to_the_closing_mark_is_the_speaker(base_nlp, text, children, expected):
+    assert [(s, is_child) for _, s, is_child in speakers_of(base_nlp, text, children)] == expected
