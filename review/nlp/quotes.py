@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from review.core.text import doc_text, paragraphs as text_paragraphs
+from review.nlp.people import NAME_TITLES
 
 # Opening and closing characters of each kind of mark. Straight marks are both.
 DOUBLE, SINGLE, GUILLEMET = "double", "single", "guillemet"
@@ -21,6 +22,8 @@ _ELISIONS = ("em", "tis", "twas", "cause", "til", "n", "s", "bout", "round", "co
 _DASHES = "—–-"
 _BEFORE_OPENER = set("([{<—–-/") | set(_OPENERS) | set(_STRAIGHT)
 _SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)|\n")
+# A courtesy title just before a full stop ("Mrs."): the stop abbreviates, it closes no sentence.
+_TITLE_BEFORE = re.compile(r"(?:^|(?<=[^A-Za-z]))(?:" + "|".join(NAME_TITLES) + r")$", re.IGNORECASE)
 
 
 @dataclass
@@ -106,8 +109,11 @@ def _plural_possessive(text: str, i: int, limit: int) -> bool:
 
 
 def _unclosed_end(text: str, start: int, limit: int) -> int:
-    """Where a quote opened at `start` and never closed ends: its sentence or line, at most `limit`."""
+    """Where a quote opened at `start` and never closed ends: its sentence or line, at most `limit`; the
+    full stop of a courtesy title ("Mr. and Mrs. Hale moved …") ends no sentence."""
     match = _SENTENCE_END.search(text, start, limit)
+    while match and match.group(0) == "." and _TITLE_BEFORE.search(text, max(start, match.start() - 5), match.start()):
+        match = _SENTENCE_END.search(text, match.end(), limit)
     return match.end() if match and match.group(0) != "\n" else (match.start() if match else limit)
 
 

@@ -57,6 +57,17 @@ def test_unclosed_quote_ends_with_its_sentence_not_the_report():
     assert found[0].closed is False and found[1].closed is True
 
 
+@pytest.mark.parametrize("text, expected", [
+    ('Zara told me: "Mr. and Mrs. Osei let me stay over. It was fun. No closing mark here',
+     "Mr. and Mrs. Osei let me stay over."),
+    ('"Dr. Lowe bandaged my arm and Ms. Reid drove me home. Then it rained',
+     "Dr. Lowe bandaged my arm and Ms. Reid drove me home."),
+])
+def test_an_unclosed_quote_is_not_ended_by_a_titles_full_stop(text, expected):
+    [quote] = find_quotes(text)
+    assert quote.text == expected and not quote.closed
+
+
 def test_unclosed_quote_stops_at_the_end_of_the_line():
     text = 'Mia said "I hate it\nDad was not home.'
     [quote] = find_quotes(text)

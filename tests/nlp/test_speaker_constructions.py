@@ -209,3 +209,83 @@ def test_a_quoted_clause_of_a_verb_of_wanting_is_the_wanters_words(base_nlp, tex
 ])
 def test_other_quoted_phrases_after_a_want_are_no_ones(base_nlp, text):
     assert [s for _, s, _ in speakers_of(base_nlp, text, ["Kasia"])] == [None]
+
+
+# ---- the person the words address by name is not their speaker, whatever route named them ----------
+
+@pytest.mark.parametrize("text, children, expected", [
+    # a verb of the next sentence ("Before Priya could reply") is no attribution of a quote calling her
+    ('"Where did it happen?" asked Mr Okafor. "Was it at home, Priya?" Before Priya could reply, '
+     'her mum came in.', ["Priya"], ["Mr Okafor", "Mr Okafor"]),
+    ('"Is the boat leaving, Tomasz?" Tomasz shook his head and the ferryman laughed.', ["Tomasz"], [None]),
+    # the previous turn's address: a new line that itself calls the child by name is not the child's answer
+    ('"This card is from your sister, Rhiannon," said the carer quietly.\n'
+     '"Oh--Rhiannon, do you not like it?"', ["Rhiannon"], ["the carer", None]),
+])
+def test_a_name_the_words_address_is_not_their_speaker(base_nlp, text, children, expected):
+    found = speakers_of(base_nlp, text, children)
+    assert [speaker for _, speaker, _ in found] == expected
+    assert not any(is_child for _, _, is_child in found)
+
+
+def test_a_name_inside_a_voice_the_quote_reports_does_not_count_as_addressed(base_nlp):
+    text = ('"It was as if the sea kept calling me, \'Ffion, come and swim,\' all night," said Ffion.')
+    found = speakers_of(base_nlp, text, ["Ffion"])
+    assert found[0][1:] == ("Ffion", True)
+
+
+# ---- a participle clause of the attribution: its subject is the attribution's, never a quoted word ----
+
+def test_a_clause_hanging_on_the_attribution_takes_its_subject_never_a_quoted_word(base_nlp):
+    # the parse the parser gives such a sentence at times: the quoted name as a second subject of "said"
+    from spacy.tokens import Doc
+
+    from review.core.rules import load_rules
+    from review.nlp.quotes import find_quotes
+    from review.nlp.speakers.layout import QuoteLayout
+    from review.nlp.speakers.lexicons import Lexicons
+    from review.nlp.speakers.verbs import ReportingVerbs
+
+    words = ['"', "Leon", ",", '"', "said", "Gwenda", ",", "hoping", "he", "would", "settle", "."]
+    spaces = [False, False, False, True, True, False, True, True, True, True, False, False]
+    heads = [4, 4, 4, 4, 4, 4, 4, 4, 10, 10, 7, 4]
+    deps = ["punct", "nsubj", "punct", "punct", "ROOT", "nsubj", "punct", "advcl", "nsubj", "aux", "ccomp", "punct"]
+    pos = ["PUNCT", "PROPN", "PUNCT", "PUNCT", "VERB", "PROPN", "PUNCT", "VERB", "PRON", "AUX", "VERB", "PUNCT"]
+    doc = Doc(base_nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos,
+              lemmas=[w.lower() for w in words])
+    layout = QuoteLayout(doc, find_quotes(doc.text))
+    verbs = ReportingVerbs(layout, Lexicons.from_rules(load_rules().check("child_voice")))
+    subject, passive = verbs.subject_of(doc[7])
+    assert (subject.text, passive) == ("Gwenda", False)
+
+
+# ---- "go" reports a quote only when the quote opens straight after it -------------------------------
+
+@pytest.mark.parametrize("text, children, speaker", [
+    ("When I asked about tea, Kayden goes 'where's my tea?' and laughed.", ["Kayden"], "Kayden"),
+    ("Her stepdad went, “Get out!” and slammed the door.", ["Kayden"], "Her stepdad"),
+])
+def test_go_straight_before_the_quote_reports_it(base_nlp, text, children, speaker):
+    [(_, found, is_child)] = speakers_of(base_nlp, text, children)
+    assert (found, is_child) == (speaker, speaker in children)
+
+
+def test_go_in_narration_between_the_parts_of_a_quote_reports_nothing(base_nlp):
+    text = ('"That is my nephew Osric," said Mrs Vane. "He never stops reading--" this to the vicar as the '
+            'twins went off--"and nobody can stop him."')
+    found = speakers_of(base_nlp, text, ["Osric"])
+    assert not any(is_child for _, _, is_child in found)
+
+
+# ---- a subject glued to the closing mark by a dash (`bike"--she`) is the narration's, not quoted ------
+
+@pytest.mark.parametrize("text, children, expected", [
+    ('Maisie (7) was quiet at first. "I fell off my bike"--she said quietly--"at the park."', ["Maisie"],
+     [("Maisie", True)] * 2),
+    ('Dad came to the door. "She is asleep"--he said, not opening it--"come back tomorrow."', ["Maisie"],
+     [("Dad", False)] * 2),
+    ('"I can not come tonight"--she whispered, looking at the door--"the tide is high."', ["Maisie"],
+     [("Maisie", True)] * 2),
+])
+def test_a_pronoun_glued_to_the_closing_mark_is_the_speaker(base_nlp, text, children, expected):
+    assert [(s, is_child) for _, s, is_child in speakers_of(base_nlp, text, children)] == expected

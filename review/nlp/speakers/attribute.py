@@ -16,7 +16,7 @@ from review.nlp.speakers.layout import QuoteLayout
 from review.nlp.speakers.lexicons import Lexicons
 from review.nlp.speakers.mentions import People, child_aliases, is_child_name
 from review.nlp.speakers.narration import Narration
-from review.nlp.speakers.resolve import WRITER, PersonResolver, addresses_a_child
+from review.nlp.speakers.resolve import WRITER, PersonResolver, addresses, addresses_a_child
 from review.nlp.speakers.sections import voice_section_child
 from review.nlp.speakers.verbs import ReportingVerbs
 
@@ -48,8 +48,10 @@ class Attribution:
             quote.form = self.verbs.form_of(quote)
             if not self.dialogue.scripted(quote):
                 self.attribute_one(quote, n, None)
+                self._not_the_one_addressed(quote)
             if quote.speaker is None and quote.how is None:
                 self.dialogue.attribute(quote, previous_turns)
+                self._not_the_one_addressed(quote)
             if quote.speaker is None and quote.form == "speech" and not is_a_label(quote):
                 self._in_a_voice_section(quote)
             if quote.form == "speech":
@@ -79,6 +81,21 @@ class Attribution:
                 for part in turn:
                     part.speaker, part.speaker_start, part.speaker_end = None, None, None
                     part.how = None if part.how == "continued" else part.how
+
+    def _not_the_one_addressed(self, quote: Quote) -> None:
+        """A named speaker whom the words themselves address ("Where, Leo?" credited to Leo by a verb of the
+        next sentence, "Before Leo could answer", or by the previous turn's address) is not the speaker:
+        the speaker is unknown and the dialogue's turns may still find them."""
+        if quote.speaker in (None, WRITER) or quote.how == "continued" or not addresses(quote, self._nested_in(quote),
+                                                                                         quote.speaker):
+            return  # a turn carried on from an elimination is `_unless_the_turn_names_the_child`'s
+        quote.speaker, quote.speaker_start, quote.speaker_end, quote.verb = None, None, None, None
+        quote.relayed_by, quote.how = None, None
+        quote.extra.pop("child_by_elimination", None)
+
+    def _nested_in(self, quote: Quote) -> list[Quote]:
+        """The quotes nested in `quote` (a voice it reports: "calling to me, ‘Anne, come out’")."""
+        return [q for q in self.layout.quotes if q.depth > quote.depth and quote.start <= q.start and q.end <= quote.end]
 
     def _in_a_voice_section(self, quote: Quote) -> None:
         """Words set out with no speaker in a section headed as the child's ("What Alfie has said", then

@@ -71,6 +71,15 @@ class QuoteLayout:
             return False
         return gap.strip().endswith((",", "—", "–", "-")) and not re.search(r"[.!?;:]", gap)
 
+    def glued_past_close(self, token) -> bool:
+        """Whether a token of a quote is glued across its closing mark and ends in a word outside it
+        (`here"--she`, from "…just here"--she pressed a hand to her ribs): that word is the narration's."""
+        if token.i not in self.inside:
+            return False
+        quote = self.top[self.inside[token.i]]
+        tail = token.text[max(0, quote.end + 1 - token.idx):]
+        return token.idx < quote.end and bool(re.search(r"[A-Za-z]+$", tail))
+
     def quote_tokens(self, quote: Quote) -> Span | None:
         """The tokens of the quote's words (marks excluded where the tokenizer split them off)."""
         return self.doc.char_span(quote.start, quote.end, alignment_mode="expand")

@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from review.nlp.people import FIRST_PERSON, THIRD_PERSON_GENDER
+from review.nlp.people import FIRST_PERSON, NAME_TITLES, THIRD_PERSON_GENDER
 from review.nlp.quotes import Quote
 from review.nlp.speakers.layout import QuoteLayout
 from review.nlp.speakers.lexicons import Lexicons
@@ -19,11 +19,29 @@ WRITER = "the writer"
 
 
 def vocatives(quote: Quote) -> set[str]:
-    """Names the quote addresses ("Are you in earnest, Marilla?"): the speaker is someone else."""
+    """Names the quote addresses ("Are you in earnest, Marilla?", "Why--Anne, don't you?"): the speaker is
+    someone else."""
     names = set()
-    for match in re.finditer(r"(?:^|[,;!?] )((?:[A-Z][a-z]+\.? ?){1,3})(?=[,.!?;]|$)", quote.text):
+    for match in re.finditer(r"(?:^|[,;!?] |--|[—–] ?)((?:[A-Z][a-z]+\.? ?){1,3})(?=[,.!?;]|$)", quote.text):
         names.add(match.group(1).strip().lower())
     return names
+
+
+def addresses(quote: Quote, nested: list[Quote], name: str | None) -> bool:
+    """Whether the quote's own words (not those of the `nested` quotes it reports) speak to `name` by name
+    ("Oh, where, Anne?"), by the whole name or its first word past a title: nobody so addresses themselves
+    in speech, so a named person the words address is not their speaker."""
+    if not name:
+        return False
+    text = quote.text
+    for inner in sorted(nested, key=lambda q: q.start, reverse=True):
+        a, b = inner.start - quote.start, inner.end - quote.start
+        text = text[:max(0, a - 1)] + " " * (b - a + 2) + text[b + 1:]
+    called = vocatives(Quote(start=quote.start, end=quote.end, text=text))
+    lowered = name.lower()
+    words = [w for w in lowered.split() if w.strip(".") not in NAME_TITLES]
+    return lowered in called or bool(words) and not lowered.startswith(("the ", "a ")) \
+        and words[0] == lowered.split()[0] and words[0] in called
 
 
 # Words that may stand before a word of address in a vocative ("oh, my poor dear child").

@@ -41,12 +41,19 @@ class ReportingVerbs:
         self.lex = lexicons
 
     def is_speech_verb(self, token: Token) -> bool:
-        """A reporting or labelling verb; "go" only as speech ("he goes 'where's my tea?'"), not with a
-        preposition ("going to 'parties'")."""
+        """A reporting or labelling verb; "go" only as speech ("he goes 'where's my tea?'", "went, “no”"):
+        with the quote opening straight after it, never with a preposition ("going to 'parties'") nor in
+        narration between the parts of a quote ("as the boys went out--")."""
         lemma = token.lemma_.lower()
-        if lemma == "go" and any(c.dep_ in ("prep", "prt", "advmod") for c in token.children):
+        if lemma == "go" and (any(c.dep_ in ("prep", "prt", "advmod") for c in token.children)
+                              or not self._quote_opens_after(token)):
             return False
         return lemma in self.lex.reporting or lemma in self.lex.labelling
+
+    def _quote_opens_after(self, token: Token) -> bool:
+        """Whether a quotation opens just after `token`, past a comma, colon or dash at most."""
+        rest = self.layout.text[token.idx + len(token):token.idx + len(token) + 4].lstrip(" ,:—–-")
+        return rest[:1] in QUOTE_CHARS
 
     def form_of(self, quote: Quote) -> str:
         """"speech" for an utterance standing on its own, "phrase" for words quoted inside a sentence."""
@@ -97,8 +104,8 @@ class ReportingVerbs:
             relation = head.dep_
             head = head.head
             for child in head.children:
-                if child.dep_ in SUBJECTS:
-                    return child, False
+                if child.dep_ in SUBJECTS and not self._quoted_apart(child, verb):
+                    return child, False  # "'Leo,' said Mum, wondering …": the quoted "Leo" is no subject
                 if child.dep_ == "nsubjpass":
                     if relation == "xcomp" and head.lemma_ in _PERCEIVED_SAYING + _HEARSAY_SAYING:
                         return child, False  # "Mia was heard to say …": Mia said it
@@ -114,7 +121,7 @@ class ReportingVerbs:
         """Whether `token` lies in a quotation that does not hold `verb` ("Evie said “a puppy” and Max
         said …": "puppy", parsed as the subject of the second "said", is quoted words, not a speaker)."""
         inside = self.layout.inside
-        return token.i in inside and inside.get(token.i) != inside.get(verb.i)
+        return token.i in inside and inside.get(token.i) != inside.get(verb.i) and not self.layout.glued_past_close(token)
 
     def _named_before_age(self, subject: Token) -> Token:
         """The name before an age in brackets that the parser took for a subject ("Ava (8) then said":
