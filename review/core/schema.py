@@ -218,6 +218,11 @@ class OpinionLexicons(Strict):
     hedge_permission_verbs: Phrases = lexicon("verbs after which 'may' gives a permission or a power, not a guess")
     hedge_topic_verbs: Phrases = lexicon("verbs of talking something through: a modal in the question they take as "
                                          "their topic ('talked about what might happen') is what was said, not a guess")
+    hedge_presentation_verbs: Phrases = lexicon("verbs of a clinical presentation: a hedge phrase of one ('presented "
+                                                "as tired') placed in its occasion or shown by conduct records what "
+                                                "was seen")
+    hedge_presentation_respects: Phrases = lexicon("nouns of what a presented state is of ('low in mood'), which "
+                                                   "place it in no occasion")
 
 
 class OpinionThresholds(Strict):

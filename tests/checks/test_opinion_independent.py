@@ -9,6 +9,7 @@ from case_tables import independent, with_known_gaps
 
 PATTERNS = independent("opinion_patterns.yaml")
 LEGAL = independent("legal_record_sentences.yaml")
+VOICE = independent("opinion_voice_patterns.yaml")
 REPORT_DATE = "2024-05-14"
 
 # Why each case still fails (one line each); the test turns red when one starts to pass.
@@ -18,6 +19,8 @@ KNOWN_GAPS = {
     "Neither parent is engaging.": "the sentence model rates it 0.7997, just under the 0.8 threshold, and no lexicon "
                                    "pattern reads a negated subject ('neither parent')",
 }
+
+VOICE_GAPS: dict[str, str] = {}
 
 LEGAL_GAPS = {
     "In my view Ms Okafor is a very manipulative woman.": "an owned opinion ('In my view') with no reason is read as "
@@ -57,3 +60,13 @@ def test_a_legal_record_is_not_the_writers_label(review_text, case):
 @pytest.mark.parametrize("case", with_known_gaps(LEGAL["must_flag"], LEGAL_GAPS))
 def test_the_writers_own_label_is_flagged(review_text, case):
     assert opinion_warnings(review_text, case["text"]) != []
+
+
+@pytest.mark.parametrize("case", with_known_gaps(VOICE["must_flag"], VOICE_GAPS))
+def test_a_pattern_of_the_writers_unevidenced_opinion_is_flagged(review_text, case):
+    assert opinion_warnings(review_text, case["text"]) != [], case["pattern"]
+
+
+@pytest.mark.parametrize("case", with_known_gaps(VOICE["must_pass"], VOICE_GAPS))
+def test_a_pattern_of_evidenced_or_sourced_writing_is_not_flagged(review_text, case):
+    assert opinion_warnings(review_text, case["text"]) == [], case["pattern"]
