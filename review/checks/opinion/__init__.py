@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from review.checks.opinion.attribution import Voice, find_phrase, legal_categories, unsourced_quoted_labels, voice_of
 from review.checks.opinion.evidence import (conceded, defines_a_term, depicts_an_occasion, elaborated_after_colon,
                                             gives_its_measure, gives_specifics, observed_beside, reason_starts,
+                                            reasons_back,
                                             states_a_plan, states_a_reason, weighs_another_view, writer_perceives,
                                             writers_own_account)
 from review.checks.opinion.hedge import HedgeCues, names_no_evidence
@@ -347,6 +348,7 @@ class Passages:
 
     def __init__(self, check: OpinionCheck, spans: list[Span]):
         self.spans = spans
+        self.check = check
         self.following = functools.cache(lambda i: check.next_in_passage(spans, i))
         self.states_a_reason = functools.cache(lambda i: states_a_reason(spans[i], check.reason_markers))
         self.gives_evidence = functools.cache(lambda i: self.states_a_reason(i) or gives_specifics(spans[i]))
@@ -359,10 +361,11 @@ class Passages:
                                           and continues_with(self.spans[i], self.spans[following]))
 
     def observed_next(self, i: int) -> bool:
-        """Whether the next sentence of the passage gives a reason or what the writer saw or heard ("Mum is a
-        caring mother. I saw her comfort Leo ..."): the evidence of a claim the sentence model reads alone."""
+        """Whether the next sentence of the passage gives the reason for sentence `i` (`reasons_back`) or what the
+        writer saw or heard ("Mum is a caring mother. I saw her comfort Leo ..."): the evidence of a claim the
+        sentence model reads alone. A reason the next sentence gives for its own claim is not it."""
         following = self.following(i)
-        return following is not None and (self.states_a_reason(following)
+        return following is not None and (reasons_back(self.spans[following], self.check.reason_markers)
                                           or any(writer_perceives(t) for t in self.spans[following]))
 
 
