@@ -229,6 +229,9 @@ class OpinionThresholds(Strict):
     judgement_probability: Number = threshold(
         "the sentence model's probability of an unevidenced judgement at or above which the writer's own words of "
         "a sentence are reported as one when no lexicon word or pattern matches")
+    opinion_probability: Number = threshold(
+        "with no hedge cue, the sentence model's P(judgement) + P(speculation) at or above which the writer's own "
+        "words of a sentence are reported as an unevidenced judgement when no lexicon word or pattern matches")
     stated_opinion_probability: Number = threshold(
         "the least opinion probability of a sentence with a judgement finding or an owned opinion")
     hedge_plain_below: Number = threshold(

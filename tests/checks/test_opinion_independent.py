@@ -14,21 +14,27 @@ REPORT_DATE = "2024-05-14"
 
 # Why each case still fails (one line each); the test turns red when one starts to pass.
 KNOWN_GAPS = {
-    "Tyler is easily led.": "a passive participle ('led') as a characterisation is not read",
     "Mr Dean is a narcissist.": "a bare noun label not in the lexicon",
     "Neither parent is engaging.": "the sentence model rates it 0.7997, just under the 0.8 threshold, and no lexicon "
                                    "pattern reads a negated subject ('neither parent')",
 }
 
-VOICE_GAPS: dict[str, str] = {}
+UNDER_BOTH = "the sentence model rates it under both thresholds (judgement 0.8, opinion mass 0.9) and no lexicon word or pattern reads it"
+VOICE_GAPS = {
+    "Mum's boyfriend is trouble.": UNDER_BOTH,
+    "Ms Price has slipped back into her old habits.": UNDER_BOTH,
+    "Mr Wood is hiding something from us.": UNDER_BOTH,
+    "Kerry has given up trying.": UNDER_BOTH,
+    "Leon is out of his depth at college.": UNDER_BOTH,
+    "Mum has two children from a previous relationship.": "the sentence model rates this plain fact 0.9 opinion "
+                                                          "(it rests on 'relationship')",
+}
 
 LEGAL_GAPS = {
     "In my view Ms Okafor is a very manipulative woman.": "an owned opinion ('In my view') with no reason is read as "
         "owned, not as a label, and raised as info while the sentence model rates it under the judgement threshold",
     "I would describe Mr Quinn as cruel towards the children.": "the same: 'I would describe' owns it, so 'cruel' is "
         "not looked for as a label",
-    "Mum's new boyfriend is a violent individual.": "'violent' is not in the label lexicon and the sentence model rates "
-        "the sentence under the judgement threshold",
     "Paternal grandmother is intimidating.": "'intimidating' is not in the label lexicon; the sentence model rates "
                                              "it under the threshold",
     "The mother is harassing the school.": "a progressive verb as a characterisation ('is harassing') is not read as "
