@@ -232,6 +232,9 @@ class OpinionThresholds(Strict):
     opinion_probability: Number = threshold(
         "with no hedge cue, the sentence model's P(judgement) + P(speculation) at or above which the writer's own "
         "words of a sentence are reported as an unevidenced judgement when no lexicon word or pattern matches")
+    speculation_probability: Number = threshold(
+        "the sentence model's P(speculation) at or above which a sentence with no speculation cue and no reason is "
+        "reported as a hedge")
     stated_opinion_probability: Number = threshold(
         "the least opinion probability of a sentence with a judgement finding or an owned opinion")
     hedge_plain_below: Number = threshold(

@@ -9,7 +9,7 @@ import functools
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from review.checks.opinion.attribution import Voice, find_phrase, legal_categories, unsourced_quoted_labels, voice_of
+from review.checks.opinion.attribution import WRITER, Voice, find_phrase, legal_categories, unsourced_quoted_labels, voice_of
 from review.checks.opinion.evidence import (conceded, defines_a_term, depicts_an_occasion, elaborated_after_colon,
                                             gives_its_measure, gives_specifics, observed_beside, reason_starts,
                                             reasons_back,
@@ -91,6 +91,7 @@ class OpinionCheck:
         self.legal_process_words = frozenset(w.lower() for w in lexicon("legal_process_words"))
         self.judgement_probability = self.rules.threshold("judgement_probability")
         self.opinion_probability = self.rules.threshold("opinion_probability")
+        self.speculation_probability = self.rules.threshold("speculation_probability")
         self.quoted_label_max_words = int(self.rules.threshold("quoted_label_max_words"))
         self.reason_window = int(self.rules.threshold("reason_window_sentences"))
         self.stated_opinion_floor = self.rules.threshold("stated_opinion_probability")
@@ -256,7 +257,11 @@ class OpinionCheck:
             if owned is None:
                 # The model reads a sentence alone: not a heading or fragment, nor one the next sentence evidences.
                 model_classes = None if heading or passages.observed_next(i) or self.reads_as_given(sent) else classes[i]
-                self.add_judgements(doc, sent, voice, passages.evidenced(i), own_words[i], model_classes, bool(cues))
+                guessed = not cues and model_classes is not None and self.add_model_speculation(
+                    doc, sent, own_words[i], model_classes, passages.states_a_reason(i))
+                sent._.hedge = sent._.hedge or guessed
+                self.add_judgements(doc, sent, voice, passages.evidenced(i), own_words[i], model_classes,
+                                    bool(cues) or guessed)
             reasoned = owned is not None and (heading or self.gives_reasons(doc, spans, i, owned))
             # "I think this supports her account, although a new term may be part of it": the writer weighs
             # their own view against another explanation, which is reasoned uncertainty, not a guess.
@@ -291,6 +296,29 @@ class OpinionCheck:
         else:
             add_finding(doc, self.rules.rule("opinion.owned"), *owned, kind="owned",
                         why="an owned opinion with no 'because' or evidence after it", allow=self.rules)
+
+    def add_model_speculation(self, doc: Doc, sent: Span, own_words: list[Token], classes: dict[str, float],
+                              reasoned: bool) -> bool:
+        """A guess in the writer's voice that no cue word names ("I wonder whether Mum is drinking during the
+        day", "Dad could easily relapse", "Mum's mental health likely to be deteriorating" in note form): when
+        the sentence model rates the writer's words speculation at `speculation_probability` and the sentence
+        gives no reason and its main clause is about a person, what is theirs or the writer, one hedge finding at
+        the word the rating rests on most. Not when that word is of the hedge lexicon: the cue grammar has read
+        it in another sense where it stands ("more likely to have asthma" compares, "could be heard" perceives).
+        Whether one was raised."""
+        if reasoned or classes["speculation"] < self.speculation_probability:
+            return False
+        subject = self.person_judgements.subject(sent.root, person=False)
+        if not self.person_judgements.of_a_person(sent.root) and (subject is None or subject.lower_ not in WRITER):
+            return False  # "It is too early to say whether the new routine will last": what can be known
+        candidates = [t for t in own_words if t.pos_ in MODEL_EVIDENCE_POS or t.tag_ == "MD"]
+        token = self.sentence_model.strongest_word(own_words, "speculation", candidates)
+        if token is None or self.hedges.is_hedge_word(token):
+            return False
+        add_finding(doc, self.rules.rule("opinion.hedge"), token.idx, token.idx + len(token.text), kind="hedge",
+                    why=f"'{{match}}': the sentence model rates the writer's words {classes['speculation']:.2f} "
+                        "speculation, with no reason given; the word it rests on most", allow=self.rules)
+        return True
 
     def model_judgement(self, sent: Span, classes: dict[str, float],
                         hedged: bool) -> tuple[tuple[str, ...], float] | None:

@@ -210,6 +210,13 @@ class HedgeCues:
         verb = clause.head.head if clause.head.pos_ == "ADP" else clause.head
         return verb.lemma_.lower() in self.topic_verbs
 
+    def is_hedge_word(self, token: Token) -> bool:
+        """Whether `token` is a word of the hedge lexicon (a hedge word, modal, appearance or inference verb),
+        whether or not it is a cue where it stands."""
+        if token.tag_ == "MD":
+            return token.lower_ in self.modals or token.lower_ in self.weak_modals
+        return not self._cue_forms.isdisjoint(lemmas_of(token))
+
     def has_other_senses(self, token: Token) -> bool:
         """Whether cue `token` is a modal or a hedge word, whose other senses guess nothing ("may" of permission,
         "likely to suffer significant harm") and only the sentence's meaning tells apart; appearance verbs,
