@@ -218,12 +218,23 @@ class OpinionLexicons(Strict):
     hedge_permission_verbs: Phrases = lexicon("verbs after which 'may' gives a permission or a power, not a guess")
     hedge_topic_verbs: Phrases = lexicon("verbs of talking something through: a modal in the question they take as "
                                          "their topic ('talked about what might happen') is what was said, not a guess")
+    hedge_presentation_verbs: Phrases = lexicon("verbs of a clinical presentation: a hedge phrase of one ('presented "
+                                                "as tired') placed in its occasion or shown by conduct records what "
+                                                "was seen")
+    hedge_presentation_respects: Phrases = lexicon("nouns of what a presented state is of ('low in mood'), which "
+                                                   "place it in no occasion")
 
 
 class OpinionThresholds(Strict):
     judgement_probability: Number = threshold(
         "the sentence model's probability of an unevidenced judgement at or above which the writer's own words of "
         "a sentence are reported as one when no lexicon word or pattern matches")
+    opinion_probability: Number = threshold(
+        "with no hedge cue, the sentence model's P(judgement) + P(speculation) at or above which the writer's own "
+        "words of a sentence are reported as an unevidenced judgement when no lexicon word or pattern matches")
+    speculation_probability: Number = threshold(
+        "the sentence model's P(speculation) at or above which a sentence with no speculation cue and no reason is "
+        "reported as a hedge")
     stated_opinion_probability: Number = threshold(
         "the least opinion probability of a sentence with a judgement finding or an owned opinion")
     hedge_plain_below: Number = threshold(

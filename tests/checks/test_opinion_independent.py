@@ -9,14 +9,31 @@ from case_tables import independent, with_known_gaps
 
 PATTERNS = independent("opinion_patterns.yaml")
 LEGAL = independent("legal_record_sentences.yaml")
+VOICE = independent("opinion_voice_patterns.yaml")
 REPORT_DATE = "2024-05-14"
 
 # Why each case still fails (one line each); the test turns red when one starts to pass.
 KNOWN_GAPS = {
-    "Tyler is easily led.": "a passive participle ('led') as a characterisation is not read",
     "Mr Dean is a narcissist.": "a bare noun label not in the lexicon",
     "Neither parent is engaging.": "the sentence model rates it 0.7997, just under the 0.8 threshold, and no lexicon "
                                    "pattern reads a negated subject ('neither parent')",
+}
+
+UNDER_BOTH = "the sentence model rates it under both thresholds (judgement 0.8, opinion mass 0.9) and no lexicon word or pattern reads it"
+VOICE_GAPS = {
+    "Mum's boyfriend is trouble.": UNDER_BOTH,
+    "Ms Price has slipped back into her old habits.": UNDER_BOTH,
+    "Mr Wood is hiding something from us.": UNDER_BOTH,
+    "Kerry has given up trying.": UNDER_BOTH,
+    "Leon is out of his depth at college.": UNDER_BOTH,
+    "I do wonder if Nan is coping as well as she says.": "the sentence model rates it under speculation_probability",
+    "One wonders whether anyone is supervising the children at night.": "the sentence model rates it under "
+                                                                        "speculation_probability",
+    "I imagine the children are frightened of him.": "'imagine' is no cue and the model rates it under the thresholds",
+    "Leah could easily go missing again.": "'could' hedges only before 'be' or 'have', and the model rates it under "
+                                           "speculation_probability",
+    "Mum has two children from a previous relationship.": "the sentence model rates this plain fact 0.9 opinion "
+                                                          "(it rests on 'relationship')",
 }
 
 LEGAL_GAPS = {
@@ -24,8 +41,6 @@ LEGAL_GAPS = {
         "owned, not as a label, and raised as info while the sentence model rates it under the judgement threshold",
     "I would describe Mr Quinn as cruel towards the children.": "the same: 'I would describe' owns it, so 'cruel' is "
         "not looked for as a label",
-    "Mum's new boyfriend is a violent individual.": "'violent' is not in the label lexicon and the sentence model rates "
-        "the sentence under the judgement threshold",
     "Paternal grandmother is intimidating.": "'intimidating' is not in the label lexicon; the sentence model rates "
                                              "it under the threshold",
     "The mother is harassing the school.": "a progressive verb as a characterisation ('is harassing') is not read as "
@@ -57,3 +72,13 @@ def test_a_legal_record_is_not_the_writers_label(review_text, case):
 @pytest.mark.parametrize("case", with_known_gaps(LEGAL["must_flag"], LEGAL_GAPS))
 def test_the_writers_own_label_is_flagged(review_text, case):
     assert opinion_warnings(review_text, case["text"]) != []
+
+
+@pytest.mark.parametrize("case", with_known_gaps(VOICE["must_flag"], VOICE_GAPS))
+def test_a_pattern_of_the_writers_unevidenced_opinion_is_flagged(review_text, case):
+    assert opinion_warnings(review_text, case["text"]) != [], case["pattern"]
+
+
+@pytest.mark.parametrize("case", with_known_gaps(VOICE["must_pass"], VOICE_GAPS))
+def test_a_pattern_of_evidenced_or_sourced_writing_is_not_flagged(review_text, case):
+    assert opinion_warnings(review_text, case["text"]) == [], case["pattern"]

@@ -9,9 +9,10 @@ import functools
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from review.checks.opinion.attribution import Voice, find_phrase, legal_categories, unsourced_quoted_labels, voice_of
+from review.checks.opinion.attribution import WRITER, Voice, find_phrase, legal_categories, unsourced_quoted_labels, voice_of
 from review.checks.opinion.evidence import (conceded, defines_a_term, depicts_an_occasion, elaborated_after_colon,
                                             gives_its_measure, gives_specifics, observed_beside, reason_starts,
+                                            reasons_back,
                                             states_a_plan, states_a_reason, weighs_another_view, writer_perceives,
                                             writers_own_account)
 from review.checks.opinion.hedge import HedgeCues, names_no_evidence
@@ -89,6 +90,8 @@ class OpinionCheck:
         self.agencies = frozenset(w.lower() for w in lexicon("agency_nouns"))
         self.legal_process_words = frozenset(w.lower() for w in lexicon("legal_process_words"))
         self.judgement_probability = self.rules.threshold("judgement_probability")
+        self.opinion_probability = self.rules.threshold("opinion_probability")
+        self.speculation_probability = self.rules.threshold("speculation_probability")
         self.quoted_label_max_words = int(self.rules.threshold("quoted_label_max_words"))
         self.reason_window = int(self.rules.threshold("reason_window_sentences"))
         self.stated_opinion_floor = self.rules.threshold("stated_opinion_probability")
@@ -254,7 +257,11 @@ class OpinionCheck:
             if owned is None:
                 # The model reads a sentence alone: not a heading or fragment, nor one the next sentence evidences.
                 model_classes = None if heading or passages.observed_next(i) or self.reads_as_given(sent) else classes[i]
-                self.add_judgements(doc, sent, voice, passages.evidenced(i), own_words[i], model_classes)
+                guessed = not cues and model_classes is not None and self.add_model_speculation(
+                    doc, sent, own_words[i], model_classes, passages.states_a_reason(i))
+                sent._.hedge = sent._.hedge or guessed
+                self.add_judgements(doc, sent, voice, passages.evidenced(i), own_words[i], model_classes,
+                                    bool(cues) or guessed)
             reasoned = owned is not None and (heading or self.gives_reasons(doc, spans, i, owned))
             # "I think this supports her account, although a new term may be part of it": the writer weighs
             # their own view against another explanation, which is reasoned uncertainty, not a guess.
@@ -290,25 +297,68 @@ class OpinionCheck:
             add_finding(doc, self.rules.rule("opinion.owned"), *owned, kind="owned",
                         why="an owned opinion with no 'because' or evidence after it", allow=self.rules)
 
+    def add_model_speculation(self, doc: Doc, sent: Span, own_words: list[Token], classes: dict[str, float],
+                              reasoned: bool) -> bool:
+        """A guess in the writer's voice that no cue word names ("I wonder whether Mum is drinking during the
+        day", "Dad could easily relapse", "Mum's mental health likely to be deteriorating" in note form): when
+        the sentence model rates the writer's words speculation at `speculation_probability` and the sentence
+        gives no reason and its main clause is about a person, what is theirs or the writer, one hedge finding at
+        the word the rating rests on most. Not when that word is of the hedge lexicon: the cue grammar has read
+        it in another sense where it stands ("more likely to have asthma" compares, "could be heard" perceives).
+        Whether one was raised."""
+        if reasoned or classes["speculation"] < self.speculation_probability:
+            return False
+        subject = self.person_judgements.subject(sent.root, person=False)
+        if not self.person_judgements.of_a_person(sent.root) and (subject is None or subject.lower_ not in WRITER):
+            return False  # "It is too early to say whether the new routine will last": what can be known
+        candidates = [t for t in own_words if t.pos_ in MODEL_EVIDENCE_POS or t.tag_ == "MD"]
+        token = self.sentence_model.strongest_word(own_words, "speculation", candidates)
+        if token is None or self.hedges.is_hedge_word(token):
+            return False
+        add_finding(doc, self.rules.rule("opinion.hedge"), token.idx, token.idx + len(token.text), kind="hedge",
+                    why=f"'{{match}}': the sentence model rates the writer's words {classes['speculation']:.2f} "
+                        "speculation, with no reason given; the word it rests on most", allow=self.rules)
+        return True
+
+    def model_judgement(self, sent: Span, classes: dict[str, float],
+                        hedged: bool) -> tuple[tuple[str, ...], float] | None:
+        """The classes and probability by which the sentence model reads the writer's words as an unevidenced
+        judgement, or None: P(judgement) at `judgement_probability`; or, in a sentence with no hedge cue whose
+        main clause says something of a person or of what is theirs, the opinion mass P(judgement) +
+        P(speculation) at `opinion_probability`: a claim about a person that the model is sure is opinion but
+        splits between the two ("Dad is less committed to the work", "Mum's new partner is bad news") is a bare
+        assertion, which the guide counts a judgement. Not a sentence of what the writer can say or know ("It is
+        too early to say ...", "This makes it harder to know ..."), whose uncertainty words the model reads as
+        speculation."""
+        if classes["judgement"] >= self.judgement_probability:
+            return ("judgement",), classes["judgement"]
+        mass = classes["judgement"] + classes["speculation"]
+        if not hedged and mass >= self.opinion_probability and self.person_judgements.of_a_person(sent.root):
+            return ("judgement", "speculation"), mass
+        return None
+
     def add_judgements(self, doc: Doc, sent: Span, voice: Voice, evidenced: bool, own_words: list[Token],
-                       classes: dict[str, float] | None) -> None:
+                       classes: dict[str, float] | None, hedged: bool = False) -> None:
         """One finding per judgement in `sent`; else, when the sentence model rates the writer's words an
-        unevidenced judgement, one at the word its decision rests on most."""
+        unevidenced judgement (`model_judgement`), one at the word its decision rests on most."""
         if defines_a_term(sent, self.person_judgements.is_person):
             return  # "An IDVA is a specialist worker who ...": of no one in particular
         triggers = self.judgement_triggers(sent, voice, evidenced)
         if any(voice.is_writers(t) and self.is_label(t) and observed_beside(t, self.judges, self.attribution_verbs)
                for t in sent):
             classes = None  # the sentence gives its label's evidence: not a judgement the model reads alone
-        if not triggers and classes is not None and classes["judgement"] >= self.judgement_probability:
+        read = None if triggers or classes is None else self.model_judgement(sent, classes, hedged)
+        if read is not None:
+            categories, probability = read
             candidates = [t for t in own_words if t.pos_ in MODEL_EVIDENCE_POS]
-            token = self.sentence_model.strongest_word(own_words, "judgement", candidates)
+            token = self.sentence_model.strongest_word(own_words, categories, candidates)
             # the word it rests on is what an evidence verb concludes from evidence named ("because it suggests
             # his abusive behaviour is continuing"): an inference with its basis, as for a lexicon label
             if token is not None and not self.inferred_from_evidence(token):
+                rated = "an unevidenced judgement" if categories == ("judgement",) else "opinion, with no hedge"
                 triggers = [(token.idx, token.idx + len(token.text),
-                             f"the sentence model rates the writer's words {classes['judgement']:.2f} an unevidenced "
-                             "judgement; the word it rests on most")]
+                             f"the sentence model rates the writer's words {probability:.2f} {rated}; "
+                             "the word it rests on most")]
         if triggers:
             sent._.opinion = max(sent._.opinion, self.stated_opinion_floor)
         for start, end, why in triggers:
@@ -347,6 +397,7 @@ class Passages:
 
     def __init__(self, check: OpinionCheck, spans: list[Span]):
         self.spans = spans
+        self.check = check
         self.following = functools.cache(lambda i: check.next_in_passage(spans, i))
         self.states_a_reason = functools.cache(lambda i: states_a_reason(spans[i], check.reason_markers))
         self.gives_evidence = functools.cache(lambda i: self.states_a_reason(i) or gives_specifics(spans[i]))
@@ -359,10 +410,11 @@ class Passages:
                                           and continues_with(self.spans[i], self.spans[following]))
 
     def observed_next(self, i: int) -> bool:
-        """Whether the next sentence of the passage gives a reason or what the writer saw or heard ("Mum is a
-        caring mother. I saw her comfort Leo ..."): the evidence of a claim the sentence model reads alone."""
+        """Whether the next sentence of the passage gives the reason for sentence `i` (`reasons_back`) or what the
+        writer saw or heard ("Mum is a caring mother. I saw her comfort Leo ..."): the evidence of a claim the
+        sentence model reads alone. A reason the next sentence gives for its own claim is not it."""
         following = self.following(i)
-        return following is not None and (self.states_a_reason(following)
+        return following is not None and (reasons_back(self.spans[following], self.check.reason_markers)
                                           or any(writer_perceives(t) for t in self.spans[following]))
 
 

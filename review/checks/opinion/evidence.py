@@ -20,6 +20,7 @@ CONCESSIVE_CONJUNCTIONS = ("although", "though")
 PERCEPTION_VERBS = frozenset({"see", "hear", "notice", "observe", "watch", "smell", "witness", "find"})
 SPECIFIC_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "ORDINAL"})
 DIGIT = re.compile(r"\d")
+QUOTE_MARKS = ('"', "“", "”")
 
 
 def states_a_reason(sent: Span, reason_markers: re.Pattern | None, claim: int | None = None) -> bool:
@@ -29,6 +30,19 @@ def states_a_reason(sent: Span, reason_markers: re.Pattern | None, claim: int | 
     if any(claim is None or supports(marker, claim) for marker in reason_starts(sent, reason_markers)):
         return True
     return elaborated_after_colon(sent)
+
+
+def reasons_back(sent: Span, reason_markers: re.Pattern | None) -> bool:
+    """Whether `sent` gives the reason for what the sentence before it claimed: a reason that opens it
+    ("Because she ...", "For example, on 3 May ...", "This shows ...") or that it gives of "this" or "that"
+    ("This is because ...", "I say this because ..."). A reason after a claim of its own is that claim's ("He
+    could not attend because the group was cancelled", "I suspect he is not sleeping because of gaming")."""
+    starts = reason_starts(sent, reason_markers)
+    root = sent.root
+    if any(marker.i <= root.i for marker in starts):
+        return True
+    return bool(starts) and any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in ("this", "that")
+                                for c in root.children)
 
 
 def supports(marker: Token, claim: Token) -> bool:
@@ -91,7 +105,7 @@ def gives_specifics(sent: Span) -> bool:
     quotation, or something the writer saw or heard."""
     if DIGIT.search(span_text(sent)) or any(t.ent_type_ in SPECIFIC_ENTITIES for t in sent):
         return True
-    if any(t.text in ('"', "“", "”") for t in sent):
+    if any(t.text in QUOTE_MARKS for t in sent):
         return True
     return any(writer_perceives(t) for t in sent)
 

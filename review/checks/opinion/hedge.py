@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from review.checks.opinion.attribution import WRITER, Voice
 from review.checks.opinion.evidence import conjoined_clauses
+from review.checks.opinion.labels import conjoined, situated
 from review.core.text import span_text
 from review.nlp.grammar import query_mark
 from review.nlp.linguistics import linguistics
@@ -114,6 +115,8 @@ class HedgeCues:
     permission_verbs: frozenset[str] = frozenset()
     agency_nouns: frozenset[str] = frozenset()
     topic_verbs: frozenset[str] = frozenset()
+    presentation_verbs: frozenset[str] = frozenset()
+    presentation_respects: frozenset[str] = frozenset()
 
     @classmethod
     def from_rules(cls, rules) -> "HedgeCues":
@@ -128,7 +131,9 @@ class HedgeCues:
                    lower(lex("hedge_hearsay_verbs")), lower(lex("hedge_unsourced_passives")),
                    lower(lex("hedge_unnamed_sources")), lower(lex("hedge_unnamed_source_verbs")),
                    lower(lex("hedge_permission_verbs")), lower(lex("agency_nouns")),
-                   topic_verbs=lower(lex("hedge_topic_verbs")))
+                   topic_verbs=lower(lex("hedge_topic_verbs")),
+                   presentation_verbs=lower(lex("hedge_presentation_verbs")),
+                   presentation_respects=lower(lex("hedge_presentation_respects")))
 
     def __post_init__(self):
         object.__setattr__(self, "_phrase_pattern", phrase_pattern(self.phrases))
@@ -205,6 +210,13 @@ class HedgeCues:
         verb = clause.head.head if clause.head.pos_ == "ADP" else clause.head
         return verb.lemma_.lower() in self.topic_verbs
 
+    def is_hedge_word(self, token: Token) -> bool:
+        """Whether `token` is a word of the hedge lexicon (a hedge word, modal, appearance or inference verb),
+        whether or not it is a cue where it stands."""
+        if token.tag_ == "MD":
+            return token.lower_ in self.modals or token.lower_ in self.weak_modals
+        return not self._cue_forms.isdisjoint(lemmas_of(token))
+
     def has_other_senses(self, token: Token) -> bool:
         """Whether cue `token` is a modal or a hedge word, whose other senses guess nothing ("may" of permission,
         "likely to suffer significant harm") and only the sentence's meaning tells apart; appearance verbs,
@@ -219,6 +231,18 @@ class HedgeCues:
                    and not any(c.dep_ in ("ccomp", "parataxis") for c in clause.children)
                    and (clause.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in clause.children))
                    for clause in conjoined_clauses(verb))
+
+    def presentation_seen(self, phrase: Span) -> bool:
+        """'Lee presents as polite and compliant in supervision', 'on 3 May she presented as brighter, made eye
+        contact and laughed': a presentation (`presentation_verbs`) placed in the occasion it was seen on, or
+        shown by what the person did, is the writer's record of it; "presents as a happy little boy" guesses."""
+        verb = next((t for t in phrase if t.lemma_.lower() in self.presentation_verbs and t.pos_ == "VERB"), None)
+        if verb is None:
+            return False
+        states = [w for c in verb.children if c.dep_ in ("acomp", "advcl", "oprd") for w in conjoined(c)]
+        states += [w for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                   for o in c.children if o.dep_ in ("amod", "pobj", "pcomp") for w in conjoined(o)]
+        return self.shown_by_conduct(verb) or situated(verb, states, self.presentation_respects)
 
     def hearsay(self, verb: Token) -> tuple[int, int] | None:
         """Offsets of what the writer passes on with no source: "I understand there was police involvement",
@@ -255,7 +279,7 @@ class HedgeCues:
                 start, end = sent.start_char + match.start(), sent.start_char + match.end()
                 span = sent.doc.char_span(start, end, alignment_mode="expand")
                 if span is not None and (voice is None or all(voice.is_writers(t) for t in span)) and not (
-                        refers_to_a_thing(span)):
+                        refers_to_a_thing(span)) and not self.presentation_seen(span):
                     found.append((start, end))
         for token in sent:
             if voice is not None and not voice.is_writers(token):

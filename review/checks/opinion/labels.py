@@ -170,10 +170,12 @@ def has_complement(adjective: Token) -> bool:
                for c in adjective.children)
 
 
-def situated(copula: Token, adjectives: list[Token]) -> bool:
-    """'she is tired and hungry in lessons': the state is placed in a situation, where it was seen."""
+def situated(copula: Token, adjectives: list[Token], respects: frozenset[str] = frozenset()) -> bool:
+    """'she is tired and hungry in lessons': the state is placed in a situation, where it was seen. With
+    `respects`, a phrase whose object is one of them ("low in mood") names what the state is of, not where."""
     return any(c.dep_ in ("prep", "advcl") and (c.lower_ in SITUATING_PREPOSITIONS or any(
-        m.dep_ in ("mark", "advmod") and m.lower_ in SITUATING_PREPOSITIONS for m in c.children))
+        m.dep_ in ("mark", "advmod") and m.lower_ in SITUATING_PREPOSITIONS for m in c.children)) and not any(
+        o.dep_ == "pobj" and (o.lemma_.lower() in respects or o.tag_ == "PRP") for o in c.children)
         for word in (copula, *adjectives) for c in word.children)
 
 

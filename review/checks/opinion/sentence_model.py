@@ -67,14 +67,17 @@ class SentenceModel:
     def class_probabilities(doc: Doc) -> dict[str, float]:
         return {c: float(doc.cats[c]) for c in SENTENCE_CLASSES}
 
-    def strongest_word(self, tokens: Sequence[Token], category: str, candidates: Sequence[Token]) -> Token | None:
-        """Of `candidates` (tokens of `tokens`), the one whose removal lowers `category`'s probability
-        most: the word the model's decision rests on, shown as the finding's evidence."""
+    def strongest_word(self, tokens: Sequence[Token], categories: str | Sequence[str],
+                       candidates: Sequence[Token]) -> Token | None:
+        """Of `candidates` (tokens of `tokens`), the one whose removal lowers the probability of `categories`
+        (a class, or classes together) most: the word the model's decision rests on, shown as the finding's
+        evidence."""
         if not candidates:
             return None
-        base = self.probabilities([tokens])[0][category]
+        categories = (categories,) if isinstance(categories, str) else tuple(categories)
+        base = sum(self.probabilities([tokens])[0][c] for c in categories)
         without = self.probabilities([[t for t in tokens if t.i != c.i] for c in candidates])
-        drops = [base - p[category] for p in without]
+        drops = [base - sum(p[c] for c in categories) for p in without]
         best = max(range(len(candidates)), key=drops.__getitem__)
         return candidates[best] if drops[best] > 0 else None
 
