@@ -116,8 +116,8 @@ class DateCheck:
         if self.is_header(sent) or TALLY.search(span_text(sent)):
             return None
         for verb in main_verbs(sent):
-            if verb.lemma_ == "be" and is_past(verb) and self.frames_an_event(verb):
-                return verb  # "At the last home visit Dad was asleep"
+            if verb.lemma_ == "be" and is_past(verb) and (self.frames_an_event(verb) or self.there_was_an_event(verb)):
+                return verb  # "At the last home visit Dad was asleep", "There was an argument at the gate"
             if verb.lemma_ == "be" and is_present_perfect(verb) and self.visits_a_place(verb, sent):
                 return verb  # "Police have been in school"
             if not (is_past(verb) or is_telegraphic(verb)) or verb.lemma_ == "be" or self.is_habitual(verb, sent):
@@ -432,7 +432,8 @@ class DateCheck:
                 if dating is not None and verb is not None and (
                         (is_vague(dating) and introduces_an_event(verb)) or self.opened_occasion(sent) is not None
                         or ((has_indefinite_argument(verb) or is_present_perfect(verb))
-                            and carried_from_another_paragraph(doc, sent, dating))):
+                            and carried_from_another_paragraph(doc, sent, dating))
+                        or (self.adds_another_event(verb) and carried_in_running_text(doc, dating))):
                     dating = None  # "Police were called recently ... A DASH was completed": a new event, undated;
                     # a paragraph in the present perfect tells what has happened up to now, not on the day before
             if dating is None and verb is not None and not anchor["heading"]:
@@ -638,6 +639,20 @@ class DateCheck:
         """The words at start..end date a "there was" of an event ("there was a referral at some point")."""
         verb = governing_verb(doc, start, end)
         return verb is not None and is_past(verb) and self.there_was_an_event(verb)
+
+    def adds_another_event(self, verb: Token) -> bool:
+        """The sentence brings in one more piece of evidence, not more of the occasion just dated: an event said to
+        have been ("There was an argument", "There was also an occasion when ...") or a telling of another past
+        event marked as an addition ("She also told me that Theo had been found crying", "A nurse also told me she
+        saw him grip her wrist"): its date is that event's, which the date of the sentence before does not give."""
+        if self.there_was_an_event(verb) or (verb.dep_ in ("advcl", "relcl") and self.there_was_an_event(verb.head)):
+            return True  # "There was an occasion when Dad arrived drunk": the clause tells what the occasion was
+        if verb.lemma_.lower() not in SPEECH_VERBS or not any(
+                t.lower_ in ADDITION_ADVERBS and t.dep_ == "advmod" for t in clause_tokens(verb)):
+            return False
+        return any(is_past(clause) and not self.is_habitual(clause, clause.sent) and not in_quote(clause.sent, clause.idx)
+                   and (clause.lemma_.lower() not in STATIVE_VERBS or any(c.dep_ == "prep" for c in clause.children))
+                   for clause in verb.children if clause.dep_ == "ccomp")
 
     def there_was_an_event(self, verb: Token) -> bool:
         """A "there was" of an event noun ("there was a referral", "there was also an incident")."""
@@ -899,6 +914,15 @@ def carried_from_another_paragraph(doc: Doc, sent: Span, dating: TemporalExpress
     return source is not None and here is not None and source.kind != "heading" and source.start != here.start
 
 
+def carried_in_running_text(doc: Doc, dating: TemporalExpression) -> bool:
+    """The carried date was written in a sentence of a paragraph, not opening it as a log line's date ("12/03/2025 -
+    Home visit. ...") nor in a heading, a table row or a list entry, whose date is the date of all they hold."""
+    structure = doc._.structure
+    source = structure.block_at(dating.start) if structure is not None else None
+    return (source is not None and source.kind == "paragraph"
+            and not opens_its_block(source, dating, doc_text(doc)))
+
+
 def previous_word(doc: Doc, i: int) -> Token | None:
     """The token before token `i`, passing over the line breaks of hard-wrapped text."""
     i -= 1
@@ -1064,6 +1088,7 @@ def undated_passages(undated: list[UndatedEvent], anchors: list[dict]) -> list[l
 
 SPEECH_VERBS = {"say", "tell", "disclose", "report", "state", "explain", "allege", "ask", "reply"}
 NEW_EVENT_ADVERBS = {"also", "again", "another", "further", "later", "then", "separately", "previously"}
+ADDITION_ADVERBS = {"also", "separately", "additionally"}  # a telling marked as one more piece of evidence
 
 
 def introduces_an_event(verb: Token, before: Token | None = None) -> bool:

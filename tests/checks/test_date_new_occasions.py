@@ -1,0 +1,43 @@
+"""The date check on sentences that bring in one more event after a dated one: an event said to have been ("There
+was an argument ...", "There was also an occasion when ...") and a telling of another past event marked as an
+addition ("She also told me that ...") are not dated by the sentence before them in running text; a log line's,
+a table row's or a heading's date still dates all it holds, and "also" on more of the same visit changes nothing.
+
+Sentences written fresh for these patterns (not taken from any development report). Report date 2024-05-14.
+"""
+
+import pytest
+
+REPORT_DATE = "2024-05-14"
+
+
+def date_warnings(result):
+    return [(f["rule"], f["match"]) for f in result["findings"]
+            if f["check"] == "date" and f["severity"] in ("warning", "error")]
+
+
+@pytest.mark.parametrize("text, match", [
+    ("On 4 March 2024 I met Mrs Khan at the school gate and we talked about attendance. She also told me that her "
+     "partner had thrown a mug at her.", "told"),
+    ("The health visitor weighed Amir at clinic on 2 April 2024. A neighbour separately reported that she had heard "
+     "him crying for hours.", "reported"),
+    ("Staff spoke to Mr Price on 9 May 2024 about collection times. There was an argument in the car park between him "
+     "and another parent.", "was"),
+    ("Ruby's key worker met her on 6 May 2024 for a planned session. There was also an occasion when Ruby arrived at "
+     "nursery with a graze on her cheek.", "was"),
+    ("Grandad phoned the duty team on 30 April 2024. He also said that Kyle had gone missing overnight.", "said"),
+])
+def test_another_event_brought_in_is_not_dated_by_the_sentence_before(review_text, text, match):
+    assert date_warnings(review_text(text, report_date=REPORT_DATE)) == [("date.undated_event", match)]
+
+
+@pytest.mark.parametrize("text", [
+    "06/05/2024 - Home visit. Mum also told me that she had argued with Dad that morning.\n",
+    "Home visit 6 May 2024\n\nMum also said that Dad had left the house before I arrived.\n",
+    "On 6 May 2024 I visited the home. I also saw the baby's room, which was clean and tidy.",
+    "On 6 May 2024 Mum told me she was tired. She also told me she feels low most days.",
+    "Date | Event\n06/05/2024 | Visit to the flat. Mum also said Dad had moved out.\n",
+    "There was a strategy meeting on 3 May 2024 and the police attended.",
+])
+def test_a_dated_entry_heading_or_more_of_the_same_visit_stays_dated(review_text, text):
+    assert date_warnings(review_text(text, report_date=REPORT_DATE)) == []
