@@ -441,7 +441,8 @@ class DateCheck:
             vaguely_dated = (self.check_relative(doc, sent, own, ahead)
                              or self.check_imprecise(doc, sent, own, anchor["own"])
                              or self.check_entry_date(doc, sent, own)
-                             or (not own and carried and dating is not None and self.check_sequel(doc, sent)))
+                             or (not own and carried and dating is not None and not is_vague(dating)
+                                 and not is_relative_to_report(dating) and self.check_sequel(doc, sent)))
             if verb is not None and dating is None and not vaguely_dated and not asks_no_date(verb, sent,
                                                                                                  self.recording_verbs):
                 undated.append((index, sent, verb))
@@ -686,7 +687,9 @@ class DateCheck:
 
     def check_sequel(self, doc: Doc, sent: Span) -> bool:
         """``date.imprecise`` on an event the carried date dates only as coming after it ("On 24/03 she did not
-        attend. She later told me ...": how much later is not said) (True if raised)."""
+        attend. She later told me ...": how much later is not said) (True if raised). Called only for a precise
+        carried date: after a vague or relative one ("a few weeks ago ... This was identified afterwards") the
+        passage is already asked for its date where that time is written."""
         sequel = self.vague_sequel(doc, sent)
         if sequel is None:
             return False

@@ -41,3 +41,20 @@ def test_another_event_brought_in_is_not_dated_by_the_sentence_before(review_tex
 ])
 def test_a_dated_entry_heading_or_more_of_the_same_visit_stays_dated(review_text, text):
     assert date_warnings(review_text(text, report_date=REPORT_DATE)) == []
+
+
+@pytest.mark.parametrize("text, first", [
+    ("A few weeks ago Dad took Mia out of school at lunchtime without telling anyone. The school heard about "
+     "it afterwards from the childminder.", ("date.imprecise", "A few weeks ago")),
+    ("Last month the police were called to a fight outside the flat. Mum was told about it later by a neighbour.",
+     ("date.relative", "Last month")),
+    ("Recently Jack was seen getting into a car with an older man. This was subsequently confirmed on the CCTV.",
+     ("date.imprecise", "Recently")),
+])
+def test_a_sequel_to_a_vaguely_dated_event_is_not_flagged_again(review_text, text, first):
+    assert date_warnings(review_text(text, report_date=REPORT_DATE)) == [first]
+
+
+def test_a_sequel_to_a_dated_event_still_asks_how_much_later(review_text):
+    text = "On 3 May 2024 Jack missed his dental appointment. Mum later told me the bus had not come."
+    assert date_warnings(review_text(text, report_date=REPORT_DATE)) == [("date.imprecise", "later")]
