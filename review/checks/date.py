@@ -78,6 +78,8 @@ PERIOD_PREPOSITIONS = {"over", "in", "during", "within", "throughout"}
 # which also tell a period up to now
 PAST_POINT = re.compile(r"\b(?:ago|back|last|yesterday|other|before|earlier|previously)\b", re.I)
 LENGTH_PREPOSITIONS = {"for", "within", "in", "than", "every", "each", "per"}
+# a figure for a period ("Jordan 74%", "attended 3 of 4"): what a month-dated log entry may rightly give
+PERIOD_FIGURE = re.compile(r"\d\s*%|\bper\s?cent\b", re.I)
 MODAL_WORDS = {"will", "would", "shall", "should", "can", "could", "may", "might", "must"}
 
 
@@ -280,17 +282,22 @@ class DateCheck:
         return None
 
     def logged_event(self, sent: Span) -> Token | None:
-        """The event noun of a log line that names an event and, after a dash, its outcome, with no verb ("- Home
-        visit – no answer", "- Therapy session 1 – DNA"): the line records that it happened. A colon gives a finding
-        instead ("- Full skin check: no marks"), dated by the examination it belongs to."""
-        if not is_list_item(sent) or any(t.tag_ in FINITE_TAGS for t in sent) or states_a_plan(sent):
+        """The event noun of a log line that names an event and, after a dash or a comma, its outcome, with no verb
+        ("- Home visit – no answer", "- Therapy session 1 – DNA", "Home visit, no answer, card left." in a log row):
+        the line records that it happened. A colon gives a finding instead ("- Full skin check: no marks"), dated by
+        the examination it belongs to."""
+        if not is_log_line(sent) or any(t.tag_ in FINITE_TAGS for t in sent) or states_a_plan(sent):
             return None
         if (self.habitual is not None and self.habitual.search(span_text(sent))) or any(
                 e.type == "SET" and sent.start_char <= e.start < sent.end_char for e in sent.doc._.dates or []):
             return None  # "- Home visits fortnightly – Nan": a timetable
         words = [t for t in sent if not t.is_space and not (t.is_punct and t.i == sent.start)]
+        # "Left cheek: three bruises, each 1 cm", "Two bruises, each 1 cm, on the cheek": what was seen, described
+        commas = ":" not in span_text(sent)
         for i, token in enumerate(words):
-            if token.text in ("–", "—", "-") and token.whitespace_ and words[i - 1].whitespace_ and 0 < i < len(words) - 1:
+            dash = token.text in ("–", "—", "-") and token.whitespace_ and words[i - 1].whitespace_
+            comma = token.text == "," and commas and not any(w.like_num for w in words[:i])
+            if 0 < i < len(words) - 1 and (dash or comma):
                 return next((w for w in words[:i] if w.pos_ in ("NOUN", "PROPN") and self.is_event_noun(w)), None)
         return None
 
@@ -406,13 +413,16 @@ class DateCheck:
         events: list[Event] = []
         undated: list[UndatedEvent] = []
         header = self.header_events(doc, expressions)
-        for index, (sent, anchor) in enumerate(zip(sentences(doc), anchors)):
+        spans = sentences(doc)
+        verbs = [None if anchor["heading"] else self.event_verb(sent) for sent, anchor in zip(spans, anchors)]
+        month_entries: dict[int, TemporalExpression] = {}  # undated events of an entry dated by its month alone
+        for index, (sent, anchor) in enumerate(zip(spans, anchors)):
             if self.is_record_field(sent):
                 continue
             # a back-reference ("the same morning") dates the sentence when a date it can refer to is carried to it
             own = [e for e in anchor["own"] if (dates_an_event(e) or (refers_back_to_a_date(e) and anchor["carried"]))
                    and not is_dayless_clock_time(e)]
-            verb = self.event_verb(sent) if not anchor["heading"] else None
+            verb = verbs[index]
             # "behaviour has deteriorated this year and he has been seen getting into cars": the year dates the change
             dating_own = [] if own and verb is not None and self.dates_only_a_change(doc, own, verb) else own
             if dating_own:
@@ -436,11 +446,13 @@ class DateCheck:
                         or (self.adds_another_event(verb) and carried_in_running_text(doc, dating))):
                     dating = None  # "Police were called recently ... A DASH was completed": a new event, undated;
                     # a paragraph in the present perfect tells what has happened up to now, not on the day before
+                if dating is not None and verb is not None and self.opens_a_month_entry(doc, sent, dating):
+                    month_entries[index], dating = dating, None  # "October 2024 - 58%. Mum missed the panel."
             if dating is None and verb is not None and not anchor["heading"]:
                 dating = self.header_event_dating(doc, sent, header, expressions)
             vaguely_dated = (self.check_relative(doc, sent, own, ahead)
                              or self.check_imprecise(doc, sent, own, anchor["own"])
-                             or self.check_entry_date(doc, sent, own)
+                             or self.check_entry_date(doc, sent, own, verbs, spans)
                              or (not own and carried and dating is not None and not is_vague(dating)
                                  and not is_relative_to_report(dating) and self.check_sequel(doc, sent)))
             if verb is not None and dating is None and not vaguely_dated and not asks_no_date(verb, sent,
@@ -452,7 +464,7 @@ class DateCheck:
                                     start=sent.start_char, end=sent.end_char, text=span_text(sent), carried=carried,
                                     imprecise=dating.imprecise))
         for passage in undated_passages(undated, anchors):
-            self.flag_undated_passage(doc, passage)
+            self.flag_undated_passage(doc, passage, month_entries.get(passage[0][0]))
         events.sort(key=lambda e: (e.anchor, e.date, e.sentence))
         doc._.events = events
         return doc
@@ -497,15 +509,17 @@ class DateCheck:
                 return event.date
         return None
 
-    def flag_undated_passage(self, doc: Doc, passage: list[UndatedEvent]) -> None:
+    def flag_undated_passage(self, doc: Doc, passage: list[UndatedEvent],
+                             month: TemporalExpression | None = None) -> None:
         """One ``date.undated_event`` where an undated passage is first told, naming the sentences that go on
-        with it."""
+        with it (and the month its entry gives, where that is all it is dated by)."""
         _, _, verb = passage[0]
-        why = ""
+        why = f"Its entry gives only the month ('{month.text}'): say on which day." if month is not None else ""
         if len(passage) > 1:
             rest = ", ".join(f"{index + 1} ('{opening(sent)}')" for index, sent, _ in passage[1:])
             plural = "s" if len(passage) > 2 else ""
-            why = f"The same undated passage goes on in sentence{plural} {rest}: one date here dates them all."
+            why += (" " if why else "") + (f"The same undated passage goes on in sentence{plural} {rest}: one date "
+                                           "here dates them all.")
         add_finding(doc, self.rules.rule("date.undated_event"), verb.idx, verb.idx + len(verb.text),
                     allow=self.rules, kind="undated", why=why)
 
@@ -660,9 +674,13 @@ class DateCheck:
         return (verb.lemma_ == "be" and any(c.dep_ == "expl" for c in verb.children)
                 and any(c.dep_ in ("attr", "nsubj") and self.is_event_noun(c) for c in verb.children))
 
-    def check_entry_date(self, doc: Doc, sent: Span, own: list[TemporalExpression]) -> bool:
+    def check_entry_date(self, doc: Doc, sent: Span, own: list[TemporalExpression], verbs: list[Token | None],
+                         spans: list[Span]) -> bool:
         """``date.imprecise`` on the date that opens a chronology row or list entry when it names no day
-        ("| Jul 2024 | 16 wk imms | DNA |", "- Late October - joint visit"): the entry records one event."""
+        ("| Jul 2024 | 16 wk imms | DNA |", "- Late October - joint visit"): the entry records one event. Where the
+        entry gives figures for its month and its own sentence tells no event ("September 2024 - 74%"), the month
+        is the right period for them, and an event told in a later sentence of the entry ("Letter sent.") is
+        flagged there instead (see `opens_a_month_entry`)."""
         structure = doc._.structure
         block = structure.block_at(sent.start_char) if structure is not None else None
         if (block is None or block.kind not in ("row", "item") or names_columns(block, doc_text(doc))
@@ -672,10 +690,25 @@ class DateCheck:
         if (first.value is None or not opens_its_block(block, first, doc_text(doc)) or in_quote(sent, first.start)
                 or self.counts_occasions(doc, first.end, block.end)):
             return False
+        here = next(i for i, span in enumerate(spans) if span.start == sent.start)
+        if verbs[here] is None and PERIOD_FIGURE.search(doc_text(doc)[first.end:block.end]):
+            return False  # the entry's figures for its month; its events are asked for their day where told
         resolved = written_date(first.value, doc._.report_date)
         add_finding(doc, self.rules.rule("date.imprecise"), first.start, first.end, allow=self.rules, kind="imprecise",
                     resolved=f" If it was {resolved}, say so." if resolved else "")
         return True
+
+    def opens_a_month_entry(self, doc: Doc, sent: Span, dating: TemporalExpression) -> bool:
+        """The carried date is the dayless date that opens the sentence's own row or list entry of figures for the
+        period, written in an earlier sentence of it ("November 2024 - 52%. Home visit, no answer."): a period for
+        the entry's figures, but not the day of the event this sentence tells."""
+        structure = doc._.structure
+        block = structure.block_at(sent.start_char) if structure is not None else None
+        return (block is not None and block.kind in ("row", "item") and dating.start < sent.start_char
+                and bool(PERIOD_FIGURE.search(doc_text(doc)[dating.end:block.end]))
+                and block.start <= dating.start and not names_a_day(dating) and dating.value is not None
+                and not names_columns(block, doc_text(doc)) and opens_its_block(block, dating, doc_text(doc))
+                and not self.counts_occasions(doc, dating.end, block.end))
 
     def counts_occasions(self, doc: Doc, start: int, end: int) -> bool:
         """The words at start..end quantify or count occasions ("attended most sessions", "missed about half",
@@ -1015,6 +1048,14 @@ def handles_everything(verb: Token, recording_verbs: set[str] = frozenset()) -> 
             c.dep_ == "ccomp" and min(c.subtree, key=lambda t: t.i).lower_ == "what" for c in verb.children):
         return True
     return any(c.lower_ in WHOLE_OBJECTS or any(d.lower_ == "all" for d in c.children) for c in objects)
+
+
+def is_log_line(sent: Span) -> bool:
+    """The sentence is in a list item or a table or log row ("- Home visit – no answer", "Nov 2024 - ... Home visit,
+    no answer.")."""
+    structure = sent.doc._.structure
+    block = structure.block_at(sent.start_char) if structure is not None else None
+    return block is not None and block.kind in ("item", "row")
 
 
 def is_list_item(sent: Span) -> bool:

@@ -58,3 +58,37 @@ def test_a_sequel_to_a_vaguely_dated_event_is_not_flagged_again(review_text, tex
 def test_a_sequel_to_a_dated_event_still_asks_how_much_later(review_text):
     text = "On 3 May 2024 Jack missed his dental appointment. Mum later told me the bus had not come."
     assert date_warnings(review_text(text, report_date=REPORT_DATE)) == [("date.imprecise", "later")]
+
+
+MONTH_LOG = ("CONTACT LOG\n\n"
+             "January 2024 - Attendance 88%. Dad missed the review meeting.\n"
+             "February 2024 - Attendance 71%.\n"
+             "March 2024 - Attendance 64%. Police visit, no reply, note left.\n")
+
+
+def test_a_month_log_asks_the_day_of_its_events_not_of_its_figures(review_text):
+    found = date_warnings(review_text(MONTH_LOG, report_date=REPORT_DATE))
+    assert found == [("date.undated_event", "missed"), ("date.undated_event", "visit")]
+
+
+def test_a_month_entry_telling_an_event_in_its_own_words_is_still_imprecise(review_text):
+    text = "Chronology\n\n- April 2024 - Dad arrested at the flat after a fight.\n"
+    assert date_warnings(review_text(text, report_date=REPORT_DATE)) == [("date.imprecise", "April 2024")]
+
+
+@pytest.mark.parametrize("line", [
+    "- Home visit, nobody in, calling card left.",
+    "- Strategy meeting, police and school present.",
+])
+def test_a_log_line_naming_an_event_and_its_outcome_after_a_comma_is_an_event(review_text, line):
+    assert [rule for rule, _ in date_warnings(review_text(f"Log\n\n{line}\n", report_date=REPORT_DATE))] == [
+        "date.undated_event"]
+
+
+@pytest.mark.parametrize("line", [
+    "- Right shin: two bruises, each about 2 cm, yellow-green.",
+    "- Two round bruises, each about 1 cm, on the upper arm.",
+])
+def test_an_injury_described_in_a_list_is_not_a_log_line(review_text, line):
+    text = f"I examined Leo on the ward.\n\n{line}\n"
+    assert date_warnings(review_text(text, report_date=REPORT_DATE)) == [("date.undated_event", "examined")]
