@@ -183,6 +183,19 @@ class DateCheck:
         return any(self.is_event_noun(noun) and any(c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1")
                                                     for c in noun.children) for noun in verb_arguments(verb))
 
+    def tells_how_the_speaker_is(self, verb: Token) -> bool:
+        """A past telling of how the speaker is, feels or usually does, in the present ("He told me he is scared",
+        "She said she goes to school most days", "told me he gets on well with them"): a feeling, a habit or a
+        standing fact passed on, not an incident to date (a dated telling is still a line of the chronology). Not a
+        disclosure (what another person is or does, a past event: see `discloses`), nor what someone will do ("she
+        said she would sort it")."""
+        if is_present_perfect(verb) or verb.lemma_.lower() not in self.summary_verbs or self.discloses(verb):
+            return False
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and not in_quote(verb.sent, c.idx)]
+        return bool(clauses) and all(c.tag_ in ("VBZ", "VBP") or (c.tag_ == "VB" and any(
+            a.dep_ == "aux" and a.tag_ in ("VBZ", "VBP") and a.lemma_ != "have" for a in c.children))
+            for c in clauses) and not any(is_past(c) or is_present_perfect(c) for c in clauses)
+
     def discloses(self, verb: Token) -> bool:
         """What a present perfect of saying reports is a disclosure: a past event ("has told me Dad hit her") or
         what another person is or does ("Mum has said Dad has a temper"), not how the speaker feels or sees things
@@ -455,9 +468,9 @@ class DateCheck:
                              or self.check_entry_date(doc, sent, own, verbs, spans)
                              or (not own and carried and dating is not None and not is_vague(dating)
                                  and not is_relative_to_report(dating) and self.check_sequel(doc, sent)))
-            if verb is not None and dating is None and not vaguely_dated and not asks_no_date(verb, sent,
-                                                                                                 self.recording_verbs):
-                undated.append((index, sent, verb))
+            if (verb is not None and dating is None and not vaguely_dated
+                    and not asks_no_date(verb, sent, self.recording_verbs) and not self.tells_how_the_speaker_is(verb)):
+                undated.append((index, sent, verb))  # "He told me he is scared": a feeling passed on, no incident
             if dating is not None and dating.anchor is not None and (verb is not None or (own and anchor["heading"])
                                                                     or (own and self.is_event_statement(sent))):
                 events.append(Event(date=dating.value, anchor=dating.anchor.isoformat(), sentence=index,

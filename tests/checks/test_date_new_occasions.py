@@ -92,3 +92,22 @@ def test_a_log_line_naming_an_event_and_its_outcome_after_a_comma_is_an_event(re
 def test_an_injury_described_in_a_list_is_not_a_log_line(review_text, line):
     text = f"I examined Leo on the ward.\n\n{line}\n"
     assert date_warnings(review_text(text, report_date=REPORT_DATE)) == [("date.undated_event", "examined")]
+
+
+@pytest.mark.parametrize("text", [
+    "Kayla told me she is frightened of the dark and sleeps with the landing light on.",
+    "Oliver said he likes his new teacher and wants to stay in her class.",
+    "- Amira told the school nurse she walks to school with her cousin most days.",
+    "Mr Okafor explained that he works nights and sees the children at weekends.",
+])
+def test_a_telling_of_how_the_speaker_is_now_is_no_incident(review_text, text):
+    assert date_warnings(review_text(text, report_date=REPORT_DATE)) == []
+
+
+@pytest.mark.parametrize("text, match", [
+    ("Kayla told me her stepdad hits her mum when he has been drinking.", "told"),
+    ("Oliver said he had been kept off school to look after his sister.", "said"),
+    ("Amira told the school nurse that Dad is living at the house again.", "told"),
+])
+def test_a_disclosure_of_another_person_or_a_past_event_still_asks_its_date(review_text, text, match):
+    assert date_warnings(review_text(text, report_date=REPORT_DATE)) == [("date.undated_event", match)]
