@@ -53,9 +53,10 @@ CLOCK = re.compile(r"T(\d{2}:\d{2})")
 WEEKDAY = re.compile(FULL_WEEKDAY_WORD, re.I)  # the sentence's index, the sentence, its event verb
 MONTH_OR_YEAR = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|all)"
-# a count out of a total ("attended 7 of her 9 contacts"), a counted set of occasions or a count over a period
-# ("seen once in the last two years"): a tally, not one event
-TALLY = re.compile(r"\b" + NUMBER + r"\s+(?:out\s+)?of\s+(?:(?:the|her|his|their|its|our|my)\s+)?" + NUMBER + r"\b|"
+# a count out of a total ("attended 7 of her 9 contacts", "missed five of the last nine appointments"), a counted
+# set of occasions or a count over a period ("seen once in the last two years"): a tally, not one event
+TALLY = re.compile(r"\b" + NUMBER + r"\s+(?:out\s+)?of\s+(?:(?:the|her|his|their|its|our|my)\s+)?"
+                   r"(?:(?:last|past|first|previous)\s+)?" + NUMBER + r"\b|"
                    r"\bon\s+" + NUMBER + r"\s+(?:separate\s+|different\s+)?occasions\b|"
                    r"\b(?:once|twice|" + NUMBER + r"\s+times)\s+(?:in|over|during)\s+the\s+(?:last|past)\b", re.I)
 # a count of occasions just before a time ("twice this year", "three times last month", "on two occasions recently"):
@@ -659,6 +660,8 @@ class DateCheck:
             if len(span) == 1 and (not stands_as_an_adverb(last) or (
                     following is not None and following.lower_ in ("a", "an", "every", "per", "or", "more", "again"))):
                 continue  # "once a week", "once or twice", "once she had gone", "before the visit", "the day before"
+            if last.lower_ == "once" and counts_up_to_now(last):
+                continue  # "has been reported missing once": how many times so far, not when
             if self.dates_past_clause(doc, sent, start, end) or self.tells_an_event_there_was(doc, start, end):
                 return [(start, end, None)]
         return []
@@ -892,6 +895,13 @@ def names_a_person(noun: Token) -> bool:
     word = noun.lower_
     return (word in FAMILY_WORDS or word in RELATIVES_AND_FRIENDS or noun.ent_type_ == "PERSON"
             or any(c.dep_ == "compound" and c.lower_.rstrip(".") in NAME_TITLES for c in noun.children))
+
+
+def counts_up_to_now(once: Token) -> bool:
+    """"once" after the verb of a present perfect it modifies ("Paige has been reported missing once", "has
+    only attended once"): a count of the occasions up to now, not a time ("he once locked her in")."""
+    verb = once.head
+    return verb.i < once.i and verb.pos_ in ("VERB", "AUX") and is_present_perfect(verb)
 
 
 def counted_before(doc: Doc, start: int) -> bool:

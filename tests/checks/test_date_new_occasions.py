@@ -111,3 +111,29 @@ def test_a_telling_of_how_the_speaker_is_now_is_no_incident(review_text, text):
 ])
 def test_a_disclosure_of_another_person_or_a_past_event_still_asks_its_date(review_text, text, match):
     assert date_warnings(review_text(text, report_date=REPORT_DATE)) == [("date.undated_event", match)]
+
+
+@pytest.mark.parametrize("text", [
+    "Dad has missed four of the last six contact sessions offered to him.",
+    "Mum has kept three of her previous five appointments with the midwife.",
+])
+def test_a_tally_out_of_the_last_few_asks_no_date(review_text, text):
+    assert date_warnings(review_text(text, report_date=REPORT_DATE)) == []
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("Jayden has been excluded once, with his cousin.", "excluded"),
+    ("Ms Byrne has only attended the clinic once.", "attended"),
+])
+def test_once_after_a_present_perfect_counts_and_does_not_date_vaguely(review_text, text, verb):
+    assert date_warnings(review_text(text, report_date=REPORT_DATE)) == [("date.undated_event", verb)]
+
+
+def test_once_counting_up_to_a_dated_summary_is_dated_by_it(review_text):
+    text = "Kai has been reported missing 4 times since 01/03/2024. His sister has been reported missing once."
+    assert date_warnings(review_text(text, report_date=REPORT_DATE)) == []
+
+
+def test_once_before_its_verb_still_places_an_event_only_vaguely(review_text):
+    text = "Mr Byrne once locked Jayden in the garden shed overnight."
+    assert date_warnings(review_text(text, report_date=REPORT_DATE)) == [("date.imprecise", "once")]
