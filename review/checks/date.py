@@ -105,6 +105,7 @@ class DateCheck:
         self.vague_sequels = {w.lower() for w in self.rules.lexicon("vague_sequels")}
         self.vague_past_times = phrase_pattern(self.rules.lexicon("vague_past_times"))
         self.occasion_openers = phrase_pattern(self.rules.lexicon("occasion_openers"))
+        self.occasion_nouns = {w.lower() for w in self.rules.lexicon("occasion_nouns")}
         self.missed_appointment_words = {w.lower() for w in self.rules.lexicon("missed_appointment_words")}
         self.place_adverbs = {w.lower() for w in self.rules.lexicon("place_adverbs")}
         self.summary_verbs = {w.lower() for w in self.rules.lexicon("summary_verbs")}
@@ -250,8 +251,12 @@ class DateCheck:
 
     def opened_occasion(self, sent: Span) -> Token | None:
         """The past verb of a clause that an occasion opener brings in with no date ("Another time he had a mark on
-        his arm", "One evening she was out until 2am"): one more occasion told, an event whatever its verb. Not a
-        length ("off school for one day"), a plan ("agreed to meet another time") or a habit."""
+        his arm", "One evening she was out until 2am", "At one drop-off he said ...", "On one of the trips she ..."):
+        one more occasion told, an event whatever its verb. Not a length ("off school for one day"), a plan ("agreed
+        to meet another time") or a habit."""
+        picked = self.one_occasion_picked_out(sent)
+        if picked is not None:
+            return picked
         if self.occasion_openers is None:
             return None
         for found in self.occasion_openers.finditer(span_text(sent)):
@@ -267,6 +272,36 @@ class DateCheck:
             if verb is not None and is_past(verb) and not self.is_habitual(verb, sent) and not sets_a_condition(verb):
                 return verb
         return None
+
+    def one_occasion_picked_out(self, sent: Span) -> Token | None:
+        """The past verb dated only by one occasion picked out of a routine or a series ("at one drop-off", "on one
+        of the trips", "during one of her visits"), with an occasion or event noun: which one is not said."""
+        for token in sent:
+            if token.lower_ != "one" or in_quote(sent, token.idx):
+                continue
+            if token.dep_ == "nummod" and token.head.dep_ == "pobj":
+                noun, prep = token.head, token.head.head  # "at one drop-off"
+            elif token.dep_ == "pobj":
+                prep = token.head  # "on one of the trips"
+                noun = next((o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                             for o in p.children if o.dep_ == "pobj" and o.tag_ == "NNS"), None)
+            else:
+                continue
+            if noun is None or prep.lower_ not in OCCASION_PREPOSITIONS or not self.names_an_occasion(noun):
+                continue
+            start, end = prep.idx, noun.idx + len(noun.text)
+            verb = finite_head(governing_verb(sent.doc, start, end)) or verb_after_fronted_time(sent.doc, sent, start,
+                                                                                                 end)
+            if verb is not None and is_past(verb) and not self.is_habitual(verb, sent) and not sets_a_condition(verb):
+                return verb
+        return None
+
+    def names_an_occasion(self, noun: Token) -> bool:
+        """An event noun or a routine occasion's ("drop-off", "trips"), with the words hyphened to it."""
+        words = noun.doc[min(t.i for t in noun.subtree if t.dep_ in ("compound", "punct") or t.i == noun.i):noun.i + 1]
+        phrase = "".join(t.text_with_ws for t in words).strip().lower()
+        return self.is_event_noun(noun) or any(phrase in (w, w + "s") or noun.lemma_.lower() == w
+                                               for w in self.occasion_nouns)
 
     def opening_past_verb(self, sent: Span) -> Token | None:
         """A capitalised past-tense event verb opening a note or bullet with no subject, which the tagger took for a
@@ -873,6 +908,7 @@ def backs_a_present_statement(verb: Token) -> bool:
 
 
 VISIT_PREPOSITIONS = {"to", "in", "at", "into", "round", "around"}
+OCCASION_PREPOSITIONS = {"at", "on", "during", "after"}
 LENGTH_OF_STAY = {"for", "since", "throughout", "during", "over", "within", "until"}
 
 

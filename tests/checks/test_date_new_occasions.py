@@ -137,3 +137,22 @@ def test_once_counting_up_to_a_dated_summary_is_dated_by_it(review_text):
 def test_once_before_its_verb_still_places_an_event_only_vaguely(review_text):
     text = "Mr Byrne once locked Jayden in the garden shed overnight."
     assert date_warnings(review_text(text, report_date=REPORT_DATE)) == [("date.imprecise", "once")]
+
+
+@pytest.mark.parametrize("text", [
+    "I saw the family on 7 May 2024. At one handover Dad pushed Mum against the car door.",
+    "Staff have known Leah since 2022. On one of the school trips she hid in the coach toilet for an hour.",
+    "Grandma visited on 2 May 2024. During one of her visits she slapped Toby across the face.",
+    "Callum joined the club on 1 April 2024. After one match his dad dragged him to the car by his collar.",
+])
+def test_one_occasion_picked_out_of_a_series_asks_its_date(review_text, text):
+    assert [rule for rule, _ in date_warnings(review_text(text, report_date=REPORT_DATE))] == ["date.undated_event"]
+
+
+@pytest.mark.parametrize("text", [
+    "On 7 May 2024 I met one of the teachers at the school.",
+    "Leah is in one of the Year 5 classes and walks home with her brother.",
+    "She goes on one trip a term with the youth club.",
+])
+def test_one_of_several_people_places_or_a_routine_is_no_occasion(review_text, text):
+    assert date_warnings(review_text(text, report_date=REPORT_DATE)) == []
