@@ -53,9 +53,10 @@ CLOCK = re.compile(r"T(\d{2}:\d{2})")
 WEEKDAY = re.compile(FULL_WEEKDAY_WORD, re.I)  # the sentence's index, the sentence, its event verb
 MONTH_OR_YEAR = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|all)"
-# a count out of a total ("attended 7 of her 9 contacts"), a counted set of occasions or a count over a period
-# ("seen once in the last two years"): a tally, not one event
-TALLY = re.compile(r"\b" + NUMBER + r"\s+(?:out\s+)?of\s+(?:(?:the|her|his|their|its|our|my)\s+)?" + NUMBER + r"\b|"
+# a count out of a total ("attended 7 of her 9 contacts", "missed five of the last nine appointments"), a counted
+# set of occasions or a count over a period ("seen once in the last two years"): a tally, not one event
+TALLY = re.compile(r"\b" + NUMBER + r"\s+(?:out\s+)?of\s+(?:(?:the|her|his|their|its|our|my)\s+)?"
+                   r"(?:(?:last|past|first|previous)\s+)?" + NUMBER + r"\b|"
                    r"\bon\s+" + NUMBER + r"\s+(?:separate\s+|different\s+)?occasions\b|"
                    r"\b(?:once|twice|" + NUMBER + r"\s+times)\s+(?:in|over|during)\s+the\s+(?:last|past)\b", re.I)
 # a count of occasions just before a time ("twice this year", "three times last month", "on two occasions recently"):
@@ -78,6 +79,8 @@ PERIOD_PREPOSITIONS = {"over", "in", "during", "within", "throughout"}
 # which also tell a period up to now
 PAST_POINT = re.compile(r"\b(?:ago|back|last|yesterday|other|before|earlier|previously)\b", re.I)
 LENGTH_PREPOSITIONS = {"for", "within", "in", "than", "every", "each", "per"}
+# a figure for a period ("Jordan 74%", "attended 3 of 4"): what a month-dated log entry may rightly give
+PERIOD_FIGURE = re.compile(r"\d\s*%|\bper\s?cent\b", re.I)
 MODAL_WORDS = {"will", "would", "shall", "should", "can", "could", "may", "might", "must"}
 
 
@@ -102,6 +105,7 @@ class DateCheck:
         self.vague_sequels = {w.lower() for w in self.rules.lexicon("vague_sequels")}
         self.vague_past_times = phrase_pattern(self.rules.lexicon("vague_past_times"))
         self.occasion_openers = phrase_pattern(self.rules.lexicon("occasion_openers"))
+        self.occasion_nouns = {w.lower() for w in self.rules.lexicon("occasion_nouns")}
         self.missed_appointment_words = {w.lower() for w in self.rules.lexicon("missed_appointment_words")}
         self.place_adverbs = {w.lower() for w in self.rules.lexicon("place_adverbs")}
         self.summary_verbs = {w.lower() for w in self.rules.lexicon("summary_verbs")}
@@ -116,8 +120,8 @@ class DateCheck:
         if self.is_header(sent) or TALLY.search(span_text(sent)):
             return None
         for verb in main_verbs(sent):
-            if verb.lemma_ == "be" and is_past(verb) and self.frames_an_event(verb):
-                return verb  # "At the last home visit Dad was asleep"
+            if verb.lemma_ == "be" and is_past(verb) and (self.frames_an_event(verb) or self.there_was_an_event(verb)):
+                return verb  # "At the last home visit Dad was asleep", "There was an argument at the gate"
             if verb.lemma_ == "be" and is_present_perfect(verb) and self.visits_a_place(verb, sent):
                 return verb  # "Police have been in school"
             if not (is_past(verb) or is_telegraphic(verb)) or verb.lemma_ == "be" or self.is_habitual(verb, sent):
@@ -181,6 +185,19 @@ class DateCheck:
         return any(self.is_event_noun(noun) and any(c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1")
                                                     for c in noun.children) for noun in verb_arguments(verb))
 
+    def tells_how_the_speaker_is(self, verb: Token) -> bool:
+        """A past telling of how the speaker is, feels or usually does, in the present ("He told me he is scared",
+        "She said she goes to school most days", "told me he gets on well with them"): a feeling, a habit or a
+        standing fact passed on, not an incident to date (a dated telling is still a line of the chronology). Not a
+        disclosure (what another person is or does, a past event: see `discloses`), nor what someone will do ("she
+        said she would sort it")."""
+        if is_present_perfect(verb) or verb.lemma_.lower() not in self.summary_verbs or self.discloses(verb):
+            return False
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and not in_quote(verb.sent, c.idx)]
+        return bool(clauses) and all(c.tag_ in ("VBZ", "VBP") or (c.tag_ == "VB" and any(
+            a.dep_ == "aux" and a.tag_ in ("VBZ", "VBP") and a.lemma_ != "have" for a in c.children))
+            for c in clauses) and not any(is_past(c) or is_present_perfect(c) for c in clauses)
+
     def discloses(self, verb: Token) -> bool:
         """What a present perfect of saying reports is a disclosure: a past event ("has told me Dad hit her") or
         what another person is or does ("Mum has said Dad has a temper"), not how the speaker feels or sees things
@@ -234,8 +251,12 @@ class DateCheck:
 
     def opened_occasion(self, sent: Span) -> Token | None:
         """The past verb of a clause that an occasion opener brings in with no date ("Another time he had a mark on
-        his arm", "One evening she was out until 2am"): one more occasion told, an event whatever its verb. Not a
-        length ("off school for one day"), a plan ("agreed to meet another time") or a habit."""
+        his arm", "One evening she was out until 2am", "At one drop-off he said ...", "On one of the trips she ..."):
+        one more occasion told, an event whatever its verb. Not a length ("off school for one day"), a plan ("agreed
+        to meet another time") or a habit."""
+        picked = self.one_occasion_picked_out(sent)
+        if picked is not None:
+            return picked
         if self.occasion_openers is None:
             return None
         for found in self.occasion_openers.finditer(span_text(sent)):
@@ -251,6 +272,36 @@ class DateCheck:
             if verb is not None and is_past(verb) and not self.is_habitual(verb, sent) and not sets_a_condition(verb):
                 return verb
         return None
+
+    def one_occasion_picked_out(self, sent: Span) -> Token | None:
+        """The past verb dated only by one occasion picked out of a routine or a series ("at one drop-off", "on one
+        of the trips", "during one of her visits"), with an occasion or event noun: which one is not said."""
+        for token in sent:
+            if token.lower_ != "one" or in_quote(sent, token.idx):
+                continue
+            if token.dep_ == "nummod" and token.head.dep_ == "pobj":
+                noun, prep = token.head, token.head.head  # "at one drop-off"
+            elif token.dep_ == "pobj":
+                prep = token.head  # "on one of the trips"
+                noun = next((o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                             for o in p.children if o.dep_ == "pobj" and o.tag_ == "NNS"), None)
+            else:
+                continue
+            if noun is None or prep.lower_ not in OCCASION_PREPOSITIONS or not self.names_an_occasion(noun):
+                continue
+            start, end = prep.idx, noun.idx + len(noun.text)
+            verb = finite_head(governing_verb(sent.doc, start, end)) or verb_after_fronted_time(sent.doc, sent, start,
+                                                                                                 end)
+            if verb is not None and is_past(verb) and not self.is_habitual(verb, sent) and not sets_a_condition(verb):
+                return verb
+        return None
+
+    def names_an_occasion(self, noun: Token) -> bool:
+        """An event noun or a routine occasion's ("drop-off", "trips"), with the words hyphened to it."""
+        words = noun.doc[min(t.i for t in noun.subtree if t.dep_ in ("compound", "punct") or t.i == noun.i):noun.i + 1]
+        phrase = "".join(t.text_with_ws for t in words).strip().lower()
+        return self.is_event_noun(noun) or any(phrase in (w, w + "s") or noun.lemma_.lower() == w
+                                               for w in self.occasion_nouns)
 
     def opening_past_verb(self, sent: Span) -> Token | None:
         """A capitalised past-tense event verb opening a note or bullet with no subject, which the tagger took for a
@@ -280,17 +331,22 @@ class DateCheck:
         return None
 
     def logged_event(self, sent: Span) -> Token | None:
-        """The event noun of a log line that names an event and, after a dash, its outcome, with no verb ("- Home
-        visit – no answer", "- Therapy session 1 – DNA"): the line records that it happened. A colon gives a finding
-        instead ("- Full skin check: no marks"), dated by the examination it belongs to."""
-        if not is_list_item(sent) or any(t.tag_ in FINITE_TAGS for t in sent) or states_a_plan(sent):
+        """The event noun of a log line that names an event and, after a dash or a comma, its outcome, with no verb
+        ("- Home visit – no answer", "- Therapy session 1 – DNA", "Home visit, no answer, card left." in a log row):
+        the line records that it happened. A colon gives a finding instead ("- Full skin check: no marks"), dated by
+        the examination it belongs to."""
+        if not is_log_line(sent) or any(t.tag_ in FINITE_TAGS for t in sent) or states_a_plan(sent):
             return None
         if (self.habitual is not None and self.habitual.search(span_text(sent))) or any(
                 e.type == "SET" and sent.start_char <= e.start < sent.end_char for e in sent.doc._.dates or []):
             return None  # "- Home visits fortnightly – Nan": a timetable
         words = [t for t in sent if not t.is_space and not (t.is_punct and t.i == sent.start)]
+        # "Left cheek: three bruises, each 1 cm", "Two bruises, each 1 cm, on the cheek": what was seen, described
+        commas = ":" not in span_text(sent)
         for i, token in enumerate(words):
-            if token.text in ("–", "—", "-") and token.whitespace_ and words[i - 1].whitespace_ and 0 < i < len(words) - 1:
+            dash = token.text in ("–", "—", "-") and token.whitespace_ and words[i - 1].whitespace_
+            comma = token.text == "," and commas and not any(w.like_num for w in words[:i])
+            if 0 < i < len(words) - 1 and (dash or comma):
                 return next((w for w in words[:i] if w.pos_ in ("NOUN", "PROPN") and self.is_event_noun(w)), None)
         return None
 
@@ -406,13 +462,16 @@ class DateCheck:
         events: list[Event] = []
         undated: list[UndatedEvent] = []
         header = self.header_events(doc, expressions)
-        for index, (sent, anchor) in enumerate(zip(sentences(doc), anchors)):
+        spans = sentences(doc)
+        verbs = [None if anchor["heading"] else self.event_verb(sent) for sent, anchor in zip(spans, anchors)]
+        month_entries: dict[int, TemporalExpression] = {}  # undated events of an entry dated by its month alone
+        for index, (sent, anchor) in enumerate(zip(spans, anchors)):
             if self.is_record_field(sent):
                 continue
             # a back-reference ("the same morning") dates the sentence when a date it can refer to is carried to it
             own = [e for e in anchor["own"] if (dates_an_event(e) or (refers_back_to_a_date(e) and anchor["carried"]))
                    and not is_dayless_clock_time(e)]
-            verb = self.event_verb(sent) if not anchor["heading"] else None
+            verb = verbs[index]
             # "behaviour has deteriorated this year and he has been seen getting into cars": the year dates the change
             dating_own = [] if own and verb is not None and self.dates_only_a_change(doc, own, verb) else own
             if dating_own:
@@ -432,25 +491,29 @@ class DateCheck:
                 if dating is not None and verb is not None and (
                         (is_vague(dating) and introduces_an_event(verb)) or self.opened_occasion(sent) is not None
                         or ((has_indefinite_argument(verb) or is_present_perfect(verb))
-                            and carried_from_another_paragraph(doc, sent, dating))):
+                            and carried_from_another_paragraph(doc, sent, dating))
+                        or (self.adds_another_event(verb) and carried_in_running_text(doc, dating))):
                     dating = None  # "Police were called recently ... A DASH was completed": a new event, undated;
                     # a paragraph in the present perfect tells what has happened up to now, not on the day before
+                if dating is not None and verb is not None and self.opens_a_month_entry(doc, sent, dating):
+                    month_entries[index], dating = dating, None  # "October 2024 - 58%. Mum missed the panel."
             if dating is None and verb is not None and not anchor["heading"]:
                 dating = self.header_event_dating(doc, sent, header, expressions)
             vaguely_dated = (self.check_relative(doc, sent, own, ahead)
                              or self.check_imprecise(doc, sent, own, anchor["own"])
-                             or self.check_entry_date(doc, sent, own)
-                             or (not own and carried and dating is not None and self.check_sequel(doc, sent)))
-            if verb is not None and dating is None and not vaguely_dated and not asks_no_date(verb, sent,
-                                                                                                 self.recording_verbs):
-                undated.append((index, sent, verb))
+                             or self.check_entry_date(doc, sent, own, verbs, spans)
+                             or (not own and carried and dating is not None and not is_vague(dating)
+                                 and not is_relative_to_report(dating) and self.check_sequel(doc, sent)))
+            if (verb is not None and dating is None and not vaguely_dated
+                    and not asks_no_date(verb, sent, self.recording_verbs) and not self.tells_how_the_speaker_is(verb)):
+                undated.append((index, sent, verb))  # "He told me he is scared": a feeling passed on, no incident
             if dating is not None and dating.anchor is not None and (verb is not None or (own and anchor["heading"])
                                                                     or (own and self.is_event_statement(sent))):
                 events.append(Event(date=dating.value, anchor=dating.anchor.isoformat(), sentence=index,
                                     start=sent.start_char, end=sent.end_char, text=span_text(sent), carried=carried,
                                     imprecise=dating.imprecise))
         for passage in undated_passages(undated, anchors):
-            self.flag_undated_passage(doc, passage)
+            self.flag_undated_passage(doc, passage, month_entries.get(passage[0][0]))
         events.sort(key=lambda e: (e.anchor, e.date, e.sentence))
         doc._.events = events
         return doc
@@ -495,15 +558,17 @@ class DateCheck:
                 return event.date
         return None
 
-    def flag_undated_passage(self, doc: Doc, passage: list[UndatedEvent]) -> None:
+    def flag_undated_passage(self, doc: Doc, passage: list[UndatedEvent],
+                             month: TemporalExpression | None = None) -> None:
         """One ``date.undated_event`` where an undated passage is first told, naming the sentences that go on
-        with it."""
+        with it (and the month its entry gives, where that is all it is dated by)."""
         _, _, verb = passage[0]
-        why = ""
+        why = f"Its entry gives only the month ('{month.text}'): say on which day." if month is not None else ""
         if len(passage) > 1:
             rest = ", ".join(f"{index + 1} ('{opening(sent)}')" for index, sent, _ in passage[1:])
             plural = "s" if len(passage) > 2 else ""
-            why = f"The same undated passage goes on in sentence{plural} {rest}: one date here dates them all."
+            why += (" " if why else "") + (f"The same undated passage goes on in sentence{plural} {rest}: one date "
+                                           "here dates them all.")
         add_finding(doc, self.rules.rule("date.undated_event"), verb.idx, verb.idx + len(verb.text),
                     allow=self.rules, kind="undated", why=why)
 
@@ -630,6 +695,8 @@ class DateCheck:
             if len(span) == 1 and (not stands_as_an_adverb(last) or (
                     following is not None and following.lower_ in ("a", "an", "every", "per", "or", "more", "again"))):
                 continue  # "once a week", "once or twice", "once she had gone", "before the visit", "the day before"
+            if last.lower_ == "once" and counts_up_to_now(last):
+                continue  # "has been reported missing once": how many times so far, not when
             if self.dates_past_clause(doc, sent, start, end) or self.tells_an_event_there_was(doc, start, end):
                 return [(start, end, None)]
         return []
@@ -639,14 +706,32 @@ class DateCheck:
         verb = governing_verb(doc, start, end)
         return verb is not None and is_past(verb) and self.there_was_an_event(verb)
 
+    def adds_another_event(self, verb: Token) -> bool:
+        """The sentence brings in one more piece of evidence, not more of the occasion just dated: an event said to
+        have been ("There was an argument", "There was also an occasion when ...") or a telling of another past
+        event marked as an addition ("She also told me that Theo had been found crying", "A nurse also told me she
+        saw him grip her wrist"): its date is that event's, which the date of the sentence before does not give."""
+        if self.there_was_an_event(verb) or (verb.dep_ in ("advcl", "relcl") and self.there_was_an_event(verb.head)):
+            return True  # "There was an occasion when Dad arrived drunk": the clause tells what the occasion was
+        if verb.lemma_.lower() not in SPEECH_VERBS or not any(
+                t.lower_ in ADDITION_ADVERBS and t.dep_ == "advmod" for t in clause_tokens(verb)):
+            return False
+        return any(is_past(clause) and not self.is_habitual(clause, clause.sent) and not in_quote(clause.sent, clause.idx)
+                   and (clause.lemma_.lower() not in STATIVE_VERBS or any(c.dep_ == "prep" for c in clause.children))
+                   for clause in verb.children if clause.dep_ == "ccomp")
+
     def there_was_an_event(self, verb: Token) -> bool:
         """A "there was" of an event noun ("there was a referral", "there was also an incident")."""
         return (verb.lemma_ == "be" and any(c.dep_ == "expl" for c in verb.children)
                 and any(c.dep_ in ("attr", "nsubj") and self.is_event_noun(c) for c in verb.children))
 
-    def check_entry_date(self, doc: Doc, sent: Span, own: list[TemporalExpression]) -> bool:
+    def check_entry_date(self, doc: Doc, sent: Span, own: list[TemporalExpression], verbs: list[Token | None],
+                         spans: list[Span]) -> bool:
         """``date.imprecise`` on the date that opens a chronology row or list entry when it names no day
-        ("| Jul 2024 | 16 wk imms | DNA |", "- Late October - joint visit"): the entry records one event."""
+        ("| Jul 2024 | 16 wk imms | DNA |", "- Late October - joint visit"): the entry records one event. Where the
+        entry gives figures for its month and its own sentence tells no event ("September 2024 - 74%"), the month
+        is the right period for them, and an event told in a later sentence of the entry ("Letter sent.") is
+        flagged there instead (see `opens_a_month_entry`)."""
         structure = doc._.structure
         block = structure.block_at(sent.start_char) if structure is not None else None
         if (block is None or block.kind not in ("row", "item") or names_columns(block, doc_text(doc))
@@ -656,10 +741,25 @@ class DateCheck:
         if (first.value is None or not opens_its_block(block, first, doc_text(doc)) or in_quote(sent, first.start)
                 or self.counts_occasions(doc, first.end, block.end)):
             return False
+        here = next(i for i, span in enumerate(spans) if span.start == sent.start)
+        if verbs[here] is None and PERIOD_FIGURE.search(doc_text(doc)[first.end:block.end]):
+            return False  # the entry's figures for its month; its events are asked for their day where told
         resolved = written_date(first.value, doc._.report_date)
         add_finding(doc, self.rules.rule("date.imprecise"), first.start, first.end, allow=self.rules, kind="imprecise",
                     resolved=f" If it was {resolved}, say so." if resolved else "")
         return True
+
+    def opens_a_month_entry(self, doc: Doc, sent: Span, dating: TemporalExpression) -> bool:
+        """The carried date is the dayless date that opens the sentence's own row or list entry of figures for the
+        period, written in an earlier sentence of it ("November 2024 - 52%. Home visit, no answer."): a period for
+        the entry's figures, but not the day of the event this sentence tells."""
+        structure = doc._.structure
+        block = structure.block_at(sent.start_char) if structure is not None else None
+        return (block is not None and block.kind in ("row", "item") and dating.start < sent.start_char
+                and bool(PERIOD_FIGURE.search(doc_text(doc)[dating.end:block.end]))
+                and block.start <= dating.start and not names_a_day(dating) and dating.value is not None
+                and not names_columns(block, doc_text(doc)) and opens_its_block(block, dating, doc_text(doc))
+                and not self.counts_occasions(doc, dating.end, block.end))
 
     def counts_occasions(self, doc: Doc, start: int, end: int) -> bool:
         """The words at start..end quantify or count occasions ("attended most sessions", "missed about half",
@@ -671,7 +771,9 @@ class DateCheck:
 
     def check_sequel(self, doc: Doc, sent: Span) -> bool:
         """``date.imprecise`` on an event the carried date dates only as coming after it ("On 24/03 she did not
-        attend. She later told me ...": how much later is not said) (True if raised)."""
+        attend. She later told me ...": how much later is not said) (True if raised). Called only for a precise
+        carried date: after a vague or relative one ("a few weeks ago ... This was identified afterwards") the
+        passage is already asked for its date where that time is written."""
         sequel = self.vague_sequel(doc, sent)
         if sequel is None:
             return False
@@ -806,6 +908,7 @@ def backs_a_present_statement(verb: Token) -> bool:
 
 
 VISIT_PREPOSITIONS = {"to", "in", "at", "into", "round", "around"}
+OCCASION_PREPOSITIONS = {"at", "on", "during", "after"}
 LENGTH_OF_STAY = {"for", "since", "throughout", "during", "over", "within", "until"}
 
 
@@ -828,6 +931,13 @@ def names_a_person(noun: Token) -> bool:
     word = noun.lower_
     return (word in FAMILY_WORDS or word in RELATIVES_AND_FRIENDS or noun.ent_type_ == "PERSON"
             or any(c.dep_ == "compound" and c.lower_.rstrip(".") in NAME_TITLES for c in noun.children))
+
+
+def counts_up_to_now(once: Token) -> bool:
+    """"once" after the verb of a present perfect it modifies ("Paige has been reported missing once", "has
+    only attended once"): a count of the occasions up to now, not a time ("he once locked her in")."""
+    verb = once.head
+    return verb.i < once.i and verb.pos_ in ("VERB", "AUX") and is_present_perfect(verb)
 
 
 def counted_before(doc: Doc, start: int) -> bool:
@@ -897,6 +1007,15 @@ def carried_from_another_paragraph(doc: Doc, sent: Span, dating: TemporalExpress
         return False
     source, here = structure.block_at(dating.start), structure.block_at(sent.start_char)
     return source is not None and here is not None and source.kind != "heading" and source.start != here.start
+
+
+def carried_in_running_text(doc: Doc, dating: TemporalExpression) -> bool:
+    """The carried date was written in a sentence of a paragraph, not opening it as a log line's date ("12/03/2025 -
+    Home visit. ...") nor in a heading, a table row or a list entry, whose date is the date of all they hold."""
+    structure = doc._.structure
+    source = structure.block_at(dating.start) if structure is not None else None
+    return (source is not None and source.kind == "paragraph"
+            and not opens_its_block(source, dating, doc_text(doc)))
 
 
 def previous_word(doc: Doc, i: int) -> Token | None:
@@ -990,6 +1109,14 @@ def handles_everything(verb: Token, recording_verbs: set[str] = frozenset()) -> 
     return any(c.lower_ in WHOLE_OBJECTS or any(d.lower_ == "all" for d in c.children) for c in objects)
 
 
+def is_log_line(sent: Span) -> bool:
+    """The sentence is in a list item or a table or log row ("- Home visit – no answer", "Nov 2024 - ... Home visit,
+    no answer.")."""
+    structure = sent.doc._.structure
+    block = structure.block_at(sent.start_char) if structure is not None else None
+    return block is not None and block.kind in ("item", "row")
+
+
 def is_list_item(sent: Span) -> bool:
     structure = sent.doc._.structure
     block = structure.block_at(sent.start_char) if structure is not None else None
@@ -1064,6 +1191,7 @@ def undated_passages(undated: list[UndatedEvent], anchors: list[dict]) -> list[l
 
 SPEECH_VERBS = {"say", "tell", "disclose", "report", "state", "explain", "allege", "ask", "reply"}
 NEW_EVENT_ADVERBS = {"also", "again", "another", "further", "later", "then", "separately", "previously"}
+ADDITION_ADVERBS = {"also", "separately", "additionally"}  # a telling marked as one more piece of evidence
 
 
 def introduces_an_event(verb: Token, before: Token | None = None) -> bool:

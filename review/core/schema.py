@@ -263,6 +263,8 @@ class DateLexicons(Strict):
                                         "back', 'at some point', 'once')")
     occasion_openers: Phrases = lexicon("phrases that bring in one more occasion with no date ('Another time', "
                                         "'One evening'): the past clause they open tells an event")
+    occasion_nouns: Phrases = lexicon("nouns of a routine occasion ('drop-off', 'trip') that, picked out as 'at one "
+                                      "drop-off' or 'on one of the trips', bring in one more occasion with no date")
     missed_appointment_words: Phrases = lexicon("clinical shorthand for a missed appointment, itself a past event "
                                                 "('DNA'd', 'Multiple DNAs')")
     place_adverbs: Phrases = lexicon("adverbs by which a past 'be' tells where someone was ('was around at the "

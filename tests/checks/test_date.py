@@ -116,8 +116,6 @@ def test_independent_patterns_must_pass(review_text, case):
 PERFECT = independent("date_perfect_sentences.yaml")
 PERFECT_REPORT_DATE = "2024-05-14"
 PERFECT_GAPS = {
-    "There have been two incidents of Mia being collected from nursery by an adult who appeared intoxicated.":
-        "not flagged: 'there have been' + a count of incidents (cause not diagnosed)",
     "The GP has prescribed antidepressants to Ms Hale after she described low mood and poor sleep.":
         "not flagged: a clinician's act ('has prescribed') with an 'after' clause (cause not diagnosed)",
     "Nursery staff have noticed a burn mark on Harvey's forearm that Mum could not explain.":
