@@ -180,8 +180,13 @@ def _listener_and_setting(doc: Doc, start: int, end: int, quoted: list[tuple[int
 
 def _vague_occasion(place) -> bool:
     """Whether a setting is one no reader could place: "on one visit", "at some point", "on another
-    occasion" (a vague determiner), which says that there was an occasion, not which."""
-    return any(c.dep_ in ("det", "nummod") and c.lower_ in _VAGUE_DETERMINERS for c in place.children)
+    occasion" (a vague determiner), which says that there was an occasion, not which; "on most visits",
+    "on every visit" (a quantifier), or "at times", "on occasion", "from time to time" (time or occasion
+    with no determiner at all), which say how often, not when."""
+    if place.lemma_.lower() in _OCCASION_NOUNS and not any(c.dep_ in ("det", "poss") for c in place.children):
+        return True
+    return any(c.dep_ in ("det", "nummod", "amod") and c.lower_ in _VAGUE_DETERMINERS
+               for c in place.subtree if c.i < place.i)  # "most" of "most contact visits" hangs from "contact"
 
 
 def gives_an_occasion(cues: list[str]) -> bool:
@@ -240,7 +245,10 @@ WRITER_HEARD = "heard by the writer: "
 # Adverbs that put a saying at some earlier time of its own ("he once said", "she previously told").
 _EARLIER_TIMES = ("once", "previously", "earlier", "formerly")
 # Determiners that make a setting vague: "on one visit", "at some point", "on another occasion".
-_VAGUE_DETERMINERS = ("one", "some", "another", "several", "various", "any")
+_VAGUE_DETERMINERS = ("one", "some", "another", "several", "various", "any",
+                      "most", "many", "every", "each", "all", "numerous", "multiple")
+# Nouns of a time or an occasion that, with no determiner, say how often ("at times", "on occasion").
+_OCCASION_NOUNS = ("time", "occasion")
 # Conjunctions of time that, with a habitual saying, mean "whenever": no one occasion.
 _CONJUNCTIONS_OF_TIME = ("when", "while", "whilst")
 # The plain reporting verbs: with the writer as listener they add no circumstance ("he told me '…'").
