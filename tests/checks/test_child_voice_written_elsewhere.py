@@ -55,3 +55,53 @@ def test_words_said_how_often_but_not_when_are_asked(review_text, child, text, t
 @pytest.mark.parametrize(("child", "text", "target"), HOW_OFTEN_PASS, ids=ids(HOW_OFTEN_PASS))
 def test_words_on_an_occasion_that_can_be_placed_pass(review_text, child, text, target):
     assert not flagged(review_text, child, text, target)
+
+
+# A list of the child's words under the line that introduces it ("He said:"), and the paragraph running on
+# straight after the list: the lead-in's when, where and how are theirs. A hard-wrapped paragraph (an email
+# pasted at 72 characters) is one passage, whatever line its date is on.
+SET_OUT_PASS = [
+    ("Ella", "When I saw Ella at her school on 3 March 2025, I asked her what she wanted the meeting to know. "
+             "She told me:\n- \"I want to keep going to this school.\"\n- \"I miss my dog when I stay at Dad's.\"\n",
+     "I want to keep going to this school."),
+    ("Ella", "When I saw Ella at her school on 3 March 2025, I asked her what she wanted the meeting to know. "
+             "She told me:\n- \"I want to keep going to this school.\"\n- \"I miss my dog when I stay at Dad's.\"\n",
+     "I miss my dog when I stay at Dad's."),
+    ("Noah", "In our session at the family centre on 12 February 2025 I asked Noah about home, and he listed three "
+             "things:\n1. \"Dad shouts at night.\"\n2. \"There's no breakfast.\"\n3. \"I like my room.\"\n",
+     "I like my room."),
+    ("Ruby", "Asked at the end of the home visit on 4 June 2025 what would make things better, Ruby said:\n"
+             "• \"Mum not being sad.\"\n• \"Going to Gran's on Saturdays.\"\n",
+     "Going to Gran's on Saturdays."),
+    ("Zac", "On 28 May 2025 Zac and I did a worries jar at his kitchen table. He wrote on three slips:\n"
+            "- \"police at the door\"\n- \"Mum crying\"\nHe said he felt \"rubbish\" about the police coming.\n",
+     "rubbish"),
+    ("Maya", "I met Maya in the library at Hillside Academy on 15 April 2025, after her maths lesson, and we\n"
+             "talked about the weekend. I asked her how things had been since the move. She was quiet for a\n"
+             "long time and then said \"it is better now he has gone\". She wanted to go back to class after\n"
+             "that, and I walked her there.\n",
+     "it is better now he has gone"),
+]
+
+# The same layouts where nothing places the words: a list with no lead-in (each entry its own), a list in a
+# later section, a line that introduces nothing.
+SET_OUT_FLAG = [
+    ("Mia", "Contact notes\n- 12/02/2025 at the contact centre, Mia said \"I like seeing Nan.\"\n"
+            "- Mia said \"Dad is scary.\"\n",
+     "Dad is scary."),
+    ("Owen", "Visit on 5 May 2025 at home:\n- Owen was playing with his cars.\n\nOwen's views\n"
+             "- Owen said \"I hate school.\"\n",
+     "I hate school."),
+    ("Leah", "Leah has a lot to say about home. She has said:\n\"nobody gets up in the mornings\".\n",
+     "nobody gets up in the mornings"),
+]
+
+
+@pytest.mark.parametrize(("child", "text", "target"), SET_OUT_PASS, ids=ids(SET_OUT_PASS))
+def test_words_set_out_under_their_circumstances_pass(review_text, child, text, target):
+    assert not flagged(review_text, child, text, target)
+
+
+@pytest.mark.parametrize(("child", "text", "target"), SET_OUT_FLAG, ids=ids(SET_OUT_FLAG))
+def test_words_set_out_with_nothing_placing_them_are_asked(review_text, child, text, target):
+    assert flagged(review_text, child, text, target)

@@ -16,29 +16,47 @@ from review.nlp.speakers import CHILD_REPORTED, WRITER, child_aliases
 def _quote_window(doc: Doc, quote: Quote, width: int, others: list[Quote] | None = None,
                   own_sentence: bool = False) -> tuple[int, int]:
     """Where to look for a quote's circumstances: its sentence, and (unless `own_sentence`) the
-    sentences before it on the same line back to the previous quote of the child (whose
+    sentences before it in its passage (`_passage`) back to the previous quote of the child (whose
     circumstances are its own). Clipped to `width` characters either side of the quote."""
-    text = doc_text(doc)
-    line_start = text.rfind("\n", 0, quote.start) + 1
-    line_end = text.find("\n", quote.end)
-    line_end = len(text) if line_end < 0 else line_end
+    passage_start, passage_end = _passage(doc, quote)
     spans = sentences(doc)
     first = sentence_index(doc, quote.start)
     last = sentence_index(doc, max(quote.start, quote.end - 1))
     if first is None or last is None:
-        return max(line_start, quote.start - width), min(line_end, quote.end + width)
+        return max(passage_start, quote.start - width), min(passage_end, quote.end + width)
     start, end = spans[first].start_char, spans[last].end_char
     if last + 1 < len(spans) and spans[last + 1].text[:1].islower():
         end = spans[last + 1].end_char  # "“Are you the social?” the older boy asked when I arrived."
     n = -1 if own_sentence else first - 1
-    while n >= 0 and spans[n].start_char >= line_start and quote.start - spans[n].start_char <= width:
+    while n >= 0 and spans[n].start_char >= passage_start and quote.start - spans[n].start_char <= width:
         previous = spans[n]
         if any(o is not quote and o.speaker_is_child and previous.start_char <= o.start < previous.end_char
                for o in (others or [])):
             break
         start = previous.start_char
         n -= 1
-    return max(start, line_start, quote.start - width), min(end, line_end, quote.end + width)
+    return max(start, passage_start, quote.start - width), min(end, passage_end, quote.end + width)
+
+
+def _passage(doc: Doc, quote: Quote) -> tuple[int, int]:
+    """The stretch of text a quote is told in: its line, or the block of the report's layout holding it
+    where that is longer (`Structure.passage_at`: a hard-wrapped paragraph, a list of the child's words
+    set out under the line that introduces them, "He said:")."""
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, quote.start) + 1
+    end = text.find("\n", quote.end)
+    end = len(text) if end < 0 else end
+    structure = doc._.structure if Doc.has_extension("structure") else None
+    if structure is None or structure.text_length != len(text):
+        return start, end
+    first = structure.passage_at(quote.start, text)
+    last = structure.passage_at(max(quote.start, quote.end - 1), text)
+    return min(start, first[0]) if first else start, max(end, last[1]) if last else end
+
+
+def _in_one_passage(doc: Doc, first: Quote, then: Quote) -> bool:
+    """Whether two quotes are told in the same passage (`_passage`): one conversation goes on."""
+    return "\n" not in doc_text(doc)[first.end:then.start] or _passage(doc, then)[0] <= first.start
 
 
 def circumstances_of(doc: Doc, quote: Quote, rules: CheckRules, others: list[Quote]) -> list[str]:
@@ -315,11 +333,10 @@ def names_a_listener(doc: Doc, quote: Quote) -> bool:
 def circumstances_of_quotes(doc: Doc, quotes: list[Quote], rules: CheckRules
                             ) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
     """The circumstances and the disclosure of each of the child's quotes: its own, else those of the
-    quote before it in the same conversation (paragraph), else, for words the report repeats, those
+    quote before it in the same conversation (passage), else, for words the report repeats, those
     of their first telling: (quote index -> circumstances, quote index -> disclosure)."""
     circumstances: dict[int, list[str]] = {}
     disclosure: dict[int, list[str]] = {}
-    text = doc_text(doc)
     previous = None  # the child's quote before this one
     for n, quote in enumerate(quotes):
         if not quote.speaker_is_child:
@@ -327,7 +344,7 @@ def circumstances_of_quotes(doc: Doc, quotes: list[Quote], rules: CheckRules
         circumstances[n] = circumstances_of(doc, quote, rules, quotes)
         disclosure[n] = disclosure_of(doc, quote, rules, quotes)
         sources = []
-        if previous is not None and "\n" not in text[quotes[previous].end:quote.start] \
+        if previous is not None and _in_one_passage(doc, quotes[previous], quote) \
                 and not names_a_listener(doc, quote) and saying_tense(doc, quote, rules) != "untimed" \
                 and _same_teller(quotes[previous], quote) and not names_another_occasion(doc, quote):
             sources.append(previous)  # the same paragraph goes on with the same conversation
