@@ -105,3 +105,31 @@ def test_words_set_out_under_their_circumstances_pass(review_text, child, text, 
 @pytest.mark.parametrize(("child", "text", "target"), SET_OUT_FLAG, ids=ids(SET_OUT_FLAG))
 def test_words_set_out_with_nothing_placing_them_are_asked(review_text, child, text, target):
     assert flagged(review_text, child, text, target)
+
+
+# The one spoken to, where the saying is a habit or at no time ("has told his grandad", "tells her coach",
+# "often says to her teacher"): to whom, and no occasion. Told once ("told his grandad"), to whom still counts.
+LISTENER_FLAG = [
+    ("Callum", "Callum has told his grandad \"Mum's new man scares me.\"", "Mum's new man scares me."),
+    ("Skye", "Skye tells her swimming coach \"I don't get tea at home.\"", "I don't get tea at home."),
+    ("Ibrahim", "Ibrahim has said to his aunt that he is \"sick of the shouting\".", "sick of the shouting"),
+    ("Amelie", "Amelie often says to her teacher \"my tummy hurts in the mornings.\"",
+     "my tummy hurts in the mornings."),
+]
+LISTENER_PASS = [
+    ("Callum", "Callum told his grandad \"Mum's new man scares me.\"", "Mum's new man scares me."),
+    ("Skye", "On 3 May 2025, at swimming club, Skye told her coach \"I don't get tea at home.\"",
+     "I don't get tea at home."),
+    ("Ibrahim", "When I saw Ibrahim at school on 21 May 2025 he said to his aunt, who had come with him, that he "
+                "was \"sick of the shouting\".", "sick of the shouting"),
+]
+
+
+@pytest.mark.parametrize(("child", "text", "target"), LISTENER_FLAG, ids=ids(LISTENER_FLAG))
+def test_a_listener_of_a_habit_or_a_saying_at_no_time_is_no_occasion(review_text, child, text, target):
+    assert flagged(review_text, child, text, target)
+
+
+@pytest.mark.parametrize(("child", "text", "target"), LISTENER_PASS, ids=ids(LISTENER_PASS))
+def test_a_listener_of_one_saying_or_with_its_occasion_passes(review_text, child, text, target):
+    assert not flagged(review_text, child, text, target)

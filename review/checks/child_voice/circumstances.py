@@ -72,7 +72,8 @@ def circumstances_of(doc: Doc, quote: Quote, rules: CheckRules, others: list[Quo
              and start <= ent.start_char < end and not _in_quotes(ent.start_char, quoted)
              and ent.text.lower() not in people and not _talked_about(ent)]
     relayed = quote.kind == CHILD_REPORTED and bool(quote.relayed_by)
-    found += _listener_and_setting(doc, start, end, quoted, relayed=relayed)
+    found += _listener_and_setting(doc, start, end, quoted, relayed=relayed,
+                                   frequent={w.lower() for w in rules.lexicon("untimed_saying_words")})
     found += _records(doc, start, end, quoted, rules.lexicon("record_nouns"))
     found += _with_the_writer(doc, quote, others)
     cues = rules.lexicon("circumstance_cues") + rules.lexicon("disclosure_cues")
@@ -89,7 +90,12 @@ def saying_tense(doc: Doc, quote: Quote, rules: CheckRules) -> str | None:
     verb = _reporting_verb(doc, quote)
     if verb is None:
         return None
-    frequent = {w.lower() for w in rules.lexicon("untimed_saying_words")}
+    return verb_tense(verb, {w.lower() for w in rules.lexicon("untimed_saying_words")})
+
+
+def verb_tense(verb, frequent: set[str]) -> str | None:
+    """How a verb of saying places it (`saying_tense`): "untimed" in the present perfect ("has told") or
+    with a word of `frequent` ("often said"), "present" in the simple present ("tells"), else None."""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     perfect = verb.tag_ == "VBN" and any(a.lemma_.lower() == "have" and a.tag_ in ("VBZ", "VBP") for a in auxiliaries)
     if perfect or any(c.dep_ == "advmod" and c.lower_ in frequent for c in verb.children):
@@ -160,13 +166,15 @@ def _in_quotes(offset: int, quoted: list[tuple[int, int]]) -> bool:
 
 
 def _listener_and_setting(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]],
-                          relayed: bool = False) -> list[str]:
+                          relayed: bool = False, frequent: set[str] = frozenset()) -> list[str]:
     """Where, and whether the writer was there, from the parse of the narration in `text[start:end]`:
     a verb with the writer as its object ("told me", "showed me", "texted me", "spoke to me"), and a
     place or occasion of a verb or of how someone was ("at the door", "during contact", "through the
     interpreter", "cross at pick-up", "came to the office", "out of the classroom"), and someone named as
     the one spoken to ("told the YOT officer", "said to Dad"): to whom. A pronoun listener ("Leo told
-    her") is one only for words passed on by someone named (`relayed`)."""
+    her") is one only for words passed on by someone named (`relayed`). Where the verb tells a habit or
+    no time (`verb_tense`: "has told his mum", "tells her keyworker", "often says to Dad") the one
+    spoken to says to whom and no occasion (`LISTENER_HEARD`)."""
     span = doc.char_span(start, end, alignment_mode="contract")
     found = []
     for head in span if span is not None else []:
@@ -182,7 +190,8 @@ def _listener_and_setting(doc: Doc, start: int, end: int, quoted: list[tuple[int
                     relayed or _someone_in_particular(child)) and _told_person(head, child)):
                 heard_by_relayer = child.lower_ not in _WRITER and not _someone_in_particular(child)
                 told_the_writer = child.lower_ in _WRITER and _tells(head)
-                prefix = RELAYER_HEARD if heard_by_relayer else WRITER_HEARD if told_the_writer else ""
+                prefix = RELAYER_HEARD if heard_by_relayer else WRITER_HEARD if told_the_writer \
+                    else LISTENER_HEARD if verb_tense(head, frequent) else ""
                 found.append(f"{prefix}{head.text} {child.text}")
             elif not how_someone_was and child.dep_ == "dobj" and head.lemma_.lower() in _CONTACTING \
                     and _someone_in_particular(child):
@@ -192,7 +201,10 @@ def _listener_and_setting(doc: Doc, start: int, end: int, quoted: list[tuple[int
                 if place is not None and not _in_quotes(place.idx, quoted) and place.lower_ not in _NOT_SETTINGS \
                         and not _vague_occasion(place):
                     told_the_writer = child.lower_ == "to" and place.lower_ in _WRITER and _tells(head)
-                    found.append(f"{WRITER_HEARD if told_the_writer else ''}{doc[child.i: place.i + 1].text}")
+                    listener = child.lower_ == "to" and head.lemma_.lower() not in _ARRIVING
+                    prefix = WRITER_HEARD if told_the_writer \
+                        else LISTENER_HEARD if listener and verb_tense(head, frequent) else ""
+                    found.append(f"{prefix}{doc[child.i: place.i + 1].text}")
     return found
 
 
@@ -208,10 +220,11 @@ def _vague_occasion(place) -> bool:
 
 
 def gives_an_occasion(cues: list[str]) -> bool:
-    """Whether `cues` say more than who heard the words: the one passing them on ("Mum said Leo told her")
-    or the writer ("He told me '…'", "she said to me"), each a listener the JSON's circumstances count (to
-    whom), but with when, where and how they were said still owed."""
-    return any(not cue.startswith((RELAYER_HEARD, WRITER_HEARD)) for cue in cues)
+    """Whether `cues` say more than who heard the words: the one passing them on ("Mum said Leo told her"),
+    the writer ("He told me '…'", "she said to me") or, for a habit or a saying at no time, anyone ("has told
+    his mum"), each a listener the JSON's circumstances count (to whom), but with when, where and how they
+    were said still owed."""
+    return any(not cue.startswith((RELAYER_HEARD, WRITER_HEARD, LISTENER_HEARD)) for cue in cues)
 
 
 def _tells(verb) -> bool:
@@ -260,6 +273,8 @@ _WRITER = ("me", "us")
 RELAYER_HEARD = "heard by the one passing them on: "
 # How the cue of words said to the writer begins ("he told me", "she said to me").
 WRITER_HEARD = "heard by the writer: "
+# How the cue of the one spoken to begins where the saying is a habit or at no time ("has told his mum").
+LISTENER_HEARD = "heard by, at no stated time: "
 # Adverbs that put a saying at some earlier time of its own ("he once said", "she previously told").
 _EARLIER_TIMES = ("once", "previously", "earlier", "formerly")
 # Determiners that make a setting vague: "on one visit", "at some point", "on another occasion".
