@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BULLET = re.compile(r"[ \t]*(?:[•●▪◦·‣∙○■□➢►✓*+-]|[–—](?=\s)|o(?=[ \t]))[ \t]+(?=\S)")
 _NUMBERED = re.compile(r"[ \t]*(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\)|\d{1,2}(?:\.\d{1,2})*\.?)[ \t]+(?=\S)")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
@@ -118,6 +119,36 @@ class Structure:
         if i >= 0 and offset < max(self.blocks[i].end, self.blocks[i].start + 1):
             return self.blocks[i]
         return None
+
+    def passage_at(self, offset: int, text: str) -> tuple[int, int] | None:
+        """(start, end) of the passage holding `offset`: its block (a paragraph with all its wrapped lines),
+        and, for a list introduced by a line ending in a colon ("He said:", "told us what they were:"),
+        the whole list with that line and a paragraph running straight on after it, as what one lead-in
+        sets out is read together; None outside every block. A list with no lead-in keeps each item apart
+        (a dated entry's date is its own)."""
+        i = bisect_right(self._starts, offset) - 1
+        if i < 0 or offset >= max(self.blocks[i].end, self.blocks[i].start + 1):
+            return None
+        block = self.blocks[i]
+        if block.kind not in ("item", "paragraph"):
+            return block.start, block.end
+        first = i
+        if block.kind == "paragraph":  # a paragraph straight after a list takes the list in only then
+            if i == 0 or self.blocks[i - 1].kind != "item" or not self._joined(i - 1, text):
+                return block.start, block.end
+            first = i - 1
+        while first > 0 and self.blocks[first - 1].kind == "item" and self._joined(first - 1, text):
+            first -= 1
+        lead_in = first - 1
+        if lead_in < 0 or self.blocks[lead_in].kind != "paragraph" or not self._joined(lead_in, text) \
+                or not text[self.blocks[lead_in].start:self.blocks[lead_in].end].rstrip().endswith(":"):
+            return block.start, block.end
+        return self.blocks[lead_in].start, block.end
+
+    def _joined(self, i: int, text: str) -> bool:
+        """Whether block `i` and the next run on with no blank line between them, in the same section."""
+        here, after = self.blocks[i], self.blocks[i + 1]
+        return here.heading == after.heading and len(_LINE_BREAK.findall(text, here.end, after.start)) <= 1
 
     def section_of(self, offset: int) -> str | None:
         """The heading of the section holding `offset` (None before the first heading)."""

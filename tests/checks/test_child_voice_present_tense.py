@@ -16,7 +16,6 @@ REPORT_DATE = "2024-07-01"
 KNOWN_GAPS = {
     "Priya": "the quote follows reported speech in the same sentence ('says she is happy ... and asks')",
     "Ellie": "'When asked how things are' with 'usually': a habit's occasion",
-    "Zara": "a named listener ('tells her keyworker') and no occasion: a listener alone counts as a circumstance",
     "Reuben": "'At bedtime' with 'sometimes': a habit's setting",
     "Ethan": "'says to anyone who asks': no one listener",
     "Alfie": "a source's report ('The nursery report that') with a habit after the quote ('most mornings')",

@@ -148,3 +148,21 @@ def test_a_label_and_its_value_aligned_in_columns_are_one_field():
 def test_a_bare_label_before_a_column_that_is_a_field_of_its_own_keeps_no_value():
     fields = [(f.label, f.value) for f in read_structure("Siblings:     Role: support worker\n").fields]
     assert fields == [("Role", "support worker")]
+
+
+def test_a_list_under_a_line_ending_in_a_colon_is_one_passage_with_it():
+    text = ("Views\n"
+            "At the park on 2 June we talked and she said:\n"
+            "- one thing\n"
+            "- another thing\n"
+            "She then went home.\n"
+            "\n"
+            "Dated entries\n"
+            "- 3 June: a visit\n"
+            "- 4 June: a call\n")
+    structure = read_structure(text)
+    lead_in = text.index("At the park")
+    for part in ("another thing", "She then"):
+        assert structure.passage_at(text.index(part), text)[0] == lead_in
+    assert structure.passage_at(text.index("a call"), text)[0] == text.index("- 4 June")  # no lead-in: its own
+    assert structure.passage_at(text.index("Views"), text) == (0, len("Views"))

@@ -16,29 +16,47 @@ from review.nlp.speakers import CHILD_REPORTED, WRITER, child_aliases
 def _quote_window(doc: Doc, quote: Quote, width: int, others: list[Quote] | None = None,
                   own_sentence: bool = False) -> tuple[int, int]:
     """Where to look for a quote's circumstances: its sentence, and (unless `own_sentence`) the
-    sentences before it on the same line back to the previous quote of the child (whose
+    sentences before it in its passage (`_passage`) back to the previous quote of the child (whose
     circumstances are its own). Clipped to `width` characters either side of the quote."""
-    text = doc_text(doc)
-    line_start = text.rfind("\n", 0, quote.start) + 1
-    line_end = text.find("\n", quote.end)
-    line_end = len(text) if line_end < 0 else line_end
+    passage_start, passage_end = _passage(doc, quote)
     spans = sentences(doc)
     first = sentence_index(doc, quote.start)
     last = sentence_index(doc, max(quote.start, quote.end - 1))
     if first is None or last is None:
-        return max(line_start, quote.start - width), min(line_end, quote.end + width)
+        return max(passage_start, quote.start - width), min(passage_end, quote.end + width)
     start, end = spans[first].start_char, spans[last].end_char
     if last + 1 < len(spans) and spans[last + 1].text[:1].islower():
         end = spans[last + 1].end_char  # "“Are you the social?” the older boy asked when I arrived."
     n = -1 if own_sentence else first - 1
-    while n >= 0 and spans[n].start_char >= line_start and quote.start - spans[n].start_char <= width:
+    while n >= 0 and spans[n].start_char >= passage_start and quote.start - spans[n].start_char <= width:
         previous = spans[n]
         if any(o is not quote and o.speaker_is_child and previous.start_char <= o.start < previous.end_char
                for o in (others or [])):
             break
         start = previous.start_char
         n -= 1
-    return max(start, line_start, quote.start - width), min(end, line_end, quote.end + width)
+    return max(start, passage_start, quote.start - width), min(end, passage_end, quote.end + width)
+
+
+def _passage(doc: Doc, quote: Quote) -> tuple[int, int]:
+    """The stretch of text a quote is told in: its line, or the block of the report's layout holding it
+    where that is longer (`Structure.passage_at`: a hard-wrapped paragraph, a list of the child's words
+    set out under the line that introduces them, "He said:")."""
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, quote.start) + 1
+    end = text.find("\n", quote.end)
+    end = len(text) if end < 0 else end
+    structure = doc._.structure if Doc.has_extension("structure") else None
+    if structure is None or structure.text_length != len(text):
+        return start, end
+    first = structure.passage_at(quote.start, text)
+    last = structure.passage_at(max(quote.start, quote.end - 1), text)
+    return min(start, first[0]) if first else start, max(end, last[1]) if last else end
+
+
+def _in_one_passage(doc: Doc, first: Quote, then: Quote) -> bool:
+    """Whether two quotes are told in the same passage (`_passage`): one conversation goes on."""
+    return "\n" not in doc_text(doc)[first.end:then.start] or _passage(doc, then)[0] <= first.start
 
 
 def circumstances_of(doc: Doc, quote: Quote, rules: CheckRules, others: list[Quote]) -> list[str]:
@@ -54,7 +72,8 @@ def circumstances_of(doc: Doc, quote: Quote, rules: CheckRules, others: list[Quo
              and start <= ent.start_char < end and not _in_quotes(ent.start_char, quoted)
              and ent.text.lower() not in people and not _talked_about(ent)]
     relayed = quote.kind == CHILD_REPORTED and bool(quote.relayed_by)
-    found += _listener_and_setting(doc, start, end, quoted, relayed=relayed)
+    found += _listener_and_setting(doc, start, end, quoted, relayed=relayed,
+                                   frequent={w.lower() for w in rules.lexicon("untimed_saying_words")})
     found += _records(doc, start, end, quoted, rules.lexicon("record_nouns"))
     found += _with_the_writer(doc, quote, others)
     cues = rules.lexicon("circumstance_cues") + rules.lexicon("disclosure_cues")
@@ -71,7 +90,12 @@ def saying_tense(doc: Doc, quote: Quote, rules: CheckRules) -> str | None:
     verb = _reporting_verb(doc, quote)
     if verb is None:
         return None
-    frequent = {w.lower() for w in rules.lexicon("untimed_saying_words")}
+    return verb_tense(verb, {w.lower() for w in rules.lexicon("untimed_saying_words")})
+
+
+def verb_tense(verb, frequent: set[str]) -> str | None:
+    """How a verb of saying places it (`saying_tense`): "untimed" in the present perfect ("has told") or
+    with a word of `frequent` ("often said"), "present" in the simple present ("tells"), else None."""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     perfect = verb.tag_ == "VBN" and any(a.lemma_.lower() == "have" and a.tag_ in ("VBZ", "VBP") for a in auxiliaries)
     if perfect or any(c.dep_ == "advmod" and c.lower_ in frequent for c in verb.children):
@@ -142,13 +166,15 @@ def _in_quotes(offset: int, quoted: list[tuple[int, int]]) -> bool:
 
 
 def _listener_and_setting(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]],
-                          relayed: bool = False) -> list[str]:
+                          relayed: bool = False, frequent: set[str] = frozenset()) -> list[str]:
     """Where, and whether the writer was there, from the parse of the narration in `text[start:end]`:
     a verb with the writer as its object ("told me", "showed me", "texted me", "spoke to me"), and a
     place or occasion of a verb or of how someone was ("at the door", "during contact", "through the
     interpreter", "cross at pick-up", "came to the office", "out of the classroom"), and someone named as
     the one spoken to ("told the YOT officer", "said to Dad"): to whom. A pronoun listener ("Leo told
-    her") is one only for words passed on by someone named (`relayed`)."""
+    her") is one only for words passed on by someone named (`relayed`). Where the verb tells a habit or
+    no time (`verb_tense`: "has told his mum", "tells her keyworker", "often says to Dad") the one
+    spoken to says to whom and no occasion (`LISTENER_HEARD`)."""
     span = doc.char_span(start, end, alignment_mode="contract")
     found = []
     for head in span if span is not None else []:
@@ -164,7 +190,8 @@ def _listener_and_setting(doc: Doc, start: int, end: int, quoted: list[tuple[int
                     relayed or _someone_in_particular(child)) and _told_person(head, child)):
                 heard_by_relayer = child.lower_ not in _WRITER and not _someone_in_particular(child)
                 told_the_writer = child.lower_ in _WRITER and _tells(head)
-                prefix = RELAYER_HEARD if heard_by_relayer else WRITER_HEARD if told_the_writer else ""
+                prefix = RELAYER_HEARD if heard_by_relayer else WRITER_HEARD if told_the_writer \
+                    else LISTENER_HEARD if verb_tense(head, frequent) else ""
                 found.append(f"{prefix}{head.text} {child.text}")
             elif not how_someone_was and child.dep_ == "dobj" and head.lemma_.lower() in _CONTACTING \
                     and _someone_in_particular(child):
@@ -174,21 +201,30 @@ def _listener_and_setting(doc: Doc, start: int, end: int, quoted: list[tuple[int
                 if place is not None and not _in_quotes(place.idx, quoted) and place.lower_ not in _NOT_SETTINGS \
                         and not _vague_occasion(place):
                     told_the_writer = child.lower_ == "to" and place.lower_ in _WRITER and _tells(head)
-                    found.append(f"{WRITER_HEARD if told_the_writer else ''}{doc[child.i: place.i + 1].text}")
+                    listener = child.lower_ == "to" and head.lemma_.lower() not in _ARRIVING
+                    prefix = WRITER_HEARD if told_the_writer \
+                        else LISTENER_HEARD if listener and verb_tense(head, frequent) else ""
+                    found.append(f"{prefix}{doc[child.i: place.i + 1].text}")
     return found
 
 
 def _vague_occasion(place) -> bool:
     """Whether a setting is one no reader could place: "on one visit", "at some point", "on another
-    occasion" (a vague determiner), which says that there was an occasion, not which."""
-    return any(c.dep_ in ("det", "nummod") and c.lower_ in _VAGUE_DETERMINERS for c in place.children)
+    occasion" (a vague determiner), which says that there was an occasion, not which; "on most visits",
+    "on every visit" (a quantifier), or "at times", "on occasion", "from time to time" (time or occasion
+    with no determiner at all), which say how often, not when."""
+    if place.lemma_.lower() in _OCCASION_NOUNS and not any(c.dep_ in ("det", "poss") for c in place.children):
+        return True
+    return any(c.dep_ in ("det", "nummod", "amod") and c.lower_ in _VAGUE_DETERMINERS
+               for c in place.subtree if c.i < place.i)  # "most" of "most contact visits" hangs from "contact"
 
 
 def gives_an_occasion(cues: list[str]) -> bool:
-    """Whether `cues` say more than who heard the words: the one passing them on ("Mum said Leo told her")
-    or the writer ("He told me '…'", "she said to me"), each a listener the JSON's circumstances count (to
-    whom), but with when, where and how they were said still owed."""
-    return any(not cue.startswith((RELAYER_HEARD, WRITER_HEARD)) for cue in cues)
+    """Whether `cues` say more than who heard the words: the one passing them on ("Mum said Leo told her"),
+    the writer ("He told me '…'", "she said to me") or, for a habit or a saying at no time, anyone ("has told
+    his mum"), each a listener the JSON's circumstances count (to whom), but with when, where and how they
+    were said still owed."""
+    return any(not cue.startswith((RELAYER_HEARD, WRITER_HEARD, LISTENER_HEARD)) for cue in cues)
 
 
 def _tells(verb) -> bool:
@@ -237,10 +273,15 @@ _WRITER = ("me", "us")
 RELAYER_HEARD = "heard by the one passing them on: "
 # How the cue of words said to the writer begins ("he told me", "she said to me").
 WRITER_HEARD = "heard by the writer: "
+# How the cue of the one spoken to begins where the saying is a habit or at no time ("has told his mum").
+LISTENER_HEARD = "heard by, at no stated time: "
 # Adverbs that put a saying at some earlier time of its own ("he once said", "she previously told").
 _EARLIER_TIMES = ("once", "previously", "earlier", "formerly")
 # Determiners that make a setting vague: "on one visit", "at some point", "on another occasion".
-_VAGUE_DETERMINERS = ("one", "some", "another", "several", "various", "any")
+_VAGUE_DETERMINERS = ("one", "some", "another", "several", "various", "any",
+                      "most", "many", "every", "each", "all", "numerous", "multiple")
+# Nouns of a time or an occasion that, with no determiner, say how often ("at times", "on occasion").
+_OCCASION_NOUNS = ("time", "occasion")
 # Conjunctions of time that, with a habitual saying, mean "whenever": no one occasion.
 _CONJUNCTIONS_OF_TIME = ("when", "while", "whilst")
 # The plain reporting verbs: with the writer as listener they add no circumstance ("he told me '…'").
@@ -307,11 +348,10 @@ def names_a_listener(doc: Doc, quote: Quote) -> bool:
 def circumstances_of_quotes(doc: Doc, quotes: list[Quote], rules: CheckRules
                             ) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
     """The circumstances and the disclosure of each of the child's quotes: its own, else those of the
-    quote before it in the same conversation (paragraph), else, for words the report repeats, those
+    quote before it in the same conversation (passage), else, for words the report repeats, those
     of their first telling: (quote index -> circumstances, quote index -> disclosure)."""
     circumstances: dict[int, list[str]] = {}
     disclosure: dict[int, list[str]] = {}
-    text = doc_text(doc)
     previous = None  # the child's quote before this one
     for n, quote in enumerate(quotes):
         if not quote.speaker_is_child:
@@ -319,7 +359,7 @@ def circumstances_of_quotes(doc: Doc, quotes: list[Quote], rules: CheckRules
         circumstances[n] = circumstances_of(doc, quote, rules, quotes)
         disclosure[n] = disclosure_of(doc, quote, rules, quotes)
         sources = []
-        if previous is not None and "\n" not in text[quotes[previous].end:quote.start] \
+        if previous is not None and _in_one_passage(doc, quotes[previous], quote) \
                 and not names_a_listener(doc, quote) and saying_tense(doc, quote, rules) != "untimed" \
                 and _same_teller(quotes[previous], quote) and not names_another_occasion(doc, quote):
             sources.append(previous)  # the same paragraph goes on with the same conversation
