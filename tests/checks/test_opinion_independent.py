@@ -76,7 +76,7 @@ def test_the_writers_own_label_is_flagged(review_text, case):
 
 @pytest.mark.parametrize("case", with_known_gaps(VOICE["must_flag"], VOICE_GAPS))
 def test_a_pattern_of_the_writers_unevidenced_opinion_is_flagged(review_text, case):
-    assert opinion_warnings(review_text, case["text"]) != [], case["pattern"]
+    assert len(opinion_warnings(review_text, case["text"])) >= case.get("labels", 1), case["pattern"]
 
 
 @pytest.mark.parametrize("case", with_known_gaps(VOICE["must_pass"], VOICE_GAPS))
