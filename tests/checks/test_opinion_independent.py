@@ -19,7 +19,8 @@ KNOWN_GAPS = {
                                    "pattern reads a negated subject ('neither parent')",
 }
 
-UNDER_BOTH = "the sentence model rates it under both thresholds (judgement 0.8, opinion mass 0.9) and no lexicon word or pattern reads it"
+UNDER_BOTH = ("the sentence model rates it under both thresholds (judgement 0.8, opinion mass 0.9) and no lexicon "
+              "word or pattern reads it")
 VOICE_GAPS = {
     "Mum's boyfriend is trouble.": UNDER_BOTH,
     "Ms Price has slipped back into her old habits.": UNDER_BOTH,
