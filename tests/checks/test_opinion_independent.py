@@ -19,7 +19,8 @@ KNOWN_GAPS = {
                                    "pattern reads a negated subject ('neither parent')",
 }
 
-UNDER_BOTH = "the sentence model rates it under both thresholds (judgement 0.8, opinion mass 0.9) and no lexicon word or pattern reads it"
+UNDER_BOTH = ("the sentence model rates it under both thresholds (judgement 0.8, opinion mass 0.9) and no lexicon "
+              "word or pattern reads it")
 VOICE_GAPS = {
     "Mum's boyfriend is trouble.": UNDER_BOTH,
     "Ms Price has slipped back into her old habits.": UNDER_BOTH,
@@ -76,7 +77,7 @@ def test_the_writers_own_label_is_flagged(review_text, case):
 
 @pytest.mark.parametrize("case", with_known_gaps(VOICE["must_flag"], VOICE_GAPS))
 def test_a_pattern_of_the_writers_unevidenced_opinion_is_flagged(review_text, case):
-    assert opinion_warnings(review_text, case["text"]) != [], case["pattern"]
+    assert len(opinion_warnings(review_text, case["text"])) >= case.get("labels", 1), case["pattern"]
 
 
 @pytest.mark.parametrize("case", with_known_gaps(VOICE["must_pass"], VOICE_GAPS))

@@ -9,12 +9,12 @@ import functools
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from review.checks.opinion.attribution import WRITER, Voice, find_phrase, legal_categories, unsourced_quoted_labels, voice_of
+from review.checks.opinion.attribution import (WRITER, Voice, find_phrase, legal_categories, unsourced_quoted_labels,
+                                               voice_of)
 from review.checks.opinion.evidence import (conceded, defines_a_term, depicts_an_occasion, elaborated_after_colon,
                                             gives_its_measure, gives_specifics, observed_beside, reason_starts,
-                                            reasons_back,
-                                            states_a_plan, states_a_reason, weighs_another_view, writer_perceives,
-                                            writers_own_account)
+                                            reasons_back, states_a_plan, states_a_reason, weighs_another_view,
+                                            writer_perceives, writers_own_account)
 from review.checks.opinion.hedge import HedgeCues, names_no_evidence
 from review.checks.opinion.labels import PersonJudgements, Trigger
 from review.checks.opinion.sentence_model import SentenceModel, load_sentence_model
@@ -300,7 +300,7 @@ class OpinionCheck:
     def add_model_speculation(self, doc: Doc, sent: Span, own_words: list[Token], classes: dict[str, float],
                               reasoned: bool) -> bool:
         """A guess in the writer's voice that no cue word names ("I wonder whether Mum is drinking during the
-        day", "Dad could easily relapse", "Mum's mental health likely to be deteriorating" in note form): when
+        day", "I wonder if Dad is back in touch with his old friends"): when
         the sentence model rates the writer's words speculation at `speculation_probability` and the sentence
         gives no reason and its main clause is about a person, what is theirs or the writer, one hedge finding at
         the word the rating rests on most. Not when that word is of the hedge lexicon: the cue grammar has read

@@ -78,7 +78,7 @@ class PersonJudgements:
         for token in sent:
             if not is_writers(token):
                 continue
-            if is_present_copula(token) and self.subject(token, person=False) is not None:
+            if is_present_copula(token, perfect=True) and self.subject(token, person=False) is not None:
                 found += self.characterisations(token, of_a_person=self.subject(token) is not None)
             elif token.pos_ == "VERB" and self.subject(token) is not None:
                 found += negated_ability(token)
@@ -154,13 +154,15 @@ class PersonJudgements:
         return any(c.dep_ == "advmod" and c.lower_ in self.degree_adverbs for c in adjective.children)
 
 
-def is_present_copula(token: Token) -> bool:
-    """'is', 'are', 'is being': the verb "be" as a main verb in the present tense."""
+def is_present_copula(token: Token, perfect: bool = False) -> bool:
+    """'is', 'are', 'is being': the verb "be" as a main verb in the present tense; with `perfect`, 'has been'
+    too, which says what a person has been like up to now ("Mum has been very supportive throughout")."""
     if token.lemma_ != "be" or token.dep_ not in ("ROOT", "conj", "relcl", "ccomp"):
         return False
     if token.tag_ in ("VBZ", "VBP"):
         return True
-    return token.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in token.children)
+    forms = ("VBG", "VBN") if perfect else ("VBG",)
+    return token.tag_ in forms and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in token.children)
 
 
 def has_complement(adjective: Token) -> bool:
