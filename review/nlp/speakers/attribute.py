@@ -123,6 +123,9 @@ class Attribution:
         `n` is the index of a top-level quote (None for a nested one, whose verbs must lie inside
         `outer`, the quote that holds it)."""
         chain = self.verbs.governing_verbs(quote, n)
+        if chain and n is not None and outer is None:
+            nearer = self.verbs.inner_verb_before(quote, chain[0])
+            chain = [nearer] + chain if nearer is not None else chain
         if not chain and n is not None:
             verb = self.verbs.adjacent_verb(quote, n)
             chain = [verb] if verb is not None else []
