@@ -310,3 +310,21 @@ def test_a_verb_of_a_clause_without_a_speaker_leaves_the_attribution_alone(base_
             '"and I am nine."')
     found = speakers_of(base_nlp, text, ["Lowri"])
     assert [s for _, s, _ in found] == ["the new girl"] * 2
+
+
+# ---- a question-and-answer exchange in one paragraph goes on turn by turn ---------------------------
+
+@pytest.mark.parametrize("text, children, expected", [
+    ("‘What did you have for tea?’ I asked. ‘Crisps,’ Tayla said. ‘Did anyone cook?’ ‘No.’", ["Tayla"],
+     [("the writer", False), ("Tayla", True), ("the writer", False), ("Tayla", True)]),
+    ('"Is the gate locked?" asked Elspeth. "Every night," answered the keeper. "Who has the key?" "I do."',
+     ["Elspeth"], [("Elspeth", True), ("the keeper", False), ("Elspeth", True), ("the keeper", False)]),
+])
+def test_unattributed_turns_after_a_question_and_answer_alternate(base_nlp, text, children, expected):
+    assert [(s, is_child) for _, s, is_child in speakers_of(base_nlp, text, children)] == expected
+
+
+def test_words_carrying_on_an_answer_stay_with_its_speaker(base_nlp):
+    text = "I asked, \"Who takes you to school?\" \"Nan, mostly,\" said Tayla. \"And my cousin on Fridays.\""
+    found = speakers_of(base_nlp, text, ["Tayla"])
+    assert [s for _, s, _ in found] == ["the writer", "Tayla", "Tayla"]
