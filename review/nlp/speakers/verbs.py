@@ -121,7 +121,8 @@ class ReportingVerbs:
         """Whether `token` lies in a quotation that does not hold `verb` ("Evie said “a puppy” and Max
         said …": "puppy", parsed as the subject of the second "said", is quoted words, not a speaker)."""
         inside = self.layout.inside
-        return token.i in inside and inside.get(token.i) != inside.get(verb.i) and not self.layout.glued_past_close(token)
+        return token.i in inside and inside.get(token.i) != inside.get(verb.i) \
+            and not self.layout.glued_past_close(token)
 
     def _named_before_age(self, subject: Token) -> Token:
         """The name before an age in brackets that the parser took for a subject ("Ava (8) then said":
