@@ -289,3 +289,42 @@ def test_go_in_narration_between_the_parts_of_a_quote_reports_nothing(base_nlp):
 ])
 def test_a_pronoun_glued_to_the_closing_mark_is_the_speaker(base_nlp, text, children, expected):
     assert [(s, is_child) for _, s, is_child in speakers_of(base_nlp, text, children)] == expected
+
+
+# ---- the clause that introduces the quote reports it, the clause above passes it on -----------------
+
+@pytest.mark.parametrize("text, children, speaker", [
+    ("The police log states that Ellis told the officer: 'He hit Mum with a bottle.'", ["Ellis"], "Ellis"),
+    ("The GP's letter says that Ivy told the doctor: 'Daddy locks me in.'", ["Ivy"], "Ivy"),
+    ("The harbour master wrote that the boy kept shouting 'the boat is sinking!'", ["Ivy"], "the boy"),
+    ("Auntie Jo says Ellis keeps asking 'is Daddy in prison?'", ["Ellis"], "Ellis"),
+])
+def test_the_verb_just_before_the_quote_names_its_speaker_under_a_reporting_clause(base_nlp, text, children,
+                                                                                  speaker):
+    [(_, found, is_child)] = speakers_of(base_nlp, text, children)
+    assert (found, is_child) == (speaker, True)  # "the boy" is a child reference
+
+
+def test_a_verb_of_a_clause_without_a_speaker_leaves_the_attribution_alone(base_nlp):
+    text = ('"Lowri Jones," murmured the new girl, not wanting to make any fuss regarding her name, '
+            '"and I am nine."')
+    found = speakers_of(base_nlp, text, ["Lowri"])
+    assert [s for _, s, _ in found] == ["the new girl"] * 2
+
+
+# ---- a question-and-answer exchange in one paragraph goes on turn by turn ---------------------------
+
+@pytest.mark.parametrize("text, children, expected", [
+    ("‘What did you have for tea?’ I asked. ‘Crisps,’ Tayla said. ‘Did anyone cook?’ ‘No.’", ["Tayla"],
+     [("the writer", False), ("Tayla", True), ("the writer", False), ("Tayla", True)]),
+    ('"Is the gate locked?" asked Elspeth. "Every night," answered the keeper. "Who has the key?" "I do."',
+     ["Elspeth"], [("Elspeth", True), ("the keeper", False), ("Elspeth", True), ("the keeper", False)]),
+])
+def test_unattributed_turns_after_a_question_and_answer_alternate(base_nlp, text, children, expected):
+    assert [(s, is_child) for _, s, is_child in speakers_of(base_nlp, text, children)] == expected
+
+
+def test_words_carrying_on_an_answer_stay_with_its_speaker(base_nlp):
+    text = "I asked, \"Who takes you to school?\" \"Nan, mostly,\" said Tayla. \"And my cousin on Fridays.\""
+    found = speakers_of(base_nlp, text, ["Tayla"])
+    assert [s for _, s, _ in found] == ["the writer", "Tayla", "Tayla"]

@@ -94,8 +94,9 @@ class Attribution:
         quote.extra.pop("child_by_elimination", None)
 
     def _nested_in(self, quote: Quote) -> list[Quote]:
-        """The quotes nested in `quote` (a voice it reports: "calling to me, ‘Anne, come out’")."""
-        return [q for q in self.layout.quotes if q.depth > quote.depth and quote.start <= q.start and q.end <= quote.end]
+        """The quotes nested in `quote` (a voice it reports: "the sea kept calling me, ‘Ffion, come and swim’")."""
+        return [q for q in self.layout.quotes
+                if q.depth > quote.depth and quote.start <= q.start and q.end <= quote.end]
 
     def _in_a_voice_section(self, quote: Quote) -> None:
         """Words set out with no speaker in a section headed as the child's ("What Alfie has said", then
@@ -123,6 +124,9 @@ class Attribution:
         `n` is the index of a top-level quote (None for a nested one, whose verbs must lie inside
         `outer`, the quote that holds it)."""
         chain = self.verbs.governing_verbs(quote, n)
+        if chain and n is not None and outer is None:
+            nearer = self.verbs.inner_verb_before(quote, chain[0])
+            chain = [nearer] + chain if nearer is not None else chain
         if not chain and n is not None:
             verb = self.verbs.adjacent_verb(quote, n)
             chain = [verb] if verb is not None else []

@@ -52,6 +52,9 @@ class Dialogue:
             return
         paragraph = self.layout.paragraph_start(quote.start)
         same_paragraph = [q for q in turns if self.layout.paragraph_start(q.start) == paragraph and q.speaker]
+        if self._exchange_goes_on(quote, turns, same_paragraph):
+            copy_speaker(quote, same_paragraph[-2], "alternation")
+            return
         if same_paragraph:
             copy_speaker(quote, same_paragraph[-1], "continued")
             return
@@ -83,6 +86,25 @@ class Dialogue:
                 if earlier.speaker and earlier.speaker != previous.speaker:
                     copy_speaker(quote, earlier, "alternation")
                     return
+
+    def _exchange_goes_on(self, quote: Quote, turns: list[Quote], same_paragraph: list[Quote]) -> bool:
+        """Whether an unattributed utterance takes the next turn of a question-and-answer exchange its
+        paragraph already holds ("‘Where do you sleep?’ I asked. ‘With Mum,’ Kai replied. ‘And Dean?’ ‘The
+        floor.’"): the last two turns there are two people's, it or the last turn asks a question (words that
+        carry on an answer, "And Steve sometimes.", are the same speaker's), and nothing stands between it and
+        the last turn but that turn's attribution (a sentence of its own: a quote split by its attribution is
+        one utterance)."""
+        if len(same_paragraph) < 2 or turns[-1] is not same_paragraph[-1]:
+            return False
+        if not any(q.text.rstrip(" \"'’”").endswith("?") for q in (quote, same_paragraph[-1])):
+            return False
+        previous, before = same_paragraph[-1], same_paragraph[-2]
+        if previous.speaker == before.speaker or previous.how not in ("verb", "script", "alternation"):
+            return False
+        if self.layout._split_between(previous, quote):
+            return False
+        gap = self.layout.text[previous.end + 1:max(previous.end + 1, quote.start - 1)]
+        return not gap.strip() or self._only_attribution(gap) and bool(re.search(r"[.!?]\s*$", gap.strip()))
 
     def scripted(self, quote: Quote) -> bool:
         """A script-style turn ("Tyrese: '…' SW: '…'"): the label is the speaker (Me or SW: the writer)."""

@@ -19,8 +19,8 @@ WRITER = "the writer"
 
 
 def vocatives(quote: Quote) -> set[str]:
-    """Names the quote addresses ("Are you in earnest, Marilla?", "Why--Anne, don't you?"): the speaker is
-    someone else."""
+    """Names the quote addresses ("Are you in earnest, Marilla?", "Oh--Rhiannon, do you not?"): the speaker
+    is someone else."""
     names = set()
     for match in re.finditer(r"(?:^|[,;!?] |--|[—–] ?)((?:[A-Z][a-z]+\.? ?){1,3})(?=[,.!?;]|$)", quote.text):
         names.add(match.group(1).strip().lower())
@@ -29,8 +29,8 @@ def vocatives(quote: Quote) -> set[str]:
 
 def addresses(quote: Quote, nested: list[Quote], name: str | None) -> bool:
     """Whether the quote's own words (not those of the `nested` quotes it reports) speak to `name` by name
-    ("Oh, where, Anne?"), by the whole name or its first word past a title: nobody so addresses themselves
-    in speech, so a named person the words address is not their speaker."""
+    ("Was it at home, Priya?"), by the whole name or its first word past a title: nobody so addresses
+    themselves in speech, so a named person the words address is not their speaker."""
     if not name:
         return False
     text = quote.text

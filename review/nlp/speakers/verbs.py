@@ -121,7 +121,8 @@ class ReportingVerbs:
         """Whether `token` lies in a quotation that does not hold `verb` ("Evie said “a puppy” and Max
         said …": "puppy", parsed as the subject of the second "said", is quoted words, not a speaker)."""
         inside = self.layout.inside
-        return token.i in inside and inside.get(token.i) != inside.get(verb.i) and not self.layout.glued_past_close(token)
+        return token.i in inside and inside.get(token.i) != inside.get(verb.i) \
+            and not self.layout.glued_past_close(token)
 
     def _named_before_age(self, subject: Token) -> Token:
         """The name before an age in brackets that the parser took for a subject ("Ava (8) then said":
@@ -204,6 +205,20 @@ class ReportingVerbs:
             if chain:
                 break
         return chain
+
+    def inner_verb_before(self, quote: Quote, governing: Token) -> Token | None:
+        """The reporting verb of the clause that introduces the quote ("Nan says Poppy keeps asking '…'",
+        "the letter states that Amira told the doctor: '…'") when the parser hung the quote on `governing`,
+        the verb of the clause above it: the inner verb's subject said the words, the outer one's passes
+        them on."""
+        span = self.layout.quote_tokens(quote)
+        if span is None:
+            return None
+        before = self._verb_before(quote, span)
+        if before is None or before == governing or not governing.i < before.i < span.start \
+                or governing not in before.ancestors or self.subject_of(before)[0] is None:
+            return None  # "…, not daring to make any stipulations regarding the spelling, '…'": no speaker there
+        return before
 
     def _wants_in_words(self, verb: Token, quote: Quote, span) -> bool:
         """Whether `quote` is a phrase quoting, as a clause of its own (its first word a verb), what the
