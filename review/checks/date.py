@@ -14,7 +14,8 @@ from review.core.blocks import names_columns
 from review.core.findings import add_finding
 from review.core.rules import load_rules
 from review.core.text import doc_text, sentences, span_text
-from review.nlp.grammar import clause_text, clause_tokens, governing_verb, is_past, is_present_perfect, main_verbs
+from review.nlp.grammar import (clause_text, clause_tokens, governing_verb, is_past, is_past_progressive,
+                                is_present_perfect, main_verbs)
 from review.nlp.patterns import phrase_pattern
 from review.nlp.people import FAMILY_WORDS, NAME_TITLES, RELATIVES_AND_FRIENDS
 from review.nlp.temporal import (TemporalExpression, dates_an_event, find_temporal_expressions, is_dayless_clock_time,
@@ -827,8 +828,9 @@ class DateCheck:
             return False  # "will be closed once Mum has attended": a condition still to be met
         if self.dates_a_past_occasion(doc, sent, start, end, verb):
             return True
-        if (not (is_past(verb) or is_telegraphic(verb))
-                or (verb.lemma_ == "be" and not (self.places_someone(verb) or self.there_was_an_event(verb)))
+        if (not (is_past(verb) or is_telegraphic(verb) or self.is_past_episode(doc, verb, start, end))
+                or (verb.lemma_ == "be" and not (self.places_someone(verb) or self.there_was_an_event(verb)
+                                                 or is_a_state_at_a_past_point(doc, verb, start, end)))
                 or self.is_habitual(verb, sent)):
             return False  # "while they were apart": a state, not an event
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKERS for c in verb.children):
@@ -868,6 +870,17 @@ class DateCheck:
                 span is not None and self.is_event_noun(span.root.head) and span.root.head.i != span.root.i)
         return False
 
+    @staticmethod
+    def is_past_episode(doc: Doc, verb: Token, start: int, end: int) -> bool:
+        """A past progressive that tells what was going on at one time: placed by words pointing to a moment in the
+        past ("The other day Mum was slurring her words"), or the time clause of a past event ("noticed a bruise when
+        he was getting changed before Christmas"); not a routine of a period ("were only coming on the free days in
+        the summer")."""
+        if not is_past_progressive(verb):
+            return False
+        return bool(PAST_POINT.search(doc_text(doc)[start:end])) or (
+            verb.dep_ == "advcl" and verb.head.i != verb.i and is_past(verb.head))
+
     def places_someone(self, verb: Token) -> bool:
         """A "be" that tells where someone was ("was around at the house", "was at Nan's flat", "was back there"):
         a presence, an event when a time dates it; not a state ("was at risk", "was in the army", "was in a
@@ -893,6 +906,25 @@ class DateCheck:
         if self.habitual is not None and self.habitual.search(span_text(sent)):
             return False
         return any(t.pos_ in ("VERB", "AUX") for t in sent) or len(sent) <= 12
+
+
+def is_a_state_at_a_past_point(doc: Doc, verb: Token, start: int, end: int) -> bool:
+    """A past "be" placed by words that by themselves point to a moment in the past ("A few weeks ago Jaxon was
+    really upset in class", "Yesterday she was tearful"): an episode seen then, whose date is asked for like an
+    event's; not a state through a month, season or year ("was on a CIN plan last year"), a period's bound ("since
+    last year"), a comparison ("lower than it was a few months ago") nor a present perfect."""
+    if (is_present_perfect(verb) or not PAST_POINT.search(doc_text(doc)[start:end])
+            or any(c.dep_ == "mark" and c.lower_ == "than" for c in verb.children)):
+        return False
+    expr = next((e for e in doc._.dates or [] if e.start == start), None)
+    if expr is not None and LONG_PERIOD_VALUE.fullmatch(expr.value or ""):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    before = previous_word(doc, span.start) if span is not None else None
+    return before is None or before.lower_ not in ("since", "than", "from", "until", "till", "for")
+
+
+LONG_PERIOD_VALUE = re.compile(r"\d{4}(?:-\d{2}|-(?:SP|SU|FA|AU|WI)|-Q\d|-H\d)?")  # a year, month, season, quarter
 
 
 def backs_a_present_statement(verb: Token) -> bool:
