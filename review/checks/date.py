@@ -463,6 +463,7 @@ class DateCheck:
         events: list[Event] = []
         undated: list[UndatedEvent] = []
         header = self.header_events(doc, expressions)
+        numbered = numbered_occasions(doc, expressions)
         spans = sentences(doc)
         verbs = [None if anchor["heading"] else self.event_verb(sent) for sent, anchor in zip(spans, anchors)]
         month_entries: dict[int, TemporalExpression] = {}  # undated events of an entry dated by its month alone
@@ -499,7 +500,8 @@ class DateCheck:
                 if dating is not None and verb is not None and self.opens_a_month_entry(doc, sent, dating):
                     month_entries[index], dating = dating, None  # "October 2024 - 58%. Mum missed the panel."
             if dating is None and verb is not None and not anchor["heading"]:
-                dating = self.header_event_dating(doc, sent, header, expressions)
+                dating = (self.header_event_dating(doc, sent, header, expressions)
+                          or numbered_occasion_named(sent, numbered))
             vaguely_dated = (self.check_relative(doc, sent, own, ahead)
                              or self.check_imprecise(doc, sent, own, anchor["own"])
                              or self.check_entry_date(doc, sent, own, verbs, spans)
@@ -1039,6 +1041,43 @@ def carried_from_another_paragraph(doc: Doc, sent: Span, dating: TemporalExpress
         return False
     source, here = structure.block_at(dating.start), structure.block_at(sent.start_char)
     return source is not None and here is not None and source.kind != "heading" and source.start != here.start
+
+
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+            "ninth": 9, "tenth": 10}
+
+
+def numbered_occasions(doc: Doc, expressions: list[TemporalExpression]) -> dict[tuple[str, int], TemporalExpression]:
+    """The occasions numbered and dated by a heading ("Attendance 2 - 09/03/2025", "Visit 3: 14/05/2024"): (the
+    noun's lemma, its number) -> the day the heading gives (not one after the report date)."""
+    structure, report = doc._.structure, doc._.report_date
+    found: dict[tuple[str, int], TemporalExpression] = {}
+    for block in structure.blocks if structure is not None else []:
+        if block.kind != "heading":
+            continue
+        days = [e for e in expressions if block.start <= e.start < block.end and names_a_day(e)
+                and not (report and e.anchor and e.anchor > report)]
+        span = doc.char_span(block.start, block.end, alignment_mode="expand")
+        if not days or span is None:
+            continue
+        for token in span[:-1]:
+            number = token.nbor(1)
+            if (token.is_alpha and number.text.isdigit() and 0 < int(number.text) <= 20
+                    and number.idx < days[0].start):
+                found.setdefault((token.lemma_.lower(), int(number.text)), days[0])
+    return found
+
+
+def numbered_occasion_named(sent: Span, numbered: dict[tuple[str, int], TemporalExpression]) -> TemporalExpression | None:
+    """The heading's date for a sentence that names its numbered occasion by its ordinal ("The crew at the second
+    attendance said ..." under "Attendance 2 - 09/03/2025" above): dated there, not undated here."""
+    for token in sent:
+        if token.lower_ in ORDINALS and token.dep_ == "amod" and any(
+                d.dep_ == "det" and d.lower_ in DEFINITE for d in token.head.children):
+            dating = numbered.get((token.head.lemma_.lower(), ORDINALS[token.lower_]))
+            if dating is not None:
+                return dating
+    return None
 
 
 def carried_in_running_text(doc: Doc, dating: TemporalExpression) -> bool:

@@ -186,3 +186,21 @@ def test_a_past_event_in_the_time_of_a_past_progressive_is_dated_only_by_its_hol
 def test_a_routine_in_the_past_progressive_is_not_one_episode(review_text):
     text = "Money was tight, which is why the twins were only coming on Mondays in the spring."
     assert date_warnings(review_text(text, report_date=REPORT_DATE)) == []
+
+
+NUMBERED = ("Visit 1 - 2 May 2024\n\nMum answered the door and let me in.\n\n"
+            "Visit 2 - 9 May 2024\n\nNobody answered.\n\n"
+            "Other information\n\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The neighbour I spoke to at the second visit said the children had been crying all night.",
+    "At the first visit Dad left the flat as soon as I arrived.",
+])
+def test_an_occasion_named_by_its_ordinal_takes_its_numbered_headings_date(review_text, sentence):
+    assert date_warnings(review_text(NUMBERED + sentence + "\n", report_date=REPORT_DATE)) == []
+
+
+def test_an_ordinal_with_no_numbered_heading_is_still_undated(review_text):
+    text = NUMBERED + "At the third visit Dad left the flat as soon as I arrived.\n"
+    assert [rule for rule, _ in date_warnings(review_text(text, report_date=REPORT_DATE))] == ["date.undated_event"]
