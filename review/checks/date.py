@@ -163,8 +163,9 @@ class DateCheck:
     def sums_up_the_period(self, verb: Token) -> bool:
         """A present perfect that tells how the whole period has gone, not an occasion: a manner adverb ("has
         attended well"), the whole set of its occasions ("has come to every meeting", "has kept all her
-        appointments"), a bare count going on with a tally ("Mr Grant has attended 6"), or a period it runs through
-        ("since then", "since he moved in")."""
+        appointments"), a bare count going on with a tally ("Mr Grant has attended 6"), a period it runs through
+        ("since then", "since he moved in"), or the occasions it happens on named as a bare plural ("has come into
+        the building on drop-offs", "has been quiet at handovers")."""
         if any(t.lower_ in ("since", "throughout") and t.dep_ in ("prep", "advmod", "mark")
                for t in outside_relative_clauses(verb)):
             return True  # wherever the parser hangs it ("has brought the twins to clinic on time since the review")
@@ -173,6 +174,11 @@ class DateCheck:
                 return True
             if child.dep_ == "dobj" and child.like_num and not any(c.dep_ == "prep" for c in child.children):
                 return True  # a count of a set named before it ("... Mr Grant has attended 6")
+        if any(t.dep_ == "prep" and t.lower_ in OCCASION_PREPOSITIONS and any(
+                o.dep_ == "pobj" and o.tag_ == "NNS" and not o.ent_type_ and not any(
+                    d.dep_ in ("det", "nummod", "poss", "amod") for d in o.children) for o in t.children)
+               for t in clause_tokens(verb)):
+            return True  # "on drop-offs", "at handovers": each such occasion, not one of them
         return any(noun.lower_ in self.whole_set_words or any(
             d.dep_ in ("det", "amod", "advmod", "nummod") and d.lower_ in self.whole_set_words for d in noun.children)
             for noun in verb_arguments(verb))

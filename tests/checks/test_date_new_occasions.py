@@ -204,3 +204,16 @@ def test_an_occasion_named_by_its_ordinal_takes_its_numbered_headings_date(revie
 def test_an_ordinal_with_no_numbered_heading_is_still_undated(review_text):
     text = NUMBERED + "At the third visit Dad left the flat as soon as I arrived.\n"
     assert [rule for rule, _ in date_warnings(review_text(text, report_date=REPORT_DATE))] == ["date.undated_event"]
+
+
+@pytest.mark.parametrize("text", [
+    "Noah's little brother has come into the classroom at pick-ups.",
+    "Dad has waited in the car on contact days.",
+])
+def test_a_present_perfect_on_a_bare_plural_of_occasions_sums_them_up(review_text, text):
+    assert date_warnings(review_text(text, report_date=REPORT_DATE)) == []
+
+
+def test_a_present_perfect_on_one_named_occasion_is_still_an_event(review_text):
+    text = "Noah's uncle has come into the classroom at the Christmas party."
+    assert [rule for rule, _ in date_warnings(review_text(text, report_date=REPORT_DATE))] != []
