@@ -14,7 +14,8 @@ from review.core.blocks import names_columns
 from review.core.findings import add_finding
 from review.core.rules import load_rules
 from review.core.text import doc_text, sentences, span_text
-from review.nlp.grammar import clause_text, clause_tokens, governing_verb, is_past, is_present_perfect, main_verbs
+from review.nlp.grammar import (clause_text, clause_tokens, governing_verb, is_past, is_past_progressive,
+                                is_present_perfect, main_verbs)
 from review.nlp.patterns import phrase_pattern
 from review.nlp.people import FAMILY_WORDS, NAME_TITLES, RELATIVES_AND_FRIENDS
 from review.nlp.temporal import (TemporalExpression, dates_an_event, find_temporal_expressions, is_dayless_clock_time,
@@ -162,8 +163,9 @@ class DateCheck:
     def sums_up_the_period(self, verb: Token) -> bool:
         """A present perfect that tells how the whole period has gone, not an occasion: a manner adverb ("has
         attended well"), the whole set of its occasions ("has come to every meeting", "has kept all her
-        appointments"), a bare count going on with a tally ("Mr Grant has attended 6"), or a period it runs through
-        ("since then", "since he moved in")."""
+        appointments"), a bare count going on with a tally ("Mr Grant has attended 6"), a period it runs through
+        ("since then", "since he moved in"), or the occasions it happens on named as a bare plural ("has come into
+        the building on drop-offs", "has been quiet at handovers")."""
         if any(t.lower_ in ("since", "throughout") and t.dep_ in ("prep", "advmod", "mark")
                for t in outside_relative_clauses(verb)):
             return True  # wherever the parser hangs it ("has brought the twins to clinic on time since the review")
@@ -172,6 +174,11 @@ class DateCheck:
                 return True
             if child.dep_ == "dobj" and child.like_num and not any(c.dep_ == "prep" for c in child.children):
                 return True  # a count of a set named before it ("... Mr Grant has attended 6")
+        if any(t.dep_ == "prep" and t.lower_ in OCCASION_PREPOSITIONS and any(
+                o.dep_ == "pobj" and o.tag_ == "NNS" and not o.ent_type_ and not any(
+                    d.dep_ in ("det", "nummod", "poss", "amod") for d in o.children) for o in t.children)
+               for t in clause_tokens(verb)):
+            return True  # "on drop-offs", "at handovers": each such occasion, not one of them
         return any(noun.lower_ in self.whole_set_words or any(
             d.dep_ in ("det", "amod", "advmod", "nummod") and d.lower_ in self.whole_set_words for d in noun.children)
             for noun in verb_arguments(verb))
@@ -462,6 +469,7 @@ class DateCheck:
         events: list[Event] = []
         undated: list[UndatedEvent] = []
         header = self.header_events(doc, expressions)
+        numbered = numbered_occasions(doc, expressions)
         spans = sentences(doc)
         verbs = [None if anchor["heading"] else self.event_verb(sent) for sent, anchor in zip(spans, anchors)]
         month_entries: dict[int, TemporalExpression] = {}  # undated events of an entry dated by its month alone
@@ -498,7 +506,8 @@ class DateCheck:
                 if dating is not None and verb is not None and self.opens_a_month_entry(doc, sent, dating):
                     month_entries[index], dating = dating, None  # "October 2024 - 58%. Mum missed the panel."
             if dating is None and verb is not None and not anchor["heading"]:
-                dating = self.header_event_dating(doc, sent, header, expressions)
+                dating = (self.header_event_dating(doc, sent, header, expressions)
+                          or numbered_occasion_named(sent, numbered))
             vaguely_dated = (self.check_relative(doc, sent, own, ahead)
                              or self.check_imprecise(doc, sent, own, anchor["own"])
                              or self.check_entry_date(doc, sent, own, verbs, spans)
@@ -827,8 +836,9 @@ class DateCheck:
             return False  # "will be closed once Mum has attended": a condition still to be met
         if self.dates_a_past_occasion(doc, sent, start, end, verb):
             return True
-        if (not (is_past(verb) or is_telegraphic(verb))
-                or (verb.lemma_ == "be" and not (self.places_someone(verb) or self.there_was_an_event(verb)))
+        if (not (is_past(verb) or is_telegraphic(verb) or self.is_past_episode(doc, verb, start, end))
+                or (verb.lemma_ == "be" and not (self.places_someone(verb) or self.there_was_an_event(verb)
+                                                 or is_a_state_at_a_past_point(doc, verb, start, end)))
                 or self.is_habitual(verb, sent)):
             return False  # "while they were apart": a state, not an event
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKERS for c in verb.children):
@@ -868,6 +878,17 @@ class DateCheck:
                 span is not None and self.is_event_noun(span.root.head) and span.root.head.i != span.root.i)
         return False
 
+    @staticmethod
+    def is_past_episode(doc: Doc, verb: Token, start: int, end: int) -> bool:
+        """A past progressive that tells what was going on at one time: placed by words pointing to a moment in the
+        past ("The other day Mum was slurring her words"), or the time clause of a past event ("noticed a bruise when
+        he was getting changed before Christmas"); not a routine of a period ("were only coming on the free days in
+        the summer")."""
+        if not is_past_progressive(verb):
+            return False
+        return bool(PAST_POINT.search(doc_text(doc)[start:end])) or (
+            verb.dep_ == "advcl" and verb.head.i != verb.i and is_past(verb.head))
+
     def places_someone(self, verb: Token) -> bool:
         """A "be" that tells where someone was ("was around at the house", "was at Nan's flat", "was back there"):
         a presence, an event when a time dates it; not a state ("was at risk", "was in the army", "was in a
@@ -893,6 +914,25 @@ class DateCheck:
         if self.habitual is not None and self.habitual.search(span_text(sent)):
             return False
         return any(t.pos_ in ("VERB", "AUX") for t in sent) or len(sent) <= 12
+
+
+def is_a_state_at_a_past_point(doc: Doc, verb: Token, start: int, end: int) -> bool:
+    """A past "be" placed by words that by themselves point to a moment in the past ("A few weeks ago Jaxon was
+    really upset in class", "Yesterday she was tearful"): an episode seen then, whose date is asked for like an
+    event's; not a state through a month, season or year ("was on a CIN plan last year"), a period's bound ("since
+    last year"), a comparison ("lower than it was a few months ago") nor a present perfect."""
+    if (is_present_perfect(verb) or not PAST_POINT.search(doc_text(doc)[start:end])
+            or any(c.dep_ == "mark" and c.lower_ == "than" for c in verb.children)):
+        return False
+    expr = next((e for e in doc._.dates or [] if e.start == start), None)
+    if expr is not None and LONG_PERIOD_VALUE.fullmatch(expr.value or ""):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    before = previous_word(doc, span.start) if span is not None else None
+    return before is None or before.lower_ not in ("since", "than", "from", "until", "till", "for")
+
+
+LONG_PERIOD_VALUE = re.compile(r"\d{4}(?:-\d{2}|-(?:SP|SU|FA|AU|WI)|-Q\d|-H\d)?")  # a year, month, season, quarter
 
 
 def backs_a_present_statement(verb: Token) -> bool:
@@ -1007,6 +1047,43 @@ def carried_from_another_paragraph(doc: Doc, sent: Span, dating: TemporalExpress
         return False
     source, here = structure.block_at(dating.start), structure.block_at(sent.start_char)
     return source is not None and here is not None and source.kind != "heading" and source.start != here.start
+
+
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+            "ninth": 9, "tenth": 10}
+
+
+def numbered_occasions(doc: Doc, expressions: list[TemporalExpression]) -> dict[tuple[str, int], TemporalExpression]:
+    """The occasions numbered and dated by a heading ("Attendance 2 - 09/03/2025", "Visit 3: 14/05/2024"): (the
+    noun's lemma, its number) -> the day the heading gives (not one after the report date)."""
+    structure, report = doc._.structure, doc._.report_date
+    found: dict[tuple[str, int], TemporalExpression] = {}
+    for block in structure.blocks if structure is not None else []:
+        if block.kind != "heading":
+            continue
+        days = [e for e in expressions if block.start <= e.start < block.end and names_a_day(e)
+                and not (report and e.anchor and e.anchor > report)]
+        span = doc.char_span(block.start, block.end, alignment_mode="expand")
+        if not days or span is None:
+            continue
+        for token in span[:-1]:
+            number = token.nbor(1)
+            if (token.is_alpha and number.text.isdigit() and 0 < int(number.text) <= 20
+                    and number.idx < days[0].start):
+                found.setdefault((token.lemma_.lower(), int(number.text)), days[0])
+    return found
+
+
+def numbered_occasion_named(sent: Span, numbered: dict[tuple[str, int], TemporalExpression]) -> TemporalExpression | None:
+    """The heading's date for a sentence that names its numbered occasion by its ordinal ("The crew at the second
+    attendance said ..." under "Attendance 2 - 09/03/2025" above): dated there, not undated here."""
+    for token in sent:
+        if token.lower_ in ORDINALS and token.dep_ == "amod" and any(
+                d.dep_ == "det" and d.lower_ in DEFINITE for d in token.head.children):
+            dating = numbered.get((token.head.lemma_.lower(), ORDINALS[token.lower_]))
+            if dating is not None:
+                return dating
+    return None
 
 
 def carried_in_running_text(doc: Doc, dating: TemporalExpression) -> bool:

@@ -49,6 +49,17 @@ def is_past(verb: Token) -> bool:
     return False
 
 
+def is_past_progressive(verb: Token) -> bool:
+    """A verb in the past progressive, active or passive ("was shaking", "were arguing", "was getting changed"):
+    what was going on at a time in the past."""
+    if verb.tag_ not in ("VBG", "VBN"):
+        return False
+    children = list(verb.children)
+    if verb.tag_ == "VBN" and not any(c.dep_ == "auxpass" and c.tag_ == "VBG" for c in children):
+        return False  # "was seen": a simple past passive (see `is_past`)
+    return any(c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ == "VBD" for c in children)
+
+
 def is_present_perfect(verb: Token) -> bool:
     """A verb in the present perfect ("has missed", "have been held"): a past left open up to now."""
     children = list(verb.children)

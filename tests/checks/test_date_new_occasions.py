@@ -156,3 +156,64 @@ def test_one_occasion_picked_out_of_a_series_asks_its_date(review_text, text):
 ])
 def test_one_of_several_people_places_or_a_routine_is_no_occasion(review_text, text):
     assert date_warnings(review_text(text, report_date=REPORT_DATE)) == []
+
+
+@pytest.mark.parametrize("text, match", [
+    ("A couple of weeks ago Ellie was very withdrawn in her maths lesson.", "A couple of weeks ago"),
+    ("Yesterday Rhys was shaking and pale when his mum dropped him off.", "Yesterday"),
+    ("The other day Mum was slurring her words at the school gate.", "The other day"),
+])
+def test_a_state_seen_at_a_past_point_asks_its_date(review_text, text, match):
+    assert [m for _, m in date_warnings(review_text(text, report_date=REPORT_DATE))] == [match]
+
+
+@pytest.mark.parametrize("text", [
+    "Ellie has been withdrawn since last month.",
+    "Rhys was calmer than last week when I saw him on 13 May 2024.",
+    "Mum was a lot more settled on 10 May 2024 than she had been the week before.",
+    "Kofi was on a child in need plan last year.",
+    "Her sleep is worse than it was a few weeks ago.",
+])
+def test_a_period_bound_or_a_dated_state_is_not_asked(review_text, text):
+    assert [r for r, _ in date_warnings(review_text(text, report_date=REPORT_DATE)) if r != "date.vague_change"] == []
+
+
+def test_a_past_event_in_the_time_of_a_past_progressive_is_dated_only_by_its_holiday(review_text):
+    text = "A dinner lady saw a burn on Isla's wrist when she was washing her hands at Easter."
+    assert [rule for rule, _ in date_warnings(review_text(text, report_date=REPORT_DATE))] == ["date.relative"]
+
+
+def test_a_routine_in_the_past_progressive_is_not_one_episode(review_text):
+    text = "Money was tight, which is why the twins were only coming on Mondays in the spring."
+    assert date_warnings(review_text(text, report_date=REPORT_DATE)) == []
+
+
+NUMBERED = ("Visit 1 - 2 May 2024\n\nMum answered the door and let me in.\n\n"
+            "Visit 2 - 9 May 2024\n\nNobody answered.\n\n"
+            "Other information\n\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The neighbour I spoke to at the second visit said the children had been crying all night.",
+    "At the first visit Dad left the flat as soon as I arrived.",
+])
+def test_an_occasion_named_by_its_ordinal_takes_its_numbered_headings_date(review_text, sentence):
+    assert date_warnings(review_text(NUMBERED + sentence + "\n", report_date=REPORT_DATE)) == []
+
+
+def test_an_ordinal_with_no_numbered_heading_is_still_undated(review_text):
+    text = NUMBERED + "At the third visit Dad left the flat as soon as I arrived.\n"
+    assert [rule for rule, _ in date_warnings(review_text(text, report_date=REPORT_DATE))] == ["date.undated_event"]
+
+
+@pytest.mark.parametrize("text", [
+    "Noah's little brother has come into the classroom at pick-ups.",
+    "Dad has waited in the car on contact days.",
+])
+def test_a_present_perfect_on_a_bare_plural_of_occasions_sums_them_up(review_text, text):
+    assert date_warnings(review_text(text, report_date=REPORT_DATE)) == []
+
+
+def test_a_present_perfect_on_one_named_occasion_is_still_an_event(review_text):
+    text = "Noah's uncle has come into the classroom at the Christmas party."
+    assert [rule for rule, _ in date_warnings(review_text(text, report_date=REPORT_DATE))] != []
