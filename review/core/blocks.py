@@ -48,7 +48,7 @@ WRAP_SHARE = 0.6  # a wrapped line is at least this share of its paragraph's lon
 # How a header label is known, whatever its wording: key -> label patterns (whole label, case-insensitive).
 FIELD_KEYS = {
     "child": r"(?:name(?: of (?:the )?child)?|child(?:ren)?|child\(ren\)|child's name|subject(?:\(s\)| child(?:ren)?)?"
-             r"|subject children|young (?:person|people)|patient(?:s|\(s\))?|pupil|baby|unborn baby"
+             r"|subject children|young (?:person|people)|patient(?:s|\(s\))?|pupil(?:s|\(s\))?|baby|unborn baby"
              r"|child(?:ren)? in (?:the )?(?:household|family|home)|household(?: members)?|re)",
     "sibling": r"(?:siblings?|other children(?: in (?:the )?household)?|brothers? and sisters?|sibling\(s\)"
                r"|also placed)",
