@@ -76,6 +76,9 @@ SET_OUT_PASS = [
     ("Zac", "On 28 May 2025 Zac and I did a worries jar at his kitchen table. He wrote on three slips:\n"
             "- \"police at the door\"\n- \"Mum crying\"\nHe said he felt \"rubbish\" about the police coming.\n",
      "rubbish"),
+    ("Kian", "I saw Kian at the youth centre on 2 June 2025, just the two of us. He asked me to write down:\n\n"
+             "\"Tell them I'm not going back to that flat.\"\n",
+     "Tell them I'm not going back to that flat."),
     ("Maya", "I met Maya in the library at Hillside Academy on 15 April 2025, after her maths lesson, and we\n"
              "talked about the weekend. I asked her how things had been since the move. She was quiet for a\n"
              "long time and then said \"it is better now he has gone\". She wanted to go back to class after\n"
@@ -140,6 +143,9 @@ def test_a_listener_of_one_saying_or_with_its_occasion_passes(review_text, child
 # ("has told me that"), the sentences before in the passage, the conversation's quote before, or a day in
 # the heading or label line above is enough; a view held in the present ("Theo says he ...") is no saying.
 REPORTED_FLAG = [
+    ("Kian", "I saw Kian at the youth centre on 2 June 2025. He asked me to write down:\n\n"
+             "\"Tell them I'm not going back to that flat.\"\n\nKian said his nan had hit him.\n",
+     "his nan had hit him"),  # named afresh in a paragraph of its own: no longer that conversation
     ("Harvey", "Harvey said his stepdad locks him in his room.", "his stepdad locks him in his room"),
     ("Ruby", "Ruby has said that Mum's boyfriend hits her.", "Mum's boyfriend hits her"),
     ("Theo", "Theo explained that he sleeps on the sofa most nights.", "he sleeps on the sofa most nights"),
@@ -147,6 +153,9 @@ REPORTED_FLAG = [
      "an older boy at the park had touched her"),
 ]
 REPORTED_PASS = [
+    ("Kian", "I saw Kian at the youth centre on 2 June 2025. He asked me to write down:\n\n"
+             "\"Tell them I'm not going back to that flat.\"\n\nHe said he would like his nan at the meeting.\n",
+     "he would like his nan at the meeting"),
     ("Harvey", "On 12 May 2025, during my home visit, Harvey said his stepdad locks him in his room.",
      "his stepdad locks him in his room"),
     ("Ruby", "Ruby has told me that Mum's boyfriend hits her.", "Mum's boyfriend hits her"),
@@ -170,16 +179,20 @@ def test_reported_words_placed_or_a_view_held_pass(review_text, child, text, tar
     assert not flagged(review_text, child, text, target)
 
 
-# A day in the heading of the section, or in a label line just above the passage, heads the entry the words
-# are told in ("Home visit 14 May 2025", "Session 2: 03/06/2025, school library"); a year or a month alone
-# places nothing.
+# A day in the heading of the section, in a label line just above the passage or opening the words' chronology
+# row heads the entry they are told in ("Contact 14 May 2025", "14/05/25 - Leo rang"); a year alone places
+# nothing.
 HEADING_PASS = [
     ("Noah", "Contact 14 May 2025\n\nNoah is a quiet boy. He said \"Dad left in the night.\"",
      "Dad left in the night."),
+    ("Leo", "Contacts\n14/05/25 - Leo rang. He said \"I want to come home.\"\n15/05/25 - Nan rang.\n",
+     "I want to come home."),
     ("Isla", "Nurse check 03/06/2025\n\nIsla likes her new school. She said \"the kitchen is scary.\"",
      "the kitchen is scary."),
 ]
 HEADING_FLAG = [
+    ("Leo", "Contacts\nUndated - Leo rang. He said \"I want to come home.\"\n15/05/25 - Nan rang.\n",
+     "I want to come home."),
     ("Noah", "Background 2024\n\nNoah is a quiet boy. He said \"Dad left in the night.\"", "Dad left in the night."),
     ("Isla", "Isla's views\n\nIsla likes her new school. She said \"the kitchen is scary.\"", "the kitchen is scary."),
 ]

@@ -152,9 +152,10 @@ def _with_the_writer(doc: Doc, quote: Quote, quotes: list[Quote]) -> list[str]:
 
 
 def _dated_heading(doc: Doc, quote: Quote) -> list[str]:
-    """A day named in the heading of the quote's section, or in a label line standing just above its
-    passage ("Meeting 3: 23/01/2024, 2.15pm, school medical room", "Home visit - 4 March 2025"): the
-    occasion the section or the entry records, as a log's entries are headed."""
+    """A day named in the heading of the quote's section, in a label line standing just above its passage
+    ("Meeting 3: 23/01/2024, 2.15pm, school medical room", "Home visit - 4 March 2025") or before it in its
+    table or chronology row ("10/10/24 - Mum attended ..."): the occasion the section or the entry records,
+    as a log's entries are headed."""
     text = doc_text(doc)
     structure = doc._.structure if Doc.has_extension("structure") else None
     if structure is None or structure.text_length != len(text):
@@ -163,12 +164,14 @@ def _dated_heading(doc: Doc, quote: Quote) -> list[str]:
     if block is None:
         return []
     lines = [block.heading or ""]
+    if block.kind == "row":  # a table or chronology row is one record: its day, before the words, is theirs
+        lines.append(text[block.start:quote.start].replace("\n", " "))
     start = _passage(doc, quote)[0]
     above = next((b for b in reversed(structure.blocks) if b.end <= start), None)
     if above is not None and above.kind in ("heading", "paragraph", "field") \
             and _is_label_line(text[above.start:above.end]):
         lines.append(text[above.start:above.end])
-    return [f"the heading: {line}" for line in lines if _A_DAY.search(line)]
+    return [f"the day heading them: {day.group(0)}" for day in map(_A_DAY.search, lines) if day]
 
 
 def _is_label_line(line: str) -> bool:
@@ -409,18 +412,32 @@ def circumstances_of_reported(doc: Doc, words: list[Quote], quotes: list[Quote],
                               quoted: dict[int, list[str]], rules: CheckRules) -> list[list[str]]:
     """The circumstances of each of the child's words in indirect speech (`words`, each as a quote): its own,
     else those of the child's words told before it in the same passage (a quote, whose circumstances are
-    `quoted`'s, or indirect speech), one conversation going on ("She said: '…' She said this happened …")."""
+    `quoted`'s, or indirect speech), one conversation going on ("She said: '…' She said this happened …"), or,
+    for words whose teller is a pronoun ("She said she would like ..."), which goes on from what was told
+    before, in the paragraph just before in the same section."""
     told = [(q, quoted.get(n, [])) for n, q in enumerate(quotes) if q.speaker_is_child and q.depth == 0]
     result = []
     for said in words:
         own = circumstances_of(doc, said, rules, quotes)
         if not own:
-            earlier = [c for q, c in told if q.end <= said.start and c and _in_one_passage(doc, q, said)]
+            earlier = [c for q, c in told if q.end <= said.start and c and (
+                _in_one_passage(doc, q, said) or said.extra.get("pronoun") and _next_paragraph(doc, q, said))]
             own = earlier[-1] if earlier else []
         told.append((said, own))
         told.sort(key=lambda pair: pair[0].start)
         result.append(own)
     return result
+
+
+def _next_paragraph(doc: Doc, first: Quote, then: Quote) -> bool:
+    """Whether `then` is in the block of the layout just after the one holding `first`, in the same section."""
+    structure = doc._.structure if Doc.has_extension("structure") else None
+    if structure is None or structure.text_length != len(doc_text(doc)):
+        return False
+    before, after = structure.block_at(first.start), structure.block_at(then.start)
+    if before is None or after is None or before.heading != after.heading:
+        return False
+    return next((b for b in structure.blocks if b.start > before.start), None) is after
 
 
 def _same_teller(first: Quote, then: Quote) -> bool:

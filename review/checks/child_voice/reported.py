@@ -28,11 +28,13 @@ class ReportedWords:
     end: int
     verb: str
     child: str  # "" for a child not named
+    pronoun: bool = False  # told of as "he", "she": going on from what was told before
 
     def as_quote(self, text: str) -> Quote:
         """The clause as the child's words, so the circumstances of a quote are read around it."""
         return Quote(self.start, self.end, text[self.start:self.end], speaker=self.child or "the child",
-                     speaker_is_child=True, form="phrase", kind="child_own", verb=self.verb, how="verb")
+                     speaker_is_child=True, form="phrase", kind="child_own", verb=self.verb, how="verb",
+                     extra={"pronoun": self.pronoun})
 
 
 def reported_words_of(doc: Doc, quotes: list[Quote], resolver: ChildResolver) -> list[ReportedWords]:
@@ -58,7 +60,7 @@ def reported_words_of(doc: Doc, quotes: list[Quote], resolver: ChildResolver) ->
             words = list(said.subtree)
             start, end = words[0].idx, words[-1].idx + len(words[-1])
             if text[start:end].strip():
-                found.append(ReportedWords(start, end, verb.text, child))
+                found.append(ReportedWords(start, end, verb.text, child, subject.pos_ == "PRON"))
                 break
     return found
 
