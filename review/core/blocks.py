@@ -48,7 +48,7 @@ WRAP_SHARE = 0.6  # a wrapped line is at least this share of its paragraph's lon
 # How a header label is known, whatever its wording: key -> label patterns (whole label, case-insensitive).
 FIELD_KEYS = {
     "child": r"(?:name(?: of (?:the )?child)?|child(?:ren)?|child\(ren\)|child's name|subject(?:\(s\)| child(?:ren)?)?"
-             r"|subject children|young (?:person|people)|patient(?:s|\(s\))?|pupil|baby|unborn baby"
+             r"|subject children|young (?:person|people)|patient(?:s|\(s\))?|pupil(?:s|\(s\))?|baby|unborn baby"
              r"|child(?:ren)? in (?:the )?(?:household|family|home)|household(?: members)?|re)",
     "sibling": r"(?:siblings?|other children(?: in (?:the )?household)?|brothers? and sisters?|sibling\(s\)"
                r"|also placed)",
@@ -122,10 +122,10 @@ class Structure:
 
     def passage_at(self, offset: int, text: str) -> tuple[int, int] | None:
         """(start, end) of the passage holding `offset`: its block (a paragraph with all its wrapped lines),
-        and, for a list introduced by a line ending in a colon ("He said:", "told us what they were:"),
-        the whole list with that line and a paragraph running straight on after it, as what one lead-in
-        sets out is read together; None outside every block. A list with no lead-in keeps each item apart
-        (a dated entry's date is its own)."""
+        and what a line ending in a colon introduces ("He said:", "told us what they were:"), read with it:
+        a list, with a paragraph running straight on after the list, or the one paragraph set out after it
+        (a blank line between allowed: "She asked me to include it in her own words:"). None outside every
+        block. A list with no lead-in keeps each item apart (a dated entry's date is its own)."""
         i = bisect_right(self._starts, offset) - 1
         if i < 0 or offset >= max(self.blocks[i].end, self.blocks[i].start + 1):
             return None
@@ -134,21 +134,27 @@ class Structure:
             return block.start, block.end
         first = i
         if block.kind == "paragraph":  # a paragraph straight after a list takes the list in only then
+            if i > 0 and self.blocks[i - 1].kind == "paragraph" and self._leads_in(i - 1, text, blank_line=True):
+                return self.blocks[i - 1].start, block.end
             if i == 0 or self.blocks[i - 1].kind != "item" or not self._joined(i - 1, text):
                 return block.start, block.end
             first = i - 1
         while first > 0 and self.blocks[first - 1].kind == "item" and self._joined(first - 1, text):
             first -= 1
-        lead_in = first - 1
-        if lead_in < 0 or self.blocks[lead_in].kind != "paragraph" or not self._joined(lead_in, text) \
-                or not text[self.blocks[lead_in].start:self.blocks[lead_in].end].rstrip().endswith(":"):
+        if first == 0 or self.blocks[first - 1].kind != "paragraph" or not self._leads_in(first - 1, text):
             return block.start, block.end
-        return self.blocks[lead_in].start, block.end
+        return self.blocks[first - 1].start, block.end
 
-    def _joined(self, i: int, text: str) -> bool:
-        """Whether block `i` and the next run on with no blank line between them, in the same section."""
+    def _leads_in(self, i: int, text: str, blank_line: bool = False) -> bool:
+        """Whether block `i` ends in a colon and runs on into the next (across a blank line if `blank_line`)."""
+        return self._joined(i, text, 2 if blank_line else 1) \
+            and text[self.blocks[i].start:self.blocks[i].end].rstrip().endswith(":")
+
+    def _joined(self, i: int, text: str, breaks: int = 1) -> bool:
+        """Whether block `i` and the next run on, with at most `breaks` line breaks between them (1: no blank
+        line), in the same section."""
         here, after = self.blocks[i], self.blocks[i + 1]
-        return here.heading == after.heading and len(_LINE_BREAK.findall(text, here.end, after.start)) <= 1
+        return here.heading == after.heading and len(_LINE_BREAK.findall(text, here.end, after.start)) <= breaks
 
     def section_of(self, offset: int) -> str | None:
         """The heading of the section holding `offset` (None before the first heading)."""

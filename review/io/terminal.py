@@ -45,6 +45,8 @@ GROUP_HEADS = {
                              "concern:",
     "child_voice.no_circumstances": "These {n} quotes of the child's words do not give the circumstances in which "
                                     "they were said:",
+    "child_voice.reported_no_circumstances": "These {n} sentences give the child's words with nothing on when, "
+                                             "where, to whom or how they were said:",
 }
 
 

@@ -291,11 +291,14 @@ def _header_age(doc, text: str, name: str, report_date: dt.date) -> float | None
 # (or the phrase), so "(Year 3)", "(aged 7)" and "(DOB ...)" are no other name.
 _KNOWN_AS_NAME = r"[\"“‘']?([A-Z][a-z'’-]+|[A-Z]{2,3})[\"”’']?"
 _NAME_WORDS_AFTER = r"(?:[ \t]+[A-Z][\w'’-]+){0,3}"
+# A name in quotation marks between a first name and a surname: Jordan "JJ" Walsh, Alfred ‘Alfie’ Lowe.
+_QUOTED_NAME = r"[\"“‘']([A-Z][a-z'’-]+|[A-Z]{2,3})[\"”’']"
 
 
 def child_known_as(doc, children: list[str]) -> dict[str, str]:
     """The other names the report gives each of `children` right beside their name, lower case, each
-    with the child it stands for: {"alfie": "Alfred", "kt": "Kai"}. Found once per Doc and children."""
+    with the child it stands for: {"alfie": "Alfred", "kt": "Kai", "jj": "Jordan"} (Alfred ("Alfie"), Kai
+    Thorne (KT), Jordan "JJ" Walsh). Found once per Doc and children."""
     user_data = getattr(doc, "user_data", None)
     key = ("review_child_known_as", tuple(children))
     if user_data is not None and key in user_data:
@@ -308,9 +311,10 @@ def child_known_as(doc, children: list[str]) -> dict[str, str]:
             continue
         pattern = re.compile(
             rf"\b{re.escape(first)}\b{_NAME_WORDS_AFTER}(?:[ \t]*\((?:(?i:known[ \t]+as|aka|called)[ \t]+)?"
-            rf"{_KNOWN_AS_NAME}\)|,?[ \t]+(?i:known[ \t]+as|aka|also[ \t]+called)[ \t]+{_KNOWN_AS_NAME}(?![\w'’-]))")
+            rf"{_KNOWN_AS_NAME}\)|,?[ \t]+(?i:known[ \t]+as|aka|also[ \t]+called)[ \t]+{_KNOWN_AS_NAME}(?![\w'’-])"
+            rf"|[ \t]+{_QUOTED_NAME}(?=[ \t]+[A-Z]))")
         for match in pattern.finditer(text):
-            alias = match.group(1) or match.group(2)
+            alias = match.group(1) or match.group(2) or match.group(3)
             if alias and alias.lower() not in _NOT_NAMES and alias.lower() != first.lower() \
                     and alias.lower() not in {"dob", "yr", "yrs"}:
                 known.setdefault(alias.lower(), child)

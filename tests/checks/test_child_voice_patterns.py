@@ -2,6 +2,8 @@
 tests, not the probe's: a child known by another name or initials, "YP" without an article, a section
 headed as the child's words, another person's account of a baby, and a household header's adult."""
 
+import pytest
+
 from review.nlp.children import child_known_as
 
 
@@ -24,6 +26,18 @@ def test_child_known_as_in_brackets_or_initials():
             "Leonard Price, known as Leo, is 4.\nMia Carter (Year 3) and Ava (aged 7)")
     known = child_known_as(text, ["Theodore", "Ruth", "Leonard", "Mia", "Ava"])
     assert known == {"teddy": "Theodore", "rg": "Ruth", "leo": "Leonard"}
+
+
+@pytest.mark.parametrize("text, known_as", [
+    ('Children: Dominic "Dom" Fletcher, DOB 04/04/2015', {"dom": "Dominic"}),
+    ("Young person: Alexandra ‘Lexi’ Moore (14)", {"lexi": "Alexandra"}),
+    ("Sibling: Thomas 'TJ' Okoro, aged 6", {"tj": "Thomas"}),
+    ('Dominic said "No" quietly.', {}),  # a quoted word after the name is his words, not a name
+    ('Asked what he wanted, Dominic said "Mum".', {}),
+])
+def test_child_known_as_in_quotation_marks_between_first_name_and_surname(text, known_as):
+    # Written for this test: a nickname in quotation marks with a surname after it.
+    assert child_known_as(text, ["Dominic", "Alexandra", "Thomas"]) == known_as
 
 
 def test_quote_of_a_child_by_their_initials_is_the_childs(review_text):

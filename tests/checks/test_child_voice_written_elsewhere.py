@@ -8,7 +8,7 @@ than the development reports it was drawn from (voice-forms-3); none is copied f
 import pytest
 
 REPORT_DATE = "2025-06-10"
-RULES = ("child_voice.no_circumstances", "child_voice.second_hand")
+RULES = ("child_voice.no_circumstances", "child_voice.second_hand", "child_voice.reported_no_circumstances")
 # An opening paragraph, so that each text is read as a report with blank lines between its paragraphs
 # (a text with none at all is read as one paragraph a line).
 OPENING = "Report for the review child protection conference.\n\n"
@@ -76,6 +76,9 @@ SET_OUT_PASS = [
     ("Zac", "On 28 May 2025 Zac and I did a worries jar at his kitchen table. He wrote on three slips:\n"
             "- \"police at the door\"\n- \"Mum crying\"\nHe said he felt \"rubbish\" about the police coming.\n",
      "rubbish"),
+    ("Kian", "I saw Kian at the youth centre on 2 June 2025, just the two of us. He asked me to write down:\n\n"
+             "\"Tell them I'm not going back to that flat.\"\n",
+     "Tell them I'm not going back to that flat."),
     ("Maya", "I met Maya in the library at Hillside Academy on 15 April 2025, after her maths lesson, and we\n"
              "talked about the weekend. I asked her how things had been since the move. She was quiet for a\n"
              "long time and then said \"it is better now he has gone\". She wanted to go back to class after\n"
@@ -133,3 +136,73 @@ def test_a_listener_of_a_habit_or_a_saying_at_no_time_is_no_occasion(review_text
 @pytest.mark.parametrize(("child", "text", "target"), LISTENER_PASS, ids=ids(LISTENER_PASS))
 def test_a_listener_of_one_saying_or_with_its_occasion_passes(review_text, child, text, target):
     assert not flagged(review_text, child, text, target)
+
+
+# The child's words in indirect speech ("Harvey said his stepdad locks him in"), with nothing at all on when,
+# where, to whom or how: asked for them. The writer's account of them is lenient: the writer as listener
+# ("has told me that"), the sentences before in the passage, the conversation's quote before, or a day in
+# the heading or label line above is enough; a view held in the present ("Theo says he ...") is no saying.
+REPORTED_FLAG = [
+    ("Kian", "I saw Kian at the youth centre on 2 June 2025. He asked me to write down:\n\n"
+             "\"Tell them I'm not going back to that flat.\"\n\nKian said his nan had hit him.\n",
+     "his nan had hit him"),  # named afresh in a paragraph of its own: no longer that conversation
+    ("Harvey", "Harvey said his stepdad locks him in his room.", "his stepdad locks him in his room"),
+    ("Ruby", "Ruby has said that Mum's boyfriend hits her.", "Mum's boyfriend hits her"),
+    ("Theo", "Theo explained that he sleeps on the sofa most nights.", "he sleeps on the sofa most nights"),
+    ("Grace", "Grace mentioned that an older boy at the park had touched her.",
+     "an older boy at the park had touched her"),
+]
+REPORTED_PASS = [
+    ("Kian", "I saw Kian at the youth centre on 2 June 2025. He asked me to write down:\n\n"
+             "\"Tell them I'm not going back to that flat.\"\n\nHe said he would like his nan at the meeting.\n",
+     "he would like his nan at the meeting"),
+    ("Harvey", "On 12 May 2025, during my home visit, Harvey said his stepdad locks him in his room.",
+     "his stepdad locks him in his room"),
+    ("Ruby", "Ruby has told me that Mum's boyfriend hits her.", "Mum's boyfriend hits her"),
+    ("Theo", "Theo says he sleeps on the sofa.", "he sleeps on the sofa"),
+    ("Grace", "Grace did not say who had hurt her.", "who had hurt her"),
+    ("Ava", "I visited Ava at home on 3 June 2025 and we talked in the garden. She said she wants to stay with her "
+            "nan.", "she wants to stay with her nan"),
+    ("Noah", "Home visit 14 May 2025\n\nNoah said his dad had left in the night.", "his dad had left in the night"),
+    ("Finn", "At school on 2 June 2025 I asked Finn about the weekend. He said: \"It was rubbish.\" He said his mum "
+             "had been crying all Sunday.", "his mum had been crying all Sunday"),
+]
+
+
+@pytest.mark.parametrize(("child", "text", "target"), REPORTED_FLAG, ids=ids(REPORTED_FLAG))
+def test_reported_words_with_nothing_on_how_they_came_are_asked(review_text, child, text, target):
+    assert flagged(review_text, child, text, target)
+
+
+@pytest.mark.parametrize(("child", "text", "target"), REPORTED_PASS, ids=ids(REPORTED_PASS))
+def test_reported_words_placed_or_a_view_held_pass(review_text, child, text, target):
+    assert not flagged(review_text, child, text, target)
+
+
+# A day in the heading of the section, in a label line just above the passage or opening the words' chronology
+# row heads the entry they are told in ("Contact 14 May 2025", "14/05/25 - Leo rang"); a year alone places
+# nothing.
+HEADING_PASS = [
+    ("Noah", "Contact 14 May 2025\n\nNoah is a quiet boy. He said \"Dad left in the night.\"",
+     "Dad left in the night."),
+    ("Leo", "Contacts\n14/05/25 - Leo rang. He said \"I want to come home.\"\n15/05/25 - Nan rang.\n",
+     "I want to come home."),
+    ("Isla", "Nurse check 03/06/2025\n\nIsla likes her new school. She said \"the kitchen is scary.\"",
+     "the kitchen is scary."),
+]
+HEADING_FLAG = [
+    ("Leo", "Contacts\nUndated - Leo rang. He said \"I want to come home.\"\n15/05/25 - Nan rang.\n",
+     "I want to come home."),
+    ("Noah", "Background 2024\n\nNoah is a quiet boy. He said \"Dad left in the night.\"", "Dad left in the night."),
+    ("Isla", "Isla's views\n\nIsla likes her new school. She said \"the kitchen is scary.\"", "the kitchen is scary."),
+]
+
+
+@pytest.mark.parametrize(("child", "text", "target"), HEADING_PASS, ids=ids(HEADING_PASS))
+def test_words_under_a_heading_naming_the_day_pass(review_text, child, text, target):
+    assert not flagged(review_text, child, text, target)
+
+
+@pytest.mark.parametrize(("child", "text", "target"), HEADING_FLAG, ids=ids(HEADING_FLAG))
+def test_words_under_a_heading_naming_no_day_are_asked(review_text, child, text, target):
+    assert flagged(review_text, child, text, target)

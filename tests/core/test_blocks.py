@@ -166,3 +166,11 @@ def test_a_list_under_a_line_ending_in_a_colon_is_one_passage_with_it():
         assert structure.passage_at(text.index(part), text)[0] == lead_in
     assert structure.passage_at(text.index("a call"), text)[0] == text.index("- 4 June")  # no lead-in: its own
     assert structure.passage_at(text.index("Views"), text) == (0, len("Views"))
+
+
+def test_a_paragraph_set_out_after_a_line_ending_in_a_colon_is_one_passage_with_it():
+    text = ("We talked at the youth centre on 2 June for an hour, and at the end he asked me to write down:\n\n"
+            "Tell them no.\n\nThen he went home.\n")
+    structure = read_structure(text)
+    assert structure.passage_at(text.index("Tell"), text) == (0, text.index("no.") + 3)
+    assert structure.passage_at(text.index("Then"), text)[0] == text.index("Then")

@@ -128,6 +128,14 @@ def test_children_listed_under_an_aligned_label_are_all_found(nlp):
     assert _children_of(nlp, text, "2025-09-09") == ["Kai", "Ella", "Jude"]
 
 
+def test_pupils_listed_under_a_plural_label_are_all_found(nlp):
+    # Written for this test: a school's "Pupils:" header with one pupil a line.
+    text = ("Pupils:     Harriet COLE    DOB 09/09/2013   Class: Oak (Year 6)\n"
+            "            Milo COLE       DOB 14/02/2016   Class: Ash (Year 4)\n"
+            "Date of report: 01/09/2025\n\nBoth pupils were seen in school on 28/08/2025.\n")
+    assert _children_of(nlp, text, "2025-09-01") == ["Harriet", "Milo"]
+
+
 def test_a_childs_age_comes_from_the_date_of_birth_field_below_the_name(nlp):
     # Written for this test: "Child:" and "DOB:" on lines of their own, values aligned.
     text = ("Child:          Wren HALLORAN\nDOB:            02/02/2025\nReport date:    09/09/2025\n"

@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from review.checks.child_voice.circumstances import circumstances_of, circumstances_of_quotes, gives_an_occasion
+from review.checks.child_voice.circumstances import (circumstances_of, circumstances_of_quotes,
+                                                     circumstances_of_reported, gives_an_occasion)
 from review.checks.child_voice.communications import Communication, communications_of
+from review.checks.child_voice.reported import ReportedWords, reported_words_of
 from review.checks.child_voice.resolver import ChildResolver
 from review.checks.child_voice.unquoted import UnquotedWords, unquoted_words_of
 from review.core.findings import add_finding
@@ -39,6 +41,7 @@ class ChildVoice:
     heard: dict[str, list[int]] = field(default_factory=dict)  # child -> sentences giving their words, views or presentation
     communications: list[Communication] = field(default_factory=list)
     unquoted: list[UnquotedWords] = field(default_factory=list)  # the child's words after "said:", unquoted
+    reported: list[tuple[ReportedWords, list[str]]] = field(default_factory=list)  # indirect speech, its circumstances
 
     def unheard(self, children: list[str]) -> list[str]:
         """Those of `children` of whom the report gives nothing of their own (none, where something is
@@ -212,6 +215,10 @@ def child_voice(doc: Doc, rules: CheckRules, rules_path: str | None = None) -> C
     for words in voice.unquoted:
         voice.heard.setdefault(words.child, []).append(sentence_index(doc, words.start))
     voice.circumstances, voice.disclosure = circumstances_of_quotes(doc, quotes, rules)
+    text = doc_text(doc)
+    reported = reported_words_of(doc, quotes, resolver)
+    voice.reported = list(zip(reported, circumstances_of_reported(
+        doc, [words.as_quote(text) for words in reported], quotes, voice.circumstances, rules)))
     doc._.child_voice = voice
     return voice
 
@@ -267,6 +274,10 @@ class ChildVoiceCheck:
             elif not gives_an_occasion(voice.circumstances.get(n, [])):  # none, or only "he told me"
                 add_finding(doc, rules.rule("child_voice.no_circumstances"), quote.start, quote.end,
                             allow=rules, speaker=quote.speaker or "the child")
+        for words, circumstances in voice.reported:
+            if not circumstances:  # not when, where, to whom ("told me" is enough here) or how
+                add_finding(doc, rules.rule("child_voice.reported_no_circumstances"), words.start, words.end,
+                            allow=rules, speaker=words.child or "the child")
         if not children or not is_whole_report(doc, rules.threshold("min_report_sentences")):
             return doc
         for child, age in voice.too_young:

@@ -76,6 +76,7 @@ def circumstances_of(doc: Doc, quote: Quote, rules: CheckRules, others: list[Quo
                                    frequent={w.lower() for w in rules.lexicon("untimed_saying_words")})
     found += _records(doc, start, end, quoted, rules.lexicon("record_nouns"))
     found += _with_the_writer(doc, quote, others)
+    found += _dated_heading(doc, quote)
     cues = rules.lexicon("circumstance_cues") + rules.lexicon("disclosure_cues")
     found += _cues_around(doc, quote, others, start, end, cues)
     return [cue for cue in found if cue.lower() not in _CONJUNCTIONS_OF_TIME] if tense else found
@@ -148,6 +149,41 @@ def _with_the_writer(doc: Doc, quote: Quote, quotes: list[Quote]) -> list[str]:
                                                                               max(other.end, quote.end)]:
             return [f"with the writer: {other.text}"]
     return []
+
+
+def _dated_heading(doc: Doc, quote: Quote) -> list[str]:
+    """A day named in the heading of the quote's section, in a label line standing just above its passage
+    ("Meeting 3: 23/01/2024, 2.15pm, school medical room", "Home visit - 4 March 2025") or before it in its
+    table or chronology row ("10/10/24 - Mum attended ..."): the occasion the section or the entry records,
+    as a log's entries are headed."""
+    text = doc_text(doc)
+    structure = doc._.structure if Doc.has_extension("structure") else None
+    if structure is None or structure.text_length != len(text):
+        return []
+    block = structure.block_at(quote.start)
+    if block is None:
+        return []
+    lines = [block.heading or ""]
+    if block.kind == "row":  # a table or chronology row is one record: its day, before the words, is theirs
+        lines.append(text[block.start:quote.start].replace("\n", " "))
+    start = _passage(doc, quote)[0]
+    above = next((b for b in reversed(structure.blocks) if b.end <= start), None)
+    if above is not None and above.kind in ("heading", "paragraph", "field") \
+            and _is_label_line(text[above.start:above.end]):
+        lines.append(text[above.start:above.end])
+    return [f"the day heading them: {day.group(0)}" for day in map(_A_DAY.search, lines) if day]
+
+
+def _is_label_line(line: str) -> bool:
+    """A short line that is not a sentence: a heading or a log entry's label."""
+    return "\n" not in line and len(line.split()) <= _LABEL_MAX_WORDS and not line.rstrip().endswith((".", "!", "?"))
+
+
+# A label line heading a log entry has at most this many words.
+_LABEL_MAX_WORDS = 12
+# A date that names a day: 23/01/2024, 4 March, March 4th (not a month or a year alone).
+_A_DAY = re.compile(r"\b\d{1,2}[/.-]\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+"
+                    r"|\b[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?\b")
 
 
 def _records(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]], nouns: list[str]) -> list[str]:
@@ -370,6 +406,38 @@ def circumstances_of_quotes(doc: Doc, quotes: list[Quote], rules: CheckRules
             disclosure[n] = disclosure[n] or disclosure[source]
         previous = n
     return circumstances, disclosure
+
+
+def circumstances_of_reported(doc: Doc, words: list[Quote], quotes: list[Quote],
+                              quoted: dict[int, list[str]], rules: CheckRules) -> list[list[str]]:
+    """The circumstances of each of the child's words in indirect speech (`words`, each as a quote): its own,
+    else those of the child's words told before it in the same passage (a quote, whose circumstances are
+    `quoted`'s, or indirect speech), one conversation going on ("She said: '…' She said this happened …"), or,
+    for words whose teller is a pronoun ("She said she would like ..."), which goes on from what was told
+    before, in the paragraph just before in the same section."""
+    told = [(q, quoted.get(n, [])) for n, q in enumerate(quotes) if q.speaker_is_child and q.depth == 0]
+    result = []
+    for said in words:
+        own = circumstances_of(doc, said, rules, quotes)
+        if not own:
+            earlier = [c for q, c in told if q.end <= said.start and c and (
+                _in_one_passage(doc, q, said) or said.extra.get("pronoun") and _next_paragraph(doc, q, said))]
+            own = earlier[-1] if earlier else []
+        told.append((said, own))
+        told.sort(key=lambda pair: pair[0].start)
+        result.append(own)
+    return result
+
+
+def _next_paragraph(doc: Doc, first: Quote, then: Quote) -> bool:
+    """Whether `then` is in the block of the layout just after the one holding `first`, in the same section."""
+    structure = doc._.structure if Doc.has_extension("structure") else None
+    if structure is None or structure.text_length != len(doc_text(doc)):
+        return False
+    before, after = structure.block_at(first.start), structure.block_at(then.start)
+    if before is None or after is None or before.heading != after.heading:
+        return False
+    return next((b for b in structure.blocks if b.start > before.start), None) is after
 
 
 def _same_teller(first: Quote, then: Quote) -> bool:

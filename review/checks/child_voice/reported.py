@@ -1,0 +1,83 @@
+"""The child's words in indirect speech: "Amir has said he doesn't like it at home", "Leo told me that he
+was hungry", what the child said put in the writer's words, with no quotation marks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from review.checks.child_voice.resolver import ChildResolver
+from review.core.text import doc_text, sentences
+from review.nlp.grammar import has_modal, subject_of
+from review.nlp.linguistics import linguistics
+from review.nlp.quotes import Quote
+
+# Verbs that report what someone said on an occasion ("said he wants", "has told me that", "disclosed that");
+# not agreeing, asking or confirming, which report a consent or a question, not the child's account.
+SAYING_VERBS = ("say", "tell", "disclose", "explain", "mention", "state", "admit", "complain", "report", "claim",
+                "insist", "add")
+
+
+@dataclass
+class ReportedWords:
+    """A child's words given in indirect speech: the clause said (`start`-`end`, as a quote's words would
+    be), its verb of saying, and whose words they are."""
+
+    start: int
+    end: int
+    verb: str
+    child: str  # "" for a child not named
+    pronoun: bool = False  # told of as "he", "she": going on from what was told before
+
+    def as_quote(self, text: str) -> Quote:
+        """The clause as the child's words, so the circumstances of a quote are read around it."""
+        return Quote(self.start, self.end, text[self.start:self.end], speaker=self.child or "the child",
+                     speaker_is_child=True, form="phrase", kind="child_own", verb=self.verb, how="verb",
+                     extra={"pronoun": self.pronoun})
+
+
+def reported_words_of(doc: Doc, quotes: list[Quote], resolver: ChildResolver) -> list[ReportedWords]:
+    """The sentences with no quotation in them whose verb of saying has a child as its subject and a clause
+    as what was said ("JJ said he wants to live at Nana's", "has told me that"): one a sentence. Not a
+    saying denied or only possible ("did not say", "would say"), a view held (`_stance`), nor one inside
+    someone else's account ("Mum said Leo told her he was hungry": hers to give)."""
+    verbs = linguistics().word_classes.union("speech_verbs")
+    text = doc_text(doc)
+    found = []
+    for sentence in sentences(doc):
+        if any(sentence.start_char < q.end and q.start < sentence.end_char for q in quotes):
+            continue
+        for verb in sentence:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in SAYING_VERBS or _stance(verb) or has_modal(verb) \
+                    or any(c.dep_ == "neg" for c in verb.children) or _in_anothers_account(verb, verbs):
+                continue
+            said = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+            subject = subject_of(verb, inherit_through=("conj",))
+            child = resolver.child_of(subject) if subject is not None and said is not None else None
+            if child is None:
+                continue
+            words = list(said.subtree)
+            start, end = words[0].idx, words[-1].idx + len(words[-1])
+            if text[start:end].strip():
+                found.append(ReportedWords(start, end, verb.text, child, subject.pos_ == "PRON"))
+                break
+    return found
+
+
+def _stance(verb) -> bool:
+    """Whether a verb of saying is in the simple present ("Connor says he doesn't want the police involved"):
+    what the child holds now, the writer's account of their view, not a saying on an occasion."""
+    return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _in_anothers_account(verb, verbs) -> bool:
+    """Whether a verb of saying is itself in the clause someone else's verb of saying reports."""
+    head = verb
+    for _ in range(4):
+        if head.dep_ not in ("ccomp", "conj", "advcl") or head.head.i == head.i:
+            return False
+        head = head.head
+        if head.lemma_.lower() in verbs and head.pos_ == "VERB":
+            return True
+    return False
