@@ -94,10 +94,23 @@ def elaborated_after_colon(sent: Span) -> bool:
 
 
 def writer_perceives(token: Token) -> bool:
-    """'I saw', 'we heard': a verb of the senses whose subject is the writer."""
+    """'I saw', 'we heard': a verb of the senses whose subject is the writer. Negated, it is an observation
+    only of an absence the writer looked for ("I could not see any bruising", "we did not hear shouting");
+    "I have not seen the children since March", "I could not see Mum alone" say nothing was observed."""
     if token.lemma_.lower() not in PERCEPTION_VERBS or token.pos_ != "VERB":
         return False
-    return any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in token.children)
+    if not any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in token.children):
+        return False
+    return not any(c.dep_ == "neg" for c in token.children) or observed_absence(token)
+
+
+def observed_absence(verb: Token) -> bool:
+    """Whether what negated `verb` perceived is indefinite ("any bruising", "no marks", "shouting"): an absence
+    looked for, not a definite person or thing that was not seen ("the children", "Mum", "him")."""
+    seen = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
+    seen = [next((s for s in c.children if s.dep_ == "nsubj"), c) if c.dep_ == "ccomp" else c for c in seen]
+    return any(s.pos_ not in ("PROPN", "PRON") and not any(
+        d.dep_ == "poss" or (d.dep_ == "det" and d.lower_ not in ("any", "no")) for d in s.children) for s in seen)
 
 
 def gives_specifics(sent: Span) -> bool:
