@@ -182,6 +182,22 @@ class OpinionCheck:
                 return sent.start_char + match.start(), sent.start_char + match.end()
         return None
 
+    def unowned_clause_before(self, sent: Span, owned: tuple[int, int]) -> Span | None:
+        """'Overall Dean is doing brilliantly and in my view he no longer needs a plan': an owned marker that opens
+        a clause joined by "and" or "but" owns that clause only; the clause before it, about a person or what is
+        theirs, is the writer's bare claim. Not "the relationship is moving quickly and I am concerned ...", nor a
+        marker that opens or closes the sentence ("Dean is doing well, I think" owns it all)."""
+        marker = sent.doc.char_span(*owned, alignment_mode="expand")
+        if marker is None or marker.start <= sent.start + 1:
+            return None
+        joiner = sent.doc[marker.start - 1]
+        if joiner.lower_ not in ("and", "but") or joiner.dep_ != "cc":
+            return None
+        before = sent.doc[sent.start:joiner.i]
+        while len(before) and before[-1].is_punct:
+            before = before[:-1]
+        return before if self.person_judgements.of_a_person(before.root) else None
+
     def owned_feeling(self, sent: Span) -> tuple[int, int] | None:
         """'I am more worried about Alfie', 'we are very concerned': an owned marker ("I am worried")
         with a degree adverb inside it, read from the parse. Offsets of the words, or None."""
@@ -262,6 +278,12 @@ class OpinionCheck:
                 sent._.hedge = sent._.hedge or guessed
                 self.add_judgements(doc, sent, voice, passages.evidenced(i), own_words[i], model_classes,
                                     bool(cues) or guessed)
+            before = self.unowned_clause_before(sent, owned) if owned is not None and not heading else None
+            if before is not None:
+                words = [t for t in before if voice.is_writers(t)]
+                before_classes = None if passages.observed_next(i) or self.reads_as_given(before) else (
+                    self.sentence_model.probabilities([words])[0])
+                self.add_judgements(doc, before, voice, passages.evidenced(i), words, before_classes)
             reasoned = owned is not None and (heading or self.gives_reasons(doc, spans, i, owned))
             # "I think this supports her account, although a new term may be part of it": the writer weighs
             # their own view against another explanation, which is reasoned uncertainty, not a guess.
@@ -359,7 +381,7 @@ class OpinionCheck:
                 triggers = [(token.idx, token.idx + len(token.text),
                              f"the sentence model rates the writer's words {probability:.2f} {rated}; "
                              "the word it rests on most")]
-        if triggers:
+        if triggers and sent._.opinion is not None:  # a clause of a sentence has no rating of its own
             sent._.opinion = max(sent._.opinion, self.stated_opinion_floor)
         for start, end, why in triggers:
             add_finding(doc, self.rules.rule("opinion.judgement"), start, end, kind="judgement",
