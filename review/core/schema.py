@@ -203,6 +203,13 @@ class OpinionLexicons(Strict):
     hedge_modals: Phrases = lexicon("modal verbs of possibility, matched only as modals")
     hedge_weak_modals: Phrases = lexicon("weaker modals that hedge only before one of the linguistics data's "
                                          "hedge.weak_modal_followers")
+    hedge_possibility_modals: Phrases = lexicon("weaker modals that also guess before a plain verb in a main clause "
+                                                "('Dad could easily relapse')")
+    hedge_possibility_signals: Phrases = lexicon("conjunctions, prepositions and adverbs on the verb that make a "
+                                                 "possibility modal before a plain verb a guess ('could escalate "
+                                                 "if ...', 'could easily relapse')")
+    hedge_capacity_verbs: Phrases = lexicon("verbs of the senses, the mind or a skill whose 'could' tells a capacity "
+                                            "('I could see', 'she could remember', 'he could read'), not a guess")
     hedge_complement_verbs: Phrases = lexicon("verbs that hedge only with a complement or before 'to', 'like', "
                                               "'that', 'as if' ('appeared drunk')")
     hedge_inference_verbs: Phrases = lexicon("verbs that hedge when their subject names no particular evidence "
