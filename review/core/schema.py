@@ -193,6 +193,8 @@ class OpinionLexicons(Strict):
     evidence_verbs: Phrases = lexicon("verbs that draw an inference from the evidence their subject names")
     legal_process_words: Phrases = lexicon("nouns and verbs of a legal or statutory process: the offence, order or "
                                            "category it is for or of is the law's word, not the writer's label")
+    process_verbs: Phrases = lexicon("verbs of an agency's process whose passive, with an agency as agent or "
+                                     "recipient, records what was done ('was passed to MASH')")
     agency_nouns: Phrases = lexicon("nouns for an agency: what one 'will' do is a plan, not a claim about the family")
     risk_nouns: Phrases = lexicon("nouns of risk: 'is a risk to', 'is at high risk of' state a conclusion")
     forecast_conditions: Phrases = lexicon("words setting the condition of a negated 'will' forecast of a person "

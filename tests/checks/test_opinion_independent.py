@@ -32,8 +32,6 @@ VOICE_GAPS = {
     "One wonders whether anyone is supervising the children at night.": "the sentence model rates it under "
                                                                         "speculation_probability",
     "I imagine the children are frightened of him.": "'imagine' is no cue and the model rates it under the thresholds",
-    "Mum has two children from a previous relationship.": "the sentence model rates this plain fact 0.9 opinion "
-                                                          "(it rests on 'relationship')",
 }
 
 LEGAL_GAPS = {
