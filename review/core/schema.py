@@ -193,6 +193,8 @@ class OpinionLexicons(Strict):
     evidence_verbs: Phrases = lexicon("verbs that draw an inference from the evidence their subject names")
     legal_process_words: Phrases = lexicon("nouns and verbs of a legal or statutory process: the offence, order or "
                                            "category it is for or of is the law's word, not the writer's label")
+    process_verbs: Phrases = lexicon("verbs of an agency's process whose passive, with an agency as agent or "
+                                     "recipient, records what was done ('was passed to MASH')")
     agency_nouns: Phrases = lexicon("nouns for an agency: what one 'will' do is a plan, not a claim about the family")
     risk_nouns: Phrases = lexicon("nouns of risk: 'is a risk to', 'is at high risk of' state a conclusion")
     forecast_conditions: Phrases = lexicon("words setting the condition of a negated 'will' forecast of a person "
@@ -203,6 +205,13 @@ class OpinionLexicons(Strict):
     hedge_modals: Phrases = lexicon("modal verbs of possibility, matched only as modals")
     hedge_weak_modals: Phrases = lexicon("weaker modals that hedge only before one of the linguistics data's "
                                          "hedge.weak_modal_followers")
+    hedge_possibility_modals: Phrases = lexicon("weaker modals that also guess before a plain verb in a main clause "
+                                                "('Dad could easily relapse')")
+    hedge_possibility_signals: Phrases = lexicon("conjunctions, prepositions and adverbs on the verb that make a "
+                                                 "possibility modal before a plain verb a guess ('could escalate "
+                                                 "if ...', 'could easily relapse')")
+    hedge_capacity_verbs: Phrases = lexicon("verbs of the senses, the mind or a skill whose 'could' tells a capacity "
+                                            "('I could see', 'she could remember', 'he could read'), not a guess")
     hedge_complement_verbs: Phrases = lexicon("verbs that hedge only with a complement or before 'to', 'like', "
                                               "'that', 'as if' ('appeared drunk')")
     hedge_inference_verbs: Phrases = lexicon("verbs that hedge when their subject names no particular evidence "

@@ -10,6 +10,7 @@ from case_tables import independent, with_known_gaps
 PATTERNS = independent("opinion_patterns.yaml")
 LEGAL = independent("legal_record_sentences.yaml")
 VOICE = independent("opinion_voice_patterns.yaml")
+VOICE_2 = independent("opinion_voice_patterns_2.yaml")
 REPORT_DATE = "2024-05-14"
 
 # Why each case still fails (one line each); the test turns red when one starts to pass.
@@ -31,10 +32,6 @@ VOICE_GAPS = {
     "One wonders whether anyone is supervising the children at night.": "the sentence model rates it under "
                                                                         "speculation_probability",
     "I imagine the children are frightened of him.": "'imagine' is no cue and the model rates it under the thresholds",
-    "Leah could easily go missing again.": "'could' hedges only before 'be' or 'have', and the model rates it under "
-                                           "speculation_probability",
-    "Mum has two children from a previous relationship.": "the sentence model rates this plain fact 0.9 opinion "
-                                                          "(it rests on 'relationship')",
 }
 
 LEGAL_GAPS = {
@@ -82,4 +79,14 @@ def test_a_pattern_of_the_writers_unevidenced_opinion_is_flagged(review_text, ca
 
 @pytest.mark.parametrize("case", with_known_gaps(VOICE["must_pass"], VOICE_GAPS))
 def test_a_pattern_of_evidenced_or_sourced_writing_is_not_flagged(review_text, case):
+    assert opinion_warnings(review_text, case["text"]) == [], case["pattern"]
+
+
+@pytest.mark.parametrize("case", VOICE_2["must_flag"])
+def test_a_second_round_pattern_of_unevidenced_opinion_is_flagged(review_text, case):
+    assert len(opinion_warnings(review_text, case["text"])) >= case.get("labels", 1), case["pattern"]
+
+
+@pytest.mark.parametrize("case", VOICE_2["must_pass"])
+def test_a_second_round_pattern_of_evidenced_writing_is_not_flagged(review_text, case):
     assert opinion_warnings(review_text, case["text"]) == [], case["pattern"]

@@ -11,10 +11,11 @@ from spacy.tokens import Doc, Span, Token
 
 from review.checks.opinion.attribution import (WRITER, Voice, find_phrase, legal_categories, unsourced_quoted_labels,
                                                voice_of)
-from review.checks.opinion.evidence import (conceded, defines_a_term, depicts_an_occasion, elaborated_after_colon,
-                                            gives_its_measure, gives_specifics, observed_beside, reason_starts,
-                                            reasons_back, states_a_plan, states_a_reason, weighs_another_view,
-                                            writer_perceives, writers_own_account)
+from review.checks.opinion.evidence import (conceded, counts_what_is_had, defines_a_term, depicts_an_occasion,
+                                            elaborated_after_colon, gives_its_measure, gives_specifics, observed_beside,
+                                            reason_starts, reasons_back, records_a_process, states_a_plan,
+                                            states_a_reason, weighs_another_view, writer_perceives,
+                                            writers_own_account)
 from review.checks.opinion.hedge import HedgeCues, names_no_evidence
 from review.checks.opinion.labels import PersonJudgements, Trigger
 from review.checks.opinion.sentence_model import SentenceModel, load_sentence_model
@@ -88,6 +89,7 @@ class OpinionCheck:
         self.person_judgements = PersonJudgements(*(frozenset(w.lower() for w in lexicon(name)) for name in (
             "person_nouns", "degree_adverbs", "status_adjectives", "risk_nouns", "forecast_conditions")))
         self.agencies = frozenset(w.lower() for w in lexicon("agency_nouns"))
+        self.process_verbs = frozenset(w.lower() for w in lexicon("process_verbs"))
         self.legal_process_words = frozenset(w.lower() for w in lexicon("legal_process_words"))
         self.judgement_probability = self.rules.threshold("judgement_probability")
         self.opinion_probability = self.rules.threshold("opinion_probability")
@@ -182,6 +184,22 @@ class OpinionCheck:
                 return sent.start_char + match.start(), sent.start_char + match.end()
         return None
 
+    def unowned_clause_before(self, sent: Span, owned: tuple[int, int]) -> Span | None:
+        """'Overall Dean is doing brilliantly and in my view he no longer needs a plan': an owned marker that opens
+        a clause joined by "and" or "but" owns that clause only; the clause before it, about a person or what is
+        theirs, is the writer's bare claim. Not "the relationship is moving quickly and I am concerned ...", nor a
+        marker that opens or closes the sentence ("Dean is doing well, I think" owns it all)."""
+        marker = sent.doc.char_span(*owned, alignment_mode="expand")
+        if marker is None or marker.start <= sent.start + 1:
+            return None
+        joiner = sent.doc[marker.start - 1]
+        if joiner.lower_ not in ("and", "but") or joiner.dep_ != "cc":
+            return None
+        before = sent.doc[sent.start:joiner.i]
+        while len(before) and before[-1].is_punct:
+            before = before[:-1]
+        return before if self.person_judgements.of_a_person(before.root) else None
+
     def owned_feeling(self, sent: Span) -> tuple[int, int] | None:
         """'I am more worried about Alfie', 'we are very concerned': an owned marker ("I am worried")
         with a degree adverb inside it, read from the parse. Offsets of the words, or None."""
@@ -214,9 +232,11 @@ class OpinionCheck:
 
     def reads_as_given(self, sent: Span) -> bool:
         """Whether `sent` is not a bare claim for the sentence model to read alone: the writer's account of
-        their own work or knowledge, a person's state placed in the occasion it is seen on, or a plan."""
+        their own work or knowledge, a person's state placed in the occasion it is seen on, a plan, a count of what
+        a person has, or the record of an agency's process."""
         return (writers_own_account(sent) or self.person_judgements.observed_habit(sent)
-                or states_a_plan(sent, self.agencies))
+                or states_a_plan(sent, self.agencies) or counts_what_is_had(sent)
+                or records_a_process(sent, self.process_verbs, self.agencies))
 
     def judges(self, clause: Span) -> bool:
         """Whether `clause` carries a lexicon label or phrase of its own."""
@@ -262,6 +282,12 @@ class OpinionCheck:
                 sent._.hedge = sent._.hedge or guessed
                 self.add_judgements(doc, sent, voice, passages.evidenced(i), own_words[i], model_classes,
                                     bool(cues) or guessed)
+            before = self.unowned_clause_before(sent, owned) if owned is not None and not heading else None
+            if before is not None:
+                words = [t for t in before if voice.is_writers(t)]
+                before_classes = None if passages.observed_next(i) or self.reads_as_given(before) else (
+                    self.sentence_model.probabilities([words])[0])
+                self.add_judgements(doc, before, voice, passages.evidenced(i), words, before_classes)
             reasoned = owned is not None and (heading or self.gives_reasons(doc, spans, i, owned))
             # "I think this supports her account, although a new term may be part of it": the writer weighs
             # their own view against another explanation, which is reasoned uncertainty, not a guess.
@@ -359,7 +385,7 @@ class OpinionCheck:
                 triggers = [(token.idx, token.idx + len(token.text),
                              f"the sentence model rates the writer's words {probability:.2f} {rated}; "
                              "the word it rests on most")]
-        if triggers:
+        if triggers and sent._.opinion is not None:  # a clause of a sentence has no rating of its own
             sent._.opinion = max(sent._.opinion, self.stated_opinion_floor)
         for start, end, why in triggers:
             add_finding(doc, self.rules.rule("opinion.judgement"), start, end, kind="judgement",

@@ -94,10 +94,23 @@ def elaborated_after_colon(sent: Span) -> bool:
 
 
 def writer_perceives(token: Token) -> bool:
-    """'I saw', 'we heard': a verb of the senses whose subject is the writer."""
+    """'I saw', 'we heard': a verb of the senses whose subject is the writer. Negated, it is an observation
+    only of an absence the writer looked for ("I could not see any bruising", "we did not hear shouting");
+    "I have not seen the children since March", "I could not see Mum alone" say nothing was observed."""
     if token.lemma_.lower() not in PERCEPTION_VERBS or token.pos_ != "VERB":
         return False
-    return any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in token.children)
+    if not any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in token.children):
+        return False
+    return not any(c.dep_ == "neg" for c in token.children) or observed_absence(token)
+
+
+def observed_absence(verb: Token) -> bool:
+    """Whether what negated `verb` perceived is indefinite ("any bruising", "no marks", "shouting"): an absence
+    looked for, not a definite person or thing that was not seen ("the children", "Mum", "him")."""
+    seen = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
+    seen = [next((s for s in c.children if s.dep_ == "nsubj"), c) if c.dep_ == "ccomp" else c for c in seen]
+    return any(s.pos_ not in ("PROPN", "PRON") and not any(
+        d.dep_ == "poss" or (d.dep_ == "det" and d.lower_ not in ("any", "no")) for d in s.children) for s in seen)
 
 
 def gives_specifics(sent: Span) -> bool:
@@ -241,3 +254,24 @@ def states_a_plan(sent: Span, agencies: frozenset[str]) -> bool:
         return False
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     return subject is not None and (subject.lower_ in FIRST_PERSON or subject.lemma_.lower() in agencies)
+
+
+def counts_what_is_had(sent: Span) -> bool:
+    """'Mum has two children from a previous relationship', 'Dad has three convictions': "have" with a counted
+    object, the record of what a person has, which a reader can check; not a characterisation."""
+    root = sent.root
+    return root.lemma_ == "have" and any(c.dep_ == "dobj" and any(n.dep_ == "nummod" for n in c.children)
+                                         for c in root.children)
+
+
+def records_a_process(sent: Span, process_verbs: frozenset[str], agencies: frozenset[str]) -> bool:
+    """'This was passed to MASH', 'Jason is managed by MOSOVO', 'the case was referred to the council': the
+    passive of a verb of an agency's process (`process_verbs`) with an agency (`agencies`, or an organisation's
+    name) as its agent or the one it went to: a record of what was done, not a claim."""
+    root = sent.root
+    if root.lemma_.lower() not in process_verbs or root.tag_ != "VBN" or not any(
+            c.dep_ == "auxpass" for c in root.children):
+        return False
+    return any(c.dep_ in ("agent", "prep") and c.lower_ in ("by", "to") and any(
+        o.dep_ == "pobj" and (o.ent_type_ == "ORG" or o.lemma_.lower() in agencies) for o in c.children)
+        for c in root.children)

@@ -117,6 +117,9 @@ class HedgeCues:
     topic_verbs: frozenset[str] = frozenset()
     presentation_verbs: frozenset[str] = frozenset()
     presentation_respects: frozenset[str] = frozenset()
+    possibility_modals: frozenset[str] = frozenset()
+    capacity_verbs: frozenset[str] = frozenset()
+    possibility_signals: frozenset[str] = frozenset()
 
     @classmethod
     def from_rules(cls, rules) -> "HedgeCues":
@@ -133,7 +136,10 @@ class HedgeCues:
                    lower(lex("hedge_permission_verbs")), lower(lex("agency_nouns")),
                    topic_verbs=lower(lex("hedge_topic_verbs")),
                    presentation_verbs=lower(lex("hedge_presentation_verbs")),
-                   presentation_respects=lower(lex("hedge_presentation_respects")))
+                   presentation_respects=lower(lex("hedge_presentation_respects")),
+                   possibility_modals=lower(lex("hedge_possibility_modals")),
+                   capacity_verbs=lower(lex("hedge_capacity_verbs")),
+                   possibility_signals=lower(lex("hedge_possibility_signals")))
 
     def __post_init__(self):
         object.__setattr__(self, "_phrase_pattern", phrase_pattern(self.phrases))
@@ -157,7 +163,7 @@ class HedgeCues:
             if lemma in self.weak_modals or token.lower_ in self.weak_modals:
                 following = [t for t in token.doc[token.i + 1:token.i + 4] if t.lower_ not in ("not", "n't", "also", "well")]
                 if not following or following[0].lower_ not in self.weak_modal_followers:
-                    return False
+                    return self.guesses_an_event(token)
                 # "could be heard" reports a perception, "could be drinking" guesses
                 return not (following[0].lower_ == "be" and len(following) > 1 and following[1].tag_ == "VBN")
             return False
@@ -185,6 +191,28 @@ class HedgeCues:
                 following in (["as", "if"], ["as", "though"])) or (
                 following[:1] == ["to"] and len(after) == 2 and after[1].tag_ == "VB")
         return False
+
+    def guesses_an_event(self, modal: Token) -> bool:
+        """'Things could escalate quickly if she stops her medication', 'Dad could easily relapse': a possibility
+        modal (`possibility_modals`) before a plain verb of a main clause, with a condition or an adverb of readiness
+        on the verb (`possibility_signals`), guesses what may happen. Without one, "Sam could choose a snack" tells
+        a capacity, as a verb of the senses, the mind or a skill does ("could see", "could read"). Not negated
+        ("could not attend" tells a past fact), nor in a clause put inside another ("asked if he could stay"), nor
+        with the writer or the reader as subject ("we could offer", "could you ring"): a suggestion or request."""
+        verb = modal.head
+        if modal.lower_ not in self.possibility_modals or verb.i <= modal.i or verb.tag_ != "VB":
+            return False
+        if verb.dep_ not in ("ROOT", "conj") or (verb.dep_ == "conj" and verb.head.dep_ != "ROOT"):
+            return False
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "expl")), None)
+        if subject is None or subject.lower_ in WRITER or subject.lower_ == "you":
+            return False
+        if verb.lemma_.lower() in self.capacity_verbs or any(c.dep_ == "neg" for c in verb.children):
+            return False
+        # an adverb before the verb ("could well relapse"; "could sing well" is its manner), a condition anywhere
+        signals = [c for c in verb.children if (c.dep_ == "advmod" and c.i < verb.i) or c.dep_ == "prep"]
+        signals += [m for c in verb.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"]
+        return any(t.lower_ in self.possibility_signals for t in signals)
 
     def permits(self, modal: Token) -> bool:
         """'She may phone the duty line', 'the council may end the duty': "may" giving a person leave to contact,
