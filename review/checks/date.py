@@ -618,7 +618,7 @@ class DateCheck:
 
     def check_relative(self, doc: Doc, sent: Span, own: list[TemporalExpression], ahead: set[int]) -> bool:
         """``date.relative`` on a past event dated only by words counted from the report date ("yesterday",
-        "last week", "at Christmas", "three days ago"), with the date they resolve to (True if raised).
+        "last week", "on Christmas Day", "three days ago"), with the date they resolve to (True if raised).
         A date written out anywhere in the sentence ("Yesterday (13/05/2024)") dates it. A meeting still to come
         named by its weekday (`ahead`: "the conference on Monday") gets it too: the report is read after that week."""
         if not own or not all(is_relative_to_report(e) or e.imprecise or is_clock_time(e) for e in own):
@@ -1235,7 +1235,7 @@ def gives_a_reason_for_a_view(verb: Token) -> bool:
 
 def is_relative_to_report(expr: TemporalExpression) -> bool:
     """A precise date counted from the report date and written with no calendar date of its own ("yesterday",
-    "last Tuesday", "at Christmas"); a month or year named in words is left to ``date.imprecise``."""
+    "last Tuesday", "on Christmas Day"); a month or year named in words is left to ``date.imprecise``."""
     return (expr.relative == "report" and not expr.imprecise and expr.value is not None
             and not MONTH_OR_YEAR.search(expr.text))
 
@@ -1276,8 +1276,9 @@ def introduces_an_event(verb: Token, before: Token | None = None) -> bool:
     told so far): an argument with an indefinite article ("A referral was made"), an adverb such as "also" or
     "again", or what someone said after what was seen ("A bruise was noticed. Mia said ..."), each its own
     piece of evidence; not what was left unsaid ("She did not tell anyone"), which goes on with the episode."""
-    if any(t.lower_ in NEW_EVENT_ADVERBS for t in clause_tokens(verb)):
-        return True
+    if any(t.lower_ in NEW_EVENT_ADVERBS and (t.dep_ in ("advmod", "npadvmod") or t.lower_ == "another")
+           for t in clause_tokens(verb)):
+        return True  # an adverb of the clause: "no further action was taken" is the outcome, not one more event
     if (before is not None and verb.lemma_.lower() in SPEECH_VERBS and before.lemma_.lower() not in SPEECH_VERBS
             and not gives_an_instruction(verb) and not any(c.dep_ == "neg" for c in verb.children)):
         return True
