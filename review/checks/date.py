@@ -473,6 +473,7 @@ class DateCheck:
         spans = sentences(doc)
         verbs = [None if anchor["heading"] else self.event_verb(sent) for sent, anchor in zip(spans, anchors)]
         month_entries: dict[int, TemporalExpression] = {}  # undated events of an entry dated by its month alone
+        told_undated: set[str] = set()  # the nouns of the sentences already asked for their date
         for index, (sent, anchor) in enumerate(zip(spans, anchors)):
             if self.is_record_field(sent):
                 continue
@@ -514,8 +515,11 @@ class DateCheck:
                              or (not own and carried and dating is not None and not is_vague(dating)
                                  and not is_relative_to_report(dating) and self.check_sequel(doc, sent)))
             if (verb is not None and dating is None and not vaguely_dated
-                    and not asks_no_date(verb, sent, self.recording_verbs) and not self.tells_how_the_speaker_is(verb)):
+                    and not asks_no_date(verb, sent, self.recording_verbs) and not self.tells_how_the_speaker_is(verb)
+                    and not placed_by_a_told_event(verb, told_undated)):
                 undated.append((index, sent, verb))  # "He told me he is scared": a feeling passed on, no incident
+            if vaguely_dated or (undated and undated[-1][0] == index):
+                told_undated.update(t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "PROPN"))
             if dating is not None and dating.anchor is not None and (verb is not None or (own and anchor["heading"])
                                                                     or (own and self.is_event_statement(sent))):
                 events.append(Event(date=dating.value, anchor=dating.anchor.isoformat(), sentence=index,
@@ -1231,6 +1235,24 @@ def gives_a_reason_for_a_view(verb: Token) -> bool:
     if clause.dep_ != "advcl" or not any(c.lower_ in REASON_MARKERS and c.dep_ == "mark" for c in clause.children):
         return False
     return not is_past(clause.head) or is_present_perfect(clause.head)
+
+
+RECAP_PREPOSITIONS = {"after", "before", "following", "during"}
+
+
+def placed_by_a_told_event(verb: Token, told: set[str]) -> bool:
+    """The verb is placed only by a definite mention of an event already asked for its date ("Dad was spoken to
+    after the Millbrook game" once the game was told as "a few weeks ago"): part of that incident, whose date the
+    earlier finding already asks for, not a new undated event. `told` holds the nouns of those earlier sentences."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in RECAP_PREPOSITIONS:
+            continue
+        for noun in prep.children:
+            if (noun.dep_ == "pobj" and noun.pos_ == "NOUN" and noun.lemma_.lower() in told
+                    and any(d.dep_ in ("det", "poss") and d.lower_ not in ("a", "an", "another", "every", "each")
+                            for d in noun.children)):
+                return True
+    return False
 
 
 def is_relative_to_report(expr: TemporalExpression) -> bool:
