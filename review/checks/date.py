@@ -1302,9 +1302,23 @@ def introduces_an_event(verb: Token, before: Token | None = None) -> bool:
            for t in clause_tokens(verb)):
         return True  # an adverb of the clause: "no further action was taken" is the outcome, not one more event
     if (before is not None and verb.lemma_.lower() in SPEECH_VERBS and before.lemma_.lower() not in SPEECH_VERBS
-            and not gives_an_instruction(verb) and not any(c.dep_ == "neg" for c in verb.children)):
+            and not gives_an_instruction(verb) and not any(c.dep_ == "neg" for c in verb.children)
+            and not tells_of_what_was_told(verb)):
         return True
     return has_indefinite_argument(verb)
+
+
+REFERRING_BACK = {"this", "that", "it", "these", "those", "them"}
+LISTENERS = {"me", "him", "her", "us", "you"}  # the one told ("told me about this"), not what was told
+
+
+def tells_of_what_was_told(verb: Token) -> bool:
+    """A telling whose only content is a word pointing back ("The warden told me about this", "reported it"): the
+    source of what was just told, part of that episode, not a new piece of evidence."""
+    content = [c for c in verb.children if c.dep_ in ("dobj", "ccomp") and c.lower_ not in LISTENERS]
+    content += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("about", "of") for o in p.children
+                if o.dep_ == "pobj"]
+    return bool(content) and all(c.lower_ in REFERRING_BACK for c in content)
 
 
 def gives_an_instruction(verb: Token) -> bool:

@@ -33,3 +33,17 @@ def test_a_recap_of_an_incident_already_asked_for_is_not_flagged_again(review_te
 ])
 def test_an_event_placed_by_one_not_told_before_is_still_flagged(review_text, text):
     assert ("date.undated_event", "hit") in date_warnings(review_text(text, report_date=REPORT_DATE))
+
+
+@pytest.mark.parametrize("text", [
+    "Dad has shouted at the twins in the street several times. Their neighbour told me about this.",
+    "Mum has missed Ava's hospital appointments. The ward sister reported it to me.",
+])
+def test_a_telling_of_what_was_just_told_is_the_same_passage(review_text, text):
+    """"told me about this": the source of the events just told, not a new piece of evidence."""
+    assert [r for r, _ in date_warnings(review_text(text, report_date=REPORT_DATE))].count("date.undated_event") == 1
+
+
+def test_a_telling_with_content_of_its_own_is_still_a_new_piece_of_evidence(review_text):
+    text = "Mum has missed Ava's hospital appointments. The ward sister said that Ava had lost weight."
+    assert [r for r, _ in date_warnings(review_text(text, report_date=REPORT_DATE))].count("date.undated_event") == 2
