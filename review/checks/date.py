@@ -473,6 +473,7 @@ class DateCheck:
         spans = sentences(doc)
         verbs = [None if anchor["heading"] else self.event_verb(sent) for sent, anchor in zip(spans, anchors)]
         month_entries: dict[int, TemporalExpression] = {}  # undated events of an entry dated by its month alone
+        told_undated: set[str] = set()  # the nouns of the sentences already asked for their date
         for index, (sent, anchor) in enumerate(zip(spans, anchors)):
             if self.is_record_field(sent):
                 continue
@@ -514,8 +515,11 @@ class DateCheck:
                              or (not own and carried and dating is not None and not is_vague(dating)
                                  and not is_relative_to_report(dating) and self.check_sequel(doc, sent)))
             if (verb is not None and dating is None and not vaguely_dated
-                    and not asks_no_date(verb, sent, self.recording_verbs) and not self.tells_how_the_speaker_is(verb)):
+                    and not asks_no_date(verb, sent, self.recording_verbs) and not self.tells_how_the_speaker_is(verb)
+                    and not placed_by_a_told_event(verb, told_undated)):
                 undated.append((index, sent, verb))  # "He told me he is scared": a feeling passed on, no incident
+            if vaguely_dated or (undated and undated[-1][0] == index):
+                told_undated.update(t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "PROPN"))
             if dating is not None and dating.anchor is not None and (verb is not None or (own and anchor["heading"])
                                                                     or (own and self.is_event_statement(sent))):
                 events.append(Event(date=dating.value, anchor=dating.anchor.isoformat(), sentence=index,
@@ -618,7 +622,7 @@ class DateCheck:
 
     def check_relative(self, doc: Doc, sent: Span, own: list[TemporalExpression], ahead: set[int]) -> bool:
         """``date.relative`` on a past event dated only by words counted from the report date ("yesterday",
-        "last week", "at Christmas", "three days ago"), with the date they resolve to (True if raised).
+        "last week", "on Christmas Day", "three days ago"), with the date they resolve to (True if raised).
         A date written out anywhere in the sentence ("Yesterday (13/05/2024)") dates it. A meeting still to come
         named by its weekday (`ahead`: "the conference on Monday") gets it too: the report is read after that week."""
         if not own or not all(is_relative_to_report(e) or e.imprecise or is_clock_time(e) for e in own):
@@ -1233,9 +1237,27 @@ def gives_a_reason_for_a_view(verb: Token) -> bool:
     return not is_past(clause.head) or is_present_perfect(clause.head)
 
 
+RECAP_PREPOSITIONS = {"after", "before", "following", "during"}
+
+
+def placed_by_a_told_event(verb: Token, told: set[str]) -> bool:
+    """The verb is placed only by a definite mention of an event already asked for its date ("Dad was spoken to
+    after the Millbrook game" once the game was told as "a few weeks ago"): part of that incident, whose date the
+    earlier finding already asks for, not a new undated event. `told` holds the nouns of those earlier sentences."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in RECAP_PREPOSITIONS:
+            continue
+        for noun in prep.children:
+            if (noun.dep_ == "pobj" and noun.pos_ == "NOUN" and noun.lemma_.lower() in told
+                    and any(d.dep_ in ("det", "poss") and d.lower_ not in ("a", "an", "another", "every", "each")
+                            for d in noun.children)):
+                return True
+    return False
+
+
 def is_relative_to_report(expr: TemporalExpression) -> bool:
     """A precise date counted from the report date and written with no calendar date of its own ("yesterday",
-    "last Tuesday", "at Christmas"); a month or year named in words is left to ``date.imprecise``."""
+    "last Tuesday", "on Christmas Day"); a month or year named in words is left to ``date.imprecise``."""
     return (expr.relative == "report" and not expr.imprecise and expr.value is not None
             and not MONTH_OR_YEAR.search(expr.text))
 
@@ -1276,12 +1298,27 @@ def introduces_an_event(verb: Token, before: Token | None = None) -> bool:
     told so far): an argument with an indefinite article ("A referral was made"), an adverb such as "also" or
     "again", or what someone said after what was seen ("A bruise was noticed. Mia said ..."), each its own
     piece of evidence; not what was left unsaid ("She did not tell anyone"), which goes on with the episode."""
-    if any(t.lower_ in NEW_EVENT_ADVERBS for t in clause_tokens(verb)):
-        return True
+    if any(t.lower_ in NEW_EVENT_ADVERBS and (t.dep_ in ("advmod", "npadvmod") or t.lower_ == "another")
+           for t in clause_tokens(verb)):
+        return True  # an adverb of the clause: "no further action was taken" is the outcome, not one more event
     if (before is not None and verb.lemma_.lower() in SPEECH_VERBS and before.lemma_.lower() not in SPEECH_VERBS
-            and not gives_an_instruction(verb) and not any(c.dep_ == "neg" for c in verb.children)):
+            and not gives_an_instruction(verb) and not any(c.dep_ == "neg" for c in verb.children)
+            and not tells_of_what_was_told(verb)):
         return True
     return has_indefinite_argument(verb)
+
+
+REFERRING_BACK = {"this", "that", "it", "these", "those", "them"}
+LISTENERS = {"me", "him", "her", "us", "you"}  # the one told ("told me about this"), not what was told
+
+
+def tells_of_what_was_told(verb: Token) -> bool:
+    """A telling whose only content is a word pointing back ("The warden told me about this", "reported it"): the
+    source of what was just told, part of that episode, not a new piece of evidence."""
+    content = [c for c in verb.children if c.dep_ in ("dobj", "ccomp") and c.lower_ not in LISTENERS]
+    content += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("about", "of") for o in p.children
+                if o.dep_ == "pobj"]
+    return bool(content) and all(c.lower_ in REFERRING_BACK for c in content)
 
 
 def gives_an_instruction(verb: Token) -> bool:

@@ -21,12 +21,23 @@ def main_verbs(sent: Span) -> list[Token]:
     """Verbs of the sentence's main clauses: its root, verbs joined to it, adverbial clauses."""
     verbs = []
     for token in sent:
+        if token.pos_ in ("VERB", "AUX") and joined_by_semicolon(token):
+            verbs.append(token)
+            continue
         if token.pos_ not in ("VERB", "AUX") or token.dep_ not in MAIN_CLAUSE:
             continue
         if token.dep_ != "ROOT" and token.head.dep_ not in MAIN_CLAUSE:
             continue
         verbs.append(token)
     return verbs
+
+
+def joined_by_semicolon(verb: Token) -> bool:
+    """The verb of a clause before a semicolon that the parser hung on the next clause's root as its complement
+    ("Mum missed the appointment; the school phoned her"): a main clause of its own, not what the later verb says."""
+    head = verb.head
+    return (verb.dep_ == "ccomp" and head.dep_ == "ROOT" and verb.i < head.i
+            and any(c.dep_ == "punct" and c.text == ";" and verb.right_edge.i < c.i < head.i for c in head.children))
 
 
 def is_past(verb: Token) -> bool:

@@ -29,7 +29,7 @@ def test_date_must_flag_vague_and_relative_times(review_text, case):
     ("Yesterday Mia arrived at school without a coat.", "on 19 March 2024?"),
     ("Last week Dad shouted at Mia in the street.", "between 11 and 17 March 2024?"),
     ("Last month Mum was evicted.", "in February 2024?"),
-    ("At Christmas Dad threw a cup at Mum.", "on 25 December 2023?"),
+    ("On Christmas Day Dad threw a cup at Mum.", "on 25 December 2023?"),
     ("Last year Mum was evicted for rent arrears.", "in 2023?"),
 ])
 def test_a_relative_time_is_resolved_in_the_suggestion(review_text, text, resolved):
@@ -267,7 +267,7 @@ def test_one_event_in_the_present_perfect_keeps_the_carried_date(review_text):
 
 @pytest.mark.parametrize("text, match, resolved", [
     ("Mum attended A&E drunk on NYE with a cut to her head.", "NYE", "on 31 December 2023?"),
-    ("At Xmas Dad threw a plate at the wall.", "Xmas", "on 25 December 2023?"),
+    ("On Xmas Day Dad threw a plate at the wall.", "Xmas Day", "on 25 December 2023?"),
     ("On New Years Eve the police were called to the flat.", "New Years Eve", "on 31 December 2023?"),
     ("She has a history of low mood and arrived at the clinic distressed on Boxing Day with cuts to her arm.",
      "Boxing Day", "on 26 December 2023?"),

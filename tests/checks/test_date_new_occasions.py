@@ -180,7 +180,7 @@ def test_a_period_bound_or_a_dated_state_is_not_asked(review_text, text):
 
 def test_a_past_event_in_the_time_of_a_past_progressive_is_dated_only_by_its_holiday(review_text):
     text = "A dinner lady saw a burn on Isla's wrist when she was washing her hands at Easter."
-    assert [rule for rule, _ in date_warnings(review_text(text, report_date=REPORT_DATE))] == ["date.relative"]
+    assert [rule for rule, _ in date_warnings(review_text(text, report_date=REPORT_DATE))] == ["date.imprecise"]
 
 
 def test_a_routine_in_the_past_progressive_is_not_one_episode(review_text):

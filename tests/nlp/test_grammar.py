@@ -36,6 +36,22 @@ def test_main_verbs_are_the_root_and_the_verbs_joined_to_it(base_nlp):
     assert [t.text for t in main_verbs(doc[:])] == ["arrived", "left"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Grandad collected Ivy from school; he then took her to the park.", ["collected", "took"]),
+    ("The health visitor weighed the baby; Mum declined the next appointment.", ["weighed", "declined"]),
+    ("Nobody answered the door; a neighbour said the family had moved.", ["answered", "said"]),
+])
+def test_main_verbs_take_the_clause_before_a_semicolon(base_nlp, text, expected):
+    """The parser hangs the clause before a semicolon on the next clause's root as its complement."""
+    doc = base_nlp(text)
+    assert [t.text for t in main_verbs(doc[:])] == expected
+
+
+def test_a_reported_clause_without_a_semicolon_is_not_a_main_verb(base_nlp):
+    doc = base_nlp("Mum said that Jay had missed the bus.")
+    assert [t.text for t in main_verbs(doc[:])] == ["said"]
+
+
 def test_clause_text_leaves_out_the_clauses_joined_to_the_verb(base_nlp):
     doc = base_nlp("Mum usually walks Mia to school and she collected her on Monday.")
     assert "collected" not in clause_text(verb(doc, "walks"))

@@ -222,6 +222,34 @@ def _age_opening(m, ctx):
     return Result("DATE", None, imprecise=True, relative=None)
 
 
+# holiday periods: over Christmas, before Christmas, at Easter, last Christmas, the Easter holidays, at half term,
+# in the summer holidays, over the holidays: a stretch of days around a festival or out of school, not one day, so
+# vague (the day itself, "on Christmas Day", is the holiday rule's; "since Christmas" bounds a period from the day)
+@_rule(r"(?:(?P<prep>before|after|over|during|around|at|across|through|throughout|in|in\s+the\s+run[\s-]up\s+to)\s+)?"
+       r"(?:(?P<the>the)\s+)?(?:(?P<rel>last|this|next)\s+)?"
+       r"(?:(?P<h>christmas|xmas|easter)(?!\s+(?:day|eve|sunday|monday|term)\b)(?:\s+(?P<kind>holidays?|hols|break|period|week))?"
+       r"|(?:(?:october|february|may|feb|oct)\s+)?half[\s-]?term(?:\s+(?:holidays?|break|week))?"
+       r"|(?P<summer>summer)\s+(?:holidays?|hols|break)|(?:school\s+)?(?:holidays|hols))"
+       r"(?:\s+(?P<y>" + YEAR_DIGITS + r"))?", 3)
+def _holiday_period(m, ctx):
+    if m["h"] and not capitalised(m["h"]):
+        return None
+    if not (m["prep"] or m["rel"] or m["kind"] or (m["the"] and not m["h"])):
+        return None  # "Christmas was hard": the holiday rule's; "holidays" alone is no time
+    if not m["h"] and not (m["prep"] or m["the"] or m["rel"]):
+        return None
+    if not m["prep"] and preceded_by(m, r"\b(?:since|until|till|by|from)\s+"):
+        return None  # "since last Christmas": a period bound from the holiday's day
+    rel = (m["rel"] or "").lower()
+    if rel == "this" and not m["h"]:
+        return Result("DATE", None, relative="report")  # "this half term", as "this term": a period, still going
+    if m["summer"]:
+        year = int(m["y"]) if m["y"] else (ctx.report.year if ctx.report.month >= 6 or ctx.future else ctx.report.year - 1)
+        return Result("DATE", f"{year}-SU", imprecise=True, relative=None if m["y"] else "report")
+    ahead = rel == "next" or (rel == "this" and ctx.future) or bool(m["y"] and int(m["y"]) > ctx.report.year)
+    return Result("DATE", "FUTURE_REF" if ahead else "PAST_REF", imprecise=True, relative="report")
+
+
 # holidays: Christmas, Easter, New Year's Day, Mother's Day
 @_rule(r"(?:(?P<rel>last|this|next)\s+)?(?P<h>(?:christmas|xmas)\s+day|(?:christmas|xmas)\s+eve|christmas|xmas|boxing\s+day|"
        r"new\s+year['’]?s\s+(?:day|eve)|nye|"
