@@ -354,6 +354,8 @@ class ChildVoiceLexicons(Strict):
     disclosure_cues: Phrases = lexicon("how a quote came to be said: asked, spontaneously, in direct work")
     untimed_saying_words: Phrases = lexicon("frequency words that make a saying a habit, tied to no one occasion "
                                             "('has often said', 'always says')")
+    indirect_saying_verbs: Phrases = lexicon("verbs that report the child's words in the writer's own ('said he "
+                                             "wants', 'has told me that'): the indirect speech asked about")
     wish_verbs: Phrases = lexicon("verbs whose subject, when it is the child, records a wish or feeling")
     feeling_words: Phrases = lexicon("adjectives of feeling ('Kayla is scared')")
     unwilling_to: Phrases = lexicon("objects after which a wish verb is unwillingness to speak, not a wish")

@@ -216,7 +216,8 @@ def child_voice(doc: Doc, rules: CheckRules, rules_path: str | None = None) -> C
         voice.heard.setdefault(words.child, []).append(sentence_index(doc, words.start))
     voice.circumstances, voice.disclosure = circumstances_of_quotes(doc, quotes, rules)
     text = doc_text(doc)
-    reported = reported_words_of(doc, quotes, resolver)
+    reported = reported_words_of(doc, quotes, resolver,
+                                 frozenset(w.lower() for w in rules.lexicon("indirect_saying_verbs")))
     voice.reported = list(zip(reported, circumstances_of_reported(
         doc, [words.as_quote(text) for words in reported], quotes, voice.circumstances, rules)))
     doc._.child_voice = voice

@@ -13,12 +13,6 @@ from review.nlp.grammar import has_modal, subject_of
 from review.nlp.linguistics import linguistics
 from review.nlp.quotes import Quote
 
-# Verbs that report what someone said on an occasion ("said he wants", "has told me that", "disclosed that");
-# not agreeing, asking or confirming, which report a consent or a question, not the child's account.
-SAYING_VERBS = ("say", "tell", "disclose", "explain", "mention", "state", "admit", "complain", "report", "claim",
-                "insist", "add")
-
-
 @dataclass
 class ReportedWords:
     """A child's words given in indirect speech: the clause said (`start`-`end`, as a quote's words would
@@ -37,8 +31,10 @@ class ReportedWords:
                      extra={"pronoun": self.pronoun})
 
 
-def reported_words_of(doc: Doc, quotes: list[Quote], resolver: ChildResolver) -> list[ReportedWords]:
-    """The sentences with no quotation in them whose verb of saying has a child as its subject and a clause
+def reported_words_of(doc: Doc, quotes: list[Quote], resolver: ChildResolver,
+                      saying_verbs: frozenset[str]) -> list[ReportedWords]:
+    """The sentences with no quotation in them whose verb of saying (of `saying_verbs`, the rules'
+    ``indirect_saying_verbs``) has a child as its subject and a clause
     as what was said ("JJ said he wants to live at Nana's", "has told me that"): one a sentence. Not a
     saying denied or only possible ("did not say", "would say"), a view held (`_stance`), nor one inside
     someone else's account ("Mum said Leo told her he was hungry": hers to give)."""
@@ -49,7 +45,7 @@ def reported_words_of(doc: Doc, quotes: list[Quote], resolver: ChildResolver) ->
         if any(sentence.start_char < q.end and q.start < sentence.end_char for q in quotes):
             continue
         for verb in sentence:
-            if verb.pos_ != "VERB" or verb.lemma_.lower() not in SAYING_VERBS or _stance(verb) or has_modal(verb) \
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in saying_verbs or _stance(verb) or has_modal(verb) \
                     or any(c.dep_ == "neg" for c in verb.children) or _in_anothers_account(verb, verbs):
                 continue
             said = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
