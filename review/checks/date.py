@@ -1175,9 +1175,11 @@ def introduces_a_quote(verb: Token, sent: Span) -> bool:
     """A speech verb in running text whose words follow in quotation marks ("She said, "I won't go back""): the
     words are the speaker's voice, whose circumstances the child's-voice check asks for, not an incident to date.
     A log's bullet ("- Poppy said "I don't like going home."") records the occasion itself, an event."""
-    return verb.lemma_.lower() in SPEECH_VERBS and not is_list_item(sent) and any(
-        child.dep_ == "ccomp" and in_quote(sent, next(t for t in child.subtree if not t.is_punct).idx)
-        for child in verb.children)
+    if verb.lemma_.lower() not in SPEECH_VERBS or is_list_item(sent):
+        return False
+    words_said = (next((t for t in child.subtree if not t.is_punct), None)
+                  for child in verb.children if child.dep_ == "ccomp")
+    return any(first is not None and in_quote(sent, first.idx) for first in words_said)  # a bare mark says nothing
 
 
 def handles_everything(verb: Token, recording_verbs: set[str] = frozenset()) -> bool:

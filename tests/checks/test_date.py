@@ -315,6 +315,23 @@ def test_a_quote_in_running_text_is_the_speakers_voice_not_an_incident(review_te
     assert date_findings(review_text(text, report_date=REPORT_DATE)) == []
 
 
+def test_a_lone_quotation_mark_parsed_as_what_was_said_is_no_quote(review_text):
+    """The parser can make a bare quotation mark the clause a speech verb reports ("told her he did it 'to
+    feel something'"): there is no word to place inside or outside the quote, and the review goes on."""
+    from spacy.tokens import Doc
+
+    from review.checks.date import introduces_a_quote
+    from review.pipeline import load_pipeline
+    words = ["Kian", "told", "her", "'", "to", "feel", "something", "'", "."]
+    doc = Doc(load_pipeline().vocab, words=words, spaces=[True, True, True, False, True, True, False, False, False],
+              heads=[1, 1, 1, 1, 5, 1, 5, 1, 1], deps=["nsubj", "ROOT", "dobj", "ccomp", "aux", "xcomp", "dobj",
+                                                     "punct", "punct"],
+              lemmas=["Kian", "tell", "she", "'", "to", "feel", "something", "'", "."])
+    assert introduces_a_quote(doc[1], doc[:]) is False
+    text = "The school nurse describes the cuts as superficial and says Kian told her he did it 'to feel something'."
+    assert date_findings(review_text(text, report_date=REPORT_DATE)) == [("date.undated_event", "told")]
+
+
 @pytest.mark.parametrize("text, match", [
     ('Ava told her teacher that Dad "went mad" with a belt.', "told"),
     ('Contact log\n\n- Ava told the driver "I want to stay at Nan\'s."\n- Mum rang to cancel.\n', "told"),
