@@ -315,3 +315,35 @@ def test_independent_abbreviation_flags(check_independent, item):
 def test_independent_abbreviation_passes(check_independent, item):
     matches = [f.match for f in rules_found(check_independent(item["text"]), "length.jargon")]
     assert item["abbreviation"] not in matches, item["why"]
+
+
+WRITER_LINE_CASES = [
+    # (text, abbreviation, the line it is flagged on, or None)
+    ("Report by: Tom Avery, IRO\n\nI have chaired Mia's reviews as IRO since 2022.", "IRO", "Report by: Tom Avery, IRO"),
+    ("Role: FSW\n\nAs the FSW I have visited the family every week since January.", "FSW", "Role: FSW"),
+    ("Mia's progress at home.\n\nI have visited weekly since January.\n\nPrepared by: Ann Cole, EWO\n\n"
+     "As EWO I will keep checking her attendance.", "EWO", "Prepared by: Ann Cole, EWO"),
+]
+
+
+@pytest.mark.parametrize("text, abbreviation, line", WRITER_LINE_CASES)
+def test_abbreviation_met_first_in_the_writers_role_line_is_flagged_there(check, text, abbreviation, line):
+    """The reader meets the writer's role first in the 'Author:'/'Role:' line: that is its first use."""
+    doc = check(text)
+    found = [f for f in rules_found(doc, "length.jargon") if f.match == abbreviation]
+    assert [f.start for f in found] == [text.index(line) + line.index(abbreviation)]
+
+
+@pytest.mark.parametrize("text, abbreviation", [
+    ("Written by: Ann Cole, Family Support Worker (FSW)\n\nAs the FSW I visit weekly.", "FSW"),
+    ("Completed by: Tom Avery, IRO\n\nMia is settled and her attendance is good.", "IRO"),
+])
+def test_role_explained_there_or_met_only_there_is_not_flagged(check, text, abbreviation):
+    assert [f.match for f in rules_found(check(text), "length.jargon") if f.match == abbreviation] == []
+
+
+def test_abbreviation_in_another_header_line_is_flagged_at_its_first_use_in_running_text(check):
+    """A 'Venue:' line or a heading is not where the reader takes the report's terms from."""
+    text = "Venue: Oakfield HAF scheme\n\nMia attends the HAF scheme on Mondays."
+    found = [f for f in rules_found(check(text), "length.jargon") if f.match == "HAF"]
+    assert [f.start for f in found] == [text.rindex("HAF")]

@@ -31,6 +31,7 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 CLAUSE_LINKS = {"ccomp", "parataxis", "conj"}   # how a second main clause hangs in the parse
 NOT_PROSE = ("heading", "field", "address", "signature")  # blocks whose abbreviations are not read as running text
 SENTENCE_END = re.compile(r"[.!?;:…][\"'”’)\]]*$")  # how a written sentence (or a clause before a colon) ends
+WRITER_FIELDS = ("author", "role")   # header fields that give the writer's name and role
 GLOSSARY_HEADING = re.compile(r"(?i)glossary|abbreviations|acronyms|key terms|terms used")
 COMMON_WORD_ZIPF, COMMON_SHORT_WORD_ZIPF = 4.0, 5.0  # how common a word (of 3+ letters, of 2) is to be everyday
 THRESHOLDS = ("sentence_words", "paragraph_words", "hard_grade", "hard_min_words", "run_on_joins", "comma_splice_min_words",
@@ -373,6 +374,9 @@ class LengthCheck:
     def _check_jargon(self, doc: Doc, quoted: list[tuple[int, int]]) -> None:
         structure = doc._.structure
         outside_prose = [(b.start, b.end) for b in structure.blocks if b.kind in NOT_PROSE] if structure else []
+        # The writer's own name-and-role lines: an abbreviation met bare there first is flagged there.
+        own_role = ([(f.start, f.end) for f in structure.fields if f.key in WRITER_FIELDS]
+                    + [(b.start, b.end) for b in structure.blocks if b.kind == "signature"]) if structure else []
         glossary_sections = [(b.start, b.end) for b in structure.blocks
                              if b.heading and GLOSSARY_HEADING.search(b.heading)] if structure else []
         text = doc_text(doc)
@@ -382,7 +386,7 @@ class LengthCheck:
             text, self.glossary, self.known_abbreviations, explained,
             skip=lambda offset: _in_spans(offset, outside_prose),
             common_word=_is_common_word, quoted=lambda offset: _in_spans(offset, quoted),
-            is_name=lambda offset: _is_name_at(doc, offset))
+            is_name=lambda offset: _is_name_at(doc, offset), first_met=lambda offset: _in_spans(offset, own_role))
         for abbreviation, start, end in found:
             spelled = self.glossary.expansions.get(abbreviation)
             self._add(doc, "length.jargon", start, end, expansion=spelled[0] if spelled else "the words in full")

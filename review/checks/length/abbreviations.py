@@ -179,7 +179,7 @@ def _can_spell_far(word: str) -> bool:
 
 def unexplained_abbreviations(text: str, glossary: Glossary, known: frozenset[str] = frozenset(),
                               explained_keys: frozenset[str] = frozenset(), skip=None,
-                              common_word=None, quoted=None, is_name=None) -> list[tuple[str, int, int]]:
+                              common_word=None, quoted=None, is_name=None, first_met=None) -> list[tuple[str, int, int]]:
     """(abbreviation, start, end) of the first use of each abbreviation not explained there.
 
     An abbreviation is a glossary entry or a word of abbreviation form, except one every reader
@@ -190,20 +190,27 @@ def unexplained_abbreviations(text: str, glossary: Glossary, known: frozenset[st
     is a person's name (for "Maisie ROWE", not "Discussed LARC"); `explained_keys` are explained
     in the report's own glossary. Later uses of an abbreviation are fine; one first used bare is
     flagged there, even if it is spelled out later; one whose words were written in full anywhere
-    before it is explained (`is_spelled_out_before`).
+    before it is explained (`is_spelled_out_before`). One used bare first in the writer's own
+    name-and-role lines (`first_met(start)`: "Author: J. Lord, PA", a sign-off), which the reader
+    reads, and then bare in running text is flagged at that first meeting; one used only in skipped
+    lines is not flagged.
     """
     seen, found, phrases = set(explained_keys), [], TextPhrases(text)
+    first_skipped: dict[str, Use] = {}
     for use in uses(text, glossary):
         if use.key in seen or (quoted and quoted(use.start)):
             continue
         if skip and skip(use.start):
             if is_explained_here(text, use, glossary.expansions.get(use.key, ())):
                 seen.add(use.key)   # "Sources: Emergency Department (ED) record" explains ED for the report
+            elif first_met and first_met(use.start):
+                first_skipped.setdefault(use.key, use)
             continue
         if not use.in_glossary and (use.key in known or _is_word_or_name(text, use, common_word, is_name)):
             continue
         seen.add(use.key)
         if not (is_explained_here(text, use, glossary.expansions.get(use.key, ())) or is_spelled_out_before(text, use, phrases)):
+            use = first_skipped.get(use.key, use)   # where the reader first met it: "Author: J. Lord, PA"
             found.append((use.key, use.start, use.start + len(use.key)))
     return found
 
