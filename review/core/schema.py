@@ -309,6 +309,8 @@ class LengthLexicons(Strict):
     by_how_not_who: Phrases = lexicon("nouns after 'by' that say how or where, not who ('by the arm')")
     meetings: Phrases = lexicon("meetings, which name who acted as a passive's subject or setting")
     passive_giving: Phrases = lexicon("verbs of giving and offering, whose done passive with the person helped as subject hides no one")
+    passive_view: Phrases = lexicon("verbs of holding a view, whose done or reduced passive hides who formed "
+                                    "it ('it was felt that', 'bruises thought to be a week old')")
     help_given: Phrases = lexicon("routine help a service gives or offers ('advice', 'a place', 'the number')")
     raised_said: Phrases = lexicon("what is raised by saying it ('concerns were raised'), unlike 'her score was "
                                    "raised'")

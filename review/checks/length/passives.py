@@ -21,6 +21,7 @@ class PassiveRules:
     giving: frozenset[str] = frozenset()         # verbs of giving and offering ...
     help_given: frozenset[str] = frozenset()     # ... whose passive hides no one when what is given is routine help
     raised_said: frozenset[str] = frozenset()    # what is raised by saying it ("concerns were raised")
+    views: frozenset[str] = frozenset()          # verbs of holding a view ("it was felt that ...")
 
 
 QUESTION_WORDS = {"how", "why", "whether", "who", "whom", "what"}
@@ -36,7 +37,7 @@ def hidden_agent_passives(sent: Span, rules: PassiveRules, quoted: list[tuple[in
     """(subject, last word) of each passive in `sent` that hides who acted: a verb of `rules.verbs` in
     the past, perfect or future ("A bruise was noticed", "consideration will be given") or of
     `rules.harm_verbs` in any tense, or a step still to be taken ("Referral to be made", "to be booked")
-    with no owner in its item, with no agent named in the sentence, not inside a quote (`quoted`:
+    with no owner in its item, or a view someone formed (`_view_subject`), with no agent named in the sentence, not inside a quote (`quoted`:
     (start, end) of each), not asked about ("how she was hurt"), not a meeting's act and not in what
     a named source told the writer."""
     found, agent_named = [], False
@@ -44,6 +45,12 @@ def hidden_agent_passives(sent: Span, rules: PassiveRules, quoted: list[tuple[in
         if token.tag_ != "VBN":
             continue
         children = list(token.children)
+        view = _view_subject(token, children, rules)
+        if view is not None:
+            if not _names_agent(token, rules) and not _told_by_named_source(token, rules) and not any(
+                    start <= token.idx < end for start, end in quoted):
+                found.append((view, token))
+            continue
         if not any(c.dep_ == "auxpass" for c in children):
             continue
         if _names_agent(token, rules):
@@ -67,6 +74,29 @@ def hidden_agent_passives(sent: Span, rules: PassiveRules, quoted: list[tuple[in
             continue
         found.append((subjects[0], max([token] + [c for c in children if c.dep_ == "prt"], key=lambda t: t.i)))
     return found
+
+
+def _view_subject(verb: Token, children: list[Token], rules: PassiveRules) -> Token | None:
+    """The subject of a passive that reports a view someone formed, without saying who: done ("it
+    was felt that ...", "he was thought to be ...") or reduced ("fractures thought to be weeks old",
+    a finding someone made). A present view with no holder ("it is thought that ...") is the
+    writer's own hedge, which the opinion check flags and asks whose it is; not a view with a
+    complement of neither kind ("she felt she was not believed")."""
+    if verb.lemma_.lower() not in rules.views:
+        return None
+    infinitive = any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+                     for c in children)
+    if verb.dep_ == "acl" and infinitive and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    if not any(c.dep_ == "auxpass" and _is_past_or_future(c, children) for c in children):
+        return None
+    subjects = [c for c in children if c.dep_ == "nsubjpass"]
+    if not subjects:
+        return None
+    clause = any(c.dep_ == "ccomp" for c in children)
+    if (subjects[0].lower_ == "it" and clause) or infinitive:
+        return subjects[0]
+    return None
 
 
 def _is_step(verb: Token) -> bool:
