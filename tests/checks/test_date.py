@@ -2,6 +2,7 @@
 
 import pytest
 from case_tables import cases, independent, with_known_gaps
+from check_findings import warning_findings
 
 REPORT_DATE = "2024-03-20"
 
@@ -95,19 +96,15 @@ INDEPENDENT = independent("date_patterns.yaml")
 INDEPENDENT_GAPS: dict[str, str] = {}  # text -> why it still fails
 
 
-def date_warnings(result):
-    return [f for f in result["findings"] if f["check"] == "date" and f["severity"] in ("warning", "error")]
-
-
 @pytest.mark.parametrize("case", with_known_gaps(INDEPENDENT["must_flag"], INDEPENDENT_GAPS))
 def test_independent_patterns_must_flag(review_text, case):
     """Sentences written by someone who saw neither the rules nor the reports (report date 2024-05-14)."""
-    assert date_warnings(review_text(case["text"], report_date=INDEPENDENT["report_date"]))
+    assert warning_findings(review_text(case["text"], report_date=INDEPENDENT["report_date"]), "date")
 
 
 @pytest.mark.parametrize("case", with_known_gaps(INDEPENDENT["must_pass"], INDEPENDENT_GAPS))
 def test_independent_patterns_must_pass(review_text, case):
-    assert date_warnings(review_text(case["text"], report_date=INDEPENDENT["report_date"])) == []
+    assert warning_findings(review_text(case["text"], report_date=INDEPENDENT["report_date"]), "date") == []
 
 
 # Present-perfect report sentences by a helper who saw only POLICY.md (date_perfect_sentences.yaml): one
@@ -133,12 +130,12 @@ PERFECT_GAPS = {
 
 @pytest.mark.parametrize("case", with_known_gaps(PERFECT["must_flag"], PERFECT_GAPS))
 def test_an_undated_occasion_in_the_present_perfect_is_asked_for_its_date(review_text, case):
-    assert date_warnings(review_text(case["text"], report_date=PERFECT_REPORT_DATE))
+    assert warning_findings(review_text(case["text"], report_date=PERFECT_REPORT_DATE), "date")
 
 
 @pytest.mark.parametrize("case", with_known_gaps(PERFECT["must_pass"], PERFECT_GAPS))
 def test_a_present_perfect_that_needs_no_date_passes(review_text, case):
-    assert date_warnings(review_text(case["text"], report_date=PERFECT_REPORT_DATE)) == []
+    assert warning_findings(review_text(case["text"], report_date=PERFECT_REPORT_DATE), "date") == []
 
 
 def date_findings(result):

@@ -7,13 +7,9 @@ pattern, with other words than the development reports. Report date 2024-05-14.
 """
 
 import pytest
+from check_findings import date_warnings
 
 REPORT_DATE = "2024-05-14"
-
-
-def date_warnings(result):
-    return [(f["rule"], f["match"]) for f in result["findings"]
-            if f["check"] == "date" and f["severity"] in ("warning", "error")]
 
 
 def test_a_clock_time_with_a_relative_day_is_still_relative(review_text):

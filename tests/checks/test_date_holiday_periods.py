@@ -7,12 +7,9 @@ Sentences written fresh for these patterns (not taken from any development repor
 """
 
 import pytest
+from check_findings import warning_findings
 
 REPORT_DATE = "2025-03-20"
-
-
-def date_findings(result):
-    return [f for f in result["findings"] if f["check"] == "date" and f["severity"] in ("warning", "error")]
 
 
 @pytest.mark.parametrize("text, match", [
@@ -28,7 +25,7 @@ def date_findings(result):
     ("In the school holidays Jake was left on his own overnight.", "the school holidays"),
 ])
 def test_a_holiday_period_is_a_vague_time_with_no_day_claimed(review_text, text, match):
-    findings = date_findings(review_text(text, report_date=REPORT_DATE))
+    findings = warning_findings(review_text(text, report_date=REPORT_DATE), "date")
     assert [(f["rule"], f["match"]) for f in findings] == [("date.imprecise", match)]
     suggestion = findings[0]["suggestion"]
     assert "December" not in suggestion and "on 2" not in suggestion.split("instead of")[-1]
@@ -39,7 +36,7 @@ def test_a_holiday_period_is_a_vague_time_with_no_day_claimed(review_text, text,
     ("On Boxing Day Kian was found wandering near the canal.", "Boxing Day", "26 December 2024"),
 ])
 def test_the_holiday_itself_still_resolves_to_its_day(review_text, text, match, day):
-    findings = date_findings(review_text(text, report_date=REPORT_DATE))
+    findings = warning_findings(review_text(text, report_date=REPORT_DATE), "date")
     assert [(f["rule"], f["match"]) for f in findings] == [("date.relative", match)]
     assert day in findings[0]["suggestion"]
 
@@ -52,7 +49,7 @@ def test_the_holiday_itself_still_resolves_to_its_day(review_text, text, match, 
     "On 27 December 2024, over the Christmas holidays, Dad was arrested at the flat.",
 ])
 def test_no_flag_on_a_holiday_that_dates_no_past_event(review_text, text):
-    assert date_findings(review_text(text, report_date=REPORT_DATE)) == []
+    assert warning_findings(review_text(text, report_date=REPORT_DATE), "date") == []
 
 
 @pytest.mark.parametrize("text", [
@@ -60,4 +57,5 @@ def test_no_flag_on_a_holiday_that_dates_no_past_event(review_text, text):
     "At half term Dad was seen drunk at the park with the children. No further concerns were raised by the school.",
 ])
 def test_the_outcome_of_a_holiday_incident_is_not_a_new_undated_event(review_text, text):
-    assert [f["rule"] for f in date_findings(review_text(text, report_date=REPORT_DATE))] == ["date.imprecise"]
+    findings = warning_findings(review_text(text, report_date=REPORT_DATE), "date")
+    assert [f["rule"] for f in findings] == ["date.imprecise"]

@@ -7,13 +7,9 @@ Sentences written fresh for these patterns (not taken from any development repor
 """
 
 import pytest
+from check_findings import date_warnings
 
 REPORT_DATE = "2024-05-14"
-
-
-def date_warnings(result):
-    return [(f["rule"], f["match"]) for f in result["findings"]
-            if f["check"] == "date" and f["severity"] in ("warning", "error")]
 
 
 @pytest.mark.parametrize("text, match", [

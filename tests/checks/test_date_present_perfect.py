@@ -6,13 +6,9 @@ with verbs and subjects other than those of the development reports. Report date
 """
 
 import pytest
+from check_findings import date_warnings
 
 REPORT_DATE = "2024-05-14"
-
-
-def date_warnings(result):
-    return [(f["rule"], f["match"]) for f in result["findings"]
-            if f["check"] == "date" and f["severity"] in ("warning", "error")]
 
 
 @pytest.mark.parametrize("text", [

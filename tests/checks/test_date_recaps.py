@@ -6,13 +6,9 @@ Sentences written fresh for this pattern (not taken from any development report)
 """
 
 import pytest
+from check_findings import date_warnings
 
 REPORT_DATE = "2025-03-20"
-
-
-def date_warnings(result):
-    return [(f["rule"], f["match"]) for f in result["findings"]
-            if f["check"] == "date" and f["severity"] in ("warning", "error")]
 
 
 @pytest.mark.parametrize("text, first", [
