@@ -361,6 +361,10 @@ class ChildVoiceLexicons(Strict):
     wish_verbs: Phrases = lexicon("verbs whose subject, when it is the child, records a wish or feeling")
     feeling_words: Phrases = lexicon("adjectives of feeling ('Kayla is scared')")
     unwilling_to: Phrases = lexicon("objects after which a wish verb is unwillingness to speak, not a wish")
+    stated_with_would: Phrases = lexicon("wish verbs whose 'would' states a wish ('would like'); with other verbs "
+                                         "a modal supposes one ('would want', 'would be upset')")
+    missed_occasions: Phrases = lexicon("what a child attends, whose missing is an absence, not a longing "
+                                        "('missed two appointments', not 'misses her mum')")
     observed_responses: Phrases = lexicon("for a child too young to speak: responses the writer saw")
     antenatal_observations: Phrases = lexicon("for an unborn baby: what antenatal care sees of them (a scan, growth, "
                                               "heartbeat, movements)")

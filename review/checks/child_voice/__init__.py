@@ -23,7 +23,7 @@ from review.nlp.grammar import has_modal, subject_of
 from review.nlp.patterns import phrase_pattern
 from review.nlp.people import FIRST_PERSON
 from review.nlp.quotes import Quote
-from review.nlp.speakers import CHILD_REPORTED, Lexicons, doc_quotes
+from review.nlp.speakers import CHILD_REPORTED, Lexicons, doc_quotes, voice_section_child
 
 __all__ = ["ChildResolver", "ChildVoice", "ChildVoiceCheck", "Communication", "child_voice", "circumstances_of"]
 
@@ -42,6 +42,10 @@ class ChildVoice:
     communications: list[Communication] = field(default_factory=list)
     unquoted: list[UnquotedWords] = field(default_factory=list)  # the child's words after "said:", unquoted
     reported: list[tuple[ReportedWords, list[str]]] = field(default_factory=list)  # indirect speech, its circumstances
+    # the child's views given in the writer's words: the child's own wish or feeling (not another's account of
+    # it) told as the child's telling ("She told me that she likes living with her nan") or set down under a
+    # heading of the child's views
+    told_wishes: bool = False
 
     def unheard(self, children: list[str]) -> list[str]:
         """Those of `children` of whom the report gives nothing of their own (none, where something is
@@ -50,10 +54,11 @@ class ChildVoice:
 
 
 def wishes_and_feelings(doc: Doc, quotes: list[Quote], resolver: ChildResolver,
-                        rules: CheckRules) -> dict[int, tuple[str, str]]:
+                        rules: CheckRules) -> dict[int, tuple[str, str, bool]]:
     """The sentences that record what a child wants, likes, fears or feels ("wish"), or what was
     seen of a child ("observed" responses, "presentation"): sentence index -> (the child, "" for
-    one not named; the kind).
+    one not named; the kind; whether a wish is not the child's own telling: given in someone else's account,
+    "Mum says he misses Dad", or supposed, "she would want to stay").
 
     A child's own quote in the first person with a wish or feeling word ("I want…", "I'm
     scared"), or a sentence whose subject is the child with a wish verb (Mia wants, likes,
@@ -67,7 +72,7 @@ def wishes_and_feelings(doc: Doc, quotes: list[Quote], resolver: ChildResolver,
         if quote.speaker_is_child and quote_cue and quote_cue.search(quote.text):
             index = sentence_index(doc, quote.start)
             if index is not None:
-                found[index] = (resolver.child_named(quote.speaker) or "", "wish")
+                found[index] = (resolver.child_named(quote.speaker) or "", "wish", False)
     words = _WishWords(rules)
     for number, sentence in enumerate(sentences(doc)):
         if number in found:
@@ -80,7 +85,7 @@ def wishes_and_feelings(doc: Doc, quotes: list[Quote], resolver: ChildResolver,
                                  conjunct_after_noun_has_own_subject=True)
             speaker = _speaking_child(subject, quotes, resolver) if subject is not None else None
             if speaker is not None and candidate != "observed":
-                found[number] = (speaker, "wish")  # "I'm hungry", in the child's own words: how they feel
+                found[number] = (speaker, "wish", False)  # "I'm hungry", in the child's own words: how they feel
                 break
             child = resolver.child_of(subject) if subject is not None else None
             if subject is None and candidate in ("observed", "presentation") and _note_style(sentence):
@@ -89,7 +94,8 @@ def wishes_and_feelings(doc: Doc, quotes: list[Quote], resolver: ChildResolver,
                     and words.in_anothers_account(token, resolver):
                 continue  # "Ms Doyle reports Archie is bottle fed": her account, not what was seen of him
             if child is not None:
-                found[number] = (child, candidate)
+                found[number] = (child, candidate, candidate == "wish" and (
+                    words.in_anothers_account(token, resolver) or words.supposed(token)))
                 break
     return found
 
@@ -131,6 +137,10 @@ def _speaking_child(subject: Token, quotes: list[Quote], resolver: ChildResolver
     return resolver.child_named(quote.speaker) or ""
 
 
+# Verbs of how someone comes across: a feeling under them is the writer's reading of the child.
+_SEEMING = ("appear", "seem", "look")
+
+
 class _WishWords:
     """Which tokens state a wish or feeling ("wish"), a response seen ("observed") or how a child was
     seen to be ("presentation"), with the token whose subject is the person concerned."""
@@ -139,6 +149,8 @@ class _WishWords:
         self.wish_verbs = {w.lower() for w in rules.lexicon("wish_verbs")}
         self.feelings = {w.lower() for w in rules.lexicon("feeling_words")}
         self.not_wishes = {w.lower() for w in rules.lexicon("unwilling_to")}
+        self.missed_occasions = {w.lower() for w in rules.lexicon("missed_occasions")}
+        self.stated_with_would = {w.lower() for w in rules.lexicon("stated_with_would")}
         self.observed = {w.lower() for w in rules.lexicon("observed_responses")}
         self.presentation = {w.lower() for w in rules.lexicon("presentation_words")}
         self.reporting = Lexicons.from_rules(rules).reporting
@@ -156,17 +168,28 @@ class _WishWords:
             token = token.head
         return False
 
+    def supposed(self, token: Token) -> bool:
+        """Whether a wish is the writer supposing one: under a modal ("she would want to stay", "would be upset"),
+        except a wish stated so ("would like")."""
+        return has_modal(token) and token.lemma_.lower() not in self.stated_with_would
+
     def candidate(self, token: Token) -> tuple[str | None, Token]:
         lemma = token.lemma_.lower()
         if token.pos_ in ("VERB", "AUX") and lemma in self.wish_verbs:
             objects = [c for c in token.children if c.dep_ in ("xcomp", "dobj", "ccomp", "prep", "acomp")]
             wish = (bool(objects) or lemma == "feel") and not any(o.lemma_.lower() in self.not_wishes for o in objects)
+            if any(o.dep_ == "dobj" and o.tag_ in ("WP", "WDT") for o in objects):
+                wish = False  # "to what he wants": a free relative names a thing by the wish, it says no wish
+            if lemma == "miss" and any(o.lemma_.lower() in self.missed_occasions for o in objects):
+                wish = False  # "has missed two appointments": absent, not longing for someone
             return ("wish" if wish else None), token
         if token.pos_ == "ADJ" and token.dep_ in ("acomp", "xcomp", "conj", "amod", "oprd"):
             head = token.head if token.dep_ != "amod" else None
             if token.dep_ == "amod" and token.head.dep_ == "attr" and lemma in self.presentation:
                 head = token.head.head  # "is a very quiet baby"
             link = head.lemma_.lower() if head is not None else ""
+            if link == "be" and head.dep_ == "xcomp" and head.head.lemma_.lower() in _SEEMING:
+                link = head.head.lemma_.lower()  # "does not appear to be worried": the writer's reading, as "seems"
             if lemma in self.feelings and link in ("be", "feel", "become", "get"):
                 return "wish", head  # "seems unhappy" is the writer's reading, not the child's feeling
             if (lemma in self.feelings or lemma in self.presentation) and \
@@ -197,9 +220,9 @@ def child_voice(doc: Doc, rules: CheckRules, rules_path: str | None = None) -> C
     voice.child_quotes = [q for q in quotes if q.speaker_is_child]
     resolver = ChildResolver(doc, children, rules, quotes)
     found = wishes_and_feelings(doc, quotes, resolver, rules)
-    voice.wishes_sentences = sorted(n for n, (_, kind) in found.items()
+    voice.wishes_sentences = sorted(n for n, (_, kind, _) in found.items()
                                     if kind == "wish" or kind == "observed" and not voice.speaking_children)
-    for n, (child, _) in sorted(found.items()):
+    for n, (child, _, _) in sorted(found.items()):
         voice.heard.setdefault(child, []).append(n)
     unborn = [child for child, age in voice.too_young if age is None]
     for n in antenatal_findings(doc, rules) if unborn else ():
@@ -220,8 +243,20 @@ def child_voice(doc: Doc, rules: CheckRules, rules_path: str | None = None) -> C
                                  frozenset(w.lower() for w in rules.lexicon("indirect_saying_verbs")))
     voice.reported = list(zip(reported, circumstances_of_reported(
         doc, [words.as_quote(text) for words in reported], quotes, voice.circumstances, rules)))
+    own_wishes = [n for n, (child, kind, not_own) in found.items() if kind == "wish" and child and not not_own]
+    voice.told_wishes = any(sentence_index(doc, words.start) in own_wishes for words in reported) \
+        or _under_their_heading(doc, own_wishes, children, rules)
     doc._.child_voice = voice
     return voice
+
+
+def _under_their_heading(doc: Doc, own_wishes: list[int], children: list[str], rules: CheckRules) -> bool:
+    """Whether a child's own wish or feeling stands in a section headed as the child's views ("Noah's wishes
+    and feelings", "Voice of the child"): set down there as the child's."""
+    starts = [s.start_char for s in sentences(doc)]
+    lexicons = Lexicons.from_rules(rules)
+    return any(voice_section_child(doc, Quote(start=starts[n], end=starts[n], text=""), children, lexicons)
+               for n in own_wishes)
 
 
 def _on_an_occasion(doc: Doc, communication: Communication) -> bool:
@@ -293,9 +328,12 @@ class ChildVoiceCheck:
         """No child's words quoted; no wishes and feelings where no child's words (or communication without
         words) are given with their circumstances; one child unheard while another is heard."""
         rules = self.rules
-        # signs and aids are a child's words too, as are the child's words after "said:" with no quotation marks
+        # signs and aids are a child's words too, as are the child's words after "said:" with no quotation marks;
+        # the child's wishes and feelings reported as told ("she told me she wants to stay") give the child's
+        # views in the writer's words, so only a note asks for the words themselves
         if not voice.child_quotes and not voice.communications and not voice.unquoted:
-            add_finding(doc, rules.rule("child_voice.no_quote"), 0, 0)
+            add_finding(doc, rules.rule("child_voice.views_not_quoted" if voice.told_wishes
+                                        else "child_voice.no_quote"), 0, 0)
         heard_in_context = any(voice.circumstances.get(n) for n, q in enumerate(quotes) if q.speaker_is_child) or any(
             _on_an_occasion(doc, c) for c in voice.communications)  # "On 25 May Mia signed ...": her words in context
         if not voice.wishes_sentences and not heard_in_context:

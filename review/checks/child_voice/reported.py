@@ -68,12 +68,7 @@ def _stance(verb) -> bool:
 
 
 def _in_anothers_account(verb, verbs) -> bool:
-    """Whether a verb of saying is itself in the clause someone else's verb of saying reports."""
-    head = verb
-    for _ in range(4):
-        if head.dep_ not in ("ccomp", "conj", "advcl") or head.head.i == head.i:
-            return False
-        head = head.head
-        if head.lemma_.lower() in verbs and head.pos_ == "VERB":
-            return True
-    return False
+    """Whether a verb of saying is itself in what someone else's verb of saying reports: any verb of saying
+    above it in the parse (a clause the parser hangs on a noun, "told me on 20/01 that she ... and has told
+    her that ...", is still inside that account)."""
+    return any(head.lemma_.lower() in verbs and head.pos_ == "VERB" for head in verb.ancestors)

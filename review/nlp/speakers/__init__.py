@@ -8,6 +8,7 @@ from review.nlp.speakers.kinds import (ADULT, CHILD_OWN, CHILD_REPORTED, KINDS, 
 from review.nlp.speakers.lexicons import Lexicons
 from review.nlp.speakers.mentions import Mention, child_aliases, child_reference_at, is_child_name
 from review.nlp.speakers.resolve import WRITER, PersonResolver, person_resolver
+from review.nlp.speakers.sections import voice_section_child
 
 __all__ = [
     "ADULT",
@@ -27,4 +28,5 @@ __all__ = [
     "is_child_name",
     "kind_of",
     "person_resolver",
+    "voice_section_child",
 ]
