@@ -45,7 +45,7 @@ class ChildVoice:
     # the child's views given in the writer's words: the child's own wish or feeling (not another's account of
     # it) told as the child's telling ("She told me that she likes living with her nan") or set down under a
     # heading of the child's views
-    told_wishes: bool = False
+    views_in_writers_words: bool = False
 
     def unheard(self, children: list[str]) -> list[str]:
         """Those of `children` of whom the report gives nothing of their own (none, where something is
@@ -244,7 +244,7 @@ def child_voice(doc: Doc, rules: CheckRules, rules_path: str | None = None) -> C
     voice.reported = list(zip(reported, circumstances_of_reported(
         doc, [words.as_quote(text) for words in reported], quotes, voice.circumstances, rules)))
     own_wishes = [n for n, (child, kind, not_own) in found.items() if kind == "wish" and child and not not_own]
-    voice.told_wishes = any(sentence_index(doc, words.start) in own_wishes for words in reported) \
+    voice.views_in_writers_words = any(sentence_index(doc, words.start) in own_wishes for words in reported) \
         or _under_their_heading(doc, own_wishes, children, rules)
     doc._.child_voice = voice
     return voice
@@ -332,7 +332,7 @@ class ChildVoiceCheck:
         # the child's wishes and feelings reported as told ("she told me she wants to stay") give the child's
         # views in the writer's words, so only a note asks for the words themselves
         if not voice.child_quotes and not voice.communications and not voice.unquoted:
-            add_finding(doc, rules.rule("child_voice.views_not_quoted" if voice.told_wishes
+            add_finding(doc, rules.rule("child_voice.views_not_quoted" if voice.views_in_writers_words
                                         else "child_voice.no_quote"), 0, 0)
         heard_in_context = any(voice.circumstances.get(n) for n, q in enumerate(quotes) if q.speaker_is_child) or any(
             _on_an_occasion(doc, c) for c in voice.communications)  # "On 25 May Mia signed ...": her words in context
