@@ -225,7 +225,7 @@ class HistoricCheck:
         """The wording that marks `span` as past: a past_markers phrase or an age ("when she was 15")."""
         text = span_text(span)
         found = next((m for p in (self.past_markers, self.past_records) if p for m in p.finditer(text)
-                      if not self.names_a_person(m.group()) or any(is_told_past(v) for v in main_verbs(span))), None)
+                      if not self.names_a_person(m.group()) or self.person_told_past(span, m)), None)
         if found:
             return span.start_char + found.start(), span.start_char + found.end()
         age = next((e for e in own if is_age_anchor(e) and not is_present_age(span, e)), None)
@@ -282,6 +282,16 @@ class HistoricCheck:
         told of in the present ("her ex-partner collects the children"), so past only in a past telling."""
         last = marker.lower().split()[-1]
         return last.removeprefix("ex-") in self.past_people
+
+    @staticmethod
+    def person_told_past(span: Span, found) -> bool:
+        """Whether a former partner found in `span` is told in the past: a main verb of the sentence and the verb of
+        the clause naming the person both told in the past ("her ex-partner hit her"), not a past telling of a
+        present matter ("She told me she has been getting messages from her ex-partner")."""
+        if not any(is_told_past(v) for v in main_verbs(span)):
+            return False
+        verb = clause_verb(span.doc, span.start_char + found.start(), span.start_char + found.end())
+        return verb is None or is_told_past(verb)
 
     def past_school_year(self, span: Span):
         """A school year ("in Year 5") in a sentence told in the past tense, or a school stage told as a
