@@ -133,6 +133,7 @@ class HistoricCheck:
                                         re.I) if stages else None
         self.past_adverbs = {w.strip().lower() for w in self.rules.lexicon("past_adverbs") if w.strip()}
         self.present_links = phrase_pattern(self.rules.lexicon("present_links"))
+        self.reason_links = phrase_pattern(self.rules.lexicon("reason_links"))
         self.same_links = qualified_pattern(self.rules.lexicon("link_qualifiers"), self.rules.lexicon("link_nouns"))
         self.present_cues = phrase_pattern(self.rules.lexicon("present_cues"))
         self.concern_words = phrase_pattern(self.rules.lexicon("concern_words"))
@@ -331,25 +332,57 @@ class HistoricCheck:
 
     def links_itself(self, doc: Doc, items: list[Item], found: list, n: int, structure: Structure | None) -> bool:
         """Whether item `n`'s own words tie it to the present: a present cue in it or in the next sentence of its
-        paragraph about the same person; a statement of relevance in it, later in its paragraph, or closing its
-        section."""
+        paragraph about the same person; a statement of relevance in it, later in its paragraph, after the list it
+        leads or belongs to (see `list_linked`), or closing its section; the past named as the reason for what is so
+        now ("this is why she froze") in it or later in its paragraph."""
         item = items[n]
         text = doc_text(doc)
         if self.has_present_cue(doc, item.span) or self.states_link(span_text(item.span)):
             return True
         if item.block is None or structure is None or item.row:
-            return False
+            return self.says(self.reason_links, span_text(item.span))
+        if self.says(self.reason_links, text[item.span.start_char:item.block.end]):
+            return True
         following = [later for later in items[n + 1:n + 1 + self.following] if later.block == item.block]
         if any(self.has_present_cue(doc, later.span) and continues_subject(item.span, later.span)
                for later in following):
             return True
-        if self.states_link(text[item.span.end_char:item.block.end]):
+        if self.states_link(text[item.span.end_char:item.block.end]) or self.list_linked(structure, item.block, found, text):
             return True
         closing = self.section_closing(structure, item.block)
         if closing is None or any(f and closing.start <= f.start < closing.end for f in found):
             return False  # a closing paragraph with history of its own speaks of that history
         link = self.find_link(text, closing.start, closing.end)
         return link is not None and not self.tells_past(text[closing.start:link])
+
+    def list_linked(self, structure: Structure, block: Block, found: list, text: str) -> bool:
+        """Whether `block`, a list or the line leading into it ("He has had three admissions:"), is tied to the present
+        by the paragraph running straight on after the list, one passage with it (see `Structure.passage_at`): a
+        statement of relevance or a reason there ("Each admission followed ... This pattern is why I check ... now")
+        speaks of the list, unless that paragraph tells history of its own before it, which the statement may be about."""
+        after = self.run_on_paragraph(structure, block, text)
+        if after is None:
+            return False
+        links = [self.find_link(text, after.start, after.end),  # "this is why" points back to the list, one passage
+                 (m := self.reason_links.search(text, after.start, after.end)) and m.start() if self.reason_links else None]
+        link = min((at for at in links if at is not None), default=None)
+        return link is not None and not any(f and after.start <= f.start < link for f in found) \
+            and not self.tells_past(text[after.start:link])
+
+    @staticmethod
+    def run_on_paragraph(structure: Structure, block: Block, text: str) -> Block | None:
+        """The paragraph running straight on after the list that `block` leads into or belongs to, read in one passage
+        with it and its lead-in, or None."""
+        blocks = structure.blocks
+        i = blocks.index(block) + 1
+        if block.kind == "paragraph" and not (i < len(blocks) and blocks[i].kind == "item"):
+            return None
+        while i < len(blocks) and blocks[i].kind == "item":
+            i += 1
+        if i == len(blocks) or blocks[i].kind != "paragraph":
+            return None
+        passage = structure.passage_at(blocks[i].start, text)
+        return blocks[i] if passage is not None and passage[0] <= block.start else None
 
     def links_item_by_item(self, doc: Doc, items: list[Item], found: list, n: int, structure: Structure | None) -> bool:
         """Whether item `n`'s section, under a heading that states relevance ("Relevant history"), gives each piece

@@ -19,6 +19,20 @@ FLAG = [
     # a former partner in a clause told in the past, within a past telling
     ("Kerry told me that her ex-husband broke her arm.", "ex-husband"),
     ("Ms Amin said her former partner was controlling and took her bank card.", "former partner"),
+    # a reason given in a later paragraph ("which is why") is a reason of its own, not a link for earlier history
+    ("Family history\n\nDad was cautioned for criminal damage in 2013.\n\nHe has lost his job, which is why "
+     "the rent is behind.\n", "2013"),
+    # a list and its run-on paragraph with no statement of relevance
+    ("Health history\n\nMs Reid has lived with depression for most of her adult life. She has been in hospital twice:\n- June 2017, Oak Unit, an overdose."
+     "\n- January 2019, Oak Unit, an overdose.\nBoth stays were short.\n\nShe sees her GP monthly.\n", "June 2017"),
+    # history the run-on paragraph tells after its statement is not covered by it
+    ("Health history\n\nMs Reid has lived with depression for most of her adult life. She has been in hospital twice:\n- June 2017, Oak Unit, an overdose."
+     "\n- January 2019, Oak Unit, an overdose.\nBoth came after she stopped her tablets, and this is why I ask about "
+     "them now. Her own mother was in prison when she was nine.\n\nShe sees her GP monthly.\n", "when she was nine"),
+    # a statement after new history in the run-on paragraph speaks of that history, not the list
+    ("Police history\n\nMr Shaw lives alone in a council flat on Hill Street. The police told me of two call-outs to it:\n"
+     "- May 2016, a fight with a neighbour.\n- July 2018, a fight in the stairwell.\nIn 2014 Mr Shaw was cautioned "
+     "for affray, which is why the court asked about him.\n\nHe works nights.\n", "May 2016"),
 ]
 
 # Each: a text of the same shape that is linked to the present or is not history.
@@ -26,6 +40,18 @@ PASS = [
     # a past telling (what someone said) of a present matter about a former partner
     "Ms Lowe explained that she is being contacted by her former partner on social media.",
     "Kerry mentioned that her ex-husband has been asking to see the boys.",
+    # the past named as the reason for what is so now
+    "Mr Ellis was assaulted by his stepfather in 2012, and he says this is why he will not shout at his children.",
+    "Mum's first baby was removed in 2015. That pattern is what the midwife has in mind in planning for this birth.",
+    # a list and the paragraph running on after it: a statement of relevance there, before any history of its own,
+    # covers the list and the line leading into it
+    "Health history\n\nMs Reid has lived with depression for most of her adult life. She has been in hospital twice:\n- June 2017, Oak Unit, an overdose."
+    "\n- January 2019, Oak Unit, an overdose.\nBoth came after she stopped her tablets, and this is why I ask "
+    "about them at each visit.\n\nShe sees her GP monthly.\n",
+    "Previous involvement\n\nWe have known the family for years. They were open to us as follows:\n"
+    "- 2016 to 2017, child in need, neglect.\n- 2019, child protection plan, neglect.\nEach time the home fell "
+    "back into the same state once we closed, which is why the plan now runs for longer.\n\nThe school is "
+    "involved too.\n",
 ]
 
 
