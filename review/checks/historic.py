@@ -136,6 +136,7 @@ class HistoricCheck:
         self.reason_links = phrase_pattern(self.rules.lexicon("reason_links"))
         self.same_links = qualified_pattern(self.rules.lexicon("link_qualifiers"), self.rules.lexicon("link_nouns"))
         self.present_cues = phrase_pattern(self.rules.lexicon("present_cues"))
+        self.consequence_words = {w.strip().lower() for w in self.rules.lexicon("consequence_words") if w.strip()}
         self.concern_words = phrase_pattern(self.rules.lexicon("concern_words"))
         self.history_headings = phrase_pattern(self.rules.lexicon("history_headings"))
         self.relevance_headings = phrase_pattern(self.rules.lexicon("relevance_headings"))
@@ -308,6 +309,8 @@ class HistoricCheck:
         """Whether `span` places something in the present: a present_cues word whose clause is not told in
         the past ("he still drinks", not "Dad was still living there back then"; "because she is", not
         "excluded because of ..."); a describing word ("her current partner") counts whatever the tense."""
+        if self.present_consequence(span):
+            return True
         if self.present_cues is None:
             return False
         for m in self.present_cues.finditer(span_text(span)):
@@ -317,6 +320,25 @@ class HistoricCheck:
                 return True
             verb = clause_verb(doc, start, end)
             if verb is None or not is_told_past(verb):
+                return True
+        return False
+
+    def present_consequence(self, span: Span) -> bool:
+        """Whether `span` tells what is done or so now because of what came before: a consequence_words word ("so",
+        "therefore") on a clause told in the present (", so I ask him about it at every visit", "so we check he is
+        sober at handover", "so I will ask"); not a degree word ("so drunk"), a purpose ("so that"), a clause told in
+        the past ("so she left him") or in the present perfect, the past up to now."""
+        for token in span:
+            purpose = token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "that"
+            if token.lower_ not in self.consequence_words or token.dep_ not in ("advmod", "cc", "mark") \
+                    or token.head.pos_ not in ("VERB", "AUX") or purpose:
+                continue
+            verb = token.head
+            auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+            if any(c.lemma_ == "have" for c in auxes) or any(c.tag_ == "VBD" or c.lower_ in ("would", "could", "might")
+                                                             for c in auxes):
+                continue
+            if verb.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP", "MD") for c in auxes):
                 return True
         return False
 

@@ -410,6 +410,8 @@ class HistoricLexicons(Strict):
     link_nouns: Phrases = lexicon("nouns of what recurs ('pattern', 'kind', 'signs'): 'the same relapse pattern' "
                                   "ties an item to the present like a present_links phrase")
     present_cues: Phrases = lexicon("words that place an item in the present, read in its sentence and the next")
+    consequence_words: Phrases = lexicon("words giving what is done now as the consequence of the past (', so I ask "
+                                         "him about it'), counted on a clause told in the present")
     history_headings: Phrases = lexicon("section headings under which a past concern is historic even undated, "
                                         "and (unless a context heading) an old dated item a past concern")
     context_headings: Phrases = lexicon("history headings that give context rather than a record ('Background')")

@@ -22,6 +22,11 @@ FLAG = [
     # a reason given in a later paragraph ("which is why") is a reason of its own, not a link for earlier history
     ("Family history\n\nDad was cautioned for criminal damage in 2013.\n\nHe has lost his job, which is why "
      "the rent is behind.\n", "2013"),
+    # "so" as a degree word, a purpose, or on a clause told in the past or present perfect: no consequence now
+    ("Mr Cole was so drunk in 2015 that he fell through a shop window.", "2015"),
+    ("Her partner assaulted her in 2014, so she moved to her sister's.", "2014"),
+    ("Ms Drew was cautioned for theft in 2012, so she has kept away from the town centre.", "2012"),
+    ("Mum took an overdose in 2017 so that she would be taken to hospital.", "2017"),
     # a list and its run-on paragraph with no statement of relevance
     ("Health history\n\nMs Reid has lived with depression for most of her adult life. She has been in hospital twice:\n- June 2017, Oak Unit, an overdose."
      "\n- January 2019, Oak Unit, an overdose.\nBoth stays were short.\n\nShe sees her GP monthly.\n", "June 2017"),
@@ -43,6 +48,10 @@ PASS = [
     # the past named as the reason for what is so now
     "Mr Ellis was assaulted by his stepfather in 2012, and he says this is why he will not shout at his children.",
     "Mum's first baby was removed in 2015. That pattern is what the midwife has in mind in planning for this birth.",
+    # the past given as the reason for what is done or so now, in a present clause after "so" or "therefore"
+    "Dad was convicted of drink driving in 2016, so staff check he is sober when he collects Amir.",
+    "Mum self-harmed as a teenager. It started after her mother died, so I ask her about anniversaries at each visit.",
+    "Ms Kaye was in prison in 2015; therefore I will ask probation what work she did there.",
     # a list and the paragraph running on after it: a statement of relevance there, before any history of its own,
     # covers the list and the line leading into it
     "Health history\n\nMs Reid has lived with depression for most of her adult life. She has been in hospital twice:\n- June 2017, Oak Unit, an overdose."
