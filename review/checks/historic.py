@@ -127,8 +127,11 @@ class HistoricCheck:
         self.held_records = {w.strip().lower() for w in self.rules.lexicon("held_records") if w.strip()}
         self.past_times = phrase_pattern(self.rules.lexicon("past_times"))
         years = [re.escape(w) for w in self.rules.lexicon("school_years") if w.strip()]
-        self.school_years = re.compile(rf"\bin\s+(?:{'|'.join(years)})\.?\s*\d{{1,2}}\b", re.I) if years else None
         stages = [re.escape(w.strip()) for w in self.rules.lexicon("school_stages") if w.strip()]
+        year = rf"(?:{'|'.join(years)})\.?\s*\d{{1,2}}" if years else None
+        stage = rf"(?:the\s+)?(?:{'|'.join(stages)})" if stages else None
+        either = "|".join(p for p in (year, stage) if p)
+        self.school_years = re.compile(rf"\bin\s+(?:{either})\b", re.I) if either else None
         self.school_stages = re.compile(rf"\bwhen\s+(?:[\w'-]+\s+){{1,2}}(?:was|were)\s+(?:in|at)\s+(?:the\s+)?(?:{'|'.join(stages)})\b",
                                         re.I) if stages else None
         self.past_adverbs = {w.strip().lower() for w in self.rules.lexicon("past_adverbs") if w.strip()}
@@ -296,8 +299,9 @@ class HistoricCheck:
         return verb is None or is_told_past(verb)
 
     def past_school_year(self, span: Span):
-        """A school year ("in Year 5") in a sentence told in the past tense, or a school stage told as a
-        time of someone's life ("when she was in Reception"): like an age, the past of a life."""
+        """A school year or stage ("in Year 5", "In Reception he bit ...") in a sentence told in the past tense, or a
+        school stage told as a time of someone's life ("when she was in Reception"): like an age, the past of a life.
+        A stage after "at" ("his days at nursery") is a place, not a time."""
         text = span_text(span)
         stage = self.school_stages.search(text) if self.school_stages else None
         if stage:

@@ -27,6 +27,12 @@ FLAG = [
     ("Her partner assaulted her in 2014, so she moved to her sister's.", "2014"),
     ("Ms Drew was cautioned for theft in 2012, so she has kept away from the town centre.", "2012"),
     ("Mum took an overdose in 2017 so that she would be taken to hospital.", "2017"),
+    # a school stage after "in" told in the past tense of a worry, like a school year ("in Year 5")
+    ("Background\n\nIn Reception Kian was moved to a part-time timetable after he kicked staff.\n", "In Reception"),
+    ("In nursery she was bitten so often that her mum made a complaint.", "In nursery"),
+    # a complaint made to an agency, and a school's measures short of exclusion, as worries of their own
+    ("Neighbours made a complaint about shouting from the flat in 2019.", "2019"),
+    ("Ben was put on a reduced timetable at his last school in 2021.", "2021"),
     # a list and its run-on paragraph with no statement of relevance
     ("Health history\n\nMs Reid has lived with depression for most of her adult life. She has been in hospital twice:\n- June 2017, Oak Unit, an overdose."
      "\n- January 2019, Oak Unit, an overdose.\nBoth stays were short.\n\nShe sees her GP monthly.\n", "June 2017"),
@@ -52,6 +58,10 @@ PASS = [
     "Dad was convicted of drink driving in 2016, so staff check he is sober when he collects Amir.",
     "Mum self-harmed as a teenager. It started after her mother died, so I ask her about anniversaries at each visit.",
     "Ms Kaye was in prison in 2015; therefore I will ask probation what work she did there.",
+    # a school stage after "at" is a place, not a time; told in the present, a stage is now
+    "Kai was often upset at nursery and the staff made a referral.",
+    "Poppy is in Reception and has a reduced timetable this term.",
+    "In Reception Jay was on a part-time timetable, and he is on one again now.",
     # a list and the paragraph running on after it: a statement of relevance there, before any history of its own,
     # covers the list and the line leading into it
     "Health history\n\nMs Reid has lived with depression for most of her adult life. She has been in hospital twice:\n- June 2017, Oak Unit, an overdose."
