@@ -128,10 +128,8 @@ class HistoricCheck:
         self.past_times = phrase_pattern(self.rules.lexicon("past_times"))
         years = [re.escape(w) for w in self.rules.lexicon("school_years") if w.strip()]
         stages = [re.escape(w.strip()) for w in self.rules.lexicon("school_stages") if w.strip()]
-        year = rf"(?:{'|'.join(years)})\.?\s*\d{{1,2}}" if years else None
-        stage = rf"(?:the\s+)?(?:{'|'.join(stages)})" if stages else None
-        either = "|".join(p for p in (year, stage) if p)
-        self.school_years = re.compile(rf"\bin\s+(?:{either})\b", re.I) if either else None
+        self.school_years = re.compile(rf"\bin\s+(?:{'|'.join(years)})\.?\s*\d{{1,2}}\b", re.I) if years else None
+        self.school_stage_times = re.compile(rf"\bin\s+(?:the\s+)?(?:{'|'.join(stages)})\b", re.I) if stages else None
         self.school_stages = re.compile(rf"\bwhen\s+(?:[\w'-]+\s+){{1,2}}(?:was|were)\s+(?:in|at)\s+(?:the\s+)?(?:{'|'.join(stages)})\b",
                                         re.I) if stages else None
         self.past_adverbs = {w.strip().lower() for w in self.rules.lexicon("past_adverbs") if w.strip()}
@@ -301,13 +299,25 @@ class HistoricCheck:
     def past_school_year(self, span: Span):
         """A school year or stage ("in Year 5", "In Reception he bit ...") in a sentence told in the past tense, or a
         school stage told as a time of someone's life ("when she was in Reception"): like an age, the past of a life.
-        A stage after "at" ("his days at nursery") is a place, not a time."""
+        A stage after "at" ("his days at nursery") is a place, and one qualifying a noun ("in primary care", "in
+        nursery hours") is no stage: neither is a time."""
         text = span_text(span)
         stage = self.school_stages.search(text) if self.school_stages else None
         if stage:
             return stage
         found = self.school_years.search(text) if self.school_years else None
+        if found is None and self.school_stage_times is not None:
+            found = next((m for m in self.school_stage_times.finditer(text) if self.ends_its_phrase(span, m)), None)
         return found if found and any(is_past(v) for v in main_verbs(span)) else None
+
+    @staticmethod
+    def ends_its_phrase(span: Span, found) -> bool:
+        """Whether the words `found` in `span` end with the head of the phrase after their preposition ("in
+        Reception"), not with a word qualifying a noun after them ("in primary care"); a name read onto them ("In
+        Reception Kian was ...") is the subject of the clause that follows."""
+        found = span.doc.char_span(span.start_char + found.start(), span.start_char + found.end(), alignment_mode="expand")
+        last = found[-1] if found is not None and len(found) else None
+        return last is not None and (last.dep_ == "pobj" or (last.dep_ == "compound" and last.head.pos_ == "PROPN"))
 
     def has_present_cue(self, doc: Doc, span: Span) -> bool:
         """Whether `span` places something in the present: a present_cues word whose clause is not told in

@@ -29,6 +29,7 @@ FLAG = [
     ("Mum took an overdose in 2017 so that she would be taken to hospital.", "2017"),
     # a school stage after "in" told in the past tense of a worry, like a school year ("in Year 5")
     ("Background\n\nIn Reception Kian was moved to a part-time timetable after he kicked staff.\n", "In Reception"),
+    ("His mum told me that in juniors he was excluded twice for fighting.", "in juniors"),
     ("In nursery she was bitten so often that her mum made a complaint.", "In nursery"),
     # a complaint made to an agency, and a school's measures short of exclusion, as worries of their own
     ("Neighbours made a complaint about shouting from the flat in 2019.", "2019"),
@@ -60,6 +61,8 @@ PASS = [
     "Ms Kaye was in prison in 2015; therefore I will ask probation what work she did there.",
     # a school stage after "at" is a place, not a time; told in the present, a stage is now
     "Kai was often upset at nursery and the staff made a referral.",
+    "Mum was treated for depression in primary care.",
+    "Dad's drinking was raised with staff in nursery hours.",
     "Poppy is in Reception and has a reduced timetable this term.",
     "In Reception Jay was on a part-time timetable, and he is on one again now.",
     # a list and the paragraph running on after it: a statement of relevance there, before any history of its own,
