@@ -127,14 +127,17 @@ class HistoricCheck:
         self.held_records = {w.strip().lower() for w in self.rules.lexicon("held_records") if w.strip()}
         self.past_times = phrase_pattern(self.rules.lexicon("past_times"))
         years = [re.escape(w) for w in self.rules.lexicon("school_years") if w.strip()]
-        self.school_years = re.compile(rf"\bin\s+(?:{'|'.join(years)})\.?\s*\d{{1,2}}\b", re.I) if years else None
         stages = [re.escape(w.strip()) for w in self.rules.lexicon("school_stages") if w.strip()]
+        self.school_years = re.compile(rf"\bin\s+(?:{'|'.join(years)})\.?\s*\d{{1,2}}\b", re.I) if years else None
+        self.school_stage_times = re.compile(rf"\bin\s+(?:the\s+)?(?:{'|'.join(stages)})\b", re.I) if stages else None
         self.school_stages = re.compile(rf"\bwhen\s+(?:[\w'-]+\s+){{1,2}}(?:was|were)\s+(?:in|at)\s+(?:the\s+)?(?:{'|'.join(stages)})\b",
                                         re.I) if stages else None
         self.past_adverbs = {w.strip().lower() for w in self.rules.lexicon("past_adverbs") if w.strip()}
         self.present_links = phrase_pattern(self.rules.lexicon("present_links"))
+        self.reason_links = phrase_pattern(self.rules.lexicon("reason_links"))
         self.same_links = qualified_pattern(self.rules.lexicon("link_qualifiers"), self.rules.lexicon("link_nouns"))
         self.present_cues = phrase_pattern(self.rules.lexicon("present_cues"))
+        self.consequence_words = {w.strip().lower() for w in self.rules.lexicon("consequence_words") if w.strip()}
         self.concern_words = phrase_pattern(self.rules.lexicon("concern_words"))
         self.history_headings = phrase_pattern(self.rules.lexicon("history_headings"))
         self.relevance_headings = phrase_pattern(self.rules.lexicon("relevance_headings"))
@@ -225,7 +228,7 @@ class HistoricCheck:
         """The wording that marks `span` as past: a past_markers phrase or an age ("when she was 15")."""
         text = span_text(span)
         found = next((m for p in (self.past_markers, self.past_records) if p for m in p.finditer(text)
-                      if not self.names_a_person(m.group()) or any(is_told_past(v) for v in main_verbs(span))), None)
+                      if not self.names_a_person(m.group()) or self.person_told_past(span, m)), None)
         if found:
             return span.start_char + found.start(), span.start_char + found.end()
         age = next((e for e in own if is_age_anchor(e) and not is_present_age(span, e)), None)
@@ -283,20 +286,45 @@ class HistoricCheck:
         last = marker.lower().split()[-1]
         return last.removeprefix("ex-") in self.past_people
 
+    @staticmethod
+    def person_told_past(span: Span, found) -> bool:
+        """Whether a former partner found in `span` is told in the past: a main verb of the sentence and the verb of
+        the clause naming the person both told in the past ("her ex-partner hit her"), not a past telling of a
+        present matter ("She told me she has been getting messages from her ex-partner")."""
+        if not any(is_told_past(v) for v in main_verbs(span)):
+            return False
+        verb = clause_verb(span.doc, span.start_char + found.start(), span.start_char + found.end())
+        return verb is None or is_told_past(verb)
+
     def past_school_year(self, span: Span):
-        """A school year ("in Year 5") in a sentence told in the past tense, or a school stage told as a
-        time of someone's life ("when she was in Reception"): like an age, the past of a life."""
+        """A school year or stage ("in Year 5", "In Reception he bit ...") in a sentence told in the past tense, or a
+        school stage told as a time of someone's life ("when she was in Reception"): like an age, the past of a life.
+        A stage after "at" ("his days at nursery") is a place, and one qualifying a noun ("in primary care", "in
+        nursery hours") is no stage: neither is a time."""
         text = span_text(span)
         stage = self.school_stages.search(text) if self.school_stages else None
         if stage:
             return stage
         found = self.school_years.search(text) if self.school_years else None
+        if found is None and self.school_stage_times is not None:
+            found = next((m for m in self.school_stage_times.finditer(text) if self.ends_its_phrase(span, m)), None)
         return found if found and any(is_past(v) for v in main_verbs(span)) else None
+
+    @staticmethod
+    def ends_its_phrase(span: Span, found) -> bool:
+        """Whether the words `found` in `span` end with the head of the phrase after their preposition ("in
+        Reception"), not with a word qualifying a noun after them ("in primary care"); a name read onto them ("In
+        Reception Kian was ...") is the subject of the clause that follows."""
+        found = span.doc.char_span(span.start_char + found.start(), span.start_char + found.end(), alignment_mode="expand")
+        last = found[-1] if found is not None and len(found) else None
+        return last is not None and (last.dep_ == "pobj" or (last.dep_ == "compound" and last.head.pos_ == "PROPN"))
 
     def has_present_cue(self, doc: Doc, span: Span) -> bool:
         """Whether `span` places something in the present: a present_cues word whose clause is not told in
         the past ("he still drinks", not "Dad was still living there back then"; "because she is", not
         "excluded because of ..."); a describing word ("her current partner") counts whatever the tense."""
+        if self.present_consequence(span):
+            return True
         if self.present_cues is None:
             return False
         for m in self.present_cues.finditer(span_text(span)):
@@ -306,6 +334,25 @@ class HistoricCheck:
                 return True
             verb = clause_verb(doc, start, end)
             if verb is None or not is_told_past(verb):
+                return True
+        return False
+
+    def present_consequence(self, span: Span) -> bool:
+        """Whether `span` tells what is done or so now because of what came before: a consequence_words word ("so",
+        "therefore") on a clause told in the present (", so I ask him about it at every visit", "so we check he is
+        sober at handover", "so I will ask"); not a degree word ("so drunk"), a purpose ("so that"), a clause told in
+        the past ("so she left him") or in the present perfect, the past up to now."""
+        for token in span:
+            purpose = token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "that"
+            if token.lower_ not in self.consequence_words or token.dep_ not in ("advmod", "cc", "mark") \
+                    or token.head.pos_ not in ("VERB", "AUX") or purpose:
+                continue
+            verb = token.head
+            auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+            if any(c.lemma_ == "have" for c in auxes) or any(c.tag_ == "VBD" or c.lower_ in ("would", "could", "might")
+                                                             for c in auxes):
+                continue
+            if verb.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP", "MD") for c in auxes):
                 return True
         return False
 
@@ -321,25 +368,57 @@ class HistoricCheck:
 
     def links_itself(self, doc: Doc, items: list[Item], found: list, n: int, structure: Structure | None) -> bool:
         """Whether item `n`'s own words tie it to the present: a present cue in it or in the next sentence of its
-        paragraph about the same person; a statement of relevance in it, later in its paragraph, or closing its
-        section."""
+        paragraph about the same person; a statement of relevance in it, later in its paragraph, after the list it
+        leads or belongs to (see `list_linked`), or closing its section; the past named as the reason for what is so
+        now ("this is why she froze") in it or later in its paragraph."""
         item = items[n]
         text = doc_text(doc)
         if self.has_present_cue(doc, item.span) or self.states_link(span_text(item.span)):
             return True
         if item.block is None or structure is None or item.row:
-            return False
+            return self.says(self.reason_links, span_text(item.span))
+        if self.says(self.reason_links, text[item.span.start_char:item.block.end]):
+            return True
         following = [later for later in items[n + 1:n + 1 + self.following] if later.block == item.block]
         if any(self.has_present_cue(doc, later.span) and continues_subject(item.span, later.span)
                for later in following):
             return True
-        if self.states_link(text[item.span.end_char:item.block.end]):
+        if self.states_link(text[item.span.end_char:item.block.end]) or self.list_linked(structure, item.block, found, text):
             return True
         closing = self.section_closing(structure, item.block)
         if closing is None or any(f and closing.start <= f.start < closing.end for f in found):
             return False  # a closing paragraph with history of its own speaks of that history
         link = self.find_link(text, closing.start, closing.end)
         return link is not None and not self.tells_past(text[closing.start:link])
+
+    def list_linked(self, structure: Structure, block: Block, found: list, text: str) -> bool:
+        """Whether `block`, a list or the line leading into it ("He has had three admissions:"), is tied to the present
+        by the paragraph running straight on after the list, one passage with it (see `Structure.passage_at`): a
+        statement of relevance or a reason there ("Each admission followed ... This pattern is why I check ... now")
+        speaks of the list, unless that paragraph tells history of its own before it, which the statement may be about."""
+        after = self.run_on_paragraph(structure, block, text)
+        if after is None:
+            return False
+        links = [self.find_link(text, after.start, after.end),  # "this is why" points back to the list, one passage
+                 (m := self.reason_links.search(text, after.start, after.end)) and m.start() if self.reason_links else None]
+        link = min((at for at in links if at is not None), default=None)
+        return link is not None and not any(f and after.start <= f.start < link for f in found) \
+            and not self.tells_past(text[after.start:link])
+
+    @staticmethod
+    def run_on_paragraph(structure: Structure, block: Block, text: str) -> Block | None:
+        """The paragraph running straight on after the list that `block` leads into or belongs to, read in one passage
+        with it and its lead-in, or None."""
+        blocks = structure.blocks
+        i = blocks.index(block) + 1
+        if block.kind == "paragraph" and not (i < len(blocks) and blocks[i].kind == "item"):
+            return None
+        while i < len(blocks) and blocks[i].kind == "item":
+            i += 1
+        if i == len(blocks) or blocks[i].kind != "paragraph":
+            return None
+        passage = structure.passage_at(blocks[i].start, text)
+        return blocks[i] if passage is not None and passage[0] <= block.start else None
 
     def links_item_by_item(self, doc: Doc, items: list[Item], found: list, n: int, structure: Structure | None) -> bool:
         """Whether item `n`'s section, under a heading that states relevance ("Relevant history"), gives each piece

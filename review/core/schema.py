@@ -397,8 +397,8 @@ class HistoricLexicons(Strict):
                                        "('Previous incidents'); read in headings only")
     held_records: Phrases = lexicon("records of past wrongdoing that, as the object of a present 'have' ('has a "
                                     "caution'), tell a past event")
-    past_people: Phrases = lexicon("people read like past_records ('her former partner'): past only in a sentence "
-                                   "told in the past tense, as a person may be told of in the present")
+    past_people: Phrases = lexicon("people read like past_records ('her former partner'): past only in a clause "
+                                   "told in the past, as a person may be told of in the present")
     past_times: Phrases = lexicon("vague past times: like an old date, historic only in an item about a worry")
     past_adverbs: Phrases = lexicon("words that, alone as an adverb ('known to the police before'), are a vague past time")
     school_years: Phrases = lexicon("words for a school year ('year', 'yr'): 'in Year 5' told in the past tense of "
@@ -407,11 +407,15 @@ class HistoricLexicons(Strict):
                                      "someone's life, like an age")
     present_links: Phrases = lexicon("statements that tie an item to the present concern, read across its paragraph "
                                      "and its section's closing paragraph")
+    reason_links: Phrases = lexicon("the past named as the reason for what is so now ('this is why she froze'), "
+                                    "read in the item's sentence and the rest of its paragraph only")
     link_qualifiers: Phrases = lexicon("words naming a past as the same as now ('same', 'similar'), read before a "
                                        "link_nouns noun, at most one word between")
     link_nouns: Phrases = lexicon("nouns of what recurs ('pattern', 'kind', 'signs'): 'the same relapse pattern' "
                                   "ties an item to the present like a present_links phrase")
     present_cues: Phrases = lexicon("words that place an item in the present, read in its sentence and the next")
+    consequence_words: Phrases = lexicon("words giving what is done now as the consequence of the past (', so I ask "
+                                         "him about it'), counted on a clause told in the present")
     history_headings: Phrases = lexicon("section headings under which a past concern is historic even undated, "
                                         "and (unless a context heading) an old dated item a past concern")
     context_headings: Phrases = lexicon("history headings that give context rather than a record ('Background')")
