@@ -45,12 +45,17 @@ ADDRESS_MAX_WORDS, ADDRESS_MAX_LINES = 10, 7
 WRAP_MIN_WIDTH = 45  # hard wrapping is recognised only in lines at least this long
 WRAP_SHARE = 0.6  # a wrapped line is at least this share of its paragraph's longest line
 
+# The nouns a header names the report's child by ("Child", "Pupil", "Young person").
+_CHILD_NOUNS = (r"child(?:ren)?|child\(ren\)|young (?:person|people)|patient(?:s|\(s\))?|pupil(?:s|\(s\))?|student"
+                r"|learner|baby|unborn baby|infant")
 # How a header label is known, whatever its wording: key -> label patterns (whole label, case-insensitive).
 FIELD_KEYS = {
-    "child": r"(?:name(?: of (?:the )?child)?|child(?:ren)?|child\(ren\)|child's name|subject(?:\(s\)| child(?:ren)?)?"
-             r"|subject children|young (?:person|people)|patient(?:s|\(s\))?|pupil(?:s|\(s\))?|baby|unborn baby"
+    # a child noun alone or with its name ("Pupil name", "Young person's name", "Name of child")
+    "child": rf"(?:name(?: of (?:the )?(?:{_CHILD_NOUNS}))?|(?:{_CHILD_NOUNS})(?:['’]s)?(?: (?:full )?names?)?"
+             r"|subject(?:\(s\)| child(?:ren)?)?|subject children"
              r"|child(?:ren)? in (?:the )?(?:household|family|home)|household(?: members)?|re)",
-    "sibling": r"(?:siblings?|other children(?: in (?:the )?household)?|brothers? and sisters?|sibling\(s\)"
+    "sibling": r"(?:(?:siblings?|sibling\(s\))(?: (?:in|at) (?:the )?(?:school|household|home|setting|nursery))?"
+               r"|other children(?: in (?:the )?household)?|brothers? and sisters?"
                r"|also placed)",
     "date_of_birth": r"(?:d\.?\s?o\.?\s?b\.?|date of birth)",
     "age": r"age",

@@ -99,6 +99,10 @@ def test_short_lines_of_a_list_are_not_joined():
     ("Other children in household", "sibling"), ("Date of report", "report_date"),
     ("Date completed", "report_date"), ("Date of conference", "meeting_date"), ("Completed by", "author"),
     ("Favourite colour", None),
+    # a child noun with its name, and siblings placed somewhere (fresh labels, not a report's)
+    ("Student name", "child"), ("Name of young person", "child"), ("Patient's full name", "child"),
+    ("Learner", "child"), ("Sibling at nursery", "sibling"), ("Siblings in household", "sibling"),
+    ("Student social worker", None), ("Name of school", None),
 ])
 def test_field_keys(label, key):
     assert field_key(label) == key
