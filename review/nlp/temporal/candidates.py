@@ -13,7 +13,7 @@ from typing import Callable
 
 from spacy.tokens import Doc
 
-from review.core.text import doc_paragraphs, doc_text, paragraph_index, sentence_index, sentences
+from review.core.text import doc_entities, doc_paragraphs, doc_text, paragraph_index, sentence_index, sentences
 from review.nlp.temporal import calendar_dates, clock_times, relative_dates, sets_and_durations
 from review.nlp.temporal.grammar import Context, Handler, Result, RuleStarts, lowered, normalised
 from review.nlp.temporal.values import iso_week, value_range
@@ -165,7 +165,7 @@ def _entity_candidates(doc: Doc, report: dt.date, taken: list[_Candidate], sente
     """spaCy DATE/TIME entities that no rule covers, normalised by the grammar or dateparser."""
     found = []
     full_text = doc_text(doc)
-    for ent in doc.ents:
+    for ent in doc_entities(doc):
         if ent.label_ not in ("DATE", "TIME"):
             continue
         start, end = _trim(full_text, ent.start_char, ent.end_char)
