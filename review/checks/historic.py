@@ -148,7 +148,8 @@ class HistoricCheck:
         horizon = months_before(doc._.report_date, self.horizon_months) if dated else None
         structure: Structure | None = doc._.structure
         items = self.items(doc, structure)
-        found = [self.historic(doc, item, horizon, structure) for item in items]
+        recent: dict[tuple[int, int], bool] = {}  # block -> whether it names a recent time, read on first need
+        found = [self.historic(doc, item, horizon, structure, recent) for item in items]
         date_ranges: dict[int, list] = {}  # item number -> the ranges of its dates, read on first need
         for n, historic in enumerate(found):
             if historic is None or self.is_linked(doc, items, found, n, structure):
@@ -184,7 +185,8 @@ class HistoricCheck:
             item.dates = own
         return items
 
-    def historic(self, doc: Doc, item: Item, horizon: dt.date | None, structure: Structure | None) -> Historic | None:
+    def historic(self, doc: Doc, item: Item, horizon: dt.date | None, structure: Structure | None,
+                 recent: dict[tuple[int, int], bool] | None = None) -> Historic | None:
         """Where `item` is historic (a concern with an old or vague past time, past wording, or a past
         concern under a history heading), or None; with no horizon (no report date) nothing is
         historic by its date."""
@@ -209,20 +211,28 @@ class HistoricCheck:
             if not any(t.pos_ in ("VERB", "AUX") for t in span):
                 return None  # an inline title ("Previous conviction."), not an item
             return Historic(*marker, [])
-        if self.dated_recently(doc, item, horizon):
+        if self.dated_recently(doc, item, horizon, recent):
             return None  # "Housing history. The family approached us on 03/02/2025 ... An application was taken the
             # same day.": an undated sentence of a paragraph that dates its account recently is of that time
         clause = self.past_under_history_heading(span, heading)
         return Historic(*clause, []) if clause else None
 
     @staticmethod
-    def dated_recently(doc: Doc, item: Item, horizon: dt.date | None) -> bool:
+    def dated_recently(doc: Doc, item: Item, horizon: dt.date | None,
+                       recent: dict[tuple[int, int], bool] | None = None) -> bool:
         """Whether `item`'s paragraph (or list item) names a day or month inside the horizon (a recent time),
-        so that an undated past concern told in it is of that recent account, not a matter of history."""
+        so that an undated past concern told in it is of that recent account, not a matter of history. With
+        `recent`, each block's answer is kept there, for the other sentences of the same paragraph."""
         if horizon is None or item.block is None or item.row:
             return False
-        return any(e.type in ("DATE", "TIME") and item.block.start <= e.start < item.block.end and e.relative != "context"
-                   and (r := value_range(e.value)) and r[1] >= horizon for e in doc._.dates or [])
+        block = item.block
+        if recent is not None and (block.start, block.end) in recent:
+            return recent[block.start, block.end]
+        found = any(e.type in ("DATE", "TIME") and block.start <= e.start < block.end and e.relative != "context"
+                    and (r := value_range(e.value)) and r[1] >= horizon for e in doc._.dates or [])
+        if recent is not None:
+            recent[block.start, block.end] = found
+        return found
 
     def past_marker(self, span: Span, own: list) -> tuple[int, int] | None:
         """The wording that marks `span` as past: a past_markers phrase or an age ("when she was 15")."""

@@ -52,6 +52,15 @@ def sentences(doc: Doc) -> list[Span]:
     return list(spans)
 
 
+def doc_entities(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, made once per Doc and cached in ``doc.user_data``: spaCy builds a new Span for every
+    entity of the report on each access, and the checks read them again for each quote or sentence."""
+    cached = doc.user_data.get("review_entities")
+    if cached is None:
+        cached = doc.user_data["review_entities"] = tuple(doc.ents)
+    return cached
+
+
 def _closes_previous(doc: Doc, previous_end: int, tokens: list) -> bool:
     """True for a 'sentence' of closing punctuation only (a quote mark, a bracket) on the same line."""
     between = doc[previous_end:tokens[0].i].text

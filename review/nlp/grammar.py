@@ -18,18 +18,23 @@ def has_modal(verb: Token) -> bool:
 
 
 def main_verbs(sent: Span) -> list[Token]:
-    """Verbs of the sentence's main clauses: its root, verbs joined to it, adverbial clauses."""
-    verbs = []
+    """Verbs of the sentence's main clauses: its root, verbs joined to it, adverbial clauses. Read once per span
+    of a Doc (cached in ``doc.user_data``): the date and historic checks ask it of a sentence several times."""
+    found = sent.doc.user_data.setdefault("review_main_verbs", {})
+    key = (sent.start, sent.end)
+    verbs = found.get(key)
+    if verbs is None:
+        verbs = found[key] = tuple(_main_verbs(sent))
+    return list(verbs)
+
+
+def _main_verbs(sent: Span):
     for token in sent:
-        if token.pos_ in ("VERB", "AUX") and joined_by_semicolon(token):
-            verbs.append(token)
+        if token.pos_ not in ("VERB", "AUX"):
             continue
-        if token.pos_ not in ("VERB", "AUX") or token.dep_ not in MAIN_CLAUSE:
-            continue
-        if token.dep_ != "ROOT" and token.head.dep_ not in MAIN_CLAUSE:
-            continue
-        verbs.append(token)
-    return verbs
+        dep = token.dep_
+        if joined_by_semicolon(token) or (dep in MAIN_CLAUSE and (dep == "ROOT" or token.head.dep_ in MAIN_CLAUSE)):
+            yield token
 
 
 def joined_by_semicolon(verb: Token) -> bool:

@@ -1,8 +1,12 @@
 """review.nlp.patterns: the one phrase-pattern builder of the lexicons."""
 
-import pytest
+import re
 
-from review.nlp.patterns import phrase_pattern, qualified_pattern
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from review.nlp.patterns import alternation, phrase_pattern, qualified_pattern
 
 
 def test_no_phrase_gives_no_pattern():
@@ -57,3 +61,29 @@ def test_a_qualifier_before_its_noun_with_at_most_one_word_between(text, found):
 
 def test_no_qualifier_or_no_noun_gives_no_pattern():
     assert qualified_pattern([], ["partner"]) is None and qualified_pattern(["previous"], [" "]) is None
+
+
+def _listed(phrases):
+    """The alternation as it was first written: the escaped phrases one after another, longest first."""
+    return "|".join(sorted((re.escape(p) for p in phrases), key=len, reverse=True))
+
+
+def test_shared_beginnings_are_written_once():
+    assert alternation(["in care", "in court", "in"]) == r"in(?:\ c(?:are|ourt))?"
+
+
+_PIECES = ["a", "A", "b", "ab", "in", "In", " ", "-", "é", "É", ".", "&", "'", "care", "CARE"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=4).map("".join), min_size=1, max_size=8),
+       st.lists(st.sampled_from(_PIECES + ["x", "\n"]), max_size=25).map("".join), st.booleans())
+def test_the_tree_matches_what_the_listed_alternatives_match(phrases, text, hyphen):
+    """Where each match starts and ends, alone and followed by more pattern, is that of the phrases listed longest
+    first, over phrases that begin one another and differ only in case."""
+    phrases = [p for p in phrases if p.strip()] or ["a"]
+    inside = r"[\w-]" if hyphen else r"\w"
+    for tail in ("", r"\s+b"):
+        listed = re.compile(rf"(?<!{inside})(?:{_listed(phrases)}){tail}(?!{inside})", re.I)
+        tree = re.compile(rf"(?<!{inside})(?:{alternation(phrases)}){tail}(?!{inside})", re.I)
+        assert [m.span() for m in tree.finditer(text)] == [m.span() for m in listed.finditer(text)]

@@ -228,3 +228,58 @@ def test_lower_cased_scan_equals_the_case_insensitive_rules_on_any_text(text):
     for rule in _RULES:
         fast = [(m.span(), m.groupdict()) for m in rule.finditer(text, lowered(text))]
         assert fast == [(m.span(), m.groupdict()) for m in rule.pattern.finditer(text)]
+
+
+def _scans_agree(text):
+    """Each rule tried only where `RuleStarts` says some rule may match finds its own matches of `text`."""
+    from review.nlp.temporal.candidates import _RULE_STARTS, _RULES
+    from review.nlp.temporal.grammar import lowered
+
+    lower = lowered(text)
+    if lower is None:
+        return  # scanned as written, rule by rule
+    starts = _RULE_STARTS.find(lower)
+    assert starts is not None
+    for rule in _RULES:
+        found = [(m.span(), m.groupdict()) for m in rule.finditer(text, lower, starts)]
+        assert found == [(m.span(), m.groupdict()) for m in rule.pattern.finditer(text)]
+
+
+def test_every_rule_joins_the_one_pass_scan_and_none_matches_nothing():
+    """The one-pass scan covers the whole grammar; trying a rule only at the places it finds is finditer's own
+    search only while no rule can match the empty string."""
+    from review.nlp.temporal.candidates import _RULE_STARTS, _RULES
+
+    assert _RULE_STARTS.pattern is not None
+    assert not any(rule.lowered.fullmatch("") or rule.pattern.fullmatch("") for rule in _RULES)
+
+
+@pytest.mark.parametrize("text", [
+    "Seen 12/03/2024 and 3.4.24, again on 05-06-2023; not 12/03-2024 nor 1.2/3.",
+    "Mum rang at 10.30am, then Monday 4th at 2pm and the next day; six weeks later, at the end of last term.",
+    "Since Christmas 2022 (and over the summer) he has been seen twice a week, every other Friday.",
+    "2024-03-01.12/3/24:the 1990s,mid-2019/early 2020; Tues. 5 Mar. at approx. 9.15 a.m.",
+])
+def test_one_pass_scan_finds_what_each_rule_finds_alone(text):
+    _scans_agree(text)
+
+
+def test_one_pass_scan_finds_what_each_rule_finds_alone_in_the_sample_reports():
+    from review.evaluate._samples import corpus_reports
+
+    for report in corpus_reports():
+        _scans_agree(report)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_WORDS), max_size=30).map(" ".join))
+def test_one_pass_scan_equals_each_rule_alone_on_any_text(text):
+    """Over any mix of dates, times and punctuation, the rules tried where the one pass says find their matches."""
+    _scans_agree(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_WORDS), max_size=30).map("".join))
+def test_one_pass_scan_equals_each_rule_alone_on_text_run_together(text):
+    """As above with no spaces between the pieces, where one match can end just where the next begins."""
+    _scans_agree(text)

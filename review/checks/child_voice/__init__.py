@@ -17,7 +17,7 @@ from review.checks.child_voice.resolver import ChildResolver
 from review.checks.child_voice.unquoted import UnquotedWords, unquoted_words_of
 from review.core.findings import add_finding
 from review.core.rules import CheckRules, load_rules
-from review.core.text import doc_text, is_whole_report, sentence_index, sentences, span_text
+from review.core.text import doc_entities, doc_text, is_whole_report, sentence_index, sentences, span_text
 from review.nlp.children import child_age_years, child_is_unborn
 from review.nlp.grammar import has_modal, subject_of
 from review.nlp.patterns import phrase_pattern
@@ -262,7 +262,7 @@ def _under_their_heading(doc: Doc, own_wishes: list[int], children: list[str], r
 def _on_an_occasion(doc: Doc, communication: Communication) -> bool:
     """Whether a child's communication without words is placed on an occasion: a date or time in its sentence."""
     return any(ent.label_ in ("DATE", "TIME") and communication.start <= ent.start_char < communication.end
-               for ent in doc.ents)
+               for ent in doc_entities(doc))
 
 
 def _relayed(quote: Quote) -> str:

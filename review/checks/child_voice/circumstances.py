@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc
 
 from review.core.rules import CheckRules
-from review.core.text import doc_text, sentence_index, sentences
+from review.core.text import doc_entities, doc_text, sentence_index, sentences
 from review.nlp.patterns import phrase_pattern
 from review.nlp.quotes import Quote
 from review.nlp.speakers import CHILD_REPORTED, WRITER, child_aliases
@@ -68,7 +68,7 @@ def circumstances_of(doc: Doc, quote: Quote, rules: CheckRules, others: list[Quo
     start, end = _quote_window(doc, quote, width, others, own_sentence=tense == "untimed")
     quoted = _quoted_apart(quote, others)
     people = _people_named(doc, others)
-    found = [ent.text for ent in doc.ents if ent.label_ in ("DATE", "TIME", "FAC", "GPE", "LOC")
+    found = [ent.text for ent in doc_entities(doc) if ent.label_ in ("DATE", "TIME", "FAC", "GPE", "LOC")
              and start <= ent.start_char < end and not _in_quotes(ent.start_char, quoted)
              and ent.text.lower() not in people and not _talked_about(ent)]
     relayed = quote.kind == CHILD_REPORTED and bool(quote.relayed_by)

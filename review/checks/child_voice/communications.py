@@ -50,20 +50,24 @@ def communications_of(doc: Doc, quotes: list[Quote], resolver: ChildResolver, ru
     return found
 
 
-def _gestures(rules: CheckRules) -> list[tuple[str, str]]:
-    """The gesture lexicon as (verb lemma, governed lemma) pairs ("push away")."""
-    return [tuple(entry.lower().split(None, 1)) for entry in rules.lexicon("communication_gestures")
-            if len(entry.split()) == 2]
+def _gestures(rules: CheckRules) -> dict[str, set[str]]:
+    """The gesture lexicon ("push away") as each verb lemma's governed lemmas, looked up once per verb."""
+    gestures: dict[str, set[str]] = {}
+    for entry in rules.lexicon("communication_gestures"):
+        if len(entry.split()) == 2:
+            lemma, word = entry.lower().split(None, 1)
+            gestures.setdefault(lemma, set()).add(word)
+    return gestures
 
 
-def _gesture_in(sentence, gestures: list[tuple[str, str]], quotes: list[Quote],
+def _gesture_in(sentence, gestures: dict[str, set[str]], quotes: list[Quote],
                 resolver: ChildResolver) -> tuple[str, str] | None:
     """(child, gesture words) for a verb of the gesture lexicon whose governed word is its child or
     grandchild ("pushed the photo away", "shaking her head"), outside quotes, done by a child."""
     for verb in sentence:
         if verb.pos_ != "VERB":
             continue
-        governed = {word for lemma, word in gestures if lemma == verb.lemma_.lower()}
+        governed = gestures.get(verb.lemma_.lower())
         if not governed or any(q.start <= verb.idx < q.end for q in quotes):
             continue
         words = [c for c in verb.children if c.dep_ not in ("conj", "advcl", "ccomp", "relcl")]

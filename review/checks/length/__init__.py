@@ -96,6 +96,8 @@ def clauses(sent: Span, coordinators: set[str], reporting_verbs: set[str]) -> li
     """The finite clauses of `sent` in text order, each with how it is joined to what precedes it."""
     found = []
     for token in sent:
+        if not (token.n_lefts or token.n_rights):
+            continue  # a word with no dependents has no subject (most words: turned away before their children)
         if not is_finite(token) or not any(c.dep_ in SUBJECTS for c in token.children):
             continue
         first = clause_start(token)

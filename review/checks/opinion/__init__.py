@@ -124,6 +124,8 @@ class OpinionCheck:
         for token in sent:
             if not writers(token) or token.pos_ not in ("ADJ", "NOUN", "VERB", "ADV"):
                 continue
+            if not self.may_judge(token):
+                continue  # no word of the lexicons below (most words: turned away before the parse is walked)
             if any(s <= token.idx < e for s, e, _ in found) or self.inferred_from_evidence(token):
                 continue
             if token.lower_ in self.certainty_adverbs and not colon:
@@ -144,6 +146,13 @@ class OpinionCheck:
             found += [t for t in self.person_judgements.find(sent, writers)
                       if not any(s <= t[0] < e or t[0] <= s < t[1] for s, e, _ in found)]
         return sorted(found)
+
+    def may_judge(self, token: Token) -> bool:
+        """Whether `token` is a certainty or sweeping adverb or a lexicon label, which `judgement_triggers` asks
+        more of; any other word is none of its triggers."""
+        lower = token.lower_
+        return (lower in self.certainty_adverbs or lower in self.sweeping_adverbs or lower in self.labels
+                or token.lemma_.lower() in self.labels)
 
     def is_label(self, token: Token) -> bool:
         """A lexicon label judging a person, a home or a relationship (not "dirty dishes")."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from review.core.text import doc_paragraphs, doc_text, span_text
+from review.core.text import doc_paragraphs, doc_text, paragraph_index, span_text
 from review.nlp.grammar import subject_of
 from review.nlp.people import FAMILY_WORDS, GROUP_NOUNS
 from review.nlp.quotes import find_quotes
@@ -78,7 +78,8 @@ def voice_of(sent: Span, attribution_verbs: frozenset[str], source_openers: Iter
     quoted = quoted_tokens(sent)
     attributed = set(quoted)
     for token in sent:
-        if token.lemma_.lower() in belief_verbs and token.pos_ == "VERB":
+        lemma = token.lemma_.lower()
+        if lemma in belief_verbs and token.pos_ == "VERB":
             subject = subject_of(token)
             believed = [c for c in token.children if c.i > token.i and c.dep_ in BELIEVED]
             if believed and subject is not None and subject.lower_ not in WRITER and identified_person(
@@ -88,7 +89,7 @@ def voice_of(sent: Span, attribution_verbs: frozenset[str], source_openers: Iter
                 for clause in believed:
                     attributed.update(t.i for t in clause.subtree)
             continue
-        if token.lemma_.lower() not in attribution_verbs or token.pos_ not in ("VERB", "AUX"):
+        if lemma not in attribution_verbs or token.pos_ not in ("VERB", "AUX"):
             continue
         subject = subject_of(token, passive_agent=True)
         if subject is None or subject.lower_ in WRITER or subject.lower_ == "it":
@@ -112,8 +113,9 @@ def quoted_tokens(sent: Span) -> set[int]:
     a quote of two sentences ('She said, "I want to stay. I'm not saying I never want to see Mum."')
     leaves its second sentence only a closing mark, and those words are the speaker's all the same."""
     doc = sent.doc
-    start, end = next(((s, e) for s, e in doc_paragraphs(doc) if s <= sent.start_char < e),
-                      (sent.start_char, sent.end_char))
+    bounds = doc_paragraphs(doc)
+    paragraph = paragraph_index(bounds, sent.start_char)
+    start, end = bounds[paragraph] if paragraph is not None else (sent.start_char, sent.end_char)
     start, end = min(start, sent.start_char), max(end, sent.end_char)
     quoted: set[int] = set()
     for q_start, q_end in quoted_ranges(doc_text(doc)[start:end]):

@@ -317,7 +317,9 @@ class HedgeCues:
             elif self.token_is_cue(token):  # most words: asked first, as it turns them away soonest
                 if not any(s <= token.idx < e for s, e in found) and not any(s <= token.idx < e for s, e in exceptions):
                     found.append((token.idx, token.idx + len(token.text)))
-            elif (not any(s <= token.idx < e for s, e in found) and not any(s <= token.idx < e for s, e in exceptions)
+            elif (token.lemma_.lower() in self._hearsay_lemmas  # as `hearsay` asks first: most words end here
+                  and not any(s <= token.idx < e for s, e in found)
+                  and not any(s <= token.idx < e for s, e in exceptions)
                   and (passed_on := self.hearsay(token)) is not None):
                 found.append(passed_on)
         return sorted(found)

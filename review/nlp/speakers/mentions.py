@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from review.core.text import doc_entities
 from review.nlp.children import child_known_as
 from review.nlp.people import FEMALE_BEFORE_NAME, GROUP_NOUNS, MALE_BEFORE_NAME, NAME_TITLES, THIRD_PERSON_GENDER
 from review.nlp.speakers.layout import QuoteLayout
@@ -110,7 +111,7 @@ class People:
         self.doc = layout.doc
         self.children = children
         self.lex = lexicons
-        self.person_entity = {token.i: ent for ent in self.doc.ents if ent.label_ == "PERSON" for token in ent}
+        self.person_entity = {token.i: ent for ent in doc_entities(self.doc) if ent.label_ == "PERSON" for token in ent}
         # a name the entity tagger calls a person anywhere in the report is one everywhere in it: it tags
         # the same name ORG in one sentence and PERSON in the next ("Leanne has told me she ...")
         self.person_names = {self.doc[i].lower_ for i in self.person_entity if self.doc[i].pos_ == "PROPN"}

@@ -13,14 +13,15 @@ from typing import Callable
 
 from spacy.tokens import Doc
 
-from review.core.text import doc_paragraphs, doc_text, paragraph_index, sentence_index, sentences
+from review.core.text import doc_entities, doc_paragraphs, doc_text, paragraph_index, sentence_index, sentences
 from review.nlp.temporal import calendar_dates, clock_times, relative_dates, sets_and_durations
-from review.nlp.temporal.grammar import Context, Handler, Result, lowered, normalised
+from review.nlp.temporal.grammar import Context, Handler, Result, RuleStarts, lowered, normalised
 from review.nlp.temporal.values import iso_week, value_range
 from review.nlp.temporal.vocabulary import FULL_WEEKDAY_WORD, FUTURE_CUES, MONTH_WORD, YEAR_DIGITS
 
 # every rule, in the order the grammar was written: of two equal matches, the earlier rule wins
 _RULES = calendar_dates.RULES + relative_dates.RULES + clock_times.RULES + sets_and_durations.RULES
+_RULE_STARTS = RuleStarts(_RULES)
 
 
 @dataclass
@@ -70,9 +71,10 @@ def _future_flags(text: str, bounds: list[tuple[int, int]]) -> list[bool]:
 def _rule_candidates(text: str, report: dt.date, sentence_of, future) -> list[_Candidate]:
     found = []
     lowered_text = lowered(text)
+    starts = _RULE_STARTS.find(lowered_text)
     for rule in _RULES:
         handler, priority = rule.handler, rule.priority
-        for match in rule.finditer(text, lowered_text):
+        for match in rule.finditer(text, lowered_text, starts):
             if match.end() == match.start():
                 continue
             index = sentence_of(match.start())
@@ -163,7 +165,7 @@ def _entity_candidates(doc: Doc, report: dt.date, taken: list[_Candidate], sente
     """spaCy DATE/TIME entities that no rule covers, normalised by the grammar or dateparser."""
     found = []
     full_text = doc_text(doc)
-    for ent in doc.ents:
+    for ent in doc_entities(doc):
         if ent.label_ not in ("DATE", "TIME"):
             continue
         start, end = _trim(full_text, ent.start_char, ent.end_char)
