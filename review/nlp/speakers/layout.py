@@ -11,6 +11,8 @@ from review.nlp.quotes import Quote
 
 # Quotation marks as the tokenizer leaves them, straight and typographic.
 QUOTE_CHARS = set("\"'“”‘’«»„‚")
+# What joins the items of a list of quotes: a comma, "and", "or", "&" (", and" too).
+_LIST_JOINT = re.compile(r"\s*(?:,|,?\s*(?:and|or|&))\s*", re.IGNORECASE)
 
 
 class QuoteLayout:
@@ -70,6 +72,18 @@ class QuoteLayout:
         if self.paragraph_start(before.start) != self.paragraph_start(after.start):
             return False
         return gap.strip().endswith((",", "—", "–", "-")) and not re.search(r"[.!?;:]", gap)
+
+    def listed_with_previous(self, quote: Quote) -> bool:
+        """Whether a top-level quote is the next item of a list of quotes in one sentence ("“my room”,
+        “maths” and “my cat”"): only a comma, "and", "or" or "&" between it and the quote before, in its
+        paragraph. A list's items are quoted alike and share one speaker or none."""
+        if quote not in self.top or self.top.index(quote) == 0:
+            return False
+        before = self.top[self.top.index(quote) - 1]
+        if self.paragraph_start(before.start) != self.paragraph_start(quote.start):
+            return False
+        gap = self.text[before.end + 1:max(before.end + 1, quote.start - 1)]
+        return bool(_LIST_JOINT.fullmatch(gap))
 
     def glued_past_close(self, token) -> bool:
         """Whether a token of a quote is glued across its closing mark and ends in a word outside it

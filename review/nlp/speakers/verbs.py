@@ -185,7 +185,9 @@ class ReportingVerbs:
             head = token.head
             steps = 0
             while head is not None and steps < GOVERNING_VERB_STEPS:
-                outside = self.layout.inside.get(head.i) != n if n is not None \
+                # words quoted apart are never a reporting clause: in "she wrote “A” and “B”" the parse may
+                # hang “B” on a verb of “A”; climb past it to the verb both share
+                outside = head.i not in self.layout.inside if n is not None \
                     else not (span.start <= head.i < span.end)
                 if self.layout.paragraph_start(head.idx) != paragraph:
                     break  # the parser joined two paragraphs: a verb there does not govern this quote
