@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
+from review.core.blocks import Structure, read_structure
 from review.core.text import doc_paragraphs, doc_text, paragraph_at_or_before
 from review.nlp.quotes import Quote
 
@@ -34,6 +36,12 @@ class QuoteLayout:
                 self.inside[token.i] = n
         self.paragraphs = doc_paragraphs(doc) or [(0, 0)]
         self.paragraph_starts = [start for start, _ in self.paragraphs]
+
+    @cached_property
+    def structure(self) -> Structure:
+        """The layout of the report's blocks (headings, paragraphs, list items, rows), read once."""
+        found = self.doc._.structure if self.doc.has_extension("structure") else None
+        return found if found is not None and found.text_length == len(self.text) else read_structure(self.text)
 
     def _paragraph(self, offset: int) -> tuple[int, int]:
         """(start, end) of the paragraph holding `offset`, or of the one before the blank lines holding
