@@ -25,6 +25,12 @@ _ROW_DATE = (r"(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}[/.](?:19|20)\d{2}|\d{1,2
              r"(?:[ \t]+(?:(?:19|20)\d{2}|\d{2}))?|(?:19|20)\d{2})")
 _CHRONOLOGY_ROW = re.compile(r"[ \t]*" + _ROW_DATE + r"[ \t]+[-–—|][ \t]+\S", re.I)
 _PIPE_CELLS = re.compile(r"[^|]+")
+# a list item that opens with a date, past its bullet or number ("- 02/03/25 - …", "• 14 May: …")
+_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+          r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
+_DATED_ITEM = re.compile(r"[ \t]*(?:[•●▪◦·‣∙○■□➢►✓*+-]|[–—]|\(?\w{1,4}[.)])?[ \t]*(?:on[ \t]+)?(?:\d{1,2}[/.]\d{1,2}"
+                         r"|\d{1,2}(?:st|nd|rd|th)?[ \t]+" + _MONTH + r"\b|" + _MONTH + r"[ \t]+(?:19|20)\d{2}|(?:19|20)\d{2}\b)",
+                         re.I)
 _TAB_CELLS = re.compile(r"[^\t]+")
 # "Label: value" at the start of a line; the label is a few words (letters, brackets, slashes).
 _FIELD = re.compile(r"[ \t]*(?P<label>[A-Z][A-Za-z'’()/&,. -]{0,40}?)[ \t]*:[ \t]*(?P<value>\S.*?)?[ \t]*$")
@@ -149,9 +155,25 @@ class Structure:
             first = i - 1
         while first > 0 and self.blocks[first - 1].kind == "item" and self._joined(first - 1, text):
             first -= 1
-        if first == 0 or self.blocks[first - 1].kind != "paragraph" or not self._leads_in(first - 1, text):
+        if first == 0 or self.blocks[first - 1].kind != "paragraph" or not (
+                self._leads_in(first - 1, text) or self._introduces_undated(first - 1, text)):
             return block.start, block.end
         return self.blocks[first - 1].start, block.end
+
+    def _introduces_undated(self, i: int, text: str) -> bool:
+        """Whether paragraph `i` introduces the list just after it (a blank line between allowed, same
+        section) whose items open with no date of their own: "We did the feelings sheet on 02/05" then
+        "- Worries: …", "- Hopes: …" are told on that occasion; a dated entry keeps its own date."""
+        if not self._joined(i, text, 2):
+            return False
+        n = i + 1
+        while n < len(self.blocks) and self.blocks[n].kind == "item":
+            if _DATED_ITEM.match(text, self.blocks[n].start):
+                return False
+            if n + 1 >= len(self.blocks) or not self._joined(n, text):
+                break
+            n += 1
+        return n > i + 1
 
     def _leads_in(self, i: int, text: str, blank_line: bool = False) -> bool:
         """Whether block `i` ends in a colon and runs on into the next (across a blank line if `blank_line`)."""

@@ -84,6 +84,10 @@ SET_OUT_PASS = [
              "long time and then said \"it is better now he has gone\". She wanted to go back to class after\n"
              "that, and I walked her there.\n",
      "it is better now he has gone"),
+    # a paragraph introducing the list across a blank line, its items undated: told on that occasion
+    ("Ayla", "Ayla and I met in the school garden on 9 May 2025 and she filled in a feelings map with me.\n\n"
+             "- Sad side: she wrote \"the bus\" and \"Dad's flat\"\n- Happy side: \"my cat\", \"swimming\"\n",
+     "swimming"),
 ]
 
 # The same layouts where nothing places the words: a list with no lead-in (each entry its own), a list in a
@@ -97,6 +101,10 @@ SET_OUT_FLAG = [
      "I hate school."),
     ("Leah", "Leah has a lot to say about home. She has said:\n\"nobody gets up in the mornings\".\n",
      "nobody gets up in the mornings"),
+    # a paragraph before a list of dated entries: each entry keeps its own date, or none
+    ("Theo", "I visited the family home on 9 May 2025.\n\n- 10/05/2025: Theo said \"I like Nan.\"\n"
+             "- Theo said \"Dad is scary.\"\n",
+     "Dad is scary."),
 ]
 
 

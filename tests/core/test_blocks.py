@@ -178,3 +178,20 @@ def test_a_paragraph_set_out_after_a_line_ending_in_a_colon_is_one_passage_with_
     structure = read_structure(text)
     assert structure.passage_at(text.index("Tell"), text) == (0, text.index("no.") + 3)
     assert structure.passage_at(text.index("Then"), text)[0] == text.index("Then")
+
+
+def test_a_list_of_undated_items_after_a_paragraph_is_one_passage_with_it():
+    text = ("Wishes and worries\n\n"
+            "Ayla and I met in the school garden on 9 May and she drew her feelings map with me.\n\n"
+            "- Sad side: \"the bus\" and \"Dad's flat\"\n"
+            "- Happy side: \"my cat\"\n\n"
+            "Contacts\n\n"
+            "We spoke again after half term.\n\n"
+            "- 12 June: phoned Mum\n"
+            "- 13 June: home visit\n")
+    structure = read_structure(text)
+    lead_in = text.index("Ayla and I")
+    for part in ("the bus", "my cat"):
+        assert structure.passage_at(text.index(part), text)[0] == lead_in
+    # a dated entry's date is its own, so a list with one keeps each item apart
+    assert structure.passage_at(text.index("home visit"), text)[0] == text.index("- 13 June")

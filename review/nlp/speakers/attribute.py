@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from review.core.rules import load_rules
 from review.nlp.quotes import Quote, doc_quote_marks
-from review.nlp.speakers.dialogue import Dialogue
+from review.nlp.speakers.dialogue import Dialogue, copy_speaker
 from review.nlp.speakers.kinds import is_a_label, kind_of
 from review.nlp.speakers.layout import QuoteLayout
 from review.nlp.speakers.lexicons import Lexicons
@@ -24,6 +24,10 @@ from review.nlp.speakers.verbs import ReportingVerbs
 # Verbs of recording or hearing whose subject passes on the words of the clause below them.
 _RELAYING = ("record", "state", "report", "hear", "note", "log", "write", "say", "tell", "claim", "recall",
              "mention", "explain", "describe", "confirm")
+
+
+# How a quote's own clause names its speaker (a list's other items take theirs).
+_OWN_ATTRIBUTION = ("verb", "reported", "according", "script", "section")
 
 
 class Attribution:
@@ -45,10 +49,13 @@ class Attribution:
         top = self.layout.top
         previous_turns: list[Quote] = []
         for n, quote in enumerate(top):
-            quote.form = self.verbs.form_of(quote)
+            listed = self.layout.listed_with_previous(quote)
+            quote.form = top[n - 1].form if listed else self.verbs.form_of(quote)
             if not self.dialogue.scripted(quote):
                 self.attribute_one(quote, n, None)
                 self._not_the_one_addressed(quote)
+            if listed:
+                continue  # an item of a list of quotes: the list's speaker (`_lists_share_a_speaker`)
             if quote.speaker is None and quote.how is None:
                 self.dialogue.attribute(quote, previous_turns)
                 self._not_the_one_addressed(quote)
@@ -56,6 +63,7 @@ class Attribution:
                 self._in_a_voice_section(quote)
             if quote.form == "speech":
                 previous_turns.append(quote)
+        self._lists_share_a_speaker(top)
         for quote in self.layout.quotes:
             if quote.depth > 0:
                 outer = next((q for q in top if q.start <= quote.start and quote.end <= q.end), None)
@@ -66,6 +74,26 @@ class Attribution:
             quote.speaker_is_child = is_child_name(quote.speaker, self.children, self.lex, self.doc)
         for quote in self.layout.quotes:
             quote.kind = kind_of(self.doc, quote, self.lex, self._quoted_by_another(quote, top))
+
+    def _lists_share_a_speaker(self, top: list[Quote]) -> None:
+        """The items of a list of quotes in one sentence ("she wrote “A” and “B”", "Good things: “A”, “B”,
+        “C”", "“A”, “B” and “C,” Leo said") are one speaker's words, or none's: an item the parse gives no
+        reporting verb of its own takes the speaker of the first item that has one, else of the first item.
+        Never a person named inside another item's words."""
+        groups: list[list[Quote]] = []
+        for quote in top:
+            if groups and self.layout.listed_with_previous(quote):
+                groups[-1].append(quote)
+            else:
+                groups.append([quote])
+        for group in (g for g in groups if len(g) > 1):
+            own = [q for q in group if q.how in _OWN_ATTRIBUTION and q.speaker is not None]
+            source = own[0] if own else group[0]
+            for quote in group:
+                if quote is source or quote in own:
+                    continue
+                copy_speaker(quote, source, "listed" if source.speaker is not None else None)
+                quote.verb, quote.relayed_by = source.verb, source.relayed_by
 
     def _unless_the_turn_names_the_child(self, top: list[Quote]) -> None:
         """A he or she taken for the only child because nobody else fits is not the child when a later quote

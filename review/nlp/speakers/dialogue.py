@@ -55,7 +55,7 @@ class Dialogue:
         if self._exchange_goes_on(quote, turns, same_paragraph):
             copy_speaker(quote, same_paragraph[-2], "alternation")
             return
-        if same_paragraph:
+        if same_paragraph and not self._list_after_its_lead_in(quote, same_paragraph[-1]):
             copy_speaker(quote, same_paragraph[-1], "continued")
             return
         if not turns:
@@ -86,6 +86,17 @@ class Dialogue:
                 if earlier.speaker and earlier.speaker != previous.speaker:
                     copy_speaker(quote, earlier, "alternation")
                     return
+
+    def _list_after_its_lead_in(self, quote: Quote, previous: Quote) -> bool:
+        """Whether `quote` opens a list item after the paragraph that leads into the list and whose quote,
+        `previous`, the lead-in's narration has moved on from ("Her aunt says she \"is a star.\" On Monday I
+        did a worksheet with her." then "- Worries: \"…\""): the words set out in the list are not the
+        lead-in speaker's carrying on (nobody named them; a section headed as the child's may)."""
+        structure = self.layout.structure
+        here, there = structure.block_at(quote.start), structure.block_at(previous.start)
+        if here is None or there is None or here.kind != "item" or there.kind == "item":
+            return False
+        return not self._only_attribution(self.layout.text[previous.end + 1:here.start])
 
     def _exchange_goes_on(self, quote: Quote, turns: list[Quote], same_paragraph: list[Quote]) -> bool:
         """Whether an unattributed utterance takes the next turn of a question-and-answer exchange its

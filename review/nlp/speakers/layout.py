@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
+from review.core.blocks import Structure, read_structure
 from review.core.text import doc_paragraphs, doc_text, paragraph_at_or_before
 from review.nlp.quotes import Quote
 
 # Quotation marks as the tokenizer leaves them, straight and typographic.
 QUOTE_CHARS = set("\"'“”‘’«»„‚")
+# What joins the items of a list of quotes: a comma, "and", "or", "&" (", and" too).
+_LIST_JOINT = re.compile(r"\s*(?:,|,?\s*(?:and|or|&))\s*", re.IGNORECASE)
 
 
 class QuoteLayout:
@@ -32,6 +36,12 @@ class QuoteLayout:
                 self.inside[token.i] = n
         self.paragraphs = doc_paragraphs(doc) or [(0, 0)]
         self.paragraph_starts = [start for start, _ in self.paragraphs]
+
+    @cached_property
+    def structure(self) -> Structure:
+        """The layout of the report's blocks (headings, paragraphs, list items, rows), read once."""
+        found = self.doc._.structure if self.doc.has_extension("structure") else None
+        return found if found is not None and found.text_length == len(self.text) else read_structure(self.text)
 
     def _paragraph(self, offset: int) -> tuple[int, int]:
         """(start, end) of the paragraph holding `offset`, or of the one before the blank lines holding
@@ -70,6 +80,18 @@ class QuoteLayout:
         if self.paragraph_start(before.start) != self.paragraph_start(after.start):
             return False
         return gap.strip().endswith((",", "—", "–", "-")) and not re.search(r"[.!?;:]", gap)
+
+    def listed_with_previous(self, quote: Quote) -> bool:
+        """Whether a top-level quote is the next item of a list of quotes in one sentence ("“my room”,
+        “maths” and “my cat”"): only a comma, "and", "or" or "&" between it and the quote before, in its
+        paragraph. A list's items are quoted alike and share one speaker or none."""
+        if quote not in self.top or self.top.index(quote) == 0:
+            return False
+        before = self.top[self.top.index(quote) - 1]
+        if self.paragraph_start(before.start) != self.paragraph_start(quote.start):
+            return False
+        gap = self.text[before.end + 1:max(before.end + 1, quote.start - 1)]
+        return bool(_LIST_JOINT.fullmatch(gap))
 
     def glued_past_close(self, token) -> bool:
         """Whether a token of a quote is glued across its closing mark and ends in a word outside it

@@ -29,6 +29,7 @@ class Lexicons:
     verb_after_tokens: int
     voice_heading_words: list[str]
     heading_child_words: list[str]
+    time_nouns: set[str]
 
     @classmethod
     def from_rules(cls, rules) -> "Lexicons":
@@ -48,4 +49,5 @@ class Lexicons:
             voice_heading_words=lower("voice_heading_words"),
             # a heading names the child as a child reference does, without its article ("Child's views")
             heading_child_words=sorted({r.split(" ", 1)[-1] for r in lower("child_references")} | {"child", "children"}),
+            time_nouns=set(linguistics().word_classes.union("time_nouns")),
         )

@@ -115,6 +115,10 @@ class People:
         # a name the entity tagger calls a person anywhere in the report is one everywhere in it: it tags
         # the same name ORG in one sentence and PERSON in the next ("Leanne has told me she ...")
         self.person_names = {self.doc[i].lower_ for i in self.person_entity if self.doc[i].pos_ == "PROPN"}
+        # and a name it calls a place somewhere, and never a person, is a place everywhere: "a county line run
+        # from Dunmore" makes the untagged "Dunmore" of a wrapped line ("talk about\nDunmore") no person either
+        self.place_names = {t.lower_ for t in self.doc if t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "LOC", "FAC")
+                            and t.i not in layout.inside} - self.person_names
         self.mentions = self._mentions()
         self.genders = self._name_genders()
 
@@ -154,8 +158,8 @@ class People:
                 name = self.name_of(token)
                 # a child is named by the head word or the whole name (a hyphenated "Ruby-Mae" ends in "Mae")
                 names_a_child = lower in child_aliases_lower or name.lower() in child_aliases_lower
-                if token.ent_type_ and token.ent_type_ != "PERSON" and not names_a_child \
-                        and lower not in self.person_names \
+                a_place = token.ent_type_ and token.ent_type_ != "PERSON" or lower in self.place_names
+                if a_place and not names_a_child and lower not in self.person_names \
                         and not (self._word_gender(lower) or self._title_gender(token)):
                     continue  # an organisation or place; a kinship word or titled name ("Sister Doyle") is a person
                 if not _written_as_a_name(token) and not names_a_child:
@@ -261,7 +265,9 @@ class People:
         left = token.i
         while left > 0 and self.doc[left - 1].dep_ in ("compound", "flat") \
                 and self.doc[left - 1].head.i in range(left, token.i + 1) \
-                and self.doc[left - 1].pos_ == "PROPN":
+                and self.doc[left - 1].pos_ == "PROPN" and not any(ch.isdigit() for ch in self.doc[left - 1].text) \
+                and not (self.doc[left - 1].ent_type_ in ("DATE", "TIME") and left - 1 > 0
+                         and self.doc[left - 2].like_num):  # "on 4 March Kasim": the month is no name
             left -= 1
         return self._with_title(_hyphenated_start(self.doc, left), token.i + 1)
 

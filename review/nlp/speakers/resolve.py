@@ -63,8 +63,10 @@ def addresses_a_child(text: str, address_words: list[str]) -> bool:
 def named_in_apposition(token: Token) -> Token:
     """The name given beside a role ("his sister Kenzie", "The neighbour, Mrs Patel"), else the token;
     a name followed by its age in brackets ("Ava (8) then said", the age parsed as the subject) is the name."""
-    if token.pos_ == "NOUN":
-        name = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.ent_type_ != "PERSON":
+        # a role written with capitals ("Her Head of Year, Mr Dunne") is a role too: the person's name is theirs
+        name = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                     and (token.pos_ == "NOUN" or c.ent_type_ == "PERSON")), None)
         return name if name is not None else token
     if token.like_num and token.dep_ in SUBJECTS | {"appos"} and token.i >= 2 and token.doc[token.i - 1].text == "(" \
             and token.doc[token.i - 2].pos_ == "PROPN":

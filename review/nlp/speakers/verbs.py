@@ -93,9 +93,15 @@ class ReportingVerbs:
             return None, True
         if verb.dep_ == "relcl" and self._quoted_apart(verb.head, verb):
             return None, False  # "the ‘discipline’ Jayden described": the quoted word is what is described
-        for child in verb.children:
-            if child.dep_ in SUBJECTS and not self._quoted_apart(child, verb):
-                return self._named_before_age(child), False
+        subjects = [self._named_before_age(c) for c in verb.children
+                    if c.dep_ in SUBJECTS and not self._quoted_apart(c, verb)]
+        subjects = [c if not self._a_time(c) else self._named_beside_a_time(c) for c in subjects]
+        subjects = [c for c in subjects if c is not None]
+        if subjects:
+            # two subjects are a parse of a label or a fronted phrase and the real one ("- House of worries:
+            # Kacey wrote", "Most evenings when …, Demi asks"): the one nearest before the verb
+            before = [c for c in subjects if c.i < verb.i]
+            return (before[-1] if before else subjects[0]), False
         if verb.dep_ == "acl" and verb.head.i < verb.i and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head, False  # "The head teacher called Tyler '…'", parsed as a noun and its modifier
         head = verb
@@ -105,7 +111,9 @@ class ReportingVerbs:
             head = head.head
             for child in head.children:
                 if child.dep_ in SUBJECTS and not self._quoted_apart(child, verb):
-                    return child, False  # "'Leo,' said Mum, wondering …": the quoted "Leo" is no subject
+                    named = child if not self._a_time(child) else self._named_beside_a_time(child)
+                    if named is not None:
+                        return named, False  # "'Leo,' said Mum, wondering …": the quoted "Leo" is no subject
                 if child.dep_ == "nsubjpass":
                     if relation == "xcomp" and head.lemma_ in _PERCEIVED_SAYING + _HEARSAY_SAYING:
                         return child, False  # "Mia was heard to say …": Mia said it
@@ -116,6 +124,19 @@ class ReportingVerbs:
             return None, False  # the name after "called" is the person labelled, not the speaker
         after = self._name_after(verb)
         return (after if after is not None else self._subject_before(verb)), False
+
+    def _a_time(self, token: Token) -> bool:
+        """Whether a subject the parser found is a time or a date, never a speaker: "Most mornings when Mr Shah
+        drops him off, Ollie asks …" (a second subject, the person, then speaks), "- 14/02/2025, 19:10 - Kerry
+        rang …" (a date opening an entry)."""
+        return token.ent_type_ in ("DATE", "TIME") or any(ch.isdigit() for ch in token.text) \
+            or token.lemma_.lower() in self.lex.time_nouns
+
+    def _named_beside_a_time(self, time: Token) -> Token | None:
+        """The name the parser hung on a date taken for a subject ("- 14/02/2025, 19:10 - Kerry rang …",
+        Kerry an apposition of the date), else None."""
+        return next((c for c in time.children if c.dep_ == "appos" and c.pos_ == "PROPN" and not self._a_time(c)),
+                    None)
 
     def _quoted_apart(self, token: Token, verb: Token) -> bool:
         """Whether `token` lies in a quotation that does not hold `verb` ("Evie said “a puppy” and Max
@@ -155,9 +176,16 @@ class ReportingVerbs:
         return subjects[-1] if subjects else None
 
     def _name_after(self, verb: Token) -> Token | None:
-        """"…," said Mia: the parser sometimes attaches the name after the verb as an object. Never the
-        writer as object ("on 04/03 Josh told me": the one told, not the speaker)."""
+        """"…," said Mia: the parser sometimes attaches the name after the verb as an object. Only where the
+        verb stands straight after a quote, as English inverts a reporting clause: elsewhere the name after
+        the verb is the one told ("Josh told the dinner lady, Mrs Poole, …", "on 04/03 Josh told me") or what
+        was said ("and said the swimming coach is …"), never the speaker; but a pronoun subject of the clause
+        said stands for the speaker there ("police found Dan in the car, saying he had to '…'")."""
         doc = self.doc
+        if not self._straight_after_a_quote(verb):
+            after = next((t for t in doc[verb.i + 1:verb.i + 3] if not t.is_space), None)
+            return after if after is not None and after.lower_ in ("he", "she") and after.dep_ in SUBJECTS \
+                and after.head.head == verb and after.i not in self.layout.inside else None
         after = verb.i + 1
         while after < len(doc) and doc[after].is_space:
             after += 1  # "asked\nAnne": a line break between
@@ -172,6 +200,13 @@ class ReportingVerbs:
                     return token
         return None
 
+    def _straight_after_a_quote(self, verb: Token) -> bool:
+        """Whether only punctuation and space stand between a quote's closing mark and `verb` ("…," said)."""
+        i = verb.i - 1
+        while i >= 0 and i not in self.layout.inside and (self.doc[i].is_space or self.doc[i].is_punct):
+            i -= 1
+        return i >= 0 and i in self.layout.inside
+
     def governing_verbs(self, quote: Quote, n: int | None) -> list[Token]:
         """Speech verbs (or verbs with a speech-noun subject) above the quote in the parse, inner first."""
         span = self.layout.quote_tokens(quote)
@@ -179,16 +214,22 @@ class ReportingVerbs:
             return []
         chain: list[Token] = []
         paragraph = self.layout.paragraph_start(quote.start)
+        item = self.layout.structure.block_at(quote.start)
+        item = item if item is not None and item.kind in ("item", "row") else None
         for token in span:
             if token.head.i >= span.start and token.head.i < span.end and token.head.i != token.i:
                 continue
             head = token.head
             steps = 0
             while head is not None and steps < GOVERNING_VERB_STEPS:
-                outside = self.layout.inside.get(head.i) != n if n is not None \
+                # words quoted apart are never a reporting clause: in "she wrote “A” and “B”" the parse may
+                # hang “B” on a verb of “A”; climb past it to the verb both share
+                outside = head.i not in self.layout.inside if n is not None \
                     else not (span.start <= head.i < span.end)
                 if self.layout.paragraph_start(head.idx) != paragraph:
                     break  # the parser joined two paragraphs: a verb there does not govern this quote
+                # nor one in another list item or table row (the climb goes on through them to a lead-in)
+                outside = outside and not self._in_another_item(head, item)
                 quoted_subject = token.dep_ in SUBJECTS and token.head == head  # "said “pizza” and Sol said …"
                 if outside and head not in chain and not quoted_subject \
                         and (self.is_speech_verb(head) or self.speech_noun_subject(head)
@@ -205,6 +246,14 @@ class ReportingVerbs:
             if chain:
                 break
         return chain
+
+    def _in_another_item(self, token: Token, item) -> bool:
+        """Whether `token` lies outside the list item or table row `item` holding a quote, other than in the
+        line before the list that leads into it ("Amir told us what they were:" then "- himself “…”")."""
+        if item is None or item.start <= token.idx < max(item.end, item.start + 1):
+            return False
+        block = self.layout.structure.block_at(token.idx)
+        return not (block is not None and block.kind == "paragraph" and token.idx < item.start)
 
     def inner_verb_before(self, quote: Quote, governing: Token) -> Token | None:
         """The reporting verb of the clause that introduces the quote ("Nan says Poppy keeps asking '…'",
@@ -275,7 +324,32 @@ class ReportingVerbs:
         if after is not None and not self._introduced_and_closed(quote):
             return after
         before = self._verb_before(quote, span)
+        if before is None and after is None:
+            return self._lead_in_verb(quote)
         return before if before is not None else after
+
+    def _lead_in_verb(self, quote: Quote) -> Token | None:
+        """The reporting verb of the line ending in a colon that leads into the list holding the quote ("Amir
+        told us what they were:" then "- a house with “just me and Mama”"): a list item the parser reads
+        as a sentence of its own is still set out as those words."""
+        structure, text = self.layout.structure, self.layout.text
+        item = structure.block_at(quote.start)
+        if item is None or item.kind != "item":
+            return None
+        passage = structure.passage_at(quote.start, text)
+        lead = structure.block_at(passage[0]) if passage is not None and passage[0] < item.start else None
+        if lead is None or lead.kind != "paragraph" or not text[lead.start:lead.end].rstrip().endswith(":"):
+            return None
+        colon = self.doc.char_span(lead.start, lead.end, alignment_mode="expand")
+        last = next((t for t in reversed(colon) if not t.is_space), None) if colon is not None else None
+        if last is None or last.text != ":":
+            return None
+        for token in reversed(self.doc[last.sent.start:last.i]):
+            if token.i in self.layout.inside or token.idx < lead.start:
+                return None
+            if token.pos_ in ("VERB", "AUX") and self.is_speech_verb(token) and self.subject_of(token)[0] is not None:
+                return token  # "… and told us what they were:", the subject that of "made"
+        return None
 
     def _introduced_and_closed(self, quote: Quote) -> bool:
         """He said, "…." Ms Kaur did not ask: words introduced by a verb and a comma or colon, and ending
@@ -287,6 +361,9 @@ class ReportingVerbs:
         """A speech verb after the quote, up to the next quote or the end of the sentence."""
         inside = self.layout.inside
         paragraph_end = self.layout.paragraph_end(quote.end)
+        item = self.layout.structure.block_at(quote.start)
+        if item is not None and item.kind in ("item", "row"):
+            paragraph_end = min(paragraph_end, item.end)  # the next list item or row is not its attribution
         count = 0
         for token in self.doc[span.end:]:
             if token.idx >= paragraph_end:
