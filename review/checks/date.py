@@ -500,7 +500,7 @@ class DateCheck:
                 if dating is not None and verb is not None and (
                         (is_vague(dating) and introduces_an_event(verb)) or self.opened_occasion(sent) is not None
                         or ((has_indefinite_argument(verb) or is_present_perfect(verb))
-                            and carried_from_another_paragraph(doc, sent, dating))
+                            and carried_from_another_paragraph(doc, sent, dating) and not anchor.get("occasion"))
                         or (self.adds_another_event(verb) and carried_in_running_text(doc, dating))):
                     dating = None  # "Police were called recently ... A DASH was completed": a new event, undated;
                     # a paragraph in the present perfect tells what has happened up to now, not on the day before
