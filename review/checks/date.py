@@ -516,6 +516,7 @@ class DateCheck:
                                  and not is_relative_to_report(dating) and self.check_sequel(doc, sent)))
             if (verb is not None and dating is None and not vaguely_dated
                     and not asks_no_date(verb, sent, self.recording_verbs) and not self.tells_how_the_speaker_is(verb)
+                    and not introduces_dated_items(doc, sent)
                     and not placed_by_a_told_event(verb, told_undated)):
                 undated.append((index, sent, verb))  # "He told me he is scared": a feeling passed on, no incident
             if vaguely_dated or (undated and undated[-1][0] == index):
@@ -1190,6 +1191,26 @@ def handles_everything(verb: Token, recording_verbs: set[str] = frozenset()) -> 
             c.dep_ == "ccomp" and min(c.subtree, key=lambda t: t.i).lower_ == "what" for c in verb.children):
         return True
     return any(c.lower_ in WHOLE_OBJECTS or any(d.lower_ == "all" for d in c.children) for c in objects)
+
+
+def introduces_dated_items(doc: Doc, sent: Span) -> bool:
+    """A sentence ending in a colon that brings in the list after it, each of whose items gives its own date ("He
+    has had three admissions:" then "- May 2019, ..." rows): its events are those items, dated (or asked for their
+    date) there."""
+    structure = doc._.structure
+    text = doc_text(doc)
+    if structure is None or not text[sent.start_char:sent.end_char].rstrip().endswith(":"):
+        return False
+    here = structure._index_at(sent.start_char)
+    if here is None or text[sent.end_char:structure.blocks[here].end].strip():
+        return False  # the colon does not end its block
+    items = []
+    for block in structure.blocks[here + 1:]:
+        if block.kind != "item":
+            break
+        items.append(block)
+    return bool(items) and all(any(block.start <= e.start < block.end and dates_an_event(e) and e.value is not None
+                                   for e in doc._.dates or []) for block in items)
 
 
 def is_log_line(sent: Span) -> bool:
