@@ -4,6 +4,7 @@ How it works: docs/internals.md, `review.checks.date`."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -753,7 +754,7 @@ class DateCheck:
             return False
         first = min(own, key=lambda e: e.start)
         if (first.value is None or not opens_its_block(block, first, doc_text(doc)) or in_quote(sent, first.start)
-                or self.counts_occasions(doc, first.end, block.end)):
+                or self.counts_occasions(doc, first.end, block.end) or is_long_past_month(first, doc._.report_date)):
             return False
         here = next(i for i, span in enumerate(spans) if span.start == sent.start)
         if verbs[here] is None and PERIOD_FIGURE.search(doc_text(doc)[first.end:block.end]):
@@ -1276,6 +1277,19 @@ def placed_by_a_told_event(verb: Token, told: set[str]) -> bool:
                             for d in noun.children)):
                 return True
     return False
+
+
+HISTORY_YEARS = 2  # how long before the report a month and year is history, whose month is the right precision
+
+
+def is_long_past_month(expr: TemporalExpression, report: dt.date | None) -> bool:
+    """A month with its year written out that ended years before the report ("- March 2016, Willow Ward, six weeks"):
+    history, given to the month as a background milestone is in running text ("diagnosed in March 2021"); not a
+    month of the period the report covers ("| Jul 2024 | 16 wk imms | DNA |"), whose entry asks its day."""
+    if report is None or not re.fullmatch(r"\d{4}-\d{2}", expr.value or "") or not re.search(r"(?:19|20)\d{2}", expr.text):
+        return False
+    span = value_range(expr.value)
+    return span is not None and span[1] < dt.date(report.year - HISTORY_YEARS, report.month, min(report.day, 28))
 
 
 def is_relative_to_report(expr: TemporalExpression) -> bool:
