@@ -1229,11 +1229,13 @@ def is_list_item(sent: Span) -> bool:
 
 
 CONDITION_MARKERS = {"until", "till", "unless", "if", "once", "before", "after", "when"}
+HYPOTHETICAL_MARKERS = {"if", "unless"}
 
 
 def sets_a_condition(verb: Token) -> bool:
     """A time or condition clause of a plan or recommendation ("should not have contact until he has completed the
-    course", "will be closed once Dad has moved out"): a condition still to be met, not an event that happened."""
+    course", "will be closed once Dad has moved out"), or a case supposed for a view held now ("If Gemma did relapse,
+    the risk to Isla is high"): a condition still to be met, not an event that happened."""
     if verb.dep_ != "advcl" or not any(c.dep_ in ("mark", "advmod") and c.lower_ in CONDITION_MARKERS
                                        for c in verb.children):
         return False
@@ -1243,6 +1245,9 @@ def sets_a_condition(verb: Token) -> bool:
         head = head.head
     if any(c.dep_ == "aux" and (c.lower_ in MODAL_WORDS or c.tag_ == "TO") for c in head.children):
         return True
+    if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKERS for c in verb.children) and head.tag_ in (
+            "VBZ", "VBP") and not is_present_perfect(head):
+        return True  # "If Gemma did relapse, the risk to Isla is high": a case supposed, for a view held now
     # the parser may hang the modal lower ("should not have contact until ...": 'contact' taken for the root)
     own = {t.i for t in verb.subtree}
     return head.pos_ != "VERB" and any(t.tag_ == "MD" and t.lower_ in MODAL_WORDS and t.i not in own
