@@ -164,7 +164,7 @@ class DateCheck:
     def sums_up_the_period(self, verb: Token) -> bool:
         """A present perfect that tells how the whole period has gone, not an occasion: a manner adverb ("has
         attended well"), the whole set of its occasions ("has come to every meeting", "has kept all her
-        appointments"), a bare count going on with a tally ("Mr Grant has attended 6"), a period it runs through
+        appointments", "has been to all ten sessions"), a bare count going on with a tally ("Mr Grant has attended 6"), a period it runs through
         ("since then", "since he moved in"), or the occasions it happens on named as a bare plural ("has come into
         the building on drop-offs", "has been quiet at handovers")."""
         if any(t.lower_ in ("since", "throughout") and t.dep_ in ("prep", "advmod", "mark")
@@ -181,7 +181,9 @@ class DateCheck:
                for t in clause_tokens(verb)):
             return True  # "on drop-offs", "at handovers": each such occasion, not one of them
         return any(noun.lower_ in self.whole_set_words or any(
-            d.dep_ in ("det", "amod", "advmod", "nummod") and d.lower_ in self.whole_set_words for d in noun.children)
+            (d.dep_ in ("det", "amod", "advmod", "nummod") and d.lower_ in self.whole_set_words)
+            or (d.dep_ == "nummod" and any(q.lower_ in self.whole_set_words for q in d.children))
+            for d in noun.children)  # "all ten sessions": 'all' hung on the number
             for noun in verb_arguments(verb))
 
     def counts_several(self, verb: Token) -> bool:
