@@ -115,6 +115,7 @@ class DateCheck:
         self.whole_set_words = {w.lower() for w in self.rules.lexicon("whole_set_words")}
         self.state_places = {w.lower() for w in self.rules.lexicon("state_places")}
         self.recording_verbs = {w.lower() for w in self.rules.lexicon("recording_verbs")}
+        self.routine_times = {w.lower() for w in self.rules.lexicon("routine_times")}
 
     def event_verb(self, sent: Span) -> Token | None:
         """The verb of a specific past event reported by `sent`, or None (habitual, general, present, a tally,
@@ -912,10 +913,32 @@ class DateCheck:
         return False
 
     def is_habitual(self, verb: Token, sent: Span) -> bool:
-        """A habitual marker in the verb's own clause ("usually", "every day", "continues to")."""
-        if self.habitual is None or not self.habitual.search(span_text(sent)):
-            return False  # no marker anywhere in the sentence: no need to find the clause
-        return bool(self.habitual.search(clause_text(verb)))
+        """A habitual marker in the verb's own clause ("usually", "every day", "continues to"), or a routine time
+        (see `tells_a_routine`)."""
+        if self.habitual is not None and self.habitual.search(span_text(sent)) and self.habitual.search(
+                clause_text(verb)):
+            return True  # a marker in the sentence, then in the clause
+        return self.tells_a_routine(verb)
+
+    def tells_a_routine(self, verb: Token) -> bool:
+        """The verb's clause names the times it recurs at: a plural of a time of day or week after "in", "on", "at"
+        or "during" ("TA support in the mornings", "on Saturdays", "at weekends"), or a rate, a count per time
+        ("sleeping less than five hours a night", "£20 a week", "twice a day"). Not a counted few ("on two
+        mornings": a tally), a period ("in the last few weeks", "on those evenings") nor one time ("at night")."""
+        for token in clause_tokens(verb):
+            plural = (token.tag_ in ("NNS", "NNPS") and token.lemma_.lower() in self.routine_times) or (
+                token.lower_.endswith("s") and token.lower_[:-1] in self.routine_times)  # "Sundays" tagged NNP
+            if (plural and token.dep_ == "pobj"
+                    and token.head.lower_ in ("in", "on", "at", "during")
+                    and not any(c.dep_ in ("amod", "nummod", "quantmod", "predet", "poss")
+                                or (c.dep_ == "det" and c.lower_ != "the") for c in token.children)):
+                return True
+            if token.lower_ in ("a", "an", "per") and token.i + 1 < len(token.doc) and token.i > 0:
+                unit, count = token.doc[token.i + 1], token.doc[token.i - 1]
+                if unit.lower_ in self.routine_times and (count.tag_ in ("CD", "NNS") or count.lower_ in (
+                        "once", "twice")):
+                    return True
+        return False
 
     def is_event_statement(self, sent: Span) -> bool:
         """A dated sentence worth a line in the chronology: it has a verb and is not habitual."""

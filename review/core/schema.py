@@ -288,6 +288,8 @@ class DateLexicons(Strict):
                                     "visit ('Police have been in school')")
     recording_verbs: Phrases = lexicon("verbs of writing down what was seen or said ('I have recorded what I saw'): "
                                        "how the concerns were handled, not an event")
+    routine_times: Phrases = lexicon("times of the day or week that, as a plural ('in the mornings', 'on Saturdays') "
+                                     "or in a rate ('five hours a night'), tell a routine, not one event")
 
 
 class DateFile(CheckFile):
