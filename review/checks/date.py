@@ -116,6 +116,7 @@ class DateCheck:
         self.state_places = {w.lower() for w in self.rules.lexicon("state_places")}
         self.recording_verbs = {w.lower() for w in self.rules.lexicon("recording_verbs")}
         self.routine_times = {w.lower() for w in self.rules.lexicon("routine_times")}
+        self.undertaking_verbs = {w.lower() for w in self.rules.lexicon("undertaking_verbs")}
 
     def event_verb(self, sent: Span) -> Token | None:
         """The verb of a specific past event reported by `sent`, or None (habitual, general, present, a tally,
@@ -133,7 +134,9 @@ class DateCheck:
                 continue  # "Maisie has said ...", "Staff have noticed that ...": said over time, not once
             if is_present_perfect(verb) and self.sums_up_the_period(verb):
                 continue  # "has attended well this term", "has come to every meeting": the period, not an occasion
-            if gives_a_reason_for_a_view(verb) or sets_a_condition(verb):
+            if gives_a_reason_for_a_view(verb) or sets_a_condition(verb) or self.stands_now(verb):
+                continue
+            if self.relays_a_message(verb):
                 continue
             if verb.lemma_.lower() in self.event_verbs or self.has_event_noun(verb):
                 return verb
@@ -146,6 +149,29 @@ class DateCheck:
         if opener is not None and self.is_habitual(opener, sent):
             opener = None
         return self.missed_appointment(sent) or self.logged_event(sent) or opener or self.opened_occasion(sent)
+
+    def stands_now(self, verb: Token) -> bool:
+        """A present perfect of an undertaking with what is undertaken ("I have offered to go with her", "Mum has
+        offered to move out"): an offer or promise still standing, part of the plan, not an incident to date (a past
+        "offered to" that was then refused is one)."""
+        return is_present_perfect(verb) and verb.lemma_.lower() in self.undertaking_verbs and any(
+            c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in verb.children)
+
+    def relays_a_message(self, verb: Token) -> bool:
+        """A request to pass on a view to a meeting ("She asked me to tell the conference that ...", "wanted me to
+        let the panel know ..."): the speaker's message for the meeting, their voice, not an incident to date; a past event
+        passed on that way is still a disclosure."""
+        if verb.lemma_.lower() not in ("ask", "want"):
+            return False
+        for relay in (c for c in verb.children if c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children)):
+            said = [t for t in relay.subtree if t.i != relay.i and t.pos_ in ("VERB", "AUX")
+                    and t.dep_ in ("ccomp", "relcl", "conj", "advcl")]  # the parser may hang it on the meeting
+            if relay.lemma_.lower() in SPEECH_VERBS | {"let", "pass", "share"} and any(
+                    t.dep_ in ("dobj", "dative", "nsubj", "pobj") and self.is_event_noun(t)
+                    and relay.i in (t.head.i, t.head.head.i) for t in relay.subtree) and not any(
+                    is_past(c) or is_present_perfect(c) for c in said):
+                return True  # not a disclosure passed on ("asked me to tell the meeting that Dad hit her")
+        return False
 
     def reported_event(self, sent: Span) -> Token | None:
         """The past event verb of what someone says in the present ("Mum says Dad hit her", "Ella says she is scared
