@@ -944,7 +944,19 @@ class DateCheck:
         if self.habitual is not None and self.habitual.search(span_text(sent)) and self.habitual.search(
                 clause_text(verb)):
             return True  # a marker in the sentence, then in the clause
-        return self.tells_a_routine(verb)
+        return self.tells_a_routine(verb) or self.records_each_time(verb, sent)
+
+    def records_each_time(self, verb: Token, sent: Span) -> bool:
+        """A record or report of what a habitual clause just told, joined to it and pointing back to it ("Staff
+        changed her each time and I recorded it on the day", "... every time and I told her mum about it"): one
+        record of each occurrence, as habitual as they are, not one more incident."""
+        head = verb.head
+        if (verb.dep_ != "conj" or head.i == verb.i or head.pos_ not in ("VERB", "AUX")
+                or verb.lemma_.lower() not in self.recording_verbs | SPEECH_VERBS
+                or not (self.habitual is not None and self.habitual.search(clause_text(head)))):
+            return False
+        return any(c.dep_ in ("dobj", "pobj") and c.lower_ in REFERRING_BACK for t in [verb, *verb.children]
+                   for c in t.children)
 
     def tells_a_routine(self, verb: Token) -> bool:
         """The verb's clause names the times it recurs at: a plural of a time of day or week after "in", "on", "at"
