@@ -4,6 +4,7 @@ How it works: docs/internals.md, `review.checks.date`."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -114,6 +115,8 @@ class DateCheck:
         self.whole_set_words = {w.lower() for w in self.rules.lexicon("whole_set_words")}
         self.state_places = {w.lower() for w in self.rules.lexicon("state_places")}
         self.recording_verbs = {w.lower() for w in self.rules.lexicon("recording_verbs")}
+        self.routine_times = {w.lower() for w in self.rules.lexicon("routine_times")}
+        self.undertaking_verbs = {w.lower() for w in self.rules.lexicon("undertaking_verbs")}
 
     def event_verb(self, sent: Span) -> Token | None:
         """The verb of a specific past event reported by `sent`, or None (habitual, general, present, a tally,
@@ -131,7 +134,9 @@ class DateCheck:
                 continue  # "Maisie has said ...", "Staff have noticed that ...": said over time, not once
             if is_present_perfect(verb) and self.sums_up_the_period(verb):
                 continue  # "has attended well this term", "has come to every meeting": the period, not an occasion
-            if gives_a_reason_for_a_view(verb) or sets_a_condition(verb):
+            if gives_a_reason_for_a_view(verb) or sets_a_condition(verb) or self.stands_now(verb):
+                continue
+            if self.relays_a_message(verb):
                 continue
             if verb.lemma_.lower() in self.event_verbs or self.has_event_noun(verb):
                 return verb
@@ -144,6 +149,29 @@ class DateCheck:
         if opener is not None and self.is_habitual(opener, sent):
             opener = None
         return self.missed_appointment(sent) or self.logged_event(sent) or opener or self.opened_occasion(sent)
+
+    def stands_now(self, verb: Token) -> bool:
+        """A present perfect of an undertaking with what is undertaken ("I have offered to go with her", "Mum has
+        offered to move out"): an offer or promise still standing, part of the plan, not an incident to date (a past
+        "offered to" that was then refused is one)."""
+        return is_present_perfect(verb) and verb.lemma_.lower() in self.undertaking_verbs and any(
+            c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in verb.children)
+
+    def relays_a_message(self, verb: Token) -> bool:
+        """A request to pass on a view to a meeting ("She asked me to tell the conference that ...", "wanted me to
+        let the panel know ..."): the speaker's message for the meeting, their voice, not an incident to date; a past event
+        passed on that way is still a disclosure."""
+        if verb.lemma_.lower() not in ("ask", "want"):
+            return False
+        for relay in (c for c in verb.children if c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children)):
+            said = [t for t in relay.subtree if t.i != relay.i and t.pos_ in ("VERB", "AUX")
+                    and t.dep_ in ("ccomp", "relcl", "conj", "advcl")]  # the parser may hang it on the meeting
+            if relay.lemma_.lower() in SPEECH_VERBS | {"let", "pass", "share"} and any(
+                    t.dep_ in ("dobj", "dative", "nsubj", "pobj") and self.is_event_noun(t)
+                    and relay.i in (t.head.i, t.head.head.i) for t in relay.subtree) and not any(
+                    is_past(c) or is_present_perfect(c) for c in said):
+                return True  # not a disclosure passed on ("asked me to tell the meeting that Dad hit her")
+        return False
 
     def reported_event(self, sent: Span) -> Token | None:
         """The past event verb of what someone says in the present ("Mum says Dad hit her", "Ella says she is scared
@@ -163,7 +191,7 @@ class DateCheck:
     def sums_up_the_period(self, verb: Token) -> bool:
         """A present perfect that tells how the whole period has gone, not an occasion: a manner adverb ("has
         attended well"), the whole set of its occasions ("has come to every meeting", "has kept all her
-        appointments"), a bare count going on with a tally ("Mr Grant has attended 6"), a period it runs through
+        appointments", "has been to all ten sessions"), a bare count going on with a tally ("Mr Grant has attended 6"), a period it runs through
         ("since then", "since he moved in"), or the occasions it happens on named as a bare plural ("has come into
         the building on drop-offs", "has been quiet at handovers")."""
         if any(t.lower_ in ("since", "throughout") and t.dep_ in ("prep", "advmod", "mark")
@@ -180,7 +208,9 @@ class DateCheck:
                for t in clause_tokens(verb)):
             return True  # "on drop-offs", "at handovers": each such occasion, not one of them
         return any(noun.lower_ in self.whole_set_words or any(
-            d.dep_ in ("det", "amod", "advmod", "nummod") and d.lower_ in self.whole_set_words for d in noun.children)
+            (d.dep_ in ("det", "amod", "advmod", "nummod") and d.lower_ in self.whole_set_words)
+            or (d.dep_ == "nummod" and any(q.lower_ in self.whole_set_words for q in d.children))
+            for d in noun.children)  # "all ten sessions": 'all' hung on the number
             for noun in verb_arguments(verb))
 
     def counts_several(self, verb: Token) -> bool:
@@ -500,7 +530,7 @@ class DateCheck:
                 if dating is not None and verb is not None and (
                         (is_vague(dating) and introduces_an_event(verb)) or self.opened_occasion(sent) is not None
                         or ((has_indefinite_argument(verb) or is_present_perfect(verb))
-                            and carried_from_another_paragraph(doc, sent, dating))
+                            and carried_from_another_paragraph(doc, sent, dating) and not anchor.get("occasion"))
                         or (self.adds_another_event(verb) and carried_in_running_text(doc, dating))):
                     dating = None  # "Police were called recently ... A DASH was completed": a new event, undated;
                     # a paragraph in the present perfect tells what has happened up to now, not on the day before
@@ -516,6 +546,7 @@ class DateCheck:
                                  and not is_relative_to_report(dating) and self.check_sequel(doc, sent)))
             if (verb is not None and dating is None and not vaguely_dated
                     and not asks_no_date(verb, sent, self.recording_verbs) and not self.tells_how_the_speaker_is(verb)
+                    and not introduces_dated_items(doc, sent)
                     and not placed_by_a_told_event(verb, told_undated)):
                 undated.append((index, sent, verb))  # "He told me he is scared": a feeling passed on, no incident
             if vaguely_dated or (undated and undated[-1][0] == index):
@@ -752,7 +783,7 @@ class DateCheck:
             return False
         first = min(own, key=lambda e: e.start)
         if (first.value is None or not opens_its_block(block, first, doc_text(doc)) or in_quote(sent, first.start)
-                or self.counts_occasions(doc, first.end, block.end)):
+                or self.counts_occasions(doc, first.end, block.end) or is_long_past_month(first, doc._.report_date)):
             return False
         here = next(i for i, span in enumerate(spans) if span.start == sent.start)
         if verbs[here] is None and PERIOD_FIGURE.search(doc_text(doc)[first.end:block.end]):
@@ -908,10 +939,44 @@ class DateCheck:
         return False
 
     def is_habitual(self, verb: Token, sent: Span) -> bool:
-        """A habitual marker in the verb's own clause ("usually", "every day", "continues to")."""
-        if self.habitual is None or not self.habitual.search(span_text(sent)):
-            return False  # no marker anywhere in the sentence: no need to find the clause
-        return bool(self.habitual.search(clause_text(verb)))
+        """A habitual marker in the verb's own clause ("usually", "every day", "continues to"), or a routine time
+        (see `tells_a_routine`)."""
+        if self.habitual is not None and self.habitual.search(span_text(sent)) and self.habitual.search(
+                clause_text(verb)):
+            return True  # a marker in the sentence, then in the clause
+        return self.tells_a_routine(verb) or self.records_each_time(verb, sent)
+
+    def records_each_time(self, verb: Token, sent: Span) -> bool:
+        """A record or report of what a habitual clause just told, joined to it and pointing back to it ("Staff
+        changed her each time and I recorded it on the day", "... every time and I told her mum about it"): one
+        record of each occurrence, as habitual as they are, not one more incident."""
+        head = verb.head
+        if (verb.dep_ != "conj" or head.i == verb.i or head.pos_ not in ("VERB", "AUX")
+                or verb.lemma_.lower() not in self.recording_verbs | SPEECH_VERBS
+                or not (self.habitual is not None and self.habitual.search(clause_text(head)))):
+            return False
+        return any(c.dep_ in ("dobj", "pobj") and c.lower_ in REFERRING_BACK for t in [verb, *verb.children]
+                   for c in t.children)
+
+    def tells_a_routine(self, verb: Token) -> bool:
+        """The verb's clause names the times it recurs at: a plural of a time of day or week after "in", "on", "at"
+        or "during" ("TA support in the mornings", "on Saturdays", "at weekends"), or a rate, a count per time
+        ("sleeping less than five hours a night", "£20 a week", "twice a day"). Not a counted few ("on two
+        mornings": a tally), a period ("in the last few weeks", "on those evenings") nor one time ("at night")."""
+        for token in clause_tokens(verb):
+            plural = (token.tag_ in ("NNS", "NNPS") and token.lemma_.lower() in self.routine_times) or (
+                token.lower_.endswith("s") and token.lower_[:-1] in self.routine_times)  # "Sundays" tagged NNP
+            if (plural and token.dep_ == "pobj"
+                    and token.head.lower_ in ("in", "on", "at", "during")
+                    and not any(c.dep_ in ("amod", "nummod", "quantmod", "predet", "poss")
+                                or (c.dep_ == "det" and c.lower_ != "the") for c in token.children)):
+                return True
+            if token.lower_ in ("a", "an", "per") and token.i + 1 < len(token.doc) and token.i > 0:
+                unit, count = token.doc[token.i + 1], token.doc[token.i - 1]
+                if unit.lower_ in self.routine_times and (count.tag_ in ("CD", "NNS") or count.lower_ in (
+                        "once", "twice")):
+                    return True
+        return False
 
     def is_event_statement(self, sent: Span) -> bool:
         """A dated sentence worth a line in the chronology: it has a verb and is not habitual."""
@@ -1192,6 +1257,26 @@ def handles_everything(verb: Token, recording_verbs: set[str] = frozenset()) -> 
     return any(c.lower_ in WHOLE_OBJECTS or any(d.lower_ == "all" for d in c.children) for c in objects)
 
 
+def introduces_dated_items(doc: Doc, sent: Span) -> bool:
+    """A sentence ending in a colon that brings in the list after it, each of whose items gives its own date ("He
+    has had three admissions:" then "- May 2019, ..." rows): its events are those items, dated (or asked for their
+    date) there."""
+    structure = doc._.structure
+    text = doc_text(doc)
+    if structure is None or not text[sent.start_char:sent.end_char].rstrip().endswith(":"):
+        return False
+    here = structure._index_at(sent.start_char)
+    if here is None or text[sent.end_char:structure.blocks[here].end].strip():
+        return False  # the colon does not end its block
+    items = []
+    for block in structure.blocks[here + 1:]:
+        if block.kind != "item":
+            break
+        items.append(block)
+    return bool(items) and all(any(block.start <= e.start < block.end and dates_an_event(e) and e.value is not None
+                                   for e in doc._.dates or []) for block in items)
+
+
 def is_log_line(sent: Span) -> bool:
     """The sentence is in a list item or a table or log row ("- Home visit – no answer", "Nov 2024 - ... Home visit,
     no answer.")."""
@@ -1207,11 +1292,13 @@ def is_list_item(sent: Span) -> bool:
 
 
 CONDITION_MARKERS = {"until", "till", "unless", "if", "once", "before", "after", "when"}
+HYPOTHETICAL_MARKERS = {"if", "unless"}
 
 
 def sets_a_condition(verb: Token) -> bool:
     """A time or condition clause of a plan or recommendation ("should not have contact until he has completed the
-    course", "will be closed once Dad has moved out"): a condition still to be met, not an event that happened."""
+    course", "will be closed once Dad has moved out"), or a case supposed for a view held now ("If Gemma did relapse,
+    the risk to Isla is high"): a condition still to be met, not an event that happened."""
     if verb.dep_ != "advcl" or not any(c.dep_ in ("mark", "advmod") and c.lower_ in CONDITION_MARKERS
                                        for c in verb.children):
         return False
@@ -1221,6 +1308,9 @@ def sets_a_condition(verb: Token) -> bool:
         head = head.head
     if any(c.dep_ == "aux" and (c.lower_ in MODAL_WORDS or c.tag_ == "TO") for c in head.children):
         return True
+    if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKERS for c in verb.children) and head.tag_ in (
+            "VBZ", "VBP") and not is_present_perfect(head):
+        return True  # "If Gemma did relapse, the risk to Isla is high": a case supposed, for a view held now
     # the parser may hang the modal lower ("should not have contact until ...": 'contact' taken for the root)
     own = {t.i for t in verb.subtree}
     return head.pos_ != "VERB" and any(t.tag_ == "MD" and t.lower_ in MODAL_WORDS and t.i not in own
@@ -1255,6 +1345,19 @@ def placed_by_a_told_event(verb: Token, told: set[str]) -> bool:
                             for d in noun.children)):
                 return True
     return False
+
+
+HISTORY_YEARS = 2  # how long before the report a month and year is history, whose month is the right precision
+
+
+def is_long_past_month(expr: TemporalExpression, report: dt.date | None) -> bool:
+    """A month with its year written out that ended years before the report ("- March 2016, Willow Ward, six weeks"):
+    history, given to the month as a background milestone is in running text ("diagnosed in March 2021"); not a
+    month of the period the report covers ("| Jul 2024 | 16 wk imms | DNA |"), whose entry asks its day."""
+    if report is None or not re.fullmatch(r"\d{4}-\d{2}", expr.value or "") or not re.search(r"(?:19|20)\d{2}", expr.text):
+        return False
+    span = value_range(expr.value)
+    return span is not None and span[1] < dt.date(report.year - HISTORY_YEARS, report.month, min(report.day, 28))
 
 
 def is_relative_to_report(expr: TemporalExpression) -> bool:

@@ -288,6 +288,10 @@ class DateLexicons(Strict):
                                     "visit ('Police have been in school')")
     recording_verbs: Phrases = lexicon("verbs of writing down what was seen or said ('I have recorded what I saw'): "
                                        "how the concerns were handled, not an event")
+    routine_times: Phrases = lexicon("times of the day or week that, as a plural ('in the mornings', 'on Saturdays') "
+                                     "or in a rate ('five hours a night'), tell a routine, not one event")
+    undertaking_verbs: Phrases = lexicon("verbs of an undertaking whose present perfect with what is undertaken ('I "
+                                         "have offered to go with her') tells an offer still standing, not an event")
 
 
 class DateFile(CheckFile):

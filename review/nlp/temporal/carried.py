@@ -21,10 +21,14 @@ def sentence_anchors(doc: Doc, expressions: list[TemporalExpression],
     day, or a vague time in the section's first block, also dates the blocks after it in its section,
     until another date, except from or into a table row or out of a list entry that opens with its
     date; sentences before the first day named in a block take that day; a dated heading ("Home
-    visit 11/03/2024") dates its section. A date later than `report_date` (a meeting booked ahead)
+    visit 11/03/2024") dates its section, and a day the first sentence of the section's opening paragraph gives (the occasion:
+    "I saw Kacey and Darius at home on 10/04/25") goes on through the sub-headings right after it that each name
+    one child ("Kacey (11)"). A date later than `report_date` (a meeting booked ahead)
     and a clock time with no day of its own carry to nothing. Returns dicts with keys ``own``
-    (expressions in the sentence), ``carried`` (a TemporalExpression or None), ``heading`` (bool)
-    and ``block`` (the start of the sentence's block, its scope).
+    (expressions in the sentence), ``carried`` (a TemporalExpression or None), ``heading`` (bool),
+    ``block`` (the start of the sentence's block, its scope) and ``occasion`` (the carried date is the occasion
+    a section's dated opening paragraph sets, carried through a sub-heading that names one child: see
+    `child_seen_then`).
     """
     spans = sentences(doc)
     own: list[list[TemporalExpression]] = [[] for _ in spans]
@@ -45,11 +49,21 @@ def sentence_anchors(doc: Doc, expressions: list[TemporalExpression],
     carried: TemporalExpression | None = None
     scope: Block | None = None
     opener: Block | None = None  # the first block under the last heading
+    occasion: TemporalExpression | None = None  # the day the section's opening block sets for it
+    occasion_at = (0, 0)  # where the sentence telling that occasion lies
+    under_a_person = False  # under a sub-heading naming one child of that occasion
     entry_date: TemporalExpression | None = None  # the block's first dating expression
     for i, span in enumerate(spans):
         block = blocks[i]
         dating = [e for e in own[i] if carries(e)]
+        if (block is not None and block.kind == "heading" and not dating and occasion is not None
+                and (under_a_person or scope is opener)
+                and child_seen_then(doc, text[block.start:block.end], text[occasion_at[0]:occasion_at[1]])):
+            carried, under_a_person, scope = occasion, True, block  # "Kacey (11)" after "I saw Kacey ... on 10/04/25"
+            result.append({"own": own[i], "carried": None, "heading": True, "block": block.start})
+            continue
         if block is not None and block.kind == "heading":
+            occasion, under_a_person = None, False
             section_date = dating[0] if dating else None
             scope, carried, opener = block, None, None
             result.append({"own": own[i], "carried": None, "heading": True, "block": block.start})
@@ -61,10 +75,15 @@ def sentence_anchors(doc: Doc, expressions: list[TemporalExpression],
                 carried = None
             scope, entry_date = block, None
         result.append({"own": own[i], "carried": carried or section_date, "heading": False,
-                       "block": block.start if block is not None else None})
+                       "block": block.start if block is not None else None,
+                       "occasion": under_a_person and carried is not None and carried is occasion})
         if dating:
             carried = dating[-1]
             entry_date = entry_date or dating[0]
+            if (block is opener and block is not None and block.kind == "paragraph" and not under_a_person
+                    and (i == 0 or blocks[i - 1] is not block)):
+                occasion = next((e for e in dating if names_a_day(e)), None)  # a day in its first sentence
+                occasion_at = (span.start_char, span.end_char)
     # sentences before the first day named in a block take that day ("She came in upset. This was
     # on 12/03/2024."); a bare year or month later in the block is too loose to date them
     first_in_block: dict[int | None, TemporalExpression] = {}
@@ -76,6 +95,22 @@ def sentence_anchors(doc: Doc, expressions: list[TemporalExpression],
         if not anchor["heading"] and anchor["carried"] is None and anchor["block"] is not None:
             anchor["carried"] = first_in_block.get(anchor["block"])
     return result
+
+
+# a person's name as a sub-heading, with an age where given ("Kacey (11)", "Darius, aged 8", "Lola - 2 years")
+_PERSON_HEADING = re.compile(r"\s*([A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+)?\s*(?P<age>(?:[,(:–—-]\s*)?(?:aged?\s*)?"
+                             r"\d{1,2}\s*(?:years?|yrs?|months?)?(?:\s*old)?\)?)?\s*:?\s*")
+
+
+def child_seen_then(doc: Doc, heading: str, occasion: str) -> bool:
+    """A heading that only names one of the children seen at the occasion the section opens with, with an age where
+    given ("Kacey (11)" after "I saw Kacey and Darius at home on 10/04/25"): a sub-heading for what that child said
+    or did then, not a new topic nor a child not seen then ("Noah" after "I saw Lily-Mae on the ward on ...")."""
+    found = _PERSON_HEADING.fullmatch(heading)
+    if found is None or not re.search(r"\b" + re.escape(found.group(1)) + r"\b", occasion):
+        return False
+    children = {c.split()[0] for c in (doc._.children or [])} if Doc.has_extension("children") else set()
+    return found.group(1) in children or found.group("age") is not None
 
 
 def _carries_on(previous: Block | None, block: Block | None, carried: TemporalExpression | None, text: str,
