@@ -16,6 +16,7 @@ from review.core.text import span_text
 from review.nlp.grammar import query_mark
 from review.nlp.linguistics import linguistics
 from review.nlp.patterns import phrase_pattern
+from review.nlp.temporal.vocabulary import MONTHS, SEASONS, WEEKDAYS
 
 COMPLEMENTS = ("acomp", "attr", "oprd")
 # Verbs whose clausal complement a hedge adjective completes as what is brought about, not guessed
@@ -42,6 +43,13 @@ def is_month(token: Token) -> bool:
         return False
     beside = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
     return any(t.like_num for t in beside) or (token.text == "May" and not token.is_sent_start)
+
+
+def queries_a_date(mark: Token) -> bool:
+    """'?Dec', '?March', '?Tues': a query mark against a month, season or weekday asks when something happened,
+    which is the date's precision (the date check's), not a guess at what happened ("?NAI", "?DV")."""
+    word = mark.nbor().lower_.rstrip(".")
+    return word in MONTHS or word in WEEKDAYS or word in SEASONS
 
 
 def proposes(noun: Token) -> bool:
@@ -313,7 +321,8 @@ class HedgeCues:
             if voice is not None and not voice.is_writers(token):
                 continue
             if query_mark(token):
-                found.append((token.idx, token.nbor().idx + len(token.nbor().text)))
+                if not queries_a_date(token):
+                    found.append((token.idx, token.nbor().idx + len(token.nbor().text)))
             elif self.token_is_cue(token):  # most words: asked first, as it turns them away soonest
                 if not any(s <= token.idx < e for s, e in found) and not any(s <= token.idx < e for s, e in exceptions):
                     found.append((token.idx, token.idx + len(token.text)))
