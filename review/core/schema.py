@@ -193,6 +193,8 @@ class OpinionLexicons(Strict):
     evidence_verbs: Phrases = lexicon("verbs that draw an inference from the evidence their subject names")
     legal_process_words: Phrases = lexicon("nouns and verbs of a legal or statutory process: the offence, order or "
                                            "category it is for or of is the law's word, not the writer's label")
+    relevance_words: Phrases = lexicon("words of why something matters: 'this', 'that' or 'it' said to be one "
+                                       "('This is relevant because ...') analyses what came before, not a person")
     process_verbs: Phrases = lexicon("verbs of an agency's process whose passive, with an agency as agent or "
                                      "recipient, records what was done ('was passed to MASH')")
     agency_nouns: Phrases = lexicon("nouns for an agency: what one 'will' do is a plan, not a claim about the family")

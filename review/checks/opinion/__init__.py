@@ -13,8 +13,8 @@ from review.checks.opinion.attribution import (WRITER, Voice, find_phrase, legal
                                                voice_of)
 from review.checks.opinion.evidence import (conceded, counts_what_is_had, defines_a_term, depicts_an_occasion,
                                             elaborated_after_colon, gives_its_measure, gives_specifics, observed_beside,
-                                            reason_starts, reasons_back, records_a_process, states_a_plan,
-                                            states_a_reason, weighs_another_view, writer_perceives,
+                                            reason_starts, reasons_back, records_a_process, says_why_it_matters,
+                                            states_a_plan, states_a_reason, weighs_another_view, writer_perceives,
                                             writers_own_account)
 from review.checks.opinion.hedge import HedgeCues, names_no_evidence
 from review.checks.opinion.labels import PersonJudgements, Trigger
@@ -90,6 +90,7 @@ class OpinionCheck:
             "person_nouns", "degree_adverbs", "status_adjectives", "risk_nouns", "forecast_conditions")))
         self.agencies = frozenset(w.lower() for w in lexicon("agency_nouns"))
         self.process_verbs = frozenset(w.lower() for w in lexicon("process_verbs"))
+        self.relevance_words = frozenset(w.lower() for w in lexicon("relevance_words"))
         self.legal_process_words = frozenset(w.lower() for w in lexicon("legal_process_words"))
         self.judgement_probability = self.rules.threshold("judgement_probability")
         self.opinion_probability = self.rules.threshold("opinion_probability")
@@ -233,10 +234,11 @@ class OpinionCheck:
     def reads_as_given(self, sent: Span) -> bool:
         """Whether `sent` is not a bare claim for the sentence model to read alone: the writer's account of
         their own work or knowledge, a person's state placed in the occasion it is seen on, a plan, a count of what
-        a person has, or the record of an agency's process."""
+        a person has, the record of an agency's process, or why what came before matters."""
         return (writers_own_account(sent) or self.person_judgements.observed_habit(sent)
                 or states_a_plan(sent, self.agencies) or counts_what_is_had(sent)
-                or records_a_process(sent, self.process_verbs, self.agencies))
+                or records_a_process(sent, self.process_verbs, self.agencies)
+                or says_why_it_matters(sent, self.relevance_words, self.person_judgements.of_a_person))
 
     def judges(self, clause: Span) -> bool:
         """Whether `clause` carries a lexicon label or phrase of its own."""

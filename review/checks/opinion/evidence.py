@@ -275,3 +275,37 @@ def records_a_process(sent: Span, process_verbs: frozenset[str], agencies: froze
     return any(c.dep_ in ("agent", "prep") and c.lower_ in ("by", "to") and any(
         o.dep_ == "pobj" and (o.ent_type_ == "ORG" or o.lemma_.lower() in agencies) for o in c.children)
         for c in root.children)
+
+
+# Subjects that point back at what was just said ("This is relevant", "That is why ...", "It matters").
+POINTING_SUBJECTS = ("this", "that", "it")
+
+
+def says_why_it_matters(sent: Span, relevance_words: frozenset[str], of_a_person: Callable[[Token], bool]) -> bool:
+    """'This is relevant now because it shows how ill he can become', 'This is the main reason the children are
+    on plans, and it is why his mental state matters': every main clause says why what came before matters
+    (its subject "this", "that" or "it"; "be" with a word of `relevance_words`, or such a verb), which is the
+    writer's analysis of the facts given, not a claim about a person. Not when a reason it gives claims
+    something of a person (`of_a_person`: "This is relevant because Dad is a danger to the baby")."""
+    root = sent.root
+    clauses = [root, *(c for c in conjoined_clauses(root) if c.pos_ in ("VERB", "AUX"))]
+    if not all(points_back(clause) and speaks_of_relevance(clause, relevance_words) for clause in clauses):
+        return False
+    return not any(c.dep_ == "advcl" and of_a_person(c) for clause in clauses for c in clause.children)
+
+
+def points_back(verb: Token) -> bool:
+    """Whether `verb`'s subject is a bare "this", "that" or "it" (not "this report", "that man")."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.lower_ in POINTING_SUBJECTS and not any(
+        c.dep_ not in ("punct",) for c in subject.children)
+
+
+def speaks_of_relevance(verb: Token, relevance_words: frozenset[str]) -> bool:
+    """'matters', 'is relevant', 'is the main reason', 'is why ...': `verb` is a word of `relevance_words`, or
+    "be" with one as its complement or a clause it opens."""
+    if verb.lemma_.lower() in relevance_words:
+        return True
+    return verb.lemma_ == "be" and any(
+        (c.dep_ in ("acomp", "attr", "advmod") and c.lemma_.lower() in relevance_words)
+        or (c.dep_ in ("ccomp", "advcl", "attr") and c.left_edge.lower_ == "why") for c in verb.children)
