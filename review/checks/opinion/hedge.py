@@ -233,18 +233,23 @@ class HedgeCues:
             subject is not None and subject.lemma_.lower() in self.agency_nouns)
 
     def topic_of_talk(self, modal: Token) -> bool:
-        """'We talked about what might happen at conference', 'I explained to Dad what may happen if ...': a
-        modal in a question put as the topic of what was said (a clause opened by "what", "how", "whether" that
-        a verb of `topic_verbs` takes, or its "about"), not the writer's guess ("I do not know what might happen"
-        still hedges)."""
+        """'We talked about what might happen at conference', 'I explained to Dad what may happen if ...', 'This
+        report is about his health and how it may affect his care of the children': a modal in a question put as
+        the topic of what was said or written (a clause opened by "what", "how", "whether" that a verb of
+        `topic_verbs` takes, or that "about" takes or is joined to), not the writer's guess ("I do not know what
+        might happen" still hedges)."""
         clause = modal.head
-        if clause.i == modal.i or clause.dep_ not in ("ccomp", "pcomp", "dobj"):
+        if clause.i == modal.i or clause.dep_ not in ("ccomp", "pcomp", "dobj", "conj"):
             return False
         opener = clause.doc[clause.left_edge.i]
         if opener.tag_ not in ("WP", "WRB", "WDT") and opener.lower_ not in ("whether", "if"):
             return False
+        if clause.head.lower_ == "about":
+            return True
         verb = clause.head.head if clause.head.pos_ == "ADP" else clause.head
-        return verb.lemma_.lower() in self.topic_verbs
+        # "is about his drinking and whether it might affect contact": joined to the object of "about"
+        return verb.lemma_.lower() in self.topic_verbs or any(
+            c.dep_ == "prep" and c.lower_ == "about" and c.i < clause.i for c in verb.children)
 
     def is_hedge_word(self, token: Token) -> bool:
         """Whether `token` is a word of the hedge lexicon (a hedge word, modal, appearance or inference verb),
