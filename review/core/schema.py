@@ -182,6 +182,8 @@ class OpinionLexicons(Strict):
     source_openers: Phrases = lexicon("a sentence opening (or continuing after a comma) with one of these names "
                                       "its source")
     quote_introducers: Phrases = lexicon("verbs that introduce a quoted label; with no agent the label has no source")
+    naming_verbs: Phrases = lexicon("verbs of naming something 'as' what it is to the namer: what one identified "
+                                    "person names it as is that person's view ('Mum named weekends as ...')")
     belief_verbs: Phrases = lexicon("verbs of belief: what one identified person thinks or feels is that person's "
                                     "view, not the writer's ('Mum thinks Dad might come')")
     writer_nouns: Phrases = lexicon("nouns by which a writer names themselves in the third person ('the worker "

@@ -80,6 +80,7 @@ class OpinionCheck:
         self.attribution_verbs = frozenset(v.lower() for v in linguistics().word_classes.union(*ATTRIBUTION_VERBS))
         self.source_openers = lexicon("source_openers")
         self.belief_verbs = frozenset(w.lower() for w in lexicon("belief_verbs"))
+        self.naming_verbs = frozenset(w.lower() for w in lexicon("naming_verbs"))
         self.writer_nouns = frozenset(w.lower() for w in lexicon("writer_nouns"))
         self.quote_introducers = lexicon("quote_introducers")
         self.owned_markers = phrase_pattern(lexicon("owned_markers"))
@@ -107,7 +108,8 @@ class OpinionCheck:
         return load_sentence_model(self.model_path)
 
     def voice(self, sent: Span) -> Voice:
-        return voice_of(sent, self.attribution_verbs, self.source_openers, self.belief_verbs, self.writer_nouns)
+        return voice_of(sent, self.attribution_verbs, self.source_openers, self.belief_verbs, self.writer_nouns,
+                        self.naming_verbs)
 
     def judgement_triggers(self, sent: Span, voice: Voice, evidenced: bool) -> list[Trigger]:
         """(start, end, why) of each label, phrase or pattern that makes `sent` a judgement: in the writer's
