@@ -309,3 +309,30 @@ def speaks_of_relevance(verb: Token, relevance_words: frozenset[str]) -> bool:
     return verb.lemma_ == "be" and any(
         (c.dep_ in ("acomp", "attr", "advmod") and c.lemma_.lower() in relevance_words)
         or (c.dep_ in ("ccomp", "advcl", "attr") and c.left_edge.lower_ == "why") for c in verb.children)
+
+
+# Words that set the circumstance a level of risk is stated for ("if she relapsed", "when he is unwell").
+CIRCUMSTANCE_MARKS = ("if", "unless", "when", "while", "whenever")
+
+
+def level_of_risk_in_circumstance(sent: Span, risk_nouns: frozenset[str]) -> Token | None:
+    """'If Mum did relapse, the risk to Ava is high ...', 'the risk to the children is highest in the first weeks of
+    a relapse, when ...': a level of risk ("be" with an adjective, its subject a word of `risk_nouns`) stated for
+    a circumstance (a clause of condition or time, or a phrase of when) is the writer weighing a risk, not a
+    claim about a person. The adjective of the level, or None."""
+    for level in sent:
+        if level.pos_ != "ADJ":
+            continue
+        if level.dep_ == "acomp" and level.head.lemma_ == "be":
+            verb = level.head
+        elif any(c.lemma_ == "be" and c.dep_ in ("aux", "auxpass") for c in level.children):
+            verb = level  # "the danger is greatest ...", parsed with the adjective as the head
+        else:
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in risk_nouns for c in verb.children):
+            continue
+        clauses = [c for c in verb.children if c.dep_ == "advcl"]
+        if any(m.dep_ in ("mark", "advmod") and m.lower_ in CIRCUMSTANCE_MARKS for c in clauses for m in c.children) or (
+                any(t.lower_ in CIRCUMSTANCE_MARKS and t.dep_ == "advmod" and t.i > level.i for t in verb.subtree)):
+            return level
+    return None
