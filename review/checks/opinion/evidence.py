@@ -158,7 +158,12 @@ def gives_its_measure(label: Token) -> bool:
 def depicts_an_occasion(label: Token) -> bool:
     """'attended A&E intoxicated on NYE', 'Paramedics took Leanne, heavily intoxicated, to hospital': a label as
     a depictive of one event in the simple past, the person's state on that occasion as the event's record
-    gives it; not one stated with "be" ("Dad was drunk") nor of a habit ("has been coming back drunk")."""
+    gives it; not one stated with "be" ("Dad was drunk") nor of a habit ("has been coming back drunk"). So is
+    a change of state in the simple past on an occasion the sentence names ("there was an incident at reception
+    where he became aggressive", "got angry when the bruise was mentioned"); not one with no occasion ("Dad
+    became aggressive")."""
+    if label.dep_ == "acomp" and label.head.lemma_.lower() in CHANGE_VERBS:
+        return label.head.tag_ == "VBD" and on_an_occasion(label.head)
     if label.dep_ == "advcl":
         verb = label.head
     elif label.dep_ in ("amod", "acl") and label.head.pos_ in ("PROPN", "PRON") and label.left_edge.i > 0 and (
@@ -167,6 +172,22 @@ def depicts_an_occasion(label: Token) -> bool:
     else:
         return False
     return verb.pos_ == "VERB" and verb.lemma_ != "be" and verb.tag_ == "VBD"
+
+
+# Verbs of a change of state: "became aggressive", "got upset", "turned nasty".
+CHANGE_VERBS = frozenset({"become", "get", "turn", "grow"})
+OCCASION_WORDS = ("when", "where", "as", "after", "once")
+
+
+def on_an_occasion(verb: Token) -> bool:
+    """Whether `verb` tells what happened on an occasion its sentence names: in a clause opened by "when" or
+    "where" ("an incident at the office where he became aggressive"), or with such a clause of its own ("became
+    angry when the scald was mentioned")."""
+    opens = [c for c in verb.children if c.dep_ in ("advmod", "mark") and c.i < verb.i]
+    if verb.dep_ in ("relcl", "advcl") and any(c.lower_ in OCCASION_WORDS for c in opens):
+        return True
+    return any(c.dep_ == "advcl" and any(m.dep_ in ("advmod", "mark") and m.lower_ in OCCASION_WORDS
+                                         for m in c.children) for c in verb.children)
 
 
 def clause_of(word: Token) -> Token:
