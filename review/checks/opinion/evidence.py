@@ -305,14 +305,15 @@ POINTING_SUBJECTS = ("this", "that", "it")
 def says_why_it_matters(sent: Span, relevance_words: frozenset[str], of_a_person: Callable[[Token], bool]) -> bool:
     """'This is relevant now because it shows how ill he can become', 'This is the main reason the children are
     on plans, and it is why his mental state matters': every main clause says why what came before matters
-    (its subject "this", "that" or "it"; "be" with a word of `relevance_words`, or such a verb), which is the
-    writer's analysis of the facts given, not a claim about a person. Not when a reason it gives claims
+    (its subject "this", "that" or "it"; "be" with a word of `relevance_words`, or such a verb; a clause joined
+    to it has such a subject too), which is the writer's analysis of the facts given, not a claim about a person. Not when a reason it gives claims
     something of a person (`of_a_person`: "This is relevant because Dad is a danger to the baby")."""
     root = sent.root
-    clauses = [root, *(c for c in conjoined_clauses(root) if c.pos_ in ("VERB", "AUX"))]
-    if not all(points_back(clause) and speaks_of_relevance(clause, relevance_words) for clause in clauses):
+    joined = [c for c in conjoined_clauses(root) if c.pos_ in ("VERB", "AUX")]
+    # a clause joined to it goes on about the same thing ("..., and it did not involve the children")
+    if not (points_back(root) and speaks_of_relevance(root, relevance_words) and all(map(points_back, joined))):
         return False
-    return not any(c.dep_ == "advcl" and of_a_person(c) for clause in clauses for c in clause.children)
+    return not any(c.dep_ == "advcl" and of_a_person(c) for clause in (root, *joined) for c in clause.children)
 
 
 def points_back(verb: Token) -> bool:
