@@ -197,6 +197,10 @@ class OpinionLexicons(Strict):
                                            "category it is for or of is the law's word, not the writer's label")
     relevance_words: Phrases = lexicon("words of why something matters: 'this', 'that' or 'it' said to be one "
                                        "('This is relevant because ...') analyses what came before, not a person")
+    document_nouns: Phrases = lexicon("nouns for the document itself ('this report'), whose scope a sentence may "
+                                      "state")
+    scope_verbs: Phrases = lexicon("verbs of what a document does ('sets out', 'covers'): with one of "
+                                   "document_nouns as subject the sentence states its scope, not a claim")
     process_verbs: Phrases = lexicon("verbs of an agency's process whose passive, with an agency as agent or "
                                      "recipient, records what was done ('was passed to MASH')")
     agency_nouns: Phrases = lexicon("nouns for an agency: what one 'will' do is a plan, not a claim about the family")

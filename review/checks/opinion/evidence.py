@@ -358,3 +358,24 @@ def level_of_risk_in_circumstance(sent: Span, risk_nouns: frozenset[str]) -> Tok
                 any(t.lower_ in CIRCUMSTANCE_MARKS and t.dep_ == "advmod" and t.i > level.i for t in verb.subtree)):
             return level
     return None
+
+
+def states_its_scope(sent: Span, document_nouns: frozenset[str], scope_verbs: frozenset[str],
+                     of_a_person: Callable[[Token], bool]) -> bool:
+    """'This report sets out my assessment of whether the arrangement is safe', 'This report covers the period since
+    May', 'My letter is about ...': the document (one of `document_nouns`, with "this", "the", "my" or "our") as the
+    subject of a verb of what it does (`scope_verbs`) or of "be" with "about" or "based on" says what it covers,
+    not a claim about anyone. Not with a relative clause that claims something of a person ("about a family that
+    does not care")."""
+    root = sent.root
+    if any(t.dep_ == "relcl" and of_a_person(t) for t in sent):
+        return False
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lemma_.lower() not in document_nouns or not any(
+            c.dep_ in ("det", "poss") and c.lower_ in ("this", "the", "my", "our") for c in subject.children):
+        return False
+    if root.lemma_.lower() in scope_verbs:
+        return True
+    if root.lemma_ == "base":  # "This report is based on my contacts ..."
+        return any(c.dep_ == "auxpass" for c in root.children)
+    return root.lemma_ == "be" and any(c.dep_ == "prep" and c.lower_ in ("about", "on") for c in root.children)
