@@ -201,6 +201,8 @@ class OpinionLexicons(Strict):
                                       "state")
     scope_verbs: Phrases = lexicon("verbs of what a document does ('sets out', 'covers'): with one of "
                                    "document_nouns as subject the sentence states its scope, not a claim")
+    talk_verbs: Phrases = lexicon("verbs of talking about something: what a person talks about, or will not, is "
+                                  "the record of what they say")
     process_verbs: Phrases = lexicon("verbs of an agency's process whose passive, with an agency as agent or "
                                      "recipient, records what was done ('was passed to MASH')")
     agency_nouns: Phrases = lexicon("nouns for an agency: what one 'will' do is a plan, not a claim about the family")

@@ -14,9 +14,9 @@ from review.checks.opinion.attribution import (WRITER, Voice, find_phrase, legal
 from review.checks.opinion.evidence import (conceded, counts_what_is_had, defines_a_term, depicts_an_occasion,
                                             elaborated_after_colon, gives_its_measure, gives_specifics,
                                             level_of_risk_in_circumstance, observed_beside,
-                                            reason_starts, reasons_back, records_a_process, says_why_it_matters,
-                                            states_a_plan, states_a_reason, states_its_scope, weighs_another_view,
-                                            writer_perceives, writers_own_account)
+                                            reason_starts, reasons_back, records_a_process, says_what_is_talked_about,
+                                            says_why_it_matters, states_a_plan, states_a_reason, states_its_scope,
+                                            weighs_another_view, writer_perceives, writers_own_account)
 from review.checks.opinion.hedge import HedgeCues, names_no_evidence
 from review.checks.opinion.labels import PersonJudgements, Trigger
 from review.checks.opinion.sentence_model import SentenceModel, load_sentence_model
@@ -95,6 +95,7 @@ class OpinionCheck:
         self.relevance_words = frozenset(w.lower() for w in lexicon("relevance_words"))
         self.document_nouns = frozenset(w.lower() for w in lexicon("document_nouns"))
         self.scope_verbs = frozenset(w.lower() for w in lexicon("scope_verbs"))
+        self.talk_verbs = frozenset(w.lower() for w in lexicon("talk_verbs"))
         self.legal_process_words = frozenset(w.lower() for w in lexicon("legal_process_words"))
         self.judgement_probability = self.rules.threshold("judgement_probability")
         self.opinion_probability = self.rules.threshold("opinion_probability")
@@ -239,14 +240,15 @@ class OpinionCheck:
     def reads_as_given(self, sent: Span) -> bool:
         """Whether `sent` is not a bare claim for the sentence model to read alone: the writer's account of
         their own work or knowledge, a person's state placed in the occasion it is seen on, a plan, a count of what
-        a person has, the record of an agency's process, why what came before matters, the document's own scope, or
-        a level of risk weighed for a circumstance with its reason ("If Mum relapsed, the risk to Ava would be high
-        because ...")."""
+        a person has, the record of an agency's process, what a person talks about, why what came before matters,
+        the document's own scope, or a level of risk weighed for a circumstance with its reason ("If Mum relapsed,
+        the risk to Ava would be high because ...")."""
         return (writers_own_account(sent) or self.person_judgements.observed_habit(sent)
                 or states_a_plan(sent, self.agencies) or counts_what_is_had(sent)
                 or records_a_process(sent, self.process_verbs, self.agencies)
                 or says_why_it_matters(sent, self.relevance_words, self.person_judgements.of_a_person)
                 or states_its_scope(sent, self.document_nouns, self.scope_verbs, self.person_judgements.of_a_person)
+                or says_what_is_talked_about(sent, self.talk_verbs, self.person_judgements.subject)
                 or (states_a_reason(sent, self.reason_markers)
                     and level_of_risk_in_circumstance(sent, self.person_judgements.risk_nouns) is not None))
 

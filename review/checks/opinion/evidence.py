@@ -379,3 +379,21 @@ def states_its_scope(sent: Span, document_nouns: frozenset[str], scope_verbs: fr
     if root.lemma_ == "base":  # "This report is based on my contacts ..."
         return any(c.dep_ == "auxpass" for c in root.children)
     return root.lemma_ == "be" and any(c.dep_ == "prep" and c.lower_ in ("about", "on") for c in root.children)
+
+
+# Verbs of wanting or being willing that take the talking ("does not want to talk about home").
+WILLING_VERBS = frozenset({"want", "like", "wish", "choose", "refuse"})
+
+
+def says_what_is_talked_about(sent: Span, talk_verbs: frozenset[str], subject_of: Callable[[Token], Token | None]) -> bool:
+    """'Leon does not talk about home', 'Ava does not want to talk about her dad', 'Jo talks about her nan a lot': a
+    person (`subject_of` the main verb) who talks, or will not, about something (`talk_verbs` with "about" or "of"):
+    the record of what they say to the writer, not a judgement of them."""
+    root = sent.root
+    if subject_of(root) is None:
+        return False
+    verb = root
+    if root.lemma_.lower() in WILLING_VERBS:
+        verb = next((c for c in root.children if c.dep_ == "xcomp"), root)
+    return verb.lemma_.lower() in talk_verbs and any(c.dep_ == "prep" and c.lower_ in ("about", "of")
+                                                     for c in verb.children)
