@@ -128,6 +128,7 @@ class HedgeCues:
     possibility_modals: frozenset[str] = frozenset()
     capacity_verbs: frozenset[str] = frozenset()
     possibility_signals: frozenset[str] = frozenset()
+    process_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_rules(cls, rules) -> "HedgeCues":
@@ -147,7 +148,8 @@ class HedgeCues:
                    presentation_respects=lower(lex("hedge_presentation_respects")),
                    possibility_modals=lower(lex("hedge_possibility_modals")),
                    capacity_verbs=lower(lex("hedge_capacity_verbs")),
-                   possibility_signals=lower(lex("hedge_possibility_signals")))
+                   possibility_signals=lower(lex("hedge_possibility_signals")),
+                   process_words=lower(lex("legal_process_words")) | lower(lex("process_verbs")))
 
     def __post_init__(self):
         object.__setattr__(self, "_phrase_pattern", phrase_pattern(self.phrases))
@@ -167,7 +169,7 @@ class HedgeCues:
             if is_month(token):
                 return False
             if lemma in self.modals or token.lower_ in self.modals:
-                return not self.permits(token) and not self.topic_of_talk(token)
+                return not self.permits(token) and not self.topic_of_talk(token) and not self.power_to_act(token)
             if lemma in self.weak_modals or token.lower_ in self.weak_modals:
                 following = [t for t in token.doc[token.i + 1:token.i + 4] if t.lower_ not in ("not", "n't", "also", "well")]
                 if not following or following[0].lower_ not in self.weak_modal_followers:
@@ -231,6 +233,19 @@ class HedgeCues:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         return verb.lemma_.lower() in self.permission_verbs or (
             subject is not None and subject.lemma_.lower() in self.agency_nouns)
+
+    def power_to_act(self, modal: Token) -> bool:
+        """'he may be re-arrested', 'the plan may be closed once the review has taken place', 'she might be
+        prosecuted': "may" or "might" before the passive of a legal or agency process (`process_words`: the check's
+        legal_process_words and process_verbs) states what an agency has the power to do, as the law or the plan
+        sets it out, not a guess about a person ("may be drinking", "may be hiding something" still guess)."""
+        words = [t for t in modal.doc[modal.i + 1:modal.i + 6] if t.lower_ not in ("not", "n't", "also")]
+        if len(words) < 2 or words[0].lower_ != "be":
+            return False
+        verb = words[1]
+        if verb.lower_ == "re" and len(words) > 3 and words[2].text == "-":  # "re-arrested", split by the tokenizer
+            verb = words[3]
+        return verb.tag_ == "VBN" and (verb.lemma_.lower() in self.process_words or verb.lower_ in self.process_words)
 
     def topic_of_talk(self, modal: Token) -> bool:
         """'We talked about what might happen at conference', 'I explained to Dad what may happen if ...', 'This
