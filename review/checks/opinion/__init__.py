@@ -308,7 +308,7 @@ class OpinionCheck:
             weighed = owned is not None and weighs_another_view(sent)
             # "In my view the risk is highest in the first weeks, when he may not see he is unwell": the hedges after
             # an owned level of risk set out the circumstance it is weighed for, a scenario, not a guess.
-            level = level_of_risk_in_circumstance(sent, self.person_judgements.risk_nouns) if owned is not None else None
+            level = None if owned is None else level_of_risk_in_circumstance(sent, self.person_judgements.risk_nouns)
             if owned is not None and not reasoned:
                 self.add_owned(doc, owned, classes[i]["judgement"])
             # A hedge inside an owned opinion with its reasons is reasoned, as is one with its reason in the

@@ -306,8 +306,9 @@ def says_why_it_matters(sent: Span, relevance_words: frozenset[str], of_a_person
     """'This is relevant now because it shows how ill he can become', 'This is the main reason the children are
     on plans, and it is why his mental state matters': every main clause says why what came before matters
     (its subject "this", "that" or "it"; "be" with a word of `relevance_words`, or such a verb; a clause joined
-    to it has such a subject too), which is the writer's analysis of the facts given, not a claim about a person. Not when a reason it gives claims
-    something of a person (`of_a_person`: "This is relevant because Dad is a danger to the baby")."""
+    to it has such a subject too), which is the writer's analysis of the facts given, not a claim about a
+    person. Not when a reason it gives claims something of a person (`of_a_person`: "This is relevant because
+    Dad is a danger to the baby")."""
     root = sent.root
     joined = [c for c in conjoined_clauses(root) if c.pos_ in ("VERB", "AUX")]
     # a clause joined to it goes on about the same thing ("..., and it did not involve the children")
@@ -319,8 +320,8 @@ def says_why_it_matters(sent: Span, relevance_words: frozenset[str], of_a_person
 def points_back(verb: Token) -> bool:
     """Whether `verb`'s subject is a bare "this", "that" or "it" (not "this report", "that man")."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is not None and subject.lower_ in POINTING_SUBJECTS and not any(
-        c.dep_ not in ("punct",) for c in subject.children)
+    return subject is not None and subject.lower_ in POINTING_SUBJECTS and all(
+        c.dep_ == "punct" for c in subject.children)
 
 
 def speaks_of_relevance(verb: Token, relevance_words: frozenset[str]) -> bool:
@@ -354,8 +355,9 @@ def level_of_risk_in_circumstance(sent: Span, risk_nouns: frozenset[str]) -> Tok
         if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in risk_nouns for c in verb.children):
             continue
         clauses = [c for c in verb.children if c.dep_ == "advcl"]
-        if any(m.dep_ in ("mark", "advmod") and m.lower_ in CIRCUMSTANCE_MARKS for c in clauses for m in c.children) or (
-                any(t.lower_ in CIRCUMSTANCE_MARKS and t.dep_ == "advmod" and t.i > level.i for t in verb.subtree)):
+        marked = any(m.dep_ in ("mark", "advmod") and m.lower_ in CIRCUMSTANCE_MARKS
+                     for c in clauses for m in c.children)
+        if marked or any(t.lower_ in CIRCUMSTANCE_MARKS and t.dep_ == "advmod" and t.i > level.i for t in verb.subtree):
             return level
     return None
 
@@ -385,7 +387,8 @@ def states_its_scope(sent: Span, document_nouns: frozenset[str], scope_verbs: fr
 WILLING_VERBS = frozenset({"want", "like", "wish", "choose", "refuse"})
 
 
-def says_what_is_talked_about(sent: Span, talk_verbs: frozenset[str], subject_of: Callable[[Token], Token | None]) -> bool:
+def says_what_is_talked_about(sent: Span, talk_verbs: frozenset[str],
+                              subject_of: Callable[[Token], Token | None]) -> bool:
     """'Leon does not talk about home', 'Ava does not want to talk about her dad', 'Jo talks about her nan a lot': a
     person (`subject_of` the main verb) who talks, or will not, about something (`talk_verbs` with "about" or "of"):
     the record of what they say to the writer, not a judgement of them."""
