@@ -149,7 +149,7 @@ class HedgeCues:
                    possibility_modals=lower(lex("hedge_possibility_modals")),
                    capacity_verbs=lower(lex("hedge_capacity_verbs")),
                    possibility_signals=lower(lex("hedge_possibility_signals")),
-                   process_words=lower(lex("legal_process_words")) | lower(lex("process_verbs")))
+                   process_words=lower(lex("legal_process_words")))
 
     def __post_init__(self):
         object.__setattr__(self, "_phrase_pattern", phrase_pattern(self.phrases))
@@ -235,10 +235,10 @@ class HedgeCues:
             subject is not None and subject.lemma_.lower() in self.agency_nouns)
 
     def power_to_act(self, modal: Token) -> bool:
-        """'he may be re-arrested', 'the plan may be closed once the review has taken place', 'she might be
-        prosecuted': "may" or "might" before the passive of a legal or agency process (`process_words`: the check's
-        legal_process_words and process_verbs) states what an agency has the power to do, as the law or the plan
-        sets it out, not a guess about a person ("may be drinking", "may be hiding something" still guess)."""
+        """'he may be re-arrested', 'the caution may be reviewed', 'she might be prosecuted': "may" or "might" before
+        the passive of a legal process (`process_words`: the check's legal_process_words) states what the law lets
+        an agency do, not a guess about a person ("may be drinking", "may be frightened", "may have been arrested"
+        and "the inhaler may be shared" still guess)."""
         words = [t for t in modal.doc[modal.i + 1:modal.i + 6] if t.lower_ not in ("not", "n't", "also")]
         if len(words) < 2 or words[0].lower_ != "be":
             return False
