@@ -182,6 +182,8 @@ class OpinionLexicons(Strict):
     source_openers: Phrases = lexicon("a sentence opening (or continuing after a comma) with one of these names "
                                       "its source")
     quote_introducers: Phrases = lexicon("verbs that introduce a quoted label; with no agent the label has no source")
+    naming_verbs: Phrases = lexicon("verbs of naming something 'as' what it is to the namer: what one identified "
+                                    "person names it as is that person's view ('Mum named weekends as ...')")
     belief_verbs: Phrases = lexicon("verbs of belief: what one identified person thinks or feels is that person's "
                                     "view, not the writer's ('Mum thinks Dad might come')")
     writer_nouns: Phrases = lexicon("nouns by which a writer names themselves in the third person ('the worker "
@@ -193,6 +195,14 @@ class OpinionLexicons(Strict):
     evidence_verbs: Phrases = lexicon("verbs that draw an inference from the evidence their subject names")
     legal_process_words: Phrases = lexicon("nouns and verbs of a legal or statutory process: the offence, order or "
                                            "category it is for or of is the law's word, not the writer's label")
+    relevance_words: Phrases = lexicon("words of why something matters: 'this', 'that' or 'it' said to be one "
+                                       "('This is relevant because ...') analyses what came before, not a person")
+    document_nouns: Phrases = lexicon("nouns for the document itself ('this report'), whose scope a sentence may "
+                                      "state")
+    scope_verbs: Phrases = lexicon("verbs of what a document does ('sets out', 'covers'): with one of "
+                                   "document_nouns as subject the sentence states its scope, not a claim")
+    talk_verbs: Phrases = lexicon("verbs of talking about something: what a person talks about, or will not, is "
+                                  "the record of what they say")
     process_verbs: Phrases = lexicon("verbs of an agency's process whose passive, with an agency as agent or "
                                      "recipient, records what was done ('was passed to MASH')")
     agency_nouns: Phrases = lexicon("nouns for an agency: what one 'will' do is a plan, not a claim about the family")

@@ -90,3 +90,16 @@ def test_a_second_round_pattern_of_unevidenced_opinion_is_flagged(review_text, c
 @pytest.mark.parametrize("case", VOICE_2["must_pass"])
 def test_a_second_round_pattern_of_evidenced_writing_is_not_flagged(review_text, case):
     assert opinion_warnings(review_text, case["text"]) == [], case["pattern"]
+
+
+VOICE_3 = independent("opinion_voice_patterns_3.yaml")
+
+
+@pytest.mark.parametrize("case", VOICE_3["must_flag"])
+def test_a_third_round_pattern_of_unevidenced_opinion_is_flagged(review_text, case):
+    assert len(opinion_warnings(review_text, case["text"])) >= case.get("labels", 1), case["pattern"]
+
+
+@pytest.mark.parametrize("case", VOICE_3["must_pass"])
+def test_a_third_round_pattern_of_evidenced_writing_is_not_flagged(review_text, case):
+    assert opinion_warnings(review_text, case["text"]) == [], case["pattern"]

@@ -12,10 +12,11 @@ from spacy.tokens import Doc, Span, Token
 from review.checks.opinion.attribution import (WRITER, Voice, find_phrase, legal_categories, unsourced_quoted_labels,
                                                voice_of)
 from review.checks.opinion.evidence import (conceded, counts_what_is_had, defines_a_term, depicts_an_occasion,
-                                            elaborated_after_colon, gives_its_measure, gives_specifics, observed_beside,
-                                            reason_starts, reasons_back, records_a_process, states_a_plan,
-                                            states_a_reason, weighs_another_view, writer_perceives,
-                                            writers_own_account)
+                                            elaborated_after_colon, gives_its_measure, gives_specifics,
+                                            level_of_risk_in_circumstance, observed_beside,
+                                            reason_starts, reasons_back, records_a_process, says_what_is_talked_about,
+                                            says_why_it_matters, states_a_plan, states_a_reason, states_its_scope,
+                                            weighs_another_view, writer_perceives, writers_own_account)
 from review.checks.opinion.hedge import HedgeCues, names_no_evidence
 from review.checks.opinion.labels import PersonJudgements, Trigger
 from review.checks.opinion.sentence_model import SentenceModel, load_sentence_model
@@ -80,6 +81,7 @@ class OpinionCheck:
         self.attribution_verbs = frozenset(v.lower() for v in linguistics().word_classes.union(*ATTRIBUTION_VERBS))
         self.source_openers = lexicon("source_openers")
         self.belief_verbs = frozenset(w.lower() for w in lexicon("belief_verbs"))
+        self.naming_verbs = frozenset(w.lower() for w in lexicon("naming_verbs"))
         self.writer_nouns = frozenset(w.lower() for w in lexicon("writer_nouns"))
         self.quote_introducers = lexicon("quote_introducers")
         self.owned_markers = phrase_pattern(lexicon("owned_markers"))
@@ -90,6 +92,10 @@ class OpinionCheck:
             "person_nouns", "degree_adverbs", "status_adjectives", "risk_nouns", "forecast_conditions")))
         self.agencies = frozenset(w.lower() for w in lexicon("agency_nouns"))
         self.process_verbs = frozenset(w.lower() for w in lexicon("process_verbs"))
+        self.relevance_words = frozenset(w.lower() for w in lexicon("relevance_words"))
+        self.document_nouns = frozenset(w.lower() for w in lexicon("document_nouns"))
+        self.scope_verbs = frozenset(w.lower() for w in lexicon("scope_verbs"))
+        self.talk_verbs = frozenset(w.lower() for w in lexicon("talk_verbs"))
         self.legal_process_words = frozenset(w.lower() for w in lexicon("legal_process_words"))
         self.judgement_probability = self.rules.threshold("judgement_probability")
         self.opinion_probability = self.rules.threshold("opinion_probability")
@@ -106,7 +112,8 @@ class OpinionCheck:
         return load_sentence_model(self.model_path)
 
     def voice(self, sent: Span) -> Voice:
-        return voice_of(sent, self.attribution_verbs, self.source_openers, self.belief_verbs, self.writer_nouns)
+        return voice_of(sent, self.attribution_verbs, self.source_openers, self.belief_verbs, self.writer_nouns,
+                        self.naming_verbs)
 
     def judgement_triggers(self, sent: Span, voice: Voice, evidenced: bool) -> list[Trigger]:
         """(start, end, why) of each label, phrase or pattern that makes `sent` a judgement: in the writer's
@@ -242,10 +249,17 @@ class OpinionCheck:
     def reads_as_given(self, sent: Span) -> bool:
         """Whether `sent` is not a bare claim for the sentence model to read alone: the writer's account of
         their own work or knowledge, a person's state placed in the occasion it is seen on, a plan, a count of what
-        a person has, or the record of an agency's process."""
+        a person has, the record of an agency's process, what a person talks about, why what came before matters,
+        the document's own scope, or a level of risk weighed for a circumstance with its reason ("If Mum relapsed,
+        the risk to Ava would be high because ...")."""
         return (writers_own_account(sent) or self.person_judgements.observed_habit(sent)
                 or states_a_plan(sent, self.agencies) or counts_what_is_had(sent)
-                or records_a_process(sent, self.process_verbs, self.agencies))
+                or records_a_process(sent, self.process_verbs, self.agencies)
+                or says_why_it_matters(sent, self.relevance_words, self.person_judgements.of_a_person)
+                or states_its_scope(sent, self.document_nouns, self.scope_verbs, self.person_judgements.of_a_person)
+                or says_what_is_talked_about(sent, self.talk_verbs, self.person_judgements.subject)
+                or (states_a_reason(sent, self.reason_markers)
+                    and level_of_risk_in_circumstance(sent, self.person_judgements.risk_nouns) is not None))
 
     def judges(self, clause: Span) -> bool:
         """Whether `clause` carries a lexicon label or phrase of its own."""
@@ -301,6 +315,9 @@ class OpinionCheck:
             # "I think this supports her account, although a new term may be part of it": the writer weighs
             # their own view against another explanation, which is reasoned uncertainty, not a guess.
             weighed = owned is not None and weighs_another_view(sent)
+            # "In my view the risk is highest in the first weeks, when he may not see he is unwell": the hedges after
+            # an owned level of risk set out the circumstance it is weighed for, a scenario, not a guess.
+            level = None if owned is None else level_of_risk_in_circumstance(sent, self.person_judgements.risk_nouns)
             if owned is not None and not reasoned:
                 self.add_owned(doc, owned, classes[i]["judgement"])
             # A hedge inside an owned opinion with its reasons is reasoned, as is one with its reason in the
@@ -308,8 +325,8 @@ class OpinionCheck:
             # So is a concession the writer weighs against a statement ("his words may be relevant but do not
             # tell us ..."), when it is not a guess about a person.
             cue = next((c for c in cues if not self.reasoned_cue(sent, c) and not (
-                (weighed or self.concedes(sent, c)) and not self.guesses_about_a_person(sent, c))),
-                None) if not reasoned else None
+                (weighed or self.concedes(sent, c)) and not self.guesses_about_a_person(sent, c))
+                and not (level is not None and c[0] > level.idx)), None) if not reasoned else None
             # A modal or hedge word in a sentence whose own words the model reads as plain is a lookalike: "may"
             # of permission ("Parents may attend with an advocate"), statutory wording ("likely to suffer
             # significant harm").

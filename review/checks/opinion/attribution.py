@@ -68,11 +68,13 @@ def identified_person(subject: Token, writer_nouns: frozenset[str] = frozenset()
 
 
 def voice_of(sent: Span, attribution_verbs: frozenset[str], source_openers: Iterable[str] = ("according to",),
-             belief_verbs: frozenset[str] = frozenset(), writer_nouns: frozenset[str] = frozenset()) -> Voice:
+             belief_verbs: frozenset[str] = frozenset(), writer_nouns: frozenset[str] = frozenset(),
+             naming_verbs: frozenset[str] = frozenset()) -> Voice:
     """Which tokens of `sent` are attributed to a source other than the writer (`attribution_verbs`:
     lower-case lemmas); what a verb of `belief_verbs` reports is attributed when one identified person
     holds it ("Mum thinks Dad might come", "the school nurse feels ..."; `identified_person`, which the writer
-    named as one of `writer_nouns` is not)."""
+    named as one of `writer_nouns` is not); so is what such a person names something "as" with a verb of
+    `naming_verbs` ("Mum named weekends as the time she is most likely to drink")."""
     doc = sent.doc
     text = span_text(sent)
     quoted = quoted_tokens(sent)
@@ -88,6 +90,16 @@ def voice_of(sent: Span, attribution_verbs: frozenset[str], source_openers: Iter
                 attributed.update(t.i for t in (token, *(c for c in token.children if c.dep_ in ("aux", "neg"))))
                 for clause in believed:
                     attributed.update(t.i for t in clause.subtree)
+            continue
+        if lemma in naming_verbs and token.pos_ == "VERB":
+            subject = subject_of(token)
+            if subject is not None and subject.lower_ not in WRITER and identified_person(subject, writer_nouns):
+                for named in (c for c in token.children if c.i > token.i and c.dep_ == "prep" and c.lower_ == "as"):
+                    attributed.update(t.i for t in named.subtree)
+                    # a clause the parse hangs on the verb that goes straight on from the "as" phrase ("as the
+                    # time of year she is most likely to relapse") describes what was named
+                    attributed.update(t.i for c in token.children if c.dep_ in ("ccomp", "relcl", "acl")
+                                      and c.left_edge.i == named.right_edge.i + 1 for t in c.subtree)
             continue
         if lemma not in attribution_verbs or token.pos_ not in ("VERB", "AUX"):
             continue

@@ -158,7 +158,12 @@ def gives_its_measure(label: Token) -> bool:
 def depicts_an_occasion(label: Token) -> bool:
     """'attended A&E intoxicated on NYE', 'Paramedics took Leanne, heavily intoxicated, to hospital': a label as
     a depictive of one event in the simple past, the person's state on that occasion as the event's record
-    gives it; not one stated with "be" ("Dad was drunk") nor of a habit ("has been coming back drunk")."""
+    gives it; not one stated with "be" ("Dad was drunk") nor of a habit ("has been coming back drunk"). So is
+    a change of state in the simple past on an occasion the sentence names ("there was an incident at reception
+    where he became aggressive", "got angry when the bruise was mentioned"); not one with no occasion ("Dad
+    became aggressive")."""
+    if label.dep_ == "acomp" and label.head.lemma_.lower() in CHANGE_VERBS:
+        return label.head.tag_ == "VBD" and on_an_occasion(label.head)
     if label.dep_ == "advcl":
         verb = label.head
     elif label.dep_ in ("amod", "acl") and label.head.pos_ in ("PROPN", "PRON") and label.left_edge.i > 0 and (
@@ -167,6 +172,22 @@ def depicts_an_occasion(label: Token) -> bool:
     else:
         return False
     return verb.pos_ == "VERB" and verb.lemma_ != "be" and verb.tag_ == "VBD"
+
+
+# Verbs of a change of state: "became aggressive", "got upset", "turned nasty".
+CHANGE_VERBS = frozenset({"become", "get", "turn", "grow"})
+OCCASION_WORDS = ("when", "where", "as", "after", "once")
+
+
+def on_an_occasion(verb: Token) -> bool:
+    """Whether `verb` tells what happened on an occasion its sentence names: in a clause opened by "when" or
+    "where" ("an incident at the office where he became aggressive"), or with such a clause of its own ("became
+    angry when the scald was mentioned")."""
+    opens = [c for c in verb.children if c.dep_ in ("advmod", "mark") and c.i < verb.i]
+    if verb.dep_ in ("relcl", "advcl") and any(c.lower_ in OCCASION_WORDS for c in opens):
+        return True
+    return any(c.dep_ == "advcl" and any(m.dep_ in ("advmod", "mark") and m.lower_ in OCCASION_WORDS
+                                         for m in c.children) for c in verb.children)
 
 
 def clause_of(word: Token) -> Token:
@@ -275,3 +296,107 @@ def records_a_process(sent: Span, process_verbs: frozenset[str], agencies: froze
     return any(c.dep_ in ("agent", "prep") and c.lower_ in ("by", "to") and any(
         o.dep_ == "pobj" and (o.ent_type_ == "ORG" or o.lemma_.lower() in agencies) for o in c.children)
         for c in root.children)
+
+
+# Subjects that point back at what was just said ("This is relevant", "That is why ...", "It matters").
+POINTING_SUBJECTS = ("this", "that", "it")
+
+
+def says_why_it_matters(sent: Span, relevance_words: frozenset[str], of_a_person: Callable[[Token], bool]) -> bool:
+    """'This is relevant now because it shows how ill he can become', 'This is the main reason the children are
+    on plans, and it is why his mental state matters': every main clause says why what came before matters
+    (its subject "this", "that" or "it"; "be" with a word of `relevance_words`, or such a verb; a clause joined
+    to it has such a subject too), which is the writer's analysis of the facts given, not a claim about a
+    person. Not when a reason it gives claims something of a person (`of_a_person`: "This is relevant because
+    Dad is a danger to the baby")."""
+    root = sent.root
+    joined = [c for c in conjoined_clauses(root) if c.pos_ in ("VERB", "AUX")]
+    # a clause joined to it goes on about the same thing ("..., and it did not involve the children")
+    if not (points_back(root) and speaks_of_relevance(root, relevance_words) and all(map(points_back, joined))):
+        return False
+    return not any(c.dep_ == "advcl" and of_a_person(c) for clause in (root, *joined) for c in clause.children)
+
+
+def points_back(verb: Token) -> bool:
+    """Whether `verb`'s subject is a bare "this", "that" or "it" (not "this report", "that man")."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.lower_ in POINTING_SUBJECTS and all(
+        c.dep_ == "punct" for c in subject.children)
+
+
+def speaks_of_relevance(verb: Token, relevance_words: frozenset[str]) -> bool:
+    """'matters', 'is relevant', 'is the main reason', 'is why ...': `verb` is a word of `relevance_words`, or
+    "be" with one as its complement or a clause it opens."""
+    if verb.lemma_.lower() in relevance_words:
+        return True
+    return verb.lemma_ == "be" and any(
+        (c.dep_ in ("acomp", "attr", "advmod") and c.lemma_.lower() in relevance_words)
+        or (c.dep_ in ("ccomp", "advcl", "attr") and c.left_edge.lower_ == "why") for c in verb.children)
+
+
+# Words that set the circumstance a level of risk is stated for ("if she relapsed", "when he is unwell").
+CIRCUMSTANCE_MARKS = ("if", "unless", "when", "while", "whenever")
+
+
+def level_of_risk_in_circumstance(sent: Span, risk_nouns: frozenset[str]) -> Token | None:
+    """'If Mum did relapse, the risk to Ava is high ...', 'the risk to the children is highest in the first weeks of
+    a relapse, when ...': a level of risk ("be" with an adjective, its subject a word of `risk_nouns`) stated for
+    a circumstance (a clause of condition or time, or a phrase of when) is the writer weighing a risk, not a
+    claim about a person. The adjective of the level, or None."""
+    for level in sent:
+        if level.pos_ != "ADJ":
+            continue
+        if level.dep_ == "acomp" and level.head.lemma_ == "be":
+            verb = level.head
+        elif any(c.lemma_ == "be" and c.dep_ in ("aux", "auxpass") for c in level.children):
+            verb = level  # "the danger is greatest ...", parsed with the adjective as the head
+        else:
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in risk_nouns for c in verb.children):
+            continue
+        clauses = [c for c in verb.children if c.dep_ == "advcl"]
+        marked = any(m.dep_ in ("mark", "advmod") and m.lower_ in CIRCUMSTANCE_MARKS
+                     for c in clauses for m in c.children)
+        if marked or any(t.lower_ in CIRCUMSTANCE_MARKS and t.dep_ == "advmod" and t.i > level.i for t in verb.subtree):
+            return level
+    return None
+
+
+def states_its_scope(sent: Span, document_nouns: frozenset[str], scope_verbs: frozenset[str],
+                     of_a_person: Callable[[Token], bool]) -> bool:
+    """'This report sets out my assessment of whether the arrangement is safe', 'This report covers the period since
+    May', 'My letter is about ...': the document (one of `document_nouns`, with "this", "the", "my" or "our") as the
+    subject of a verb of what it does (`scope_verbs`) or of "be" with "about" or "based on" says what it covers,
+    not a claim about anyone. Not with a relative clause that claims something of a person ("about a family that
+    does not care")."""
+    root = sent.root
+    if any(t.dep_ == "relcl" and of_a_person(t) for t in sent):
+        return False
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lemma_.lower() not in document_nouns or not any(
+            c.dep_ in ("det", "poss") and c.lower_ in ("this", "the", "my", "our") for c in subject.children):
+        return False
+    if root.lemma_.lower() in scope_verbs:
+        return True
+    if root.lemma_ == "base":  # "This report is based on my contacts ..."
+        return any(c.dep_ == "auxpass" for c in root.children)
+    return root.lemma_ == "be" and any(c.dep_ == "prep" and c.lower_ in ("about", "on") for c in root.children)
+
+
+# Verbs of wanting or being willing that take the talking ("does not want to talk about home").
+WILLING_VERBS = frozenset({"want", "like", "wish", "choose", "refuse"})
+
+
+def says_what_is_talked_about(sent: Span, talk_verbs: frozenset[str],
+                              subject_of: Callable[[Token], Token | None]) -> bool:
+    """'Leon does not talk about home', 'Ava does not want to talk about her dad', 'Jo talks about her nan a lot': a
+    person (`subject_of` the main verb) who talks, or will not, about something (`talk_verbs` with "about" or "of"):
+    the record of what they say to the writer, not a judgement of them."""
+    root = sent.root
+    if subject_of(root) is None:
+        return False
+    verb = root
+    if root.lemma_.lower() in WILLING_VERBS:
+        verb = next((c for c in root.children if c.dep_ == "xcomp"), root)
+    return verb.lemma_.lower() in talk_verbs and any(c.dep_ == "prep" and c.lower_ in ("about", "of")
+                                                     for c in verb.children)

@@ -16,6 +16,7 @@ from review.core.text import span_text
 from review.nlp.grammar import query_mark
 from review.nlp.linguistics import linguistics
 from review.nlp.patterns import phrase_pattern
+from review.nlp.temporal.vocabulary import MONTHS, SEASONS, WEEKDAYS
 
 COMPLEMENTS = ("acomp", "attr", "oprd")
 # Verbs whose clausal complement a hedge adjective completes as what is brought about, not guessed
@@ -42,6 +43,13 @@ def is_month(token: Token) -> bool:
         return False
     beside = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
     return any(t.like_num for t in beside) or (token.text == "May" and not token.is_sent_start)
+
+
+def queries_a_date(mark: Token) -> bool:
+    """'?Dec', '?March', '?Tues': a query mark against a month, season or weekday asks when something happened,
+    which is the date's precision (the date check's), not a guess at what happened ("?NAI", "?DV")."""
+    word = mark.nbor().lower_.rstrip(".")
+    return word in MONTHS or word in WEEKDAYS or word in SEASONS
 
 
 def proposes(noun: Token) -> bool:
@@ -120,6 +128,7 @@ class HedgeCues:
     possibility_modals: frozenset[str] = frozenset()
     capacity_verbs: frozenset[str] = frozenset()
     possibility_signals: frozenset[str] = frozenset()
+    process_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_rules(cls, rules) -> "HedgeCues":
@@ -139,7 +148,8 @@ class HedgeCues:
                    presentation_respects=lower(lex("hedge_presentation_respects")),
                    possibility_modals=lower(lex("hedge_possibility_modals")),
                    capacity_verbs=lower(lex("hedge_capacity_verbs")),
-                   possibility_signals=lower(lex("hedge_possibility_signals")))
+                   possibility_signals=lower(lex("hedge_possibility_signals")),
+                   process_words=lower(lex("legal_process_words")))
 
     def __post_init__(self):
         object.__setattr__(self, "_phrase_pattern", phrase_pattern(self.phrases))
@@ -159,7 +169,7 @@ class HedgeCues:
             if is_month(token):
                 return False
             if lemma in self.modals or token.lower_ in self.modals:
-                return not self.permits(token) and not self.topic_of_talk(token)
+                return not self.permits(token) and not self.topic_of_talk(token) and not self.power_to_act(token)
             if lemma in self.weak_modals or token.lower_ in self.weak_modals:
                 following = [t for t in token.doc[token.i + 1:token.i + 4] if t.lower_ not in ("not", "n't", "also", "well")]
                 if not following or following[0].lower_ not in self.weak_modal_followers:
@@ -224,19 +234,37 @@ class HedgeCues:
         return verb.lemma_.lower() in self.permission_verbs or (
             subject is not None and subject.lemma_.lower() in self.agency_nouns)
 
+    def power_to_act(self, modal: Token) -> bool:
+        """'he may be re-arrested', 'the caution may be reviewed', 'she might be prosecuted': "may" or "might" before
+        the passive of a legal process (`process_words`: the check's legal_process_words) states what the law lets
+        an agency do, not a guess about a person ("may be drinking", "may be frightened", "may have been arrested"
+        and "the inhaler may be shared" still guess)."""
+        words = [t for t in modal.doc[modal.i + 1:modal.i + 6] if t.lower_ not in ("not", "n't", "also")]
+        if len(words) < 2 or words[0].lower_ != "be":
+            return False
+        verb = words[1]
+        if verb.lower_ == "re" and len(words) > 3 and words[2].text == "-":  # "re-arrested", split by the tokenizer
+            verb = words[3]
+        return verb.tag_ == "VBN" and (verb.lemma_.lower() in self.process_words or verb.lower_ in self.process_words)
+
     def topic_of_talk(self, modal: Token) -> bool:
-        """'We talked about what might happen at conference', 'I explained to Dad what may happen if ...': a
-        modal in a question put as the topic of what was said (a clause opened by "what", "how", "whether" that
-        a verb of `topic_verbs` takes, or its "about"), not the writer's guess ("I do not know what might happen"
-        still hedges)."""
+        """'We talked about what might happen at conference', 'I explained to Dad what may happen if ...', 'This
+        report is about his health and how it may affect his care of the children': a modal in a question put as
+        the topic of what was said or written (a clause opened by "what", "how", "whether" that a verb of
+        `topic_verbs` takes, or that "about" takes or is joined to), not the writer's guess ("I do not know what
+        might happen" still hedges)."""
         clause = modal.head
-        if clause.i == modal.i or clause.dep_ not in ("ccomp", "pcomp", "dobj"):
+        if clause.i == modal.i or clause.dep_ not in ("ccomp", "pcomp", "dobj", "conj"):
             return False
         opener = clause.doc[clause.left_edge.i]
         if opener.tag_ not in ("WP", "WRB", "WDT") and opener.lower_ not in ("whether", "if"):
             return False
+        if clause.head.lower_ == "about":
+            return True
         verb = clause.head.head if clause.head.pos_ == "ADP" else clause.head
-        return verb.lemma_.lower() in self.topic_verbs
+        # "is about his drinking and whether it might affect contact": joined to the object of "about"
+        return verb.lemma_.lower() in self.topic_verbs or any(
+            c.dep_ == "prep" and c.lower_ == "about" and c.i < clause.i for c in verb.children)
 
     def is_hedge_word(self, token: Token) -> bool:
         """Whether `token` is a word of the hedge lexicon (a hedge word, modal, appearance or inference verb),
@@ -313,7 +341,8 @@ class HedgeCues:
             if voice is not None and not voice.is_writers(token):
                 continue
             if query_mark(token):
-                found.append((token.idx, token.nbor().idx + len(token.nbor().text)))
+                if not queries_a_date(token):
+                    found.append((token.idx, token.nbor().idx + len(token.nbor().text)))
             elif self.token_is_cue(token):  # most words: asked first, as it turns them away soonest
                 if not any(s <= token.idx < e for s, e in found) and not any(s <= token.idx < e for s, e in exceptions):
                     found.append((token.idx, token.idx + len(token.text)))
