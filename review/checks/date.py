@@ -17,6 +17,7 @@ from review.core.rules import load_rules
 from review.core.text import doc_text, sentences, span_text
 from review.nlp.grammar import (clause_text, clause_tokens, governing_verb, is_past, is_past_progressive,
                                 is_present_perfect, main_verbs)
+from review.nlp.linguistics import linguistics
 from review.nlp.patterns import phrase_pattern
 from review.nlp.people import FAMILY_WORDS, NAME_TITLES, RELATIVES_AND_FRIENDS
 from review.nlp.temporal import (TemporalExpression, dates_an_event, find_temporal_expressions, is_dayless_clock_time,
@@ -695,7 +696,8 @@ class DateCheck:
         non-habitual clause; age-relative anchors ("as a child") are vague by nature and not asked for.
         """
         vague = [e for e in own if e.imprecise and e.value is not None or self.dates_event_by_month_alone(doc, e)]
-        if any(e not in vague and not is_relative_to_report(e) and not is_clock_time(e) for e in own):
+        if any(e not in vague and not is_relative_to_report(e) and not is_clock_time(e)
+               and not dates_only_the_telling(doc, e, vague) for e in own):
             return False  # a precise date in the sentence dates it (a clock time says no day)
         if len(vague) != len(own):
             # words counted from the report date that date no past clause of their own ("Recently Mia told a
@@ -1207,6 +1209,19 @@ def quantifies_many(verb: Token) -> bool:
         if child.lower_ == "lots" or any(d.lower_ in SERIES_QUANTIFIERS for d in child.children):
             return True
     return False
+
+
+def dates_only_the_telling(doc: Doc, day: TemporalExpression, vague: list[TemporalExpression]) -> bool:
+    """Whether a date dates only a telling while a vague time dates what was told ("Reece told me on 10/04/25 that he
+    had a couple of cans at a barbecue recently"): the event told is dated only vaguely."""
+    speech_verbs = linguistics().word_classes.speech_verbs
+    telling = governing_verb(doc, day.start, day.end)
+    if telling is not None and telling.dep_ == "advcl" and telling.head.lemma_.lower() in speech_verbs:
+        telling = telling.head  # "When I visited on 2 April, Nan explained that ...": the occasion of the telling
+    if telling is None or telling.lemma_.lower() not in speech_verbs:
+        return False
+    told = [c for c in telling.children if c.dep_ == "ccomp"]
+    return any(c.left_edge.idx <= v.start and v.end <= c.right_edge.idx + len(c.right_edge) for c in told for v in vague)
 
 
 def asks_no_date(verb: Token, sent: Span, recording_verbs: set[str] = frozenset()) -> bool:
