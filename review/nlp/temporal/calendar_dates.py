@@ -101,8 +101,9 @@ def fills_a_table_cell(m: re.Match) -> bool:
     before, after = m.string[max(0, m.start() - 20):m.start()], m.string[m.end():m.end() + 20]
     if re.search(r"(?:^|\n)[ \t]*(?:[-–—•*·▪][ \t]+)?$", before) and re.match(r"[ \t]+[-–—][ \t]+\S", after):
         return True
-    return bool(re.search(r"(?:^|[\n|\t])[ ]*$", before)) and bool(re.match(r"[ ]*[|\t]", after)) and (
-        "|" in before or "\t" in after)
+    # a query mark before the date says it is uncertain ("?Dec | Mason | ..."), still the row's date; a row's first
+    # cell has its pipe after it only ("Autumn | Isla | ...")
+    return bool(re.search(r"(?:^|[\n|\t])[ ]*\??$", before)) and bool(re.match(r"[ ]*[|\t]", after))
 
 
 # last August, next June, this March
@@ -159,8 +160,8 @@ def _quarter(m, ctx):
 @_rule(r"(?:(?P<rel>last|this|next|the|early|late)\s+)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>"
        + YEAR_DIGITS + r"))?", 2)
 def _season(m, ctx):
-    if not (m["rel"] or m["y"]):
-        return None
+    if not (m["rel"] or m["y"] or (capitalised(m["s"]) and fills_a_table_cell(m))):
+        return None  # a bare season only as a chronology's date ("Autumn | Isla | ..."): "Summer" is also a name
     season = SEASONS[m["s"].lower()]
     if season == "FA" and m["s"].lower() == "fall" and not m["y"] and (m["rel"] or "").lower() not in ("last", "this", "next"):
         return None  # "the fall" is usually an accident, not autumn
