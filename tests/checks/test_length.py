@@ -370,3 +370,15 @@ def test_a_view_formed_by_someone_unnamed_hides_who(check, text):
 ])
 def test_views_with_a_holder_or_as_the_writers_hedge_pass_the_length_check(check, text):
     assert rules_found(check(text), "length.passive") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Mia missed her dental check in June and did not rebook it, however she went to the walk-in clinic a week "
+    "later and the dentist filled two teeth, and mum has booked the next check.",
+    "Dad was not at the flat when I called on Tuesday afternoon, therefore I left a card with my number and the "
+    "neighbour said she would pass it on.",
+])
+def test_a_clause_after_a_comma_and_a_linking_adverb_is_a_run_on_even_before_an_and(check, text):
+    """', however she went ...' starts a second sentence; a later 'and' does not make the clauses a list."""
+    assert rules_found(check(text), "length.run_on")
+

@@ -117,10 +117,12 @@ def _is_list_of_clauses(later: list[Clause]) -> bool:
 
 
 def run_ons(sent: Span, clause_list: list[Clause], min_joins: int, reporting_verbs: set[str],
-            quoted: list[tuple[int, int]] = ()) -> tuple[str, list[Clause]]:
+            quoted: list[tuple[int, int]] = (), linking_adverbs: frozenset[str] = frozenset()) -> tuple[str, list[Clause]]:
     """How `sent` runs sentences together ("comma", "none" or "coordinator") and the joints, or ("", []).
     A joint inside a quotation (`quoted`: (start, end) of each, which may open in an earlier
-    sentence) is the speaker's, not the writer's."""
+    sentence) is the speaker's, not the writer's. A clause after a comma that opens with a linking
+    adverb (`linking_adverbs`: ", however she ...") is a second sentence even before an "and": it
+    is no item of a list."""
     for i, clause in enumerate(clause_list):
         if clause.join not in ("comma", "none") or _is_speech_tag(clause.predicate, reporting_verbs):
             continue   # "..., she said." reports speech; it is not a second sentence
@@ -130,7 +132,8 @@ def run_ons(sent: Span, clause_list: list[Clause], min_joins: int, reporting_ver
         previous = clause_list[i - 1].predicate
         if previous.lemma_.lower() in reporting_verbs and clause.start.i - previous.i <= 2:
             continue   # "As he left, he said, the mission began": "he said" is an aside
-        if clause.join == "comma" and _is_list_of_clauses(clause_list[i + 1:]):
+        if (clause.join == "comma" and clause.start.lower_ not in linking_adverbs
+                and _is_list_of_clauses(clause_list[i + 1:])):
             continue
         return clause.join, [clause]
     chained = [c for c in clause_list if c.join == "coordinator"]
@@ -287,6 +290,7 @@ class LengthCheck:
                 ("help_given", "help_given"), ("raised_said", "raised_said"), ("views", "passive_view"))})
         self.reporting_verbs = set(word_classes.union(*CLAUSE_OBJECT_VERBS))
         self.coordinators = set(word_classes.union("coordinators"))
+        self.linking_adverbs = word_classes.union("conjunctive_adverbs")
 
     def _add(self, doc: Doc, rule_id: str, start: int, end: int, **values) -> None:
         add_finding(doc, self.rules.rule(rule_id), start, end, allow=self.rules, **values)
@@ -346,7 +350,8 @@ class LengthCheck:
             hard = readability.rarest_words(sent.text, 3)
             self._add(doc, "length.hard_to_read", sent.start_char, sent.end_char, grade=sent._.grade,
                       average=average_grade, hard_words=", ".join(f"'{w}'" for w in hard))
-        kind, joints = run_ons(sent, clause_list, int(self.limits["run_on_joins"]), self.reporting_verbs, quoted)
+        kind, joints = run_ons(sent, clause_list, int(self.limits["run_on_joins"]), self.reporting_verbs, quoted,
+                               self.linking_adverbs)
         if kind == "comma" and sent._.words < self.limits["comma_splice_min_words"]:
             kind = ""   # two short clauses on either side of a comma read as one breath, not a run-on
         if kind:
