@@ -382,3 +382,22 @@ def test_a_clause_after_a_comma_and_a_linking_adverb_is_a_run_on_even_before_an_
     """', however she went ...' starts a second sentence; a later 'and' does not make the clauses a list."""
     assert rules_found(check(text), "length.run_on")
 
+
+@pytest.mark.parametrize("text", [
+    "Mum raised the rent arrears with me and it was agreed I would ring the housing office for her.",
+    "We went through the plan together and it was agreed that we would visit every Thursday.",
+    "If Dad starts drinking again, the boys could be hurt when they are alone with him.",
+    "The school is worried that Jade might be exploited when she meets the older group after school.",
+])
+def test_agreements_the_writer_is_party_to_and_risks_stated_pass_the_passive_check(check, text):
+    """The writer is the one who acts in what was agreed; a harm that may happen has no actor yet."""
+    assert rules_found(check(text), "length.passive") == []
+
+
+@pytest.mark.parametrize("text", [
+    "It was agreed that the contact visits would stop.",
+    "Jade was hurt at the park on Saturday.",
+    "It was agreed he would move out by Friday.",
+])
+def test_agreements_without_the_writer_and_harm_done_still_hide_who(check, text):
+    assert rules_found(check(text), "length.passive")

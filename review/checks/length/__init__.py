@@ -287,7 +287,8 @@ class LengthCheck:
             speech_verbs=frozenset(word_classes.union("speech_verbs")),
             **{field: frozenset(w.lower() for w in rules.lexicon(name)) for field, name in (
                 ("giving", "passive_giving"),
-                ("help_given", "help_given"), ("raised_said", "raised_said"), ("views", "passive_view"))})
+                ("help_given", "help_given"), ("raised_said", "raised_said"), ("views", "passive_view"),
+                ("agreement", "passive_agreement"), ("risk", "passive_risk"))})
         self.reporting_verbs = set(word_classes.union(*CLAUSE_OBJECT_VERBS))
         self.coordinators = set(word_classes.union("coordinators"))
         self.linking_adverbs = word_classes.union("conjunctive_adverbs")
