@@ -401,3 +401,26 @@ def test_agreements_the_writer_is_party_to_and_risks_stated_pass_the_passive_che
 ])
 def test_agreements_without_the_writer_and_harm_done_still_hide_who(check, text):
     assert rules_found(check(text), "length.passive")
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks for sending the minutes over, please find my notes from the home visit below, I will not be at "
+    "the core group as I am on leave that week.",
+    "Apologies for the short notice, please pass this on to the chair before Monday, I have only just heard "
+    "that the date has moved.",
+    "I saw the bruise on her upper arm when she took off her coat, it was about the size of a coin and yellow.",
+])
+def test_a_request_or_a_verb_with_its_object_then_a_comma_and_a_clause_is_a_run_on(check, text):
+    """'please find my notes below, I will not be at ...': a request is a main clause, and a verb
+    that has its object takes no second clause after a comma as one."""
+    assert rules_found(check(text), "length.run_on")
+
+
+@pytest.mark.parametrize("text", [
+    "Please ring me on the number below if anything changes before the conference on Thursday morning.",
+    "Please call me, I am in the office all day.",
+    "She told me on the walk home from school that she had not eaten since breakfast and was hungry.",
+    "Mum told me, when I asked about the marks on his legs, that he had fallen off his bike in the park.",
+])
+def test_a_request_alone_or_a_person_told_before_the_clause_is_no_run_on(check, text):
+    assert rules_found(check(text), "length.run_on") == []

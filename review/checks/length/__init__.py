@@ -29,6 +29,7 @@ SUBORDINATE_TAGS = {"WDT", "WP", "WP$", "WRB"}
 DOUBLE_QUOTES = "\"“”"
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 CLAUSE_LINKS = {"ccomp", "parataxis", "conj"}   # how a second main clause hangs in the parse
+REQUEST_OBJECT_VERBS = {"tell", "ask", "inform", "remind", "warn", "show", "promise", "assure"}  # take a person, then a clause
 NOT_PROSE = ("heading", "field", "address", "signature")  # blocks whose abbreviations are not read as running text
 SENTENCE_END = re.compile(r"[.!?;:…][\"'”’)\]]*$")  # how a written sentence (or a clause before a colon) ends
 WRITER_FIELDS = ("author", "role")   # header fields that give the writer's name and role
@@ -57,14 +58,16 @@ def _clause_join(predicate: Token, start: Token, joint: Token | None, coordinato
         return "start"
     if any(child.dep_ == "mark" for child in predicate.children) or start.tag_ in SUBORDINATE_TAGS:
         return "subordinate"
-    if predicate.dep_ in SUBORDINATE_DEPS or joint.dep_ == "mark" or joint.tag_ in SUBORDINATE_TAGS:
+    if (predicate.dep_ in SUBORDINATE_DEPS and not is_request(predicate)) or joint.dep_ == "mark" \
+            or joint.tag_ in SUBORDINATE_TAGS:   # a request is a main clause, however the parse hangs it
         return "subordinate"
     if joint.lower_ in coordinators or joint.dep_ == "cc" or start.lower_ in coordinators:
         return "coordinator"   # "and she ...", ", so he ..."
     if joint.text == "," and joint.i > 0 and joint.nbor(-1).lower_ in coordinators:
         return "coordinator"   # "and, by 15, she ..."
     if predicate.dep_ == "ccomp" and (predicate.head.lemma_.lower() in reporting_verbs
-                                      or joint.i == predicate.head.i or joint.head.i == predicate.head.i):
+                                      or joint.i == predicate.head.i or joint.head.i == predicate.head.i) \
+            and not _object_taken(predicate, joint):
         return "subordinate"   # "she told me she was tired", "it is possible we ...": a clause as object
     if (joint.is_punct and joint.text != ",") or joint.is_space:
         return "punctuation"   # a semicolon, dash, colon, bracket or a gap where a dash was lost
@@ -73,15 +76,32 @@ def _clause_join(predicate: Token, start: Token, joint: Token | None, coordinato
     previous = joint if joint.text != "," else (joint.nbor(-1) if joint.i > 0 else joint)
     for child in predicate.children:
         if child.i < start.i and child.left_edge.i <= previous.i <= child.right_edge.i:
-            if child.dep_ not in CLAUSE_LINKS or any(c.dep_ == "mark" for c in child.children):
+            if (child.dep_ not in CLAUSE_LINKS and not is_request(child)) or any(c.dep_ == "mark" for c in child.children):
                 return "subordinate"
     return "comma" if joint.text == "," else "none"
+
+
+def _object_taken(predicate: Token, joint: Token) -> bool:
+    """Whether a clause after a comma that the parse hangs as the object of a verb of seeing or
+    thinking comes after that verb's own object or phrase ("please find my notes below, I will not
+    be there", "I saw the bruise, it was on her arm"): the verb has its object, so the clause is a
+    second sentence. A person told or asked ("she told me, she was tired") is not such an object."""
+    head = predicate.head
+    if joint.text != "," or head.i > joint.i or head.lemma_.lower() in REQUEST_OBJECT_VERBS:
+        return False
+    return any(c.dep_ in ("dobj", "prep") and head.i < c.i < joint.i for c in head.children)
 
 
 def is_finite(predicate: Token) -> bool:
     """A verb with tense ("was", "says", "had gone", "will be given"), not "everyone smiling"."""
     return predicate.tag_ in FINITE_TAGS or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in predicate.children)
+
+
+def is_request(predicate: Token) -> bool:
+    """A request ("please see below", "please call me"): a main clause with no subject written."""
+    return predicate.tag_ == "VB" and any(c.lower_ == "please" and c.i < predicate.i for c in predicate.children) \
+        and not any(c.dep_ in ("aux", "auxpass") for c in predicate.children)
 
 
 def clause_start(predicate: Token) -> int:
@@ -98,7 +118,7 @@ def clauses(sent: Span, coordinators: set[str], reporting_verbs: set[str]) -> li
     for token in sent:
         if not (token.n_lefts or token.n_rights):
             continue  # a word with no dependents has no subject (most words: turned away before their children)
-        if not is_finite(token) or not any(c.dep_ in SUBJECTS for c in token.children):
+        if not (is_finite(token) and any(c.dep_ in SUBJECTS for c in token.children)) and not is_request(token):
             continue
         first = clause_start(token)
         if first < sent.start:
@@ -126,7 +146,7 @@ def run_ons(sent: Span, clause_list: list[Clause], min_joins: int, reporting_ver
     for i, clause in enumerate(clause_list):
         if clause.join not in ("comma", "none") or _is_speech_tag(clause.predicate, reporting_verbs):
             continue   # "..., she said." reports speech; it is not a second sentence
-        before = [c for c in clause_list[:i] if c.join != "subordinate"]
+        before = [c for c in clause_list[:i] if c.join != "subordinate" or is_request(c.predicate)]   # main clauses
         if not before or _inside_quotes(sent, clause.start) or _in_spans(clause.start.idx, quoted):
             continue
         previous = clause_list[i - 1].predicate
