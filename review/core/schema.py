@@ -325,6 +325,10 @@ class LengthLexicons(Strict):
     passive_giving: Phrases = lexicon("verbs of giving and offering, whose done passive with the person helped as subject hides no one")
     passive_view: Phrases = lexicon("verbs of holding a view, whose done or reduced passive hides who formed "
                                     "it ('it was felt that', 'bruises thought to be a week old')")
+    passive_agreement: Phrases = lexicon("verbs of agreeing, whose passive with the writer as subject of what was "
+                                         "agreed ('it was agreed I would visit') hides no one")
+    passive_risk: Phrases = lexicon("verbs of harm whose passive after a modal of possibility ('could be hurt') "
+                                    "states a risk, not an act whose actor is hidden")
     help_given: Phrases = lexicon("routine help a service gives or offers ('advice', 'a place', 'the number')")
     raised_said: Phrases = lexicon("what is raised by saying it ('concerns were raised'), unlike 'her score was "
                                    "raised'")

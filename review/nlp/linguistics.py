@@ -55,6 +55,8 @@ class WordClasses(_Strict):
     recording_verbs: list[StrictStr] = Field(
         description="verbs that attribute a statement to its source in a record ('alleged', 'recorded')")
     coordinators: list[StrictStr] = Field(description="words that join clauses properly into one sentence")
+    conjunctive_adverbs: list[StrictStr] = Field(
+        description="adverbs that link a main clause to the one before ('however', 'therefore') but do not join them")
     time_nouns: list[StrictStr] = Field(
         description="nouns of a time of day, a period or an occasion ('most evenings', 'some nights'): no person")
 

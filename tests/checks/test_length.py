@@ -370,3 +370,57 @@ def test_a_view_formed_by_someone_unnamed_hides_who(check, text):
 ])
 def test_views_with_a_holder_or_as_the_writers_hedge_pass_the_length_check(check, text):
     assert rules_found(check(text), "length.passive") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Mia missed her dental check in June and did not rebook it, however she went to the walk-in clinic a week "
+    "later and the dentist filled two teeth, and mum has booked the next check.",
+    "Dad was not at the flat when I called on Tuesday afternoon, therefore I left a card with my number and the "
+    "neighbour said she would pass it on.",
+])
+def test_a_clause_after_a_comma_and_a_linking_adverb_is_a_run_on_even_before_an_and(check, text):
+    """', however she went ...' starts a second sentence; a later 'and' does not make the clauses a list."""
+    assert rules_found(check(text), "length.run_on")
+
+
+@pytest.mark.parametrize("text", [
+    "Mum raised the rent arrears with me and it was agreed I would ring the housing office for her.",
+    "We went through the plan together and it was agreed that we would visit every Thursday.",
+    "If Dad starts drinking again, the boys could be hurt when they are alone with him.",
+    "The school is worried that Jade might be exploited when she meets the older group after school.",
+])
+def test_agreements_the_writer_is_party_to_and_risks_stated_pass_the_passive_check(check, text):
+    """The writer is the one who acts in what was agreed; a harm that may happen has no actor yet."""
+    assert rules_found(check(text), "length.passive") == []
+
+
+@pytest.mark.parametrize("text", [
+    "It was agreed that the contact visits would stop.",
+    "Jade was hurt at the park on Saturday.",
+    "It was agreed he would move out by Friday.",
+])
+def test_agreements_without_the_writer_and_harm_done_still_hide_who(check, text):
+    assert rules_found(check(text), "length.passive")
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks for sending the minutes over, please find my notes from the home visit below, I will not be at "
+    "the core group as I am on leave that week.",
+    "Apologies for the short notice, please pass this on to the chair before Monday, I have only just heard "
+    "that the date has moved.",
+    "I saw the bruise on her upper arm when she took off her coat, it was about the size of a coin and yellow.",
+])
+def test_a_request_or_a_verb_with_its_object_then_a_comma_and_a_clause_is_a_run_on(check, text):
+    """'please find my notes below, I will not be at ...': a request is a main clause, and a verb
+    that has its object takes no second clause after a comma as one."""
+    assert rules_found(check(text), "length.run_on")
+
+
+@pytest.mark.parametrize("text", [
+    "Please ring me on the number below if anything changes before the conference on Thursday morning.",
+    "Please call me, I am in the office all day.",
+    "She told me on the walk home from school that she had not eaten since breakfast and was hungry.",
+    "Mum told me, when I asked about the marks on his legs, that he had fallen off his bike in the park.",
+])
+def test_a_request_alone_or_a_person_told_before_the_clause_is_no_run_on(check, text):
+    assert rules_found(check(text), "length.run_on") == []

@@ -29,6 +29,7 @@ SUBORDINATE_TAGS = {"WDT", "WP", "WP$", "WRB"}
 DOUBLE_QUOTES = "\"“”"
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 CLAUSE_LINKS = {"ccomp", "parataxis", "conj"}   # how a second main clause hangs in the parse
+REQUEST_OBJECT_VERBS = {"tell", "ask", "inform", "remind", "warn", "show", "promise", "assure"}  # take a person, then a clause
 NOT_PROSE = ("heading", "field", "address", "signature")  # blocks whose abbreviations are not read as running text
 SENTENCE_END = re.compile(r"[.!?;:…][\"'”’)\]]*$")  # how a written sentence (or a clause before a colon) ends
 WRITER_FIELDS = ("author", "role")   # header fields that give the writer's name and role
@@ -57,14 +58,16 @@ def _clause_join(predicate: Token, start: Token, joint: Token | None, coordinato
         return "start"
     if any(child.dep_ == "mark" for child in predicate.children) or start.tag_ in SUBORDINATE_TAGS:
         return "subordinate"
-    if predicate.dep_ in SUBORDINATE_DEPS or joint.dep_ == "mark" or joint.tag_ in SUBORDINATE_TAGS:
+    if (predicate.dep_ in SUBORDINATE_DEPS and not is_request(predicate)) or joint.dep_ == "mark" \
+            or joint.tag_ in SUBORDINATE_TAGS:   # a request is a main clause, however the parse hangs it
         return "subordinate"
     if joint.lower_ in coordinators or joint.dep_ == "cc" or start.lower_ in coordinators:
         return "coordinator"   # "and she ...", ", so he ..."
     if joint.text == "," and joint.i > 0 and joint.nbor(-1).lower_ in coordinators:
         return "coordinator"   # "and, by 15, she ..."
     if predicate.dep_ == "ccomp" and (predicate.head.lemma_.lower() in reporting_verbs
-                                      or joint.i == predicate.head.i or joint.head.i == predicate.head.i):
+                                      or joint.i == predicate.head.i or joint.head.i == predicate.head.i) \
+            and not _object_taken(predicate, joint):
         return "subordinate"   # "she told me she was tired", "it is possible we ...": a clause as object
     if (joint.is_punct and joint.text != ",") or joint.is_space:
         return "punctuation"   # a semicolon, dash, colon, bracket or a gap where a dash was lost
@@ -73,15 +76,32 @@ def _clause_join(predicate: Token, start: Token, joint: Token | None, coordinato
     previous = joint if joint.text != "," else (joint.nbor(-1) if joint.i > 0 else joint)
     for child in predicate.children:
         if child.i < start.i and child.left_edge.i <= previous.i <= child.right_edge.i:
-            if child.dep_ not in CLAUSE_LINKS or any(c.dep_ == "mark" for c in child.children):
+            if (child.dep_ not in CLAUSE_LINKS and not is_request(child)) or any(c.dep_ == "mark" for c in child.children):
                 return "subordinate"
     return "comma" if joint.text == "," else "none"
+
+
+def _object_taken(predicate: Token, joint: Token) -> bool:
+    """Whether a clause after a comma that the parse hangs as the object of a verb of seeing or
+    thinking comes after that verb's own object or phrase ("please find my notes below, I will not
+    be there", "I saw the bruise, it was on her arm"): the verb has its object, so the clause is a
+    second sentence. A person told or asked ("she told me, she was tired") is not such an object."""
+    head = predicate.head
+    if joint.text != "," or head.i > joint.i or head.lemma_.lower() in REQUEST_OBJECT_VERBS:
+        return False
+    return any(c.dep_ in ("dobj", "prep") and head.i < c.i < joint.i for c in head.children)
 
 
 def is_finite(predicate: Token) -> bool:
     """A verb with tense ("was", "says", "had gone", "will be given"), not "everyone smiling"."""
     return predicate.tag_ in FINITE_TAGS or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in predicate.children)
+
+
+def is_request(predicate: Token) -> bool:
+    """A request ("please see below", "please call me"): a main clause with no subject written."""
+    return predicate.tag_ == "VB" and any(c.lower_ == "please" and c.i < predicate.i for c in predicate.children) \
+        and not any(c.dep_ in ("aux", "auxpass") for c in predicate.children)
 
 
 def clause_start(predicate: Token) -> int:
@@ -98,7 +118,7 @@ def clauses(sent: Span, coordinators: set[str], reporting_verbs: set[str]) -> li
     for token in sent:
         if not (token.n_lefts or token.n_rights):
             continue  # a word with no dependents has no subject (most words: turned away before their children)
-        if not is_finite(token) or not any(c.dep_ in SUBJECTS for c in token.children):
+        if not (is_finite(token) and any(c.dep_ in SUBJECTS for c in token.children)) and not is_request(token):
             continue
         first = clause_start(token)
         if first < sent.start:
@@ -117,20 +137,23 @@ def _is_list_of_clauses(later: list[Clause]) -> bool:
 
 
 def run_ons(sent: Span, clause_list: list[Clause], min_joins: int, reporting_verbs: set[str],
-            quoted: list[tuple[int, int]] = ()) -> tuple[str, list[Clause]]:
+            quoted: list[tuple[int, int]] = (), linking_adverbs: frozenset[str] = frozenset()) -> tuple[str, list[Clause]]:
     """How `sent` runs sentences together ("comma", "none" or "coordinator") and the joints, or ("", []).
     A joint inside a quotation (`quoted`: (start, end) of each, which may open in an earlier
-    sentence) is the speaker's, not the writer's."""
+    sentence) is the speaker's, not the writer's. A clause after a comma that opens with a linking
+    adverb (`linking_adverbs`: ", however she ...") is a second sentence even before an "and": it
+    is no item of a list."""
     for i, clause in enumerate(clause_list):
         if clause.join not in ("comma", "none") or _is_speech_tag(clause.predicate, reporting_verbs):
             continue   # "..., she said." reports speech; it is not a second sentence
-        before = [c for c in clause_list[:i] if c.join != "subordinate"]
+        before = [c for c in clause_list[:i] if c.join != "subordinate" or is_request(c.predicate)]   # main clauses
         if not before or _inside_quotes(sent, clause.start) or _in_spans(clause.start.idx, quoted):
             continue
         previous = clause_list[i - 1].predicate
         if previous.lemma_.lower() in reporting_verbs and clause.start.i - previous.i <= 2:
             continue   # "As he left, he said, the mission began": "he said" is an aside
-        if clause.join == "comma" and _is_list_of_clauses(clause_list[i + 1:]):
+        if (clause.join == "comma" and clause.start.lower_ not in linking_adverbs
+                and _is_list_of_clauses(clause_list[i + 1:])):
             continue
         return clause.join, [clause]
     chained = [c for c in clause_list if c.join == "coordinator"]
@@ -284,9 +307,11 @@ class LengthCheck:
             speech_verbs=frozenset(word_classes.union("speech_verbs")),
             **{field: frozenset(w.lower() for w in rules.lexicon(name)) for field, name in (
                 ("giving", "passive_giving"),
-                ("help_given", "help_given"), ("raised_said", "raised_said"), ("views", "passive_view"))})
+                ("help_given", "help_given"), ("raised_said", "raised_said"), ("views", "passive_view"),
+                ("agreement", "passive_agreement"), ("risk", "passive_risk"))})
         self.reporting_verbs = set(word_classes.union(*CLAUSE_OBJECT_VERBS))
         self.coordinators = set(word_classes.union("coordinators"))
+        self.linking_adverbs = word_classes.union("conjunctive_adverbs")
 
     def _add(self, doc: Doc, rule_id: str, start: int, end: int, **values) -> None:
         add_finding(doc, self.rules.rule(rule_id), start, end, allow=self.rules, **values)
@@ -346,7 +371,8 @@ class LengthCheck:
             hard = readability.rarest_words(sent.text, 3)
             self._add(doc, "length.hard_to_read", sent.start_char, sent.end_char, grade=sent._.grade,
                       average=average_grade, hard_words=", ".join(f"'{w}'" for w in hard))
-        kind, joints = run_ons(sent, clause_list, int(self.limits["run_on_joins"]), self.reporting_verbs, quoted)
+        kind, joints = run_ons(sent, clause_list, int(self.limits["run_on_joins"]), self.reporting_verbs, quoted,
+                               self.linking_adverbs)
         if kind == "comma" and sent._.words < self.limits["comma_splice_min_words"]:
             kind = ""   # two short clauses on either side of a comma read as one breath, not a run-on
         if kind:

@@ -22,6 +22,8 @@ class PassiveRules:
     help_given: frozenset[str] = frozenset()     # ... whose passive hides no one when what is given is routine help
     raised_said: frozenset[str] = frozenset()    # what is raised by saying it ("concerns were raised")
     views: frozenset[str] = frozenset()          # verbs of holding a view ("it was felt that ...")
+    agreement: frozenset[str] = frozenset()      # verbs of agreeing ("it was agreed I would ...")
+    risk: frozenset[str] = frozenset()           # harm whose passive after "could"/"might" states a risk
 
 
 QUESTION_WORDS = {"how", "why", "whether", "who", "whom", "what"}
@@ -29,6 +31,7 @@ QUESTION_WORDS = {"how", "why", "whether", "who", "whom", "what"}
 # referred"): the step's subject is theirs.
 STEP_VERBS = {"need", "have", "require", "be"}
 FIRST_PERSON = {"i", "we", "me", "us"}
+POSSIBILITY_MODALS = {"could", "might", "may", "would"}   # a harm that may happen, not one done
 # Nouns of quantity that stand for the noun after their "of" ("lots of advice").
 QUANTITY_NOUNS = {"lot", "lots", "plenty", "list", "range", "piece", "bit", "amount", "deal", "number", "variety"}
 
@@ -72,6 +75,8 @@ def hidden_agent_passives(sent: Span, rules: PassiveRules, quoted: list[tuple[in
             continue
         if not harm and not _is_step(token) and _is_routine_act(token, subjects[0], rules):
             continue
+        if _writer_agreed(token, children, rules) or _is_risk(token, children, rules):
+            continue
         found.append((subjects[0], max([token] + [c for c in children if c.dep_ == "prt"], key=lambda t: t.i)))
     return found
 
@@ -97,6 +102,23 @@ def _view_subject(verb: Token, children: list[Token], rules: PassiveRules) -> To
     if (subjects[0].lower_ == "it" and clause) or infinitive:
         return subjects[0]
     return None
+
+
+def _writer_agreed(verb: Token, children: list[Token], rules: PassiveRules) -> bool:
+    """An agreement whose agreed clause has the writer as its subject ("it was agreed I would visit
+    weekly", "it was arranged that we would meet"): the writer is one of those who agreed, and who
+    acts is said."""
+    return verb.lemma_.lower() in rules.agreement and any(
+        c.dep_ == "ccomp" and any(s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in FIRST_PERSON for s in c.children)
+        for c in children)
+
+
+def _is_risk(verb: Token, children: list[Token], rules: PassiveRules) -> bool:
+    """A harm that may happen, after a modal of possibility ("the children could be hurt", "she
+    might be exploited"): a risk stated, with no act done and so no actor hidden; "will be hurt"
+    and "was hurt" still ask who."""
+    return verb.lemma_.lower() in rules.risk and any(
+        c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in children)
 
 
 def _is_step(verb: Token) -> bool:
