@@ -152,7 +152,6 @@ TEXTSTAT_PUNCTUATION = re.compile(r"[^\w\s]")
 
 
 _DIGITS = str.maketrans("", "", "0123456789")
-_NONZERO_DIGITS = str.maketrans("", "", "123456789")
 
 
 class PatternsOnDemand(Mapping):
@@ -168,9 +167,11 @@ class PatternsOnDemand(Mapping):
     def __init__(self, lines: list[str]):
         self._lines: dict[str, str] = {}
         self._parsed: dict[str, tuple[int, tuple[int, ...]]] = {}
-        for line in lines:
-            if line.translate(_NONZERO_DIGITS) != line:
-                self._lines[line.translate(_DIGITS)] = line
+        joined = "\n".join(lines).encode()  # digits dropped from all lines at once, as bytes (fast)
+        for line, letters, weightless in zip(lines, joined.translate(None, b"0123456789").decode().split("\n"),
+                                             joined.translate(None, b"123456789").decode().split("\n")):
+            if weightless != line:
+                self._lines[letters] = line
 
     @staticmethod
     def parse(line: str) -> tuple[int, tuple[int, ...]]:
