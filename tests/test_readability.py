@@ -216,3 +216,18 @@ def test_textstat_hyphenates_with_the_patterns_parsed_on_demand():
 
     readability._textstat()
     assert isinstance(pyphen.Pyphen(lang=readability.LANG).hd.patterns, readability.PatternsOnDemand)
+
+
+@pytest.mark.parametrize("first_line, pattern", [
+    ("UTF-8", "c1k/c=k,1,1"),       # a nonstandard hyphenation
+    ("UTF-8", "^^e9t1"),            # an escaped character
+    ("ISO8859-1", "a1b"),           # another encoding
+])
+def test_a_dictionary_only_pyphen_reads_keeps_pyphen_s_parser(tmp_path, first_line, pattern):
+    import pyphen
+
+    path = tmp_path / "hyph_xx.dic"
+    path.write_text(f"{first_line}\nLEFTHYPHENMIN 2\n{pattern}\nx1y\n", encoding="latin-1")
+    dictionary = readability.patterns_on_demand_dictionary(path)
+    assert not isinstance(dictionary.patterns, readability.PatternsOnDemand)
+    assert dictionary.patterns == pyphen.HyphDict(path).patterns

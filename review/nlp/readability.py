@@ -157,7 +157,7 @@ _DIGITS = str.maketrans("", "", "0123456789")
 class PatternsOnDemand(Mapping):
     """A pyphen dictionary's hyphenation patterns, each parsed the first time a word looks it up.
 
-    pyphen parses all of its 11,000 English patterns when the dictionary is first used, the largest
+    pyphen parses every one of a language's patterns when its dictionary is first used, the largest
     one-off cost of a review's first unusual word; a word looks up only patterns made of its own
     letters. Opening keeps each pattern's line by its letters (a later line for the same letters
     replaces an earlier one, a line of zero weights is skipped, as in pyphen); parsing one gives
@@ -218,11 +218,12 @@ def patterns_on_demand_dictionary(path):
     hyphenation, a non-UTF-8 encoding)."""
     import pyphen
 
-    text = path.read_text("utf-8")
-    encoding, _, body = text.partition("\n")
-    lines = [line.strip() for line in body.split("\n")]
+    encoding, _, body = path.read_bytes().partition(b"\n")
+    if encoding.strip().lower() not in (b"utf-8", b"utf8"):
+        return pyphen.HyphDict(path)
+    lines = [line.strip() for line in body.decode("utf-8").split("\n")]
     lines = [line for line in lines if line and not line.startswith(pyphen.ignored)]
-    if encoding.strip().lower() not in ("utf-8", "utf8") or any("^^" in line or "/" in line for line in lines):
+    if any("^^" in line or "/" in line for line in lines):
         return pyphen.HyphDict(path)
     dictionary = pyphen.HyphDict.__new__(pyphen.HyphDict)
     dictionary.patterns = PatternsOnDemand(lines)
