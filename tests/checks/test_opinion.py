@@ -118,6 +118,20 @@ def test_bundled_sentence_model_is_within_budget_and_loads_offline():
     assert load_sentence_model().nlp.pipe_names == ["textcat"]
 
 
+def test_sentence_model_scores_the_review_s_words_as_it_scores_its_own_vocabulary_s():
+    from review.checks.opinion.sentence_model import load_sentence_model, own_words_doc
+    from review.pipeline import load_pipeline
+
+    model = load_sentence_model()
+    doc = load_pipeline()("The flat smelt strongly of damp when I visited on Tuesday. Grandad is a "
+                          "wonderful influence, and the twins' nursery keyworker thinks Nan might struggle.")
+    sentences = [list(s) for s in doc.sents] + [list(doc[2:6]), []]
+    in_own_vocabulary = [model.class_probabilities(model.nlp(own_words_doc(model.nlp.vocab, tokens)))
+                         if tokens else None for tokens in sentences]
+    shared = model.probabilities(sentences)
+    assert shared[:-1] == in_own_vocabulary[:-1] and shared[-1]["other"] == 1.0
+
+
 @pytest.mark.parametrize("text, hedge", [
     ("Some critics argue that the school was badly run.", True),   # weasel source: a flag cue, not a finding
     ("The cause of the fire is not clear.", True),

@@ -32,3 +32,13 @@ def test_a_missing_spacy_attribute_is_still_an_attribute_error():
 
 def test_the_garbage_collector_runs_again_after_the_import():
     assert fresh("import gc, review; print(gc.isenabled())") == "True"
+
+
+def test_registry_look_ups_select_each_entry_point_group_once_with_the_same_result():
+    code = ("import importlib.metadata as m, catalogue, review; from review.core.lean_spacy import EntryPointGroups; "
+            "groups = catalogue.AVAILABLE_ENTRY_POINTS; all_points = m.entry_points(); "
+            "names = ['spacy_factories', 'spacy_languages', 'thinc_layers', 'no_such_group']; "
+            "print(isinstance(groups, EntryPointGroups), "
+            "all(list(groups.select(group=g)) == list(all_points.select(group=g)) for g in names), "
+            "groups.select(group='spacy_factories') is groups.select(group='spacy_factories'))")
+    assert fresh(code) == "True True True"

@@ -58,8 +58,12 @@ class SentenceModel:
         return cls(spacy.load(path or bundled_model_dir(), exclude=["tokenizer"], config=RULELESS))
 
     def probabilities(self, sentences: Sequence[Sequence[Token]]) -> list[dict[str, float]]:
-        """For each sentence's own words, the probability of each class in SENTENCE_CLASSES."""
-        docs = [own_words_doc(self.nlp.vocab, tokens) for tokens in sentences]
+        """For each sentence's own words, the probability of each class in SENTENCE_CLASSES.
+
+        Each Doc shares its words' vocabulary, which already holds them, where the model's own would
+        make each word anew on its first sight in a process; the model reads words by their text
+        alone (ORTH), the same in either."""
+        docs = [own_words_doc(tokens[0].vocab if tokens else self.nlp.vocab, tokens) for tokens in sentences]
         scored = iter(self.nlp.pipe(d for d in docs if len(d)))
         return [self.class_probabilities(next(scored)) if len(d) else dict(NOTHING_OWN) for d in docs]
 
