@@ -11,6 +11,7 @@ from review.core.text import doc_entities, doc_text, sentence_index, sentences
 from review.nlp.patterns import phrase_pattern
 from review.nlp.quotes import Quote
 from review.nlp.speakers import CHILD_REPORTED, WRITER, child_aliases
+from review.nlp.temporal import occasion_sub_headings
 
 
 def _quote_window(doc: Doc, quote: Quote, width: int, others: list[Quote] | None = None,
@@ -153,9 +154,10 @@ def _with_the_writer(doc: Doc, quote: Quote, quotes: list[Quote]) -> list[str]:
 
 def _dated_heading(doc: Doc, quote: Quote) -> list[str]:
     """A day named in the heading of the quote's section, in a label line standing just above its passage
-    ("Meeting 3: 23/01/2024, 2.15pm, school medical room", "Home visit - 4 March 2025") or before it in its
-    table or chronology row ("10/10/24 - Mum attended ..."): the occasion the section or the entry records,
-    as a log's entries are headed."""
+    ("Meeting 3: 23/01/2024, 2.15pm, school medical room", "Home visit - 4 March 2025"), before it in its
+    table or chronology row ("10/10/24 - Mum attended ..."), or in the occasion its section's opening paragraph
+    tells, carried through a sub-heading naming one child seen then (`occasion_sub_headings`, as the date check
+    reads it): the occasion the section or the entry records, as a log's entries are headed."""
     text = doc_text(doc)
     structure = doc._.structure if Doc.has_extension("structure") else None
     if structure is None or structure.text_length != len(text):
@@ -164,6 +166,10 @@ def _dated_heading(doc: Doc, quote: Quote) -> list[str]:
     if block is None:
         return []
     lines = [block.heading or ""]
+    heading = next((b for b in reversed(structure.blocks) if b.kind == "heading" and b.start <= block.start), None)
+    told = occasion_sub_headings(doc).get(heading.start) if heading is not None else None
+    if told is not None:  # "Kacey (11)" under "I saw Kacey and Darius at home on 10/04/25": that occasion's words
+        lines.append(text[told[0]:told[1]])
     if block.kind == "row":  # a table or chronology row is one record: its day, before the words, is theirs
         lines.append(text[block.start:quote.start].replace("\n", " "))
     start = _passage(doc, quote)[0]
