@@ -66,7 +66,8 @@ def circumstances_of(doc: Doc, quote: Quote, rules: CheckRules, others: list[Quo
     a bare "when" or "while" (a habit's "whenever")."""
     width = int(rules.threshold("circumstances_window"))
     tense = saying_tense(doc, quote, rules)
-    start, end = _quote_window(doc, quote, width, others, own_sentence=tense == "untimed")
+    start, end = _quote_window(doc, quote, width, others,
+                               own_sentence=tense == "untimed" or tells_a_group(doc, quote))
     quoted = _quoted_apart(quote, others)
     people = _people_named(doc, others)
     found = [ent.text for ent in doc_entities(doc) if ent.label_ in ("DATE", "TIME", "FAC", "GPE", "LOC")
@@ -379,12 +380,24 @@ def _narration_only(text: str, quoted: list[tuple[int, int]]) -> str:
 def names_a_listener(doc: Doc, quote: Quote) -> bool:
     """Whether the quote's sentence names who the words were said to ("She told her key person"),
     which makes it a conversation of its own; "she told me" and "she said" do not."""
+    return bool(_listeners_named(doc, quote))
+
+
+def tells_a_group(doc: Doc, quote: Quote) -> bool:
+    """Whether the one the quote's sentence names as told is a group at large ("She told staff", "tells
+    teachers"): words said to no one in particular at no one time, which the occasion told before (a visit,
+    a weekly session) does not place; their circumstances are their own sentence's."""
+    return any(not _someone_in_particular(t) and t.pos_ == "NOUN" for t in _listeners_named(doc, quote))
+
+
+def _listeners_named(doc: Doc, quote: Quote) -> list:
+    """The nouns before the quote in its sentence that a verb of telling has as the one told."""
     span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     if span is None:
-        return False
-    return any(t.dep_ in ("dobj", "dative") and t.pos_ in ("NOUN", "PROPN") and t.head.pos_ == "VERB"
-               and t.head.lemma_.lower() in _TELLING  # not "she gets Kayden ready"
-               for t in doc[span.sent.start:span.start])
+        return []
+    return [t for t in doc[span.sent.start:span.start]
+            if t.dep_ in ("dobj", "dative") and t.pos_ in ("NOUN", "PROPN") and t.head.pos_ == "VERB"
+            and t.head.lemma_.lower() in _TELLING]  # not "she gets Kayden ready"
 
 
 def circumstances_of_quotes(doc: Doc, quotes: list[Quote], rules: CheckRules
