@@ -46,3 +46,21 @@ def test_a_view_the_child_holds_in_the_writers_words_is_the_childs_view(review_t
 @pytest.mark.parametrize(("child", "body"), NOT_HERS, ids=[c for c, _ in NOT_HERS])
 def test_a_view_only_possible_or_in_anothers_account_is_not(review_text, child, body):
     assert flags_child_voice(review_text(report(child, body), report_date=REPORT_DATE)) is True
+
+
+# A "she" or "he" opening the next sentence is the main clause's subject before it, not someone in a clause that only
+# sets the scene ("while mum and dad argued"): the children's views that follow are theirs.
+TWO_CHILDREN = [
+    "Nadia painted herself in the garden while mum and dad argued inside. She wrote that she wants the arguing to "
+    "stop. Kyle built a tower of bricks in the hall as his mum was on the phone. He said he is sad at bedtime.",
+    "Nadia drew a big rainbow over the flat when her stepmum had gone out. She said that she likes living there. Kyle "
+    "hid under the table while his dad shouted. He told me that he is scared of the dog next door.",
+]
+
+
+@pytest.mark.parametrize("body", TWO_CHILDREN, ids=["wrote and said", "said and told"])
+def test_a_pronoun_after_a_scene_setting_clause_is_the_childs(review_text, body):
+    text = ("Children: Nadia Cole (DOB 01/05/2015, age 9); Kyle Cole (DOB 03/03/2017, age 8)\nDate of report: "
+            f"01/04/2025\nAuthor: B. Shah, Family Support Worker\n\nI saw both children at the centre on 20/03/2025.\n\n"
+            f"{body}\n\nTheir mother attends every session.")
+    assert flags_child_voice(review_text(text, report_date=REPORT_DATE)) is False
