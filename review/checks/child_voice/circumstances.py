@@ -361,12 +361,18 @@ def _cues_around(doc: Doc, quote: Quote, others: list[Quote], start: int, end: i
     if pattern:
         text = _narration_only(doc_text(doc), _quoted_apart(quote, others))
         outside = text[start:quote.start - 1] + " " + text[quote.end + 1:end]
-        found.extend(m.group(0) for m in pattern.finditer(outside))
+        found.extend(m.group(0) for m in pattern.finditer(outside) if not _the_noun_while(outside, m))
     for other in others:
         if other is not quote and start <= other.start < quote.start and other.text.rstrip().endswith("?") \
                 and not other.speaker_is_child:
             found.append(other.text)
     return found
+
+
+def _the_noun_while(text: str, match) -> bool:
+    """Whether a cue "while" is the noun of "a while ago", "for a while", "after quite a while": a length of
+    time, not the conjunction that tells what was going on as the words were said ("while she was drawing")."""
+    return match.group(0).lower() == "while" and bool(re.search(r"\b(?:a|the|that)\s+$", text[:match.start()], re.I))
 
 
 def _narration_only(text: str, quoted: list[tuple[int, int]]) -> str:
