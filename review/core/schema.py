@@ -376,6 +376,8 @@ class ChildVoiceLexicons(Strict):
                                             "('has often said', 'always says')")
     indirect_saying_verbs: Phrases = lexicon("verbs that report the child's words in the writer's own ('said he "
                                              "wants', 'has told me that'): the indirect speech asked about")
+    view_words: Phrases = lexicon("words of holding a view whose subject, the child, and clause ('feels that', "
+                                  "'was clear that') give the child's view in the writer's words")
     wish_verbs: Phrases = lexicon("verbs whose subject, when it is the child, records a wish or feeling")
     feeling_words: Phrases = lexicon("adjectives of feeling ('Kayla is scared')")
     unwilling_to: Phrases = lexicon("objects after which a wish verb is unwillingness to speak, not a wish")

@@ -9,7 +9,6 @@ from review.evaluate.reports import flags_child_voice
 
 REPORTS = independent("child_views_probe_2.yaml")
 KNOWN_GAPS = {
-    "ward-sutton": "a baby of four months described only through what the ward saw is still told no words are quoted",
     "adultsm-morley": "an adult service's report with only the parent's summary of the child is not flagged",
 }
 

@@ -1,7 +1,9 @@
 """The document-level child_voice result on a third probe (issue 16): 24 short reports, none quoting a child, 12
 giving the child's views in the writer's own words and 12 not (tests/data/independent/child_views_probe_3.yaml,
 written by a helper who saw only POLICY.md). First measured 12 of 24 (every report giving views without
-quotation marks was told no words of the child are given); developed on, 18 of 24 after."""
+quotation marks was told no words of the child are given); developed on, 18 of 24, then 22 of 24 (a view the
+child holds, "feels that", "was clear that"; what the child wrote, "wrote that"; a pronoun
+after a scene-setting "while" clause)."""
 
 import pytest
 from case_tables import independent
@@ -11,11 +13,7 @@ from review.evaluate.reports import flags_child_voice
 REPORTS = independent("child_views_probe_3.yaml")
 KNOWN_GAPS = {
     "sw-leo-maisie-neglect": "one child heard, the other only telling facts: the unheard child is only an info note",
-    "youth-worker-tyler-exploitation": "feelings and wishes with no verb of telling and no views heading are not read as his views",
-    "family-support-ruby-alfie-three-houses": "views given through a described three-houses exercise are not found",
     "police-mia-harvey-di-incident": "a report where neither child was spoken to is not flagged",
-    "camhs-isla-worksheet-scaling": "what she wrote on a worksheet (wrote that ...) is not read as her telling",
-    "school-hannah-boyfriend": "views as she feels that ... and was clear that ... with no verb of telling in the sentence",
 }
 
 

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from review.checks.child_voice.circumstances import (circumstances_of, circumstances_of_quotes,
                                                      circumstances_of_reported, gives_an_occasion)
 from review.checks.child_voice.communications import Communication, communications_of
-from review.checks.child_voice.reported import ReportedWords, reported_words_of
+from review.checks.child_voice.reported import ReportedWords, reported_words_of, views_held_of
 from review.checks.child_voice.resolver import ChildResolver
 from review.checks.child_voice.unquoted import UnquotedWords, unquoted_words_of
 from review.core.findings import add_finding
@@ -245,7 +245,9 @@ def child_voice(doc: Doc, rules: CheckRules, rules_path: str | None = None) -> C
         doc, [words.as_quote(text) for words in reported], quotes, voice.circumstances, rules)))
     own_wishes = [n for n, (child, kind, not_own) in found.items() if kind == "wish" and child and not not_own]
     voice.views_in_writers_words = any(sentence_index(doc, words.start) in own_wishes for words in reported) \
-        or _under_their_heading(doc, own_wishes, children, rules)
+        or _under_their_heading(doc, own_wishes, children, rules) or bool(views_held_of(
+            doc, own_wishes, resolver, frozenset(w.lower() for w in rules.lexicon("view_words")),
+            frozenset(w.lower() for w in rules.lexicon("indirect_saying_verbs"))))
     doc._.child_voice = voice
     return voice
 

@@ -11,6 +11,7 @@ from review.core.text import doc_entities, doc_text, sentence_index, sentences
 from review.nlp.patterns import phrase_pattern
 from review.nlp.quotes import Quote
 from review.nlp.speakers import CHILD_REPORTED, WRITER, child_aliases
+from review.nlp.temporal import occasion_sub_headings
 
 
 def _quote_window(doc: Doc, quote: Quote, width: int, others: list[Quote] | None = None,
@@ -65,7 +66,8 @@ def circumstances_of(doc: Doc, quote: Quote, rules: CheckRules, others: list[Quo
     a bare "when" or "while" (a habit's "whenever")."""
     width = int(rules.threshold("circumstances_window"))
     tense = saying_tense(doc, quote, rules)
-    start, end = _quote_window(doc, quote, width, others, own_sentence=tense == "untimed")
+    start, end = _quote_window(doc, quote, width, others,
+                               own_sentence=tense == "untimed" or tells_a_group(doc, quote))
     quoted = _quoted_apart(quote, others)
     people = _people_named(doc, others)
     found = [ent.text for ent in doc_entities(doc) if ent.label_ in ("DATE", "TIME", "FAC", "GPE", "LOC")
@@ -153,9 +155,10 @@ def _with_the_writer(doc: Doc, quote: Quote, quotes: list[Quote]) -> list[str]:
 
 def _dated_heading(doc: Doc, quote: Quote) -> list[str]:
     """A day named in the heading of the quote's section, in a label line standing just above its passage
-    ("Meeting 3: 23/01/2024, 2.15pm, school medical room", "Home visit - 4 March 2025") or before it in its
-    table or chronology row ("10/10/24 - Mum attended ..."): the occasion the section or the entry records,
-    as a log's entries are headed."""
+    ("Meeting 3: 23/01/2024, 2.15pm, school medical room", "Home visit - 4 March 2025"), before it in its
+    table or chronology row ("10/10/24 - Mum attended ..."), or in the occasion its section's opening paragraph
+    tells, carried through a sub-heading naming one child seen then (`occasion_sub_headings`, as the date check
+    reads it): the occasion the section or the entry records, as a log's entries are headed."""
     text = doc_text(doc)
     structure = doc._.structure if Doc.has_extension("structure") else None
     if structure is None or structure.text_length != len(text):
@@ -164,6 +167,10 @@ def _dated_heading(doc: Doc, quote: Quote) -> list[str]:
     if block is None:
         return []
     lines = [block.heading or ""]
+    heading = next((b for b in reversed(structure.blocks) if b.kind == "heading" and b.start <= block.start), None)
+    told = occasion_sub_headings(doc).get(heading.start) if heading is not None else None
+    if told is not None:  # "Kacey (11)" under "I saw Kacey and Darius at home on 10/04/25": that occasion's words
+        lines.append(text[told[0]:told[1]])
     if block.kind == "row":  # a table or chronology row is one record: its day, before the words, is theirs
         lines.append(text[block.start:quote.start].replace("\n", " "))
     start = _passage(doc, quote)[0]
@@ -354,12 +361,18 @@ def _cues_around(doc: Doc, quote: Quote, others: list[Quote], start: int, end: i
     if pattern:
         text = _narration_only(doc_text(doc), _quoted_apart(quote, others))
         outside = text[start:quote.start - 1] + " " + text[quote.end + 1:end]
-        found.extend(m.group(0) for m in pattern.finditer(outside))
+        found.extend(m.group(0) for m in pattern.finditer(outside) if not _the_noun_while(outside, m))
     for other in others:
         if other is not quote and start <= other.start < quote.start and other.text.rstrip().endswith("?") \
                 and not other.speaker_is_child:
             found.append(other.text)
     return found
+
+
+def _the_noun_while(text: str, match) -> bool:
+    """Whether a cue "while" is the noun of "a while ago", "for a while", "after quite a while": a length of
+    time, not the conjunction that tells what was going on as the words were said ("while she was drawing")."""
+    return match.group(0).lower() == "while" and bool(re.search(r"\b(?:a|the|that)\s+$", text[:match.start()], re.I))
 
 
 def _narration_only(text: str, quoted: list[tuple[int, int]]) -> str:
@@ -373,12 +386,24 @@ def _narration_only(text: str, quoted: list[tuple[int, int]]) -> str:
 def names_a_listener(doc: Doc, quote: Quote) -> bool:
     """Whether the quote's sentence names who the words were said to ("She told her key person"),
     which makes it a conversation of its own; "she told me" and "she said" do not."""
+    return bool(_listeners_named(doc, quote))
+
+
+def tells_a_group(doc: Doc, quote: Quote) -> bool:
+    """Whether the one the quote's sentence names as told is a group at large ("She told staff", "tells
+    teachers"): words said to no one in particular at no one time, which the occasion told before (a visit,
+    a weekly session) does not place; their circumstances are their own sentence's."""
+    return any(not _someone_in_particular(t) and t.pos_ == "NOUN" for t in _listeners_named(doc, quote))
+
+
+def _listeners_named(doc: Doc, quote: Quote) -> list:
+    """The nouns before the quote in its sentence that a verb of telling has as the one told."""
     span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     if span is None:
-        return False
-    return any(t.dep_ in ("dobj", "dative") and t.pos_ in ("NOUN", "PROPN") and t.head.pos_ == "VERB"
-               and t.head.lemma_.lower() in _TELLING  # not "she gets Kayden ready"
-               for t in doc[span.sent.start:span.start])
+        return []
+    return [t for t in doc[span.sent.start:span.start]
+            if t.dep_ in ("dobj", "dative") and t.pos_ in ("NOUN", "PROPN") and t.head.pos_ == "VERB"
+            and t.head.lemma_.lower() in _TELLING]  # not "she gets Kayden ready"
 
 
 def circumstances_of_quotes(doc: Doc, quotes: list[Quote], rules: CheckRules

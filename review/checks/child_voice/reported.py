@@ -61,6 +61,34 @@ def reported_words_of(doc: Doc, quotes: list[Quote], resolver: ChildResolver,
     return found
 
 
+def views_held_of(doc: Doc, sentence_numbers: list[int], resolver: ChildResolver, view_words: frozenset[str],
+                  saying_verbs: frozenset[str]) -> list[int]:
+    """Those of `sentence_numbers` in which a child holds a view put in the writer's words: the child as subject of
+    a word of holding a view (the rules' ``view_words``: "feels that", "thinks they could", "was clear that",
+    "does not accept that") or of a verb of saying in the simple present (`_stance`: "says he chose to"), with
+    a clause as the view. Such a view is known only from the child's telling; not one only possible ("may
+    feel") nor one inside someone else's account or view ("Mum says he thinks ...", "his mother believes that he
+    feels ...")."""
+    verbs = linguistics().word_classes.union("speech_verbs")
+    spans = sentences(doc)
+    found = []
+    for number in sentence_numbers:
+        for word in spans[number]:
+            lemma = word.lemma_.lower()
+            holds = lemma in view_words and word.pos_ in ("VERB", "AUX", "ADJ")
+            if not (holds or word.pos_ == "VERB" and lemma in saying_verbs and _stance(word)):
+                continue
+            verb = word.head if word.pos_ == "ADJ" and word.dep_ == "acomp" else word  # "was clear that"
+            held = next((c for c in (*word.children, *verb.children) if c.dep_ == "ccomp" and c.i > word.i), None)
+            subject = subject_of(verb, inherit_through=("conj",))
+            if held is None or subject is None or has_modal(verb) or _in_anothers_account(verb, verbs | view_words):
+                continue
+            if resolver.child_of(subject):
+                found.append(number)
+                break
+    return found
+
+
 def _stance(verb) -> bool:
     """Whether a verb of saying is in the simple present ("Connor says he doesn't want the police involved"):
     what the child holds now, the writer's account of their view, not a saying on an occasion."""

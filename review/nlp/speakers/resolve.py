@@ -209,7 +209,8 @@ class PersonResolver:
 
     def _in_paragraph(self, offset: int, gender: str | None, quote: Quote, addressed: set[str]) -> Mention | None:
         """A person whose gender is known to fit beats a name, a name beats a role ("her teacher"),
-        and within each a subject beats the rest."""
+        and within each a subject beats the rest, the last subject of a main clause beating one of a clause
+        that only sets the scene in the same sentence ("Ruby drew herself crying while mum shouted. She ...")."""
         paragraph_start = self.layout.paragraph_start(quote.start)
         candidates = [m for m in self.people.mentions if m.end <= offset and m.start >= paragraph_start
                       and self.people.fits(m, gender) and m.name.lower() not in addressed]
@@ -219,7 +220,9 @@ class PersonResolver:
         for group in (known, names, candidates):
             subjects = [m for m in group if m.token.dep_ in SUBJECTS | {"nsubjpass"}]
             if subjects:
-                return subjects[-1]
+                last = subjects[-1]
+                main = [m for m in subjects if m.token.sent == last.token.sent and _in_main_clause(m.token)]
+                return main[-1] if main and not _in_main_clause(last.token) else last
             if group:
                 return group[-1]
         return None
@@ -243,6 +246,14 @@ class PersonResolver:
                 return mention or Mention(previous.speaker, previous.speaker_start or 0,
                                           previous.speaker_end or 0, None, self.layout.doc[0])
         return None
+
+
+def _in_main_clause(subject) -> bool:
+    """Whether a subject's verb is the sentence's main verb or one joined to it, not a clause below it."""
+    verb = subject.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def person_resolver(doc: Doc, children: list[str], lexicons: Lexicons, quotes: list[Quote] = ()) -> PersonResolver:

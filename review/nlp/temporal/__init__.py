@@ -8,7 +8,8 @@ rules (`calendar_dates`, `relative_dates`, `clock_times`, `sets_and_durations`),
 
 from review.nlp.temporal.candidates import TemporalExpression, find_temporal_expressions
 from review.nlp.temporal.carried import (dates_an_event, is_dayless_clock_time, is_vague, names_a_day,
-                                         opens_its_block, refers_back_to_a_date, sentence_anchors)
+                                         occasion_sub_headings, opens_its_block, refers_back_to_a_date,
+                                         sentence_anchors)
 from review.nlp.temporal.report_date import sent_date, stated_report_date
 from review.nlp.temporal.values import value_range
 from review.nlp.temporal.written import written_date
@@ -20,6 +21,7 @@ __all__ = [
     "is_dayless_clock_time",
     "is_vague",
     "names_a_day",
+    "occasion_sub_headings",
     "opens_its_block",
     "refers_back_to_a_date",
     "sentence_anchors",

@@ -44,6 +44,7 @@ def sentence_anchors(doc: Doc, expressions: list[TemporalExpression],
                 and not (report_date and expr.anchor and expr.anchor > report_date))
 
     text = doc_text(doc)
+    going_on = occasion_sub_headings(doc)
     result = []
     section_date: TemporalExpression | None = None
     carried: TemporalExpression | None = None
@@ -57,8 +58,7 @@ def sentence_anchors(doc: Doc, expressions: list[TemporalExpression],
         block = blocks[i]
         dating = [e for e in own[i] if carries(e)]
         if (block is not None and block.kind == "heading" and not dating and occasion is not None
-                and (under_a_person or scope is opener)
-                and child_seen_then(doc, text[block.start:block.end], text[occasion_at[0]:occasion_at[1]])):
+                and going_on.get(block.start) == occasion_at):
             carried, under_a_person, scope = occasion, True, block  # "Kacey (11)" after "I saw Kacey ... on 10/04/25"
             result.append({"own": own[i], "carried": None, "heading": True, "block": block.start})
             continue
@@ -95,6 +95,37 @@ def sentence_anchors(doc: Doc, expressions: list[TemporalExpression],
         if not anchor["heading"] and anchor["carried"] is None and anchor["block"] is not None:
             anchor["carried"] = first_in_block.get(anchor["block"])
     return result
+
+
+def occasion_sub_headings(doc: Doc) -> dict[int, tuple[int, int]]:
+    """The sub-headings that go on with the occasion their section opens with: each heading (by its start) that
+    only names one of the children seen then (`child_seen_then`: "Kacey (11)"), right after the section's opening
+    paragraph or after another such sub-heading, mapped to the span of that paragraph's first sentence, which tells
+    the occasion ("I saw Kacey and Darius at home on 10/04/25 after school"). Whether that sentence names a day is
+    for the caller to read: the date check by its dating expressions, the child's voice by its circumstances."""
+    text = doc_text(doc)
+    spans = sentences(doc)
+    found: dict[int, tuple[int, int]] = {}
+    told: tuple[int, int] | None = None  # the occasion sentence of the section's opening paragraph
+    previous: Block | None = None  # the block of the sentence before
+    opener: Block | None = None
+    under_a_person = False
+    for span in spans:
+        block = _block_of(doc, span.start_char)
+        if block is None or block is previous:
+            continue
+        if block.kind == "heading":
+            if told is not None and (under_a_person or previous is opener) \
+                    and child_seen_then(doc, text[block.start:block.end], text[told[0]:told[1]]):
+                found[block.start], under_a_person = told, True
+            else:
+                told, under_a_person, opener = None, False, None
+        elif previous is not None and previous.kind == "heading":
+            opener = block
+            if block.kind == "paragraph" and not under_a_person:
+                told = (span.start_char, span.end_char)
+        previous = block
+    return found
 
 
 # a person's name as a sub-heading, with an age where given ("Kacey (11)", "Darius, aged 8", "Lola - 2 years")
