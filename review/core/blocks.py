@@ -60,8 +60,7 @@ FIELD_KEYS = {
     "child": rf"(?:name(?: of (?:the )?(?:{_CHILD_NOUNS}))?|(?:{_CHILD_NOUNS})(?:['’]s)?(?: (?:full )?names?)?"
              r"|subject(?:\(s\)| child(?:ren)?)?|subject children"
              r"|child(?:ren)? in (?:the )?(?:household|family|home)|household(?: members)?|re)",
-    "sibling": r"(?:(?:siblings?|sibling\(s\))(?: (?:in|at) (?:the )?(?:school|household|home|setting|nursery))?"
-               r"|other children(?: in (?:the )?household)?|brothers? and sisters?"
+    "sibling": r"(?:siblings?|other children(?: in (?:the )?household)?|brothers? and sisters?|sibling\(s\)"
                r"|also placed)",
     "date_of_birth": r"(?:d\.?\s?o\.?\s?b\.?|date of birth)",
     "age": r"age",
