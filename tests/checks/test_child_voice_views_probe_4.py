@@ -1,6 +1,7 @@
 """The document-level child_voice result on a fourth probe (issue 16), written like the third by another helper
 who saw only POLICY.md (tests/data/independent/child_views_probe_4.yaml) and held out: scored on the code
-before and after the views-in-the-writer's-words change only, 15 of 24 before, 22 of 24 after."""
+before and after the views-in-the-writer's-words change, and at the end of the session only: 15, 22 and 23
+of 24."""
 
 import pytest
 from case_tables import independent
@@ -9,7 +10,6 @@ from review.evaluate.reports import flags_child_voice
 
 REPORTS = independent("child_views_probe_4.yaml")
 KNOWN_GAPS = {
-    "camhs-amelia-self-harm": "held out: not opened",
     "nursery-mia-feelings-book": "held out: not opened",
 }
 
