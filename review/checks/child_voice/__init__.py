@@ -239,26 +239,29 @@ def child_voice(doc: Doc, rules: CheckRules, rules_path: str | None = None) -> C
         voice.heard.setdefault(words.child, []).append(sentence_index(doc, words.start))
     voice.circumstances, voice.disclosure = circumstances_of_quotes(doc, quotes, rules)
     text = doc_text(doc)
-    reported = reported_words_of(doc, quotes, resolver,
-                                 frozenset(w.lower() for w in rules.lexicon("indirect_saying_verbs")))
+    saying_verbs = frozenset(w.lower() for w in rules.lexicon("indirect_saying_verbs"))
+    reported = reported_words_of(doc, quotes, resolver, saying_verbs)
     voice.reported = list(zip(reported, circumstances_of_reported(
         doc, [words.as_quote(text) for words in reported], quotes, voice.circumstances, rules)))
     own_wishes = [n for n, (child, kind, not_own) in found.items() if kind == "wish" and child and not not_own]
-    voice.views_in_writers_words = any(sentence_index(doc, words.start) in own_wishes for words in reported) \
-        or _under_their_heading(doc, own_wishes, children, rules) or bool(views_held_of(
-            doc, own_wishes, resolver, frozenset(w.lower() for w in rules.lexicon("view_words")),
-            frozenset(w.lower() for w in rules.lexicon("indirect_saying_verbs"))))
+    voice.views_in_writers_words = _views_in_writers_words(doc, own_wishes, reported, resolver, saying_verbs,
+                                                           children, rules)
     doc._.child_voice = voice
     return voice
 
 
-def _under_their_heading(doc: Doc, own_wishes: list[int], children: list[str], rules: CheckRules) -> bool:
-    """Whether a child's own wish or feeling stands in a section headed as the child's views ("Noah's wishes
-    and feelings", "Voice of the child"): set down there as the child's."""
-    starts = [s.start_char for s in sentences(doc)]
-    lexicons = Lexicons.from_rules(rules)
-    return any(voice_section_child(doc, Quote(start=starts[n], end=starts[n], text=""), children, lexicons)
-               for n in own_wishes)
+def _views_in_writers_words(doc: Doc, own_wishes: list[int], reported: list[ReportedWords], resolver: ChildResolver,
+                            saying_verbs: frozenset[str], children: list[str], rules: CheckRules) -> bool:
+    """Whether one of the child's own wishes or feelings (`own_wishes`: their sentences) is given as the child's
+    telling (in a sentence of reported words), as a view the child holds ("feels that", "says he wants"), or
+    under a heading of the child's views ("Noah's wishes and feelings")."""
+    if any(sentence_index(doc, words.start) in own_wishes for words in reported):
+        return True
+    spans, lexicons = sentences(doc), Lexicons.from_rules(rules)
+    if any(voice_section_child(doc, spans[n].start_char, children, lexicons) for n in own_wishes):
+        return True
+    view_words = frozenset(w.lower() for w in rules.lexicon("view_words"))
+    return bool(views_held_of(doc, own_wishes, resolver, view_words, saying_verbs))
 
 
 def _on_an_occasion(doc: Doc, communication: Communication) -> bool:

@@ -129,7 +129,7 @@ class Attribution:
     def _in_a_voice_section(self, quote: Quote) -> None:
         """Words set out with no speaker in a section headed as the child's ("What Alfie has said", then
         '- 25/11/2024: "I like Mummy's Saturdays"') are the child's."""
-        child = voice_section_child(self.doc, quote, self.children, self.lex)
+        child = voice_section_child(self.doc, quote.start, self.children, self.lex)
         if child is not None:
             quote.speaker, quote.how = child, "section"
 

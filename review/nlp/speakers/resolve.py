@@ -186,7 +186,7 @@ class PersonResolver:
         people, doc = self.people, self.layout.doc
         if gender is None:
             return None
-        child = voice_section_child(doc, Quote(start=offset, end=offset, text=""), people.children, people.lex)
+        child = voice_section_child(doc, offset, people.children, people.lex)
         if child is None or child not in people.children or child.lower() in addressed \
                 or people.genders.get(child) not in (None, gender):
             return None

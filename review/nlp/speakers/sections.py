@@ -12,21 +12,20 @@ from spacy.tokens import Doc
 from review.core.blocks import Structure, read_structure
 from review.core.text import doc_text
 from review.nlp.children import child_known_as
-from review.nlp.quotes import Quote
 from review.nlp.speakers.lexicons import Lexicons
 from review.nlp.speakers.mentions import child_aliases
 
 
-def voice_section_child(doc: Doc, quote: Quote, children: list[str], lexicons: Lexicons) -> str | None:
-    """The child whose words the section holding `quote` is headed as (the child the heading names, else
-    the only child; "the child" where the report is about several and the heading names none), or None
-    where the section is not headed as a child's words."""
+def voice_section_child(doc: Doc, offset: int, children: list[str], lexicons: Lexicons) -> str | None:
+    """The child whose words the section (or table column) holding `offset` is headed as (the child the heading
+    names, else the only child; "the child" where the report is about several and the heading names none), or
+    None where it is not headed as a child's words."""
     structure = doc._.structure if doc.has_extension("structure") else None
     if structure is None:
         structure = read_structure(doc_text(doc))
     if not children:
         return None
-    for heading in (column_heading(structure, doc_text(doc), quote.start), structure.section_of(quote.start)):
+    for heading in (column_heading(structure, doc_text(doc), offset), structure.section_of(offset)):
         child = _child_headed(heading, doc, children, lexicons) if heading else None
         if child is not None:
             return child
