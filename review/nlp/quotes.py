@@ -17,6 +17,8 @@ DOUBLE, SINGLE, GUILLEMET = "double", "single", "guillemet"
 _OPENERS = {"“": DOUBLE, "„": DOUBLE, "‘": SINGLE, "‚": SINGLE, "«": GUILLEMET}
 _CLOSERS = {"”": DOUBLE, "’": SINGLE, "»": GUILLEMET}
 _STRAIGHT = {'"': DOUBLE, "'": SINGLE}
+# The double quotation marks English reports use ('"', '“', '”'): a quotation, unlike "'", which is also an apostrophe.
+DOUBLE_QUOTE_MARKS = frozenset('"“”')
 # Words that begin with an apostrophe standing for dropped letters: never a quote.
 _ELISIONS = ("em", "tis", "twas", "cause", "til", "n", "s", "bout", "round", "cos", "coz", "cuz", "nuff")
 _DASHES = "—–-"

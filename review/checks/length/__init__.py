@@ -21,12 +21,11 @@ from review.core.rules import CheckRules, load_rules
 from review.core.text import doc_paragraphs, doc_text, sentences, words
 from review.nlp import readability
 from review.nlp.linguistics import linguistics
-from review.nlp.quotes import doc_quote_marks
+from review.nlp.quotes import DOUBLE_QUOTE_MARKS, doc_quote_marks
 
 SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
 SUBORDINATE_DEPS = {"advcl", "relcl", "acl", "csubj", "csubjpass", "pcomp", "amod", "xcomp"}
 SUBORDINATE_TAGS = {"WDT", "WP", "WP$", "WRB"}
-DOUBLE_QUOTES = "\"“”"
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 CLAUSE_LINKS = {"ccomp", "parataxis", "conj"}   # how a second main clause hangs in the parse
 REQUEST_OBJECT_VERBS = {"tell", "ask", "inform", "remind", "warn", "show", "promise", "assure"}  # take a person, then a clause
@@ -175,7 +174,7 @@ def _in_spans(offset: int, spans: list[tuple[int, int]]) -> bool:
 
 def _inside_quotes(sent: Span, token: Token) -> bool:
     before = sent.text[:token.idx - sent.start_char]
-    return sum(before.count(mark) for mark in DOUBLE_QUOTES) % 2 == 1
+    return sum(before.count(mark) for mark in DOUBLE_QUOTE_MARKS) % 2 == 1
 
 
 def split_point(sent: Span, clause_list: list[Clause]) -> Token:

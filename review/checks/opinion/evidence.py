@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from review.core.text import span_text
 from review.nlp.people import FIRST_PERSON
+from review.nlp.quotes import DOUBLE_QUOTE_MARKS
 
 # Conjunctions that open a clause giving a reason when they mark an adverbial clause ("as he smells
 # of it", "since she told me"); "because" gives one wherever it stands.
@@ -20,7 +21,6 @@ CONCESSIVE_CONJUNCTIONS = ("although", "though")
 PERCEPTION_VERBS = frozenset({"see", "hear", "notice", "observe", "watch", "smell", "witness", "find"})
 SPECIFIC_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "ORDINAL"})
 DIGIT = re.compile(r"\d")
-QUOTE_MARKS = ('"', "“", "”")
 
 
 def states_a_reason(sent: Span, reason_markers: re.Pattern | None, claim: int | None = None) -> bool:
@@ -118,7 +118,7 @@ def gives_specifics(sent: Span) -> bool:
     quotation, or something the writer saw or heard."""
     if DIGIT.search(span_text(sent)) or any(t.ent_type_ in SPECIFIC_ENTITIES for t in sent):
         return True
-    if any(t.text in QUOTE_MARKS for t in sent):
+    if any(t.text in DOUBLE_QUOTE_MARKS for t in sent):
         return True
     return any(writer_perceives(t) for t in sent)
 
