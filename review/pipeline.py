@@ -8,6 +8,7 @@ import spacy
 from spacy.language import Language
 
 from review import checks  # noqa: F401  (registers the checks' component factories)
+from review.calibration import COMPONENT as FLAG_CONFIDENCE
 from review.core.model import BASE_MODEL, MAX_CHARS
 from review.core.registry import components_in_run_order
 from review.core.rules import load_rules
@@ -18,7 +19,7 @@ __all__ = ["BASE_MODEL", "MAX_CHARS", "load_pipeline"]
 
 
 def load_pipeline(rules_path: str | None = None) -> Language:
-    """The base English pipeline followed by one component per check (cached per rules path).
+    """The base English pipeline, one component per check, then the flag-confidence model (cached per rules path).
 
     `rules_path` is a rules file or folder merged over the bundled ``rules/``; it is
     validated here, so a broken rules file fails before any text is read.
@@ -36,4 +37,5 @@ def _pipeline(rules_path: str | None) -> Language:
     nlp.add_pipe("review_context")
     for name in components_in_run_order():
         nlp.add_pipe(name, config={"rules_path": rules_path})
+    nlp.add_pipe(FLAG_CONFIDENCE)  # last: it weighs what every check found
     return nlp

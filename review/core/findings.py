@@ -32,6 +32,7 @@ class Finding:
     kind: str | None = None
     rationale: str = ""
     match: str = ""
+    confidence: float | None = None  # how likely a practitioner agrees with it (review.calibration), where measured
 
 
 class _KeepMissing(dict):
