@@ -37,6 +37,7 @@ class MarkedReport:
     gold_flags: list[tuple[str, set[int]]] = field(default_factory=list)  # (check, sentences it covers)
 
     def label(self, unit: Unit) -> bool:
+        """Whether the marking flags this sentence for this check."""
         return any(check == unit[0] and unit[1] in covered for check, covered in self.gold_flags)
 
 
