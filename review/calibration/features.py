@@ -13,6 +13,7 @@ import math
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
+from review.core.findings import COUNTED_SEVERITIES
 from review.core.registry import SCORED
 from review.core.text import sentence_index, sentences
 
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
 
     from review.core.findings import Finding
 
-COUNTED_SEVERITIES = ("warning", "error")  # what a reader is asked to act on (and what evaluation counts)
 Unit = tuple[str, int]  # (check, sentence index)
 
 
@@ -35,7 +35,7 @@ def findings_by_unit(doc: "Doc") -> dict[Unit, list["Finding"]]:
     findings (no sentence) are not units."""
     units: dict[Unit, list] = defaultdict(list)
     for finding in doc._.findings or []:
-        if finding.check not in SCORED or (finding.start == finding.end == 0 and finding.match == ""):
+        if finding.check not in SCORED or finding.on_whole_report:
             continue
         index = sentence_index(doc, finding.start)
         if index is not None:

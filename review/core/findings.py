@@ -13,7 +13,10 @@ if TYPE_CHECKING:
 
     from review.core.rules import CheckRules, Rule
 
-__all__ = ["SEVERITIES", "Finding", "add_finding", "is_allowed", "is_unreviewed"]
+__all__ = ["COUNTED_SEVERITIES", "SEVERITIES", "Finding", "add_finding", "is_allowed", "is_unreviewed"]
+
+# The severities a reader is asked to act on (info is a note): what evaluation counts and the flag-confidence stage weighs.
+COUNTED_SEVERITIES = ("warning", "error")
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,11 @@ class Finding:
     rationale: str = ""
     match: str = ""
     confidence: float | None = None  # how likely a practitioner agrees with it (review.calibration), where measured
+
+    @property
+    def on_whole_report(self) -> bool:
+        """A finding about the report as a whole: no span and no flagged words, so no sentence."""
+        return self.start == self.end == 0 and self.match == ""
 
 
 class _KeepMissing(dict):

@@ -24,12 +24,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from review.core.findings import COUNTED_SEVERITIES
 from review.core.registry import SCORED
 from review.evaluate.data import data_dir
 from review.io.marked import Gold, GoldLine, load_gold, overlapped_sentences, read_report
-
-COUNTED_SEVERITIES = ("warning", "error")
-
 
 @dataclass
 class ReportScore:

@@ -21,10 +21,10 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from review import analyse_many
+from review.core.findings import COUNTED_SEVERITIES
 from review.evaluate.data import data_dir
 from review.evaluate.opinion import f1_positive
 
-COUNTED_SEVERITIES = ("warning", "error")
 REPORT_DATE = "2024-05-14"
 CLASS_KINDS = {"judgement": "judgement", "speculation": "hedge"}
 

@@ -38,7 +38,7 @@ def document_object(doc: Doc, doc_id) -> dict:
     findings = []
     for finding in sorted(doc._.findings, key=_finding_order):
         item = _plain(finding)
-        whole_document = finding.start == finding.end == 0 and finding.match == ""
+        whole_document = finding.on_whole_report
         item["sentence"] = None if whole_document else sentence_index(doc, finding.start)
         item["section"] = None if whole_document or structure is None else structure.section_of(finding.start)
         findings.append(item)

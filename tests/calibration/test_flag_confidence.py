@@ -80,9 +80,10 @@ def test_a_doubtful_model_shows_warnings_as_notes_with_the_reason():
 
 def test_whole_report_findings_and_short_texts_are_left_alone():
     doc = _raw_doc(POOR_REPORT)
-    whole = [f for f in doc._.findings if f.start == f.end == 0 and f.match == ""]
+    whole = [f for f in doc._.findings if f.on_whole_report]
+    assert whole
     score_findings(doc, _model(intercept=-8))
-    assert [f for f in doc._.findings if f.start == f.end == 0 and f.match == ""] == whole
+    assert [f for f in doc._.findings if f.on_whole_report] == whole
     short = _raw_doc("Mum is a poor parent and is clearly not coping.")
     before = list(short._.findings)
     score_findings(short, _model(intercept=-8))
