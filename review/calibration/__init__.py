@@ -75,9 +75,10 @@ def score_findings(doc: Doc, model: FlagConfidenceModel) -> None:
     """Give every scored finding on a sentence its confidence; show a warning below the threshold as info."""
     if not doc._.findings or not is_whole_report(doc, model.min_report_sentences):
         return
-    features = unit_features(doc, model.heading_kinds)
+    units = findings_by_unit(doc)
+    features = unit_features(doc, units, model.heading_kinds)
     rescored = {}
-    for unit, found in findings_by_unit(doc).items():
+    for unit, found in units.items():
         probability = model.probability(unit[0], features[unit])
         if probability is None:
             continue

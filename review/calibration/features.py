@@ -55,9 +55,9 @@ def heading_kind(heading: str | None, heading_kinds: dict[str, list[str]]) -> st
     return "other"
 
 
-def unit_features(doc: "Doc", heading_kinds: dict[str, list[str]]) -> dict[Unit, dict[str, float]]:
-    """Each unit's features (name -> value), from the findings the checks recorded on `doc`."""
-    units = findings_by_unit(doc)
+def unit_features(doc: "Doc", units: dict[Unit, list["Finding"]],
+                  heading_kinds: dict[str, list[str]]) -> dict[Unit, dict[str, float]]:
+    """Each unit's features (name -> value); `units` is :func:`findings_by_unit` of `doc`."""
     spans = sentences(doc)
     count = max(len(spans), 1)
     structure = doc._.structure

@@ -65,8 +65,9 @@ def read_set(entry: dict, heading_kinds: dict[str, list[str]]) -> list[MarkedRep
             gold = load_gold(path.with_name(path.stem + ".gold.jsonl"), text)
             doc = review.analyse_doc(text, report_date=gold.report_date)
             bounds = [{"start": s.start_char, "end": s.end_char} for s in sentences(doc)]
-            features = unit_features(doc, heading_kinds)
-            counted = {unit for unit, found in findings_by_unit(doc).items()
+            units = findings_by_unit(doc)
+            features = unit_features(doc, units, heading_kinds)
+            counted = {unit for unit, found in units.items()
                        if unit[0] in checks and any(is_counted(f) for f in found)}
             report = MarkedReport(folder.name + entry.get("series", ""), {u: features[u] for u in counted})
             report.gold_flags = [(line.check, overlapped_sentences(bounds, line.start, line.end))

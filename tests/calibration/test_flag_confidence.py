@@ -11,7 +11,7 @@ import yaml
 import review
 from review.calibration import (COMPONENT, DOWNGRADED_WHY, CheckWeights, FlagConfidenceModel, bundled_model_path,
                                 load_model, score_findings)
-from review.calibration.features import heading_kind, unit_features
+from review.calibration.features import findings_by_unit, heading_kind, unit_features
 from review.core.registry import SCORED
 from review.pipeline import load_pipeline
 from review.train.flag_confidence import CONFIG, MarkedReport, fit, tally
@@ -92,7 +92,7 @@ def test_whole_report_findings_and_short_texts_are_left_alone():
 
 def test_features_name_the_rules_the_block_and_the_section():
     doc = _raw_doc(POOR_REPORT)
-    features = unit_features(doc, KINDS)
+    features = unit_features(doc, findings_by_unit(doc), KINDS)
     assert features
     opinion = [f for (check, _), f in features.items() if check == "opinion"]
     assert opinion and all(any(name.startswith("rule=opinion.") for name in f) for f in opinion)
