@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +21,7 @@ import yaml
 from review.calibration import COMPONENT, FlagConfidenceModel
 from review.calibration.features import Unit, findings_by_unit, is_counted, unit_features
 from review.core.text import sentences
-from review.io.marked import load_gold, overlapped_sentences, read_report
+from review.io.marked import data_dir, load_gold, overlapped_sentences, read_report
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "models" / "flag_confidence" / "config.yaml"
@@ -41,15 +40,10 @@ class MarkedReport:
         return any(check == unit[0] and unit[1] in covered for check, covered in self.gold_flags)
 
 
-def data_folder() -> Path:
-    """Where reports-dev is: $REVIEW_DATA_DIR, else ../shared/data beside the repository."""
-    return Path(os.environ.get("REVIEW_DATA_DIR") or ROOT.parent / "shared" / "data")
-
-
 def set_folder(entry: dict) -> Path:
     """A training set's folder: reports-dev from the data folder, the others from the repository."""
     folder = entry["folder"]
-    return data_folder() / folder if folder.startswith("reports-dev") else ROOT / folder
+    return data_dir() / folder if folder.startswith("reports-dev") else ROOT / folder
 
 
 def read_set(entry: dict, heading_kinds: dict[str, list[str]]) -> list[MarkedReport]:
