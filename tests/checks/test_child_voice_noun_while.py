@@ -5,6 +5,7 @@ Texts written fresh for this pattern, not taken from any development report.
 """
 
 import pytest
+from check_findings import flags_words
 
 REPORT_DATE = "2025-06-10"
 RULES = ("child_voice.no_circumstances",)
@@ -13,7 +14,7 @@ RULES = ("child_voice.no_circumstances",)
 def flagged(review_text, child, text, target) -> bool:
     text = f"{child} is 12.\n\n" + text
     result = review_text(text, report_date=REPORT_DATE, children=[child])
-    return any(f["rule"] in RULES and target in text[max(0, f["start"] - 1):f["end"] + 1] for f in result["findings"])
+    return flags_words(result, text, RULES, target)
 
 
 FLAG = [

@@ -7,6 +7,7 @@ Texts written fresh for this pattern, with other names, places and tools than an
 """
 
 import pytest
+from check_findings import flags_words
 
 REPORT_DATE = "2025-03-20"
 RULES = ("child_voice.no_circumstances", "child_voice.reported_no_circumstances")
@@ -14,7 +15,7 @@ RULES = ("child_voice.no_circumstances", "child_voice.reported_no_circumstances"
 
 def flagged(review_text, children, text, target) -> bool:
     result = review_text(text, report_date=REPORT_DATE, children=children)
-    return any(f["rule"] in RULES and target in text[max(0, f["start"] - 1):f["end"] + 1] for f in result["findings"])
+    return flags_words(result, text, RULES, target)
 
 
 PASS = [

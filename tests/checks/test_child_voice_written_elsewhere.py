@@ -6,6 +6,7 @@ than the development reports it was drawn from (voice-forms-3); none is copied f
 """
 
 import pytest
+from check_findings import flags_words
 
 REPORT_DATE = "2025-06-10"
 RULES = ("child_voice.no_circumstances", "child_voice.second_hand", "child_voice.reported_no_circumstances")
@@ -18,8 +19,7 @@ def flagged(review_text, child, text, target) -> bool:
     """Whether the child_voice check asks for the circumstances of the quote `target` in `text`."""
     text = OPENING + text
     result = review_text(text, report_date=REPORT_DATE, children=[child])
-    return any(f["rule"] in RULES and f["end"] > f["start"] and target in text[f["start"] - 1:f["end"] + 1]
-               for f in result["findings"])
+    return flags_words(result, text, RULES, target)
 
 
 def ids(cases):

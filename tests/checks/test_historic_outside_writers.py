@@ -5,13 +5,13 @@ places than the development reports it was drawn from; none is copied from a rep
 """
 
 import pytest
+from check_findings import historic_matches
 
 REPORT_DATE = "2024-03-20"
 
 
 def flagged(review_text, text):
-    result = review_text(text, report_date=REPORT_DATE)
-    return [f["match"] for f in result["findings"] if f["rule"] == "historic.no_relevance"]
+    return historic_matches(review_text(text, report_date=REPORT_DATE))
 
 
 # Each: a pattern, texts told with no link (flagged, with a match expected among the findings).
