@@ -7,13 +7,24 @@ here, by a fixed seed, so training and evaluation always agree on them.
 from __future__ import annotations
 
 import csv
+import os
 import random
 from pathlib import Path
 
-from review.io.marked import data_dir
-
 SEED = 20240320
 HELD_BACK_FRACTION = 0.2
+
+
+def data_dir() -> Path:
+    """``$REVIEW_DATA_DIR``, else ``shared/data`` beside the repository (``../shared/data``)."""
+    env = os.environ.get("REVIEW_DATA_DIR")
+    if env:
+        return Path(env)
+    repo = Path(__file__).resolve().parents[2]
+    for candidate in (repo / "shared" / "data", repo.parent / "shared" / "data"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("no shared/data folder found; set REVIEW_DATA_DIR")
 
 
 def newssd(split: str) -> list[tuple[str, int]]:

@@ -26,7 +26,8 @@ from pathlib import Path
 
 from review.core.findings import COUNTED_SEVERITIES
 from review.core.registry import SCORED
-from review.io.marked import Gold, GoldLine, data_dir, load_gold, overlapped_sentences, read_report
+from review.evaluate.data import data_dir
+from review.io.marked import Gold, GoldLine, load_gold, overlapped_sentences, read_report
 
 @dataclass
 class ReportScore:

@@ -22,8 +22,8 @@ from pathlib import Path
 
 from review import analyse_many
 from review.core.findings import COUNTED_SEVERITIES
+from review.evaluate.data import data_dir
 from review.evaluate.opinion import f1_positive
-from review.io.marked import data_dir
 
 REPORT_DATE = "2024-05-14"
 CLASS_KINDS = {"judgement": "judgement", "speculation": "hedge"}

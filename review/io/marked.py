@@ -1,28 +1,14 @@
 """Marked reports (the gold format of ``reports-dev``'s README): a report's date, children, document
 child_voice verdict and its flag and ``no_flag`` lines, each located in the report's text. Read by the
-report evaluation and by the training of the flag-confidence model; and where the shared data (reports-dev
-among it) is."""
+report evaluation and by the training of the flag-confidence model."""
 
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from review.io.readers import read_path
-
-
-def data_dir() -> Path:
-    """``$REVIEW_DATA_DIR``, else ``shared/data`` beside the repository (``../shared/data``)."""
-    env = os.environ.get("REVIEW_DATA_DIR")
-    if env:
-        return Path(env)
-    repo = Path(__file__).resolve().parents[2]
-    for candidate in (repo / "shared" / "data", repo.parent / "shared" / "data"):
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError("no shared/data folder found; set REVIEW_DATA_DIR")
 
 
 @dataclass(frozen=True)

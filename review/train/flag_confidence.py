@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -21,7 +21,9 @@ import yaml
 from review.calibration import COMPONENT, FlagConfidenceModel
 from review.calibration.features import Unit, findings_by_unit, is_counted, unit_features
 from review.core.text import sentences
-from review.io.marked import data_dir, load_gold, overlapped_sentences, read_report
+from review.evaluate.data import data_dir
+from review.evaluate.reports import ReportScore, figures, score
+from review.io.marked import Gold, load_gold, overlapped_sentences, read_report
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "models" / "flag_confidence" / "config.yaml"
@@ -29,15 +31,24 @@ CONFIG = ROOT / "models" / "flag_confidence" / "config.yaml"
 
 @dataclass
 class MarkedReport:
-    """One reviewed report of a training set: its flagged units with features, and the marking."""
+    """One reviewed report of a training set: its sentences, its flagged units with features, and its
+    marking cut to the checks the set is marked for."""
 
     set_name: str
+    sentences: list[dict]  # each sentence's start and end, as in the document object
     units: dict[Unit, dict[str, float]]  # units with a warning or error of a marked check
-    gold_flags: list[tuple[str, set[int]]] = field(default_factory=list)  # (check, sentences it covers)
+    gold: Gold
 
     def label(self, unit: Unit) -> bool:
         """Whether the marking flags this sentence for this check."""
-        return any(check == unit[0] and unit[1] in covered for check, covered in self.gold_flags)
+        return any(line.expected and line.check == unit[0]
+                   and unit[1] in overlapped_sentences(self.sentences, line.start, line.end) for line in self.gold.lines)
+
+    def scored(self, kept) -> ReportScore:
+        """The report evaluation's comparison with the marking of the units `kept` (report, unit) keeps, as warnings."""
+        findings = [{"check": unit[0], "sentence": unit[1], "severity": "warning", "rule": ""}
+                    for unit in self.units if kept(self, unit)]
+        return score({"sentences": self.sentences, "findings": findings}, self.gold, self.set_name)
 
 
 def set_folder(entry: dict) -> Path:
@@ -59,14 +70,13 @@ def read_set(entry: dict, heading_kinds: dict[str, list[str]]) -> list[MarkedRep
             gold = load_gold(path.with_name(path.stem + ".gold.jsonl"), text)
             doc = review.analyse_doc(text, report_date=gold.report_date)
             bounds = [{"start": s.start_char, "end": s.end_char} for s in sentences(doc)]
+            marked = Gold(gold.report_date, gold.children, lines=[line for line in gold.lines if line.check in checks])
             units = findings_by_unit(doc)
             features = unit_features(doc, units, heading_kinds)
             counted = {unit for unit, found in units.items()
                        if unit[0] in checks and any(is_counted(f) for f in found)}
-            report = MarkedReport(folder.name + entry.get("series", ""), {u: features[u] for u in counted})
-            report.gold_flags = [(line.check, overlapped_sentences(bounds, line.start, line.end))
-                                 for line in gold.lines if line.expected and line.check in checks]
-            reports.append(report)
+            reports.append(MarkedReport(folder.name + entry.get("series", ""), bounds,
+                                        {u: features[u] for u in counted}, marked))
     return reports
 
 
@@ -98,19 +108,11 @@ def fit(reports: list[MarkedReport], config: dict) -> FlagConfidenceModel:
 
 
 def tally(reports: list[MarkedReport], kept) -> dict[str, Counter]:
-    """Per check: gold flags found (tp) and missed (fn), and kept units no flag explains (fp),
-    counted as ``review.evaluate reports`` counts them."""
-    counts = defaultdict(Counter)
-    for report in reports:
-        explained = set()
-        for check, covered in report.gold_flags:
-            explained |= {(check, i) for i in covered}
-            counts[check]["tp" if any((check, i) in report.units and kept(report, (check, i)) for i in covered)
-                          else "fn"] += 1
-        for unit in report.units:
-            if unit not in explained and kept(report, unit):
-                counts[unit[0]]["fp"] += 1
-    return counts
+    """Per check marked in `reports`: gold flags found (tp) and missed (fn), and kept units no flag
+    explains (fp), by the report evaluation's own scoring (``review.evaluate.reports.score``)."""
+    table = figures([report.scored(kept) for report in reports])["checks"]
+    counts = {check: Counter({key: row[key] for key in ("tp", "fp", "fn")}) for check, row in table.items()}
+    return {check: count for check, count in counts.items() if sum(count.values())}
 
 
 def _pr(counts: Counter) -> str:

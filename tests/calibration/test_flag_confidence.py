@@ -13,6 +13,7 @@ from review.calibration import (COMPONENT, DOWNGRADED_WHY, CheckWeights, FlagCon
                                 load_model, score_findings)
 from review.calibration.features import findings_by_unit, heading_kind, unit_features
 from review.core.registry import SCORED
+from review.io.marked import Gold, GoldLine
 from review.pipeline import load_pipeline
 from review.train.flag_confidence import CONFIG, MarkedReport, fit, tally
 
@@ -106,10 +107,13 @@ def test_heading_kinds_are_read_from_the_models_words(heading, kind):
     assert heading_kind(heading, KINDS) == kind
 
 
+SENTENCES = [{"start": 10 * i, "end": 10 * i + 9} for i in range(6)]  # six sentences of nine characters
+
+
 def _report(units: dict, flags: list) -> MarkedReport:
-    report = MarkedReport("set", units)
-    report.gold_flags = flags
-    return report
+    """A marked report of SENTENCES whose marking flags each (check, sentence indices) in `flags`."""
+    lines = [GoldLine(check, "", 10 * min(covered), 10 * max(covered) + 9, True) for check, covered in flags]
+    return MarkedReport("set", SENTENCES, units, Gold(lines=lines))
 
 
 def test_training_learns_which_flags_the_marking_keeps():
