@@ -4,8 +4,8 @@ sentence with the probability that a practitioner marking the report would flag 
 The checks' rules fire on words and structure; whether a flag is right also depends on things no one
 rule sees (which other rules fired, the kind of block and section, how heavily the rest of the report
 is flagged). A logistic regression per check, trained on marked reports (``review.train.flag_confidence``,
-figures in ``models/flag_confidence/MODEL.md``), weighs them. Every finding on a sentence gets its
-``confidence``; a warning below the threshold is shown as ``info`` instead, with the reason in its
+figures in ``models/flag_confidence/MODEL.md``), weighs them. Every finding on a sentence, of a check
+with a model, gets its ``confidence``; a warning below the threshold is shown as ``info`` instead, with the reason in its
 ``why``, so a good report is not told to change what a practitioner would accept, and nothing is hidden.
 """
 
