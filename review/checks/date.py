@@ -1280,7 +1280,7 @@ def introduces_dated_items(doc: Doc, sent: Span) -> bool:
     text = doc_text(doc)
     if structure is None or not text[sent.start_char:sent.end_char].rstrip().endswith(":"):
         return False
-    here = structure._index_at(sent.start_char)
+    here = structure.index_at(sent.start_char)
     if here is None or text[sent.end_char:structure.blocks[here].end].strip():
         return False  # the colon does not end its block
     items = []

@@ -123,14 +123,14 @@ class Structure:
     def _starts(self) -> list[int]:  # asked once per sentence by several checks: built once, after reading
         return [b.start for b in self.blocks]
 
-    def _index_at(self, offset: int) -> int | None:
+    def index_at(self, offset: int) -> int | None:
         """The index in `blocks` of the block holding `offset`, or None (blank lines)."""
         i = bisect_right(self._starts, offset) - 1
         return i if i >= 0 and offset < max(self.blocks[i].end, self.blocks[i].start + 1) else None
 
     def block_at(self, offset: int) -> Block | None:
         """The block holding `offset`, or None (blank lines)."""
-        i = self._index_at(offset)
+        i = self.index_at(offset)
         return None if i is None else self.blocks[i]
 
     def passage_at(self, offset: int, text: str) -> tuple[int, int] | None:
@@ -139,7 +139,7 @@ class Structure:
         a list, with a paragraph running straight on after the list, or the one paragraph set out after it
         (a blank line between allowed: "She asked me to include it in her own words:"). None outside every
         block. A list with no lead-in keeps each item apart (a dated entry's date is its own)."""
-        i = self._index_at(offset)
+        i = self.index_at(offset)
         if i is None:
             return None
         block = self.blocks[i]
