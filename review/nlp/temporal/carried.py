@@ -102,7 +102,16 @@ def occasion_sub_headings(doc: Doc) -> dict[int, tuple[int, int]]:
     only names one of the children seen then (`child_seen_then`: "Kacey (11)"), right after the section's opening
     paragraph or after another such sub-heading, mapped to the span of that paragraph's first sentence, which tells
     the occasion ("I saw Kacey and Darius at home on 10/04/25 after school"). Whether that sentence names a day is
-    for the caller to read: the date check by its dating expressions, the child's voice by its circumstances."""
+    for the caller to read: the date check by its dating expressions, the child's voice by its circumstances.
+    Read once per Doc and set of children (the child's voice asks for each quote); the caller may not change it."""
+    children = tuple(doc._.children or ()) if Doc.has_extension("children") else ()
+    cached = doc.user_data.get("review_occasion_sub_headings")
+    if cached is None or cached[0] != children:
+        cached = doc.user_data["review_occasion_sub_headings"] = (children, _occasion_sub_headings(doc))
+    return cached[1]
+
+
+def _occasion_sub_headings(doc: Doc) -> dict[int, tuple[int, int]]:
     text = doc_text(doc)
     spans = sentences(doc)
     found: dict[int, tuple[int, int]] = {}
