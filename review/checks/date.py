@@ -15,7 +15,7 @@ from review.core.blocks import names_columns
 from review.core.findings import add_finding
 from review.core.rules import load_rules
 from review.core.text import doc_text, sentences, span_text
-from review.nlp.grammar import (clause_text, clause_tokens, governing_verb, is_past, is_past_progressive,
+from review.nlp.grammar import (MODALS, clause_text, clause_tokens, governing_verb, is_past, is_past_progressive,
                                 is_present_perfect, main_verbs)
 from review.nlp.linguistics import linguistics
 from review.nlp.patterns import phrase_pattern
@@ -62,6 +62,17 @@ TALLY = re.compile(r"\b" + NUMBER + r"\s+(?:out\s+)?of\s+(?:(?:the|her|his|their
                    r"(?:(?:last|past|first|previous)\s+)?" + NUMBER + r"\b|"
                    r"\bon\s+" + NUMBER + r"\s+(?:separate\s+|different\s+)?occasions\b|"
                    r"\b(?:once|twice|" + NUMBER + r"\s+times)\s+(?:in|over|during)\s+the\s+(?:last|past)\b", re.I)
+# a count out of a total, without the period words TALLY also takes ("attended 5 of the 8 sessions", "3 of her last 6")
+RATIO = re.compile(r"\b" + NUMBER + r"\s+(?:out\s+)?of\s+(?:(?:the|her|his|their|its|our|my)\s+)?"
+                   r"(?:(?:last|past|first|previous)\s+)?" + NUMBER + r"\b", re.I)
+# a rate after a count ("twice a day", "three times per week", "two sessions each week"): a routine, not occasions
+RATE_AFTER = re.compile(r"\s*(?:a|an|per|each|every)\s+(?:\w+\s+)?(?:day|night|week|fortnight|month|term|year|"
+                        r"morning|evening|weekend|session|visit)s?\b", re.I)
+# the words that place an occasion only by its place in a series ("the last review", "a recent visit")
+EARLIER_WORDS = {"last", "previous", "recent", "earlier", "latest"}
+# the words that count an unnumbered several ("several times", "a few occasions", "a number of times")
+SEVERAL_WORDS = {"several", "few", "couple", "number", "many", "multiple", "numerous", "various"}
+YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # a count of occasions just before a time ("twice this year", "three times last month", "on two occasions recently"):
 # the time bounds a tally, it does not date one event
 COUNT_BEFORE = re.compile(r"\b(?:once|twice|" + NUMBER + r"\s+(?:more\s+)?times|on\s+" + NUMBER +
@@ -129,6 +140,9 @@ class DateCheck:
                 return verb  # "At the last home visit Dad was asleep", "There was an argument at the gate"
             if verb.lemma_ == "be" and is_present_perfect(verb) and self.visits_a_place(verb, sent):
                 return verb  # "Police have been in school"
+            if (is_past(verb) or is_past_progressive(verb)) and self.names_an_earlier_occasion(verb) \
+                    and not self.is_habitual(verb, sent):
+                return verb  # "At the last review school reported ...", "On my last visit he was wearing ..."
             if not (is_past(verb) or is_telegraphic(verb)) or verb.lemma_ == "be" or self.is_habitual(verb, sent):
                 continue
             if is_present_perfect(verb) and verb.lemma_.lower() in self.summary_verbs and not self.discloses(verb):
@@ -427,10 +441,20 @@ class DateCheck:
         return block is not None and (block.kind == "field" or names_columns(block, doc_text(sent.doc)))
 
     def is_event_noun(self, noun: Token) -> bool:
-        """An event noun, alone or with its compounds ("referral", "core group")."""
+        """An event noun, alone or with its compounds ("referral", "core group", "the last core group")."""
         compounds = " ".join(c.lower_ for c in noun.children if c.dep_ in ("compound", "amod"))
+        nouns = " ".join(c.lower_ for c in noun.children if c.dep_ == "compound")
         names = {noun.lemma_.lower(), noun.lower_}
-        return any(name in self.event_nouns or f"{compounds} {name}" in self.event_nouns for name in names)
+        return any(name in self.event_nouns or f"{compounds} {name}" in self.event_nouns
+                   or f"{nouns} {name}" in self.event_nouns for name in names)
+
+    def names_an_earlier_occasion(self, verb: Token) -> bool:
+        """The verb is placed at an earlier occasion named only by its place in a series ("agreed at the last review",
+        "At my last visit the house was clean", "on a recent visit"): an occasion of its own, which needs its date."""
+        return any(prep.dep_ == "prep" and prep.lower_ in ("at", "during", "on") and any(
+            obj.dep_ == "pobj" and obj.tag_ != "NNS" and self.is_event_noun(obj)
+            and any(c.dep_ == "amod" and c.lower_ in EARLIER_WORDS for c in obj.children) for obj in prep.children)
+            for prep in verb.children)
 
     def has_event_noun(self, verb: Token) -> bool:
         """The verb's subject or object is an event noun ("A referral was made", "held a meeting")."""
@@ -530,11 +554,12 @@ class DateCheck:
                     dating = None  # "Recently ... Mum rang at 8.50am": a time of day needs a day, not a vague time
                 if dating is not None and verb is not None and (
                         (is_vague(dating) and introduces_an_event(verb)) or self.opened_occasion(sent) is not None
-                        or ((has_indefinite_argument(verb) or is_present_perfect(verb))
+                        or ((has_indefinite_argument(verb) or is_present_perfect(verb) or self.names_an_earlier_occasion(verb))
                             and carried_from_another_paragraph(doc, sent, dating) and not anchor.get("occasion"))
                         or (self.adds_another_event(verb) and carried_in_running_text(doc, dating))):
                     dating = None  # "Police were called recently ... A DASH was completed": a new event, undated;
-                    # a paragraph in the present perfect tells what has happened up to now, not on the day before
+                    # a paragraph in the present perfect tells what has happened up to now, not on the day before;
+                    # "At my last visit ..." in a later paragraph names an occasion of its own
                 if dating is not None and verb is not None and self.opens_a_month_entry(doc, sent, dating):
                     month_entries[index], dating = dating, None  # "October 2024 - 58%. Mum missed the panel."
             if dating is None and verb is not None and not anchor["heading"]:
@@ -550,6 +575,8 @@ class DateCheck:
                     and not introduces_dated_items(doc, sent)
                     and not placed_by_a_told_event(verb, told_undated)):
                 undated.append((index, sent, verb))  # "He told me he is scared": a feeling passed on, no incident
+            if not vaguely_dated and not (undated and undated[-1][0] == index) and not self.is_header(sent):
+                vaguely_dated = self.check_counted_occasions(doc, sent, anchor["own"], anchor)
             if vaguely_dated or (undated and undated[-1][0] == index):
                 told_undated.update(t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "PROPN"))
             if dating is not None and dating.anchor is not None and (verb is not None or (own and anchor["heading"])
@@ -725,6 +752,69 @@ class DateCheck:
             add_finding(doc, self.rules.rule(rule), start, end, allow=self.rules, kind="imprecise",
                         resolved=f" If it was {resolved}, say so." if resolved else "")
         return bool(spans)
+
+    def check_counted_occasions(self, doc: Doc, sent: Span, own: list[TemporalExpression], anchor: dict) -> bool:
+        """``date.counted_occasions`` on a count of several past occasions none of which is dated ("was reported
+        missing three times last month", "has missed two appointments", "on several occasions"; True if raised).
+        Not a rate ("twice a day"), a ratio from a record ("5 of the 8 sessions"), a count over a period from a
+        calendar date or month ("four times since 12/01/2025", "three injuries since August"), a count beside the days themselves, a line of a record that
+        opens with its month ("Mar – attended 2 sessions"), a lead-in to a list of them ("three admissions:"), a
+        time of life ("as a teenager"), the evidence for a view ("I base this on four sessions"), nor, in the simple past,
+        what happened during the occasion the block is dated by ("At the visit on 14/03 ... She left the room
+        twice"); a present perfect counts up to now, so only a day told before it, which starts the period
+        counted, takes it out."""
+        text = doc_text(doc)
+        if anchor["heading"] or RATIO.search(span_text(sent)) or introduces_dated_items(doc, sent) or any(
+                names_a_day(e) or YEAR.search(e.text) or is_time_of_life(e) or counts_from_a_calendar_time(text, e)
+                for e in own):
+            return False
+        structure = doc._.structure
+        block = structure.block_at(sent.start_char) if structure is not None else None
+        if block is not None and any(opens_its_block(block, e, text) for e in [*own, anchor["carried"]] if e):
+            return False  # "Mar – attended 2 sessions": a month's line of a record's tally
+        for count, verb, start in self.occasion_counts(sent):
+            if in_quote(sent, count.idx) or RATE_AFTER.match(doc_text(doc), count.idx + len(count.text)):
+                continue
+            if not (is_past(verb) or is_present_perfect(verb)) or evidences_a_view(verb):
+                continue
+            carried = anchor["carried"]
+            if carried is not None and names_a_day(carried) and not is_relative_to_report(carried) and (
+                    not is_present_perfect(verb) or carried.start < sent.start_char):
+                continue  # "During the visit she left the room twice": that day's; "met her on 02/05. I have seen
+                # her four times": the period from that day (a day told after the count dates only one of them)
+            add_finding(doc, self.rules.rule("date.counted_occasions"), start, count.idx + len(count.text),
+                        allow=self.rules, kind="counted")
+            return True
+        return False
+
+    def occasion_counts(self, sent: Span):
+        """Each count of more than one occasion in `sent`, with the verb it counts and where its words start:
+        "twice", "three times", "on several occasions", "a number of times", an event noun with a number or
+        "several" ("two missed appointments", "3 fixed-term exclusions")."""
+        for token in sent:
+            if token.lower_ == "twice":
+                quantity = [token]
+            elif token.lower_ in ("times", "occasions") or (token.tag_ == "NNS" and self.is_event_noun(token)):
+                quantity = [c for c in token.children if c.dep_ in ("nummod", "amod", "quantmod")
+                            and ((c.like_num and c.lower_ not in ("one", "1")) or c.lower_ in SEVERAL_WORDS)]
+                if quantity and token.head.lower_ == "of":
+                    continue  # "Of the ten sessions offered, he has attended 8": the total of a ratio
+                if any(c.dep_ == "poss" or c.lower_ in ("the", "these", "those") or c.lower_ in self.whole_set_words
+                       for c in token.children) or any(c.lower_ in self.whole_set_words for q in quantity for c in q.children):
+                    continue  # "the two missed appointments" (told of already), "all ten sessions" (the whole set)
+                head = token.head.head if token.head.lower_ == "of" else None  # "a number of times"
+                if not quantity and head is not None and head.lower_ in SEVERAL_WORDS and head.i < token.i:
+                    quantity = [head]
+                if not quantity:
+                    continue
+            else:
+                continue
+            verb = token.head
+            while (verb.pos_ not in ("VERB", "AUX") or verb.dep_ == "xcomp") and verb.head.i != verb.i:
+                verb = verb.head  # "was reported missing three times", "have tried to speak to her several times"
+            if verb.pos_ in ("VERB", "AUX"):
+                start = min(t.left_edge.i for t in [*quantity, *(c for c in token.children if c.dep_ == "det")])
+                yield token, verb, sent.doc[max(start, sent.start)].idx
 
     def vague_past_time(self, doc: Doc, sent: Span) -> list[tuple[int, int, None]]:
         """The phrase that places the sentence's past event only as some time before now ("a while back", "at some
@@ -1330,6 +1420,33 @@ def sets_a_condition(verb: Token) -> bool:
     own = {t.i for t in verb.subtree}
     return head.pos_ != "VERB" and any(t.tag_ == "MD" and t.lower_ in MODAL_WORDS and t.i not in own
                                        for t in head.subtree)
+
+
+VIEW_VERBS = {"think", "believe", "feel", "worry", "consider", "suspect", "know", "judge", "assess"}
+
+
+def evidences_a_view(verb: Token) -> bool:
+    """The verb tells the grounds of a view: what the view is based on ("I base this on what I have seen on three
+    visits"), or a reason clause of a prediction or view ("it could be worse, as I have seen this many times"); not
+    the reason for a state told as fact ("has not had her review as it was missed twice")."""
+    if any(t.lemma_ == "base" for t in (verb, *verb.ancestors)):
+        return True
+    if verb.dep_ != "advcl" or not any(c.lower_ in REASON_MARKERS and c.dep_ == "mark" for c in verb.children):
+        return False
+    view = verb.head
+    return view.lemma_ in VIEW_VERBS or any(c.dep_ == "aux" and c.lower_ in MODALS for c in view.children)
+
+
+def counts_from_a_calendar_time(text: str, expr: TemporalExpression) -> bool:
+    """The expression is a calendar month or day after "since" ("since August", "since 12/01"): it starts the period
+    a count covers, which a reader can place."""
+    since = text[max(0, expr.start - 6):expr.start].lower() == "since " or expr.text.lower().startswith("since ")
+    return since and bool(MONTH_OR_YEAR.search(expr.text) or re.search(r"\d", expr.text))
+
+
+def is_time_of_life(expr: TemporalExpression) -> bool:
+    """A time of a person's life ("as a teenager", "in Year 6"): vague by nature, and no date is asked for it."""
+    return expr.type == "DATE" and expr.imprecise and expr.value is None
 
 
 def gives_a_reason_for_a_view(verb: Token) -> bool:
