@@ -554,7 +554,8 @@ class DateCheck:
                     dating = None  # "Recently ... Mum rang at 8.50am": a time of day needs a day, not a vague time
                 if dating is not None and verb is not None and (
                         (is_vague(dating) and introduces_an_event(verb)) or self.opened_occasion(sent) is not None
-                        or ((has_indefinite_argument(verb) or is_present_perfect(verb) or self.names_an_earlier_occasion(verb))
+                        or ((has_indefinite_argument(verb) or is_present_perfect(verb)
+                             or self.names_an_earlier_occasion(verb))
                             and carried_from_another_paragraph(doc, sent, dating) and not anchor.get("occasion"))
                         or (self.adds_another_event(verb) and carried_in_running_text(doc, dating))):
                     dating = None  # "Police were called recently ... A DASH was completed": a new event, undated;
@@ -756,13 +757,14 @@ class DateCheck:
     def check_counted_occasions(self, doc: Doc, sent: Span, own: list[TemporalExpression], anchor: dict) -> bool:
         """``date.counted_occasions`` on a count of several past occasions none of which is dated ("was reported
         missing three times last month", "has missed two appointments", "on several occasions"; True if raised).
+
         Not a rate ("twice a day"), a ratio from a record ("5 of the 8 sessions"), a count over a period from a
-        calendar date or month ("four times since 12/01/2025", "three injuries since August"), a count beside the days themselves, a line of a record that
-        opens with its month ("Mar – attended 2 sessions"), a lead-in to a list of them ("three admissions:"), a
-        time of life ("as a teenager"), the evidence for a view ("I base this on four sessions"), nor, in the simple past,
-        what happened during the occasion the block is dated by ("At the visit on 14/03 ... She left the room
-        twice"); a present perfect counts up to now, so only a day told before it, which starts the period
-        counted, takes it out."""
+        calendar date or month ("four times since 12/01/2025", "three injuries since August"), a count beside
+        the days themselves, a line of a record that opens with its month ("Mar – attended 2 sessions"), a
+        lead-in to a list of them ("three admissions:"), a time of life ("as a teenager"), the grounds of a view
+        ("I base this on four sessions"), nor, in the simple past, what happened during the occasion the block
+        is dated by ("At the visit on 14/03 ... She left the room twice"); a present perfect counts up to now,
+        so only a day told before it, which starts the period counted, takes it out."""
         text = doc_text(doc)
         if anchor["heading"] or RATIO.search(span_text(sent)) or introduces_dated_items(doc, sent) or any(
                 names_a_day(e) or YEAR.search(e.text) or is_time_of_life(e) or counts_from_a_calendar_time(text, e)
@@ -773,7 +775,7 @@ class DateCheck:
         if block is not None and any(opens_its_block(block, e, text) for e in [*own, anchor["carried"]] if e):
             return False  # "Mar – attended 2 sessions": a month's line of a record's tally
         for count, verb, start in self.occasion_counts(sent):
-            if in_quote(sent, count.idx) or RATE_AFTER.match(doc_text(doc), count.idx + len(count.text)):
+            if in_quote(sent, count.idx) or RATE_AFTER.match(text, count.idx + len(count.text)):
                 continue
             if not (is_past(verb) or is_present_perfect(verb)) or evidences_a_view(verb):
                 continue
@@ -799,8 +801,8 @@ class DateCheck:
                             and ((c.like_num and c.lower_ not in ("one", "1")) or c.lower_ in SEVERAL_WORDS)]
                 if quantity and token.head.lower_ == "of":
                     continue  # "Of the ten sessions offered, he has attended 8": the total of a ratio
-                if any(c.dep_ == "poss" or c.lower_ in ("the", "these", "those") or c.lower_ in self.whole_set_words
-                       for c in token.children) or any(c.lower_ in self.whole_set_words for q in quantity for c in q.children):
+                if any(c.dep_ == "poss" or c.lower_ in ("the", "these", "those", *self.whole_set_words)
+                       for c in [*token.children, *(d for q in quantity for d in q.children)]):
                     continue  # "the two missed appointments" (told of already), "all ten sessions" (the whole set)
                 head = token.head.head if token.head.lower_ == "of" else None  # "a number of times"
                 if not quantity and head is not None and head.lower_ in SEVERAL_WORDS and head.i < token.i:
@@ -1441,7 +1443,7 @@ def counts_from_a_calendar_time(text: str, expr: TemporalExpression) -> bool:
     """The expression is a calendar month or day after "since" ("since August", "since 12/01"): it starts the period
     a count covers, which a reader can place."""
     since = text[max(0, expr.start - 6):expr.start].lower() == "since " or expr.text.lower().startswith("since ")
-    return since and bool(MONTH_OR_YEAR.search(expr.text) or re.search(r"\d", expr.text))
+    return since and bool(MONTH_OR_YEAR.search(expr.text))
 
 
 def is_time_of_life(expr: TemporalExpression) -> bool:
