@@ -86,7 +86,8 @@ def score_findings(doc: Doc, model: FlagConfidenceModel) -> None:
         for finding in found:
             if finding.severity == "warning" and probability < model.threshold:
                 why = " ".join(filter(None, [finding.why, DOWNGRADED_WHY.format(confidence=confidence)]))
-                rescored[id(finding)] = dataclasses.replace(finding, severity="info", confidence=confidence, why=why)
+                rescored[id(finding)] = dataclasses.replace(finding, severity="info", confidence=confidence, why=why,
+                                                            downgraded_from=finding.severity)
             else:
                 rescored[id(finding)] = dataclasses.replace(finding, confidence=confidence)
     doc._.findings = [rescored.get(id(finding), finding) for finding in doc._.findings]

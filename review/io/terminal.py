@@ -30,6 +30,8 @@ TODAY_NOTICE = ("The report date is today's: none was given (--report-date) or f
                 "decides what is historic.")
 # What a passage's repeated findings of a rule have in common, for the rules whose message
 # differs only by the flagged words (shown in each sentence). Other rules list each message.
+DOWNGRADED_NOTE = ("A note, not a warning: practitioners marking reports like this accepted most sentences "
+                   "flagged like {it} (confidence {confidence}).")
 GROUP_HEADS = {
     "date.undated_event": "These {n} sentences describe events with no date or time, and none is carried over:",
     "date.relative": "These {n} sentences date events only from the day the report was written:",
@@ -144,14 +146,14 @@ def _span(first: str, last: str) -> str:
 
 
 def passages(document: dict) -> list[list[dict]]:
-    """The findings on words in reading order, those of one rule in one passage (the section under
-    a heading, else the paragraph, per the report's `blocks`) together at the place of the first."""
+    """The findings on words in reading order, those of one rule and severity in one passage (the section
+    under a heading, else the paragraph, per the report's `blocks`) together at the place of the first."""
     starts = [block["start"] for block in document.get("blocks") or []]
     groups: dict[tuple, list[dict]] = {}
     for finding in document["findings"]:
         if finding["sentence"] is not None:
             passage = finding.get("section") or bisect_right(starts, finding["start"]) - 1
-            groups.setdefault((finding["rule"], passage), []).append(finding)
+            groups.setdefault((finding["rule"], finding["severity"], passage), []).append(finding)
     return sorted(groups.values(), key=lambda group: (group[0]["start"], group[0]["end"], group[0]["rule"]))
 
 
@@ -160,6 +162,16 @@ def _by_sentence(group: list[dict]) -> list[list[dict]]:
     for finding in group:
         sentences.setdefault(finding["sentence"], []).append(finding)
     return list(sentences.values())
+
+
+def _downgraded(style: _Style, found: list[dict], indent: str = INDENT) -> list[str]:
+    """Why a warning is shown as a note (the flag-confidence stage), once for the findings `found`."""
+    scored = sorted({f["confidence"] for f in found if f.get("downgraded_from") and f.get("confidence") is not None})
+    if not scored:
+        return []
+    confidence = f"{scored[0]:.2f}" if len(scored) == 1 else f"{scored[0]:.2f} to {scored[-1]:.2f}"
+    it = "it" if len({f["sentence"] for f in found}) == 1 else "these"
+    return style.wrap(DOWNGRADED_NOTE.format(it=it, confidence=confidence), indent=indent, paint="dim")
 
 
 def _head(style: _Style, place: str, finding: dict, count: int = 1) -> list[str]:
@@ -186,7 +198,7 @@ def _sentence_entry(style: _Style, document: dict, found: list[dict]) -> list[st
             lines += style.wrap(f"Suggestion: {finding['suggestion']}", paint="dim")
     if shared:
         lines += style.wrap(f"Suggestion: {found[0]['suggestion']}", paint="dim")
-    return lines
+    return lines + _downgraded(style, found)
 
 
 def _group_entry(style: _Style, document: dict, group: list[dict]) -> list[str]:
@@ -209,7 +221,7 @@ def _group_entry(style: _Style, document: dict, group: list[dict]) -> list[str]:
                 lines += style.wrap(f"Suggestion: {finding['suggestion']}", indent=below, paint="dim")
     if same_suggestion:
         lines += style.wrap(f"Suggestion: {first['suggestion']}", paint="dim")
-    return lines
+    return lines + _downgraded(style, group)
 
 
 def _note_entry(style: _Style, finding: dict) -> list[str]:

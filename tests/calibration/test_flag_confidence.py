@@ -64,6 +64,7 @@ def test_a_confident_model_keeps_every_warning():
     before = [(f.rule, f.severity) for f in doc._.findings]
     score_findings(doc, _model(intercept=8))
     assert [(f.rule, f.severity) for f in doc._.findings] == before
+    assert all(f.downgraded_from is None for f in doc._.findings)
     assert all(f.confidence > 0.99 for f in doc._.findings if f.check in SCORED and f.confidence is not None)
 
 
@@ -76,6 +77,7 @@ def test_a_doubtful_model_shows_warnings_as_notes_with_the_reason():
     rescored = [f for f in doc._.findings if f.check in SCORED and f.confidence is not None]
     assert rescored and all(f.severity == "info" for f in rescored)
     assert all(DOWNGRADED_WHY.split(":")[0] in f.why for f in rescored)
+    assert all(f.downgraded_from == "warning" for f in rescored)
     assert len(doc._.findings) == count  # nothing dropped
 
 

@@ -33,3 +33,30 @@ def test_the_width_is_respected_at_every_width(nlp):
     for width in (40, 57, 80, 133):
         lines = render_text(document, width=width).splitlines()
         assert max(len(line) for line in lines) <= width
+
+
+def _shown_as_note(finding: dict, confidence: float) -> dict:
+    return {**finding, "severity": "info", "downgraded_from": "warning", "confidence": confidence}
+
+
+def test_a_warning_shown_as_a_note_says_why_and_a_note_of_its_own_does_not(nlp):
+    document = review.analyse(TEXT, report_date="2024-03-20")
+    assert document["findings"] and all(f["downgraded_from"] is None for f in document["findings"])
+    assert "A note, not a warning" not in render_text(document)
+    first = document["findings"][0]
+    noted = {**document, "findings": [_shown_as_note(first, 0.31), *document["findings"][1:]]}
+    shown = " ".join(render_text(noted, width=200).split())
+    assert f"info {first['rule']}" in shown
+    assert "A note, not a warning: practitioners marking reports like this accepted most sentences flagged like it " \
+           "(confidence 0.31)." in shown
+
+
+def test_warnings_and_notes_of_one_rule_in_a_passage_are_shown_apart(nlp):
+    text = ("Concerns\n\nMum was seen shouting at the school gate. Dad was seen hitting the car. "
+            "Nan was seen leaving the house.\n")
+    document = review.analyse(text, report_date="2024-03-20")
+    passives = [f for f in document["findings"] if f["rule"] == "length.passive"]
+    assert len(passives) == 3 and all(f["severity"] == "warning" for f in passives)
+    noted = {**document, "findings": [_shown_as_note(f, 0.2) if f is passives[0] else f for f in document["findings"]]}
+    shown = render_text(noted, width=200)
+    assert "warning  length.passive  ×2" in shown and "info  length.passive  (" in shown
