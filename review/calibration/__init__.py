@@ -6,7 +6,8 @@ rule sees (which other rules fired, the kind of block and section, how heavily t
 is flagged). A logistic regression per check, trained on marked reports (``review.train.flag_confidence``,
 figures in ``models/flag_confidence/MODEL.md``), weighs them. Every finding on a sentence, of a check
 with a model, gets its ``confidence``; a warning below the threshold is shown as ``info`` instead, with the reason in its
-``why``, so a good report is not told to change what a practitioner would accept, and nothing is hidden.
+``why``, so a good report is not told to change what a practitioner would accept, and nothing is hidden. A note of a
+rule with a model of its own (``promote``: a sentence of 30 to 60 words) is shown as a warning at or above it.
 """
 
 from __future__ import annotations
@@ -21,11 +22,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from review.calibration.features import findings_by_unit, unit_features
+from review.calibration.features import findings_by_unit, is_counted, unit_features
 from review.core.text import is_whole_report
 
 COMPONENT = "review_flag_confidence"
 MODEL_FILE = Path("flag_confidence") / "model.json"
+PROMOTED_WHY = ("Shown as a warning, not a note: in reports like this one, practitioners marking them asked "
+                "for most sentences like this to be changed (confidence {confidence:.2f}).")
 DOWNGRADED_WHY = ("Shown as a note, not a warning: in reports like this one, practitioners marking them "
                   "accepted most sentences flagged like this (confidence {confidence:.2f}).")
 
@@ -47,16 +50,27 @@ class FlagConfidenceModel(BaseModel):
                                       "learnt from whole reports")
     heading_kinds: dict[str, list[str]] = Field(description="kind of section -> words its heading holds")
     checks: dict[str, CheckWeights]
-    trained_on: dict[str, int] = Field(default_factory=dict, description="units per check it learnt from")
+    promote: dict[str, CheckWeights] = Field(default_factory=dict, description="rule -> a regression for its notes "
+                                             "(info): one scored at or above the threshold is shown as a warning")
+    trained_on: dict[str, int] = Field(default_factory=dict, description="units per check (and per promoted "
+                                       "rule) it learnt from")
 
     def probability(self, check: str, features: dict[str, float]) -> float | None:
         """The probability that a flag of `check` with `features` is right, or None if the check has
         no model."""
-        weights = self.checks.get(check)
-        if weights is None:
-            return None
-        score = weights.intercept + sum(weights.weights.get(name, 0.0) * value for name, value in features.items())
-        return 1.0 / (1.0 + math.exp(-score))
+        return _logistic(self.checks.get(check), features)
+
+    def promotion(self, rule: str, features: dict[str, float]) -> float | None:
+        """The probability that a practitioner would flag the sentence a note of `rule` is on, or None
+        if the rule's notes have no model."""
+        return _logistic(self.promote.get(rule), features)
+
+
+def _logistic(weights: CheckWeights | None, features: dict[str, float]) -> float | None:
+    if weights is None:
+        return None
+    score = weights.intercept + sum(weights.weights.get(name, 0.0) * value for name, value in features.items())
+    return 1.0 / (1.0 + math.exp(-score))
 
 
 def bundled_model_path() -> Path:
@@ -79,15 +93,22 @@ def score_findings(doc: Doc, model: FlagConfidenceModel) -> None:
     features = unit_features(doc, units, model.heading_kinds)
     rescored = {}
     for unit, found in units.items():
+        noted = not any(is_counted(f) for f in found)  # only notes: one of a promoted rule may become a warning
+        for finding in (f for f in found if noted and f.rule in model.promote):
+            promoted = round(model.promotion(finding.rule, features[unit]), 3)
+            rescored[id(finding)] = (dataclasses.replace(
+                finding, severity="warning", confidence=promoted, rule_severity=finding.severity,
+                why=" ".join(filter(None, [finding.why, PROMOTED_WHY.format(confidence=promoted)])))
+                if promoted >= model.threshold else dataclasses.replace(finding, confidence=promoted))
         probability = model.probability(unit[0], features[unit])
         if probability is None:
             continue
         confidence = round(probability, 3)
-        for finding in found:
+        for finding in (f for f in found if id(f) not in rescored):
             if finding.severity == "warning" and probability < model.threshold:
                 why = " ".join(filter(None, [finding.why, DOWNGRADED_WHY.format(confidence=confidence)]))
                 rescored[id(finding)] = dataclasses.replace(finding, severity="info", confidence=confidence, why=why,
-                                                            downgraded_from=finding.severity)
+                                                            rule_severity=finding.severity)
             else:
                 rescored[id(finding)] = dataclasses.replace(finding, confidence=confidence)
     doc._.findings = [rescored.get(id(finding), finding) for finding in doc._.findings]

@@ -36,7 +36,7 @@ class Finding:
     rationale: str = ""
     match: str = ""
     confidence: float | None = None  # how likely a practitioner agrees with it (review.calibration), where measured
-    downgraded_from: str | None = None  # "warning" when the flag-confidence stage shows the warning as info
+    rule_severity: str | None = None  # the rule's own severity, where the flag-confidence stage changed it
 
     @property
     def on_whole_report(self) -> bool:

@@ -336,6 +336,8 @@ class LengthLexicons(Strict):
 
 class LengthThresholds(Strict):
     sentence_words: Number = threshold("length.sentence: more words than this in one sentence")
+    long_sentence_words: Number = threshold("length.long_sentence: a note on a sentence of at least this many words "
+                                            "and no more than sentence_words")
     paragraph_words: Number = threshold("length.paragraph: more words than this in one paragraph")
     hard_grade: Number = threshold("length.hard_to_read: a sentence graded above this ...")
     hard_min_words: Number = threshold("... with at least this many words")

@@ -30,8 +30,13 @@ TODAY_NOTICE = ("The report date is today's: none was given (--report-date) or f
                 "decides what is historic.")
 # What a passage's repeated findings of a rule have in common, for the rules whose message
 # differs only by the flagged words (shown in each sentence). Other rules list each message.
-DOWNGRADED_NOTE = ("A note, not a warning: practitioners marking reports like this accepted most sentences "
-                   "flagged like {it} (confidence {confidence}).")
+# Why the flag-confidence stage changed a finding's severity, by the rule's own severity.
+CALIBRATED_NOTES = {
+    "warning": "A note, not a warning: practitioners marking reports like this accepted most sentences flagged "
+               "like {it} (confidence {confidence}).",
+    "info": "A warning, not a note: practitioners marking reports like this asked for most sentences like {it} "
+            "to be changed (confidence {confidence}).",
+}
 GROUP_HEADS = {
     "date.undated_event": "These {n} sentences describe events with no date or time, and none is carried over:",
     "date.relative": "These {n} sentences date events only from the day the report was written:",
@@ -164,14 +169,17 @@ def _by_sentence(group: list[dict]) -> list[list[dict]]:
     return list(sentences.values())
 
 
-def _downgraded(style: _Style, found: list[dict], indent: str = INDENT) -> list[str]:
-    """Why a warning is shown as a note (the flag-confidence stage), once for the findings `found`."""
-    scored = sorted({f["confidence"] for f in found if f.get("downgraded_from") and f.get("confidence") is not None})
-    if not scored:
+def _calibrated(style: _Style, found: list[dict], indent: str = INDENT) -> list[str]:
+    """Why the flag-confidence stage shows the findings `found` (one rule, one severity) at a severity
+    their rule did not give, once for them all."""
+    changed = [f for f in found if f.get("rule_severity") in CALIBRATED_NOTES and f.get("confidence") is not None]
+    if not changed:
         return []
+    scored = sorted({f["confidence"] for f in changed})
     confidence = f"{scored[0]:.2f}" if len(scored) == 1 else f"{scored[0]:.2f} to {scored[-1]:.2f}"
     it = "it" if len({f["sentence"] for f in found}) == 1 else "these"
-    return style.wrap(DOWNGRADED_NOTE.format(it=it, confidence=confidence), indent=indent, paint="dim")
+    note = CALIBRATED_NOTES[changed[0]["rule_severity"]]
+    return style.wrap(note.format(it=it, confidence=confidence), indent=indent, paint="dim")
 
 
 def _head(style: _Style, place: str, finding: dict, count: int = 1) -> list[str]:
@@ -198,7 +206,7 @@ def _sentence_entry(style: _Style, document: dict, found: list[dict]) -> list[st
             lines += style.wrap(f"Suggestion: {finding['suggestion']}", paint="dim")
     if shared:
         lines += style.wrap(f"Suggestion: {found[0]['suggestion']}", paint="dim")
-    return lines + _downgraded(style, found)
+    return lines + _calibrated(style, found)
 
 
 def _group_entry(style: _Style, document: dict, group: list[dict]) -> list[str]:
@@ -221,7 +229,7 @@ def _group_entry(style: _Style, document: dict, group: list[dict]) -> list[str]:
                 lines += style.wrap(f"Suggestion: {finding['suggestion']}", indent=below, paint="dim")
     if same_suggestion:
         lines += style.wrap(f"Suggestion: {first['suggestion']}", paint="dim")
-    return lines + _downgraded(style, group)
+    return lines + _calibrated(style, group)
 
 
 def _note_entry(style: _Style, finding: dict) -> list[str]:

@@ -3,7 +3,8 @@
 ``python -m review.train.flag_confidence`` reviews every report of the training sets in
 ``models/flag_confidence/config.yaml`` with the model switched off, labels each flagged sentence by
 whether the set's marking flags it for that check, fits one logistic regression per check
-(scikit-learn, the ``train`` extra) and writes ``model.json``. ``--cross-validate`` instead prints,
+(scikit-learn, the ``train`` extra), and one per rule the config promotes on the sentences with only its
+notes, and writes ``model.json``. ``--cross-validate`` instead prints,
 for each set left out in turn, the scored checks' precision and recall without and with a model
 trained on the other sets: the figures in ``models/flag_confidence/MODEL.md``.
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -38,6 +39,8 @@ class MarkedReport:
     sentences: list[dict]  # each sentence's start and end, as in the document object
     units: dict[Unit, dict[str, float]]  # units with a warning or error of a marked check
     gold: Gold
+    candidates: dict[Unit, tuple[str, dict[str, float]]] = field(default_factory=dict)
+    # units of a marked check with only notes, one of a rule the config promotes: (that rule, features)
 
     def label(self, unit: Unit) -> bool:
         """Whether the marking flags this sentence for this check."""
@@ -45,9 +48,10 @@ class MarkedReport:
                    and unit[1] in overlapped_sentences(self.sentences, line.start, line.end) for line in self.gold.lines)
 
     def scored(self, kept) -> ReportScore:
-        """The report evaluation's comparison with the marking of the units `kept` (report, unit) keeps, as warnings."""
+        """The report evaluation's comparison with the marking of the units (flagged or candidates) that `kept`
+        (report, unit) keeps, as warnings."""
         findings = [{"check": unit[0], "sentence": unit[1], "severity": "warning", "rule": ""}
-                    for unit in self.units if kept(self, unit)]
+                    for unit in [*self.units, *self.candidates] if kept(self, unit)]
         return score({"sentences": self.sentences, "findings": findings}, self.gold, self.set_name)
 
 
@@ -57,7 +61,7 @@ def set_folder(entry: dict) -> Path:
     return data_dir() / folder if folder.startswith("reports-dev") else ROOT / folder
 
 
-def read_set(entry: dict, heading_kinds: dict[str, list[str]]) -> list[MarkedReport]:
+def read_set(entry: dict, heading_kinds: dict[str, list[str]], promote: list[str]) -> list[MarkedReport]:
     """Review each report of one training set with the flag-confidence model off."""
     import review
     from review.pipeline import load_pipeline
@@ -75,8 +79,11 @@ def read_set(entry: dict, heading_kinds: dict[str, list[str]]) -> list[MarkedRep
             features = unit_features(doc, units, heading_kinds)
             counted = {unit for unit, found in units.items()
                        if unit[0] in checks and any(is_counted(f) for f in found)}
+            candidates = {unit: (rule, features[unit]) for unit, found in units.items()
+                          if unit[0] in checks and unit not in counted
+                          for rule in [next((f.rule for f in found if f.rule in promote), None)] if rule}
             reports.append(MarkedReport(folder.name + entry.get("series", ""), bounds,
-                                        {u: features[u] for u in counted}, marked))
+                                        {u: features[u] for u in counted}, marked, candidates))
     return reports
 
 
@@ -89,22 +96,26 @@ def fit(reports: list[MarkedReport], config: dict) -> FlagConfidenceModel:
     for report in reports:
         for unit, features in report.units.items():
             per_check[unit[0]].append((features, report.label(unit)))
-    checks, trained_on = {}, {}
-    for check, rows in sorted(per_check.items()):
-        if check not in config["checks"]:
-            continue
+    per_rule = defaultdict(list)
+    for report in reports:
+        for unit, (rule, features) in report.candidates.items():
+            per_rule[rule].append((features, report.label(unit)))
+    checks, promote, trained_on = {}, {}, {}
+    for name, rows, chosen, fitted in [*((c, r, config["checks"], checks) for c, r in sorted(per_check.items())),
+                                       *((p, r, config.get("promote", []), promote) for p, r in sorted(per_rule.items()))]:
         labels = [label for _, label in rows]
-        if len(set(labels)) < 2:  # nothing to tell apart: leave the check unscored
+        if name not in chosen or len(set(labels)) < 2:  # not asked for, or nothing to tell apart
             continue
         vectoriser = DictVectorizer()
         matrix = vectoriser.fit_transform([features for features, _ in rows])
         regression = LogisticRegression(C=config["regularisation"], max_iter=5000).fit(matrix, labels)
-        checks[check] = {"intercept": round(float(regression.intercept_[0]), 4),
-                         "weights": {name: round(float(w), 4) for name, w in
-                                     zip(vectoriser.feature_names_, regression.coef_[0]) if abs(w) >= 1e-4}}
-        trained_on[check] = len(rows)
+        fitted[name] = {"intercept": round(float(regression.intercept_[0]), 4),
+                        "weights": {feature: round(float(w), 4) for feature, w in
+                                    zip(vectoriser.feature_names_, regression.coef_[0]) if abs(w) >= 1e-4}}
+        trained_on[name] = len(rows)
     return FlagConfidenceModel(threshold=config["threshold"], min_report_sentences=config["min_report_sentences"],
-                               heading_kinds=config["heading_kinds"], checks=checks, trained_on=trained_on)
+                               heading_kinds=config["heading_kinds"], checks=checks, promote=promote,
+                               trained_on=trained_on)
 
 
 def tally(reports: list[MarkedReport], kept) -> dict[str, Counter]:
@@ -132,10 +143,14 @@ def cross_validate(sets: dict[str, list[MarkedReport]], held_out: set[str], conf
         model = fit([r for other, rs in sets.items() if other != name for r in rs], config)
 
         def calibrated(report, unit, model=model):
+            if unit in report.candidates:
+                rule, features = report.candidates[unit]
+                promoted = model.promotion(rule, features)
+                return promoted is not None and promoted >= model.threshold
             probability = model.probability(unit[0], report.units[unit])
             return probability is None or probability >= model.threshold
 
-        without, with_model = tally(reports, lambda r, u: True), tally(reports, calibrated)
+        without, with_model = tally(reports, lambda r, u: u in r.units), tally(reports, calibrated)
         for group in ("all sets", "held-out sets") if name in held_out else ("all sets",):
             for total, part in zip(pooled[group], (without, with_model)):
                 for check, counts in part.items():
@@ -157,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     config = yaml.safe_load(args.config.read_text(encoding="utf-8"))
     sets, held_out = {}, set()
     for entry in config["training_sets"]:
-        reports = read_set(entry, config["heading_kinds"])
+        reports = read_set(entry, config["heading_kinds"], config.get("promote", []))
         name = reports[0].set_name if reports else entry["folder"]
         sets[name] = reports
         if entry.get("held_out"):

@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 import review
-from review.calibration import (COMPONENT, DOWNGRADED_WHY, CheckWeights, FlagConfidenceModel, bundled_model_path,
-                                load_model, score_findings)
+from review.calibration import (COMPONENT, DOWNGRADED_WHY, PROMOTED_WHY, CheckWeights, FlagConfidenceModel,
+                                bundled_model_path, load_model, score_findings)
 from review.calibration.features import findings_by_unit, heading_kind, unit_features
 from review.core.registry import SCORED
 from review.io.marked import Gold, GoldLine
@@ -42,6 +42,7 @@ def test_the_bundled_model_validates_and_scores_the_checks_its_config_names():
     model = load_model()
     config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
     assert set(model.checks) == set(config["checks"]) and set(model.checks) <= set(SCORED)
+    assert set(model.promote) == set(config["promote"])
     assert 0 < model.threshold < 1
     assert json.loads(bundled_model_path().read_text())["checks"]
 
@@ -64,7 +65,7 @@ def test_a_confident_model_keeps_every_warning():
     before = [(f.rule, f.severity) for f in doc._.findings]
     score_findings(doc, _model(intercept=8))
     assert [(f.rule, f.severity) for f in doc._.findings] == before
-    assert all(f.downgraded_from is None for f in doc._.findings)
+    assert all(f.rule_severity is None for f in doc._.findings)
     assert all(f.confidence > 0.99 for f in doc._.findings if f.check in SCORED and f.confidence is not None)
 
 
@@ -77,7 +78,7 @@ def test_a_doubtful_model_shows_warnings_as_notes_with_the_reason():
     rescored = [f for f in doc._.findings if f.check in SCORED and f.confidence is not None]
     assert rescored and all(f.severity == "info" for f in rescored)
     assert all(DOWNGRADED_WHY.split(":")[0] in f.why for f in rescored)
-    assert all(f.downgraded_from == "warning" for f in rescored)
+    assert all(f.rule_severity == "warning" for f in rescored)
     assert len(doc._.findings) == count  # nothing dropped
 
 
@@ -135,3 +136,30 @@ def test_the_tally_counts_as_the_report_evaluation_does():
     report = _report({("date", 0): {}, ("date", 2): {}, ("date", 3): {}}, [("date", {0, 1}), ("date", {5})])
     counts = tally([report], lambda r, u: u != ("date", 3))
     assert counts["date"] == Counter(tp=1, fn=1, fp=1)
+
+
+LONG_NOTE = "length.long_sentence"
+LONG_REPORT = POOR_REPORT + (
+    "Mum said that the children had been to the park with their nan on Saturday and that they had come home "
+    "late and that nobody had given them any tea before bed that night.\n")
+
+
+def _promoting(intercept: float) -> FlagConfidenceModel:
+    model = _model(intercept=0)
+    return model.model_copy(update={"promote": {LONG_NOTE: CheckWeights(intercept=intercept, weights={})}})
+
+
+def test_a_note_of_a_promoted_rule_is_shown_as_a_warning_with_the_reason_where_the_model_says_so():
+    doc = _raw_doc(LONG_REPORT)
+    assert [f.severity for f in doc._.findings if f.rule == LONG_NOTE] == ["info"]
+    score_findings(doc, _promoting(intercept=8))
+    promoted = [f for f in doc._.findings if f.rule == LONG_NOTE]
+    assert [(f.severity, f.rule_severity) for f in promoted] == [("warning", "info")]
+    assert PROMOTED_WHY.split(":")[0] in promoted[0].why and promoted[0].confidence > 0.99
+
+
+def test_a_note_the_model_doubts_stays_a_note_with_its_confidence():
+    doc = _raw_doc(LONG_REPORT)
+    score_findings(doc, _promoting(intercept=-8))
+    kept = [f for f in doc._.findings if f.rule == LONG_NOTE]
+    assert [(f.severity, f.rule_severity) for f in kept] == [("info", None)] and kept[0].confidence < 0.01

@@ -69,6 +69,18 @@ def test_long_sentence_suggests_a_clause_boundary(check):
     assert split_at in LONG_SENTENCE
 
 
+def test_a_sentence_of_30_to_60_words_gets_a_note_only(check):
+    words = "Mum told me on the phone that the children had been to the park with their nan and that they ".split()
+    for count, rules in ((29, []), (30, ["length.long_sentence"]), (60, ["length.long_sentence"]),
+                         (61, ["length.sentence"])):
+        text = " ".join((words * 4)[:count - 1] + ["home."])
+        found = [f for f in check(text)._.findings if f.rule in ("length.long_sentence", "length.sentence")]
+        assert [f.rule for f in found] == rules, count
+        assert all(f.severity == "info" for f in found if f.rule == "length.long_sentence")
+    note = rules_found(check(" ".join((words * 4)[:39] + ["home."])), "length.long_sentence")[0]
+    assert note.message == "This sentence has 40 words." and note.suggestion.split("'")[1] in " ".join(words * 4)
+
+
 def test_run_on_points_at_the_second_sentence(check):
     text = "Mia got home from school her dad was asleep on the sofa."
     finding = rules_found(check(text), "length.run_on")[0]

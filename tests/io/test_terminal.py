@@ -36,12 +36,12 @@ def test_the_width_is_respected_at_every_width(nlp):
 
 
 def _shown_as_note(finding: dict, confidence: float) -> dict:
-    return {**finding, "severity": "info", "downgraded_from": "warning", "confidence": confidence}
+    return {**finding, "severity": "info", "rule_severity": "warning", "confidence": confidence}
 
 
 def test_a_warning_shown_as_a_note_says_why_and_a_note_of_its_own_does_not(nlp):
     document = review.analyse(TEXT, report_date="2024-03-20")
-    assert document["findings"] and all(f["downgraded_from"] is None for f in document["findings"])
+    assert document["findings"] and all(f["rule_severity"] is None for f in document["findings"])
     assert "A note, not a warning" not in render_text(document)
     first = document["findings"][0]
     noted = {**document, "findings": [_shown_as_note(first, 0.31), *document["findings"][1:]]}
@@ -60,3 +60,13 @@ def test_warnings_and_notes_of_one_rule_in_a_passage_are_shown_apart(nlp):
     noted = {**document, "findings": [_shown_as_note(f, 0.2) if f is passives[0] else f for f in document["findings"]]}
     shown = render_text(noted, width=200)
     assert "warning  length.passive  ×2" in shown and "info  length.passive  (" in shown
+
+
+def test_a_note_shown_as_a_warning_says_why(nlp):
+    document = review.analyse(TEXT, report_date="2024-03-20")
+    first = document["findings"][0]
+    raised = {**document, "findings": [{**first, "severity": "warning", "rule_severity": "info", "confidence": 0.72},
+                                       *document["findings"][1:]]}
+    shown = " ".join(render_text(raised, width=200).split())
+    assert "A warning, not a note: practitioners marking reports like this asked for most sentences like it to be " \
+           "changed (confidence 0.72)." in shown

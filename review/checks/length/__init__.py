@@ -34,7 +34,7 @@ SENTENCE_END = re.compile(r"[.!?;:…][\"'”’)\]]*$")  # how a written senten
 WRITER_FIELDS = ("author", "role")   # header fields that give the writer's name and role
 GLOSSARY_HEADING = re.compile(r"(?i)glossary|abbreviations|acronyms|key terms|terms used")
 COMMON_WORD_ZIPF, COMMON_SHORT_WORD_ZIPF = 4.0, 5.0  # how common a word (of 3+ letters, of 2) is to be everyday
-THRESHOLDS = ("sentence_words", "paragraph_words", "hard_grade", "hard_min_words", "run_on_joins", "comma_splice_min_words",
+THRESHOLDS = ("sentence_words", "long_sentence_words", "paragraph_words", "hard_grade", "hard_min_words", "run_on_joins", "comma_splice_min_words",
               "report_words", "reading_words_per_minute", "repeat_similarity", "repeat_min_words")
 # The word classes of verbs that take a clause as object without "that" ("she told me she was tired"):
 # such a clause is not a second sentence run on.
@@ -349,18 +349,27 @@ class LengthCheck:
 
     def _check_sentence_length(self, doc: Doc, group: list[Span]) -> bool:
         """length.sentence on one written sentence (`group`: its parts in the review's split), its
-        words counted without a bracketed definition of an abbreviation; True when it is too long."""
+        words counted without a bracketed definition of an abbreviation; True when it is too long. A
+        shorter one of long_sentence_words or more gets length.long_sentence, a note the flag-confidence
+        stage shows as a warning where practitioners marking reports like it asked for it to be split."""
         counted = sum(sent._.words - definition_words(sent, self.glossary) for sent in group)
         if counted <= self.limits["sentence_words"]:
+            if counted >= self.limits["long_sentence_words"]:
+                self._add(doc, "length.long_sentence", group[0].start_char, group[-1].end_char,
+                          words=sum(sent._.words for sent in group), split_at=self._split_at(group))
             return False
+        self._add(doc, "length.sentence", group[0].start_char, group[-1].end_char,
+                  words=sum(sent._.words for sent in group), split_at=self._split_at(group))
+        return True
+
+    def _split_at(self, group: list[Span]) -> str:
+        """Where to end the first sentence of a long one: the words from its split point on."""
         if len(group) == 1:
             split = split_point(group[0], clauses(group[0], self.coordinators, self.reporting_verbs))
         else:   # where the parser ended a part: the one nearest the middle
             middle = (group[0].start_char + group[-1].end_char) / 2
             split = min((sent[0] for sent in group[1:]), key=lambda t: abs(t.idx - middle))
-        self._add(doc, "length.sentence", group[0].start_char, group[-1].end_char,
-                  words=sum(sent._.words for sent in group), split_at=_phrase_from(split, group[-1].end))
-        return True
+        return _phrase_from(split, group[-1].end)
 
     def _check_sentence(self, doc: Doc, sent: Span, average_grade: float, quoted: list[tuple[int, int]],
                         too_long: bool = False) -> None:
