@@ -87,32 +87,39 @@ def read_set(entry: dict, heading_kinds: dict[str, list[str]], promote: list[str
     return reports
 
 
-def fit(reports: list[MarkedReport], config: dict) -> FlagConfidenceModel:
-    """One logistic regression per check on the flagged units of `reports`."""
+def _regression(rows: list[tuple[dict[str, float], bool]], regularisation: float) -> dict | None:
+    """A logistic regression of the labels on the features of `rows`, as the model file stores it; None
+    when there is nothing to tell apart."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    per_check = defaultdict(list)
+    labels = [label for _, label in rows]
+    if len(set(labels)) < 2:
+        return None
+    vectoriser = DictVectorizer()
+    matrix = vectoriser.fit_transform([features for features, _ in rows])
+    regression = LogisticRegression(C=regularisation, max_iter=5000).fit(matrix, labels)
+    return {"intercept": round(float(regression.intercept_[0]), 4),
+            "weights": {feature: round(float(w), 4) for feature, w in
+                        zip(vectoriser.feature_names_, regression.coef_[0]) if abs(w) >= 1e-4}}
+
+
+def fit(reports: list[MarkedReport], config: dict) -> FlagConfidenceModel:
+    """One logistic regression per check on the flagged units of `reports`, and one per promoted rule on
+    its candidates."""
+    per_check, per_rule = defaultdict(list), defaultdict(list)
     for report in reports:
         for unit, features in report.units.items():
             per_check[unit[0]].append((features, report.label(unit)))
-    per_rule = defaultdict(list)
-    for report in reports:
         for unit, (rule, features) in report.candidates.items():
             per_rule[rule].append((features, report.label(unit)))
     checks, promote, trained_on = {}, {}, {}
-    for name, rows, chosen, fitted in [*((c, r, config["checks"], checks) for c, r in sorted(per_check.items())),
-                                       *((p, r, config.get("promote", []), promote) for p, r in sorted(per_rule.items()))]:
-        labels = [label for _, label in rows]
-        if name not in chosen or len(set(labels)) < 2:  # not asked for, or nothing to tell apart
-            continue
-        vectoriser = DictVectorizer()
-        matrix = vectoriser.fit_transform([features for features, _ in rows])
-        regression = LogisticRegression(C=config["regularisation"], max_iter=5000).fit(matrix, labels)
-        fitted[name] = {"intercept": round(float(regression.intercept_[0]), 4),
-                        "weights": {feature: round(float(w), 4) for feature, w in
-                                    zip(vectoriser.feature_names_, regression.coef_[0]) if abs(w) >= 1e-4}}
-        trained_on[name] = len(rows)
+    for fitted, rows_by_name, chosen in ((checks, per_check, config["checks"]),
+                                         (promote, per_rule, config.get("promote", []))):
+        for name, rows in sorted(rows_by_name.items()):
+            weights = _regression(rows, config["regularisation"]) if name in chosen else None
+            if weights is not None:
+                fitted[name], trained_on[name] = weights, len(rows)
     return FlagConfidenceModel(threshold=config["threshold"], min_report_sentences=config["min_report_sentences"],
                                heading_kinds=config["heading_kinds"], checks=checks, promote=promote,
                                trained_on=trained_on)
