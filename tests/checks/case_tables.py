@@ -110,6 +110,20 @@ def with_known_gaps(entries, gaps: dict[str, str], key: str = "text", name=None)
             for entry in entries]
 
 
+def independent_cases(files: dict[str, tuple[str | None, dict[str, str]]], table: str) -> list:
+    """The `table` entries ("must_flag" or "must_pass") of several independent files as pytest params: `files`
+    maps each file to its report date (None: the file's own `report_date`) and its known gaps (as in
+    `with_known_gaps`); each entry carries its report date in `report_date`, and its id names its file."""
+    params = []
+    for name, (report_date, gaps) in files.items():
+        data = independent(name)
+        entries = [{**entry, "report_date": report_date or data["report_date"]} for entry in data[table]]
+        stem = Path(name).stem
+        params += with_known_gaps(entries, gaps, name=lambda entry, stem=stem: f"{stem}: "
+                                  + " ".join(entry["text"].split())[:ID_LENGTH])
+    return params
+
+
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
 

@@ -1,7 +1,7 @@
 """The date check: undated events, vaguely dated events, the chronology."""
 
 import pytest
-from case_tables import cases, independent, with_known_gaps
+from case_tables import cases, independent_cases
 from check_findings import warning_findings
 
 REPORT_DATE = "2024-03-20"
@@ -92,26 +92,9 @@ def test_winter_before_the_report_is_the_last_winter(review_text):
     assert [d["value"] for d in result["dates"]] == ["2023-WI"]
 
 
-INDEPENDENT = independent("date_patterns.yaml")
-INDEPENDENT_GAPS: dict[str, str] = {}  # text -> why it still fails
-
-
-@pytest.mark.parametrize("case", with_known_gaps(INDEPENDENT["must_flag"], INDEPENDENT_GAPS))
-def test_independent_patterns_must_flag(review_text, case):
-    """Sentences written by someone who saw neither the rules nor the reports (report date 2024-05-14)."""
-    assert warning_findings(review_text(case["text"], report_date=INDEPENDENT["report_date"]), "date")
-
-
-@pytest.mark.parametrize("case", with_known_gaps(INDEPENDENT["must_pass"], INDEPENDENT_GAPS))
-def test_independent_patterns_must_pass(review_text, case):
-    assert warning_findings(review_text(case["text"], report_date=INDEPENDENT["report_date"]), "date") == []
-
-
 # Present-perfect report sentences by a helper who saw only POLICY.md (date_perfect_sentences.yaml): one
 # undated occasion (must_flag) or no date needed (must_pass); held out while session 9's present-perfect
 # work was done (21 -> 24 of 30 flagged, 29 of 30 clean before and after).
-PERFECT = independent("date_perfect_sentences.yaml")
-PERFECT_REPORT_DATE = "2024-05-14"
 PERFECT_GAPS = {
     "The GP has prescribed antidepressants to Ms Hale after she described low mood and poor sleep.":
         "not flagged: a clinician's act ('has prescribed') with an 'after' clause (cause not diagnosed)",
@@ -127,15 +110,6 @@ PERFECT_GAPS = {
         "flagged: a negated subject ('neither parent ... ever') (cause not diagnosed)",
 }
 
-
-@pytest.mark.parametrize("case", with_known_gaps(PERFECT["must_flag"], PERFECT_GAPS))
-def test_an_undated_occasion_in_the_present_perfect_is_asked_for_its_date(review_text, case):
-    assert warning_findings(review_text(case["text"], report_date=PERFECT_REPORT_DATE), "date")
-
-
-@pytest.mark.parametrize("case", with_known_gaps(PERFECT["must_pass"], PERFECT_GAPS))
-def test_a_present_perfect_that_needs_no_date_passes(review_text, case):
-    assert warning_findings(review_text(case["text"], report_date=PERFECT_REPORT_DATE), "date") == []
 
 
 def date_findings(result):
@@ -599,7 +573,6 @@ def test_a_time_clause_of_a_past_event_is_still_asked_for_its_date(review_text, 
 # Counts of several past occasions by a helper who saw only POLICY.md (date_counted_occasions.yaml): none of the
 # occasions dated (must_flag) or a rate, ratio, dated or quoted count (must_pass); written for session 13's
 # date.counted_occasions (22 -> 27 of 30 asked for dates, 1 of 30 near-misses before and after).
-COUNTED = independent("date_counted_occasions.yaml")
 OCCASIONS_REPORT_DATE = "2025-06-20"
 COUNTED_GAPS = {
     'Kacey was found wandering near the canal without an adult twice last month. She was returned home '
@@ -617,16 +590,6 @@ COUNTED_GAPS = {
 }
 
 
-@pytest.mark.parametrize("case", with_known_gaps(COUNTED["must_flag"], COUNTED_GAPS))
-def test_counted_occasions_with_no_dates_ask_for_them(review_text, case):
-    assert warning_findings(review_text(case["text"], report_date=OCCASIONS_REPORT_DATE), "date")
-
-
-@pytest.mark.parametrize("case", with_known_gaps(COUNTED["must_pass"], COUNTED_GAPS))
-def test_rates_ratios_dated_counts_plans_and_quotes_pass(review_text, case):
-    assert warning_findings(review_text(case["text"], report_date=OCCASIONS_REPORT_DATE), "date") == []
-
-
 def test_a_counted_occasions_finding_names_the_count(review_text):
     found = review_text("Nursery rang Mum a few times in May about the nappy rash.", report_date=OCCASIONS_REPORT_DATE)
     assert [(f["match"], f["severity"]) for f in found["findings"] if f["rule"] == "date.counted_occasions"] == [
@@ -636,7 +599,6 @@ def test_a_counted_occasions_finding_names_the_count(review_text):
 # Events at an occasion named only by its place in a series, by a helper who saw only POLICY.md
 # (date_earlier_occasions.yaml): undated (must_flag) or dated, future, a period since, habitual (must_pass);
 # written for session 13's change (19 -> 20 of 25 asked for dates, 1 of 25 near-misses before and after).
-EARLIER = independent("date_earlier_occasions.yaml")
 EARLIER_GAPS = {
     'At the previous strategy discussion health confirmed that Leah had not been brought to three dental '
     'appointments.':
@@ -658,11 +620,21 @@ EARLIER_GAPS = {
 }
 
 
-@pytest.mark.parametrize("case", with_known_gaps(EARLIER["must_flag"], EARLIER_GAPS))
-def test_an_event_at_an_undated_earlier_occasion_asks_for_its_date(review_text, case):
-    assert warning_findings(review_text(case["text"], report_date=OCCASIONS_REPORT_DATE), "date")
+# The independent files (tests/data/independent: written by helpers who saw neither the rules nor the reports;
+# its README says how each was first measured) -> (report date, None for the file's own; known gaps).
+INDEPENDENT_FILES = {
+    "date_patterns.yaml": (None, {}),
+    "date_perfect_sentences.yaml": ("2024-05-14", PERFECT_GAPS),
+    "date_counted_occasions.yaml": (OCCASIONS_REPORT_DATE, COUNTED_GAPS),
+    "date_earlier_occasions.yaml": (OCCASIONS_REPORT_DATE, EARLIER_GAPS),
+}
 
 
-@pytest.mark.parametrize("case", with_known_gaps(EARLIER["must_pass"], EARLIER_GAPS))
-def test_a_dated_future_since_or_habitual_occasion_passes(review_text, case):
-    assert warning_findings(review_text(case["text"], report_date=OCCASIONS_REPORT_DATE), "date") == []
+@pytest.mark.parametrize("case", independent_cases(INDEPENDENT_FILES, "must_flag"))
+def test_independent_passages_that_need_a_date_are_asked_for_it(review_text, case):
+    assert warning_findings(review_text(case["text"], report_date=case["report_date"]), "date")
+
+
+@pytest.mark.parametrize("case", independent_cases(INDEPENDENT_FILES, "must_pass"))
+def test_independent_passages_that_need_no_date_pass(review_text, case):
+    assert warning_findings(review_text(case["text"], report_date=case["report_date"]), "date") == []
