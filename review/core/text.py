@@ -15,6 +15,16 @@ _PARAGRAPH_BREAK = re.compile(_NEWLINE + r"[ \t\f\v]*" + _NEWLINE + r"\s*")
 _LINE_BREAK = re.compile(_NEWLINE + r"\s*")
 
 
+def per_doc(doc: Doc, name: str, build, depends_on=None):
+    """What ``build()`` gives for `doc`, made once and kept in ``doc.user_data[name]``, made again when
+    `depends_on` (what it reads besides the Doc, such as the children) changes: the checks ask the same
+    questions of one report many times. (``doc_text``, asked most, keeps its own lighter cache.)"""
+    cached = doc.user_data.get(name)
+    if cached is None or cached[0] != depends_on:
+        cached = doc.user_data[name] = (depends_on, build())
+    return cached[1]
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once per Doc and cached in ``doc.user_data``: spaCy rebuilds it from
     every token on each access, so reading it once per finding makes a long report quadratic."""
@@ -36,9 +46,10 @@ def sentences(doc: Doc) -> list[Span]:
     The spans are made once and cached on the Doc (``doc.user_data``), so every check shares the
     same spans; each call returns a new list of them.
     """
-    cached = doc.user_data.get("review_sentences")
-    if cached is not None:
-        return list(cached)
+    return list(per_doc(doc, "review_sentences", lambda: _sentence_spans(doc)))
+
+
+def _sentence_spans(doc: Doc) -> tuple[Span, ...]:
     bounds: list[tuple[int, int]] = []
     for sent in doc.sents:
         tokens = [t for t in sent if not t.is_space]
@@ -48,17 +59,13 @@ def sentences(doc: Doc) -> list[Span]:
             bounds[-1] = (bounds[-1][0], tokens[-1].i + 1)  # '."' split after the stop: rejoin
         else:
             bounds.append((tokens[0].i, tokens[-1].i + 1))
-    spans = doc.user_data["review_sentences"] = tuple(doc[start:end] for start, end in bounds)
-    return list(spans)
+    return tuple(doc[start:end] for start, end in bounds)
 
 
 def doc_entities(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``, made once per Doc and cached in ``doc.user_data``: spaCy builds a new Span for every
     entity of the report on each access, and the checks read them again for each quote or sentence."""
-    cached = doc.user_data.get("review_entities")
-    if cached is None:
-        cached = doc.user_data["review_entities"] = tuple(doc.ents)
-    return cached
+    return per_doc(doc, "review_entities", lambda: tuple(doc.ents))
 
 
 def _closes_previous(doc: Doc, previous_end: int, tokens: list) -> bool:
@@ -85,12 +92,11 @@ def is_heading(doc: Doc, span: Span) -> bool:
 
 def sentence_index(doc: Doc, char_offset: int) -> int | None:
     """The index in `sentences(doc)` of the sentence holding `char_offset`, or None."""
-    chars = doc.user_data.get("review_sentence_chars")
-    if chars is None:  # (starts, ends) in characters, cached: this is asked once per finding
+    def bounds() -> tuple[list[int], list[int]]:  # in characters: asked once per finding
         spans = sentences(doc)
-        chars = doc.user_data["review_sentence_chars"] = ([s.start_char for s in spans],
-                                                           [s.end_char for s in spans])
-    starts, ends = chars
+        return [s.start_char for s in spans], [s.end_char for s in spans]
+
+    starts, ends = per_doc(doc, "review_sentence_chars", bounds)
     i = bisect_right(starts, char_offset) - 1
     if i >= 0 and char_offset < max(ends[i], starts[i] + 1):
         return i
@@ -153,10 +159,7 @@ def _open_quotation(chunk: str) -> bool:
 def doc_paragraphs(doc: Doc) -> list[tuple[int, int]]:
     """`paragraphs` of the Doc's text, found once per Doc and cached in ``doc.user_data``: the
     checks, the quote layout and the dates each ask for them."""
-    cached = doc.user_data.get("review_paragraphs")
-    if cached is None:
-        cached = doc.user_data["review_paragraphs"] = tuple(paragraphs(doc_text(doc)))
-    return list(cached)
+    return list(per_doc(doc, "review_paragraphs", lambda: tuple(paragraphs(doc_text(doc)))))
 
 
 @functools.lru_cache(maxsize=4)

@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Doc
 
-from review.core.text import doc_text
+from review.core.text import doc_text, per_doc
 from review.nlp.people import ELDER_RELATIVES, NAME_TITLES, RELATIVES_AND_FRIENDS
 
 _NAME = r"[A-Z][a-zA-Z'’-]+(?:[ \t]+[A-Z][a-zA-Z'’-]+){0,3}"
@@ -337,8 +337,5 @@ def short_forms(doc, first: str) -> set[str]:
 
 def _capitalised_proper_nouns(doc: Doc) -> frozenset[tuple[str, int]]:
     """Each capitalised proper noun of `doc` (lower case, with its length as written), read once per Doc."""
-    cached = doc.user_data.get("review_capitalised_proper_nouns")
-    if cached is None:
-        cached = doc.user_data["review_capitalised_proper_nouns"] = frozenset(
-            (t.lower_, len(t.text)) for t in doc if t.pos_ == "PROPN" and t.text[:1].isupper())
-    return cached
+    return per_doc(doc, "review_capitalised_proper_nouns", lambda: frozenset(
+        (t.lower_, len(t.text)) for t in doc if t.pos_ == "PROPN" and t.text[:1].isupper()))

@@ -7,6 +7,8 @@ from collections.abc import Collection
 
 from spacy.tokens import Doc, Span, Token
 
+from review.core.text import per_doc
+
 MAIN_CLAUSE = {"ROOT", "conj", "advcl"}
 MODALS = {"would", "could", "should", "will", "shall", "may", "might", "must", "can", "'ll", "'d"}
 
@@ -20,7 +22,7 @@ def has_modal(verb: Token) -> bool:
 def main_verbs(sent: Span) -> list[Token]:
     """Verbs of the sentence's main clauses: its root, verbs joined to it, adverbial clauses. Read once per span
     of a Doc (cached in ``doc.user_data``): the date and historic checks ask it of a sentence several times."""
-    found = sent.doc.user_data.setdefault("review_main_verbs", {})
+    found = per_doc(sent.doc, "review_main_verbs", dict)  # span (start, end) -> its main verbs
     key = (sent.start, sent.end)
     verbs = found.get(key)
     if verbs is None:

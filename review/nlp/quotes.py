@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from review.core.text import doc_text, paragraphs as text_paragraphs
+from review.core.text import doc_text, paragraphs as text_paragraphs, per_doc
 from review.nlp.people import NAME_TITLES
 
 # Opening and closing characters of each kind of mark. Straight marks are both.
@@ -140,10 +140,7 @@ def _opens_paragraph(text: str, start: int, mark: str) -> bool:
 def doc_quote_marks(doc: Doc) -> list[Quote]:
     """`find_quotes` over the Doc's text, found once and cached on the Doc: the length check and the
     speakers step both need them (each caller gets a new list of the same quotes)."""
-    cached = doc.user_data.get("review_quote_marks")
-    if cached is None:
-        cached = doc.user_data["review_quote_marks"] = tuple(find_quotes(doc_text(doc)))
-    return list(cached)
+    return list(per_doc(doc, "review_quote_marks", lambda: tuple(find_quotes(doc_text(doc)))))
 
 
 def find_quotes(text: str) -> list[Quote]:

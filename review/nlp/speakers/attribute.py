@@ -9,6 +9,7 @@ from itertools import takewhile
 from spacy.tokens import Doc, Token
 
 from review.core.rules import load_rules
+from review.core.text import per_doc
 from review.nlp.quotes import Quote, doc_quote_marks
 from review.nlp.speakers.dialogue import Dialogue, copy_speaker
 from review.nlp.speakers.kinds import is_a_label, kind_of
@@ -275,11 +276,10 @@ def doc_quotes(doc: Doc, rules_path: str | None = None) -> list[Quote]:
     Uses ``doc._.children`` (set by review_context) to decide `speaker_is_child`. Any check
     may call it; the first call does the work.
     """
-    cached = doc.user_data.get("review_quotes")
-    if cached is not None:
-        return cached
-    quotes = doc_quote_marks(doc)
-    rules = load_rules(rules_path).check("child_voice")
-    attribute_speakers(doc, quotes, children=list(doc._.children or []), rules=rules)
-    doc.user_data["review_quotes"] = quotes
-    return quotes
+    def attributed() -> list[Quote]:
+        quotes = doc_quote_marks(doc)
+        attribute_speakers(doc, quotes, children=list(doc._.children or []),
+                           rules=load_rules(rules_path).check("child_voice"))
+        return quotes
+
+    return per_doc(doc, "review_quotes", attributed)

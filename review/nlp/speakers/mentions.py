@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from review.core.text import doc_entities
+from review.core.text import doc_entities, per_doc
 from review.nlp.children import child_known_as
 from review.nlp.people import FEMALE_BEFORE_NAME, GROUP_NOUNS, MALE_BEFORE_NAME, NAME_TITLES, THIRD_PERSON_GENDER
 from review.nlp.speakers.layout import QuoteLayout
@@ -127,12 +127,7 @@ class People:
         """The People of `layout`'s Doc, made once per Doc (cached in ``doc.user_data``) for the same
         quotes, children and lexicons: the quotes' attribution and a check's resolver both read them."""
         key = ([(q.start, q.end, q.depth) for q in layout.quotes], list(children), lexicons)
-        cached = layout.doc.user_data.get("review_people")
-        if cached is not None and cached[0] == key:
-            return cached[1]
-        people = cls(layout, children, lexicons)
-        layout.doc.user_data["review_people"] = (key, people)
-        return people
+        return per_doc(layout.doc, "review_people", lambda: cls(layout, children, lexicons), depends_on=key)
 
     def child_reference_at(self, token: Token) -> str | None:
         """The child reference ("the child") that ends at `token`, if any."""

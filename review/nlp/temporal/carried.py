@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Doc
 
 from review.core.blocks import Block, read_structure
-from review.core.text import doc_text, sentence_index, sentences
+from review.core.text import doc_text, per_doc, sentence_index, sentences
 from review.nlp.temporal.candidates import TemporalExpression
 
 
@@ -105,10 +105,7 @@ def occasion_sub_headings(doc: Doc) -> dict[int, tuple[int, int]]:
     for the caller to read: the date check by its dating expressions, the child's voice by its circumstances.
     Read once per Doc and set of children (the child's voice asks for each quote); the caller may not change it."""
     children = tuple(doc._.children or ()) if Doc.has_extension("children") else ()
-    cached = doc.user_data.get("review_occasion_sub_headings")
-    if cached is None or cached[0] != children:
-        cached = doc.user_data["review_occasion_sub_headings"] = (children, _occasion_sub_headings(doc))
-    return cached[1]
+    return per_doc(doc, "review_occasion_sub_headings", lambda: _occasion_sub_headings(doc), depends_on=children)
 
 
 def _occasion_sub_headings(doc: Doc) -> dict[int, tuple[int, int]]:
