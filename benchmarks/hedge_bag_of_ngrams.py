@@ -29,7 +29,7 @@ def main() -> int:
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
     from sklearn.pipeline import make_pipeline
 
-    from review.evaluate import data
+    from review.evaluate import _data as data
 
     for corpus in ("wikiweasel", "bioscope"):
         kept, _held_back = data.held_back_split(data.conll2010(corpus))

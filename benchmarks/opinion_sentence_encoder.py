@@ -37,7 +37,7 @@ def main() -> int:
     from sklearn.metrics import f1_score
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
-    from review.evaluate import data
+    from review.evaluate import _data as data
     from review.evaluate._samples import best_time, corpus_reports
 
     torch.set_num_threads(1)

@@ -25,4 +25,5 @@ def main() -> int:
         return 2
 
 
-sys.exit(main())
+if __name__ == "__main__":
+    sys.exit(main())

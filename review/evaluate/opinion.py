@@ -8,7 +8,7 @@ Prints
   macro-F1 on NewsSD train that chose the model (from the model file);
 - hedge detection F1 (uncertain class) on the held-back fifth of the CoNLL-2010 Wikipedia
   training sentences and of the BioScope training sentences (split by the fixed seed in
-  `review.evaluate.data`; no cue list was fitted to these fifths): of the speculation cues that
+  `review.evaluate._data`; no cue list was fitted to these fifths): of the speculation cues that
   raise the ``opinion.hedge`` finding, and of the sentence ``hedge`` flag of the JSON (those cues
   or the flag cues learned by ``python -m review.train.hedge_cues``), and for
   reference the F1 of a cue list learned from the other four-fifths alone (its two settings
@@ -31,7 +31,7 @@ import spacy
 
 from review.checks.opinion import OpinionCheck
 from review.core.model import BASE_MODEL
-from review.evaluate import data
+from review.evaluate import _data as data
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -35,7 +35,7 @@ import time
 from pathlib import Path
 
 from review.evaluate import _quote_dialogue, _quote_passages
-from review.evaluate.data import data_dir
+from review.evaluate._data import data_dir
 
 GOLD_FILE = "pdnc_paragraphs_anne.jsonl"
 CHILD = "Anne"

@@ -25,7 +25,7 @@ import numpy as np
 import textstat
 from spacy.tokens import Doc
 
-from review.evaluate.data import data_dir
+from review.evaluate._data import data_dir
 from review.nlp import readability
 
 TUNING_SHARE = 0.7

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from review.core.findings import COUNTED_SEVERITIES
 from review.core.registry import SCORED
-from review.evaluate.data import data_dir
+from review.evaluate._data import data_dir
 from review.io.marked import Gold, GoldLine, load_gold, overlapped_sentences, read_report
 
 @dataclass

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from review import analyse_many
 from review.core.findings import COUNTED_SEVERITIES
-from review.evaluate.data import data_dir
+from review.evaluate._data import data_dir
 from review.evaluate.opinion import f1_positive
 
 REPORT_DATE = "2024-05-14"

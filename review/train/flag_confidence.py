@@ -22,7 +22,7 @@ import yaml
 from review.calibration import COMPONENT, FlagConfidenceModel
 from review.calibration.features import Unit, findings_by_unit, is_counted, unit_features
 from review.core.text import sentences
-from review.evaluate.data import data_dir
+from review.evaluate._data import data_dir
 from review.evaluate.reports import ReportScore, figures, score
 from review.io.marked import Gold, load_gold, overlapped_sentences, read_report
 

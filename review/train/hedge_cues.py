@@ -10,7 +10,7 @@ from collections import Counter
 import spacy
 
 from review.core.model import BASE_MODEL
-from review.evaluate import data
+from review.evaluate import _data as data
 
 CANDIDATE_WORDS = """
 believe think suspect speculate hypothesize hypothesise propose assume presume consider regard

@@ -7,7 +7,7 @@ import pytest
 
 from review.core.registry import SCORED
 from review.evaluate import reports
-from review.evaluate.data import data_dir
+from review.evaluate._data import data_dir
 
 TEXT = "Mum is lazy. The house was cold on 3 May 2024. He said \"no\". Dad left. It was late."
 

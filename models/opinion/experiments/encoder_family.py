@@ -80,7 +80,7 @@ def main() -> None:
     from sklearn.metrics import average_precision_score, roc_auc_score
 
     from review.checks.opinion.sentence_model import load_sentence_model
-    from review.evaluate.data import data_dir
+    from review.evaluate._data import data_dir
     from review.train.opinion_model import DATA, class_f1, flag_f1, own_words_docs, read_labelled, writer_folds
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
