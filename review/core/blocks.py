@@ -57,8 +57,11 @@ _CHILD_NOUNS = (r"child(?:ren)?|child\(ren\)|young (?:person|people)|patient(?:s
 # How a header label is known, whatever its wording: key -> label patterns (whole label, case-insensitive).
 FIELD_KEYS = {
     # a child noun alone or with its name ("Pupil name", "Young person's name", "Name of child")
-    "child": rf"(?:name(?: of (?:the )?(?:{_CHILD_NOUNS}))?|(?:{_CHILD_NOUNS})(?:['’]s)?(?: (?:full )?names?)?"
+    # or as the one the report is about ("Child examined", "Children subject to the plan", "YP name")
+    "child": rf"(?:names?(?:\(s\))?(?: of (?:the )?(?:{_CHILD_NOUNS}))?|(?:{_CHILD_NOUNS}|yp)(?:['’]s)?(?: (?:full )?names?)?"
              r"|subject(?:\(s\)| child(?:ren)?)?|subject children"
+             rf"|(?:{_CHILD_NOUNS}) (?:examined|seen|placed|subject (?:of|to) (?:the |a )?(?:plan|conference|report))"
+             r"|also subject (?:of|to) (?:the |a )?plan"
              r"|child(?:ren)? in (?:the )?(?:household|family|home)|household(?: members)?|re)",
     "sibling": r"(?:siblings?|other children(?: in (?:the )?household)?|brothers? and sisters?|sibling\(s\)"
                r"|also placed)",

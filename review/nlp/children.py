@@ -28,7 +28,8 @@ _BEFORE_A_FIRST_NAME = set(NAME_TITLES) | {"master", "baby", "her", "his", "thei
 # A household line's word for a child before their name ("son Riley Vesey"), and the titles of an adult.
 _CHILD_RELATION = r"(?:son|daughter|stepson|stepdaughter|step-son|step-daughter|grandson|granddaughter|foster child)"
 _ADULT_TITLES = {"mr", "mrs", "ms", "mx", "dr"}
-_NOT_NAMES = {"the", "a", "an", "child", "children", "date", "dob", "and", "aged", "age", "year", "years"}
+_NOT_NAMES = {"the", "a", "an", "child", "children", "date", "dob", "and", "aged", "age", "year", "years",
+              "none", "nil", "not", "unknown", "no"}  # "Other children: None", "Siblings: not known"
 
 _AGE_PATTERNS = [
     re.compile(r"\baged?[ \t:]*(\d{1,2}(?:\.\d)?)[ \t]*(years?|yrs?|months?|weeks?|days?)?", re.IGNORECASE),
@@ -53,7 +54,9 @@ _TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(t.capitalize() for t in NAME_TITL
 _NOT_A_CHILDS_NAME = ELDER_RELATIVES | {"the", "his", "her", "their", "baby", "child", "carer", "partner", "school",
                                         "nursery", "today"}
 _LIVES_ELSEWHERE = re.compile(r"(?i)\b(?:not living (?:at home|with)|lives (?:with (?:his|her|their) (?:paternal |maternal )?"
-                              r"(?:grand|father|mother|dad|mum|aunt|uncle|foster)|separately|elsewhere|independently|(?-i:in [A-Z]))"
+                              r"(?:grand|father|mother|dad|mum|aunt|uncle|foster)"
+                              r"|with (?:the )?(?:paternal |maternal )?(?:grand|aunt|uncle|foster)"  # "lives with maternal grandmother"
+                              r"|separately|elsewhere|independently|(?-i:in [A-Z]))"
                               r"|placed (?:at|in|with)|in (?:foster )?care\b)")
 # The last word of a place's name: a header entry so named is a school or a street, never a child.
 _PLACE_WORDS = (r"(?:Academy|School|College|Primary|Secondary|High|Grammar|Infants?|Juniors?|Nursery|Sixth[ \t]+Form|"
@@ -107,6 +110,7 @@ def detect_children(doc) -> list[str]:
     text = _text_of(doc)
     structure = getattr(getattr(doc, "_", None), "structure", None)
     names = _children_in_header_fields(doc, structure) if structure is not None else []
+    today = getattr(getattr(doc, "_", None), "report_date", None) or dt.date.today()
     for match in (_HEADER.finditer(text) if not names else ()):
         for name in _names_in_header(match.group(1)):
             if name not in names:
@@ -118,6 +122,9 @@ def detect_children(doc) -> list[str]:
             continue  # "her brother Connor (aged 12)": a sibling, not the subject of the report
         if _PLACE.match(match.group(1) or match.group(2)):
             continue  # "Ridgeway Academy (aged 11-16)": a school's name
+        line_end = text.find("\n", match.start())
+        if _is_adult(text[match.start():len(text) if line_end < 0 else line_end], today):
+            continue  # "Re: Dean PRICE, DOB 30/04/1993": the father the report is about, not a child
         name = _first_name(match.group(1) or match.group(2))
         if name and name not in names:
             names.append(name)

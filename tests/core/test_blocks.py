@@ -103,6 +103,10 @@ def test_short_lines_of_a_list_are_not_joined():
     ("Student name", "child"), ("Name of young person", "child"), ("Patient's full name", "child"),
     ("Learner", "child"), ("Sibling at home", None),
     ("Student social worker", None), ("Name of school", None),
+    # the child as the one the report is about, and plural name labels (session 14)
+    ("Name(s)", "child"), ("Names of the children", "child"), ("YP's name", "child"), ("Patient seen", "child"),
+    ("Pupils subject to the plan", "child"), ("Also subject of the plan", "child"),
+    ("Name of mother", None), ("Names of professionals", None), ("Child's GP", None),
 ])
 def test_field_keys(label, key):
     assert field_key(label) == key

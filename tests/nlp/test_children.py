@@ -27,6 +27,7 @@ class FakeDoc:
         ("Patient: Ruby Lewis, DOB 14/06/2019 (aged 4)\nParent: Ms Kerry Lewis", ["Ruby"]),
         ("Mia (aged 7) lives with Mum.", ["Mia"]),
         ("Leo Hart, DOB 02/03/2023, was seen at home.", ["Leo"]),
+        ("Re: Gary HOLT, DOB 12/03/1988, probation case\nGary has two children.", []),  # an adult with a date of birth
         ("Child Q was seen at school.", ["Child Q"]),
         ("Mia lives with her brother Connor (aged 12).", []),
         ("Mother: Jade Hart\nThe weather was cold.", []),
@@ -145,3 +146,21 @@ def test_a_childs_age_comes_from_the_date_of_birth_field_below_the_name(nlp):
     doc = nlp(doc)
     assert doc._.children == ["Wren"]
     assert child_age_years(doc, "Wren") == pytest.approx(0.6, abs=0.02)
+
+
+@pytest.mark.parametrize("header, children", [
+    # a field saying there is nobody is no child's name
+    ("Name: Holly Dean, DOB 02/02/2017\nOther children: None\nDate of report: 01/03/2025", ["Holly"]),
+    ("Name of child: Kian Lowe (9)\nSiblings: not known\nDate of report: 01/03/2025", ["Kian"]),
+    # a sibling living with a grandparent, aunt or foster carer, with or without "his" or "her", is not asked
+    ("Name of child: Kian Lowe (9)\nSiblings: Rio Lowe (12), lives with maternal grandmother", ["Kian"]),
+    ("Name of child: Kian Lowe (9)\nSiblings: Rio Lowe (12), lives with Mum", ["Kian", "Rio"]),
+    # plural and "(s)" labels name the children too
+    ("Name(s): Ada Price DOB 03/04/2016\nReport date: 01/03/2025", ["Ada"]),
+    ("Names of children: Ada Price (8), Tom Price (5)\nReport date: 01/03/2025", ["Ada", "Tom"]),
+])
+def test_header_fields_name_the_children(header, children):
+    import review
+
+    text = header + "\n\nBackground\nThe family live locally and are known to the service.\n"
+    assert review.analyse(text, report_date="2025-03-01")["children"] == children

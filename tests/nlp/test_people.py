@@ -78,3 +78,18 @@ def test_speaker_genders_come_from_people():
 def test_a_gendered_role_word_is_a_speaker_of_that_gender(nlp, text, speaker):
     doc = nlp(text)
     assert [q.speaker for q in doc._.quotes] == [speaker]
+
+
+# A name's gender comes from the pronoun after it as a subject, but not from one that cannot be theirs: the object
+# of their own verb (English says "herself" there), one after another person is named, or one after two people.
+@pytest.mark.parametrize("text, speaker", [
+    # "her" is the mother, the object of Sam's verb: Sam is not thereby a girl, so "he" can be Sam
+    ('Sam pushed her away at the door. Mum cried. He said "I hate it here."', "Sam"),
+    # "she" is the aunt's, named after Sam: Sam gets no vote from it
+    ('Sam sat with his aunt and she asked him about school. He said "It is fine."', "Sam"),
+    # "their" is of both: neither gets a vote from it, and the quote is still Sam's
+    ('Sam and Ella stayed with their nan. Sam cried at bedtime. He said "I miss home."', "Sam"),
+])
+def test_a_name_gets_no_gender_from_a_pronoun_that_cannot_be_theirs(nlp, text, speaker):
+    doc = nlp(text)
+    assert [q.speaker for q in doc._.quotes] == [speaker]

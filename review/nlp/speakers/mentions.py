@@ -20,6 +20,24 @@ SUBJECTS = {"nsubj", "csubj"}
 _GENDER_VOTES = {word: gender for word, gender in THIRD_PERSON_GENDER.items() if gender} | {"himself": "m"}
 
 
+def _object_of_the_same_verb(pronoun: Token, subject: Token) -> bool:
+    """Whether `pronoun` is "him" or "her" as an object (not the possessive) in the clause of the verb
+    `subject` is the subject of ("Mum hit her", "Oliver seeing her unwell"): English says "herself" there of
+    the subject, so the pronoun is someone else (binding theory's principle B)."""
+    if pronoun.lower_ not in ("him", "her") or pronoun.tag_ != "PRP":
+        return False
+    verb = pronoun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    return verb == subject.head
+
+
+def _same_person(word: Token, subject: Token) -> bool:
+    """Whether `word` names the `subject` itself: what a copula says they are ("Noah is a quiet boy") or a
+    role beside their name ("Ms Patel, the teacher, ...")."""
+    return word.dep_ == "attr" and word.head == subject.head or word.dep_ == "appos" and word.head == subject
+
+
 @dataclass
 class Mention:
     """A person referred to outside the quotes: a name, a role ("Mum") or the child."""
@@ -189,18 +207,22 @@ class People:
         return None
 
     def _name_genders(self) -> dict[str, str]:
-        """A gender for each name, from its title and the pronouns that follow it as a subject."""
+        """A gender for each name, from its title and the pronouns that follow it as a subject, before anyone
+        else is named."""
         votes: dict[str, dict[str, int]] = {}
+        mentioned = {m.token.i for m in self.mentions}
         for mention in self.mentions:
             if mention.gender:
                 votes.setdefault(mention.name, {}).setdefault(mention.gender, 0)
                 votes[mention.name][mention.gender] += TITLE_GENDER_VOTES
             token = mention.token
-            if token.dep_ not in SUBJECTS:
-                continue
+            if token.dep_ not in SUBJECTS or any(c.dep_ == "conj" for c in token.children):
+                continue  # "Oliver and Grace have been staying with their nan": a pronoun after two is of either
             for later in self.doc[token.i + 1: min(len(self.doc), token.i + GENDER_VOTE_TOKENS)]:
-                if later.i in self.layout.inside:
-                    break
+                if later.i in self.layout.inside or later.i in mentioned and not _same_person(later, token):
+                    break  # "Leon sat with the neighbour and she asked him": a pronoun after another person may be theirs
+                if later.lower_ in _GENDER_VOTES and _object_of_the_same_verb(later, token):
+                    break  # "frightened of Oliver seeing her unwell": a verb's object is never its own subject
                 gender = _GENDER_VOTES.get(later.lower_)
                 if gender:
                     votes.setdefault(mention.name, {}).setdefault(gender, 0)
