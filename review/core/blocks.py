@@ -32,8 +32,9 @@ _DATED_ITEM = re.compile(r"[ \t]*(?:[•●▪◦·‣∙○■□➢►✓*+-]|
                          r"|\d{1,2}(?:st|nd|rd|th)?[ \t]+" + _MONTH + r"\b|" + _MONTH + r"[ \t]+(?:19|20)\d{2}|(?:19|20)\d{2}\b)",
                          re.I)
 _TAB_CELLS = re.compile(r"[^\t]+")
+_TAB_ALIGNED_FIELD = re.compile(r"[ \t]*[A-Z][A-Za-z'’()/&,. -]{0,40}:\t")  # "Child:<tab>Noah Price<tab>DOB:<tab>..."
 # "Label: value" at the start of a line; the label is a few words (letters, brackets, slashes).
-_FIELD = re.compile(r"[ \t]*(?P<label>[A-Z][A-Za-z'’()/&,. -]{0,40}?)[ \t]*:[ \t]*(?P<value>\S.*?)?[ \t]*$")
+_FIELD = re.compile(r"[ \t]*(?P<label>[A-Z][A-Za-z'’()/&,. -]{0,40}?(?: \d{1,2}(?=[ \t]*:(?!\d)))?)[ \t]*:[ \t]*(?P<value>\S.*?)?[ \t]*$")
 _DOB = re.compile(r"(?P<label>D\.?\s?O\.?\s?B\.?|Date of birth)[ \t]*:?[ \t]*(?P<value>\d{1,2}[/.]\d{1,2}[/.]\d{2,4})",
                   re.IGNORECASE)
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b")
@@ -41,7 +42,7 @@ _LETTER_LINE = re.compile(r"(?i)(?:dear\b|\d{1,2}(?:st|nd|rd|th)?[ \t]+[a-z]+[ \
                           r"|(?:kind|best|warm)?[ \t]*regards\b|yours[ \t]+(?:sincerely|faithfully)|many thanks)")
 _CLOSING = re.compile(r"(?i)(?:kind|best|warm|many)?[ \t]*(?:regards|wishes|thanks)[,.]?$|yours[ \t]+(?:sincerely|faithfully)")
 _RUNNING_TEXT = re.compile(r"(?<=[a-z0-9]{2})[.!?][\"'”’)]?[ \t]+[A-Z]\S*(?:[ \t]+\S+){4}")  # a sentence, then another
-_COLUMN_GAP = re.compile(r"[ \t]{3,}|\t")
+_COLUMN_GAP = re.compile(r"[ \t]{3,}|\t[ \t]*")
 _CONTINUES = {"and", "or", "but", "the", "a", "an", "of", "to", "with", "in", "on", "at", "for", "by", "from",
               "that", "as", "his", "her", "their", "is", "was", "were", "are", "has", "had", "have", "not"}
 HEADING_MAX_WORDS = 10  # a longer line reads as running text even without a full stop
@@ -52,19 +53,24 @@ WRAP_MIN_WIDTH = 45  # hard wrapping is recognised only in lines at least this l
 WRAP_SHARE = 0.6  # a wrapped line is at least this share of its paragraph's longest line
 
 # The nouns a header names the report's child by ("Child", "Pupil", "Young person").
-_CHILD_NOUNS = (r"child(?:ren)?|child\(ren\)|young (?:person|people)|patient(?:s|\(s\))?|pupil(?:s|\(s\))?|student"
+_CHILD_NOUNS = (r"child(?:ren)?|child\(ren\)|young (?:person|people)|patient(?:s|\(s\))?|pt|pupil(?:s|\(s\))?|student"
                 r"|learner|baby|unborn baby|infant")
 # How a header label is known, whatever its wording: key -> label patterns (whole label, case-insensitive).
 FIELD_KEYS = {
     # a child noun alone or with its name ("Pupil name", "Young person's name", "Name of child")
     # or as the one the report is about ("Child examined", "Children subject to the plan", "YP name")
-    "child": rf"(?:names?(?:\(s\))?(?: of (?:the )?(?:{_CHILD_NOUNS}))?|(?:{_CHILD_NOUNS}|yp)(?:['’]s)?(?: (?:full )?names?)?"
+    "child": rf"(?:names?(?:\(s\))?(?: of (?:the )?(?:{_CHILD_NOUNS}))?|(?:{_CHILD_NOUNS}|yp)(?: \d)?(?:['’]s)?(?: (?:full )?names?)?"
+             r"|dependants?|relevant child(?:ren)?|child(?:ren)? present(?: at (?:the )?incident)?"
              r"|subject(?:\(s\)| child(?:ren)?)?|subject children"
-             rf"|(?:{_CHILD_NOUNS}) (?:examined|seen|placed|subject (?:of|to) (?:the |a )?(?:plan|conference|report))"
+             rf"|(?:{_CHILD_NOUNS}) (?:examined|seen|placed|subject (?:of|to) (?:the |a )?(?:cp |child protection )?"
+             r"(?:plans?|conference|report))"
              r"|also subject (?:of|to) (?:the |a )?plan"
-             r"|child(?:ren)? in (?:the )?(?:household|family|home)|household(?: members)?|re)",
-    "sibling": r"(?:siblings?|other children(?: in (?:the )?household)?|brothers? and sisters?|sibling\(s\)"
-               r"|also placed)",
+             r"|child(?:ren)? in (?:the )?(?:household|family|home)|(?:other )?household(?: members)?(?: registered)?|re)",
+    # a brother or sister ("Brothers", "Half-sister", "Sibling(s) at this school"; not "Sibling at home", read as
+    # placed there)
+    "sibling": r"(?:(?:older |younger )?(?:siblings?|sibling\(s\)|(?:half|step)?[ -]?(?:brother|sister)s?|brother/sister)"
+               r"(?: (?:at|in) (?:this|the same|another|a different) (?:school|setting|nursery))?"
+               r"|brothers? and sisters?|other children(?: in (?:the )?household)?|also placed)",
     "date_of_birth": r"(?:d\.?\s?o\.?\s?b\.?|date of birth)",
     "age": r"age",
     "report_date": r"(?:date(?: of report| report (?:completed|written)| completed| written)?|report date"
@@ -278,9 +284,18 @@ def is_heading_line(line: str) -> bool:
             and bool(body[:1]) and (body[0].isupper() or body[0].isdigit()))
 
 
+def _names_a_child(text: str) -> bool:
+    """Whether a tab-separated line is a label with no colon and its one value, the label naming a child, a
+    sibling or a date of birth ("Name of pupil<tab>Kieran Walsh"): a header field, not a table's row."""
+    cells = [c.strip() for c in text.split("\t") if c.strip()]
+    return len(cells) == 2 and field_key(cells[0]) in ("child", "sibling", "date_of_birth")
+
+
 def _cells(line: _Line) -> tuple[tuple[int, int], ...]:
     """The cells of a table-like line (tab- or pipe-separated, or a date – text chronology row)."""
     text = line.text
+    if "\t" in text.strip() and (_TAB_ALIGNED_FIELD.match(text) or _names_a_child(text)):
+        return ()  # "Name:\t\tRyan Fisher", "Name of pupil\tKieran Walsh": a header field aligned by tabs
     if "\t" in text.strip():
         pattern = _TAB_CELLS
     elif text.count("|") >= 2 or (text.count("|") == 1 and _CHRONOLOGY_ROW.match(text)):
@@ -308,6 +323,12 @@ def _fields_of(line: _Line) -> list[Field]:
         position = gap.end()
     pieces.append((position, len(line.text)))
     pieces = _label_with_its_column(line.text, pieces)
+    if len(pieces) == 2 and "\t" in line.text:
+        label = line.text[pieces[0][0]:pieces[0][1]].strip()
+        if ":" not in label and field_key(label) in ("child", "sibling", "date_of_birth"):
+            value = line.text[pieces[1][0]:pieces[1][1]].strip()  # "Name of pupil<tab>Kieran Walsh"
+            start = line.start + line.text.index(value, pieces[1][0])
+            return [Field(label, field_key(label), value, start, start + len(value))]
     for left, right in pieces:
         chunk = line.text[left:right]
         dob = _DOB.match(chunk.strip()) if chunk.strip() else None
@@ -431,7 +452,8 @@ class _Reader:
         elif _BULLET.match(line.text) or (_NUMBERED.match(line.text) and not is_heading_line(stripped)):
             self.list_field = None
             self.add("item", start, end)
-        elif _is_field_line(line, self.in_header or self.last_kind == "field") and not self.paragraph:
+        elif _is_field_line(line, self.in_header or self.last_kind == "field") and (
+                not self.paragraph or self.titled_header(line)):
             self.read_fields(line, start, end)
         elif self.last_kind in ("item", "field") and not self.paragraph and (
                 indented and self.last_kind == "item" or _continues(previous, stripped)):
@@ -450,6 +472,21 @@ class _Reader:
             self.paragraph.append(_Line(start, end, stripped))
             self.in_header = False
             self.last_kind = "paragraph"
+
+    def titled_header(self, line: _Line) -> bool:
+        """Whether the paragraph so far is the report's title, a line or two too long for a heading ("Maternity and
+        Neonatal Safeguarding Team - Report to Child Protection Conference"), and `line` opens its header
+        fields with a field known by its label: each title line is then a heading of its own."""
+        if not (len(self.paragraph) <= 2 and all(b.kind == "heading" for b in self.structure.blocks)
+                and not any(_SENTENCE_END.search(title.text) for title in self.paragraph)
+                and any(f.key for f in _fields_of(line))):
+            return False
+        titles, self.paragraph = self.paragraph, []
+        for title in titles:
+            self.heading = title.text
+            self.add("heading", title.start, title.end)
+        self.in_header = True
+        return True
 
     def read_fields(self, line: _Line, start: int, end: int) -> None:
         fields = _fields_of(line)

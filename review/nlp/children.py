@@ -26,10 +26,16 @@ _ANONYMISED = re.compile(r"\b(Child|Sibling|Young Person)[ \t]+([A-Z])\b")
 # Words before a first name that are not part of it ("Mrs Jade Hart", "baby Leo", "her Tom").
 _BEFORE_A_FIRST_NAME = set(NAME_TITLES) | {"master", "baby", "her", "his", "their", "my", "unborn"}
 # A household line's word for a child before their name ("son Riley Vesey"), and the titles of an adult.
-_CHILD_RELATION = r"(?:son|daughter|stepson|stepdaughter|step-son|step-daughter|grandson|granddaughter|foster child)"
+_CHILD_RELATION = (r"(?:(?:younger|older|elder|little|big|baby)[ \t]+)?"
+                   r"(?:son|daughter|stepson|stepdaughter|step-son|step-daughter|grandson|granddaughter|foster child"
+                   r"|(?:half|step)?-?(?:brother|sister)|children|child)")
 _ADULT_TITLES = {"mr", "mrs", "ms", "mx", "dr"}
 _NOT_NAMES = {"the", "a", "an", "child", "children", "date", "dob", "and", "aged", "age", "year", "years",
-              "none", "nil", "not", "unknown", "no"}  # "Other children: None", "Siblings: not known"
+              "none", "nil", "not", "unknown", "no",  # "Other children: None", "Siblings: not known"
+              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}  # "Thursday and Friday sessions"
+# An adult's relation to the family at the end of a header entry: the name after it is that adult's.
+_ADULT_BEFORE = re.compile(r"(?i)\b(?:partner|mother|father|mum|dad|carer|stepfather|stepmother|husband|wife|"
+                           r"grandmother|grandfather|aunt|uncle)[ \t]*$")
 
 _AGE_PATTERNS = [
     re.compile(r"\baged?[ \t:]*(\d{1,2}(?:\.\d)?)[ \t]*(years?|yrs?|months?|weeks?|days?)?", re.IGNORECASE),
@@ -56,12 +62,12 @@ _NOT_A_CHILDS_NAME = ELDER_RELATIVES | {"the", "his", "her", "their", "baby", "c
 _LIVES_ELSEWHERE = re.compile(r"(?i)\b(?:not living (?:at home|with)|lives (?:with (?:his|her|their) (?:paternal |maternal )?"
                               r"(?:grand|father|mother|dad|mum|aunt|uncle|foster)"
                               r"|with (?:the )?(?:paternal |maternal )?(?:grand|aunt|uncle|foster)"  # "lives with maternal grandmother"
-                              r"|separately|elsewhere|independently|(?-i:in [A-Z]))"
+                              r"|separately|elsewhere|independently|(?-i:in [A-Z])|with [^;\n]{0,40}?(?-i: in [A-Z]))"  # "with father, Mr Price, in Derby"
                               r"|placed (?:at|in|with)|in (?:foster )?care\b)")
 # The last word of a place's name: a header entry so named is a school or a street, never a child.
 _PLACE_WORDS = (r"(?:Academy|School|College|Primary|Secondary|High|Grammar|Infants?|Juniors?|Nursery|Sixth[ \t]+Form|"
                 r"Surgery|Practice|Centre|Center|Hospital|Clinic|Road|Street|Lane|Avenue|Close|Drive|Way|"
-                r"Court|Crescent|Estate)\b")
+                r"Court|Crescent|Estate|House|Flats?|Room|Tower|Mews|Terrace|Square)\b")
 _PLACE = re.compile(r"^[ \t]*(?:[A-Z][\w'’-]*[ \t]+(?:(?:of|the|and|&)[ \t]+)*)+" + _PLACE_WORDS)
 _UNBORN = re.compile(r"(?i)[ \t]*unborn\b")
 UNBORN_BABY = "Unborn baby"  # how an unborn child with no chosen name is named
@@ -83,16 +89,21 @@ def _first_name(full: str) -> str | None:
 
 def _names_in_header(value: str) -> list[str]:
     """The names in the value of a "Children:" line: "Kayla Brooks (aged 11) and Jake Brooks (aged 5)"."""
-    value = re.sub(r"\([^)]*\)", " ", value)                    # (aged 7), (8 months old)
+    value = re.sub(r"\b(?:of|at)[ \t]+\d.*", " ", value)           # "Skye Lawson of 4 Harper Close, Westbridge"
+    value = re.sub(r"\([^)]*\)", " ~ ", value)                  # (aged 7), (8 months old): a mark no name has
     value = re.sub(r"\b(?:d\.?o\.?b\.?|date of birth)\b.*?(?=,|;| and |$)", " ", value, flags=re.IGNORECASE)
     names = []
-    for part in re.split(r",|;|\band\b|&|/", value):
-        match = re.match(rf"\s*(?:{_CHILD_RELATION}[ \t]+)?({_NAME})", part)
+    parts = re.split(r",|;|\band\b|&|/", value)
+    for number, part in enumerate(parts):
+        match = re.match(rf"\s*(?i:(?:his|her|their)[ \t]+)?(?i:{_CHILD_RELATION}[ \t]+)?({_NAME})", part)
         if not match or match.group(1).split()[0].lower().rstrip(".") in _ADULT_TITLES:
             continue  # "Household: Ms Carla Vesey and son Riley Vesey": the mother is no child
+        if number and _ADULT_BEFORE.search(parts[number - 1]) or re.match(r"[ \t]+\d", part[match.end():]):
+            continue  # "daughter of Mr Allen's partner, Jade Bright": the partner; "Room 4": a place
         anonymised = _ANONYMISED.match(match.group(1))
         name = anonymised.group(0) if anonymised else _first_name(match.group(1))
-        if name and name not in names and not re.fullmatch(r"(?i)year|years|reception|nursery", name):
+        if name and name not in names and not re.fullmatch(r"(?i)year|years|reception|nursery|class|form", name) \
+                and name.lower() not in _NOT_A_CHILDS_NAME:  # "Lives with: Nan (Margaret Reid) and ..."
             names.append(name)
     return names
 
@@ -177,7 +188,11 @@ def _names_of_entry(entry: str) -> list[str]:
     if _UNBORN.match(entry):
         chosen = _CHOSEN_NAME.search(entry)
         return [chosen.group(1) if chosen else UNBORN_BABY]
-    return [name for name in _names_in_header(entry) if not name.isupper()]  # "NHS number ..." is no name
+    names = [name for name in _names_in_header(entry) if not name.isupper()]  # "NHS number ..." is no name
+    if not names and re.match(r"(?i)[ \t]*baby\b", entry):  # "Baby girl OKORO (Grace)": the name given in brackets
+        given = re.search(r"\(([A-Z][a-z'’-]+)\)", entry)
+        names = [given.group(1)] if given else []
+    return names
 
 
 def _header_entries(text: str, structure, field) -> list[tuple[str, str]]:
@@ -188,9 +203,12 @@ def _header_entries(text: str, structure, field) -> list[tuple[str, str]]:
     following = [f for f in structure.fields if f.start > field.end]
     if following and following[0].key == "date_of_birth" and following[0].start > field.end + len(rest):
         rest += " DOB " + following[0].value  # "Name: Liam Harker" with "DOB: 23/10/1994" on the next line
-    value = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group(0)), field.value)  # "(Year 2, Larchfield Primary)"
+    value = re.sub(r"\([^)]*\)|\b(?:of|at)[ \t]+\d[^;]*", lambda m: " " * len(m.group(0)),
+                   field.value)  # "(Year 2, Larchfield Primary)", "of 4 Harper Close, Westbridge"
     entries, start = [], 0
     for m in re.finditer(r";|,(?=[ \t]*[A-Z][a-z])|\band\b", value):
+        if m.group(0) == "," and _ADULT_BEFORE.search(value, start, m.start()):
+            continue  # "Kayla Bright (6), daughter of Mr Allen's partner, Jade Bright": the partner, in Kayla's entry
         entries.append((start, m.start()))
         start = m.end()
     entries.append((start, len(value)))

@@ -1,7 +1,7 @@
 """Independently written material (tests/data/independent/README.md): who says a quote attributed only by
-"he" or "she" when someone else is named first (speaker_pronoun_passages.yaml), and which children a report's
-header names (header_children.yaml). Written by a helper who saw only POLICY.md; the cases the review still
-gets wrong are strict xfails, so a fix shows as an XPASS."""
+"he" or "she" when someone else is named first (speaker_pronoun_passages*.yaml), and which children a report's
+header names (header_children*.yaml). Written by helpers who saw only POLICY.md; the cases the review still gets
+wrong are strict xfails, so a fix shows as an XPASS."""
 
 from pathlib import Path
 
@@ -11,15 +11,31 @@ import yaml
 import review
 
 FOLDER = Path(__file__).resolve().parents[1] / "data" / "independent"
-PASSAGES = yaml.safe_load((FOLDER / "speaker_pronoun_passages.yaml").read_text(encoding="utf-8"))
-HEADERS = yaml.safe_load((FOLDER / "header_children.yaml").read_text(encoding="utf-8"))
 
-# The speaker is taken to be another person named before the pronoun (measured 2026-12-04: 24 of 40 right).
-WRONG_SPEAKER = {"sp01", "sp02", "sp04", "sp07", "sp08", "sp09", "sp12", "sp16", "sp19", "sp21", "sp22",  # the child's
-                 "sp25", "sp30", "sp34", "sp36", "sp40"}  # an adult's words taken for the child's
-# Header layouts not read (continuation lines, "Brothers"/"Half-sister" labels, a household table, a school or
-# street taken for a name, a sibling living elsewhere kept; measured 2026-12-04: 11 of 24 exact).
-WRONG_CHILDREN = {"hd01", "hd06", "hd07", "hd09", "hd10", "hd12", "hd16", "hd18", "hd19", "hd20", "hd21", "hd22", "hd24"}
+
+def _load(name: str) -> list[dict]:
+    return yaml.safe_load((FOLDER / name).read_text(encoding="utf-8"))
+
+
+PASSAGES = _load("speaker_pronoun_passages.yaml") + _load("speaker_pronoun_passages_2.yaml")
+HEADERS = _load("header_children.yaml") + _load("header_children_2.yaml")
+
+# Quotes still credited to the wrong person (measured 2026-12-04; first file 24 of 40 right at the session's start,
+# 30 after its fixes, which that file prompted: the one asked answers; no gender taken from a sentence's
+# attribution pronoun, nor from a possessive repeating the mention's own; the second file, written after those
+# fixes and scored blind, 28 of 40 before and after them). Left: a person of known gender beats a name of unknown
+# gender ("her teacher" over the child), and an adult's words after the child's name are taken for the child's.
+WRONG_SPEAKER = {
+    "sp02", "sp08", "sp09", "sp12", "sp19", "sp21", "sp30", "sp34", "sp36", "sp40",
+    "sq02", "sq03", "sq06", "sq08", "sq12", "sq14", "sq18", "sq19", "sq21", "sq22", "sq33", "sq37",
+}
+# Headers still misread (first file 11 of 24 exact at the session's start, 19 after the fixes it prompted; the
+# second, scored blind, 8 of 24 before and after them; both 20 after the fixes the second then prompted): a household
+# table with a relationship column (hd07), a "Lives with:" line (hd10, he10), "Other children at home" (hd21, read as
+# "Sibling at home" is, as placed there), a probation subject's son living with his mother (hd22), an unborn baby
+# with no name counted (he18), a sister named only in the address line (he21), an unborn baby in a dependants line
+# (he23).
+WRONG_CHILDREN = {"hd07", "hd10", "hd21", "hd22", "he10", "he18", "he21", "he23"}
 
 
 def _cases(items, known_wrong, reason):

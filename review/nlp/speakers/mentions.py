@@ -190,8 +190,11 @@ class People:
         return "f" if lower in self.lex.female else "m" if lower in self.lex.male else None
 
     def _title_gender(self, token: Token) -> str | None:
-        """The gender a name's title or role word tells ("Mrs Carter", "Aunt Sarah")."""
+        """The gender a name's title or role word tells ("Mrs Carter", "Aunt Sarah"); not a possessive before it,
+        which tells its owner's ("her PE teacher", "his mum")."""
         for left in token.lefts:
+            if left.dep_ == "poss":
+                continue
             word = left.lower_.strip(".")
             if word in self.lex.female:
                 return "f"
@@ -219,16 +222,22 @@ class People:
             if token.dep_ not in SUBJECTS or any(c.dep_ == "conj" for c in token.children):
                 continue  # "Oliver and Grace have been staying with their nan": a pronoun after two is of either
             for later in self.doc[token.i + 1: min(len(self.doc), token.i + GENDER_VOTE_TOKENS)]:
+                if later.is_sent_start and self._attributes_a_quote(later.sent):
+                    break  # "Jack had missed a week. She told me, '...'": who "she" is, is what is being asked
+                if later.i in mentioned and _same_person(later, token) and self._word_gender(later.lower_):
+                    votes.setdefault(mention.name, {}).setdefault(self._word_gender(later.lower_), 0)
+                    votes[mention.name][self._word_gender(later.lower_)] += 1
+                    break  # "Noah is a quiet boy"
                 if later.i in self.layout.inside or later.i in mentioned and not _same_person(later, token):
                     break  # "Leon sat with the neighbour and she asked him": a pronoun after another person may be theirs
                 if later.lower_ in _GENDER_VOTES and _object_of_the_same_verb(later, token):
                     break  # "frightened of Oliver seeing her unwell": a verb's object is never its own subject
+                if any(left.dep_ == "poss" and left.lower_ == later.lower_ for left in token.lefts):
+                    break  # "her PE teacher noticed marks on her wrists": the same possessive, the same owner
                 gender = _GENDER_VOTES.get(later.lower_)
                 if gender:
                     votes.setdefault(mention.name, {}).setdefault(gender, 0)
                     votes[mention.name][gender] += 1
-                    break
-                if later.is_sent_start:
                     break
         result = {}
         for name, counts in votes.items():
@@ -236,6 +245,10 @@ class People:
             if counts[best] > sum(counts.values()) - counts[best]:
                 result[name] = best
         return result
+
+    def _attributes_a_quote(self, sentence) -> bool:
+        """Whether `sentence` holds a quote's words: its he or she is then a speaker still to be found."""
+        return any(t.i in self.layout.inside for t in sentence)
 
     def gender_of(self, mention: Mention) -> str | None:
         return mention.gender or self.genders.get(mention.name)

@@ -103,6 +103,10 @@ class PersonResolver:
                 return None, None, None
             if nested_in is not None and other_than is None:
                 other_than = nested_in.speaker  # "Josh told me, 'Dad … he goes “…”'": he is not Josh
+            if nested_in is None:
+                asked = self.asked_before(subject, THIRD_PERSON_GENDER[lower], quote, other_than)
+                if asked is not None:
+                    return asked
             mention = self.nearest_person(subject.idx, THIRD_PERSON_GENDER[lower], quote, other_than)
             if mention is None:
                 only = self.only_child(THIRD_PERSON_GENDER[lower], quote)
@@ -110,6 +114,46 @@ class PersonResolver:
             return mention.name, mention.start, mention.end
         subject = named_in_apposition(subject)
         return self.people.name_of(subject), subject.idx, subject.idx + len(subject)
+
+    def asked_before(self, subject: Token, gender: str | None, quote: Quote,
+                     other_than: str | None) -> tuple[str, int, int] | None:
+        """The person a question was put to just before a he or she who answers ("I asked Leo about the bruise.
+        He said, ...", "When Mrs Doyle asked her what was wrong, she said ..."): the one asked answers. Only
+        where the question is in the sentence of the pronoun or the one before it, in its paragraph and not in a
+        quote, and the one asked is "him" or "her" as the pronoun is, or is a child the asker cannot be (the
+        asker is the writer, or known to be of the other gender)."""
+        if gender is None:
+            return None
+        doc, inside = self.layout.doc, self.layout.inside
+        sentence = subject.sent
+        previous = doc[sentence.start - 1].sent if sentence.start > 0 else sentence
+        paragraph_start = self.layout.paragraph_start(quote.start)
+        for token in reversed(doc[previous.start:subject.i]):
+            if token.idx < paragraph_start:
+                return None
+            if token.i in inside:
+                return None  # only the narration since the last quote
+            if token.lemma_ not in ("ask", "question") or token.pos_ != "VERB":
+                continue
+            asker = next((c for c in token.children if c.dep_ in SUBJECTS), None)
+            asked = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
+            if asker is None or asked is None or asked.i in inside:
+                return None
+            if asked.lower_ in ("him", "her"):
+                if THIRD_PERSON_GENDER[asked.lower_] != gender:
+                    return None
+                asker_name = self.people.name_of(named_in_apposition(asker)) if asker.lower_ not in FIRST_PERSON else None
+                mention = self.nearest_person(asked.idx, gender, quote, asker_name or other_than)
+                return (mention.name, mention.start, mention.end) if mention is not None else None
+            name = self.people.name_of(named_in_apposition(asked))
+            if not is_child_name(name, self.people.children, self.people.lex, doc) or name == other_than:
+                return None
+            asker_gender = None if asker.lower_ in FIRST_PERSON else next(
+                (self.people.gender_of(m) for m in self.people.mentions if m.token.i == asker.i), None)
+            if asker.lower_ not in FIRST_PERSON and asker_gender in (None, gender):
+                return None  # "Mum asked Leo to tidy up. She said ...": Mum may be the one speaking
+            return name, asked.idx, asked.idx + len(asked)
+        return None
 
     def only_child(self, gender: str | None, quote: Quote) -> str | None:
         """The referent of a he or she that nobody earlier in the text fits, in a text about one child:
