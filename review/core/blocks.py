@@ -59,7 +59,8 @@ _CHILD_NOUNS = (r"child(?:ren)?|child\(ren\)|young (?:person|people)|patient(?:s
 FIELD_KEYS = {
     # a child noun alone or with its name ("Pupil name", "Young person's name", "Name of child")
     # or as the one the report is about ("Child examined", "Children subject to the plan", "YP name")
-    "child": rf"(?:names?(?:\(s\))?(?: of (?:the )?(?:{_CHILD_NOUNS}))?|(?:{_CHILD_NOUNS}|yp)(?: \d)?(?:['’]s)?(?: (?:full )?names?)?"
+    "child": rf"(?:names?(?:\(s\))?(?: of (?:the )?(?:{_CHILD_NOUNS}))?"
+             rf"|(?:{_CHILD_NOUNS}|yp)(?:/(?:{_CHILD_NOUNS}))?(?: \d)?(?:['’]s)?(?: (?:full )?names?)?"
              r"|dependants?|relevant child(?:ren)?|child(?:ren)? present(?: at (?:the )?incident)?"
              r"|subject(?:\(s\)| child(?:ren)?)?|subject children"
              rf"|(?:{_CHILD_NOUNS}) (?:examined|seen|placed|subject (?:of|to) (?:the |a )?(?:cp |child protection )?"

@@ -31,6 +31,7 @@ _CHILD_RELATION = (r"(?:(?:younger|older|elder|little|big|baby)[ \t]+)?"
                    r"|(?:half|step)?-?(?:brother|sister)|children|child)")
 _ADULT_TITLES = {"mr", "mrs", "ms", "mx", "dr"}
 _NOT_NAMES = {"the", "a", "an", "child", "children", "date", "dob", "and", "aged", "age", "year", "years",
+              "patient", "pupil", "sibling", "siblings", "report", "subject", "name", "names",  # a label's words
               "none", "nil", "not", "unknown", "no",  # "Other children: None", "Siblings: not known"
               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}  # "Thursday and Friday sessions"
 # An adult's relation to the family at the end of a header entry: the name after it is that adult's.
@@ -82,9 +83,12 @@ def _first_name(full: str) -> str | None:
     words = [w for w in re.split(r"[ \t]+", full.strip()) if w]
     while words and words[0].lower().strip(".") in _BEFORE_A_FIRST_NAME:
         words.pop(0)
-    if not words or words[0].lower() in _NOT_NAMES:
-        return None
-    return words[0]
+    if not words or words[0].lower() in _NOT_NAMES or words[0].endswith(("'s", "’s")):
+        return None  # "Mum's partner": no name
+    first = words[0]
+    if first.isupper() and len(first) >= 3 and re.search(r"[AEIOUY]", first):
+        first = first.title()  # "PRECIOUS OKONKWO" as a form writes it in capitals
+    return first
 
 
 def _names_in_header(value: str) -> list[str]:
@@ -95,6 +99,7 @@ def _names_in_header(value: str) -> list[str]:
     names = []
     parts = re.split(r",|;|\band\b|&|/", value)
     for number, part in enumerate(parts):
+        part = re.sub(r"^[ \t]*\d{1,2}[.)][ \t]+", " ", part)  # "1. Kacper NOWAK": a numbered entry
         match = re.match(rf"\s*(?i:(?:his|her|their)[ \t]+)?(?i:{_CHILD_RELATION}[ \t]+)?({_NAME})", part)
         if not match or match.group(1).split()[0].lower().rstrip(".") in _ADULT_TITLES:
             continue  # "Household: Ms Carla Vesey and son Riley Vesey": the mother is no child

@@ -158,6 +158,14 @@ def test_a_childs_age_comes_from_the_date_of_birth_field_below_the_name(nlp):
     # plural and "(s)" labels name the children too
     ("Name(s): Ada Price DOB 03/04/2016\nReport date: 01/03/2025", ["Ada"]),
     ("Names of children: Ada Price (8), Tom Price (5)\nReport date: 01/03/2025", ["Ada", "Tom"]),
+    # a name in capitals, numbered entries, a slashed label, a sibling with a setting, a partner's name (session 14)
+    ("Pupil: NIAMH KELLY   DOB: 03/03/2016\nReport date: 01/03/2025", ["Niamh"]),
+    ("Subject children:  1. Ada PRICE (DOB 01/02/2018)\n                   2. Tom PRICE (DOB 03/04/2020)\n"
+     "Report date: 01/03/2025", ["Ada", "Tom"]),
+    ("Child/young person: Ada Price   DOB: 01/02/2012\nReport date: 01/03/2025", ["Ada"]),
+    ("Pupil: Ada Price (Year 3)\nSiblings at this school: Tom Price (Year 1)\nReport date: 01/03/2025", ["Ada", "Tom"]),
+    ("Relevant children: Ada Price (6), daughter of Mr Cole's partner, Gemma Price\nReport date: 01/03/2025", ["Ada"]),
+    ("Name:\t\tAda Price\nDOB:\t\t01/02/2012\nDate:\t\t01/03/2025", ["Ada"]),
 ])
 def test_header_fields_name_the_children(header, children):
     import review
