@@ -64,7 +64,7 @@ _LIVES_ELSEWHERE = re.compile(r"(?i)\b(?:not living (?:at home|with)|lives (?:wi
                               r"(?:grand|father|mother|dad|mum|aunt|uncle|foster)"
                               r"|with (?:the )?(?:paternal |maternal )?(?:grand|aunt|uncle|foster)"  # "lives with maternal grandmother"
                               r"|separately|elsewhere|independently|(?-i:in [A-Z])|with [^;\n]{0,40}?(?-i: in [A-Z]))"  # "with father, Mr Price, in Derby"
-                              r"|placed (?:at|in|with)|in (?:foster )?care\b)")
+                              r"|placed (?:at|in|with)|in (?:foster )?care\b|in (?:a |an )?(?:residential )?placement\b)")
 # The last word of a place's name: a header entry so named is a school or a street, never a child.
 _PLACE_WORDS = (r"(?:Academy|School|College|Primary|Secondary|High|Grammar|Infants?|Juniors?|Nursery|Sixth[ \t]+Form|"
                 r"Surgery|Practice|Centre|Center|Hospital|Clinic|Road|Street|Lane|Avenue|Close|Drive|Way|"
@@ -177,11 +177,58 @@ def _children_in_header_fields(doc, structure) -> list[str]:
                 for name in _names_of_entry(entry):
                     if name not in names:
                         names.append(name)
+    for name in _children_with_ages_in_header(text, structure, today):
+        if names and name not in names:  # beside the labels' children: a name with a child's age that no label read
+            names.append(name)
     if not names:
         for parent in _PARENT_OF.finditer(text):
             for match in _NAME_WITH_AGE.finditer(text, parent.end(), parent.end() + 60):
                 if int(match.group(2)) < ADULT_YEARS and match.group(1) not in names:
                     names.append(match.group(1))
+    return names
+
+
+# A house number and street ("4 Harper Close"): the words after it on the line are the address's.
+_STREET_ADDRESS = re.compile(r"\b\d+[a-z]?,?[ \t]+(?:[A-Z][\w'’-]*[ \t]+)+" + _PLACE_WORDS)
+# A name with a date of birth after spaces, as header columns set it ("Leo SMITH      DOB: 12/03/2016").
+_WITH_DOB_COLUMN = re.compile(rf"\b({_NAME})[ \t]+(?i:d\.?o\.?b\b)")
+# An adult's label or relation just before a name in a header line ("Mother: Jade Hart (24)", "partner, Kim").
+_ADULT_LABEL_BEFORE = re.compile(r"(?i)\b(?:partner|mother|father|mum|dad|carer|parents?|stepfather|stepmother|"
+                                 r"husband|wife|grand(?:mother|father|ma|pa|parents?)|nan|gran|aunt|uncle|tenant|"
+                                 r"applicant|victim|suspect|client|patient \(mother\))(?:/carer)?[^:,(\n]{0,12}[:,(][ \t]*$")
+
+
+def _children_with_ages_in_header(text: str, structure, today: dt.date) -> list[str]:
+    """The names the header (the text before its first paragraph of running text) gives with a child's age or
+    date of birth, whatever the label they stand under ("Brothers: Jordan Carter (Year 5) / Marley Carter (3)",
+    a household table's rows): not an adult by age or date of birth, nor one named after an adult's label,
+    nor one living elsewhere, nor a place."""
+    end = next((b.start for b in structure.blocks if b.kind == "paragraph"), len(text))
+    header = text[:min(end, 3000)]
+    found: list[tuple[int, str]] = []
+    for pattern in (_WITH_AGE, _WITH_DOB_COLUMN):
+        for match in pattern.finditer(header):
+            whole = match.group(1) or (match.group(2) if match.re is _WITH_AGE else None)
+            line_start = header.rfind("\n", 0, match.start()) + 1
+            line_end = header.find("\n", match.end())
+            line_end = len(header) if line_end < 0 else line_end
+            after = header[match.start():line_end]
+            following = re.search(rf"[,;][ \t]*{_NAME}[ \t]*\(", after[len(whole):])
+            context = after[:len(whole) + following.start()] if following else after
+            before = header[line_start:match.start()]
+            label = before.split(":")[0] if ":" in before else ""  # "Half-brother (lives with his grandparents):"
+            if _is_adult(context, today) or _LIVES_ELSEWHERE.search(label + " " + context) or _PLACE.match(whole) \
+                    or _ADULT_LABEL_BEFORE.search(before) or _STREET_ADDRESS.search(before):
+                continue  # ... or after a street address on its line ("of 4 Harper Close, Westbridge  DOB")
+            if re.fullmatch(r"(?:[A-Z][a-z]+[ \t]+)?(?:Order|Sentence|Referral|Plan|Requirement|Licence|Notice)s?", whole):
+                continue
+            name = _first_name(whole)
+            if name and name.lower() not in _NOT_A_CHILDS_NAME and not name.isupper():
+                found.append((match.start(), name))
+    names: list[str] = []
+    for _, name in sorted(found):
+        if name not in names:
+            names.append(name)
     return names
 
 

@@ -166,6 +166,10 @@ def test_a_childs_age_comes_from_the_date_of_birth_field_below_the_name(nlp):
     ("Pupil: Ada Price (Year 3)\nSiblings at this school: Tom Price (Year 1)\nReport date: 01/03/2025", ["Ada", "Tom"]),
     ("Relevant children: Ada Price (6), daughter of Mr Cole's partner, Gemma Price\nReport date: 01/03/2025", ["Ada"]),
     ("Name:\t\tAda Price\nDOB:\t\t01/02/2012\nDate:\t\t01/03/2025", ["Ada"]),
+    # a name with a child's age under a label the review does not know is a child too, not an adult's or a placed one
+    ("Pupil: Ada Price (8)\nAlso at home: Ben Price (4)\nLodger: Sam Cole (34)\nElder sister (lives in foster care): "
+     "Kim Price (15)\nReport date: 01/03/2025", ["Ada", "Ben"]),
+    ("Pupil: Ada Price (8)\nReferral Order (9 months) ends in June\nReport date: 01/03/2025", ["Ada"]),
 ])
 def test_header_fields_name_the_children(header, children):
     import review
