@@ -34,9 +34,11 @@ _NOT_NAMES = {"the", "a", "an", "child", "children", "date", "dob", "and", "aged
               "patient", "pupil", "sibling", "siblings", "report", "subject", "name", "names",  # a label's words
               "none", "nil", "not", "unknown", "no",  # "Other children: None", "Siblings: not known"
               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}  # "Thursday and Friday sessions"
-# An adult's relation to the family at the end of a header entry: the name after it is that adult's.
-_ADULT_BEFORE = re.compile(r"(?i)\b(?:partner|mother|father|mum|dad|carer|stepfather|stepmother|husband|wife|"
-                           r"grandmother|grandfather|aunt|uncle)[ \t]*$")
+# An adult's relation to the family or role in a case ("Mother: Jade Hart (24)", "partner, Kim", "Victim: ...").
+_ADULT_RELATIONS = (r"partner|mother|father|mum|dad|carer|parents?|stepfather|stepmother|husband|wife|"
+                    r"grand(?:mother|father|ma|pa|parents?)|nan|gran|aunt|uncle|tenant|applicant|victim|suspect|client")
+# That relation ending a header entry: the name after it is that adult's ("daughter of Mr Allen's partner, Jade").
+_ADULT_BEFORE = re.compile(rf"(?i)\b(?:{_ADULT_RELATIONS})[ \t]*$")
 
 _AGE_PATTERNS = [
     re.compile(r"\baged?[ \t:]*(\d{1,2}(?:\.\d)?)[ \t]*(years?|yrs?|months?|weeks?|days?)?", re.IGNORECASE),
@@ -192,23 +194,23 @@ def _children_in_header_fields(doc, structure) -> list[str]:
 _STREET_ADDRESS = re.compile(r"\b\d+[a-z]?,?[ \t]+(?:[A-Z][\w'’-]*[ \t]+)+" + _PLACE_WORDS)
 # A name with a date of birth after spaces, as header columns set it ("Leo SMITH      DOB: 12/03/2016").
 _WITH_DOB_COLUMN = re.compile(rf"\b({_NAME})[ \t]+(?i:d\.?o\.?b\b)")
-# An adult's label or relation just before a name in a header line ("Mother: Jade Hart (24)", "partner, Kim").
-_ADULT_LABEL_BEFORE = re.compile(r"(?i)\b(?:partner|mother|father|mum|dad|carer|parents?|stepfather|stepmother|"
-                                 r"husband|wife|grand(?:mother|father|ma|pa|parents?)|nan|gran|aunt|uncle|tenant|"
-                                 r"applicant|victim|suspect|client|patient \(mother\))(?:/carer)?[^:,(\n]{0,12}[:,(][ \t]*$")
+# That relation as the label, or with its punctuation, just before a name in a header line ("Mother: Jade Hart (24)").
+_ADULT_LABEL_BEFORE = re.compile(rf"(?i)\b(?:{_ADULT_RELATIONS}|patient \(mother\))(?:/carer)?[^:,(\n]{{0,12}}[:,(][ \t]*$")
+# A court order or sentence with its length in brackets ("Referral Order (9 months)"): no person, whatever its age.
+_COURT_ORDER = re.compile(r"(?:[A-Z][a-z]+[ \t]+)?(?:Order|Sentence|Referral|Plan|Requirement|Licence|Notice)s?")
 
 
 def _children_with_ages_in_header(text: str, structure, today: dt.date) -> list[str]:
     """The names the header (the text before its first paragraph of running text) gives with a child's age or
     date of birth, whatever the label they stand under ("Brothers: Jordan Carter (Year 5) / Marley Carter (3)",
     a household table's rows): not an adult by age or date of birth, nor one named after an adult's label,
-    nor one living elsewhere, nor a place."""
+    nor one living elsewhere, nor a place or a court order."""
     end = next((b.start for b in structure.blocks if b.kind == "paragraph"), len(text))
     header = text[:min(end, 3000)]
     found: list[tuple[int, str]] = []
     for pattern in (_WITH_AGE, _WITH_DOB_COLUMN):
         for match in pattern.finditer(header):
-            whole = match.group(1) or (match.group(2) if match.re is _WITH_AGE else None)
+            whole = next(group for group in match.groups() if group)
             line_start = header.rfind("\n", 0, match.start()) + 1
             line_end = header.find("\n", match.end())
             line_end = len(header) if line_end < 0 else line_end
@@ -220,7 +222,7 @@ def _children_with_ages_in_header(text: str, structure, today: dt.date) -> list[
             if _is_adult(context, today) or _LIVES_ELSEWHERE.search(label + " " + context) or _PLACE.match(whole) \
                     or _ADULT_LABEL_BEFORE.search(before) or _STREET_ADDRESS.search(before):
                 continue  # ... or after a street address on its line ("of 4 Harper Close, Westbridge  DOB")
-            if re.fullmatch(r"(?:[A-Z][a-z]+[ \t]+)?(?:Order|Sentence|Referral|Plan|Requirement|Licence|Notice)s?", whole):
+            if _COURT_ORDER.fullmatch(whole):
                 continue
             name = _first_name(whole)
             if name and name.lower() not in _NOT_A_CHILDS_NAME and not name.isupper():
