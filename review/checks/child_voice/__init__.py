@@ -77,8 +77,11 @@ def wishes_and_feelings(doc: Doc, quotes: list[Quote], resolver: ChildResolver,
     for number, sentence in enumerate(sentences(doc)):
         if number in found:
             continue
+        note = _note_style(sentence)
         for token in sentence:
             candidate, token = words.candidate(token)
+            if candidate is None and note and token.lemma_.lower() in words.presentation:
+                candidate = "presentation"  # "Pt Poppy, 17/12, alert, crying": a state set down in a note
             if candidate is None:
                 continue
             subject = subject_of(token, inherit_through=("xcomp", "conj", "acomp"),
@@ -88,8 +91,9 @@ def wishes_and_feelings(doc: Doc, quotes: list[Quote], resolver: ChildResolver,
                 found[number] = (speaker, "wish", False)  # "I'm hungry", in the child's own words: how they feel
                 break
             child = resolver.child_of(subject) if subject is not None else None
-            if subject is None and candidate in ("observed", "presentation") and _note_style(sentence):
-                child = resolver.child_of_heading(sentence.start_char)  # "Leo - HV review: Alert, good tone"
+            if subject is None and candidate in ("observed", "presentation") and note:
+                # "Leo - HV review: Alert, good tone" under a heading; "Pt Poppy, 17/12, alert, crying" in the note
+                child = resolver.child_of_heading(sentence.start_char) or _the_one_child_named(sentence, resolver)
             if child is not None and candidate in ("observed", "presentation") \
                     and words.in_anothers_account(token, resolver):
                 continue  # "Ms Doyle reports Archie is bottle fed": her account, not what was seen of him
@@ -119,6 +123,13 @@ def _gives_a_finding(sentence) -> bool:
     if any(t.dep_ == "neg" or t.lemma_.lower() in _NOT_KEPT for t in sentence):
         return False
     return any(t.like_num or t.lemma_.lower() in _FINDING_VERBS for t in sentence)
+
+
+def _the_one_child_named(sentence, resolver: ChildResolver) -> str | None:
+    """The child a note names, when it names one child and nobody else ("Pt Poppy, 17/12, alert")."""
+    named = {resolver.child_of(t) for t in sentence if t.pos_ == "PROPN"} - {None}
+    others = [t for t in sentence if t.ent_type_ == "PERSON" and resolver.child_of(t) is None]
+    return named.pop() if len(named) == 1 and not others else None
 
 
 def _note_style(sentence) -> bool:
