@@ -285,19 +285,23 @@ def is_heading_line(line: str) -> bool:
             and bool(body[:1]) and (body[0].isupper() or body[0].isdigit()))
 
 
-def _names_a_child(text: str) -> bool:
-    """Whether a tab-separated line is a label with no colon and its one value, the label naming a child, a
-    sibling or a date of birth ("Name of pupil<tab>Kieran Walsh"): a header field, not a table's row."""
+def _tab_field_naming_a_child(text: str) -> tuple[str, str, str] | None:
+    """(label, key, value) of a tab-separated line that is a label with no colon and its one value, the label
+    naming a child, a sibling or a date of birth ("Name of pupil<tab>Kieran Walsh"): a header field, not a
+    table's row; else None."""
     cells = [c.strip() for c in text.split("\t") if c.strip()]
-    return len(cells) == 2 and field_key(cells[0]) in ("child", "sibling", "date_of_birth")
+    if len(cells) != 2 or ":" in cells[0]:
+        return None
+    key = field_key(cells[0])
+    return (cells[0], key, cells[1]) if key in ("child", "sibling", "date_of_birth") else None
 
 
 def _cells(line: _Line) -> tuple[tuple[int, int], ...]:
     """The cells of a table-like line (tab- or pipe-separated, or a date – text chronology row)."""
     text = line.text
-    if "\t" in text.strip() and (_TAB_ALIGNED_FIELD.match(text) or _names_a_child(text)):
-        return ()  # "Name:\t\tRyan Fisher", "Name of pupil\tKieran Walsh": a header field aligned by tabs
     if "\t" in text.strip():
+        if _TAB_ALIGNED_FIELD.match(text) or _tab_field_naming_a_child(text):
+            return ()  # "Name:\t\tRyan Fisher", "Name of pupil\tKieran Walsh": a header field aligned by tabs
         pattern = _TAB_CELLS
     elif text.count("|") >= 2 or (text.count("|") == 1 and _CHRONOLOGY_ROW.match(text)):
         pattern = _PIPE_CELLS
@@ -324,12 +328,11 @@ def _fields_of(line: _Line) -> list[Field]:
         position = gap.end()
     pieces.append((position, len(line.text)))
     pieces = _label_with_its_column(line.text, pieces)
-    if len(pieces) == 2 and "\t" in line.text:
-        label = line.text[pieces[0][0]:pieces[0][1]].strip()
-        if ":" not in label and field_key(label) in ("child", "sibling", "date_of_birth"):
-            value = line.text[pieces[1][0]:pieces[1][1]].strip()  # "Name of pupil<tab>Kieran Walsh"
-            start = line.start + line.text.index(value, pieces[1][0])
-            return [Field(label, field_key(label), value, start, start + len(value))]
+    tab_field = _tab_field_naming_a_child(line.text) if len(pieces) == 2 and "\t" in line.text else None
+    if tab_field is not None:
+        label, key, value = tab_field  # "Name of pupil<tab>Kieran Walsh"
+        start = line.start + line.text.index(value, pieces[1][0])
+        return [Field(label, key, value, start, start + len(value))]
     for left, right in pieces:
         chunk = line.text[left:right]
         dob = _DOB.match(chunk.strip()) if chunk.strip() else None

@@ -115,6 +115,11 @@ def _names_in_header(value: str) -> list[str]:
     return names
 
 
+def _report_date(doc) -> dt.date:
+    """The date ages are counted to: the report's own date, else today."""
+    return getattr(getattr(doc, "_", None), "report_date", None) or dt.date.today()
+
+
 def _text_of(doc) -> str:
     """The text of a Doc (built once: spaCy rebuilds ``doc.text`` on every access), of anything
     else with a ``text``, or of a string."""
@@ -128,7 +133,7 @@ def detect_children(doc) -> list[str]:
     text = _text_of(doc)
     structure = getattr(getattr(doc, "_", None), "structure", None)
     names = _children_in_header_fields(doc, structure) if structure is not None else []
-    today = getattr(getattr(doc, "_", None), "report_date", None) or dt.date.today()
+    today = _report_date(doc)
     for match in (_HEADER.finditer(text) if not names else ()):
         for name in _names_in_header(match.group(1)):
             if name not in names:
@@ -167,7 +172,7 @@ def _children_in_header_fields(doc, structure) -> list[str]:
     of birth makes them an adult, a sibling living elsewhere, an email's "Subject:" line."""
     is_email = bool(structure.field_values("sent"))
     text = _text_of(doc)
-    today = getattr(doc._, "report_date", None) or dt.date.today()
+    today = _report_date(doc)
     names: list[str] = []
     for key in ("child", "sibling"):
         for field in structure.field_values(key):
@@ -179,9 +184,8 @@ def _children_in_header_fields(doc, structure) -> list[str]:
                 for name in _names_of_entry(entry):
                     if name not in names:
                         names.append(name)
-    for name in _children_with_ages_in_header(text, structure, today):
-        if names and name not in names:  # beside the labels' children: a name with a child's age that no label read
-            names.append(name)
+    if names:  # beside the labels' children: a name with a child's age that no label read
+        names += [name for name in _children_with_ages_in_header(text, structure, today) if name not in names]
     if not names:
         for parent in _PARENT_OF.finditer(text):
             for match in _NAME_WITH_AGE.finditer(text, parent.end(), parent.end() + 60):
@@ -322,7 +326,7 @@ def child_is_unborn(doc, name: str) -> bool:
 def child_age_years(doc, name: str) -> float | None:
     """The child's age in years as the report gives it (near the child's name), else None."""
     text = _text_of(doc)
-    report_date = getattr(getattr(doc, "_", None), "report_date", None) or dt.date.today()
+    report_date = _report_date(doc)
     first = re.escape(name.split()[0]) if name else ""
     if not first:
         return None

@@ -4,6 +4,7 @@ where the text tells it."""
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -212,11 +213,10 @@ class People:
     def _name_genders(self) -> dict[str, str]:
         """A gender for each name, from its title and the pronouns that follow it as a subject, before anyone
         else is named."""
-        votes: dict[str, dict[str, int]] = {}
+        votes: dict[str, Counter] = defaultdict(Counter)
         mentioned = {m.token.i for m in self.mentions}
         for mention in self.mentions:
             if mention.gender:
-                votes.setdefault(mention.name, {}).setdefault(mention.gender, 0)
                 votes[mention.name][mention.gender] += TITLE_GENDER_VOTES
             token = mention.token
             if token.dep_ not in SUBJECTS or any(c.dep_ == "conj" for c in token.children):
@@ -224,9 +224,9 @@ class People:
             for later in self.doc[token.i + 1: min(len(self.doc), token.i + GENDER_VOTE_TOKENS)]:
                 if later.is_sent_start and self._attributes_a_quote(later.sent):
                     break  # "Jack had missed a week. She told me, '...'": who "she" is, is what is being asked
-                if later.i in mentioned and _same_person(later, token) and self._word_gender(later.lower_):
-                    votes.setdefault(mention.name, {}).setdefault(self._word_gender(later.lower_), 0)
-                    votes[mention.name][self._word_gender(later.lower_)] += 1
+                role_gender = self._word_gender(later.lower_) if later.i in mentioned else None
+                if role_gender and _same_person(later, token):
+                    votes[mention.name][role_gender] += 1
                     break  # "Noah is a quiet boy"
                 if later.i in self.layout.inside or later.i in mentioned and not _same_person(later, token):
                     break  # "Leon sat with the neighbour and she asked him": a pronoun after another person may be theirs
@@ -236,7 +236,6 @@ class People:
                     break  # "her PE teacher noticed marks on her wrists": the same possessive, the same owner
                 gender = _GENDER_VOTES.get(later.lower_)
                 if gender:
-                    votes.setdefault(mention.name, {}).setdefault(gender, 0)
                     votes[mention.name][gender] += 1
                     break
         result = {}

@@ -139,18 +139,18 @@ class PersonResolver:
             asked = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
             if asker is None or asked is None or asked.i in inside:
                 return None
+            by_writer = asker.lower_ in FIRST_PERSON
             if asked.lower_ in ("him", "her"):
                 if THIRD_PERSON_GENDER[asked.lower_] != gender:
                     return None
-                asker_name = self.people.name_of(named_in_apposition(asker)) if asker.lower_ not in FIRST_PERSON else None
+                asker_name = None if by_writer else self.people.name_of(named_in_apposition(asker))
                 mention = self.nearest_person(asked.idx, gender, quote, asker_name or other_than)
                 return (mention.name, mention.start, mention.end) if mention is not None else None
             name = self.people.name_of(named_in_apposition(asked))
             if not is_child_name(name, self.people.children, self.people.lex, doc) or name == other_than:
                 return None
-            asker_gender = None if asker.lower_ in FIRST_PERSON else next(
-                (self.people.gender_of(m) for m in self.people.mentions if m.token.i == asker.i), None)
-            if asker.lower_ not in FIRST_PERSON and asker_gender in (None, gender):
+            if not by_writer and next((self.people.gender_of(m) for m in self.people.mentions
+                                       if m.token.i == asker.i), None) in (None, gender):
                 return None  # "Mum asked Leo to tidy up. She said ...": Mum may be the one speaking
             return name, asked.idx, asked.idx + len(asked)
         return None
