@@ -25,6 +25,7 @@ BASE_COMPONENT = "attribute_ruler"
 # ``Doc.to_array`` (strings as their hashes, IS_SPACE as 0 or 1); the first two key the table.
 _COLUMNS = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}
 _KEYED = ("TAG", "LOWER")
+MAX_KEPT_ROWS = 100_000  # rows of attribute values whose matches are kept (a few MB)
 ANY = -1  # the key part of a pattern that does not name the attribute (no hash is negative)
 
 
@@ -77,6 +78,7 @@ class TagIndexedAttributeRuler(AttributeRuler):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._index_size = -1
+        self._entries_of: dict[tuple[int, ...], tuple[tuple[int, int], ...]] = {}
 
     def _build_index(self) -> None:
         """Sort the patterns: one-token ones with simple tests into a table by (tag, lower-case form),
@@ -95,6 +97,15 @@ class TagIndexedAttributeRuler(AttributeRuler):
                     for lower in lowers:
                         self._table[tag, lower].append((attr_id, key, tests))
         self._index_size = len(self.attrs)
+        self._entries_of.clear()
+
+    def _entries(self, row: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
+        """``(attr_id, match_id)`` of every one-token pattern a token of attribute values `row` matches:
+        those in the four cells of the table it may be in (either or both parts of the key ANY) whose
+        tests it passes."""
+        tag, lower = row[0], row[1]
+        return tuple((attr_id, key) for cell in ((tag, lower), (tag, ANY), (ANY, lower), (ANY, ANY))
+                     for attr_id, key, tests in self._table.get(cell, ()) if all(test(row) for test in tests))
 
     def match(self, doc: Doc):
         """The matches of :meth:`AttributeRuler.match`: ``(attr_id, match_id, start, end)``, sorted."""
@@ -102,13 +113,14 @@ class TagIndexedAttributeRuler(AttributeRuler):
             self._build_index()
         found = {(int(self.vocab.strings[m_id]), m_id, s, e)
                  for m_id, s, e in (self._rest(doc, allow_missing=True, as_spans=False) if len(self._rest) else ())}
-        table = self._table
-        for i, row in enumerate(doc.to_array(list(_COLUMNS.values())).tolist()):
-            tag, lower = row[0], row[1]
-            for cell in ((tag, lower), (tag, ANY), (ANY, lower), (ANY, ANY)):
-                for attr_id, key, tests in table.get(cell, ()):
-                    if not tests or all(test(row) for test in tests):
-                        found.add((attr_id, key, i, i + 1))
+        entries_of = self._entries_of  # a row's matches, worked out once per row of values: a report repeats its words
+        for i, row in enumerate(map(tuple, doc.to_array(list(_COLUMNS.values())).tolist())):
+            entries = entries_of.get(row)
+            if entries is None:
+                if len(entries_of) >= MAX_KEPT_ROWS:
+                    entries_of.clear()  # a long-running service reads many reports: keep its memory bounded
+                entries = entries_of[row] = self._entries(row)
+            found.update((attr_id, key, i, i + 1) for attr_id, key in entries)
         return sorted(found)
 
 

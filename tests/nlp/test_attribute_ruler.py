@@ -73,3 +73,16 @@ def test_patterns_added_later_are_used():
     assert nlp("Nan came")[0].lemma_ == "grandmother"
     ruler.add([[{"LOWER": "came"}]], {"LEMMA": "arrive"})
     assert nlp("Nan came")[1].lemma_ == "arrive"
+
+
+def test_the_same_attributes_when_its_store_is_emptied_between_words(rulers, monkeypatch):
+    """The matches kept per row of values are bounded (a service reads many reports); emptying them
+    changes no attribute."""
+    from review.nlp import attribute_ruler
+
+    base, indexed = rulers
+    monkeypatch.setattr(attribute_ruler, "MAX_KEPT_ROWS", 3)
+    indexed.get_pipe(BASE_COMPONENT)._entries_of.clear()  # what earlier tests kept
+    text = "Y'all ain't gonna believe it. There is nothin' there, cos I'd let 's go."
+    assert annotations(indexed, text) == annotations(base, text)
+    assert len(indexed.get_pipe(BASE_COMPONENT)._entries_of) <= 3
