@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from review.core.blocks import Block, Structure
+from review.core.blocks import FIELD_KEYS, Block, Structure
 from review.core.findings import add_finding
 from review.core.rules import load_rules
 from review.core.text import doc_text, is_heading, is_whole_report, sentences, span_text
-from review.nlp.grammar import governing_verb, is_past, is_present_perfect, main_verbs
+from review.nlp.grammar import governing_verb, is_past, is_present_perfect, main_verbs, subject_of
+from review.nlp.people import FIRST_PERSON
 from review.nlp.patterns import phrase_pattern, qualified_pattern
 from review.nlp.temporal import value_range
 
@@ -75,6 +76,16 @@ def continues_subject(item: Span, later: Span) -> bool:
 
 
 SINCE = re.compile(r"\bsince\s*$", re.I)
+# what comes just before a date of birth: "DOB 12/06/2016", "D.O.B.: ...", "(date of birth 02/09/1997", "born 09/07/2018",
+# or a name and an opening bracket ("Danielle Pryce (12.04.1991)")
+BIRTH_DATE_LABEL = re.compile(r"(?:\b" + FIELD_KEYS["date_of_birth"] + r"|\bborn(?:\s+on)?)[\s:(-]*$", re.I)
+NAME_THEN_BRACKET = re.compile(r"\b[A-Z][a-z]+[ \t]*\([ \t]*$")
+# the words before the year of a title: two capitalised words ("Safeguard Children 2023"), or one title noun
+# ("Act 1989", the rule's title_nouns)
+TITLE_WORDS_BEFORE = re.compile(r"\b(?:([A-Z][a-z]+[ \t]+[A-Z][a-z]+)|([A-Z][a-z]+))[ \t]+$")
+YEAR = re.compile(r"(?:19|20)\d{2}")
+BRACKETED = re.compile(r"\([^()]*\)")
+LETTER = re.compile(r"[A-Za-z]")
 
 
 def reaches_now(doc: Doc, expr) -> bool:
@@ -139,6 +150,8 @@ class HistoricCheck:
         self.present_cues = phrase_pattern(self.rules.lexicon("present_cues"))
         self.consequence_words = {w.strip().lower() for w in self.rules.lexicon("consequence_words") if w.strip()}
         self.concern_words = phrase_pattern(self.rules.lexicon("concern_words"))
+        self.start_verbs = {w.strip().lower() for w in self.rules.lexicon("start_verbs") if w.strip()}
+        self.title_nouns = {w.strip().lower() for w in self.rules.lexicon("title_nouns") if w.strip()}
         self.history_headings = phrase_pattern(self.rules.lexicon("history_headings"))
         self.relevance_headings = phrase_pattern(self.rules.lexicon("relevance_headings"))
         self.context_headings = {w.strip().lower() for w in self.rules.lexicon("context_headings") if w.strip()}
@@ -201,8 +214,11 @@ class HistoricCheck:
         heading = (structure.section_of(span.start_char) if structure else None) or ""
         if not (marker or self.says(self.concern_words, span_text(span))
                 or ((old or vague) and self.is_record_heading(heading))):
-            old, vague = [], None  # an old or vague time alone, of neutral background ("moved to Leeds"); under a
-            # record heading ("Substance use history") a vague time is a past record, as an old date is
+            # background with no worry in it: an old date still makes it history ("The family moved from Salford
+            # in 2022", "Seen for constipation in 2022"), but a vague time alone does not; under a record heading
+            # ("Substance use history") a vague time is a past record, as an old date is
+            vague = None
+            old = [] if self.is_standing_background(item) else [e for e in old if not self.names_no_event(doc, e, structure)]
         if old:
             return Historic(old[0].start, old[0].end, old)
         if marker is None and vague is not None:
@@ -216,6 +232,34 @@ class HistoricCheck:
             # same day.": an undated sentence of a paragraph that dates its account recently is of that time
         clause = self.past_under_history_heading(span, heading)
         return Historic(*clause, []) if clause else None
+
+    def is_standing_background(self, item: Item) -> bool:
+        """Background with no worry in it that is not a past occasion: the writer's account of their own work
+        ("I have been the family's health visitor since ...") or the start of what is still so ("Dexter joined
+        Holly Bank in Reception in September 2021")."""
+        verbs = main_verbs(item.span)
+        if any(subject is not None and subject.lower_ in FIRST_PERSON for subject in map(subject_of, verbs)):
+            return True
+        return any(verb.lemma_.lower() in self.start_verbs and is_past(verb) and not is_present_perfect(verb)
+                   for verb in verbs)
+
+    def names_no_event(self, doc: Doc, expr, structure: Structure | None) -> bool:
+        """Whether an old date names no event of the item: a date of birth ("DOB 12/06/2016", "born 09/07/2018",
+        "Danielle Pryce (12.04.1991)"), the year of a title ("the Children Act 1989", "Working Together to
+        Safeguard Children 2023"), or the whole value of a header field, whose label says what the date is
+        ("Tenancy start date: 11/03/2024")."""
+        text = doc_text(doc)
+        before = text[max(0, expr.start - 40):expr.start]
+        if BIRTH_DATE_LABEL.search(before) or NAME_THEN_BRACKET.search(before):
+            return True
+        title = TITLE_WORDS_BEFORE.search(before)
+        if title is not None and YEAR.fullmatch(text[expr.start:expr.end]) and (
+                title.group(1) or title.group(2).lower() in self.title_nouns):
+            return True
+        return structure is not None and any(
+            f.start <= expr.start and expr.end <= f.end
+            and not LETTER.search(BRACKETED.sub("", text[f.start:expr.start] + text[expr.end:f.end]))
+            for f in structure.fields)
 
     @staticmethod
     def dated_recently(doc: Doc, item: Item, horizon: dt.date | None,

@@ -438,6 +438,10 @@ class HistoricLexicons(Strict):
     present_cues: Phrases = lexicon("words that place an item in the present, read in its sentence and the next")
     consequence_words: Phrases = lexicon("words giving what is done now as the consequence of the past (', so I ask "
                                          "him about it'), counted on a clause told in the present")
+    start_verbs: Phrases = lexicon("verbs whose simple past tells the start of what is still so ('joined the school in "
+                                   "2021'): background with no worry so told is not history, whatever its date")
+    title_nouns: Phrases = lexicon("words ending a title that a year after them belongs to ('the Children Act 1989'): "
+                                   "the year names no event")
     history_headings: Phrases = lexicon("section headings under which a past concern is historic even undated, "
                                         "and (unless a context heading) an old dated item a past concern")
     context_headings: Phrases = lexicon("history headings that give context rather than a record ('Background')")

@@ -88,6 +88,22 @@ def test_independent_history_with_its_link_passes(review_text, text, report_date
     assert no_relevance(review_text(text, report_date=report_date)) == []
 
 
+BACKGROUND = Path(__file__).parents[1] / "data" / "independent" / "historic_background.yaml"
+BACKGROUND_GAPS = {
+    "Mother: Danielle Pryce": "a worry word in an address ('5 Wren Court') makes a header line a past concern",
+}
+
+
+@pytest.mark.parametrize(("text", "report_date"), sentence_cases(BACKGROUND, "must_flag", BACKGROUND_GAPS))
+def test_independent_background_with_an_old_date_is_flagged(review_text, text, report_date):
+    assert no_relevance(review_text(text, report_date=report_date))
+
+
+@pytest.mark.parametrize(("text", "report_date"), sentence_cases(BACKGROUND, "must_pass", BACKGROUND_GAPS))
+def test_independent_old_dates_that_name_no_unexplained_past_pass(review_text, text, report_date):
+    assert no_relevance(review_text(text, report_date=report_date)) == []
+
+
 WRITTEN_WAYS = Path(__file__).parents[1] / "data" / "historic_written_ways.yaml"
 WRITTEN_WAYS_GAPS: dict[str, str] = {}
 
