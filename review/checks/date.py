@@ -116,6 +116,7 @@ class DateCheck:
         self.record_fields = phrase_pattern(self.rules.lexicon("record_fields"))
         self.vague_occasions = phrase_pattern(self.rules.lexicon("vague_occasions"))
         self.vague_periods = phrase_pattern(self.rules.lexicon("vague_periods"))
+        self.recent_times = phrase_pattern(self.rules.lexicon("recent_times"))
         self.vague_sequels = {w.lower() for w in self.rules.lexicon("vague_sequels")}
         self.vague_past_times = phrase_pattern(self.rules.lexicon("vague_past_times"))
         self.occasion_openers = phrase_pattern(self.rules.lexicon("occasion_openers"))
@@ -740,7 +741,10 @@ class DateCheck:
                  and self.dates_past_clause(doc, sent, span[0], span[1], changes=True)]
         rule = "date.imprecise"
         if spans and not self.dates_past_clause(doc, sent, spans[0][0], spans[0][1]):
-            rule = "date.vague_change"  # "things have slipped recently": a change, not an event
+            # "things have slipped recently": a change, not an event; asked from when as a warning where the time is
+            # only said to be recent (markers ask "'recently': from when?"), noted where it states a span ("over the
+            # last few months", "since the autumn") or a far past ("in the past")
+            rule = "date.recent_change" if self.is_only_recent(doc, spans[0]) else "date.vague_change"
         if not own and not spans:
             spans = self.vague_past_time(doc, sent)
         if not own and not spans and self.vague_occasions is not None:
@@ -753,6 +757,12 @@ class DateCheck:
             add_finding(doc, self.rules.rule(rule), start, end, allow=self.rules, kind="imprecise",
                         resolved=f" If it was {resolved}, say so." if resolved else "")
         return bool(spans)
+
+    def is_only_recent(self, doc: Doc, span: tuple) -> bool:
+        """Whether a vague anchor (start, end, value) says only that its time was recent ("recently", "lately", "in
+        recent weeks", ``recent_times``), giving neither a start nor a span."""
+        start, end, _ = span
+        return self.recent_times is not None and self.recent_times.search(doc_text(doc)[start:end]) is not None
 
     def check_counted_occasions(self, doc: Doc, sent: Span, own: list[TemporalExpression], anchor: dict) -> bool:
         """``date.counted_occasions`` on a count of several past occasions none of which is dated ("was reported

@@ -275,6 +275,8 @@ class DateLexicons(Strict):
     event_nouns: Phrases = lexicon("nouns that make a past-tense sentence an event ('A referral was made')")
     habitual_markers: Phrases = lexicon("words and phrases that make a statement habitual or general, not one event")
     vague_periods: Phrases = lexicon("vague periods that date an event no more closely than 'some time lately'")
+    recent_times: Phrases = lexicon("times said only to be recent ('recently', 'lately'): a change so dated is asked "
+                                    "from when as a warning (date.recent_change)")
     vague_occasions: Phrases = lexicon("earlier occasions mentioned with no number or date")
     record_fields: Phrases = lexicon("lines that give a record's fields rather than report an event")
     vague_sequels: Phrases = lexicon("adverbs that date an event only as after another ('She later told me')")

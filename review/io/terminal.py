@@ -42,6 +42,7 @@ GROUP_HEADS = {
     "date.relative": "These {n} sentences date events only from the day the report was written:",
     "date.imprecise": "These {n} sentences date events only vaguely:",
     "date.vague_change": "These {n} sentences say only vaguely when something changed:",
+    "date.recent_change": "These {n} sentences say only that something changed recently:",
     "opinion.judgement": "These {n} sentences state a judgement as fact, with no source and no evidence:",
     "opinion.hedge": "These {n} sentences speculate: the reader cannot tell what was actually observed:",
     "opinion.unattributed_quote": "These {n} sentences quote a label with no source: whose description is it?",
