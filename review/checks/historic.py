@@ -209,6 +209,7 @@ class HistoricCheck:
         old = [e for e, r in timed if horizon is not None and r[1] < horizon and not reaches_now(doc, e)]
         if horizon is not None and any(r[1] >= horizon and e.relative != "context" for e, r in timed):
             return None  # it also names a recent time
+        old = [e for e in old if not self.names_no_occasion(doc, e)]
         marker = self.past_marker(span, own)
         vague = self.vague_past_time(span, own) or self.past_school_year(span)
         heading = (structure.section_of(span.start_char) if structure else None) or ""
@@ -218,7 +219,8 @@ class HistoricCheck:
             # in 2022", "Seen for constipation in 2022"), but a vague time alone does not; under a record heading
             # ("Substance use history") a vague time is a past record, as an old date is
             vague = None
-            old = [] if self.is_standing_background(item) else [e for e in old if not self.names_no_event(doc, e, structure)]
+            old = [] if self.is_standing_background(item) else [
+                e for e in old if not self.is_a_field_value(doc, e, structure)]
         if old:
             return Historic(old[0].start, old[0].end, old)
         if marker is None and vague is not None:
@@ -243,19 +245,23 @@ class HistoricCheck:
         return any(verb.lemma_.lower() in self.start_verbs and is_past(verb) and not is_present_perfect(verb)
                    for verb in verbs)
 
-    def names_no_event(self, doc: Doc, expr, structure: Structure | None) -> bool:
-        """Whether an old date names no event of the item: a date of birth ("DOB 12/06/2016", "born 09/07/2018",
-        "Danielle Pryce (12.04.1991)"), the year of a title ("the Children Act 1989", "Working Together to
-        Safeguard Children 2023"), or the whole value of a header field, whose label says what the date is
-        ("Tenancy start date: 11/03/2024")."""
+    def names_no_occasion(self, doc: Doc, expr) -> bool:
+        """Whether an old date names no past occasion, whatever the item: a date of birth ("DOB 12/06/2016", "born
+        09/07/2018", "Danielle Pryce (12.04.1991)") or the year of a title ("the Children Act 1989", "Working
+        Together to Safeguard Children 2023")."""
         text = doc_text(doc)
         before = text[max(0, expr.start - 40):expr.start]
         if BIRTH_DATE_LABEL.search(before) or NAME_THEN_BRACKET.search(before):
             return True
         title = TITLE_WORDS_BEFORE.search(before)
-        if title is not None and YEAR.fullmatch(text[expr.start:expr.end]) and (
-                title.group(1) or title.group(2).lower() in self.title_nouns):
-            return True
+        return title is not None and YEAR.fullmatch(text[expr.start:expr.end]) is not None and bool(
+            title.group(1) or title.group(2).lower() in self.title_nouns)
+
+    @staticmethod
+    def is_a_field_value(doc: Doc, expr, structure: Structure | None) -> bool:
+        """Whether a date is the whole value of a header field, whose label says what the date is ("Tenancy start
+        date: 11/03/2024"); in an item with no worry in it, such a date is a record, not a past occasion."""
+        text = doc_text(doc)
         return structure is not None and any(
             f.start <= expr.start and expr.end <= f.end
             and not LETTER.search(BRACKETED.sub("", text[f.start:expr.start] + text[expr.end:f.end]))

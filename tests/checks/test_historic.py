@@ -89,9 +89,7 @@ def test_independent_history_with_its_link_passes(review_text, text, report_date
 
 
 BACKGROUND = Path(__file__).parents[1] / "data" / "independent" / "historic_background.yaml"
-BACKGROUND_GAPS = {
-    "Mother: Danielle Pryce": "a worry word in an address ('5 Wren Court') makes a header line a past concern",
-}
+BACKGROUND_GAPS: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(("text", "report_date"), sentence_cases(BACKGROUND, "must_flag", BACKGROUND_GAPS))
