@@ -621,6 +621,28 @@ EARLIER_GAPS = {
 }
 
 
+VAGUE_CHANGE_GAPS = {
+    "Mum has been drinking more heavily of late, according to the maternal grandmother.":
+        "not flagged: 'of late' is no temporal expression",
+    "Police have been called to the address more often of late.":
+        "not flagged: 'of late' is no temporal expression",
+    "Lately, Tyler has been spending more time with older young people in the park, the youth worker reports.":
+        "not flagged: a change told in the present perfect progressive ('has been spending more') is not read as one",
+    "Housing report that rent arrears have been building up in recent weeks and a notice may follow.":
+        "not flagged: a change told in the present perfect progressive ('have been building up') is not read as one",
+    "- Attendance at nursery dropping off lately, often absent on Mondays.":
+        "not flagged: a note with no auxiliary ('dropping off') is not read as a change in the present perfect",
+    "Noah began refusing to get changed for PE at some point and now sits out every lesson.":
+        "not flagged: 'at some point' of a start ('began') that runs on to now",
+    "The youth worker has seen Kai far less often recently, as he has stopped coming to the Tuesday group.":
+        "not flagged: 'far less often' of a present perfect is read as a habit, not a change",
+    "Probation report that Mr Ellis's compliance with his licence conditions has been poorer lately.":
+        "not flagged: a change told by 'has been' and a comparative is a state, not a change",
+    "Since the start of January 2026, Kayden's attendance at Oakfield Primary has fallen to 78%, with 14 sessions "
+    "missed.": "flagged: 'the start of January 2026' is read as vague although the month and year give the start",
+}
+
+
 # The independent files (tests/data/independent: written by helpers who saw neither the rules nor the reports;
 # its README says how each was first measured) -> (report date, None for the file's own; known gaps).
 INDEPENDENT_FILES = {
@@ -628,6 +650,7 @@ INDEPENDENT_FILES = {
     "date_perfect_sentences.yaml": ("2024-05-14", PERFECT_GAPS),
     "date_counted_occasions.yaml": (OCCASIONS_REPORT_DATE, COUNTED_GAPS),
     "date_earlier_occasions.yaml": (OCCASIONS_REPORT_DATE, EARLIER_GAPS),
+    "date_vague_changes.yaml": (None, VAGUE_CHANGE_GAPS),
 }
 
 
