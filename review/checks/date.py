@@ -16,7 +16,7 @@ from review.core.findings import add_finding
 from review.core.rules import load_rules
 from review.core.text import doc_text, sentences, span_text
 from review.nlp.grammar import (MODALS, clause_text, clause_tokens, governing_verb, is_past, is_past_progressive,
-                                is_present_perfect, main_verbs)
+                                is_present_perfect, is_present_perfect_progressive, main_verbs)
 from review.nlp.linguistics import linguistics
 from review.nlp.patterns import phrase_pattern
 from review.nlp.people import FAMILY_WORDS, NAME_TITLES, RELATIVES_AND_FRIENDS
@@ -975,7 +975,8 @@ class DateCheck:
             return False  # "will be closed once Mum has attended": a condition still to be met
         if self.dates_a_past_occasion(doc, sent, start, end, verb):
             return True
-        if (not (is_past(verb) or is_telegraphic(verb) or self.is_past_episode(doc, verb, start, end))
+        ongoing = changes and is_present_perfect_progressive(verb)  # "arrears have been building up recently"
+        if (not (is_past(verb) or is_telegraphic(verb) or self.is_past_episode(doc, verb, start, end) or ongoing)
                 or (verb.lemma_ == "be" and not (self.places_someone(verb) or self.there_was_an_event(verb)
                                                  or is_a_state_at_a_past_point(doc, verb, start, end)))
                 or self.is_habitual(verb, sent)):

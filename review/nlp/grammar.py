@@ -87,6 +87,14 @@ def is_present_perfect(verb: Token) -> bool:
                                       for c in children)
 
 
+def is_present_perfect_progressive(verb: Token) -> bool:
+    """A verb in the present perfect progressive ("has been spending", "have been building up"): what has been
+    going on up to now."""
+    children = list(verb.children)
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ == "been" for c in children) and any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in children)
+
+
 OWN_CLAUSE_EXCLUDES = {"conj", "ccomp", "advcl", "relcl", "parataxis", "acl", "csubj"}
 
 
