@@ -76,8 +76,8 @@ def continues_subject(item: Span, later: Span) -> bool:
 
 
 SINCE = re.compile(r"\bsince\s*$", re.I)
-# what comes just before a date of birth: "DOB 12/06/2016", "D.O.B.: ...", "(date of birth 02/09/1997", "born 09/07/2018",
-# or a name and an opening bracket ("Danielle Pryce (12.04.1991)")
+# what comes just before a date of birth: "DOB 12/06/2016", "D.O.B.: ...", "(date of birth 02/09/1997",
+# "born 09/07/2018", or a name and an opening bracket ("Danielle Pryce (12.04.1991)")
 BIRTH_DATE_LABEL = re.compile(r"(?:\b" + FIELD_KEYS["date_of_birth"] + r"|\bborn(?:\s+on)?)[\s:(-]*$", re.I)
 NAME_THEN_BRACKET = re.compile(r"\b[A-Z][a-z]+[ \t]*\([ \t]*$")
 # the words before the year of a title: two capitalised words ("Safeguard Children 2023"), or one title noun

@@ -4,7 +4,7 @@ spaCy's ``AttributeRuler`` runs a Matcher of all its patterns over every token, 
 model 171 of its 179 patterns are one token, named by its fine-grained tag and lower-case form. Here
 those are looked up in a table by each token's (tag, form); the others (several tokens, a regular
 expression) still go through a Matcher. The matches and their order are the same, and spaCy's own
-code sets the attributes, so every POS, MORPH and LEMMA is the same (tests/nlp/test_attribute_ruler.py),
+code sets the attributes, so every POS, MORPH and LEMMA is the same (tests/nlp/test_faster_base_components.py),
 at less than half the cost (figures in docs/benchmarks.md).
 """
 

@@ -5,7 +5,7 @@ but keeps only some (not a word already in its base form, most of a report), and
 a Python object, setting its lemma one by one. Here the keys are read for all tokens at once
 (``Doc.to_array``), each key's lemma is kept once spaCy's own ``lemmatize`` has given it, and the
 lemmas are written back in one array, so every lemma is the one spaCy gives
-(tests/nlp/test_lemmatizer.py).
+(tests/nlp/test_faster_base_components.py).
 """
 
 from __future__ import annotations
