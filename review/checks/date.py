@@ -955,9 +955,10 @@ class DateCheck:
         verb = governing_verb(doc, expr.start, expr.end)
         if verb is None or not (verb.lemma_.lower() in self.event_verbs or self.has_event_noun(verb)):
             return False
-        # a counted or quantified event ("three injuries", "on most days") is a series, not one event; "one" is one
-        return not any((t.like_num and t.lower_ not in ("one", "1")) or t.lower_ in SERIES_QUANTIFIERS
-                       for t in clause_tokens(verb))
+        # a counted or quantified event ("three injuries", "on most days") is a series, not one event; "one" is one;
+        # a number in apposition to a person is their age ("Tyler (19) moved out", "Zara (6 weeks)"), not a count
+        return not any((t.like_num and t.lower_ not in ("one", "1") and "appos" not in (t.dep_, t.head.dep_))
+                       or t.lower_ in SERIES_QUANTIFIERS for t in clause_tokens(verb))
 
     def dates_past_clause(self, doc: Doc, sent: Span, start: int, end: int, changes: bool = False) -> bool:
         """The words at start..end date a clause about something that happened, not a habit, nor the

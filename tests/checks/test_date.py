@@ -639,6 +639,16 @@ VAGUE_CHANGE_GAPS = {
 }
 
 
+# Events of people named with their age (date_named_with_ages.yaml), by a helper who saw only POLICY.md;
+# see tests/data/independent/README.md (date_household_moves.yaml has no known gaps).
+AGE_GAPS = {
+    "Her son Tyler (11) was excluded for five days in January after assaulting a member of staff.":
+        "not flagged: 'for five days' is read as a count of events, not the length of one",
+    "Reece, 16, was stopped by BTP at Manchester Piccadilly in December carrying a large quantity of cash.":
+        "not flagged: 'stop' is no event verb ('stopped attending' is a change)",
+}
+
+
 # The independent files (tests/data/independent: written by helpers who saw neither the rules nor the reports;
 # its README says how each was first measured) -> (report date, None for the file's own; known gaps).
 INDEPENDENT_FILES = {
@@ -647,6 +657,8 @@ INDEPENDENT_FILES = {
     "date_counted_occasions.yaml": (OCCASIONS_REPORT_DATE, COUNTED_GAPS),
     "date_earlier_occasions.yaml": (OCCASIONS_REPORT_DATE, EARLIER_GAPS),
     "date_vague_changes.yaml": (None, VAGUE_CHANGE_GAPS),
+    "date_household_moves.yaml": (None, {}),
+    "date_named_with_ages.yaml": (None, AGE_GAPS),
 }
 
 
