@@ -1,21 +1,22 @@
-"""The child's quoted words with and without circumstances a reader could place, in passages written by a
-helper who saw only POLICY.md (tests/data/independent/cv_circumstance_passages.yaml): words passed on by
-someone else, vague occasions ("on one occasion"), and a second quote after one whose circumstances are
-given. Each case is about its `target` quote. Cases that fail today are strict xfails with the reason."""
+"""The child's words with and without circumstances a reader could place, in passages written by helpers
+who saw only POLICY.md (tests/data/independent): words passed on by someone else, vague occasions ("on one
+occasion"), a second quote after one whose circumstances are given (cv_circumstance_passages.yaml), a quote
+after a habit's words or after another event told at its own time (cv_conversation_continues.yaml), words
+after a description of how things are now (cv_description_before_quote.yaml). Each case is about its
+`target` words. Cases that fail today are strict xfails with the reason."""
 
 import pytest
 from case_tables import independent, with_known_gaps
 
-CASES = independent("cv_circumstance_passages.yaml")
 REPORT_DATE = "2024-05-14"
-RULES = ("child_voice.no_circumstances", "child_voice.second_hand")
+RULES = ("child_voice.no_circumstances", "child_voice.second_hand", "child_voice.reported_no_circumstances")
 
 LISTENER = ("a named listener counts as a circumstance (to whom), as the reports-dev gold defines it; this "
             "writer asks for the occasion as well")
 PASSING_ON = ("how the words were passed on (to the team, to the conference chair) is taken for how they came to "
               "the report; this writer asks when the child said them")
 # Why each case still fails (one line each); the test turns red when one starts to pass.
-KNOWN_GAPS = {
+PASSAGE_GAPS = {
     "There is never any food in the house.": PASSING_ON,
     "Mummy sleeps all day and I look after Finn.": PASSING_ON,
     "I would rather live with my dad.": PASSING_ON,
@@ -31,6 +32,23 @@ KNOWN_GAPS = {
                           "conversation before lends them its circumstances",
 }
 
+OTHER_EVENT = ("the sentence between, another event told at its own time ('Last month he was excluded'), lends the "
+               "quote its date")
+CONVERSATION_GAPS = {
+    "I want Dad to go to prison.": OTHER_EVENT,
+    "I have to check she's breathing before I go to bed.": OTHER_EVENT,
+    "I'm scared to go home today.": OTHER_EVENT,
+    "He said he'd do it again if I told.": OTHER_EVENT,
+    "If I stop running for them they'll come to the house.": OTHER_EVENT,
+    "Mum pressed it on me because I was being naughty.": OTHER_EVENT,
+    "I don't want to see Mum's boyfriend ever again.": OTHER_EVENT,
+    "Dad says I'm getting married in the summer holidays.": OTHER_EVENT,
+    "Mummy cries every night.": OTHER_EVENT,
+    "Dad kicks me when I'm slow getting ready.": OTHER_EVENT,
+    "I get a tenner if I keep it in my bag.": OTHER_EVENT,
+    "Nobody tells me anything about Mum.": OTHER_EVENT,
+}
+
 
 def flagged(review_text, case) -> bool:
     result = review_text(case["text"], report_date=REPORT_DATE, children=[case["child"]])
@@ -39,15 +57,24 @@ def flagged(review_text, case) -> bool:
                for f in result["findings"])
 
 
-def marked(cases):
-    return with_known_gaps(cases, KNOWN_GAPS, key="target", name=lambda c: f"{c['group']}: {c['target'][:40]}")
+FILES = {"cv_circumstance_passages.yaml": PASSAGE_GAPS, "cv_conversation_continues.yaml": CONVERSATION_GAPS,
+         "cv_description_before_quote.yaml": {}}
 
 
-@pytest.mark.parametrize("case", marked(CASES["must_flag"]))
+def marked(table: str) -> list:
+    params = []
+    for name, gaps in FILES.items():
+        stem = name.removesuffix(".yaml")
+        params += with_known_gaps(independent(name)[table], gaps, key="target",
+                                  name=lambda c, stem=stem: f"{stem}: {c['group']}: {c['target'][:40]}")
+    return params
+
+
+@pytest.mark.parametrize("case", marked("must_flag"))
 def test_words_with_no_circumstances_are_asked_for_them(review_text, case):
     assert flagged(review_text, case)
 
 
-@pytest.mark.parametrize("case", marked(CASES["must_pass"]))
+@pytest.mark.parametrize("case", marked("must_pass"))
 def test_words_with_their_circumstances_pass(review_text, case):
     assert not flagged(review_text, case)

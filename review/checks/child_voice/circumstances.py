@@ -8,6 +8,8 @@ from spacy.tokens import Doc
 
 from review.core.rules import CheckRules
 from review.core.text import doc_entities, doc_text, sentence_index, sentences
+from review.nlp.grammar import is_past, is_present_perfect_progressive
+from review.nlp.linguistics import linguistics
 from review.nlp.patterns import phrase_pattern
 from review.nlp.quotes import Quote
 from review.nlp.speakers import CHILD_REPORTED, WRITER, child_aliases
@@ -70,17 +72,23 @@ def circumstances_of(doc: Doc, quote: Quote, rules: CheckRules, others: list[Quo
                                own_sentence=tense == "untimed" or tells_a_group(doc, quote))
     quoted = _quoted_apart(quote, others)
     people = _people_named(doc, others)
+    # before the sentence of words said in the past, a clause in the present describes how things are ("Cody is
+    # doing well at school", "lives in Hull"), not the occasion the words were said on
+    own = sentence_index(doc, quote.start)
+    told_from = sentences(doc)[own].start_char if own is not None and not tense else 0
     found = [ent.text for ent in doc_entities(doc) if ent.label_ in ("DATE", "TIME", "FAC", "GPE", "LOC")
              and start <= ent.start_char < end and not _in_quotes(ent.start_char, quoted)
-             and ent.text.lower() not in people and not _talked_about(ent)]
+             and ent.text.lower() not in people and not _talked_about(ent)
+             and not (ent.start_char < told_from and _describes_the_present(doc, ent.start_char, ent.end_char))]
     relayed = quote.kind == CHILD_REPORTED and bool(quote.relayed_by)
     found += _listener_and_setting(doc, start, end, quoted, relayed=relayed,
-                                   frequent={w.lower() for w in rules.lexicon("untimed_saying_words")})
+                                   frequent={w.lower() for w in rules.lexicon("untimed_saying_words")},
+                                   told_from=told_from)
     found += _records(doc, start, end, quoted, rules.lexicon("record_nouns"))
     found += _with_the_writer(doc, quote, others)
     found += _dated_heading(doc, quote)
     cues = rules.lexicon("circumstance_cues") + rules.lexicon("disclosure_cues")
-    found += _cues_around(doc, quote, others, start, end, cues)
+    found += _cues_around(doc, quote, others, start, end, cues, told_from)
     return [cue for cue in found if cue.lower() not in _CONJUNCTIONS_OF_TIME] if tense else found
 
 
@@ -97,11 +105,11 @@ def saying_tense(doc: Doc, quote: Quote, rules: CheckRules) -> str | None:
 
 
 def verb_tense(verb, frequent: set[str]) -> str | None:
-    """How a verb of saying places it (`saying_tense`): "untimed" in the present perfect ("has told") or
-    with a word of `frequent` ("often said"), "present" in the simple present ("tells"), else None."""
+    """How a verb of saying places it (`saying_tense`): "untimed" in the present perfect ("has told", "has been
+    saying") or with a word of `frequent` ("often said"), "present" in the simple present ("tells"), else None."""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     perfect = verb.tag_ == "VBN" and any(a.lemma_.lower() == "have" and a.tag_ in ("VBZ", "VBP") for a in auxiliaries)
-    if perfect or any(c.dep_ == "advmod" and c.lower_ in frequent for c in verb.children):
+    if perfect or is_present_perfect_progressive(verb) or any(c.dep_ == "advmod" and c.lower_ in frequent for c in verb.children):
         return "untimed"
     return "present" if verb.tag_ in ("VBZ", "VBP") and not auxiliaries else None
 
@@ -209,7 +217,7 @@ def _in_quotes(offset: int, quoted: list[tuple[int, int]]) -> bool:
 
 
 def _listener_and_setting(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]],
-                          relayed: bool = False, frequent: set[str] = frozenset()) -> list[str]:
+                          relayed: bool = False, frequent: set[str] = frozenset(), told_from: int = 0) -> list[str]:
     """Where, and whether the writer was there, from the parse of the narration in `text[start:end]`:
     a verb with the writer as its object ("told me", "showed me", "texted me", "spoke to me"), and a
     place or occasion of a verb or of how someone was ("at the door", "during contact", "through the
@@ -217,13 +225,16 @@ def _listener_and_setting(doc: Doc, start: int, end: int, quoted: list[tuple[int
     the one spoken to ("told the YOT officer", "said to Dad"): to whom. A pronoun listener ("Leo told
     her") is one only for words passed on by someone named (`relayed`). Where the verb tells a habit or
     no time (`verb_tense`: "has told his mum", "tells her keyworker", "often says to Dad") the one
-    spoken to says to whom and no occasion (`LISTENER_HEARD`)."""
+    spoken to says to whom and no occasion (`LISTENER_HEARD`). None of a verb in the present before `told_from`
+    (`circumstances_of`)."""
     span = doc.char_span(start, end, alignment_mode="contract")
     found = []
     for head in span if span is not None else []:
         how_someone_was = head.pos_ == "ADJ" or head.dep_ == "acomp"  # "cross at pick-up", "cross" read as a noun
         if head.pos_ not in ("VERB", "AUX") and not how_someone_was or _in_quotes(head.idx, quoted) \
                 or head.dep_ == "pcomp":  # "about going to court": what was talked of, not where
+            continue
+        if head.idx < told_from and _in_the_present(head):
             continue
         for child in head.children:
             if _in_quotes(child.idx, quoted):
@@ -297,6 +308,26 @@ def _told_person(verb, listener) -> bool:
         and listener.lower_ not in ("it", "this", "that", "lie", "lies", "truth", "story")
 
 
+def _describes_the_present(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words at ``start:end`` belong to a clause in the present (`_in_the_present`)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    token = span.root if span is not None else None
+    while token is not None and token.pos_ not in ("VERB", "AUX") and token.dep_ != "ROOT":
+        token = token.head
+    return token is not None and token.pos_ in ("VERB", "AUX") and _in_the_present(token)
+
+
+def _in_the_present(head) -> bool:
+    """Whether a verb, or the verb an adjective describes someone by ("happy at school"), is in the present
+    tense: simple ("attends", "is") or progressive ("is doing"), or is the infinitive or gerund such a verb
+    takes ("enjoys swimming")."""
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    while verb.dep_ == "xcomp" and verb.tag_ in ("VB", "VBG"):
+        verb = verb.head  # "enjoys swimming on Saturdays", "likes to go to the park"
+    return verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children))
+
+
 def _sets_a_scene(head, preposition) -> bool:
     """Whether a preposition of `head` gives a place, an occasion or the writer as the one spoken to."""
     word = preposition.lower_
@@ -353,15 +384,20 @@ def disclosure_of(doc: Doc, quote: Quote, rules: CheckRules, others: list[Quote]
     return _cues_around(doc, quote, others, start, end, rules.lexicon("disclosure_cues"))
 
 
-def _cues_around(doc: Doc, quote: Quote, others: list[Quote], start: int, end: int, cues: list[str]) -> list[str]:
+def _cues_around(doc: Doc, quote: Quote, others: list[Quote], start: int, end: int, cues: list[str],
+                 told_from: int = 0) -> list[str]:
     """Cue phrases in ``text[start:end]`` outside the quote itself, then any question put to the
-    child earlier in that window by someone else ("How did that happen?")."""
+    child earlier in that window by someone else ("How did that happen?"). Before `told_from`, as in
+    `_listener_and_setting`, not a cue of a verb in the present ("is doing well at school")."""
     found = []
     pattern = phrase_pattern(cues, hyphen_joins_words=True)
     if pattern:
         text = _narration_only(doc_text(doc), _quoted_apart(quote, others))
-        outside = text[start:quote.start - 1] + " " + text[quote.end + 1:end]
-        found.extend(m.group(0) for m in pattern.finditer(outside) if not _the_noun_while(outside, m))
+        before = text[start:quote.start - 1]
+        outside = before + " " + text[quote.end + 1:end]
+        found.extend(m.group(0) for m in pattern.finditer(outside) if not _the_noun_while(outside, m)
+                     and not (m.start() < len(before) and start + m.start() < told_from
+                              and _describes_the_present(doc, start + m.start(), start + m.end())))
     for other in others:
         if other is not quote and start <= other.start < quote.start and other.text.rstrip().endswith("?") \
                 and not other.speaker_is_child:
@@ -422,8 +458,11 @@ def circumstances_of_quotes(doc: Doc, quotes: list[Quote], rules: CheckRules
         sources = []
         if previous is not None and _in_one_passage(doc, quotes[previous], quote) \
                 and not names_a_listener(doc, quote) and saying_tense(doc, quote, rules) != "untimed" \
-                and _same_teller(quotes[previous], quote) and not names_another_occasion(doc, quote):
-            sources.append(previous)  # the same paragraph goes on with the same conversation
+                and saying_tense(doc, quotes[previous], rules) != "untimed" \
+                and _same_teller(quotes[previous], quote) and not names_another_occasion(doc, quote) \
+                and not _another_time_between(doc, quotes[previous], quote):
+            sources.append(previous)  # the same paragraph goes on with the same conversation (not after a habit's
+            # words: "Theo often says 'I hungry'. Theo said 'Mummy sleep all day.'" tells no conversation going on)
         sources += [m for m in range(n) if quotes[m].speaker_is_child and _retold(quotes[m], quote)]
         for source in sources:
             if not gives_an_occasion(circumstances[n]):  # none, or only that the one passing it on heard it
@@ -485,6 +524,31 @@ def names_another_occasion(doc: Doc, quote: Quote) -> bool:
         if token.dep_ == "pobj" and token.head.lower_ in _SETTING_PREPOSITIONS and _vague_occasion(token):
             return True
     return False
+
+
+def _another_time_between(doc: Doc, first: Quote, then: Quote) -> bool:
+    """Whether a sentence between two quotes, holding neither, tells another event at its own time
+    (`_tells_another_event`: "On 15/01 he said '…'. There was an incident at the office a while ago. Connor said
+    '…'"): the second is not the first's conversation going on."""
+    spans = sentences(doc)
+    after, before = sentence_index(doc, max(first.start, first.end - 1)), sentence_index(doc, then.start)
+    if after is None or before is None:
+        return False
+    return any(_tells_another_event(spans[n]) for n in range(after + 1, before))
+
+
+def _tells_another_event(sent) -> bool:
+    """Whether a sentence places something other than the writer's own doing at a time of its own ("In February
+    he was arrested", "There was an incident a while ago"): not the occasion a later quote was said on, as the
+    writer's "On 3 May I visited Leo at home" is."""
+    root = sent.root
+    if not is_past(root):
+        return False  # "The wound from October 2024 is well healed": how things are, no event
+    if root.lemma_.lower() in linguistics().word_classes.union("speech_verbs", "quoting_verbs"):
+        return False  # "On 10/03 Keira said she wants to stay": a saying, which may set the scene
+    timed = any(t.ent_type_ in ("DATE", "TIME") for t in sent) or any(t.lower_ == "ago" for t in sent)
+    subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head == root]
+    return timed and not any(t.lower_ in ("i", "we") for t in subjects)
 
 
 def _retold(first: Quote, again: Quote) -> bool:
