@@ -21,8 +21,8 @@ from review.nlp.linguistics import linguistics
 from review.nlp.patterns import phrase_pattern
 from review.nlp.people import FAMILY_WORDS, NAME_TITLES, RELATIVES_AND_FRIENDS
 from review.nlp.temporal import (TemporalExpression, dates_an_event, find_temporal_expressions, is_dayless_clock_time,
-                                 is_vague, names_a_day, opens_its_block, refers_back_to_a_date, sentence_anchors,
-                                 written_date)
+                                 is_time_of_day_unit, is_vague, names_a_day, opens_its_block, refers_back_to_a_date,
+                                 sentence_anchors, written_date)
 from review.nlp.temporal.values import value_range, weekday_date
 from review.nlp.temporal.vocabulary import FULL_WEEKDAY_WORD, WEEKDAYS
 
@@ -931,12 +931,14 @@ class DateCheck:
 
     def vague_sequel(self, doc: Doc, sent: Span) -> Token | None:
         """An adverb that dates a past event only as coming after another ("She later told me", "he subsequently
-        disclosed"), with no date or count of its own ("two days later" is a temporal expression, "later than
-        agreed" a comparison)."""
+        disclosed", "Weeks later", "Several days afterwards"), with no date or count of its own ("two days later" is
+        a temporal expression, "minutes later" the same day, "later than agreed" a comparison)."""
         for token in sent:
             if (token.lower_ not in self.vague_sequels or token.dep_ != "advmod" or in_quote(sent, token.idx)
-                    or any(child.dep_ in ("npadvmod", "nummod", "advmod") for child in token.children)):
-                continue  # "two hours later", "much later": said how long after
+                    or any(child.dep_ in ("nummod", "advmod") or (child.dep_ == "npadvmod" and says_how_long(child))
+                           for child in token.children)
+                    or (token.i > sent.start and is_time_of_day_unit(doc[token.i - 1].text))):
+                continue  # "two hours later", "much later", "minutes later": said how long after, or the same day
             following = token.nbor(1) if token.i + 1 < len(doc) else None
             if following is not None and following.lower_ in ("than", "that", "the", "on", "in", "at"):
                 continue
@@ -1511,6 +1513,12 @@ def is_relative_to_report(expr: TemporalExpression) -> bool:
     "last Tuesday", "on Christmas Day"); a month or year named in words is left to ``date.imprecise``."""
     return (expr.relative == "report" and not expr.imprecise and expr.value is not None
             and not MONTH_OR_YEAR.search(expr.text))
+
+
+def says_how_long(measure: Token) -> bool:
+    """Whether the measure of a "later" or "afterwards" says how long after: a number ("two weeks later") or a unit
+    shorter than a day ("a few hours later"), not a vague amount ("weeks later", "some time later")."""
+    return any(t.like_num or is_time_of_day_unit(t.text) for t in measure.subtree)
 
 
 def is_clock_time(expr: TemporalExpression) -> bool:

@@ -649,6 +649,44 @@ AGE_GAPS = {
 }
 
 
+# Events dated only by an interval after a dated occasion (date_intervals_after.yaml), by a helper who saw only
+# POLICY.md; see tests/data/independent/README.md.
+INTERVAL_GAPS = {
+    'On 6 February 2024 Leo (7) told his class teacher that his dad had hit him with a belt. '
+    'A couple of weeks after that he told the teaching assistant it had happened again.':
+        "'a couple of weeks after that' is read as two weeks exactly",
+    "On 12 January 2024 the health visitor saw a bruise on baby Ava's left cheek during a home visit. "
+    'Several days afterwards the GP noted a further mark on her upper arm.':
+        "'several days' is read as the sentence's own time, so 'afterwards' is not asked about",
+    'At 08:15 on 29/01/2024 Mia Clarke (14) was reported missing by her foster carer. '
+    'A few weeks on she went missing again overnight and was found in Leeds.':
+        "'a few weeks on' is no temporal expression ('on' after a measure)",
+    'On 2 February 2024 Ms Donna Fielding attended the initial child protection conference. '
+    'Later that month she told the social worker she had let Mr Gary Platt back into the home.':
+        "'later that month' is read as the month of the date before",
+    'On 21/12/2023 Jayden (15) disclosed to his youth worker that an older male was giving him cannabis to carry. '
+    'Not long after that he was stopped by police in possession of a bag of cannabis.':
+        "'not long after that' is no temporal expression",
+    'On 8 February 2024 at 11am the midwife saw Ms Chloe Barker at the antenatal clinic and noted she appeared withdrawn. '
+    'Over the next few weeks Ms Barker missed two further appointments.':
+        "'over the next few weeks' of a count of events is read as a period",
+    'On 5 March 2024 Sophie (9) told the school nurse she was frightened when her stepdad drank. '
+    "A few days on she told her friend's mum that he had pushed her against the wall.":
+        "'a few days on' is no temporal expression ('on' after a measure)",
+    'On 10 October 2023 the family support worker completed a home visit and agreed a routine plan with Ms Amira Hussain. '
+    'In the weeks that followed the plan broke down and the children were repeatedly late for school.':
+        "'in the weeks that followed' is no temporal expression",
+    'On 19 February 2024 Mr Connor Walsh attended the first session of the domestic abuse perpetrator programme. '
+    'After a while he stopped attending and did not respond to calls.':
+        "'after a while' is no temporal expression",
+    'At 16:50 on 7/11/2023 Greater Manchester Police received a call from a neighbour reporting a child crying alone in the flat. '
+    'A couple of weeks later officers attended again after a similar call.':
+        "'a couple of weeks later' is read as two weeks exactly",
+    'On 1 February 2024 Ms Gemma Price told me she had ended her relationship with Mr Dean Foster. '
+    'Later on she admitted to the health visitor that he was staying at the flat most nights.':
+        "'later on' is passed over, as 'later on 3 May' is",
+}
+
 # The independent files (tests/data/independent: written by helpers who saw neither the rules nor the reports;
 # its README says how each was first measured) -> (report date, None for the file's own; known gaps).
 INDEPENDENT_FILES = {
@@ -659,6 +697,7 @@ INDEPENDENT_FILES = {
     "date_vague_changes.yaml": (None, VAGUE_CHANGE_GAPS),
     "date_household_moves.yaml": (None, {}),
     "date_named_with_ages.yaml": (None, AGE_GAPS),
+    "date_intervals_after.yaml": (None, INTERVAL_GAPS),
 }
 
 

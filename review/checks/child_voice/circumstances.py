@@ -109,7 +109,8 @@ def verb_tense(verb, frequent: set[str]) -> str | None:
     saying") or with a word of `frequent` ("often said"), "present" in the simple present ("tells"), else None."""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     perfect = verb.tag_ == "VBN" and any(a.lemma_.lower() == "have" and a.tag_ in ("VBZ", "VBP") for a in auxiliaries)
-    if perfect or is_present_perfect_progressive(verb) or any(c.dep_ == "advmod" and c.lower_ in frequent for c in verb.children):
+    if perfect or is_present_perfect_progressive(verb) or any(c.dep_ == "advmod" and c.lower_ in frequent
+                                                              for c in verb.children):
         return "untimed"
     return "present" if verb.tag_ in ("VBZ", "VBP") and not auxiliaries else None
 

@@ -11,7 +11,7 @@ from review.nlp.temporal.carried import (dates_an_event, is_dayless_clock_time, 
                                          occasion_sub_headings, opens_its_block, refers_back_to_a_date,
                                          sentence_anchors)
 from review.nlp.temporal.report_date import sent_date, stated_report_date
-from review.nlp.temporal.values import value_range
+from review.nlp.temporal.values import is_time_of_day_unit, value_range
 from review.nlp.temporal.written import written_date
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "dates_an_event",
     "find_temporal_expressions",
     "is_dayless_clock_time",
+    "is_time_of_day_unit",
     "is_vague",
     "names_a_day",
     "occasion_sub_headings",

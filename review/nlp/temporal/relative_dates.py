@@ -157,12 +157,12 @@ def _offset(m, ctx):
         if ctx.previous is None:
             return Result("DATE", None, relative="context")
         base, relative = ctx.previous, "context"
+    letter, is_time, multiplier = parse_unit(m["u"])
+    if is_time:  # minutes or hours from a time, counted or not ("a few minutes later"): the same day
+        return Result("TIME", None, relative=relative)
     if count == "X":
         return Result("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", imprecise=True, relative=relative)
-    letter, is_time, multiplier = parse_unit(m["u"])
     amount = int(count * multiplier) if not isinstance(count, str) else 0
-    if is_time:
-        return Result("TIME", None, relative=relative)
     if letter == "D":
         return Result("DATE", (base + dt.timedelta(days=sign * amount)).isoformat(), relative=relative)
     if letter == "W":

@@ -73,6 +73,14 @@ def parse_unit(text: str) -> tuple[str, bool, int]:
     return UNITS[word]
 
 
+def is_time_of_day_unit(word: str) -> bool:
+    """Whether a word is a unit shorter than a day ("minutes", "hrs"): an interval in it keeps to one day."""
+    try:
+        return parse_unit(word)[1]
+    except KeyError:
+        return False
+
+
 def duration_value(count, unit_word: str) -> str:
     letter, is_time, multiplier = parse_unit(unit_word)
     if count == "X":
