@@ -103,3 +103,19 @@ def test_a_third_round_pattern_of_unevidenced_opinion_is_flagged(review_text, ca
 @pytest.mark.parametrize("case", VOICE_3["must_pass"])
 def test_a_third_round_pattern_of_evidenced_writing_is_not_flagged(review_text, case):
     assert opinion_warnings(review_text, case["text"]) == [], case["pattern"]
+
+
+# An owning clause tagged on after a claim with no reason ("Dad is back living at the house, I think."), by a helper
+# who saw only POLICY.md (opinion_owned_afterthoughts.yaml): speculation (must_flag), or an owned view with its
+# reason, someone's words reported, a plain fact (must_pass).
+AFTERTHOUGHTS = independent("opinion_owned_afterthoughts.yaml")
+
+
+@pytest.mark.parametrize("case", AFTERTHOUGHTS["must_flag"], ids=lambda case: case["text"][:50])
+def test_an_opinion_owned_as_an_afterthought_is_flagged(review_text, case):
+    assert opinion_warnings(review_text, case["text"])
+
+
+@pytest.mark.parametrize("case", AFTERTHOUGHTS["must_pass"], ids=lambda case: case["text"][:50])
+def test_an_owned_view_with_its_reason_or_a_report_of_words_is_not_flagged(review_text, case):
+    assert opinion_warnings(review_text, case["text"]) == []

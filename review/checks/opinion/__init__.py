@@ -318,7 +318,13 @@ class OpinionCheck:
             # "In my view the risk is highest in the first weeks, when he may not see he is unwell": the hedges after
             # an owned level of risk set out the circumstance it is weighed for, a scenario, not a guess.
             level = None if owned is None else level_of_risk_in_circumstance(sent, self.person_judgements.risk_nouns)
-            if owned is not None and not reasoned:
+            if owned is not None and not reasoned and owns_as_an_afterthought(sent, owned):
+                # "Poppy is meeting her milestones I think", "She is sexually active, we think": the writer's doubt
+                # tagged on to a claim, with no reason for it, is a guess, not a view set out
+                add_finding(doc, self.rules.rule("opinion.hedge"), *owned, kind="hedge",
+                            why="'{match}': an owning clause tagged on after the claim, with no reason given",
+                            allow=self.rules)
+            elif owned is not None and not reasoned:
                 self.add_owned(doc, owned, classes[i]["judgement"])
             # A hedge inside an owned opinion with its reasons is reasoned, as is one with its reason in the
             # sentence; without them "I think there may be ..." is speculation all the same.
@@ -429,6 +435,13 @@ class OpinionCheck:
         if any(t.idx >= owned[1] for t in reason_starts(spans[i], None)):
             return True  # "I feel the case needs to step up as the concerns are now too high"
         return self.reason_markers.search(text, owned[1], max(end, spans[i].end_char)) is not None
+
+
+def owns_as_an_afterthought(sent: Span, owned: tuple[int, int]) -> bool:
+    """Whether an owned-opinion marker closes its sentence after a claim ("Dad is drinking again, I think."), where
+    it owns nothing that follows and tells the writer's doubt of what came before."""
+    after = sent.doc.char_span(owned[1], sent.end_char, alignment_mode="expand")
+    return owned[0] > sent.start_char and (after is None or all(t.is_punct or t.is_space for t in after))
 
 
 def continues_with(sent: Span, following: Span) -> bool:
