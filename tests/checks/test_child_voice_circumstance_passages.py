@@ -2,8 +2,9 @@
 who saw only POLICY.md (tests/data/independent): words passed on by someone else, vague occasions ("on one
 occasion"), a second quote after one whose circumstances are given (cv_circumstance_passages.yaml), a quote
 after a habit's words or after another event told at its own time (cv_conversation_continues.yaml), words
-after a description of how things are now (cv_description_before_quote.yaml). Each case is about its
-`target` words. Cases that fail today are strict xfails with the reason."""
+after a description of how things are now (cv_description_before_quote.yaml), a quote after such a
+description set between it and one whose circumstances are given (cv_aside_between_quotes.yaml). Each case
+is about its `target` words. Cases that fail today are strict xfails with the reason."""
 
 import pytest
 from case_tables import independent, with_known_gaps
@@ -57,8 +58,18 @@ def flagged(review_text, case) -> bool:
                for f in result["findings"])
 
 
+ASIDE_GAPS = {
+    "Daddy said don't tell Mummy.": "'Her parents separated last year' between lends the quote its date",
+    "I sleep on the floor with Mummy.": "'Mum has recently moved to the area' between lends the quote its 'recently'",
+    "I'm hungry at bedtime.": "the aside between lends the quote a circumstance (cause not diagnosed)",
+    "He told me he's twelve but he sounds like a grown-up.": "the first quote, told to 'her teacher Mr Hall', is not "
+                                                             "read as Sophie's, so the window runs back to its date",
+    "I got the phone and called Nana.": "flagged although 'He also said' goes on with the conversation (cause not "
+                                        "diagnosed)",
+}
+
 FILES = {"cv_circumstance_passages.yaml": PASSAGE_GAPS, "cv_conversation_continues.yaml": CONVERSATION_GAPS,
-         "cv_description_before_quote.yaml": {}}
+         "cv_description_before_quote.yaml": {}, "cv_aside_between_quotes.yaml": ASIDE_GAPS}
 
 
 def marked(table: str) -> list:

@@ -323,8 +323,8 @@ def _in_the_present(head) -> bool:
     tense: simple ("attends", "is") or progressive ("is doing"), or is the infinitive or gerund such a verb
     takes ("enjoys swimming")."""
     verb = head if head.pos_ in ("VERB", "AUX") else head.head
-    while verb.dep_ == "xcomp" and verb.tag_ in ("VB", "VBG"):
-        verb = verb.head  # "enjoys swimming on Saturdays", "likes to go to the park"
+    while verb.dep_ in ("xcomp", "dobj") and verb.tag_ in ("VB", "VBG"):
+        verb = verb.head  # "enjoys swimming on Saturdays", "likes to go to the park", "loves drawing"
     return verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and any(
         c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children))
 
@@ -352,6 +352,8 @@ WRITER_HEARD = "heard by the writer: "
 LISTENER_HEARD = "heard by, at no stated time: "
 # Adverbs that put a saying at some earlier time of its own ("he once said", "she previously told").
 _EARLIER_TIMES = ("once", "previously", "earlier", "formerly")
+# Adverbs by which words told go on from those told before ("She also said", "He then said").
+_GOING_ON = ("also", "then", "further")
 # Determiners that make a setting vague: "on one visit", "at some point", "on another occasion".
 _VAGUE_DETERMINERS = ("one", "some", "another", "several", "various", "any",
                       "most", "many", "every", "each", "all", "numerous", "multiple")
@@ -530,12 +532,29 @@ def names_another_occasion(doc: Doc, quote: Quote) -> bool:
 def _another_time_between(doc: Doc, first: Quote, then: Quote) -> bool:
     """Whether a sentence between two quotes, holding neither, tells another event at its own time
     (`_tells_another_event`: "On 15/01 he said '…'. There was an incident at the office a while ago. Connor said
-    '…'"): the second is not the first's conversation going on."""
+    '…'") or how things are now (`_describes_now`): the second is not the first's conversation going on, unless
+    its sentence says it is (`_goes_on`: "She also said ...")."""
     spans = sentences(doc)
     after, before = sentence_index(doc, max(first.start, first.end - 1)), sentence_index(doc, then.start)
-    if after is None or before is None:
+    if after is None or before is None or _goes_on(spans[before], then):
         return False
-    return any(_tells_another_event(spans[n]) for n in range(after + 1, before))
+    return any(_tells_another_event(spans[n]) or _describes_now(spans[n]) for n in range(after + 1, before))
+
+
+def _goes_on(sent, quote: Quote) -> bool:
+    """Whether the sentence of a quote says it goes on from words told before ("She also said", "He then added",
+    "went on to say"), outside the quote."""
+    return any(not (quote.start <= t.idx < quote.end) and (t.lower_ in _GOING_ON or (
+        t.lemma_.lower() in ("add", "continue") and t.pos_ == "VERB") or (t.lower_ == "on" and t.head.lemma_ == "go"))
+        for t in sent)
+
+
+def _describes_now(sent) -> bool:
+    """Whether a sentence tells how things are now, in the present ("Alfie is a happy little boy."): the telling of
+    an occasion has stopped, and words of the child told after it are not of that occasion's conversation."""
+    root = sent.root
+    return root.pos_ in ("VERB", "AUX") and _in_the_present(root) and \
+        root.lemma_.lower() not in linguistics().word_classes.union("speech_verbs", "quoting_verbs")
 
 
 def _tells_another_event(sent) -> bool:
