@@ -162,14 +162,18 @@ def _offset(m, ctx):
         return Result("TIME", None, relative=relative)
     if count == "X":
         return Result("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", imprecise=True, relative=relative)
+    # "a couple of weeks later": about two, counted from the date before, which leaves the day unknown
+    approximate = relative == "context" and "couple" in m["n"].lower()
     amount = int(count * multiplier) if not isinstance(count, str) else 0
     if letter == "D":
-        return Result("DATE", (base + dt.timedelta(days=sign * amount)).isoformat(), relative=relative)
+        return Result("DATE", (base + dt.timedelta(days=sign * amount)).isoformat(), imprecise=approximate,
+                      relative=relative)
     if letter == "W":
-        return Result("DATE", iso_week(base + dt.timedelta(weeks=sign * amount)), relative=relative)
+        return Result("DATE", iso_week(base + dt.timedelta(weeks=sign * amount)), imprecise=approximate,
+                      relative=relative)
     if letter == "M":
         year, month = shift_months(base, sign * amount)
-        return Result("DATE", f"{year}-{month:02d}", relative=relative)
+        return Result("DATE", f"{year}-{month:02d}", imprecise=approximate, relative=relative)
     if letter == "Y":
         return Result("DATE", str(base.year + sign * amount), relative=relative)
     if letter == "DE":
