@@ -6,11 +6,13 @@ import re
 
 from spacy.tokens import Doc
 
+from review.checks.child_voice.unquoted import SAYING_VERBS
 from review.core.rules import CheckRules
 from review.core.text import doc_entities, doc_text, sentence_index, sentences
 from review.nlp.grammar import is_past, is_present_perfect_progressive
 from review.nlp.linguistics import linguistics
 from review.nlp.patterns import phrase_pattern
+from review.nlp.people import FIRST_PERSON
 from review.nlp.quotes import Quote
 from review.nlp.speakers import CHILD_REPORTED, WRITER, child_aliases
 from review.nlp.temporal import occasion_sub_headings
@@ -538,7 +540,9 @@ def _another_time_between(doc: Doc, first: Quote, then: Quote) -> bool:
     after, before = sentence_index(doc, max(first.start, first.end - 1)), sentence_index(doc, then.start)
     if after is None or before is None or _goes_on(spans[before], then):
         return False
-    return any(_tells_another_event(spans[n]) or _describes_now(spans[n]) for n in range(after + 1, before))
+    saying = linguistics().word_classes.union(*SAYING_VERBS)
+    return any(_tells_another_event(spans[n], saying) or _describes_now(spans[n], saying)
+               for n in range(after + 1, before))
 
 
 def _goes_on(sent, quote: Quote) -> bool:
@@ -549,26 +553,26 @@ def _goes_on(sent, quote: Quote) -> bool:
         for t in sent)
 
 
-def _describes_now(sent) -> bool:
+def _describes_now(sent, saying: frozenset[str]) -> bool:
     """Whether a sentence tells how things are now, in the present ("Alfie is a happy little boy."): the telling of
-    an occasion has stopped, and words of the child told after it are not of that occasion's conversation."""
+    an occasion has stopped, and words of the child told after it are not of that occasion's conversation. Not a
+    saying (`saying`: the verbs of saying)."""
     root = sent.root
-    return root.pos_ in ("VERB", "AUX") and _in_the_present(root) and \
-        root.lemma_.lower() not in linguistics().word_classes.union("speech_verbs", "quoting_verbs")
+    return root.pos_ in ("VERB", "AUX") and _in_the_present(root) and root.lemma_.lower() not in saying
 
 
-def _tells_another_event(sent) -> bool:
+def _tells_another_event(sent, saying: frozenset[str]) -> bool:
     """Whether a sentence places something other than the writer's own doing at a time of its own ("In February
     he was arrested", "There was an incident a while ago"): not the occasion a later quote was said on, as the
-    writer's "On 3 May I visited Leo at home" is."""
+    writer's "On 3 May I visited Leo at home" is, nor a saying (`saying`: the verbs of saying)."""
     root = sent.root
     if not is_past(root):
         return False  # "The wound from October 2024 is well healed": how things are, no event
-    if root.lemma_.lower() in linguistics().word_classes.union("speech_verbs", "quoting_verbs"):
+    if root.lemma_.lower() in saying:
         return False  # "On 10/03 Keira said she wants to stay": a saying, which may set the scene
     timed = any(t.ent_type_ in ("DATE", "TIME") for t in sent) or any(t.lower_ == "ago" for t in sent)
     subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head == root]
-    return timed and not any(t.lower_ in ("i", "we") for t in subjects)
+    return timed and not any(t.lower_ in FIRST_PERSON for t in subjects)
 
 
 def _retold(first: Quote, again: Quote) -> bool:

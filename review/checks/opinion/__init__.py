@@ -318,14 +318,15 @@ class OpinionCheck:
             # "In my view the risk is highest in the first weeks, when he may not see he is unwell": the hedges after
             # an owned level of risk set out the circumstance it is weighed for, a scenario, not a guess.
             level = None if owned is None else level_of_risk_in_circumstance(sent, self.person_judgements.risk_nouns)
-            if owned is not None and not reasoned and owns_as_an_afterthought(sent, owned):
-                # "Poppy is meeting her milestones I think", "She is sexually active, we think": the writer's doubt
-                # tagged on to a claim, with no reason for it, is a guess, not a view set out
-                add_finding(doc, self.rules.rule("opinion.hedge"), *owned, kind="hedge",
-                            why="'{match}': an owning clause tagged on after the claim, with no reason given",
-                            allow=self.rules)
-            elif owned is not None and not reasoned:
-                self.add_owned(doc, owned, classes[i]["judgement"])
+            if owned is not None and not reasoned:
+                if owns_as_an_afterthought(sent, owned):
+                    # "Poppy is meeting her milestones I think", "She is sexually active, we think": the writer's
+                    # doubt tagged on to a claim, with no reason for it, is a guess, not a view set out
+                    add_finding(doc, self.rules.rule("opinion.hedge"), *owned, kind="hedge",
+                                why="'{match}': an owning clause tagged on after the claim, with no reason given",
+                                allow=self.rules)
+                else:
+                    self.add_owned(doc, owned, classes[i]["judgement"])
             # A hedge inside an owned opinion with its reasons is reasoned, as is one with its reason in the
             # sentence; without them "I think there may be ..." is speculation all the same.
             # So is a concession the writer weighs against a statement ("his words may be relevant but do not

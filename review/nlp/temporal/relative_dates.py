@@ -8,8 +8,9 @@ import re
 
 from review.nlp.temporal.grammar import Result, Rule, capitalised, preceded_by, rule_registry
 from review.nlp.temporal.values import iso_week, parse_count, parse_unit, shift_months, weekday_date
-from review.nlp.temporal.vocabulary import (AGE_WORDS, APPROXIMATELY, COUNT_WORD, FULL_WEEKDAY_WORD, HOLIDAY_SPELLINGS,
-                                            HOLIDAYS, NUMBER_WORDS, PARTS_OF_DAY, UNIT_WORD, WEEKDAYS, YEAR_DIGITS)
+from review.nlp.temporal.vocabulary import (AGE_WORDS, APPROXIMATE_NUMBERS, APPROXIMATELY, COUNT_WORD, FULL_WEEKDAY_WORD,
+                                            HOLIDAY_SPELLINGS, HOLIDAYS, NUMBER_WORDS, PARTS_OF_DAY, UNIT_WORD, WEEKDAYS,
+                                            YEAR_DIGITS)
 
 RULES: list[Rule] = []  # in the order written: of two equal matches, the earlier rule wins
 _rule = rule_registry(RULES)
@@ -163,7 +164,7 @@ def _offset(m, ctx):
     if count == "X":
         return Result("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", imprecise=True, relative=relative)
     # "a couple of weeks later": about two, counted from the date before, which leaves the day unknown
-    approximate = relative == "context" and "couple" in m["n"].lower()
+    approximate = relative == "context" and m["n"].lower() in APPROXIMATE_NUMBERS
     amount = int(count * multiplier) if not isinstance(count, str) else 0
     if letter == "D":
         return Result("DATE", (base + dt.timedelta(days=sign * amount)).isoformat(), imprecise=approximate,

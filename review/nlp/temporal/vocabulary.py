@@ -23,6 +23,8 @@ NUMBER_WORDS = {
     "a couple of": 2, "couple of": 2,
 }
 VAGUE_NUMBERS = ("a few", "few", "several", "many", "some", "a number of")
+# Counts that mean about so many: "a couple of weeks later" is about two, and leaves the day unknown.
+APPROXIMATE_NUMBERS = ("a couple of", "couple of")
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
             "last": 4, "final": 4}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
