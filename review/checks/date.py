@@ -118,6 +118,7 @@ class DateCheck:
         self.vague_periods = phrase_pattern(self.rules.lexicon("vague_periods"))
         self.recent_times = phrase_pattern(self.rules.lexicon("recent_times"))
         self.vague_sequels = {w.lower() for w in self.rules.lexicon("vague_sequels")}
+        self.vague_sequel_phrases = phrase_pattern(self.rules.lexicon("vague_sequel_phrases"))
         self.vague_past_times = phrase_pattern(self.rules.lexicon("vague_past_times"))
         self.occasion_openers = phrase_pattern(self.rules.lexicon("occasion_openers"))
         self.occasion_nouns = {w.lower() for w in self.rules.lexicon("occasion_nouns")}
@@ -328,11 +329,17 @@ class DateCheck:
 
     def one_occasion_picked_out(self, sent: Span) -> Token | None:
         """The past verb dated only by one occasion picked out of a routine or a series ("at one drop-off", "on one
-        of the trips", "during one of her visits"), with an occasion or event noun: which one is not said."""
+        of the trips", "during one of her visits"), or by a later one ("On a subsequent visit", "at a later
+        appointment"), with an occasion or event noun: which one is not said."""
         for token in sent:
-            if token.lower_ != "one" or in_quote(sent, token.idx):
+            if in_quote(sent, token.idx):
                 continue
-            if token.dep_ == "nummod" and token.head.dep_ == "pobj":
+            if (token.lower_ in LATER_ONES and token.dep_ == "amod" and token.head.dep_ == "pobj"
+                    and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.head.children)):
+                noun, prep = token.head, token.head.head  # "on a subsequent visit"
+            elif token.lower_ != "one":
+                continue
+            elif token.dep_ == "nummod" and token.head.dep_ == "pobj":
                 noun, prep = token.head, token.head.head  # "at one drop-off"
             elif token.dep_ == "pobj":
                 prep = token.head  # "on one of the trips"
@@ -923,11 +930,26 @@ class DateCheck:
         carried date: after a vague or relative one ("a few weeks ago ... This was identified afterwards") the
         passage is already asked for its date where that time is written."""
         sequel = self.vague_sequel(doc, sent)
-        if sequel is None:
-            return False
-        add_finding(doc, self.rules.rule("date.imprecise"), sequel.idx, sequel.idx + len(sequel.text),
-                    allow=self.rules, kind="imprecise", resolved="")
+        if sequel is not None:
+            start, end = sequel.idx, sequel.idx + len(sequel.text)
+        else:
+            found = self.vague_sequel_phrase(doc, sent)
+            if found is None:
+                return False
+            start, end = found
+        add_finding(doc, self.rules.rule("date.imprecise"), start, end, allow=self.rules, kind="imprecise", resolved="")
         return True
+
+    def vague_sequel_phrase(self, doc: Doc, sent: Span) -> tuple[int, int] | None:
+        """A phrase that places a past event only as some while after or before another ("Before long she had gone
+        missing", "Prior to this, his sister had told", "at a later point"): ``vague_sequel_phrases``."""
+        if self.vague_sequel_phrases is None:
+            return None
+        for found in self.vague_sequel_phrases.finditer(span_text(sent)):
+            start, end = sent.start_char + found.start(), sent.start_char + found.end()
+            if not in_quote(sent, start) and self.dates_past_clause(doc, sent, start, end):
+                return start, end
+        return None
 
     def vague_sequel(self, doc: Doc, sent: Span) -> Token | None:
         """An adverb that dates a past event only as coming after another ("She later told me", "he subsequently
@@ -1070,13 +1092,14 @@ class DateCheck:
         """The verb's clause names the times it recurs at: a plural of a time of day or week after "in", "on", "at"
         or "during" ("TA support in the mornings", "on Saturdays", "at weekends"), or a rate, a count per time
         ("sleeping less than five hours a night", "£20 a week", "twice a day"). Not a counted few ("on two
-        mornings": a tally), a period ("in the last few weeks", "on those evenings") nor one time ("at night")."""
+        mornings": a tally), a period ("in the last few weeks", "on those evenings", "in the weeks that followed")
+        nor one time ("at night")."""
         for token in clause_tokens(verb):
             plural = (token.tag_ in ("NNS", "NNPS") and token.lemma_.lower() in self.routine_times) or (
                 token.lower_.endswith("s") and token.lower_[:-1] in self.routine_times)  # "Sundays" tagged NNP
             if (plural and token.dep_ == "pobj"
                     and token.head.lower_ in ("in", "on", "at", "during")
-                    and not any(c.dep_ in ("amod", "nummod", "quantmod", "predet", "poss")
+                    and not any(c.dep_ in ("amod", "nummod", "quantmod", "predet", "poss", "relcl", "acl")
                                 or (c.dep_ == "det" and c.lower_ != "the") for c in token.children)):
                 return True
             if token.lower_ in ("a", "an", "per") and token.i + 1 < len(token.doc) and token.i > 0:
@@ -1126,6 +1149,7 @@ def backs_a_present_statement(verb: Token) -> bool:
 
 VISIT_PREPOSITIONS = {"to", "in", "at", "into", "round", "around"}
 OCCASION_PREPOSITIONS = {"at", "on", "during", "after"}
+LATER_ONES = {"subsequent", "later", "further"}  # "on a subsequent visit": one more, after the last, with no date
 LENGTH_OF_STAY = {"for", "since", "throughout", "during", "over", "within", "until"}
 
 

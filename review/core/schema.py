@@ -280,6 +280,8 @@ class DateLexicons(Strict):
     vague_occasions: Phrases = lexicon("earlier occasions mentioned with no number or date")
     record_fields: Phrases = lexicon("lines that give a record's fields rather than report an event")
     vague_sequels: Phrases = lexicon("adverbs that date an event only as after another ('She later told me')")
+    vague_sequel_phrases: Phrases = lexicon("phrases that date an event only as some while after or before another "
+                                            "('Before long', 'Prior to this', 'at a later point')")
     vague_past_times: Phrases = lexicon("phrases that place a past event only as some time before now ('a while "
                                         "back', 'at some point', 'once')")
     occasion_openers: Phrases = lexicon("phrases that bring in one more occasion with no date ('Another time', "

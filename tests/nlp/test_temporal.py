@@ -85,6 +85,59 @@ def test_a_count_before_an_event_is_still_a_duration(base_nlp):
     assert "two years before" not in found
 
 
+def found_after_a_date(base_nlp, sequel):
+    """(text, value, imprecise, relative) of what is found in `sequel` told after a dated sentence."""
+    doc = base_nlp("On 01/03/2024 Mia was seen at home. " + sequel)
+    return [(e.text, e.value, e.imprecise, e.relative) for e in find_temporal_expressions(doc, REPORT)[1:]]
+
+
+@pytest.mark.parametrize("sequel, expected", [
+    # "on" after a measure counts on from the date before when it ends the words or a subject follows
+    ("Three days on, she was absent.", [("Three days on", "2024-03-04", False, "context")]),
+    ("A few weeks on she went missing again.", [("A few weeks on", "FUTURE_REF", True, "context")]),
+    ("She was arrested two months on from that.", [("two months on from that", "2024-05", False, "context")]),
+    ("Two days prior to that she was absent.", [("Two days prior to that", "2024-02-28", False, "context")]),
+    ("She had been seen a few months down the line.", [("a few months down the line", "FUTURE_REF", True, "context")]),
+    ("A day or two later she rang.", [("A day or two later", "FUTURE_REF", True, "context")]),
+    # no measure at all: some while after the date before
+    ("Not long after that she was stopped by police.", [("Not long after that", "FUTURE_REF", True, "context")]),
+    ("After a while she stopped attending.", [("After a while", "FUTURE_REF", True, "context")]),
+    ("Later on she admitted it.", [("Later on", "FUTURE_REF", True, "context")]),
+    ("In the weeks that followed the plan broke down.", [("the weeks that followed", "FUTURE_REF", True, "context")]),
+    # a vague or approximate count before or after an event: some day near it
+    ("A few days after the visit Mum rang.", [("A few days after", "FUTURE_REF", True, "context")]),
+    ("A couple of months before his release he wrote.", [("A couple of months before", "PAST_REF", True, "context")]),
+    # a month counted from the date before names no day
+    ("Later that month she moved.", [("Later that month", "2024-03", True, "context")]),
+    ("The following month she moved.", [("The following month", "2024-04", True, "context")]),
+    ("By the end of that month she had moved.", [("the end of that month", "2024-03", True, "context")]),
+    ("The following day she moved.", [("The following day", "2024-03-02", False, "context")]),
+])
+def test_a_time_told_only_after_the_date_before(base_nlp, sequel, expected):
+    assert found_after_a_date(base_nlp, sequel) == expected
+
+
+@pytest.mark.parametrize("sequel", [
+    "She spent three days on the ward.",
+    "He spent two weeks on remand.",
+    "She was in hospital for a few days after the operation.",
+    "Later on in the visit she showed me her room.",
+    "She was seen again later on 6 March.",
+])
+def test_a_length_or_a_dated_time_is_no_vague_sequel(base_nlp, sequel):
+    assert all(not imprecise for _, _, imprecise, _ in found_after_a_date(base_nlp, sequel))
+
+
+def test_a_while_after_a_clock_time_is_the_same_occasion(base_nlp):
+    doc = base_nlp("At 10:00 on 01/03/2024 I visited. After a while Mia came downstairs.")
+    assert [(e.text, e.type, e.imprecise) for e in find_temporal_expressions(doc, REPORT)][-1] == (
+        "After a while", "TIME", False)
+
+
+def test_of_late_is_one_expression_as_lately(base_nlp):
+    assert tag(base_nlp, "Mum has been drinking more of late.") == [("of late", "DATE", "PAST_REF")]
+
+
 def test_times_take_their_day_from_the_paragraph(base_nlp):
     doc = base_nlp("On 01/03/2024 I visited. I left at 4pm.")
     assert [e.value for e in find_temporal_expressions(doc, REPORT)] == ["2024-03-01", "2024-03-01T16:00"]

@@ -87,7 +87,8 @@ def _rule_candidates(text: str, report: dt.date, sentence_of, future) -> list[_C
     return found
 
 
-_LEADING = re.compile(r"^(?:on|at|in|since|from|until|till|by|during|over|for|of|around\s+(?=\D))\s+", re.I)
+# ("of late" is one word, as "lately": its "of" stays)
+_LEADING = re.compile(r"^(?:on|at|in|since|from|until|till|by|during|over|for|of(?!\s+late\b)|around\s+(?=\D))\s+", re.I)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -235,6 +236,7 @@ def _resolve_context(chosen: list[_Candidate], report: dt.date, sentence_of, fut
         if cand.result.type == "DATE" and value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             day_of_sentence.setdefault(sentence_of(cand.start), dt.date.fromisoformat(value))
     previous: dt.date | None = None
+    previous_timed = False
     paragraph_day: dt.date | None = None
     current_paragraph = -1
     for cand in chosen:
@@ -248,13 +250,15 @@ def _resolve_context(chosen: list[_Candidate], report: dt.date, sentence_of, fut
             result.relative = None if index in day_of_sentence else ("context" if day else "report")
             result.value = f"{(day or report).isoformat()}{result.time_of_day}"
         elif result.relative == "context" and cand.handler is not None:
-            ctx = Context(report, future[index] if index is not None else False, previous)
+            ctx = Context(report, future[index] if index is not None else False, previous, previous_timed)
             result = cand.handler(cand.match, ctx) or result
             cand.result = result
         value = result.value
         if result.time_of_day is not None and result.relative == "report":
             previous = paragraph_day = None  # "at 8.50am ... later that morning": a time with no day gives none
         elif result.type in ("DATE", "TIME") and value and re.fullmatch(r"\d{4}-\d{2}-\d{2}(T.*)?", value):
-            previous = paragraph_day = dt.date.fromisoformat(value[:10])
+            day = dt.date.fromisoformat(value[:10])
+            previous_timed = bool(re.search(r"T\d", value)) or (previous_timed and day == previous)  # its clock time
+            previous = paragraph_day = day
         elif result.type == "DATE" and (result.imprecise or value in ("PAST_REF", "FUTURE_REF")):
             previous = paragraph_day = None  # "recently ... that night": a back-reference to a vague time is vague

@@ -16,6 +16,7 @@ class Context:
     report: dt.date
     future: bool          # the sentence speaks of the future
     previous: dt.date | None  # last full date before the expression (for "the next day")
+    previous_timed: bool = False  # that date came with a clock time ("at 10:00 on 4 March")
 
 
 @dataclass

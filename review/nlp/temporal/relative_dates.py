@@ -9,8 +9,8 @@ import re
 from review.nlp.temporal.grammar import Result, Rule, capitalised, preceded_by, rule_registry
 from review.nlp.temporal.values import iso_week, parse_count, parse_unit, shift_months, weekday_date
 from review.nlp.temporal.vocabulary import (AGE_WORDS, APPROXIMATE_NUMBERS, APPROXIMATELY, COUNT_WORD, FULL_WEEKDAY_WORD,
-                                            HOLIDAY_SPELLINGS, HOLIDAYS, NUMBER_WORDS, PARTS_OF_DAY, UNIT_WORD, WEEKDAYS,
-                                            YEAR_DIGITS)
+                                            HOLIDAY_SPELLINGS, HOLIDAYS, MONTH_WORD, NUMBER_WORDS, PARTS_OF_DAY, UNIT_WORD,
+                                            WEEKDAYS, YEAR_DIGITS)
 
 RULES: list[Rule] = []  # in the order written: of two equal matches, the earlier rule wins
 _rule = rule_registry(RULES)
@@ -73,22 +73,25 @@ def _weekend(m, ctx):
 
 
 # last week, this month, next year, the following week (relative to context), the previous month
-@_rule(r"(?P<rel>last|this|next|the\s+following|the\s+previous|the\s+next|the\s+same|that|earlier\s+this|later\s+this)"
+@_rule(r"(?P<rel>last|this|next|the\s+following|the\s+previous|the\s+next|the\s+same|that|earlier\s+this|later\s+this|"
+       r"(?:earlier|later)\s+that(?=\s+(?:week|month|year|fortnight)\b))"
        r"\s+(?P<u>week|month|year|fortnight|day|morning|afternoon|evening|night)", 2)
 def _relative_period(m, ctx):
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     unit = m["u"].lower()
-    if rel in ("the following", "the previous", "the next", "the same", "that"):
+    if rel in ("the following", "the previous", "the next", "the same", "that", "earlier that", "later that"):
         if ctx.previous is None:
             return Result("DATE", None, relative="context")
         base, relative = ctx.previous, "context"
-        step = {"the following": 1, "the next": 1, "the previous": -1, "the same": 0, "that": 0}[rel]
+        step = {"the following": 1, "the next": 1, "the previous": -1}.get(rel, 0)
     else:
         if unit in ("day", "morning", "afternoon", "evening", "night"):
             return None
         base, relative = ctx.report, "report"
         step = {"last": -1, "this": 0, "next": 1, "earlier this": 0, "later this": 0}[rel]
-    imprecise = rel in ("earlier this", "later this")
+    # some day of that period; "the following month": a month or year counted from the date before names no day
+    imprecise = rel in ("earlier this", "later this", "earlier that", "later that") or (
+        relative == "context" and step != 0 and unit in ("month", "year"))
     if unit in ("morning", "afternoon", "evening", "night"):
         if step:
             return None
@@ -104,18 +107,23 @@ def _relative_period(m, ctx):
 
 
 # the end of the year, the beginning of the month
-@_rule(r"the\s+(?:start|beginning|middle|end)\s+of\s+(?P<rel>the|this|last|next)\s+(?P<u>week|month|year)", 3)
+@_rule(r"the\s+(?:start|beginning|middle|end)\s+of\s+(?P<rel>the|this|last|next|that)\s+(?P<u>week|month|year)", 3)
 def _part_of_period(m, ctx):
-    step = {"the": 0, "this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+    step = {"the": 0, "this": 0, "last": -1, "next": 1, "that": 0}[m["rel"].lower()]
+    base, relative = ctx.report, "report"
+    if m["rel"].lower() == "that":  # "by the end of that month": the month of the date before
+        if ctx.previous is None:
+            return Result("DATE", None, relative="context")
+        base, relative = ctx.previous, "context"
     unit = m["u"].lower()
     if unit == "week":
-        value = iso_week(ctx.report + dt.timedelta(weeks=step))
+        value = iso_week(base + dt.timedelta(weeks=step))
     elif unit == "month":
-        year, month = shift_months(ctx.report, step)
+        year, month = shift_months(base, step)
         value = f"{year}-{month:02d}"
     else:
-        value = str(ctx.report.year + step)
-    return Result("DATE", value, imprecise=True, relative="report")
+        value = str(base.year + step)
+    return Result("DATE", value, imprecise=True, relative=relative)
 
 
 # last season, the start of the season, the end of last term, this term: a sporting season or a school term
@@ -140,18 +148,27 @@ def _time_of_an_event(m, ctx):
     return Result("DATE", "PAST_REF", imprecise=True)
 
 
-# three years ago, a week ago, two days later (after an earlier date), 18 months earlier, a few weeks before that
+# three years ago, a week ago, two days later (after an earlier date), 18 months earlier, a few weeks before that,
+# three days on, a couple of months on from that, two days prior to that, a few months down the line
 @_rule(r"(?:" + APPROXIMATELY + r"\s+)?(?P<n>" + COUNT_WORD + r")[\s-]+(?P<u>" + UNIT_WORD + r")\s+"
-       r"(?P<dir>ago|back|earlier|later|previously|(?:before|after)(?:\s+(?:that|then|this)\b)?|from\s+now)", 4)
+       r"(?P<dir>ago|back|earlier|later|previously|(?:before|after|prior\s+to)(?:\s+(?:that|then|this)\b)?|prior|"
+       r"on(?:\s+from\s+(?:that|then|this)\b)?|(?:further\s+)?down\s+the\s+line|from\s+now)", 4)
 def _offset(m, ctx):
     count = parse_count(m["n"])
     direction = m["dir"].lower().split()[0]
-    if direction in ("before", "after") and m["dir"].lower() in ("before", "after") and re.match(
-            r"\s+[\w']", m.string[m.end():]):
+    if m["dir"].lower() in ("before", "after", "prior to") and re.match(r"\s+[\w']", m.string[m.end():]):
+        if (count == "X" or m["n"].lower() in APPROXIMATE_NUMBERS) and not preceded_by(m, _LENGTH_BEFORE):
+            # "a few days after the visit", "a couple of days after his return": some day near an event, not named
+            return Result("DATE", "PAST_REF" if direction in ("before", "prior") else "FUTURE_REF", imprecise=True,
+                          relative="context")
         return None  # "two years after the crisis began": a duration, not a date ("a few weeks before that" is one)
+    if m["dir"].lower() == "prior" and re.match(r"\s+to\b", m.string[m.end():]):
+        return None  # "two days prior to his release": as "before his release"
+    if m["dir"].lower() == "on" and not _counts_on(m):
+        return None  # "three days on the ward", "two weeks on remand": how long, and where
     if direction == "back" and re.match(r"\s+(?:to|from|home|into|in|at|on|up|down|with)\b", m.string[m.end():]):
         return None  # "two weeks back at school": "back" says where, not when
-    sign = -1 if direction in ("ago", "back", "earlier", "previously", "before") else 1
+    sign = -1 if direction in ("ago", "back", "earlier", "previously", "before", "prior") else 1
     if direction in ("ago", "back", "from now"):
         base, relative = ctx.report, "report"
     else:
@@ -182,9 +199,56 @@ def _offset(m, ctx):
     return None
 
 
-# some time ago, a while ago, years ago, recently, lately, the other day, in the past, recent years
+_LENGTH_BEFORE = r"\b(?:for|within|over|during|in|lasting|spent|took|takes)\s+"
+_CLAUSE_START = r"(?:^|[.!?:;,][\"'”’)]*\s+|\n\s*|\b(?:and|but|then|so)\s+)"
+_SUBJECT_NEXT = re.compile(r"\s+(?:he|she|they|it|i|we|there|this|things|mum|dad|[A-Z][a-z]+)\b")
+_DAY_WORD = re.compile(FULL_WEEKDAY_WORD + r"|" + MONTH_WORD, re.I)
+
+
+def _counts_on(m: re.Match) -> bool:
+    """An "on" after a measure that counts on from the time before ("A few weeks on she went missing again", "Three
+    days on, ..."): it ends the clause's words, or the measure opens a clause and its subject follows; otherwise the
+    "on" says where or how ("three days on the ward", "two weeks on remand")."""
+    after = m.string[m.end():]
+    if re.match(r"\s*(?:[,.;:!?)]|$)", after):
+        return True
+    subject = _SUBJECT_NEXT.match(after)
+    if subject is None or not preceded_by(m, _CLAUSE_START):
+        return False
+    word = subject.group().strip()
+    return not _DAY_WORD.fullmatch(word) and (word[0].isupper() or word.lower() == word)
+
+
+# a day or two later, a week or two after that, a month or so before this: about one, counted from the time before
+@_rule(r"an?\s+(?P<u>day|week|month|year)\s+or\s+(?:two|so)\s+"
+       r"(?P<dir>later|earlier|afterwards|(?:after|before)(?:\s+(?:that|this|then)\b|(?!\s+[\w'])))", 4)
+def _about_one_offset(m, ctx):
+    if ctx.previous is None:
+        return Result("DATE", None, relative="context")
+    ahead = not m["dir"].lower().startswith(("earlier", "before"))
+    return Result("DATE", "FUTURE_REF" if ahead else "PAST_REF", imprecise=True, relative="context")
+
+
+# not long after, after a while, a while later, later on, in the weeks that followed: a time told only as some while
+# after the time before, with no measure of its own ("later on 3 May", "later on that day" are dated; "later on in
+# the visit" is the same occasion)
+@_rule(r"(?P<w>not\s+(?:very\s+)?long\s+(?:afterwards|later|after\s+(?:that|this|then)\b|after(?!\s+[\w']))|"
+       r"after\s+a\s+(?:little\s+|short\s+|long\s+)?while|a\s+(?:little\s+|short\s+)?while\s+(?:later|after(?:wards)?)|"
+       r"later\s+on(?!\s+(?:the\s+)?(?:\d|that\b|this\b|the\s+same\b|" + FULL_WEEKDAY_WORD + r"|" + MONTH_WORD + r")"
+       r"|\s+(?:in|during|at)\s+(?:the|that|this)\b)|"
+       r"in\s+the\s+(?:days|weeks|months)\s+(?:that\s+followed|following|after(?:wards)?|after\s+(?:that|this))|"
+       r"in\s+the\s+following\s+(?:days|weeks|months))", 3)
+def _vague_sequel(m, ctx):
+    if ctx.previous is None:
+        return Result("DATE", None, relative="context")
+    if ctx.previous_timed and "while" in m["w"].lower():
+        return Result("TIME", None, relative="context")  # "At 10:00 I visited. After a while Mia came down": the visit
+    return Result("DATE", "FUTURE_REF", imprecise=True, relative="context")
+
+
+# some time ago, a while ago, years ago, recently, lately, of late, the other day, in the past, recent years
 @_rule(r"(?P<w>some\s+time\s+ago|a\s+(?:long\s+|short\s+)?while\s+ago|a\s+long\s+time\s+ago|long\s+ago|years\s+ago|months\s+ago|"
-       r"weeks\s+ago|a\s+(?:little\s+)?while\s+back|recently|lately|the\s+other\s+(?:day|week|night|evening|morning)|"
+       r"weeks\s+ago|a\s+(?:little\s+)?while\s+back|recently|lately|of\s+late(?!-)|the\s+other\s+(?:day|week|night|evening|morning)|"
        r"the\s+past|(?:in\s+)?recent\s+(?:years|months|weeks|days|times)|"
        r"some\s+years\s+ago|the\s+recent\s+past|not\s+long\s+ago)", 3)
 def _past_ref(m, ctx):
