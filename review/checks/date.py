@@ -329,12 +329,13 @@ class DateCheck:
 
     def one_occasion_picked_out(self, sent: Span) -> Token | None:
         """The past verb dated only by one occasion picked out of a routine or a series ("at one drop-off", "on one
-        of the trips", "during one of her visits"), or by a later one ("On a subsequent visit", "at a later
-        appointment"), with an occasion or event noun: which one is not said."""
+        of the trips", "during one of her visits"), or by one told only as later, recent or earlier ("On a subsequent
+        visit", "at a recent appointment", "on a previous visit"), with an occasion or event noun: which one is not
+        said."""
         for token in sent:
             if in_quote(sent, token.idx):
                 continue
-            if (token.lower_ in LATER_ONES and token.dep_ == "amod" and token.head.dep_ == "pobj"
+            if (token.lower_ in PICKED_OUT and token.dep_ == "amod" and token.head.dep_ == "pobj"
                     and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.head.children)):
                 noun, prep = token.head, token.head.head  # "on a subsequent visit"
             elif token.lower_ != "one":
@@ -1149,7 +1150,7 @@ def backs_a_present_statement(verb: Token) -> bool:
 
 VISIT_PREPOSITIONS = {"to", "in", "at", "into", "round", "around"}
 OCCASION_PREPOSITIONS = {"at", "on", "during", "after"}
-LATER_ONES = {"subsequent", "later", "further"}  # "on a subsequent visit": one more, after the last, with no date
+PICKED_OUT = {"subsequent", "later", "further", "recent", "previous", "earlier"}  # "on a recent visit": one, with no date
 LENGTH_OF_STAY = {"for", "since", "throughout", "during", "over", "within", "until"}
 
 

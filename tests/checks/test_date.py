@@ -505,8 +505,9 @@ def test_a_time_in_the_plural_with_a_clause_of_its_own_is_a_period_not_a_routine
     assert date_findings(review_text(routine, report_date=REPORT_DATE)) == []
 
 
-def test_a_later_occasion_with_no_date_is_asked_for_its_date(review_text):
-    text = "On 04/03/2024 I visited Ava at home. On a subsequent visit the kitchen had been cleaned."
+@pytest.mark.parametrize("occasion", ["On a subsequent visit", "On a recent visit", "At a previous visit"])
+def test_an_occasion_told_only_as_later_or_earlier_is_asked_for_its_date(review_text, occasion):
+    text = f"On 04/03/2024 I visited Ava at home. {occasion} the kitchen had been cleaned."
     assert [rule for rule, _ in date_findings(review_text(text, report_date=REPORT_DATE))] == ["date.undated_event"]
 
 
