@@ -22,7 +22,7 @@ from review.nlp.patterns import phrase_pattern
 from review.nlp.people import FAMILY_WORDS, NAME_TITLES, RELATIVES_AND_FRIENDS
 from review.nlp.temporal import (TemporalExpression, dates_an_event, find_temporal_expressions, is_dayless_clock_time,
                                  is_time_of_day_unit, is_vague, names_a_day, opens_its_block, refers_back_to_a_date,
-                                 sentence_anchors, written_date)
+                                 sent_date, sentence_anchors, stated_report_date, written_date)
 from review.nlp.temporal.values import value_range, weekday_date
 from review.nlp.temporal.vocabulary import FULL_WEEKDAY_WORD, WEEKDAYS
 
@@ -694,12 +694,14 @@ class DateCheck:
         "last week", "on Christmas Day", "three days ago"), with the date they resolve to (True if raised).
         A date written out anywhere in the sentence ("Yesterday (13/05/2024)") dates it. A meeting still to come
         named by its weekday (`ahead`: "the conference on Monday") gets it too: the report is read after that week."""
-        if not own or not all(is_relative_to_report(e) or e.imprecise or is_clock_time(e) for e in own):
+        if not own or not all(is_relative_to_report(e) or e.imprecise or is_clock_time(e)
+                              or counted_from_relative_words(own, n) for n, e in enumerate(own)):
             return False  # "Last Tuesday ... at 3pm": the clock time takes its day from the relative words
         if self.entry_day(doc, sent) is not None:
             return False  # "Monday 9 November 2026: ... He said it was on Saturday night": counted from the entry's day
         relative = [e for e in own if is_relative_to_report(e) and not in_quote(sent, e.start)
-                    and not counted_before(doc, e.start)
+                    and not counted_before(doc, e.start) and not (THE_DAY_OF_WRITING.fullmatch(e.text)
+                                                                  and dates_itself(doc))
                     and (e.start in ahead or self.dates_past_clause(doc, sent, e.start, e.end))]
         if not relative:
             return False
@@ -1531,6 +1533,23 @@ def is_long_past_month(expr: TemporalExpression, report: dt.date | None) -> bool
         return False
     span = value_range(expr.value)
     return span is not None and span[1] < dt.date(report.year - HISTORY_YEARS, report.month, min(report.day, 28))
+
+
+def counted_from_relative_words(own: list[TemporalExpression], n: int) -> bool:
+    """The sentence's `n`th time is counted from words counted from the report date before it ("Last Tuesday she
+    said she had not eaten since lunch the previous day"): it dates no more than they do."""
+    return own[n].relative == "context" and any(is_relative_to_report(e) for e in own[:n])
+
+
+THE_DAY_OF_WRITING = re.compile(r"today|tonight|this\s+(?:morning|afternoon|evening)", re.I)
+
+
+def dates_itself(doc: Doc) -> bool:
+    """The report states its own date ("Date of report: 20/03/2024", an email's "Sent:" line), so "today" in it
+    is that day, plain to any reader of it."""
+    if doc._.report_date_source in ("stated", "sent"):
+        return True
+    return doc._.report_date_source == "given" and bool(stated_report_date(doc_text(doc)) or sent_date(doc_text(doc)))
 
 
 def is_relative_to_report(expr: TemporalExpression) -> bool:

@@ -500,6 +500,14 @@ def test_an_event_told_only_as_some_while_from_a_dated_one_is_asked_for_its_date
     assert date_findings(review_text(text, report_date=REPORT_DATE)) == [("date.imprecise", expected)]
 
 
+@pytest.mark.parametrize("heading", ["Date of report: 14/05/2024\n", "Sent: 14 May 2024 10:02\nSubject: Kai\n"])
+def test_today_in_a_report_that_states_its_date_is_that_date(review_text, heading):
+    text = "I referred him to the exploitation project today."
+    assert date_findings(review_text(text, report_date="2024-05-14")) == [("date.relative", "today")]
+    assert date_findings(review_text(heading + text, report_date="2024-05-14")) == []
+    assert date_findings(review_text(heading + text)) == []
+
+
 def test_a_time_in_the_plural_with_a_clause_of_its_own_is_a_period_not_a_routine(review_text):
     routine = "On 04/03/2024 I visited Ava. In the mornings she missed breakfast."
     assert date_findings(review_text(routine, report_date=REPORT_DATE)) == []
@@ -741,6 +749,19 @@ PLACED_GAPS = {
         "not flagged: 'shortly after' is read as close to the day, as 'shortly afterwards' is",
 }
 
+# Weekdays and "today" (date_days_of_the_week.yaml), by a helper who saw only POLICY.md; see
+# tests/data/independent/README.md.
+WEEKDAY_GAPS = {
+    "Health visitor: home visit completed on Monday. Baby Oliver was found asleep on the sofa next to Dad, who had "
+    "been drinking.":
+        "not flagged: 'home visit completed on Monday', a participle with no auxiliary, is not read as a past event",
+    "Family support worker: visited on Thursday morning and found no food in the fridge and the electricity meter out "
+    "of credit.":
+        "not flagged: a line opening with a role and a colon is read as a header field, not a note of an event",
+    "Mum has been offered a place at the Wednesday drop-in run by the health visiting team.":
+        "flagged: the offer, in the present perfect, is taken for an undated event",
+}
+
 # The independent files (tests/data/independent: written by helpers who saw neither the rules nor the reports;
 # its README says how each was first measured) -> (report date, None for the file's own; known gaps).
 INDEPENDENT_FILES = {
@@ -755,6 +776,7 @@ INDEPENDENT_FILES = {
     "date_couple_intervals.yaml": (None, COUPLE_GAPS),
     "date_relative_sequels.yaml": (None, SEQUEL_GAPS),
     "date_placed_by_another_event.yaml": (None, PLACED_GAPS),
+    "date_days_of_the_week.yaml": (None, WEEKDAY_GAPS),
 }
 
 

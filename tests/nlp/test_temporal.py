@@ -134,6 +134,22 @@ def test_a_while_after_a_clock_time_is_the_same_occasion(base_nlp):
         "After a while", "TIME", False)
 
 
+@pytest.mark.parametrize("text", [
+    "He has been offered a place on the Tuesday morning group.",
+    "Kai stopped coming to the Thursday drop-in.",
+    "She goes to the Saturday club with her cousin.",
+])
+def test_a_weekday_that_names_a_routine_thing_is_no_date(base_nlp, text):
+    assert tag(base_nlp, text) == []
+
+
+def test_the_weekday_after_a_date_is_that_weeks(base_nlp):
+    doc = base_nlp("On 01/03/2024 Mia was admitted. On the Monday she was discharged.")
+    assert [(e.text, e.value, e.relative) for e in find_temporal_expressions(doc, REPORT)][-1] == (
+        "Monday", "2024-03-04", "context")
+    assert tag(base_nlp, "Mia was seen on Monday.") == [("Monday", "DATE", "2024-03-11")]
+
+
 def test_of_late_is_one_expression_as_lately(base_nlp):
     assert tag(base_nlp, "Mum has been drinking more of late.") == [("of late", "DATE", "PAST_REF")]
 
@@ -177,6 +193,8 @@ def test_value_range(value, expected):
     ("Date of birth: 01/02/2020", None),
     ("The date of report was not given.", None),
     ("Date of report: 20 March", None),
+    ("Date: 14/05/2024   Time: 11:20\nHealth visitor note", dt.date(2024, 5, 14)),
+    ("Date: 14/01/2023 home visit", None),
 ])
 def test_stated_report_date(text, expected):
     assert stated_report_date(text) == expected

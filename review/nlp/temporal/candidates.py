@@ -108,6 +108,24 @@ _ABBREVIATION_END = re.compile(r"(?:\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|n
                                r"|\b[ap]\.m|\bc)\.$", re.I)
 
 
+_WEEKDAY_AND_PART = re.compile(FULL_WEEKDAY_WORD + r"(?:\s+(?:morning|afternoon|evening|night))?", re.I)
+
+
+def _names_a_routine(doc: Doc, text: str, cand: _Candidate) -> bool:
+    """A weekday that names a kind of thing by the day it recurs on ("a place on the Tuesday morning group",
+    "stopped coming to the Thursday drop-in"): it modifies a noun after it, and dates nothing."""
+    if not _WEEKDAY_AND_PART.fullmatch(text[cand.start:cand.end]):
+        return False
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    last = span[-1]
+    return (last.dep_ in ("compound", "nmod", "amod") and last.head.i > span.end - 1 and last.head.pos_ == "NOUN"
+            and last.head.is_alpha
+            and not _WEEKDAY_AND_PART.fullmatch(last.head.text)
+            and not any((t.is_punct and t.text != "-") or t.is_space for t in doc[span.end:last.head.i]))  # not "|"
+
+
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     """Non-overlapping candidates, longest first (then by rule priority)."""
     chosen: list[_Candidate] = []
@@ -214,7 +232,7 @@ def find_temporal_expressions(doc: Doc, report_date: dt.date | None = None) -> l
     future = _future_flags(text, bounds)
     rule_found = _select(_rule_candidates(text, report_date, sentence_of, future))
     entity_found = _entity_candidates(doc, report_date, rule_found, sentence_of, future)
-    chosen = sorted(rule_found + entity_found, key=lambda c: c.start)
+    chosen = [c for c in sorted(rule_found + entity_found, key=lambda c: c.start) if not _names_a_routine(doc, text, c)]
     _resolve_context(chosen, report_date, sentence_of, future, doc_paragraphs(doc))
     expressions = []
     for cand in chosen:

@@ -48,11 +48,16 @@ def _weekday_name(m, ctx):
     if not capitalised(m["wd"]) or (not m["rel"] and preceded_by(m, r"\b(?:a|any|every|each|most|some)\s+")):
         return None  # "on a Monday": any Monday, not one
     rel = (m["rel"] or "").lower()
+    base, relative = ctx.report, "report"
     direction = rel if rel in ("last", "next", "this") else ("future" if ctx.future else "past")
-    day = weekday_date(ctx.report, WEEKDAYS[m["wd"].lower()], direction).isoformat()
+    if not rel and preceded_by(m, r"\b(?:the|that)\s+"):  # "On 1 March she was admitted. On the Monday ...": that week's
+        if ctx.previous is None:
+            return Result("DATE", None, relative="context")
+        base, relative, direction = ctx.previous, "context", "future"
+    day = weekday_date(base, WEEKDAYS[m["wd"].lower()], direction).isoformat()
     if m["part"]:
-        return Result("TIME", f"{day}T{PARTS_OF_DAY[m['part'].lower()]}", relative="report")
-    return Result("DATE", day, relative="report")
+        return Result("TIME", f"{day}T{PARTS_OF_DAY[m['part'].lower()]}", relative=relative)
+    return Result("DATE", day, relative=relative)
 
 
 # the weekend, last weekend, this weekend, next weekend

@@ -19,6 +19,10 @@ _SENT = re.compile(r"^[ \t]*sent[ \t]*:[ \t]*(?P<date>[^\n]{4,60}?)"
                    r"(?:[ \t,]+(?:at[ \t]+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]*[ap]\.?m\.?)?)?[ \t]*$", re.I | re.M)
 
 
+# a time of day after the date on its line ("Date: 14/05/2024   Time: 11:20", "Dated 14/05/2024 at 9.15am")
+_CLOCK_AFTER = re.compile(r"^[\s,]*(?:(?:time|at)\s*[:\-–]?\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?\s*$", re.I)
+
+
 def _whole_date(candidate: str) -> dt.date | None:
     """`candidate` read as one whole date with its year, and nothing after it but punctuation."""
     ctx = Context(dt.date.today(), False, None)
@@ -26,7 +30,7 @@ def _whole_date(candidate: str) -> dt.date | None:
         if handler not in FULL_DATE_HANDLERS:
             continue
         found = pattern.match(candidate)
-        if found and found["y"] and not candidate[found.end():].strip(" .,;)"):
+        if found and found["y"] and not _CLOCK_AFTER.sub("", candidate[found.end():]).strip(" .,;)"):
             result = handler(found, ctx)
             if result and result.value:
                 return dt.date.fromisoformat(result.value)
@@ -38,8 +42,8 @@ def stated_report_date(text: str) -> dt.date | None:
 
     Looks at the first 3,000 characters. The rest of the line must be the date alone, with its
     year: day-first numeric ("20/03/2024", "20.03.24"), ISO, or written ("20 March 2024",
-    "March 20, 2024"), so a chronology row ("Date: 14/01/2023 home visit") is not taken for the
-    report's date. Returns None when there is no such line.
+    "March 20, 2024"), perhaps with a time of day after it ("Time: 11:20"), so a chronology row ("Date:
+    14/01/2023 home visit") is not taken for the report's date. Returns None when there is no such line.
     """
     for line in _STATED.finditer(text[:HEAD_CHARS]):
         found = _whole_date(line["date"].strip())
