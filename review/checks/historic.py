@@ -19,7 +19,8 @@ from review.core.text import doc_text, is_heading, is_whole_report, sentences, s
 from review.nlp.grammar import governing_verb, is_past, is_present_perfect, main_verbs, subject_of
 from review.nlp.people import FIRST_PERSON
 from review.nlp.patterns import phrase_pattern, qualified_pattern
-from review.nlp.temporal import value_range
+from review.nlp.temporal import names_a_routine, value_range
+from review.nlp.temporal.vocabulary import FULL_WEEKDAY_WORD, PARTS_OF_DAY
 
 NOT_ITEMS = ("heading", "address", "signature")  # blocks that never hold a historic item
 WORD = re.compile(r"[\w'-]+")
@@ -51,6 +52,22 @@ def is_present_age(span: Span, expr) -> bool:
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
             return token.lemma_ == "be" and token.tag_ in ("VBZ", "VBP")
+    return False
+
+
+WEEKDAY = re.compile(FULL_WEEKDAY_WORD, re.I)
+
+
+def tells_a_current_routine(span: Span) -> bool:
+    """Whether `span` tells a routine going on now by the day it recurs on ("... and both come to the Tuesday group"):
+    a weekday naming a routine thing, in a clause told in the present simple."""
+    for token in span:
+        if not (token.is_title and WEEKDAY.fullmatch(token.text)):
+            continue
+        end = token.i + 1 + (token.i + 1 < len(token.doc) and token.nbor(1).lower_ in PARTS_OF_DAY)
+        verb = governing_verb(token.doc, token.idx, token.idx + len(token.text))
+        if names_a_routine(token.doc[token.i:end]) and verb is not None and verb.tag_ in ("VBZ", "VBP"):
+            return True
     return False
 
 
@@ -383,7 +400,7 @@ class HistoricCheck:
         """Whether `span` places something in the present: a present_cues word whose clause is not told in
         the past ("he still drinks", not "Dad was still living there back then"; "because she is", not
         "excluded because of ..."); a describing word ("her current partner") counts whatever the tense."""
-        if self.present_consequence(span):
+        if self.present_consequence(span) or tells_a_current_routine(span):
             return True
         if self.present_cues is None:
             return False

@@ -115,3 +115,12 @@ def test_past_told_without_a_year_and_no_link_is_flagged(review_text, text, repo
 @pytest.mark.parametrize(("text", "report_date"), sentence_cases(WRITTEN_WAYS, "told_past_must_pass", {}))
 def test_present_cues_relevance_headings_and_present_tellings_stay_clean(review_text, text, report_date):
     assert no_relevance(review_text(text, report_date=report_date)) == []
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Keira was referred to us by school on 09/03/2022 and comes to the Tuesday group.", False),
+    ("Keira was referred to us by school on 09/03/2022.", True),
+    ("Keira was referred to us by school on 09/03/2022 and came to the Tuesday group once.", True),
+])
+def test_a_routine_going_on_now_named_by_its_day_ties_the_item_to_now(review_text, text, flagged):
+    assert bool(no_relevance(review_text(text, report_date=REPORT_DATE))) is flagged

@@ -6,7 +6,7 @@ rules (`calendar_dates`, `relative_dates`, `clock_times`, `sets_and_durations`),
 `carried` (the date each sentence carries), `report_date` (the report's own date), `written` (a value in words).
 """
 
-from review.nlp.temporal.candidates import TemporalExpression, find_temporal_expressions
+from review.nlp.temporal.candidates import TemporalExpression, find_temporal_expressions, names_a_routine
 from review.nlp.temporal.carried import (dates_an_event, is_dayless_clock_time, is_vague, names_a_day,
                                          occasion_sub_headings, opens_its_block, refers_back_to_a_date,
                                          sentence_anchors)
@@ -22,6 +22,7 @@ __all__ = [
     "is_time_of_day_unit",
     "is_vague",
     "names_a_day",
+    "names_a_routine",
     "occasion_sub_headings",
     "opens_its_block",
     "refers_back_to_a_date",

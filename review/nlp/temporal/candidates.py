@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from review.core.text import doc_entities, doc_paragraphs, doc_text, paragraph_index, sentence_index, sentences
 from review.nlp.temporal import calendar_dates, clock_times, relative_dates, sets_and_durations
@@ -112,18 +112,23 @@ _WEEKDAY_AND_PART = re.compile(FULL_WEEKDAY_WORD + r"(?:\s+(?:morning|afternoon|
 
 
 def _names_a_routine(doc: Doc, text: str, cand: _Candidate) -> bool:
-    """A weekday that names a kind of thing by the day it recurs on ("a place on the Tuesday morning group",
-    "stopped coming to the Thursday drop-in"): it modifies a noun after it, and dates nothing."""
+    """A candidate that is a weekday naming a routine thing (see `names_a_routine`)."""
     if not _WEEKDAY_AND_PART.fullmatch(text[cand.start:cand.end]):
         return False
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-    if span is None or not len(span):
+    return span is not None and names_a_routine(span)
+
+
+def names_a_routine(weekday: Span) -> bool:
+    """A weekday (perhaps with its part of the day) that names a kind of thing by the day it recurs on ("a place on
+    the Tuesday morning group", "stopped coming to the Thursday drop-in", "Monday absences"): it modifies a noun after
+    it (in the same cell, not across a table's "|"), and dates nothing."""
+    if not len(weekday) or not _WEEKDAY_AND_PART.fullmatch(weekday.text):
         return False
-    last = span[-1]
-    return (last.dep_ in ("compound", "nmod", "amod") and last.head.i > span.end - 1 and last.head.pos_ == "NOUN"
-            and last.head.is_alpha
-            and not _WEEKDAY_AND_PART.fullmatch(last.head.text)
-            and not any((t.is_punct and t.text != "-") or t.is_space for t in doc[span.end:last.head.i]))  # not "|"
+    doc, last = weekday.doc, weekday[-1]
+    return (last.dep_ in ("compound", "nmod", "amod") and last.head.i >= weekday.end and last.head.pos_ == "NOUN"
+            and last.head.is_alpha and not _WEEKDAY_AND_PART.fullmatch(last.head.text)
+            and not any((t.is_punct and t.text != "-") or t.is_space for t in doc[weekday.end:last.head.i]))
 
 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
