@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from review.core.blocks import names_columns
 from review.core.findings import add_finding
 from review.core.rules import load_rules
-from review.core.text import doc_text, sentences, span_text
+from review.core.text import doc_text, per_doc, sentences, span_text
 from review.nlp.grammar import (MODALS, clause_text, clause_tokens, governing_verb, is_past, is_past_progressive,
                                 is_present_perfect, is_present_perfect_progressive, main_verbs)
 from review.nlp.linguistics import linguistics
@@ -333,7 +333,7 @@ class DateCheck:
         visit", "at a recent appointment", "on a previous visit"), with an occasion or event noun: which one is not
         said."""
         for token in sent:
-            if in_quote(sent, token.idx):
+            if (token.lower_ != "one" and token.lower_ not in PICKED_OUT) or in_quote(sent, token.idx):
                 continue
             if (token.lower_ in PICKED_OUT and token.dep_ == "amod" and token.head.dep_ == "pobj"
                     and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.head.children)):
@@ -1549,7 +1549,8 @@ def dates_itself(doc: Doc) -> bool:
     is that day, plain to any reader of it."""
     if doc._.report_date_source in ("stated", "sent"):
         return True
-    return doc._.report_date_source == "given" and bool(stated_report_date(doc_text(doc)) or sent_date(doc_text(doc)))
+    return doc._.report_date_source == "given" and per_doc(
+        doc, "review_dates_itself", lambda: bool(stated_report_date(doc_text(doc)) or sent_date(doc_text(doc))))
 
 
 def is_relative_to_report(expr: TemporalExpression) -> bool:
