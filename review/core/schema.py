@@ -210,6 +210,8 @@ class OpinionLexicons(Strict):
     forecast_conditions: Phrases = lexicon("words setting the condition of a negated 'will' forecast of a person "
                                            "stated as certain ('without this his language will not develop')")
     owned_markers: Phrases = lexicon("first-person markers that own an opinion")
+    cause_claims: Phrases = lexicon("how an owned opinion claims a cause ('is down to', 'stems from'): with no "
+                                    "particulars in its sentence, the writer's guess")
     reason_markers: Phrases = lexicon("markers of a stated reason or evidence for an opinion")
     hedge_words: Phrases = lexicon("words that hedge wherever they stand, matched by lemma (not after a comparative)")
     hedge_modals: Phrases = lexicon("modal verbs of possibility, matched only as modals")

@@ -119,3 +119,41 @@ def test_an_opinion_owned_as_an_afterthought_is_flagged(review_text, case):
 @pytest.mark.parametrize("case", AFTERTHOUGHTS["must_pass"], ids=lambda case: case["text"][:50])
 def test_an_owned_view_with_its_reason_or_a_report_of_words_is_not_flagged(review_text, case):
     assert opinion_warnings(review_text, case["text"]) == []
+
+
+# The writer's own explanation of why something happens, given with nothing to back it ("I feel her lateness is down
+# to her mum's new partner"), by a helper who saw only POLICY.md (opinion_owned_explanations.yaml): speculation
+# (must_flag), or an explanation with its evidence, a cause someone named reported, a plain factual cause (must_pass).
+EXPLANATIONS = independent("opinion_owned_explanations.yaml")
+CLAIMED_BY_A_CLAUSE = "not flagged: a 'because' clause after a claim of the person's own is read as its reason"
+EXPLANATION_GAPS = {
+    "My sense is that Ellie is withdrawn because she is being bullied by the older girls.": CLAIMED_BY_A_CLAUSE,
+    "I suspect Tyler falls asleep in lessons because he is up all night gaming.": CLAIMED_BY_A_CLAUSE,
+    "I think Mum misses appointments because she is frightened of what we will find.": CLAIMED_BY_A_CLAUSE,
+    "I believe Dad is reluctant to engage because he has something to hide.": CLAIMED_BY_A_CLAUSE,
+    "I get the impression that Leah stays off school because she is looking after her mum.": CLAIMED_BY_A_CLAUSE,
+    "I believe Ruby is scared to go home because of Mum's boyfriend.": CLAIMED_BY_A_CLAUSE,
+    "I think Sophie has stopped eating at lunch because she is worried about her weight.": CLAIMED_BY_A_CLAUSE,
+}
+
+
+@pytest.mark.parametrize("case", with_known_gaps(EXPLANATIONS["must_flag"], EXPLANATION_GAPS))
+def test_an_owned_explanation_of_a_cause_with_nothing_behind_it_is_flagged(review_text, case):
+    assert opinion_warnings(review_text, case["text"])
+
+
+@pytest.mark.parametrize("case", with_known_gaps(EXPLANATIONS["must_pass"], EXPLANATION_GAPS))
+def test_an_explanation_with_its_evidence_or_a_reported_cause_is_not_flagged(review_text, case):
+    assert opinion_warnings(review_text, case["text"]) == []
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("I think this is because of what is going on at home.", True),
+    ("In my view his outbursts are linked to his dad's drinking.", True),
+    ("I think this is because of what is going on at home. On 3 May she told me Dad had hit Mum.", False),
+    ("I think she is tired because I saw her asleep in class on 3 May.", False),
+])
+def test_an_owned_cause_is_a_guess_unless_its_evidence_is_given(review_text, text, flagged):
+    found = review_text(text, report_date=REPORT_DATE)["findings"]
+    rules = [f["rule"] for f in found if f["check"] == "opinion" and f["severity"] in ("warning", "error")]
+    assert rules == (["opinion.hedge"] if flagged else [])

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from review.checks.opinion.attribution import (WRITER, Voice, find_phrase, legal_categories, unsourced_quoted_labels,
                                                voice_of)
 from review.checks.opinion.evidence import (conceded, counts_what_is_had, defines_a_term, depicts_an_occasion,
-                                            elaborated_after_colon, gives_its_measure, gives_specifics,
+                                            elaborated_after_colon, explains_a_cause, gives_its_measure, gives_specifics,
                                             level_of_risk_in_circumstance, observed_beside,
                                             reason_starts, reasons_back, records_a_process, says_what_is_talked_about,
                                             says_why_it_matters, states_a_plan, states_a_reason, states_its_scope,
@@ -86,6 +86,7 @@ class OpinionCheck:
         self.quote_introducers = lexicon("quote_introducers")
         self.owned_markers = phrase_pattern(lexicon("owned_markers"))
         self.reason_markers = phrase_pattern(lexicon("reason_markers"))
+        self.cause_claims = phrase_pattern(lexicon("cause_claims"))
         self.hedges = HedgeCues.from_rules(self.rules)
         self.evidence_verbs = frozenset(w.lower() for w in lexicon("evidence_verbs"))
         self.person_judgements = PersonJudgements(*(frozenset(w.lower() for w in lexicon(name)) for name in (
@@ -319,7 +320,12 @@ class OpinionCheck:
             # an owned level of risk set out the circumstance it is weighed for, a scenario, not a guess.
             level = None if owned is None else level_of_risk_in_circumstance(sent, self.person_judgements.risk_nouns)
             if owned is not None and not reasoned:
-                if owns_as_an_afterthought(sent, owned):
+                if self.guesses_a_cause(doc, sent, owned) and not passages.next_gives_evidence(i):
+                    # "I think this is because of what is going on at home": the cause is the writer's guess
+                    add_finding(doc, self.rules.rule("opinion.hedge"), *owned, kind="hedge",
+                                why="'{match}': an owned explanation of why, the cause itself the claim, with no "
+                                    "evidence for it", allow=self.rules)
+                elif owns_as_an_afterthought(sent, owned):
                     # "Poppy is meeting her milestones I think", "She is sexually active, we think": the writer's
                     # doubt tagged on to a claim, with no reason for it, is a guess, not a view set out
                     add_finding(doc, self.rules.rule("opinion.hedge"), *owned, kind="hedge",
@@ -435,7 +441,29 @@ class OpinionCheck:
         end = min(last.end_char, paragraph_end)
         if any(t.idx >= owned[1] for t in reason_starts(spans[i], None)):
             return True  # "I feel the case needs to step up as the concerns are now too high"
-        return self.reason_markers.search(text, owned[1], max(end, spans[i].end_char)) is not None
+        return any(not self.claims_its_cause(doc, spans[i], found.start(), found.end())
+                   for found in self.reason_markers.finditer(text, owned[1], max(end, spans[i].end_char)))
+
+    def guesses_a_cause(self, doc: Doc, sent: Span, owned: tuple[int, int]) -> bool:
+        """Whether what the owned marker owns is a cause it claims in its own sentence, with no particulars there: a
+        reason that is the whole predicate (`claims_its_cause`) or a ``cause_claims`` phrase ("is down to", "stems
+        from", "is linked to")."""
+        text = doc_text(doc)
+        if self.reason_markers is not None and any(self.claims_its_cause(doc, sent, found.start(), found.end())
+                                                   for found in self.reason_markers.finditer(text, owned[1], sent.end_char)):
+            return True
+        return (self.cause_claims is not None and not gives_specifics(sent)
+                and self.cause_claims.search(text, owned[1], sent.end_char) is not None)
+
+    @staticmethod
+    def claims_its_cause(doc: Doc, sent: Span, start: int, end: int) -> bool:
+        """Whether the reason marker at start..end opens the cause an owned opinion claims, in its own sentence and
+        with no particulars there ("I think this is because of what is going on at home"): the guess, not its
+        basis."""
+        if not sent.start_char <= start < sent.end_char or gives_specifics(sent):
+            return False
+        marker = doc.char_span(start, end, alignment_mode="expand")
+        return marker is not None and any(explains_a_cause(t) for t in marker)
 
 
 def owns_as_an_afterthought(sent: Span, owned: tuple[int, int]) -> bool:
@@ -474,6 +502,11 @@ class Passages:
         following = self.following(i)
         return self.gives_evidence(i) or (following is not None and self.gives_evidence(following)
                                           and continues_with(self.spans[i], self.spans[following]))
+
+    def next_gives_evidence(self, i: int) -> bool:
+        """Whether the next sentence of the passage gives a reason or particulars (a date, a count, a quote)."""
+        following = self.following(i)
+        return following is not None and self.gives_evidence(following)
 
     def observed_next(self, i: int) -> bool:
         """Whether the next sentence of the passage gives the reason for sentence `i` (`reasons_back`) or what the

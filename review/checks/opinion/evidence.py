@@ -73,6 +73,18 @@ def reason_starts(sent: Span, reason_markers: re.Pattern | None) -> list[Token]:
     return starts
 
 
+def explains_a_cause(marker: Token) -> bool:
+    """Whether the reason opened by `marker` is itself what a clause claims: the whole predicate of a "be" that says
+    nothing else of its subject ("this is because of what is going on at home", "it was because she was frightened"),
+    a cause given as the claim, not a reason given for one ("she is tired because I saw her asleep")."""
+    if marker.lower_ not in ("because", "due"):
+        return False
+    copula = marker.head.head if marker.dep_ == "mark" else marker.head
+    return (copula.lemma_ == "be" and any(c.dep_ in ("nsubj", "expl") for c in copula.children)
+            and not any(c.dep_ in ("acomp", "attr", "oprd", "dobj", "xcomp") and c.i != marker.i
+                        for c in copula.children))  # "the weight loss is due to ...": "due" is the predicate
+
+
 def since_of_time(mark: Token) -> bool:
     """'has had contact with him since bail was granted', 'has been drinking since she moved in': "since" on
     a clause in the perfect counts time from an event; it gives a reason on any other ("is frightened of
