@@ -20,7 +20,6 @@ from review.nlp.grammar import governing_verb, is_past, is_present_perfect, main
 from review.nlp.people import FIRST_PERSON
 from review.nlp.patterns import phrase_pattern, qualified_pattern
 from review.nlp.temporal import names_a_routine, value_range
-from review.nlp.temporal.vocabulary import FULL_WEEKDAY_WORD, PARTS_OF_DAY
 
 NOT_ITEMS = ("heading", "address", "signature")  # blocks that never hold a historic item
 WORD = re.compile(r"[\w'-]+")
@@ -55,18 +54,14 @@ def is_present_age(span: Span, expr) -> bool:
     return False
 
 
-WEEKDAY = re.compile(FULL_WEEKDAY_WORD, re.I)
-
-
 def tells_a_current_routine(span: Span) -> bool:
     """Whether `span` tells a routine going on now by the day it recurs on ("... and both come to the Tuesday group"):
-    a weekday naming a routine thing, in a clause told in the present simple."""
+    a weekday naming a routine thing (with its part of the day or not), in a clause told in the present simple."""
     for token in span:
-        if not (token.is_title and WEEKDAY.fullmatch(token.text)):
+        if not token.is_title or not any(names_a_routine(token.doc[token.i:token.i + width]) for width in (1, 2)):
             continue
-        end = token.i + 1 + (token.i + 1 < len(token.doc) and token.nbor(1).lower_ in PARTS_OF_DAY)
         verb = governing_verb(token.doc, token.idx, token.idx + len(token.text))
-        if names_a_routine(token.doc[token.i:end]) and verb is not None and verb.tag_ in ("VBZ", "VBP"):
+        if verb is not None and verb.tag_ in ("VBZ", "VBP"):
             return True
     return False
 

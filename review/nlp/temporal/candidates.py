@@ -17,7 +17,7 @@ from review.core.text import doc_entities, doc_paragraphs, doc_text, paragraph_i
 from review.nlp.temporal import calendar_dates, clock_times, relative_dates, sets_and_durations
 from review.nlp.temporal.grammar import Context, Handler, Result, RuleStarts, lowered, normalised
 from review.nlp.temporal.values import iso_week, value_range
-from review.nlp.temporal.vocabulary import FULL_WEEKDAY_WORD, FUTURE_CUES, MONTH_WORD, YEAR_DIGITS
+from review.nlp.temporal.vocabulary import FULL_WEEKDAY_WORD, FUTURE_CUES, MONTH_WORD, PARTS_OF_DAY, YEAR_DIGITS
 
 # every rule, in the order the grammar was written: of two equal matches, the earlier rule wins
 _RULES = calendar_dates.RULES + relative_dates.RULES + clock_times.RULES + sets_and_durations.RULES
@@ -128,6 +128,7 @@ def names_a_routine(weekday: Span) -> bool:
     doc, last = weekday.doc, weekday[-1]
     return (last.dep_ in ("compound", "nmod", "amod") and last.head.i >= weekday.end and last.head.pos_ == "NOUN"
             and last.head.is_alpha and not _WEEKDAY_AND_PART.fullmatch(last.head.text)
+            and last.head.lower_ not in PARTS_OF_DAY  # "Tuesday morning" is a time; "Tuesday morning group" a thing
             and not any((t.is_punct and t.text != "-") or t.is_space for t in doc[weekday.end:last.head.i]))
 
 

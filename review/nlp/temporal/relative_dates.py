@@ -220,8 +220,7 @@ def _counts_on(m: re.Match) -> bool:
     subject = _SUBJECT_NEXT.match(after)
     if subject is None or not preceded_by(m, _CLAUSE_START):
         return False
-    word = subject.group().strip()
-    return not _DAY_WORD.fullmatch(word) and (word[0].isupper() or word.lower() == word)
+    return not _DAY_WORD.fullmatch(subject.group().strip())  # "two days on Monday" is no count on
 
 
 # a day or two later, a week or two after that, a month or so before this: about one, counted from the time before
@@ -239,7 +238,7 @@ def _about_one_offset(m, ctx):
 # the visit" is the same occasion)
 @_rule(r"(?P<w>not\s+(?:very\s+)?long\s+(?:afterwards|later|after\s+(?:that|this|then)\b|after(?!\s+[\w']))|"
        r"after\s+a\s+(?:little\s+|short\s+|long\s+)?while|a\s+(?:little\s+|short\s+)?while\s+(?:later|after(?:wards)?)|"
-       r"later\s+on(?!\s+(?:the\s+)?(?:\d|that\b|this\b|the\s+same\b|" + FULL_WEEKDAY_WORD + r"|" + MONTH_WORD + r")"
+       r"later\s+on(?!\s+(?:the\s+)?(?:\d|that\b|this\b|the\s+same\b|(?:" + FULL_WEEKDAY_WORD + r"|" + MONTH_WORD + r")\b)"
        r"|\s+(?:in|during|at)\s+(?:the|that|this)\b)|"
        r"in\s+the\s+(?:days|weeks|months)\s+(?:that\s+followed|following|after(?:wards)?|after\s+(?:that|this))|"
        r"in\s+the\s+following\s+(?:days|weeks|months))", 3)
