@@ -508,7 +508,7 @@ def test_today_in_a_report_that_states_its_date_is_that_date(review_text, headin
     assert date_findings(review_text(heading + text)) == []
 
 
-def test_a_time_in_the_plural_with_a_clause_of_its_own_is_a_period_not_a_routine(review_text):
+def test_a_time_in_the_plural_with_no_clause_of_its_own_is_still_a_routine(review_text):
     routine = "On 04/03/2024 I visited Ava. In the mornings she missed breakfast."
     assert date_findings(review_text(routine, report_date=REPORT_DATE)) == []
 
