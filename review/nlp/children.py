@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from review.core.text import doc_text, per_doc
 from review.nlp.people import ELDER_RELATIVES, NAME_TITLES, RELATIVES_AND_FRIENDS
+from review.nlp.temporal.vocabulary import MONTH_WORD, MONTHS
 
 _NAME = r"[A-Z][a-zA-Z'’-]+(?:[ \t]+[A-Z][a-zA-Z'’-]+){0,3}"
 _HEADER = re.compile(
@@ -45,7 +46,10 @@ _AGE_PATTERNS = [
     re.compile(r"\b(\d{1,2}(?:\.\d)?)[ \t-]*(years?|yrs?|months?|weeks?|days?)[ \t-]*old\b", re.IGNORECASE),
     re.compile(r"\((\d{1,2})\)"),
 ]
-_DOB = re.compile(r"\b(?:d\.?o\.?b\.?|date of birth|born(?: on)?)[ \t:]*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})", re.IGNORECASE)
+# A date of birth, numeric ("DOB: 14/08/2023") or written ("DOB: 14 August 2023", "born 3rd March 2019").
+_DOB = re.compile(r"\b(?:d\.?o\.?b\.?|date of birth|born(?: on)?)[ \t:]*(?:(?P<day>\d{1,2})[/.-](?P<month>\d{1,2})[/.-]"
+                  r"(?P<year>\d{2,4})|(?P<wday>\d{1,2})(?:st|nd|rd|th)?[ \t]+(?P<wmonth>" + MONTH_WORD + r")[ \t]+"
+                  r"(?P<wyear>\d{4}))", re.IGNORECASE)
 # Words for another person close to the child: a name or age right after one is not the child's.
 _RELATIVES = "|".join(RELATIVES_AND_FRIENDS)
 _RELATIVE_BEFORE = re.compile(r"(?i)\b(?:" + _RELATIVES + r")[ \t]*,?[ \t]*$")
@@ -299,7 +303,11 @@ def _years(number: str, unit: str | None) -> float:
 
 
 def _age_from_dob(match: re.Match, today: dt.date) -> float | None:
-    day, month, year = (int(g) for g in match.groups())
+    if match["day"]:
+        day, month, year = int(match["day"]), int(match["month"]), int(match["year"])
+    else:
+        day, year = int(match["wday"]), int(match["wyear"])
+        month = MONTHS[match["wmonth"].lower().rstrip(".")]
     if year < 100:
         year += 2000 if year <= today.year % 100 else 1900
     try:

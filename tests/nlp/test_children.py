@@ -176,3 +176,11 @@ def test_header_fields_name_the_children(header, children):
 
     text = header + "\n\nBackground\nThe family live locally and are known to the service.\n"
     assert review.analyse(text, report_date="2025-03-01")["children"] == children
+
+
+@pytest.mark.parametrize("dob", ["DOB: 14/08/2023", "DOB: 14 August 2023 (9 months)", "Date of birth: 14th Aug 2023"])
+def test_a_date_of_birth_written_in_words_gives_the_age(dob):
+    import review
+
+    doc = review.analyse_doc(f"Name: Amelia Jones\n{dob}\nDate of report: 20 May 2024\n\nAmelia was weighed.")
+    assert child_age_years(doc, "Amelia") == pytest.approx(0.77, abs=0.01)
