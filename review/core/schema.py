@@ -242,6 +242,8 @@ class OpinionLexicons(Strict):
     hedge_presentation_verbs: Phrases = lexicon("verbs of a clinical presentation: a hedge phrase of one ('presented "
                                                 "as tired') placed in its occasion or shown by conduct records what "
                                                 "was seen")
+    hedge_estimate_words: Phrases = lexicon("words of an estimate of age, height or build: an appearance verb whose "
+                                            "complement is one ('looked to be in his twenties') describes, not guesses")
     hedge_presentation_respects: Phrases = lexicon("nouns of what a presented state is of ('low in mood'), which "
                                                    "place it in no occasion")
 

@@ -19,6 +19,7 @@ from review.nlp.patterns import phrase_pattern
 from review.nlp.temporal.vocabulary import MONTHS, SEASONS, WEEKDAYS
 
 COMPLEMENTS = ("acomp", "attr", "oprd")
+DECADE = re.compile(r"(?:mid-|early-|late-)?\d0'?s")  # "20s", "mid-30s": an age given by its decade
 # Verbs whose clausal complement a hedge adjective completes as what is brought about, not guessed
 # ("to make this possible", "kept it possible for her to attend").
 RESULT_VERBS = ("make", "render", "keep")
@@ -129,6 +130,7 @@ class HedgeCues:
     capacity_verbs: frozenset[str] = frozenset()
     possibility_signals: frozenset[str] = frozenset()
     process_words: frozenset[str] = frozenset()
+    estimate_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_rules(cls, rules) -> "HedgeCues":
@@ -149,7 +151,8 @@ class HedgeCues:
                    possibility_modals=lower(lex("hedge_possibility_modals")),
                    capacity_verbs=lower(lex("hedge_capacity_verbs")),
                    possibility_signals=lower(lex("hedge_possibility_signals")),
-                   process_words=lower(lex("legal_process_words")))
+                   process_words=lower(lex("legal_process_words")),
+                   estimate_words=lower(lex("hedge_estimate_words")))
 
     def __post_init__(self):
         object.__setattr__(self, "_phrase_pattern", phrase_pattern(self.phrases))
@@ -178,6 +181,8 @@ class HedgeCues:
                 return not (following[0].lower_ == "be" and len(following) > 1 and following[1].tag_ == "VBN")
             return False
         if any(form in self.words for form in forms):
+            if token.pos_ == "VERB" and self.estimates_a_measure(token):
+                return False  # "seemed about fifteen or sixteen years old"
             if token.dep_ == "amod" or (token.pos_ in ("NOUN", "PROPN") and not proposes(token)):
                 return False  # "possible abuse", "the suspect": a category or a person, not a guess
             if brought_about(token):
@@ -193,7 +198,7 @@ class HedgeCues:
             if subject is not None and names_no_evidence(subject):
                 return True  # "Intelligence suggests"; not "this suggests", "Kayden's words suggest"
         if any(form in self.complement_verbs for form in forms):
-            if negated_appearance(token) or self.shown_by_conduct(token):
+            if negated_appearance(token) or self.shown_by_conduct(token) or self.estimates_a_measure(token):
                 return False
             after = token.doc[token.i + 1:token.i + 3]
             following = [t.lower_ for t in after]
@@ -278,6 +283,19 @@ class HedgeCues:
         "likely to suffer significant harm") and only the sentence's meaning tells apart; appearance verbs,
         hearsay and hedge phrases are told apart by their grammar."""
         return token.tag_ == "MD" or not self.words.isdisjoint(lemmas_of(token))
+
+    def estimates_a_measure(self, verb: Token) -> bool:
+        """'looked to be in his early twenties', 'seemed about fifteen', 'appeared to be a woman in her sixties, of
+        small build': an appearance verb whose complement estimates age, height, build or size (a number, a decade
+        such as "20s", or an `estimate_words` noun), as a description of someone seen does, with no verb or
+        participle of a state in it ("appears to be behind what I would expect at two years" judges; "looked about
+        15 and was shaking" is two clauses; "appeared intoxicated" and "looked thin" estimate nothing)."""
+        words = [t for c in verb.children if c.i > verb.i and c.dep_ not in ("cc", "conj", "punct")
+                 for t in c.subtree]
+        return any(t.like_num or DECADE.fullmatch(t.lower_) or (t.pos_ == "NOUN" and (
+            t.lower_ in self.estimate_words or t.lemma_.lower() in self.estimate_words)) for t in words) and not any(
+            (t.tag_ in ("VBN", "VBG") or t.pos_ == "VERB") and t.lemma_.lower() not in self.estimate_words
+            for t in words)
 
     def shown_by_conduct(self, verb: Token) -> bool:
         """'he appeared tense, kept leaving the bay and did not hold her': an appearance joined by "and" to
