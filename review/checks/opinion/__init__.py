@@ -452,15 +452,14 @@ class OpinionCheck:
         if self.reason_markers is not None and any(self.claims_its_cause(doc, sent, found.start(), found.end())
                                                    for found in self.reason_markers.finditer(text, owned[1], sent.end_char)):
             return True
-        return (self.cause_claims is not None and not gives_specifics(sent)
+        return (self.cause_claims is not None and not gives_specifics(sent, self.person_judgements.is_person)
                 and self.cause_claims.search(text, owned[1], sent.end_char) is not None)
 
-    @staticmethod
-    def claims_its_cause(doc: Doc, sent: Span, start: int, end: int) -> bool:
+    def claims_its_cause(self, doc: Doc, sent: Span, start: int, end: int) -> bool:
         """Whether the reason marker at start..end opens the cause an owned opinion claims, in its own sentence and
         with no particulars there ("I think this is because of what is going on at home"): the guess, not its
         basis."""
-        if not sent.start_char <= start < sent.end_char or gives_specifics(sent):
+        if not sent.start_char <= start < sent.end_char or gives_specifics(sent, self.person_judgements.is_person):
             return False
         marker = doc.char_span(start, end, alignment_mode="expand")
         return marker is not None and any(explains_a_cause(t) for t in marker)
@@ -494,7 +493,8 @@ class Passages:
         self.check = check
         self.following = functools.cache(lambda i: check.next_in_passage(spans, i))
         self.states_a_reason = functools.cache(lambda i: states_a_reason(spans[i], check.reason_markers))
-        self.gives_evidence = functools.cache(lambda i: self.states_a_reason(i) or gives_specifics(spans[i]))
+        self.gives_evidence = functools.cache(lambda i: self.states_a_reason(i) or gives_specifics(
+            spans[i], check.person_judgements.is_person))
 
     def evidenced(self, i: int) -> bool:
         """Whether sentence `i` or the next one gives a reason or particulars (a date, a count, a quote, what

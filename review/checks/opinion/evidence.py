@@ -125,14 +125,22 @@ def observed_absence(verb: Token) -> bool:
         d.dep_ == "poss" or (d.dep_ == "det" and d.lower_ not in ("any", "no")) for d in s.children) for s in seen)
 
 
-def gives_specifics(sent: Span) -> bool:
+def gives_specifics(sent: Span, is_person: Callable[[Token], bool] | None = None) -> bool:
     """Whether `sent` gives particulars a reader can check: a date, time, count or measure, a
-    quotation, or something the writer saw or heard."""
-    if DIGIT.search(span_text(sent)) or any(t.ent_type_ in SPECIFIC_ENTITIES for t in sent):
+    quotation, or something the writer saw or heard. With `is_person`, a number that counts the people
+    a claim is about ("a risk to all three children", "the two boys") is not one: it says who, not what
+    was seen or when."""
+    numbers = [t for t in sent if t.ent_type_ in SPECIFIC_ENTITIES or DIGIT.search(t.text)]
+    if any(is_person is None or not counts_people(t, is_person) for t in numbers):
         return True
     if any(t.text in DOUBLE_QUOTE_MARKS for t in sent):
         return True
     return any(writer_perceives(t) for t in sent)
+
+
+def counts_people(number: Token, is_person: Callable[[Token], bool]) -> bool:
+    """'all three children', 'the 2 adults', 'both of the four siblings': a number that counts people."""
+    return number.dep_ == "nummod" and number.like_num and is_person(number.head)
 
 
 def weighs_another_view(sent: Span) -> bool:
