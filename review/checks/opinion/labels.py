@@ -112,7 +112,7 @@ class PersonJudgements:
             if not is_present_copula(copula) or self.subject(copula) is None:
                 continue
             adjectives = [a for c in copula.children if c.dep_ == "acomp" and c.pos_ == "ADJ" for a in conjoined(c)]
-            if adjectives and situated(copula, adjectives):
+            if adjectives and situated(copula, adjectives, is_person=self.is_person):
                 return True
         return False
 
@@ -125,7 +125,7 @@ class PersonJudgements:
         for complement in copula.children:
             if complement.dep_ == "acomp" and complement.pos_ == "ADJ" and of_a_person:
                 adjectives = conjoined(complement)
-                if not progressive and (any(has_complement(a) for a in adjectives) or situated(copula, adjectives)):
+                if not progressive and (any(has_complement(a) for a in adjectives) or situated(copula, adjectives, is_person=self.is_person)):
                     continue
                 if progressive or negated or len(adjectives) > 1 or any(self.is_graded(a) for a in adjectives):
                     found += [span_of(a, "a judgement of a person stated as fact") for a in adjectives]
@@ -172,12 +172,18 @@ def has_complement(adjective: Token) -> bool:
                for c in adjective.children)
 
 
-def situated(copula: Token, adjectives: list[Token], respects: frozenset[str] = frozenset()) -> bool:
+def situated(copula: Token, adjectives: list[Token], respects: frozenset[str] = frozenset(),
+             is_person: Callable[[Token], bool] | None = None) -> bool:
     """'she is tired and hungry in lessons': the state is placed in a situation, where it was seen. With
-    `respects`, a phrase whose object is one of them ("low in mood") names what the state is of, not where."""
+    `respects`, a phrase whose object is one of them ("low in mood") names what the state is of, not where;
+    a pronoun object ("in it"), or with `is_person` a person ("not interested in Logan", "hard on Kai"), is
+    whom the state is towards, not where ("at Nan's" is a place)."""
+    def towards_someone(obj: Token) -> bool:
+        return obj.tag_ == "PRP" or (is_person is not None and is_person(obj)
+                                     and not any(c.dep_ == "case" for c in obj.children))
     return any(c.dep_ in ("prep", "advcl") and (c.lower_ in SITUATING_PREPOSITIONS or any(
         m.dep_ in ("mark", "advmod") and m.lower_ in SITUATING_PREPOSITIONS for m in c.children)) and not any(
-        o.dep_ == "pobj" and (o.lemma_.lower() in respects or o.tag_ == "PRP") for o in c.children)
+        o.dep_ == "pobj" and (o.lemma_.lower() in respects or towards_someone(o)) for o in c.children)
         for word in (copula, *adjectives) for c in word.children)
 
 
