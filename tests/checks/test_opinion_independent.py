@@ -157,3 +157,69 @@ def test_an_owned_cause_is_a_guess_unless_its_evidence_is_given(review_text, tex
     found = review_text(text, report_date=REPORT_DATE)["findings"]
     rules = [f["rule"] for f in found if f["check"] == "opinion" and f["severity"] in ("warning", "error")]
     assert rules == (["opinion.hedge"] if flagged else [])
+
+
+# Four files by helpers who saw only POLICY.md (session 18), each of one construction: an appearance verb giving an
+# estimate of age, height or build (opinion_appearance_estimates.yaml), a number counting the people a claim is about
+# (opinion_counted_people.yaml), an adjective whose preposition takes a person (opinion_relational_adjectives.yaml),
+# and the writer saying what is not known (opinion_knowledge_gaps.yaml).
+ESTIMATES = independent("opinion_appearance_estimates.yaml")
+COUNTED = independent("opinion_counted_people.yaml")
+RELATIONAL = independent("opinion_relational_adjectives.yaml")
+GAPS_OF_KNOWLEDGE = independent("opinion_knowledge_gaps.yaml")
+MODEL_UNDER = "the sentence model rates it under the thresholds and no lexicon word or pattern reads it"
+NO_CUE_WORD = "no cue word ('I do not know whether', 'we have no information') and the model rates it under them"
+GAP_CUE = "the knowledge-gap wording is a hedge cue whatever the question it opens is about"
+SESSION_18_GAPS = {
+    "Leon looked unloved and uncared for when he arrived at the youth club.":
+        "'uncared' is tagged a past verb joined to 'looked', so the appearance is read as shown by conduct",
+    "PC Harland noted that the front-seat passenger appeared intoxicated and seemed intent on causing trouble "
+    "with officers.": "the appearance is inside what PC Harland noted, so it is read as his account, not the writer's",
+    "The health visitor saw a man in the kitchen who looked to be in his late fifties, balding and of large "
+    "build.": "'balding' is a participle, which the estimate test reads as a state",
+    "The lodger appeared to be older than the mother, perhaps in his mid-forties.":
+        "'perhaps' is a hedge word of its own beside the estimate",
+    "The two boys are completely beyond their mother's control.": MODEL_UNDER,
+    "All three siblings are frightened of their stepfather.": MODEL_UNDER,
+    "The six young people who hang around the shop are a bad crowd and are leading Kayden astray.": MODEL_UNDER,
+    "Probation: Mr Kell poses a high risk of harm to the three children of his new partner.": MODEL_UNDER,
+    "Ms Devlin is obsessed with him and would do anything he asked.": MODEL_UNDER,
+    "Mum is not attached to Freya in the way a mother should be, and she is more focused on her new boyfriend than "
+    "on her daughter.": MODEL_UNDER,
+    **{text: NO_CUE_WORD for text in (
+        "I do not know whether Ms Reid had been drinking when she collected the children on Friday.",
+        "We have not been able to confirm whether Mr Price is dealing drugs from the flat, though it would not "
+        "surprise us.",
+        "I am unsure whether Mrs Hall genuinely wants to engage or is just telling us what we want to hear.",
+        "We have no information about what goes on in that house at night, which in itself is worrying.",
+        "It is not known whether Kacper's father is as gentle with him at home as he appears at the school gate.",
+        "I do not know whether Mum actually gives Amira her medication or just says she does; I will ask at the "
+        "next visit.",
+        "I am unsure whether the uncle's interest in Leo is entirely innocent.",
+        "I do not know whether the parents can be trusted to follow the safety plan; we will see at the review.",
+        "We have no information about the father, but men like him often turn out to be violent.",
+        "I am unsure whether Mrs Bennett cares enough about the children to put them first.")},
+    **{text: GAP_CUE for text in (
+        "It is not known whether Mr Okafor is still living at 14 Larch Road; the tenancy record has not been "
+        "updated since March.",
+        "We are not sure if Tayla's father still has contact with her; the school will ask her mother at the next "
+        "meeting.",
+        "It is unclear if the referral sent by the nursery on 12 June was received by the Early Help team.",
+        "We are not sure if the school nurse referral was passed to the health visiting team after the transfer.",
+        "It is unclear if Mia attended the dental appointment booked for 18 January; I will contact the surgery to "
+        "find out.",
+        "It is not known whether the child protection medical was completed before the family left the area.",
+        "We are not sure whether Poppy's grandmother still collects her from school on Tuesdays.")},
+}
+SESSION_18_FLAG = [case for data in (ESTIMATES, COUNTED, RELATIONAL, GAPS_OF_KNOWLEDGE) for case in data["must_flag"]]
+SESSION_18_PASS = [case for data in (ESTIMATES, COUNTED, RELATIONAL, GAPS_OF_KNOWLEDGE) for case in data["must_pass"]]
+
+
+@pytest.mark.parametrize("case", with_known_gaps(SESSION_18_FLAG, SESSION_18_GAPS), ids=lambda case: case["text"][:50])
+def test_an_impression_a_judgement_of_counted_people_or_of_a_relation_is_flagged(review_text, case):
+    assert opinion_warnings(review_text, case["text"])
+
+
+@pytest.mark.parametrize("case", with_known_gaps(SESSION_18_PASS, SESSION_18_GAPS), ids=lambda case: case["text"][:50])
+def test_an_estimate_of_someone_seen_a_counted_fact_or_a_state_in_its_occasion_is_not_flagged(review_text, case):
+    assert opinion_warnings(review_text, case["text"]) == []
