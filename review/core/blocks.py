@@ -15,6 +15,9 @@ from functools import cached_property
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BULLET = re.compile(r"[ \t]*(?:[•●▪◦·‣∙○■□➢►✓*+-]|[–—](?=\s)|o(?=[ \t]))[ \t]+(?=\S)")
+# a form's tick box opening a line: "[ ]", "[X]", "☐", "☒", "☑"; with no colon after it the rest of the line is the
+# form's printed option ("[ ] Missing from home"), not the writer's words ("[X] Other (please specify): ..." has them)
+_TICK_BOX = re.compile(r"[ \t]*(?:\[[ \t]*[xX✓✔*]?[ \t]*\]|[☐☒☑])[ \t]*(?=\S)")
 _NUMBERED = re.compile(r"[ \t]*(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\)|\d{1,2}(?:\.\d{1,2})*\.?)[ \t]+(?=\S)")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 _HEADING_END = re.compile(r"[.!?;,][\"'”’)\]]*$")
@@ -100,7 +103,7 @@ class Block:
     """One piece of the report's layout: a heading, a header field line, a paragraph, a list item
     or a table row (with its cells), and the heading of the section it is in."""
 
-    kind: str  # heading | field | paragraph | item | row | address | signature
+    kind: str  # heading | field | paragraph | item | option | row | address | signature
     start: int
     end: int
     heading: str | None = None  # the text of the section's heading (a heading's own: None)
@@ -451,6 +454,9 @@ class _Reader:
                 self.table, self.row = self.table + 1, 0
             self.add("row", start, end, table=self.table, row=self.row, cells=cells)
             self.row += 1
+        elif _TICK_BOX.match(line.text):
+            self.list_field = None
+            self.add("item" if ":" in line.text else "option", start, end)  # a form's option, ticked or not
         elif self.list_field is not None and (indented or _NUMBERED.match(line.text) or _BULLET.match(line.text)):
             self.read_list_value(line, start, end)
         elif _BULLET.match(line.text) or (_NUMBERED.match(line.text) and not is_heading_line(stripped)):

@@ -83,6 +83,14 @@ def is_unreviewed(doc: "Doc", start: int, end: int) -> bool:
     return any(low <= start and end <= high for low, high in ranges)
 
 
+def is_form_text(doc: "Doc", start: int, end: int) -> bool:
+    """True when ``[start, end)`` lies in a form's printed option ("[ ] Missing from home", "[X] Domestic abuse"): the
+    form's words, not the writer's, so no check reviews them."""
+    structure = doc._.structure
+    block = structure.block_at(start) if structure is not None and start < end else None
+    return block is not None and block.kind == "option" and end <= block.end
+
+
 def add_finding(
     doc: "Doc",
     rule: "Rule",
@@ -100,7 +108,7 @@ def add_finding(
     flagged text and ``{example_date}`` the report's date. A disabled rule, or flagged text
     containing a phrase on the allow-list of `allow`, records nothing.
     """
-    if not rule.enabled or (rule.check != "language" and is_unreviewed(doc, start, end)):
+    if not rule.enabled or (rule.check != "language" and is_unreviewed(doc, start, end)) or is_form_text(doc, start, end):
         return None
     match = doc_text(doc)[start:end]
     if allow is not None and match and is_allowed(allow, match):

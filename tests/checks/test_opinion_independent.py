@@ -223,3 +223,14 @@ def test_an_impression_a_judgement_of_counted_people_or_of_a_relation_is_flagged
 @pytest.mark.parametrize("case", with_known_gaps(SESSION_18_PASS, SESSION_18_GAPS), ids=lambda case: case["text"][:50])
 def test_an_estimate_of_someone_seen_a_counted_fact_or_a_state_in_its_occasion_is_not_flagged(review_text, case):
     assert opinion_warnings(review_text, case["text"]) == []
+
+
+def test_a_forms_printed_options_are_not_the_writers_words(review_text):
+    """'[ ] Parent is hostile and uncooperative' is the form's option, ticked or not: no check reviews it; what the
+    writer adds after 'please specify:' is reviewed."""
+    text = ("Type of concern (tick all that apply):\n[X] Injury - explanation inconsistent\n"
+            "[ ] Parent is hostile and uncooperative\n[ ] Missing from home\n"
+            "[X] Other (please specify): Dad is aggressive\n")
+    found = review_text(text, report_date=REPORT_DATE)["findings"]
+    flagged = {text[f["start"]:f["end"]] for f in found if f["start"] < f["end"]}
+    assert flagged == {"aggressive"}

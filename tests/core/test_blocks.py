@@ -199,3 +199,24 @@ def test_a_list_of_undated_items_after_a_paragraph_is_one_passage_with_it():
         assert structure.passage_at(text.index(part), text)[0] == lead_in
     # a dated entry's date is its own, so a list with one keeps each item apart
     assert structure.passage_at(text.index("home visit"), text)[0] == text.index("- 13 June")
+
+
+TICK_BOX_FORM = (
+    "Type of concern (tick all that apply):\n"
+    "[X] Injury - explanation inconsistent\n"
+    "[ ] Parent is hostile and uncooperative\n"
+    "\u2610 Missing from home\n"
+    "\u2612 Domestic abuse\n"
+    "[X] Other (please specify): Dad was shouting at the crew\n"
+)
+
+
+def test_a_forms_tick_box_lines_are_options_each_its_own_block():
+    structure = read_structure(TICK_BOX_FORM)
+    kinds = [(b.kind, TICK_BOX_FORM[b.start:b.end]) for b in structure.blocks]
+    assert kinds == [("heading", "Type of concern (tick all that apply):"),
+                     ("option", "[X] Injury - explanation inconsistent"),
+                     ("option", "[ ] Parent is hostile and uncooperative"),
+                     ("option", "\u2610 Missing from home"),
+                     ("option", "\u2612 Domestic abuse"),
+                     ("item", "[X] Other (please specify): Dad was shouting at the crew")]
