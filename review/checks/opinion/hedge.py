@@ -37,13 +37,18 @@ def lemmas_of(token: Token) -> tuple[str, ...]:
 
 
 def is_month(token: Token) -> bool:
-    """"May" in a date ("on 2 May 2024", "in May"): written with a capital inside the sentence, or
-    beside a number."""
+    """"May" in a date ("on 2 May 2024", "in May"): written with a capital inside the sentence, beside a number, or
+    opening a sentence with no verb after it ("May - I arrived and ...", a log's month); "May I ask ..." and
+    "May be using again" are the modal."""
     doc = token.doc
     if token.lower_ != "may":
         return False
     beside = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
-    return any(t.like_num for t in beside) or (token.text == "May" and not token.is_sent_start)
+    if any(t.like_num for t in beside) or (token.text == "May" and not token.is_sent_start):
+        return True
+    # "May - I arrived and ...", "May: two visits", "May half term": no verb follows, as one must follow a modal
+    after = next((t for t in doc[token.i + 1:token.sent.end] if t.pos_ != "ADV" and t.dep_ != "neg"), None)
+    return token.text == "May" and (after is None or (after.tag_ != "VB" and after.pos_ != "PRON"))
 
 
 def queries_a_date(mark: Token) -> bool:
