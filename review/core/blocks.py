@@ -18,6 +18,10 @@ _BULLET = re.compile(r"[ \t]*(?:[•●▪◦·‣∙○■□➢►✓*+-]|[–
 # a form's tick box opening a line: "[ ]", "[X]", "☐", "☒", "☑"; with no colon after it the rest of the line is the
 # form's printed option ("[ ] Missing from home"), not the writer's words ("[X] Other (please specify): ..." has them)
 _TICK_BOX = re.compile(r"[ \t]*(?:\[[ \t]*[xX✓✔*]?[ \t]*\]|[☐☒☑])[ \t]*(?=\S)")
+# a form's printed question answered on its line: "Are parents aware of this referral?    Yes", "Has the child been
+# seen by a health professional? Yes - conveyed to ED"; the question is the form's words, the answer the writer's
+_ANSWERED_QUESTION = re.compile(r"[ \t]*(?P<question>[A-Z][^?\r\n]{4,150}\?)[ \t]+"
+                                r"(?P<answer>(?i:yes|no|n/?a|unknown|not known|don't know|unsure)\b.*?)[ \t]*$")
 _NUMBERED = re.compile(r"[ \t]*(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\)|\d{1,2}(?:\.\d{1,2})*\.?)[ \t]+(?=\S)")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 _HEADING_END = re.compile(r"[.!?;,][\"'”’)\]]*$")
@@ -103,7 +107,7 @@ class Block:
     """One piece of the report's layout: a heading, a header field line, a paragraph, a list item
     or a table row (with its cells), and the heading of the section it is in."""
 
-    kind: str  # heading | field | paragraph | item | option | row | address | signature
+    kind: str  # heading | field | paragraph | item | form | row | address | signature
     start: int
     end: int
     heading: str | None = None  # the text of the section's heading (a heading's own: None)
@@ -448,21 +452,27 @@ class _Reader:
         previous, self.last_line = self.last_line, stripped
         previous_end = self.structure.blocks[-1].end if self.structure.blocks else 0
         indented = line.text[:1] in " \t"
-        cells = _cells(line)
-        if cells:
+        question = _ANSWERED_QUESTION.match(line.text)
+        cells = () if question else _cells(line)
+        if question:
+            self.list_field = None
+            self.add("form", start, line.start + question.end("question"))  # the form's question
+            self.add("field", line.start + question.start("answer"), line.start + question.end("answer"))
+            self.last_kind = "form"  # the next line is not the answer's: a form's lines stand alone
+        elif cells:
             if self.last_kind != "row":
                 self.table, self.row = self.table + 1, 0
             self.add("row", start, end, table=self.table, row=self.row, cells=cells)
             self.row += 1
         elif _TICK_BOX.match(line.text):
             self.list_field = None
-            self.add("item" if ":" in line.text else "option", start, end)  # a form's option, ticked or not
+            self.add("item" if ":" in line.text else "form", start, end)  # a form's option, ticked or not
         elif self.list_field is not None and (indented or _NUMBERED.match(line.text) or _BULLET.match(line.text)):
             self.read_list_value(line, start, end)
         elif _BULLET.match(line.text) or (_NUMBERED.match(line.text) and not is_heading_line(stripped)):
             self.list_field = None
             self.add("item", start, end)
-        elif _is_field_line(line, self.in_header or self.last_kind == "field") and (
+        elif _is_field_line(line, self.in_header or self.last_kind in ("field", "form")) and (
                 not self.paragraph or self.titled_header(line)):
             self.read_fields(line, start, end)
         elif self.last_kind in ("item", "field") and not self.paragraph and (

@@ -84,11 +84,12 @@ def is_unreviewed(doc: "Doc", start: int, end: int) -> bool:
 
 
 def is_form_text(doc: "Doc", start: int, end: int) -> bool:
-    """True when ``[start, end)`` lies in a form's printed option ("[ ] Missing from home", "[X] Domestic abuse"): the
-    form's words, not the writer's, so no check reviews them."""
+    """True when ``[start, end)`` lies in a form's printed words (a `form` block): a tick-box option ("[ ] Missing from
+    home", "[X] Domestic abuse") or a question answered on its line ("Are parents aware of this referral?  Yes"),
+    not the writer's, so no check reviews them."""
     structure = doc._.structure
     block = structure.block_at(start) if structure is not None and start < end else None
-    return block is not None and block.kind == "option" and end <= block.end
+    return block is not None and block.kind == "form" and end <= block.end
 
 
 def add_finding(

@@ -211,12 +211,23 @@ TICK_BOX_FORM = (
 )
 
 
-def test_a_forms_tick_box_lines_are_options_each_its_own_block():
+def test_a_forms_tick_box_lines_are_its_printed_words_each_its_own_block():
     structure = read_structure(TICK_BOX_FORM)
     kinds = [(b.kind, TICK_BOX_FORM[b.start:b.end]) for b in structure.blocks]
     assert kinds == [("heading", "Type of concern (tick all that apply):"),
-                     ("option", "[X] Injury - explanation inconsistent"),
-                     ("option", "[ ] Parent is hostile and uncooperative"),
-                     ("option", "\u2610 Missing from home"),
-                     ("option", "\u2612 Domestic abuse"),
+                     ("form", "[X] Injury - explanation inconsistent"),
+                     ("form", "[ ] Parent is hostile and uncooperative"),
+                     ("form", "\u2610 Missing from home"),
+                     ("form", "\u2612 Domestic abuse"),
                      ("item", "[X] Other (please specify): Dad was shouting at the crew")]
+
+
+def test_a_question_answered_on_its_line_is_the_forms_question_and_the_writers_answer():
+    text = ("Is the parent / carer aware of this referral?    No\n"
+            "Has the child been seen by a health professional? Yes - conveyed to ED\n"
+            "Was she hurt? I could not tell.\n")
+    blocks = [(b.kind, text[b.start:b.end]) for b in read_structure(text).blocks]
+    assert blocks[:4] == [("form", "Is the parent / carer aware of this referral?"), ("field", "No"),
+                          ("form", "Has the child been seen by a health professional?"),
+                          ("field", "Yes - conveyed to ED")]
+    assert blocks[4][0] != "form"  # answered in the writer's own words: a line of the report
