@@ -35,6 +35,10 @@ _FORM = re.compile(r"(?<![\w&/'’-])([A-Z][A-Za-z0-9&]*(?:-[A-Z][A-Za-z0-9&]*)*
 _LOWER_RUN = re.compile(r"[a-z]{3}")
 _NAME_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+(?:-[A-Z][a-z]+)*|\b[A-Z]\.)[ \t]+$")  # "Maisie ROWE", "M. BARKER"
 _WORD = re.compile(r"[A-Za-z]+|\d+")
+# a use that names the kind of a thing, then a bracket that glosses the phrase ("DASH risk assessment (a domestic
+# abuse risk checklist)"): a few lower-case words, then a bracket of words and no number ("referral (sent on 3 May)"
+# adds a detail, it explains nothing)
+_NOUN_THEN_GLOSS = re.compile(r"(?:[ \t]+[a-z][a-z-]*){1,3}[ \t]*\([ \t]*[A-Za-z]+[ \t]+[A-Za-z][^()\d\n]*\)")
 _PHRASE_BREAK = re.compile(r"[.,;:!?()\[\]\n\"“”|]")
 # Words an expansion may pass over, or use for a letter ("Team Around the Family", "Management of Sexual or ...").
 FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "to", "in", "on", "at", "a", "an", "with", "or", "under", "by"})
@@ -53,8 +57,10 @@ class Use:
 
 
 def has_abbreviation_form(word: str) -> bool:
-    """Two or more capitals, no run of three lower-case letters and no hyphen ("SENCo", not "McDonald")."""
-    return sum(ch.isupper() for ch in word) >= 2 and not _LOWER_RUN.search(word) and "-" not in word
+    """Two or more capitals, no run of three lower-case letters and no hyphen ("SENCo", not "McDonald"); not a
+    reference with three digits or more ("CB26P00418", a case number: a reference is copied, not spelled out)."""
+    return (sum(ch.isupper() for ch in word) >= 2 and not _LOWER_RUN.search(word) and "-" not in word
+            and sum(ch.isdigit() for ch in word) < 3)
 
 
 def form_key(word: str) -> str:
@@ -105,12 +111,15 @@ def has_expansion(abbreviation: str, window: str) -> bool:
 
 def is_explained_here(text: str, use: Use, expansions: tuple[str, ...] = ()) -> bool:
     """The use sits in brackets after its expansion ("Child in Need (CIN)", "(EPDS; a score ...)"), is
-    followed by a bracket that explains it ("CIN (Child in Need)"), or its expansion is written just
+    followed by a bracket that explains it ("CIN (Child in Need)") or explains the phrase it opens ("DASH risk
+    assessment (domestic abuse risk checklist)"), or its expansion is written just
     before it or in the same sentence after it ("an IDVA – an Independent Domestic Violence Adviser –").
     In brackets after words that neither spell it nor are one of its `expansions`, it is not explained."""
     before, after = text[max(0, use.start - 3):use.start].rstrip(), text[use.end:use.end + 3]
     if after.lstrip(" ")[:1] == "(" or (before.endswith("(") and after[:1] in (":", ",", ";")):
         return True
+    if _NOUN_THEN_GLOSS.match(text, use.end):
+        return True  # "DASH risk assessment (domestic abuse risk checklist)": the bracket explains its phrase
     if before.endswith("(") and after[:1] == ")":   # "Child in Need (CIN)", not "attendance is 71.2% (PA)"
         words = _WORD.findall(text[max(0, use.start - LOOK_BACK):use.start])
         units = acronym_units(use.key)
