@@ -34,7 +34,8 @@ def parse_glossary(lines: list[str]) -> Glossary:
 _FORM = re.compile(r"(?<![\w&/'’-])([A-Z][A-Za-z0-9&]*(?:-[A-Z][A-Za-z0-9&]*)*)(?:-\d+)?(?![\w&/])")
 _LOWER_RUN = re.compile(r"[a-z]{3}")
 _NAME_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+(?:-[A-Z][a-z]+)*|\b[A-Z]\.)[ \t]+$")  # "Maisie ROWE", "M. BARKER"
-_WORD = re.compile(r"[A-Za-z]+|\d+")
+_WORD = re.compile(r"[A-Za-z]+(?:['’]s\b)?|\d+")  # a possessive is its word's: "Revised Children's Anxiety ..." (RCADS)
+_FAR_WORD = re.compile(r"[A-Za-z]+|\d+")  # far back, held stricter: a possessive ends the run of words that spell
 # a use that names the kind of a thing, then a bracket that glosses the phrase ("DASH risk assessment (a domestic
 # abuse risk checklist)"): a few lower-case words, then a bracket of words and no number ("referral (sent on 3 May)"
 # adds a detail, it explains nothing)
@@ -157,7 +158,7 @@ def _spelling_words(phrase: str) -> tuple[list[str], frozenset[str]]:
     the first letters of those that may start an expansion."""
     capitals = phrase.isupper()   # a heading in capitals ("ASHBY ROVERS JUNIOR FOOTBALL CLUB") spells as words do
     words = [w if w.lower() in FUNCTION_WORDS or _can_spell_far(w.lower() if capitals else w) else "_"
-             for w in _WORD.findall(phrase)]
+             for w in _FAR_WORD.findall(phrase)]
     return words, frozenset(w[0].lower() for w in words if w.lower() not in FUNCTION_WORDS)
 
 
