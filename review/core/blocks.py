@@ -15,8 +15,8 @@ from functools import cached_property
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BULLET = re.compile(r"[ \t]*(?:[•●▪◦·‣∙○■□➢►✓*+-]|[–—](?=\s)|o(?=[ \t]))[ \t]+(?=\S)")
-# a form's tick box opening a line: "[ ]", "[X]", "☐", "☒", "☑"; with no colon after it the rest of the line is the
-# form's printed option ("[ ] Missing from home"), not the writer's words ("[X] Other (please specify): ..." has them)
+# a form's tick box opening a line: "[ ]", "[X]", "☐", "☒", "☑"; with no colon after it the rest of the line is
+# the form's printed option ("[ ] Missing from home"), not the writer's words ("[X] Other (please specify): ...")
 _TICK_BOX = re.compile(r"[ \t]*(?:\[[ \t]*[xX✓✔*]?[ \t]*\]|[☐☒☑])[ \t]*(?=\S)")
 # a form's printed question answered on its line: "Are parents aware of this referral?    Yes", "Has the child been
 # seen by a health professional? Yes - conveyed to ED"; the question is the form's words, the answer the writer's

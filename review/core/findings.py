@@ -109,7 +109,8 @@ def add_finding(
     flagged text and ``{example_date}`` the report's date. A disabled rule, or flagged text
     containing a phrase on the allow-list of `allow`, records nothing.
     """
-    if not rule.enabled or (rule.check != "language" and is_unreviewed(doc, start, end)) or is_form_text(doc, start, end):
+    if not rule.enabled or (rule.check != "language" and is_unreviewed(doc, start, end)) or (
+            is_form_text(doc, start, end)):
         return None
     match = doc_text(doc)[start:end]
     if allow is not None and match and is_allowed(allow, match):

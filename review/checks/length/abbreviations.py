@@ -34,7 +34,7 @@ def parse_glossary(lines: list[str]) -> Glossary:
 _FORM = re.compile(r"(?<![\w&/'’-])([A-Z][A-Za-z0-9&]*(?:-[A-Z][A-Za-z0-9&]*)*)(?:-\d+)?(?![\w&/])")
 _LOWER_RUN = re.compile(r"[a-z]{3}")
 _NAME_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+(?:-[A-Z][a-z]+)*|\b[A-Z]\.)[ \t]+$")  # "Maisie ROWE", "M. BARKER"
-_WORD = re.compile(r"[A-Za-z]+(?:['’]s\b)?|\d+")  # a possessive is its word's: "Revised Children's Anxiety ..." (RCADS)
+_WORD = re.compile(r"[A-Za-z]+(?:['’]s\b)?|\d+")  # a possessive is its word's: "Revised Children's ..." (RCADS)
 _FAR_WORD = re.compile(r"[A-Za-z]+|\d+")  # far back, held stricter: a possessive ends the run of words that spell
 # a use that names the kind of a thing, then a bracket that glosses the phrase ("DASH risk assessment (a domestic
 # abuse risk checklist)"): a few lower-case words, then a bracket of words and no number ("referral (sent on 3 May)"
