@@ -206,6 +206,10 @@ class OpinionLexicons(Strict):
     process_verbs: Phrases = lexicon("verbs of an agency's process whose passive, with an agency as agent or "
                                      "recipient, records what was done ('was passed to MASH')")
     agency_nouns: Phrases = lexicon("nouns for an agency: what one 'will' do is a plan, not a claim about the family")
+    existential_claim_nouns: Phrases = lexicon("nouns whose 'there is ...' states a claim, not what was there ('there "
+                                               "is no doubt', 'there is a risk'): no evidence for a label beside it")
+    absence_nouns: Phrases = lexicon("nouns that say something is not there ('a lack of warmth'): with no date or time "
+                                     "in the sentence, a general absence, no evidence for a label beside it")
     risk_nouns: Phrases = lexicon("nouns of risk: 'is a risk to', 'is at high risk of' state a conclusion")
     forecast_conditions: Phrases = lexicon("words setting the condition of a negated 'will' forecast of a person "
                                            "stated as certain ('without this his language will not develop')")

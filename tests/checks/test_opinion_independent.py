@@ -234,3 +234,34 @@ def test_a_forms_printed_options_are_not_the_writers_words(review_text):
     found = review_text(text, report_date=REPORT_DATE)["findings"]
     flagged = {text[f["start"]:f["end"]] for f in found if f["start"] < f["end"]}
     assert flagged == {"aggressive"}
+
+
+# A file by a helper who saw only POLICY.md (session 19): a statement about a person, a home or a relationship
+# joined to a "there is/are/was ..." clause. A clause asserting certainty or a chance ("there is no doubt", "there is
+# every likelihood"), or a lack told of no occasion ("there are no rules at all"), evidences nothing; one saying what
+# was found, placed or counted does (opinion_existential_clauses.yaml).
+EXISTENTIAL = independent("opinion_existential_clauses.yaml")
+SESSION_19_GAPS = {
+    "Mr and Mrs Okafor present as cooperative with the school, but there is little genuine trust between them and "
+    "professionals.": MODEL_UNDER,
+    "The grandparents mean well, but there is no stability for the children while they remain in their care.":
+        MODEL_UNDER,
+    "There is no proper supervision of the children whatsoever, yet Ms Turner continues to insist that she is a good "
+    "parent.": MODEL_UNDER,
+    "The bedroom Jayden shares with his brother is unsuitable; on 22 January there was one single mattress on the "
+    "floor and no bedding.": "the parse makes the label's clause a complement of the one after the semicolon, so the "
+                             "evidence is not read as joined to it",
+    "Poppy appears frightened of her stepfather; there is a drawing she made at school on 10 January showing him "
+    "shouting, which she explained to her teacher.": "'appears' is read as a hedge: the evidence after the semicolon "
+                                                     "is not looked for",
+}
+
+
+@pytest.mark.parametrize("case", with_known_gaps(EXISTENTIAL["must_flag"], SESSION_19_GAPS), ids=lambda case: case["text"][:50])
+def test_a_label_beside_a_claim_or_a_general_lack_said_to_be_there_is_flagged(review_text, case):
+    assert opinion_warnings(review_text, case["text"])
+
+
+@pytest.mark.parametrize("case", with_known_gaps(EXISTENTIAL["must_pass"], SESSION_19_GAPS), ids=lambda case: case["text"][:50])
+def test_a_label_beside_what_was_found_there_is_not_flagged(review_text, case):
+    assert opinion_warnings(review_text, case["text"]) == []

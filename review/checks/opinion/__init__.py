@@ -11,9 +11,10 @@ from spacy.tokens import Doc, Span, Token
 
 from review.checks.opinion.attribution import (WRITER, Voice, find_phrase, legal_categories, unsourced_quoted_labels,
                                                voice_of)
-from review.checks.opinion.evidence import (conceded, counts_what_is_had, defines_a_term, depicts_an_occasion,
-                                            elaborated_after_colon, explains_a_cause, gives_its_measure, gives_specifics,
-                                            level_of_risk_in_circumstance, observed_beside,
+from review.checks.opinion.evidence import (Existentials, conceded, counts_what_is_had, defines_a_term,
+                                            depicts_an_occasion, elaborated_after_colon, explains_a_cause,
+                                            gives_its_measure, gives_specifics, level_of_risk_in_circumstance,
+                                            observed_beside,
                                             reason_starts, reasons_back, records_a_process, says_what_is_talked_about,
                                             says_why_it_matters, states_a_plan, states_a_reason, states_its_scope,
                                             weighs_another_view, writer_perceives, writers_own_account)
@@ -92,6 +93,8 @@ class OpinionCheck:
         self.person_judgements = PersonJudgements(*(frozenset(w.lower() for w in lexicon(name)) for name in (
             "person_nouns", "degree_adverbs", "status_adjectives", "risk_nouns", "forecast_conditions")))
         self.agencies = frozenset(w.lower() for w in lexicon("agency_nouns"))
+        self.existentials = Existentials(*(frozenset(w.lower() for w in lexicon(name)) for name in (
+            "existential_claim_nouns", "absence_nouns")))
         self.process_verbs = frozenset(w.lower() for w in lexicon("process_verbs"))
         self.relevance_words = frozenset(w.lower() for w in lexicon("relevance_words"))
         self.document_nouns = frozenset(w.lower() for w in lexicon("document_nouns"))
@@ -142,7 +145,7 @@ class OpinionCheck:
                     found.append((token.idx, asserted.idx + len(asserted.text),
                                   "a certainty adverb asserting a conclusion"))
             elif self.is_label(token) and not colon and not (evidenced and token.tag_ in ("JJR", "RBR")) and not (
-                    observed_beside(token, self.judges, self.attribution_verbs)) and not gives_its_measure(token) and (
+                    observed_beside(token, self.judges, self.attribution_verbs, self.existentials)) and not gives_its_measure(token) and (
                     not depicts_an_occasion(token)):
                 found.append((token.idx, token.idx + len(token.text), "an evaluative label from the opinion lexicon"))
             elif token.lower_ in self.sweeping_adverbs and states_a_habit(token):
@@ -409,7 +412,7 @@ class OpinionCheck:
         if defines_a_term(sent, self.person_judgements.is_person):
             return  # "An IDVA is a specialist worker who ...": of no one in particular
         triggers = self.judgement_triggers(sent, voice, evidenced)
-        if any(voice.is_writers(t) and self.is_label(t) and observed_beside(t, self.judges, self.attribution_verbs)
+        if any(voice.is_writers(t) and self.is_label(t) and observed_beside(t, self.judges, self.attribution_verbs, self.existentials)
                for t in sent):
             classes = None  # the sentence gives its label's evidence: not a judgement the model reads alone
         read = None if triggers or classes is None else self.model_judgement(sent, classes, hedged)

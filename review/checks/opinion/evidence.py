@@ -232,16 +232,45 @@ def conjoined_clauses(verb: Token) -> list[Token]:
     return [c for c in chain if c.i != verb.i]
 
 
-def observed_beside(label: Token, judges: Callable[[Span], bool], reporting_verbs: frozenset[str]) -> bool:
+def observed_beside(label: Token, judges: Callable[[Span], bool], reporting_verbs: frozenset[str],
+                    existential: "Existentials") -> bool:
     """'Her oral hygiene is poor and there was heavy plaque on all surfaces', 'Mum had a difficult
-    childhood and was in foster care': a label whose clause is joined by "and" to one saying what
-    was there or what happened (an existential "there is/was", or a clause in the past tense), which
-    gives the label its evidence in the same sentence. A clause that `judges` (a label or phrase of its
-    own: "was very rude ... and made a scene") gives no evidence, nor one of what the person said
-    ("was rude on the phone and said it was none of our business"), as with an appearance."""
-    return any((any(c.dep_ == "expl" for c in clause.children) or clause.tag_ == "VBD")
+    childhood and was in foster care': a label whose clause is joined by "and" (or given a reason by "as" or
+    "because") to one saying what was there or what happened (an existential "there is/was" that `existential` reads as evidence, or a
+    clause in the past tense), which gives the label its evidence in the same sentence. A clause that `judges`
+    (a label or phrase of its own: "was very rude ... and made a scene") gives no evidence, nor one of what
+    the person said ("was rude on the phone and said it was none of our business"), as with an appearance."""
+    verb = clause_of(label)
+    reasons = [c for c in verb.children if c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in ("as", "because") for m in c.children)]  # "..., as there were two bottles"
+    return any((existential.gives_evidence(clause) if any(c.dep_ == "expl" for c in clause.children)
+                else clause.tag_ == "VBD")
                and clause.lemma_.lower() not in reporting_verbs
-               and not judges(own_clause(clause)) for clause in conjoined_clauses(clause_of(label)))
+               and not judges(own_clause(clause)) for clause in conjoined_clauses(verb) + reasons)
+
+
+class Existentials:
+    """Whether a "there is/was ..." clause says what was there, which can evidence a label beside it."""
+
+    def __init__(self, claim_nouns: frozenset[str], absence_nouns: frozenset[str]):
+        self.claim_nouns = claim_nouns  # "doubt", "risk", "concern": what such a noun says is there is a claim
+        self.absence_nouns = absence_nouns  # "lack", "absence": it says that something is not there
+
+    def gives_evidence(self, clause: Token) -> bool:
+        """'there was heavy plaque on all surfaces', 'on 2 December there was no working boiler': what was
+        there. Not a claim said to be there ("there is no doubt that he is a risk", "there are concerns about
+        ..."), nor a lack told of no occasion it was seen on ("there are no boundaries", "there is little warmth
+        between them"): a general absence is as much a judgement as the label beside it."""
+        thing = next((c for c in clause.children if c.dep_ in ("attr", "nsubj") and c.pos_ in ("NOUN", "PROPN")),
+                     None)
+        if thing is None:
+            return True
+        if thing.lemma_.lower() in self.claim_nouns:
+            return False
+        lacking = thing.lemma_.lower() in self.absence_nouns or any(
+            (c.dep_ == "det" and c.lower_ == "no") or (c.dep_ == "amod" and c.lower_ == "little")
+            for c in thing.children)
+        return not lacking or any(t.ent_type_ in ("DATE", "TIME") for t in clause.sent)
 
 
 def own_clause(verb: Token) -> Span:
