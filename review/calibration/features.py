@@ -79,6 +79,7 @@ def unit_features(doc: "Doc", units: dict[Unit, list["Finding"]],
             "report_density": all_counted / count,  # every check's flags per sentence
             "other_checks": float(checks_on[index] - 1),
             "position": index / count,
+            "opinion": span._.opinion or 0.0,  # the sentence model's rating of the writer's words as opinion
         })
         features[(check, index)] = unit
     return features
