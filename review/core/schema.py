@@ -206,6 +206,8 @@ class OpinionLexicons(Strict):
     process_verbs: Phrases = lexicon("verbs of an agency's process whose passive, with an agency as agent or "
                                      "recipient, records what was done ('was passed to MASH')")
     agency_nouns: Phrases = lexicon("nouns for an agency: what one 'will' do is a plan, not a claim about the family")
+    time_frames: Phrases = lexicon("objects of 'at', 'in' or 'on' that frame a person's state in time or in general "
+                                   "('at the moment', 'on the whole'), not in an occasion it was seen on")
     existential_claim_nouns: Phrases = lexicon("nouns whose 'there is ...' states a claim, not what was there ('there "
                                                "is no doubt', 'there is a risk'): no evidence for a label beside it")
     absence_nouns: Phrases = lexicon("nouns that say something is not there ('a lack of warmth'): with no date or time "

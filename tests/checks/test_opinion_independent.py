@@ -241,7 +241,32 @@ def test_a_forms_printed_options_are_not_the_writers_words(review_text):
 # every likelihood"), or a lack told of no occasion ("there are no rules at all"), evidences nothing; one saying what
 # was found, placed or counted does (opinion_existential_clauses.yaml).
 EXISTENTIAL = independent("opinion_existential_clauses.yaml")
+# And one of a person's state with "at", "in" or "on": framed in time or in general ("at the moment", "on the
+# whole") it is a judgement; placed in an occasion a professional saw it is not (opinion_states_framed_in_time.yaml).
+FRAMED = independent("opinion_states_framed_in_time.yaml")
+PAST_LABEL_SEEN = "a lexicon label said with past 'be', whose evidence in the sentence is not joined by 'and'"
 SESSION_19_GAPS = {
+    "Leon is so withdrawn at times that staff at the pupil referral unit feel he is unreachable.":
+        "'so ... that' gives a consequence, which is read as the complement that explains the adjective",
+    "In general, Ms Doherty is not honest with professionals about who is living in the household.":
+        "'honest with professionals' has a complement of its own, read as what the quality is towards",
+    "Grandad is very frail at present and is not able to manage Ellie's care on his own.":
+        "'frail' is read as a state of health, which is not graded as a quality judged",
+    "Mr Brennan is very plausible when speaking to professionals but is not genuine about making changes.":
+        "'when speaking to professionals' reads as the occasion it is seen on",
+    "Ms Taylor is so preoccupied with her new partner during this period that Ruby's needs are not a priority.":
+        "'during this period' reads as an occasion; 'period' also names past occasions",
+    **{text: PAST_LABEL_SEEN for text in (
+        "When I visited on 6 June at 10:30am, the kitchen was dirty, with rotting food on the worktops and no clean "
+        "bottles for the baby.",
+        "Mr Brennan was hostile at the core group meeting on 10 September, shouting at the chair and leaving after "
+        "ten minutes.",
+        "Mrs Patel was intoxicated when officers attended the address at 9:40pm on 27 December; she was unsteady on "
+        "her feet and slurring her words.",
+        "In the PE lesson on the afternoon of Friday 7 February, Bailey was aggressive towards a Year 4 pupil, pushing "
+        "him to the floor twice.",
+        "Mr Hussain was angry when I arrived for the visit on 2 December at 3pm and would not let me speak to Amira "
+        "alone.")},
     "Mr and Mrs Okafor present as cooperative with the school, but there is little genuine trust between them and "
     "professionals.": MODEL_UNDER,
     "The grandparents mean well, but there is no stability for the children while they remain in their care.":
@@ -257,11 +282,11 @@ SESSION_19_GAPS = {
 }
 
 
-@pytest.mark.parametrize("case", with_known_gaps(EXISTENTIAL["must_flag"], SESSION_19_GAPS), ids=lambda case: case["text"][:50])
-def test_a_label_beside_a_claim_or_a_general_lack_said_to_be_there_is_flagged(review_text, case):
+@pytest.mark.parametrize("case", with_known_gaps(EXISTENTIAL["must_flag"] + FRAMED["must_flag"], SESSION_19_GAPS), ids=lambda case: case["text"][:50])
+def test_a_label_beside_a_claim_or_a_general_lack_or_a_state_framed_in_time_is_flagged(review_text, case):
     assert opinion_warnings(review_text, case["text"])
 
 
-@pytest.mark.parametrize("case", with_known_gaps(EXISTENTIAL["must_pass"], SESSION_19_GAPS), ids=lambda case: case["text"][:50])
-def test_a_label_beside_what_was_found_there_is_not_flagged(review_text, case):
+@pytest.mark.parametrize("case", with_known_gaps(EXISTENTIAL["must_pass"] + FRAMED["must_pass"], SESSION_19_GAPS), ids=lambda case: case["text"][:50])
+def test_a_label_beside_what_was_found_there_or_a_state_on_an_occasion_is_not_flagged(review_text, case):
     assert opinion_warnings(review_text, case["text"]) == []

@@ -91,7 +91,7 @@ class OpinionCheck:
         self.hedges = HedgeCues.from_rules(self.rules)
         self.evidence_verbs = frozenset(w.lower() for w in lexicon("evidence_verbs"))
         self.person_judgements = PersonJudgements(*(frozenset(w.lower() for w in lexicon(name)) for name in (
-            "person_nouns", "degree_adverbs", "status_adjectives", "risk_nouns", "forecast_conditions")))
+            "person_nouns", "degree_adverbs", "status_adjectives", "risk_nouns", "forecast_conditions", "time_frames")))
         self.agencies = frozenset(w.lower() for w in lexicon("agency_nouns"))
         self.existentials = Existentials(*(frozenset(w.lower() for w in lexicon(name)) for name in (
             "existential_claim_nouns", "absence_nouns")))

@@ -41,6 +41,7 @@ class PersonJudgements:
     status_adjectives: frozenset[str]
     risk_nouns: frozenset[str]
     forecast_conditions: frozenset[str] = frozenset()
+    time_frames: frozenset[str] = frozenset()
 
     def is_person(self, token: Token) -> bool:
         """A name, "he"/"she"/"they", or a word for a person or a group of people."""
@@ -112,7 +113,7 @@ class PersonJudgements:
             if not is_present_copula(copula) or self.subject(copula) is None:
                 continue
             adjectives = [a for c in copula.children if c.dep_ == "acomp" and c.pos_ == "ADJ" for a in conjoined(c)]
-            if adjectives and situated(copula, adjectives, is_person=self.is_person):
+            if adjectives and situated(copula, adjectives, is_person=self.is_person, frames=self.time_frames):
                 return True
         return False
 
@@ -126,7 +127,7 @@ class PersonJudgements:
             if complement.dep_ == "acomp" and complement.pos_ == "ADJ" and of_a_person:
                 adjectives = conjoined(complement)
                 if not progressive and (any(has_complement(a) for a in adjectives)
-                                        or situated(copula, adjectives, is_person=self.is_person)):
+                                        or situated(copula, adjectives, is_person=self.is_person, frames=self.time_frames)):
                     continue
                 if progressive or negated or len(adjectives) > 1 or any(self.is_graded(a) for a in adjectives):
                     found += [span_of(a, "a judgement of a person stated as fact") for a in adjectives]
@@ -174,17 +175,19 @@ def has_complement(adjective: Token) -> bool:
 
 
 def situated(copula: Token, adjectives: list[Token], respects: frozenset[str] = frozenset(),
-             is_person: Callable[[Token], bool] | None = None) -> bool:
+             is_person: Callable[[Token], bool] | None = None, frames: frozenset[str] = frozenset()) -> bool:
     """'she is tired and hungry in lessons': the state is placed in a situation, where it was seen. With
     `respects`, a phrase whose object is one of them ("low in mood") names what the state is of, not where;
     a pronoun object ("in it"), or with `is_person` a person ("not interested in Logan", "hard on Kai"), is
-    whom the state is towards, not where ("at Nan's" is a place)."""
+    whom the state is towards, not where ("at Nan's" is a place); with `frames`, one whose object is one of them
+    ("at the moment", "at present", "on the whole") frames the claim in time or in general, no occasion seen."""
     def towards_someone(obj: Token) -> bool:
         return obj.tag_ == "PRP" or (is_person is not None and is_person(obj)
                                      and not any(c.dep_ == "case" for c in obj.children))
     return any(c.dep_ in ("prep", "advcl") and (c.lower_ in SITUATING_PREPOSITIONS or any(
         m.dep_ in ("mark", "advmod") and m.lower_ in SITUATING_PREPOSITIONS for m in c.children)) and not any(
-        o.dep_ == "pobj" and (o.lemma_.lower() in respects or towards_someone(o)) for o in c.children)
+        o.dep_ == "pobj" and (o.lemma_.lower() in respects or o.lower_ in frames or towards_someone(o))
+        for o in c.children)
         for word in (copula, *adjectives) for c in word.children)
 
 
