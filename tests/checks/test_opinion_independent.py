@@ -244,7 +244,20 @@ EXISTENTIAL = independent("opinion_existential_clauses.yaml")
 # And one of a person's state with "at", "in" or "on": framed in time or in general ("at the moment", "on the
 # whole") it is a judgement; placed in an occasion a professional saw it is not (opinion_states_framed_in_time.yaml).
 FRAMED = independent("opinion_states_framed_in_time.yaml")
-PAST_LABEL_SEEN = "a lexicon label said with past 'be', whose evidence in the sentence is not joined by 'and'"
+# And a person's state in the past with "was": shown by what was seen, in a participle, a "with" phrase or after a
+# semicolon, it is evidenced; with no occasion or nothing seen it is a judgement (opinion_past_states_on_an_occasion).
+PAST_STATES = independent("opinion_past_states_on_an_occasion.yaml")
+SHOUTING = "'shouting' is a speech verb, and what a person said is not read as evidence for a label"
+PAST_STATE_MISSES = (
+    "Mr Adeyemi was combative with the professionals involved with the family.",
+    "Jessica was sullen and lacking in confidence at school.",
+    "Mum's new partner, Mr Briggs, was intimidating towards the health visiting team.",
+    "Mr Thompson was belligerent at the core group meeting on 3 May.",
+    "Maisie was distressed at drop-off at Little Acorns Nursery on 14 January.",
+    "Lily was frequently tearful during lessons in the spring term.",
+    "Mr Ali was agitated at a number of recent contact sessions.",
+    "Mr Price was threatening towards the family support worker, which is typical of how he behaves.",
+)
 SESSION_19_GAPS = {
     "Leon is so withdrawn at times that staff at the pupil referral unit feel he is unreachable.":
         "'so ... that' gives a consequence, which is read as the complement that explains the adjective",
@@ -256,17 +269,19 @@ SESSION_19_GAPS = {
         "'when speaking to professionals' reads as the occasion it is seen on",
     "Ms Taylor is so preoccupied with her new partner during this period that Ruby's needs are not a priority.":
         "'during this period' reads as an occasion; 'period' also names past occasions",
-    **{text: PAST_LABEL_SEEN for text in (
-        "When I visited on 6 June at 10:30am, the kitchen was dirty, with rotting food on the worktops and no clean "
-        "bottles for the baby.",
-        "Mr Brennan was hostile at the core group meeting on 10 September, shouting at the chair and leaving after "
-        "ten minutes.",
-        "Mrs Patel was intoxicated when officers attended the address at 9:40pm on 27 December; she was unsteady on "
-        "her feet and slurring her words.",
-        "In the PE lesson on the afternoon of Friday 7 February, Bailey was aggressive towards a Year 4 pupil, pushing "
-        "him to the floor twice.",
-        "Mr Hussain was angry when I arrived for the visit on 2 December at 3pm and would not let me speak to Amira "
-        "alone.")},
+    "Mr Brennan was hostile at the core group meeting on 10 September, shouting at the chair and leaving after ten "
+    "minutes.": SHOUTING,
+    "Mrs Patel was intoxicated when officers attended the address at 9:40pm on 27 December; she was unsteady on her "
+    "feet and slurring her words.": "'unsteady' after the semicolon is a lexicon label, so that clause is read as "
+                                    "judging, not as what was seen",
+    "Mr Hussain was angry when I arrived for the visit on 2 December at 3pm and would not let me speak to Amira "
+    "alone.": "what he would not do is joined by 'and' but is not in the simple past",
+    **{text.strip(): MODEL_UNDER for text in PAST_STATE_MISSES},
+    "Mr Hughes was aggressive at the core group meeting on 14 March, shouting at the chair and leaving after ten "
+    "minutes.": SHOUTING,
+    "At the review child protection conference on 28 January, Mr Shaw was abusive, calling the social worker 'a child "
+    "snatcher' and threatening to report her.": "the quoted words are what Mr Shaw called her, read as a label with "
+                                                "no source",
     "Mr and Mrs Okafor present as cooperative with the school, but there is little genuine trust between them and "
     "professionals.": MODEL_UNDER,
     "The grandparents mean well, but there is no stability for the children while they remain in their care.":
@@ -282,11 +297,15 @@ SESSION_19_GAPS = {
 }
 
 
-@pytest.mark.parametrize("case", with_known_gaps(EXISTENTIAL["must_flag"] + FRAMED["must_flag"], SESSION_19_GAPS), ids=lambda case: case["text"][:50])
-def test_a_label_beside_a_claim_or_a_general_lack_or_a_state_framed_in_time_is_flagged(review_text, case):
+SESSION_19_FLAG = [case for data in (EXISTENTIAL, FRAMED, PAST_STATES) for case in data["must_flag"]]
+SESSION_19_PASS = [case for data in (EXISTENTIAL, FRAMED, PAST_STATES) for case in data["must_pass"]]
+
+
+@pytest.mark.parametrize("case", with_known_gaps(SESSION_19_FLAG, SESSION_19_GAPS), ids=lambda case: case["text"][:50])
+def test_a_label_beside_a_claim_a_lack_or_nothing_seen_or_a_state_framed_in_time_is_flagged(review_text, case):
     assert opinion_warnings(review_text, case["text"])
 
 
-@pytest.mark.parametrize("case", with_known_gaps(EXISTENTIAL["must_pass"] + FRAMED["must_pass"], SESSION_19_GAPS), ids=lambda case: case["text"][:50])
-def test_a_label_beside_what_was_found_there_or_a_state_on_an_occasion_is_not_flagged(review_text, case):
+@pytest.mark.parametrize("case", with_known_gaps(SESSION_19_PASS, SESSION_19_GAPS), ids=lambda case: case["text"][:50])
+def test_a_label_beside_what_was_found_or_seen_or_a_state_on_an_occasion_is_not_flagged(review_text, case):
     assert opinion_warnings(review_text, case["text"]) == []

@@ -145,7 +145,7 @@ class OpinionCheck:
                     found.append((token.idx, asserted.idx + len(asserted.text),
                                   "a certainty adverb asserting a conclusion"))
             elif self.is_label(token) and not colon and not (evidenced and token.tag_ in ("JJR", "RBR")) and not (
-                    observed_beside(token, self.judges, self.attribution_verbs, self.existentials)) and not gives_its_measure(token) and (
+                    self.observed_beside(token)) and not gives_its_measure(token) and (
                     not depicts_an_occasion(token)):
                 found.append((token.idx, token.idx + len(token.text), "an evaluative label from the opinion lexicon"))
             elif token.lower_ in self.sweeping_adverbs and states_a_habit(token):
@@ -264,6 +264,10 @@ class OpinionCheck:
                 or says_what_is_talked_about(sent, self.talk_verbs, self.person_judgements.subject)
                 or (states_a_reason(sent, self.reason_markers)
                     and level_of_risk_in_circumstance(sent, self.person_judgements.risk_nouns) is not None))
+
+    def observed_beside(self, label: Token) -> bool:
+        """Whether the label's sentence gives its evidence beside it (`evidence.observed_beside`)."""
+        return observed_beside(label, self.judges, self.attribution_verbs, self.existentials)
 
     def judges(self, clause: Span) -> bool:
         """Whether `clause` carries a lexicon label or phrase of its own."""
@@ -412,7 +416,7 @@ class OpinionCheck:
         if defines_a_term(sent, self.person_judgements.is_person):
             return  # "An IDVA is a specialist worker who ...": of no one in particular
         triggers = self.judgement_triggers(sent, voice, evidenced)
-        if any(voice.is_writers(t) and self.is_label(t) and observed_beside(t, self.judges, self.attribution_verbs, self.existentials)
+        if any(voice.is_writers(t) and self.is_label(t) and self.observed_beside(t)
                for t in sent):
             classes = None  # the sentence gives its label's evidence: not a judgement the model reads alone
         read = None if triggers or classes is None else self.model_judgement(sent, classes, hedged)

@@ -236,17 +236,45 @@ def observed_beside(label: Token, judges: Callable[[Span], bool], reporting_verb
                     existential: "Existentials") -> bool:
     """'Her oral hygiene is poor and there was heavy plaque on all surfaces', 'Mum had a difficult
     childhood and was in foster care': a label whose clause is joined by "and" (or given a reason by "as" or
-    "because") to one saying what was there or what happened (an existential "there is/was" that `existential` reads as evidence, or a
-    clause in the past tense), which gives the label its evidence in the same sentence. A clause that `judges`
-    (a label or phrase of its own: "was very rude ... and made a scene") gives no evidence, nor one of what
-    the person said ("was rude on the phone and said it was none of our business"), as with an appearance."""
+    "because") to one saying what was there or what happened (a "there is/was" that `existential` reads as
+    evidence, or a clause in the past tense), or that is followed by what was seen (`shown_after`), which gives
+    the label its evidence in the same sentence. A clause that `judges` (a label or phrase of its own: "was very
+    rude ... and made a scene") gives no evidence, nor one of what the person said ("was rude on the phone and
+    said it was none of our business"), as with an appearance."""
     verb = clause_of(label)
     reasons = [c for c in verb.children if c.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ in ("as", "because") for m in c.children)]  # "..., as there were two bottles"
     return any((existential.gives_evidence(clause) if any(c.dep_ == "expl" for c in clause.children)
                 else clause.tag_ == "VBD")
                and clause.lemma_.lower() not in reporting_verbs
-               and not judges(own_clause(clause)) for clause in conjoined_clauses(verb) + reasons)
+               and not judges(own_clause(clause)) for clause in conjoined_clauses(verb) + reasons) or (
+        shown_after(label, judges, reporting_verbs))
+
+
+def shown_after(label: Token, judges: Callable[[Span], bool], reporting_verbs: frozenset[str]) -> bool:
+    """'Mr Hughes was aggressive at the meeting, shouting at the chair', 'the flat was dirty, with dog faeces on
+    the floor', 'Mum was hostile on the call; she called me a liar': what the person did or what was there, told
+    after the label in a participle or a "with" phrase of things set off by a comma (not "uncooperative with the
+    plan"), or in a past clause after a semicolon or a colon, of a state on an occasion (in the simple past). Not
+    one that judges or tells what was said."""
+    def tells(clause: Token) -> bool:
+        return clause.lemma_.lower() not in reporting_verbs and not judges(own_clause(clause))
+
+    sent = label.sent
+    verb = clause_of(label)
+    if verb.tag_ != "VBD" and not any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children):
+        return False  # not a state on an occasion ("he is rude to staff, truanting lessons and ..."): a list
+    for token in sent:
+        if token.i <= label.i + 1 or sent.doc[token.i - 1].text != ",":
+            continue  # set off by a comma after the label: an attendant circumstance, not what the state is towards
+        if token.dep_ in ("advcl", "xcomp", "acl") and token.tag_ == "VBG" and tells(token):
+            return True
+        if token.lower_ == "with" and any((o.dep_ == "pobj" and o.pos_ == "NOUN") or o.dep_ == "pcomp"
+                                          for o in token.children):
+            return True
+    stop = next((t for t in sent if t.i > label.i and t.text in (";", ":")), None)
+    return stop is not None and any(t.i > stop.i and t.pos_ in ("VERB", "AUX") and t.tag_ == "VBD"
+                                    and t.dep_ not in ("aux", "auxpass") and tells(t) for t in sent)
 
 
 class Existentials:
