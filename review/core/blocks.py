@@ -79,6 +79,7 @@ FIELD_KEYS = {
     "sibling": r"(?:(?:older |younger )?(?:siblings?|sibling\(s\)|(?:half|step)?[ -]?(?:brother|sister)s?|brother/sister)"
                r"(?: (?:at|in) (?:this|the same|another|a different) (?:school|setting|nursery))?"
                r"|brothers? and sisters?|other children(?: in (?:the )?household)?|also placed)",
+    "gender": r"(?:gender|sex)",
     "date_of_birth": r"(?:d\.?\s?o\.?\s?b\.?|date of birth)",
     "age": r"age",
     "report_date": r"(?:date(?: of report| report (?:completed|written)| completed| written)?|report date"

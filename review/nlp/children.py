@@ -169,6 +169,32 @@ def detect_children(doc) -> list[str]:
     return names
 
 
+# A header gender's value ("Gender: Female", "Sex: M"), by its first word.
+_GENDER_VALUES = {"female": "f", "f": "f", "girl": "f", "male": "m", "m": "m", "boy": "m"}
+
+
+def header_genders(doc, children: list[str]) -> dict[str, str]:
+    """The gender ("f" or "m") a header field gives a child ("Gender: Female", "Sex: M"): the child named by the
+    nearest "Name:"-like field before it, or the report's one child when no such field names anyone else. A report
+    whose child is named only in its header says "he" or "she" of that child nowhere, and so could not otherwise
+    tell "He said ..." from the child's words."""
+    structure = doc._.structure
+    if structure is None or not children:
+        return {}
+    found: dict[str, str] = {}
+    named: str | None = children[0] if len(children) == 1 else None
+    for field in sorted(structure.fields, key=lambda f: f.start):
+        if field.key == "child":
+            in_field = [c for c in children if re.search(rf"\b{re.escape(c)}\b", field.value)]
+            named = in_field[0] if len(in_field) == 1 else None
+        elif field.key == "gender" and named is not None:
+            words = re.findall(r"[A-Za-z]+", field.value)
+            gender = _GENDER_VALUES.get(words[0].lower()) if words else None
+            if gender is not None:
+                found.setdefault(named, gender)
+    return found
+
+
 def _children_in_header_fields(doc, structure) -> list[str]:
     """The subject children, then their siblings, from the report's header fields ("Name of child:",
     "Child(ren):", "Siblings:", "Household:"), else children named with their age after a parent

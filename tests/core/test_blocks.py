@@ -107,6 +107,8 @@ def test_short_lines_of_a_list_are_not_joined():
     ("Name(s)", "child"), ("Names of the children", "child"), ("YP's name", "child"), ("Patient seen", "child"),
     ("Pupils subject to the plan", "child"), ("Also subject of the plan", "child"),
     ("Name of mother", None), ("Names of professionals", None), ("Child's GP", None),
+    # the child's gender (session 19)
+    ("Gender", "gender"), ("Sex", "gender"), ("Gender identity", None),
 ])
 def test_field_keys(label, key):
     assert field_key(label) == key

@@ -328,3 +328,39 @@ def test_words_carrying_on_an_answer_stay_with_its_speaker(base_nlp):
     text = "I asked, \"Who takes you to school?\" \"Nan, mostly,\" said Tayla. \"And my cousin on Fridays.\""
     found = speakers_of(base_nlp, text, ["Tayla"])
     assert [s for _, s, _ in found] == ["the writer", "Tayla", "Tayla"]
+
+
+# ---- a child's gender from the header ("Gender: Female"), where the text never says he or she of them -----------
+
+HEADER = "Name: {name}\n{label}: {value}\nDOB: 03/02/2015\n\nBackground\n\n"
+
+
+@pytest.mark.parametrize("label, value", [("Gender", "Female"), ("Sex", "F"), ("Gender", "Girl")])
+def test_a_he_the_header_says_the_child_cannot_be_is_not_the_child(review_text, label, value):
+    text = HEADER.format(name="Lily Carter", label=label, value=value) + (
+        'Later that day, at 4pm on 4 March 2024: "I don\'t want to go home," he said.\n')
+    [quote] = review_text(text, report_date="2024-03-05")["quotes"]
+    assert (quote["speaker"], quote["speaker_is_child"]) == (None, False)
+
+
+@pytest.mark.parametrize("label, value", [("Gender", "Male"), ("Sex", "M")])
+def test_a_he_the_header_says_is_the_child_stays_the_childs(review_text, label, value):
+    text = HEADER.format(name="Leo Carter", label=label, value=value) + (
+        'Later that day, at 4pm on 4 March 2024: "I don\'t want to go home," he said.\n')
+    [quote] = review_text(text, report_date="2024-03-05")["quotes"]
+    assert quote["speaker_is_child"]
+
+
+def test_a_header_gender_is_the_childs_named_by_the_field_before_it(review_text):
+    text = ("Child 1: Leo Carter\nGender: Male\nChild 2: Ava Carter\nGender: Female\n\nBackground\n\n"
+            'At 4pm on 4 March 2024 Leo and Ava were in the kitchen. "Go away," he said.\n')
+    [quote] = review_text(text, report_date="2024-03-05")["quotes"]
+    assert quote["speaker"] in ("Leo", "Leo Carter")
+
+
+def test_a_heading_or_a_field_label_is_no_one_who_speaks(review_text):
+    """'Background' and 'DOB' are the form's printed words: a he that no person fits stays unknown."""
+    text = HEADER.format(name="Lily Carter", label="Gender", value="Female") + (
+        '"I don\'t want to go home," he said.\n')
+    [quote] = review_text(text, report_date="2024-03-05")["quotes"]
+    assert quote["speaker"] is None

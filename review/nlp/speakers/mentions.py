@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from review.core.text import doc_entities, per_doc
-from review.nlp.children import child_known_as
+from review.nlp.children import child_known_as, header_genders
 from review.nlp.people import FEMALE_BEFORE_NAME, GROUP_NOUNS, MALE_BEFORE_NAME, NAME_TITLES, THIRD_PERSON_GENDER
 from review.nlp.speakers.layout import QuoteLayout
 from review.nlp.speakers.lexicons import Lexicons
@@ -122,6 +122,10 @@ def child_reference_at(text: str, token: Token, references: list[str]) -> str | 
     return None
 
 
+# Header fields whose values name no person.
+FIELDS_OF_NO_ONE = frozenset({"gender", "date_of_birth", "age", "report_date", "meeting_date", "role", "sent"})
+
+
 class People:
     """The people mentioned outside the quotes, the names they go by and their genders."""
 
@@ -140,6 +144,13 @@ class People:
                             and t.i not in layout.inside} - self.person_names
         self.mentions = self._mentions()
         self.genders = self._name_genders()
+        declared = header_genders(self.doc, children)  # "Gender: Female" in the header, where the text says nothing
+        for mention in self.mentions:  # "Lily Carter" in the header, "Lily" in the text: one child
+            child = next((c for c in declared if mention.name == c or mention.name.split()[0] == c.split()[0]), None)
+            if child is not None:
+                self.genders.setdefault(mention.name, declared[child])
+        for name, gender in declared.items():
+            self.genders.setdefault(name, gender)
 
     @classmethod
     def of(cls, layout: QuoteLayout, children: list[str], lexicons: Lexicons) -> "People":
@@ -178,12 +189,26 @@ class People:
                     continue  # an organisation or place; a kinship word or titled name ("Sister Doyle") is a person
                 if not _written_as_a_name(token) and not names_a_child:
                     continue  # "in the van": a common noun the tagger took for a name
+                if not names_a_child and lower not in self.person_names and self._in_printed_words(token):
+                    continue  # a heading ("Background") or a field's label ("DOB:"): the form's words, no one
                 gender = self._word_gender(lower) or self._title_gender(token)
                 mentions.append(Mention(name, token.idx, token.idx + len(token), gender, token))
             elif token.pos_ == "NOUN" and self.is_person_noun(lower) and token.dep_ != "compound":
                 name = self.name_of(token)
                 mentions.append(Mention(name, token.idx, token.idx + len(token), self._word_gender(lower), token))
         return mentions
+
+    def _in_printed_words(self, token: Token) -> bool:
+        """Whether `token` is in a heading, in a header field's label (before its colon) or in the value of a field
+        that names no one ("Gender: Female", "DOB: ...", "Role: ...")."""
+        structure = self.doc._.structure
+        block = structure.block_at(token.idx) if structure is not None else None
+        if block is None or block.kind not in ("heading", "field"):
+            return False
+        if block.kind == "heading":
+            return True
+        value = next((f for f in structure.fields if f.start <= token.idx < f.end), None)
+        return value is None or value.key in FIELDS_OF_NO_ONE
 
     def _word_gender(self, lower: str) -> str | None:
         """The gender a word for a person tells by itself ("Mum", "grandad", "the girl"), tagged as a
