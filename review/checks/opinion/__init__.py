@@ -14,10 +14,10 @@ from review.checks.opinion.attribution import (WRITER, Voice, find_phrase, legal
 from review.checks.opinion.evidence import (Existentials, conceded, counts_what_is_had, defines_a_term,
                                             depicts_an_occasion, elaborated_after_colon, explains_a_cause,
                                             gives_its_measure, gives_specifics, level_of_risk_in_circumstance,
-                                            observed_beside,
-                                            reason_starts, reasons_back, records_a_process, says_what_is_talked_about,
-                                            says_why_it_matters, states_a_plan, states_a_reason, states_its_scope,
-                                            weighs_another_view, writer_perceives, writers_own_account)
+                                            observed_beside, reason_starts, reasons_back, records_a_process,
+                                            says_what_is_talked_about, says_why_it_matters, states_a_plan,
+                                            states_a_reason, states_its_scope, weighs_another_view, writer_perceives,
+                                            writers_own_account)
 from review.checks.opinion.hedge import HedgeCues, names_no_evidence
 from review.checks.opinion.labels import PersonJudgements, Trigger
 from review.checks.opinion.sentence_model import SentenceModel, load_sentence_model
@@ -416,8 +416,7 @@ class OpinionCheck:
         if defines_a_term(sent, self.person_judgements.is_person):
             return  # "An IDVA is a specialist worker who ...": of no one in particular
         triggers = self.judgement_triggers(sent, voice, evidenced)
-        if any(voice.is_writers(t) and self.is_label(t) and self.observed_beside(t)
-               for t in sent):
+        if any(voice.is_writers(t) and self.is_label(t) and self.observed_beside(t) for t in sent):
             classes = None  # the sentence gives its label's evidence: not a judgement the model reads alone
         read = None if triggers or classes is None else self.model_judgement(sent, classes, hedged)
         if read is not None:

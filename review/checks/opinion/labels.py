@@ -126,8 +126,8 @@ class PersonJudgements:
         for complement in copula.children:
             if complement.dep_ == "acomp" and complement.pos_ == "ADJ" and of_a_person:
                 adjectives = conjoined(complement)
-                if not progressive and (any(has_complement(a) for a in adjectives)
-                                        or situated(copula, adjectives, is_person=self.is_person, frames=self.time_frames)):
+                placed = situated(copula, adjectives, is_person=self.is_person, frames=self.time_frames)
+                if not progressive and (any(has_complement(a) for a in adjectives) or placed):
                     continue
                 if progressive or negated or len(adjectives) > 1 or any(self.is_graded(a) for a in adjectives):
                     found += [span_of(a, "a judgement of a person stated as fact") for a in adjectives]

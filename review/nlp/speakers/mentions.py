@@ -146,7 +146,8 @@ class People:
         self.genders = self._name_genders()
         declared = header_genders(self.doc, children)  # "Gender: Female" in the header, where the text says nothing
         for mention in self.mentions:  # "Lily Carter" in the header, "Lily" in the text: one child
-            child = next((c for c in declared if mention.name == c or mention.name.split()[0] == c.split()[0]), None)
+            first = mention.name.split()[:1]
+            child = next((c for c in declared if mention.name == c or first == c.split()[:1]), None)
             if child is not None:
                 self.genders.setdefault(mention.name, declared[child])
         for name, gender in declared.items():
