@@ -248,20 +248,19 @@ def observed_beside(label: Token, judges: Callable[[Span], bool], reporting_verb
                 else clause.tag_ == "VBD")
                and clause.lemma_.lower() not in reporting_verbs
                and not judges(own_clause(clause)) for clause in conjoined_clauses(verb) + reasons) or (
-        shown_after(label, judges, reporting_verbs))
+        shown_after(label, verb, judges, reporting_verbs))
 
 
-def shown_after(label: Token, judges: Callable[[Span], bool], reporting_verbs: frozenset[str]) -> bool:
+def shown_after(label: Token, verb: Token, judges: Callable[[Span], bool], reporting_verbs: frozenset[str]) -> bool:
     """'Mr Hughes was aggressive at the meeting, shouting at the chair', 'the flat was dirty, with dog faeces on
     the floor', 'Mum was hostile on the call; she called me a liar': what the person did or what was there, told
-    after the label in a participle or a "with" phrase of things set off by a comma (not "uncooperative with the
-    plan"), or in a past clause after a semicolon or a colon, of a state on an occasion (in the simple past). Not
-    one that judges or tells what was said."""
+    after the label (of `verb`'s clause) in a participle or a "with" phrase of things set off by a comma (not
+    "uncooperative with the plan"), or in a past clause after a semicolon or a colon, of a state on an occasion (in
+    the simple past). Not one that judges or tells what was said."""
     def tells(clause: Token) -> bool:
         return clause.lemma_.lower() not in reporting_verbs and not judges(own_clause(clause))
 
     sent = label.sent
-    verb = clause_of(label)
     if verb.tag_ != "VBD" and not any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children):
         return False  # not a state on an occasion ("he is rude to staff, truanting lessons and ..."): a list
     for token in sent:
